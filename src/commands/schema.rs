@@ -1,0 +1,22 @@
+//! `huibao schema`: the JSON Schema of the data format, generated from the serde types.
+
+use crate::model::{LineFile, Town};
+use std::process::ExitCode;
+
+/// The JSON Schema of a work-line file (or of `town.json`), pretty-printed with a final newline.
+pub fn schema_text(town: bool) -> String {
+    let schema = if town {
+        schemars::schema_for!(Town)
+    } else {
+        schemars::schema_for!(LineFile)
+    };
+    let mut s = serde_json::to_string_pretty(&schema).expect("a schema always serialises");
+    s.push('\n');
+    s
+}
+
+/// Prints the schema.
+pub fn run(town: bool) -> ExitCode {
+    print!("{}", schema_text(town));
+    ExitCode::SUCCESS
+}

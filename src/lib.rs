@@ -1,0 +1,10 @@
+//! huibao (汇报): a terminal dashboard for a township's weekly work-review meeting.
+
+pub mod cli;
+pub mod commands;
+pub mod model;
+
+/// The bundled `data/` folder, compiled in by `build.rs`.
+pub mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}

@@ -1,0 +1,375 @@
+//! Loading the data folder: `town.json` plus one folder per snapshot date with one file per work line.
+//!
+//! Loading never stops at a bad file: every problem becomes a [`Diagnostic`] and the other files load.
+
+use super::diag::{Diagnostic, Severity};
+use super::format::{parse_day, LineFile, Town};
+use super::validate;
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are refused without being read whole.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Where the data came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataSource {
+    /// A folder on disk.
+    Folder(PathBuf),
+    /// The seed snapshot compiled into the binary (no data folder was found).
+    Embedded,
+}
+
+/// One work line's file at one snapshot date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    /// The snapshot date (the folder's name).
+    pub date: NaiveDate,
+    /// The file's path for messages.
+    pub path: String,
+    /// The parsed file.
+    pub file: LineFile,
+}
+
+/// Every loaded snapshot of one work line, oldest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineHistory {
+    /// The line's id.
+    pub id: String,
+    /// Its snapshots, sorted by date.
+    pub snapshots: Vec<Snapshot>,
+}
+
+impl LineHistory {
+    /// The newest snapshot.
+    pub fn latest(&self) -> &Snapshot {
+        self.snapshots.last().expect("a line history always holds a snapshot")
+    }
+    /// The newest snapshot on or before `date`.
+    pub fn at(&self, date: NaiveDate) -> Option<&Snapshot> {
+        self.snapshots.iter().rev().find(|s| s.date <= date)
+    }
+    /// The snapshot before the one at `date` (for week-over-week changes).
+    pub fn before(&self, date: NaiveDate) -> Option<&Snapshot> {
+        self.snapshots.iter().rev().find(|s| s.date < date)
+    }
+}
+
+/// The whole loaded data folder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    /// Folder or compiled-in seed.
+    pub source: DataSource,
+    /// The town file (defaults when absent).
+    pub town: Town,
+    /// Work lines in meeting order.
+    pub lines: Vec<LineHistory>,
+    /// Every snapshot date, oldest first.
+    pub dates: Vec<NaiveDate>,
+    /// Every problem found while loading, errors and warnings.
+    pub problems: Vec<Diagnostic>,
+}
+
+impl Dataset {
+    /// The newest snapshot date, if any line loaded.
+    pub fn latest_date(&self) -> Option<NaiveDate> {
+        self.dates.last().copied()
+    }
+    /// Errors only.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.problems.iter().filter(|d| d.is_error())
+    }
+    /// The line with this id.
+    pub fn line(&self, id: &str) -> Option<&LineHistory> {
+        self.lines.iter().find(|l| l.id == id)
+    }
+}
+
+/// Decodes a file's bytes to text: UTF-8, with or without a BOM.
+pub fn decode(bytes: &[u8], path: &str) -> Result<String, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let (line, col) = line_col(bytes, e.valid_up_to());
+            Err(Diagnostic {
+                severity: Severity::Error,
+                path: path.into(),
+                line,
+                col,
+                field: ".".into(),
+                message: "the file is not valid UTF-8; save it as UTF-8".into(),
+            })
+        }
+    }
+}
+
+fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    (line, col)
+}
+
+/// Parses JSON text into `T`, turning any error into a diagnostic with line, column and field path.
+pub fn parse_json<T: DeserializeOwned>(text: &str, path: &str) -> Result<T, Diagnostic> {
+    if text.trim().is_empty() {
+        return Err(Diagnostic::file_error(path, "the file is empty; expected a JSON object"));
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
+    match result {
+        Ok(v) => de.end().map(|_| v).map_err(|e| json_diag(e, ".".into(), path)),
+        Err(e) => {
+            let field = e.path().to_string();
+            Err(json_diag(e.into_inner(), field, path))
+        }
+    }
+}
+
+fn json_diag(inner: serde_json::Error, field: String, path: &str) -> Diagnostic {
+    let full = inner.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full,
+    };
+    let message = match inner.classify() {
+        serde_json::error::Category::Eof => format!("{message} (is the file cut short?)"),
+        _ => message,
+    };
+    Diagnostic {
+        severity: Severity::Error,
+        path: path.into(),
+        line: inner.line(),
+        col: inner.column(),
+        field,
+        message,
+    }
+}
+
+/// Parses and checks one work-line file: an error stops it, warnings come back beside it.
+pub fn parse_line_file(bytes: &[u8], path: &str) -> Result<(LineFile, Vec<Diagnostic>), Diagnostic> {
+    let text = decode(bytes, path)?;
+    let file: LineFile = parse_json(&text, path)?;
+    let warnings = validate::check_line(&file, &text, path);
+    Ok((file, warnings))
+}
+
+/// Parses `town.json`.
+pub fn parse_town(bytes: &[u8], path: &str) -> Result<Town, Diagnostic> {
+    let text = decode(bytes, path)?;
+    parse_json(&text, path)
+}
+
+/// True for files that editors and office tools leave beside the real ones.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.starts_with(".~lock")
+        || name.ends_with('~')
+        || name.ends_with(".tmp")
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name == "4913"
+        || name.contains("schema")
+}
+
+/// A file to load: its path relative to the data folder, and its contents or why it could not be read.
+pub type RawFile = (String, Result<Vec<u8>, String>);
+
+/// Reads a file with a size cap, refusing larger files without reading them.
+pub fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
+    let f = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    let mut buf = Vec::new();
+    f.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if buf.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!("the file is larger than {} MiB and was not loaded", MAX_FILE_BYTES >> 20));
+    }
+    Ok(buf)
+}
+
+/// Lists the files of a data folder: `town.json` and `YYYY-MM-DD/*.json`, read with the size cap.
+pub fn read_folder(dir: &Path) -> (Vec<RawFile>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let shown = |rel: &str| dir.join(rel).display().to_string();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        problems.push(Diagnostic::file_error(dir.display().to_string(), "cannot read the data folder"));
+        return (files, problems);
+    };
+    let mut names: Vec<_> = entries.flatten().collect();
+    names.sort_by_key(|e| e.file_name());
+    for entry in names {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if is_ignored_name(&name) {
+            continue;
+        }
+        let path = entry.path();
+        if path.is_dir() {
+            if parse_day(&name).is_none() {
+                problems.push(Diagnostic {
+                    severity: Severity::Warning,
+                    ..Diagnostic::file_error(shown(&name), "folder ignored: snapshot folders are named like 2023-06-30")
+                });
+                continue;
+            }
+            let Ok(inner) = std::fs::read_dir(&path) else { continue };
+            let mut inner: Vec<_> = inner.flatten().collect();
+            inner.sort_by_key(|e| e.file_name());
+            for f in inner {
+                let fname = f.file_name().to_string_lossy().into_owned();
+                if is_ignored_name(&fname) || !fname.ends_with(".json") || f.path().is_dir() {
+                    continue;
+                }
+                let rel = format!("{name}/{fname}");
+                files.push((rel, read_capped(&f.path())));
+            }
+        } else if name == "town.json" {
+            files.push((name, read_capped(&path)));
+        }
+    }
+    (files, problems)
+}
+
+/// Loads a data folder. Never fails: unreadable or invalid files become problems.
+pub fn load_dir(dir: &Path) -> Dataset {
+    let (files, mut problems) = read_folder(dir);
+    let prefix = dir.display().to_string();
+    let mut ds = from_files(&prefix, files);
+    problems.append(&mut ds.problems);
+    ds.problems = problems;
+    ds.source = DataSource::Folder(dir.to_path_buf());
+    ds
+}
+
+/// Loads the seed snapshot compiled into the binary.
+pub fn load_embedded() -> Dataset {
+    let files = crate::embedded::FILES
+        .iter()
+        .map(|(rel, text)| (rel.to_string(), Ok(text.as_bytes().to_vec())))
+        .collect();
+    let mut ds = from_files("data", files);
+    ds.source = DataSource::Embedded;
+    ds
+}
+
+/// Builds a dataset from already-read files (relative paths like `2023-06-30/party.json`).
+/// `prefix` is put before each path in messages.
+pub fn from_files(prefix: &str, files: Vec<RawFile>) -> Dataset {
+    let shown = |rel: &str| {
+        if prefix.is_empty() {
+            rel.to_string()
+        } else {
+            format!("{}/{rel}", prefix.trim_end_matches('/'))
+        }
+    };
+    let mut problems = Vec::new();
+    let mut town = Town::default();
+    let mut jobs = Vec::new();
+    for (rel, content) in files {
+        let path = shown(&rel);
+        let bytes = match content {
+            Ok(b) => b,
+            Err(msg) => {
+                problems.push(Diagnostic::file_error(path, msg));
+                continue;
+            }
+        };
+        if rel == "town.json" {
+            match parse_town(&bytes, &path) {
+                Ok(t) => town = t,
+                Err(d) => problems.push(d),
+            }
+            continue;
+        }
+        let Some((dir, fname)) = rel.split_once('/') else { continue };
+        let Some(date) = parse_day(dir) else { continue };
+        jobs.push((date, fname.trim_end_matches(".json").to_string(), path, bytes));
+    }
+
+    let parsed = parse_parallel(jobs);
+    let mut by_line: BTreeMap<String, Vec<Snapshot>> = BTreeMap::new();
+    for (date, stem, path, result) in parsed {
+        match result {
+            Ok((file, mut warnings)) => {
+                if file.id != stem {
+                    warnings.push(Diagnostic {
+                        severity: Severity::Warning,
+                        ..Diagnostic::file_error(&path, format!("file name differs from its id {:?}", file.id))
+                    });
+                }
+                if file.as_of.date() != date {
+                    warnings.push(Diagnostic {
+                        severity: Severity::Warning,
+                        field: "as_of".into(),
+                        ..Diagnostic::file_error(
+                            &path,
+                            format!("as_of {} differs from the snapshot folder {date}", file.as_of),
+                        )
+                    });
+                }
+                problems.append(&mut warnings);
+                by_line.entry(file.id.clone()).or_default().push(Snapshot { date, path, file });
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+
+    let mut lines: Vec<LineHistory> = by_line
+        .into_iter()
+        .map(|(id, mut snapshots)| {
+            snapshots.sort_by_key(|s| s.date);
+            LineHistory { id, snapshots }
+        })
+        .collect();
+    let order = |id: &str| town.lines.iter().position(|l| l == id).unwrap_or(usize::MAX);
+    lines.sort_by(|a, b| order(&a.id).cmp(&order(&b.id)).then_with(|| a.id.cmp(&b.id)));
+    let mut dates: Vec<NaiveDate> = lines.iter().flat_map(|l| l.snapshots.iter().map(|s| s.date)).collect();
+    dates.sort();
+    dates.dedup();
+    Dataset {
+        source: DataSource::Embedded,
+        town,
+        lines,
+        dates,
+        problems,
+    }
+}
+
+type Parsed = (NaiveDate, String, String, Result<(LineFile, Vec<Diagnostic>), Diagnostic>);
+
+/// Parses line files on all cores; the order of the result follows the input.
+fn parse_parallel(jobs: Vec<(NaiveDate, String, String, Vec<u8>)>) -> Vec<Parsed> {
+    let run = |chunk: Vec<(NaiveDate, String, String, Vec<u8>)>| -> Vec<Parsed> {
+        chunk
+            .into_iter()
+            .map(|(date, stem, path, bytes)| {
+                let r = parse_line_file(&bytes, &path);
+                (date, stem, path, r)
+            })
+            .collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    if threads <= 1 || jobs.len() < 16 {
+        return run(jobs);
+    }
+    let per = jobs.len().div_ceil(threads);
+    let mut chunks = Vec::new();
+    let mut it = jobs.into_iter().peekable();
+    while it.peek().is_some() {
+        chunks.push(it.by_ref().take(per).collect::<Vec<_>>());
+    }
+    std::thread::scope(|s| {
+        let handles: Vec<_> = chunks.into_iter().map(|c| s.spawn(move || run(c))).collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}

@@ -1,0 +1,14 @@
+//! The model layer: the data format, loading, validation, status rules and history. No UI code here.
+
+pub mod diag;
+pub mod format;
+pub mod jsonpos;
+pub mod load;
+pub mod numbers;
+pub mod status;
+pub mod validate;
+
+pub use diag::{Diagnostic, Severity};
+pub use format::*;
+pub use load::{DataSource, Dataset, LineHistory, Snapshot};
+pub use status::{judge, Judgement, Light};

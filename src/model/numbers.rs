@@ -1,0 +1,123 @@
+//! Numbers as the reports write them: 6, 35.55, 400多, **, money in 万元 and 亿元.
+
+use super::format::{Approx, Figure, Value};
+
+/// Formats a number without trailing zeros (6, 35.55, 1.2); at most two decimals.
+pub fn fmt_num(n: f64) -> String {
+    if !n.is_finite() {
+        return "?".into();
+    }
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        return format!("{}", n as i64);
+    }
+    let s = format!("{n:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A value with its approximate qualifier: `400多` (Chinese) or `400+` (English); `**` when withheld.
+pub fn fmt_value(v: Value, approx: Option<Approx>, en: bool) -> String {
+    match v {
+        Value::Withheld => match approx {
+            Some(a) if !en && a != Approx::About => format!("**{}", a.zh()),
+            Some(a) if en && a != Approx::About => "**+".into(),
+            _ => "**".into(),
+        },
+        Value::Num(n) => {
+            let s = fmt_num(n);
+            match approx {
+                None => s,
+                Some(Approx::About) if en => format!("~{s}"),
+                Some(Approx::About) => format!("约{s}"),
+                Some(_) if en => format!("{s}+"),
+                Some(a) => format!("{s}{}", a.zh()),
+            }
+        }
+    }
+}
+
+/// A figure's value and unit as one string (`400多亩`, `**人次`, `1.2亿元`); the target alone when no
+/// value is reported (`目标 600亩`).
+pub fn fmt_figure(f: &Figure, en: bool) -> String {
+    match (f.value, f.target) {
+        (Some(v), _) => format!("{}{}", fmt_value(v, f.approx, en), f.unit),
+        (None, Some(t)) => format!("{}{}", fmt_value(t, None, en), f.unit),
+        (None, None) => f.unit.clone(),
+    }
+}
+
+/// The factor that turns an amount in `unit` into 万元, for money units.
+pub fn wan_factor(unit: &str) -> Option<f64> {
+    match unit {
+        "万元" | "万" => Some(1.0),
+        "亿元" | "亿" => Some(10_000.0),
+        "元" => Some(0.0001),
+        "千元" => Some(0.1),
+        _ => None,
+    }
+}
+
+/// The amount in 万元, when the figure is money and its value stated.
+pub fn to_wan(v: Value, unit: &str) -> Option<f64> {
+    Some(v.num()? * wan_factor(unit)?)
+}
+
+/// Money in 万元 shown the way reports write it: 1.2亿元 from 10,000 万元 up, else 5000万元.
+pub fn fmt_money(wan: f64) -> String {
+    if wan.abs() >= 10_000.0 {
+        format!("{}亿元", fmt_num(wan / 10_000.0))
+    } else {
+        format!("{}万元", fmt_num(wan))
+    }
+}
+
+/// Sum of money figures in 万元; the second value counts the withheld ones that were skipped.
+pub fn sum_money<'a>(figs: impl IntoIterator<Item = &'a Figure>) -> (f64, usize) {
+    let mut total = 0.0;
+    let mut skipped = 0;
+    for f in figs {
+        match f.value {
+            Some(Value::Withheld) if wan_factor(&f.unit).is_some() => skipped += 1,
+            Some(v) => total += to_wan(v, &f.unit).unwrap_or(0.0),
+            None => {}
+        }
+    }
+    (total, skipped)
+}
+
+/// Units huibao knows; others load with a warning.
+pub const KNOWN_UNITS: &[&str] = &[
+    "次", "人次", "个", "期", "场", "篇", "处", "户", "家", "人", "支", "小时", "亩", "米", "平方米", "公里",
+    "吨", "万吨", "只", "万只", "元", "千元", "万元", "亿元", "万", "亿", "台", "座", "起", "件", "项", "所",
+    "名", "条", "座", "栋", "间", "棚", "个村", "村", "%",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_reports_write_them() {
+        assert_eq!(fmt_num(6.0), "6");
+        assert_eq!(fmt_num(35.55), "35.55");
+        assert_eq!(fmt_num(1.2), "1.2");
+        assert_eq!(fmt_value(Value::Num(400.0), Some(Approx::More), false), "400多");
+        assert_eq!(fmt_value(Value::Num(400.0), Some(Approx::More), true), "400+");
+        assert_eq!(fmt_value(Value::Num(260.0), Some(Approx::About), false), "约260");
+        assert_eq!(fmt_value(Value::Withheld, Some(Approx::More), false), "**多");
+        assert_eq!(fmt_value(Value::Withheld, None, false), "**");
+    }
+
+    #[test]
+    fn money_in_wan_and_yi() {
+        assert_eq!(to_wan(Value::Num(1.2), "亿元"), Some(12_000.0));
+        assert_eq!(fmt_money(12_000.0), "1.2亿元");
+        assert_eq!(fmt_money(5000.0), "5000万元");
+        assert_eq!(to_wan(Value::Withheld, "万元"), None);
+        let figs = [
+            Figure { label: None, value: Some(Value::Num(1.2)), unit: "亿元".into(), approx: None, target: None },
+            Figure { label: None, value: Some(Value::Withheld), unit: "万元".into(), approx: None, target: None },
+            Figure { label: None, value: Some(Value::Num(5000.0)), unit: "万".into(), approx: None, target: None },
+        ];
+        assert_eq!(sum_money(&figs), (17_000.0, 1));
+    }
+}

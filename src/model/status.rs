@@ -1,0 +1,267 @@
+//! Status rules: progress ratios, 序时进度 (time progress) and the red/amber/green warning light of an item.
+
+use super::format::{Item, Thresholds, Value};
+use chrono::{Datelike, NaiveDate};
+
+/// The warning light of an item. Never shown as colour alone: each has a symbol and a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Light {
+    /// Nothing to judge (no deadline, or nothing measurable yet).
+    None,
+    /// Done (完成 / 销号).
+    Done,
+    /// At or ahead of 序时进度, or within the amber threshold.
+    OnTrack,
+    /// 滞后: trailing 序时进度 by more than the amber threshold.
+    Behind,
+    /// 严重滞后: trailing by more than the red threshold.
+    SeverelyBehind,
+    /// 逾期: a deadline has passed and the work is not done.
+    Overdue,
+}
+
+impl Light {
+    /// Symbol that carries the light without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Light::None => "-",
+            Light::Done => "✓",
+            Light::OnTrack => "●",
+            Light::Behind => "▲",
+            Light::SeverelyBehind => "■",
+            Light::Overdue => "✕",
+        }
+    }
+    /// The word for the light, Chinese or English.
+    pub fn word(self, en: bool) -> &'static str {
+        match (self, en) {
+            (Light::None, false) => "无",
+            (Light::None, true) => "n/a",
+            (Light::Done, false) => "完成",
+            (Light::Done, true) => "done",
+            (Light::OnTrack, false) => "正常",
+            (Light::OnTrack, true) => "on track",
+            (Light::Behind, false) => "滞后",
+            (Light::Behind, true) => "behind",
+            (Light::SeverelyBehind, false) => "严重滞后",
+            (Light::SeverelyBehind, true) => "far behind",
+            (Light::Overdue, false) => "逾期",
+            (Light::Overdue, true) => "overdue",
+        }
+    }
+    /// True for the lights that put an item on the laggard list (滞后清单).
+    pub fn is_laggard(self) -> bool {
+        matches!(self, Light::Behind | Light::SeverelyBehind | Light::Overdue)
+    }
+    /// Larger is worse; used to sort the laggard list worst first.
+    pub fn severity(self) -> u8 {
+        match self {
+            Light::Overdue => 5,
+            Light::SeverelyBehind => 4,
+            Light::Behind => 3,
+            Light::OnTrack => 2,
+            Light::Done => 1,
+            Light::None => 0,
+        }
+    }
+}
+
+/// Everything the model computes about one item at a snapshot's as-of date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judgement {
+    /// The light.
+    pub light: Light,
+    /// Real progress 0.0..=1.0 (clamped, finite) from the first figure with a value and a target.
+    pub progress: Option<f64>,
+    /// Unclamped progress ratio, for the text (e.g. 120%).
+    pub progress_raw: Option<f64>,
+    /// 序时进度 0.0..=1.0 at the as-of date, when there is a deadline.
+    pub time_progress: Option<f64>,
+    /// The final deadline (the item's, or its last milestone's).
+    pub deadline: Option<NaiveDate>,
+    /// The next deadline still open (earliest undone milestone, or the deadline).
+    pub next_due: Option<NaiveDate>,
+    /// Days from the as-of date to `next_due` (negative when overdue).
+    pub days_left: Option<i64>,
+    /// Percentage points by which progress trails time progress (positive = behind).
+    pub gap_points: Option<f64>,
+}
+
+/// Clamps a ratio to 0..=1 and maps NaN/infinite to None, so no gauge ever sees a bad ratio.
+pub fn clamp_ratio(r: f64) -> Option<f64> {
+    r.is_finite().then(|| r.clamp(0.0, 1.0))
+}
+
+/// value / target of the first figure that states both as numbers.
+pub fn progress_ratio(item: &Item) -> Option<f64> {
+    item.figures.iter().find_map(|f| {
+        let v = f.value?.num()?;
+        let t = f.target?.num()?;
+        (t > 0.0).then(|| v / t).filter(|r| r.is_finite())
+    })
+}
+
+/// 序时进度: the share of the period from `start` to `deadline` elapsed at `at`, clamped to 0..=1.
+pub fn time_progress(start: NaiveDate, deadline: NaiveDate, at: NaiveDate) -> f64 {
+    let total = (deadline - start).num_days();
+    if total <= 0 {
+        return if at >= deadline { 1.0 } else { 0.0 };
+    }
+    let done = (at - start).num_days();
+    (done as f64 / total as f64).clamp(0.0, 1.0)
+}
+
+/// Judges an item at `as_of` with the town's thresholds.
+pub fn judge(item: &Item, as_of: NaiveDate, th: &Thresholds) -> Judgement {
+    let progress_raw = progress_ratio(item);
+    let progress = progress_raw.and_then(clamp_ratio);
+    let milestones = item.project.as_ref().map(|p| p.milestones.as_slice()).unwrap_or(&[]);
+    let last_milestone = milestones.iter().map(|m| m.due.date()).max();
+    let deadline = item.deadline.map(|d| d.date()).or(last_milestone);
+    let next_open_milestone = milestones.iter().filter(|m| !m.done).map(|m| m.due.date()).min();
+    let all_milestones_done = !milestones.is_empty() && milestones.iter().all(|m| m.done);
+    let ledger_closed = item.ledger.as_ref().is_some_and(|l| {
+        let open = l.open.or_else(|| match (l.found, l.rectified) {
+            (Value::Num(f), Value::Num(r)) => Some(Value::Num(f - r)),
+            _ => None,
+        });
+        open == Some(Value::Num(0.0)) || (open.is_none() && l.found == l.rectified && l.found != Value::Withheld)
+    });
+    let ledger_overdue = item.ledger.as_ref().is_some_and(|l| {
+        l.entries.iter().any(|e| e.closed.is_none() && e.deadline.is_some_and(|d| d.date() < as_of))
+    });
+    let done = item.done == Some(true)
+        || (item.done.is_none() && (all_milestones_done || progress_raw.is_some_and(|p| p >= 1.0)))
+        || (item.done.is_none() && ledger_closed && !ledger_overdue);
+    let next_due = if done {
+        None
+    } else {
+        next_open_milestone.or(item.deadline.map(|d| d.date()))
+    };
+    let days_left = next_due.map(|d| (d - as_of).num_days());
+    let start = item
+        .start
+        .map(|d| d.date())
+        .unwrap_or_else(|| NaiveDate::from_ymd_opt(as_of.year(), 1, 1).unwrap_or(as_of));
+    let time_progress = deadline.map(|d| time_progress(start, d, as_of));
+    let gap_points = match (progress, time_progress) {
+        (Some(p), Some(t)) => Some((t - p) * 100.0),
+        _ => None,
+    };
+    let overdue = !done && (days_left.is_some_and(|d| d < 0) || ledger_overdue);
+    let light = if done {
+        Light::Done
+    } else if overdue {
+        Light::Overdue
+    } else if let Some(gap) = gap_points {
+        if gap > th.red_points {
+            Light::SeverelyBehind
+        } else if gap > th.amber_points {
+            Light::Behind
+        } else {
+            Light::OnTrack
+        }
+    } else {
+        Light::None
+    };
+    Judgement {
+        light,
+        progress,
+        progress_raw,
+        time_progress,
+        deadline,
+        next_due,
+        days_left,
+        gap_points,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::format::{Day, Figure, Milestone, Project};
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn item(value: f64, target: f64, deadline: &str) -> Item {
+        Item {
+            id: "x".into(),
+            label: "x".into(),
+            source: "x".into(),
+            headline: false,
+            leader: None,
+            office: None,
+            figures: vec![Figure {
+                label: None,
+                value: Some(Value::Num(value)),
+                unit: "亩".into(),
+                approx: None,
+                target: Some(Value::Num(target)),
+            }],
+            start: None,
+            deadline: Some(Day(d(deadline))),
+            deadline_text: None,
+            done: None,
+            project: None,
+            ledger: None,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn lights_follow_the_thresholds() {
+        let th = Thresholds::default();
+        // Half the year gone on 2023-07-02 (182/364 days): 50%.
+        let at = d("2023-07-02");
+        assert_eq!(judge(&item(45.0, 100.0, "2023-12-31"), at, &th).light, Light::OnTrack);
+        assert_eq!(judge(&item(35.0, 100.0, "2023-12-31"), at, &th).light, Light::Behind);
+        assert_eq!(judge(&item(10.0, 100.0, "2023-12-31"), at, &th).light, Light::SeverelyBehind);
+        assert_eq!(judge(&item(100.0, 100.0, "2023-12-31"), at, &th).light, Light::Done);
+        assert_eq!(judge(&item(90.0, 100.0, "2023-06-30"), at, &th).light, Light::Overdue);
+        let j = judge(&item(200.0, 800.0, "2023-12-31"), at, &th);
+        assert_eq!(j.progress, Some(0.25));
+    }
+
+    #[test]
+    fn no_deadline_means_no_light_but_progress() {
+        let mut it = item(200.0, 800.0, "2023-12-31");
+        it.deadline = None;
+        let j = judge(&it, d("2023-06-30"), &Thresholds::default());
+        assert_eq!(j.light, Light::None);
+        assert_eq!(j.progress, Some(0.25));
+    }
+
+    #[test]
+    fn milestones_give_next_due_and_overdue() {
+        let mut it = item(0.0, 0.0, "2023-12-31");
+        it.figures.clear();
+        it.deadline = None;
+        it.project = Some(Project {
+            investment: None,
+            status: None,
+            problems: vec![],
+            milestones: vec![
+                Milestone { what: "a".into(), due: Day(d("2023-07-31")), due_text: None, done: false },
+                Milestone { what: "b".into(), due: Day(d("2023-12-31")), due_text: None, done: false },
+            ],
+        });
+        let j = judge(&it, d("2023-06-30"), &Thresholds::default());
+        assert_eq!(j.next_due, Some(d("2023-07-31")));
+        assert_eq!(j.days_left, Some(31));
+        assert_eq!(j.deadline, Some(d("2023-12-31")));
+        assert_eq!(j.light, Light::None);
+        assert_eq!(judge(&it, d("2023-08-01"), &Thresholds::default()).light, Light::Overdue);
+    }
+
+    #[test]
+    fn ratios_are_clamped_and_finite() {
+        assert_eq!(clamp_ratio(f64::NAN), None);
+        assert_eq!(clamp_ratio(1.5), Some(1.0));
+        assert_eq!(clamp_ratio(-0.5), Some(0.0));
+        let j = judge(&item(120.0, 100.0, "2023-12-31"), d("2023-06-30"), &Thresholds::default());
+        assert_eq!(j.progress, Some(1.0));
+        assert_eq!(j.progress_raw, Some(1.2));
+    }
+}
