@@ -1,1 +1,266 @@
-fn main(){}
+//! Benchmarks of `huibao::model::load::load_dir`.
+//!
+//! Target: **a five-year weekly history (261 snapshot dates × 6 work lines ≈ 1,566 line files plus
+//! `town.json`) must load in under 60 ms on a 2-core machine.** The dashboard loads the whole data
+//! folder at start-up and again on every reload, so this is the time a township office waits after
+//! five years of weekly meetings.
+//!
+//! Two benchmarks:
+//!
+//! * `load_dir/seed` — the bundled `data/` folder (one snapshot date);
+//! * `load_dir/five_year_weekly` — a history generated once at start-up into a temporary folder: the
+//!   six line files of `data/2023-06-30/`, written for every Friday from 2019-01-04 for five years,
+//!   with `as_of` set to the folder's date and every numeric `value` scaled by the week index (so
+//!   figures move from week to week, stay non-negative and never pass their `target`). Withheld
+//!   `"**"` values and `target` leaves are kept as they are; `data/town.json` is copied.
+//!
+//! Run with `cargo bench --bench load`.
+
+use chrono::{Days, NaiveDate};
+use criterion::{criterion_group, criterion_main, Criterion};
+use huibao::model::load::load_dir;
+use serde_json::Value;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The snapshot whose line files are copied into every week of the generated history.
+const SEED_DATE: &str = "2023-06-30";
+/// The first Friday of the generated history.
+const FIRST_WEEK: (i32, u32, u32) = (2019, 1, 4);
+/// How many years of weekly snapshots to generate.
+const YEARS: i32 = 5;
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+/// The seed snapshot's line files: (file name, parsed JSON).
+fn seed_lines() -> Vec<(String, Value)> {
+    let dir = data_dir().join(SEED_DATE);
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            let path = dir.join(&name);
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            let json = serde_json::from_str(&text)
+                .unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));
+            (name, json)
+        })
+        .collect()
+}
+
+/// Scales every numeric `value` leaf by `factor` (0 < factor ≤ 1), keeping integers integral.
+/// `"**"` strings, `target` leaves and every other field are left alone.
+fn vary(json: &mut Value, factor: f64) {
+    match json {
+        Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                match v {
+                    Value::Number(n) if key == "value" => {
+                        let base = n.as_f64().unwrap_or(0.0).max(0.0);
+                        *v = if n.is_f64() {
+                            let scaled = (base * factor * 100.0).round() / 100.0;
+                            serde_json::Number::from_f64(scaled)
+                                .map_or(Value::from(0), Value::Number)
+                        } else {
+                            Value::from((base * factor).round() as u64)
+                        };
+                    }
+                    _ => vary(v, factor),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| vary(v, factor)),
+        _ => {}
+    }
+}
+
+/// The Fridays of the generated history, oldest first.
+fn weeks() -> Vec<NaiveDate> {
+    let (y, m, d) = FIRST_WEEK;
+    let first = NaiveDate::from_ymd_opt(y, m, d).expect("a real date");
+    let end = NaiveDate::from_ymd_opt(y + YEARS, m, d).expect("a real date");
+    std::iter::successors(Some(first), |d| d.checked_add_days(Days::new(7)))
+        .take_while(|d| *d < end)
+        .collect()
+}
+
+/// Writes the five-year weekly history into a new temporary folder; returns it and the number of
+/// line files written.
+fn generate_history() -> (tempfile::TempDir, usize) {
+    let tmp = tempfile::Builder::new()
+        .prefix("huibao-bench-")
+        .tempdir()
+        .expect("a temporary folder");
+    std::fs::copy(data_dir().join("town.json"), tmp.path().join("town.json"))
+        .expect("copy town.json");
+    let seed = seed_lines();
+    let weeks = weeks();
+    let last = (weeks.len().max(2) - 1) as f64;
+    let mut written = 0;
+    for (w, date) in weeks.iter().enumerate() {
+        let day = date.format("%Y-%m-%d").to_string();
+        let folder = tmp.path().join(&day);
+        std::fs::create_dir(&folder).expect("create a snapshot folder");
+        // From 30 % of the seed figures in the first week up to the seed figures in the last.
+        let factor = 0.3 + 0.7 * (w as f64 / last);
+        for (name, json) in &seed {
+            let mut json = json.clone();
+            vary(&mut json, factor);
+            json["as_of"] = Value::from(day.clone());
+            let text = serde_json::to_string_pretty(&json).expect("serialise a line file");
+            std::fs::write(folder.join(name), text).expect("write a line file");
+            written += 1;
+        }
+    }
+    (tmp, written)
+}
+
+fn bench_load(c: &mut Criterion) {
+    let seed_dir = data_dir();
+    let seed = load_dir(&seed_dir);
+    assert_eq!(
+        seed.errors().count(),
+        0,
+        "the bundled data folder loads without errors"
+    );
+
+    let started = std::time::Instant::now();
+    let (history, written) = generate_history();
+    let ds = load_dir(history.path());
+    let errors: Vec<_> = ds.errors().collect();
+    assert!(
+        errors.is_empty(),
+        "the generated history loads without errors: {errors:?}"
+    );
+    assert_eq!(ds.dates.len(), weeks().len());
+    assert_eq!(
+        ds.lines.iter().map(|l| l.snapshots.len()).sum::<usize>(),
+        written
+    );
+    eprintln!(
+        "generated {written} line files + town.json ({} dates × {} lines, {} warnings) in {:.1?}",
+        ds.dates.len(),
+        ds.lines.len(),
+        ds.problems.len(),
+        started.elapsed()
+    );
+
+    if std::env::var_os("SCRATCH").is_some() {
+        scratch_breakdown(history.path());
+        return;
+    }
+    let mut group = c.benchmark_group("load_dir");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(2));
+    group.measurement_time(Duration::from_secs(5));
+    group.bench_function("seed", |b| b.iter(|| load_dir(black_box(&seed_dir))));
+    group.measurement_time(Duration::from_secs(15));
+    group.bench_function("five_year_weekly", |b| {
+        b.iter(|| load_dir(black_box(history.path())))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_load);
+criterion_main!(benches);
+
+#[allow(dead_code)]
+pub fn scratch_breakdown(dir: &Path) {
+    use huibao::model::format::LineFile;
+    use huibao::model::load::{decode, from_files, parse_json, read_folder};
+    use huibao::model::validate::check_line;
+    use std::time::Instant;
+    let reps = 20u32;
+    let mut t_read = Duration::ZERO;
+    let mut t_from = Duration::ZERO;
+    let mut t_drop = Duration::ZERO;
+    let mut t_total = Duration::ZERO;
+    for _ in 0..reps {
+        let t = Instant::now();
+        let (files, _) = read_folder(dir);
+        t_read += t.elapsed();
+        let t = Instant::now();
+        let ds = from_files("x", files);
+        t_from += t.elapsed();
+        let t = Instant::now();
+        drop(ds);
+        t_drop += t.elapsed();
+        let t = Instant::now();
+        let ds = load_dir(dir);
+        t_total += t.elapsed();
+        drop(black_box(ds));
+    }
+    eprintln!("load_dir total {:?}", t_total / reps);
+    eprintln!(
+        "read_folder {:?}  from_files(parallel) {:?}  drop {:?}",
+        t_read / reps,
+        t_from / reps,
+        t_drop / reps
+    );
+    // the serial phases
+    let (files, _) = read_folder(dir);
+    let files: Vec<(String, Vec<u8>)> = files
+        .into_iter()
+        .map(|(r, b)| (r, b.unwrap()))
+        .filter(|(r, _)| r != "town.json")
+        .collect();
+    let bytes: usize = files.iter().map(|f| f.1.len()).sum();
+    eprintln!("{} files, {} bytes", files.len(), bytes);
+    let (mut td, mut tp, mut tj, mut tv, mut tval) = (
+        Duration::ZERO,
+        Duration::ZERO,
+        Duration::ZERO,
+        Duration::ZERO,
+        Duration::ZERO,
+    );
+    let mut tutf = Duration::ZERO;
+    for _ in 0..5 {
+        for (rel, b) in &files {
+            let t = Instant::now();
+            let _ = black_box(std::str::from_utf8(b).unwrap());
+            tutf += t.elapsed();
+            let t = Instant::now();
+            let text = decode(b, rel).unwrap();
+            td += t.elapsed();
+            let t = Instant::now();
+            let f: LineFile = parse_json(&text, rel).unwrap();
+            tp += t.elapsed();
+            let t = Instant::now();
+            let g: LineFile = serde_json::from_str(&text).unwrap();
+            tj += t.elapsed();
+            let t = Instant::now();
+            let _v: serde_json::Value = serde_json::from_str(&text).unwrap();
+            tval += t.elapsed();
+            let t = Instant::now();
+            let w = check_line(&f, &text, rel);
+            tv += t.elapsed();
+            black_box((f, g, w));
+        }
+    }
+    eprintln!("serial per pass over all files: from_utf8 {:?} decode {:?} parse_json(path_to_error) {:?} serde_json::from_str {:?} Value {:?} check_line {:?}", tutf/5, td / 5, tp / 5, tj / 5, tval/5, tv / 5);
+    // read only, without is_dir etc.
+    let t = Instant::now();
+    for _ in 0..reps {
+        for (rel, _) in &files {
+            black_box(std::fs::read(dir.join(rel)).unwrap());
+        }
+    }
+    eprintln!("plain fs::read of all files {:?}", t.elapsed() / reps);
+    let t = Instant::now();
+    for _ in 0..reps {
+        for (rel, _) in &files {
+            black_box(dir.join(rel).is_dir());
+        }
+    }
+    eprintln!("stat of all files {:?}", t.elapsed() / reps);
+}

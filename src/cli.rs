@@ -76,11 +76,14 @@ pub enum RenderFormat {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    crate::model::parse_day(s).ok_or_else(|| format!("expected a date like 2023-06-30, found {s:?}"))
+    crate::model::parse_day(s)
+        .ok_or_else(|| format!("expected a date like 2023-06-30, found {s:?}"))
 }
 
 fn parse_size(s: &str) -> Result<(u16, u16), String> {
-    let (w, h) = s.split_once(['x', 'X']).ok_or("expected COLSxROWS, e.g. 120x40")?;
+    let (w, h) = s
+        .split_once(['x', 'X'])
+        .ok_or("expected COLSxROWS, e.g. 120x40")?;
     let w: u16 = w.trim().parse().map_err(|_| "bad column count")?;
     let h: u16 = h.trim().parse().map_err(|_| "bad row count")?;
     if !(20..=1000).contains(&w) || !(5..=500).contains(&h) {
@@ -98,6 +101,20 @@ pub fn resolve_data_dir(given: Option<&std::path::Path>) -> Result<Option<PathBu
         None => {
             let p = PathBuf::from("data");
             Ok(p.is_dir().then_some(p))
+        }
+    }
+}
+
+impl Lang {
+    /// True for English.
+    pub fn en(self) -> bool {
+        self == Lang::En
+    }
+    /// Picks the Chinese or the English text.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
         }
     }
 }

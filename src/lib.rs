@@ -1,8 +1,11 @@
 //! huibao (汇报): a terminal dashboard for a township's weekly work-review meeting.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod model;
+pub mod text;
+pub mod ui;
 
 /// The bundled `data/` folder, compiled in by `build.rs`.
 pub mod embedded {

@@ -1,9 +1,11 @@
 //! Subcommands: the dashboard, `validate`, `schema`, `render`.
 
+pub mod render;
 pub mod schema;
 pub mod validate;
 
-use crate::cli::{Cli, Command};
+use crate::app::State;
+use crate::cli::{Cli, Command, RenderFormat};
 use crate::model::{load, Dataset};
 use std::process::ExitCode;
 
@@ -15,14 +17,70 @@ pub fn load_data(cli: &Cli) -> Result<Dataset, String> {
     }
 }
 
+/// The state the dashboard starts in, from the command line.
+pub fn initial_state(cli: &Cli) -> Result<State, String> {
+    let data = load_data(cli)?;
+    let today = cli
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    Ok(State::new(data, cli.lang, today))
+}
+
 /// Runs what the command line asks for and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     match &cli.command {
         Some(Command::Validate { paths }) => validate::run(&cli, paths),
         Some(Command::Schema { town }) => schema::run(*town),
-        Some(Command::Render { .. }) | None => {
-            eprintln!("huibao: not implemented yet");
-            ExitCode::from(2)
+        Some(Command::Render {
+            size,
+            keys,
+            format,
+            output,
+        }) => {
+            let result = initial_state(&cli).and_then(|s| render::render_buffer(s, *size, keys));
+            let buf = match result {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("huibao: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let text = match format {
+                RenderFormat::Text => render::to_text(&buf),
+                RenderFormat::Ansi => render::to_ansi(&buf),
+                RenderFormat::Svg => render::to_svg(&buf),
+            };
+            let written = match output {
+                Some(p) => std::fs::write(p, text)
+                    .map_err(|e| format!("cannot write {}: {e}", p.display())),
+                None => {
+                    print!("{text}");
+                    Ok(())
+                }
+            };
+            match written {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("huibao: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        None => {
+            let state = match initial_state(&cli) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("huibao: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            match crate::app::run::run(state) {
+                Ok(code) => ExitCode::from(code),
+                Err(e) => {
+                    eprintln!("huibao: terminal error: {e}");
+                    ExitCode::from(1)
+                }
+            }
         }
     }
 }

@@ -316,7 +316,9 @@ impl Value {
 impl Serialize for Value {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            Value::Num(n) if n.fract() == 0.0 && n.abs() < MAX_EXACT_INT as f64 => s.serialize_i64(*n as i64),
+            Value::Num(n) if n.fract() == 0.0 && n.abs() < MAX_EXACT_INT as f64 => {
+                s.serialize_i64(*n as i64)
+            }
             Value::Num(n) => s.serialize_f64(*n),
             Value::Withheld => s.serialize_str("**"),
         }
@@ -421,9 +423,9 @@ impl<'de> Deserialize<'de> for Day {
                 f.write_str("a date like 2023-07-31")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Day, E> {
-                parse_day(v)
-                    .map(Day)
-                    .ok_or_else(|| E::custom(format!("expected a date like 2023-07-31, found {v:?}")))
+                parse_day(v).map(Day).ok_or_else(|| {
+                    E::custom(format!("expected a date like 2023-07-31, found {v:?}"))
+                })
             }
         }
         d.deserialize_str(V)

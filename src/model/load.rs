@@ -46,7 +46,9 @@ pub struct LineHistory {
 impl LineHistory {
     /// The newest snapshot.
     pub fn latest(&self) -> &Snapshot {
-        self.snapshots.last().expect("a line history always holds a snapshot")
+        self.snapshots
+            .last()
+            .expect("a line history always holds a snapshot")
     }
     /// The newest snapshot on or before `date`.
     pub fn at(&self, date: NaiveDate) -> Option<&Snapshot> {
@@ -110,7 +112,10 @@ pub fn decode(bytes: &[u8], path: &str) -> Result<String, Diagnostic> {
 fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
     let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
     (line, col)
 }
@@ -118,12 +123,18 @@ fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
 /// Parses JSON text into `T`, turning any error into a diagnostic with line, column and field path.
 pub fn parse_json<T: DeserializeOwned>(text: &str, path: &str) -> Result<T, Diagnostic> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::file_error(path, "the file is empty; expected a JSON object"));
+        return Err(Diagnostic::file_error(
+            path,
+            "the file is empty; expected a JSON object",
+        ));
     }
     let mut de = serde_json::Deserializer::from_str(text);
     let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
     match result {
-        Ok(v) => de.end().map(|_| v).map_err(|e| json_diag(e, ".".into(), path)),
+        Ok(v) => de
+            .end()
+            .map(|_| v)
+            .map_err(|e| json_diag(e, ".".into(), path)),
         Err(e) => {
             let field = e.path().to_string();
             Err(json_diag(e.into_inner(), field, path))
@@ -152,7 +163,10 @@ fn json_diag(inner: serde_json::Error, field: String, path: &str) -> Diagnostic 
 }
 
 /// Parses and checks one work-line file: an error stops it, warnings come back beside it.
-pub fn parse_line_file(bytes: &[u8], path: &str) -> Result<(LineFile, Vec<Diagnostic>), Diagnostic> {
+pub fn parse_line_file(
+    bytes: &[u8],
+    path: &str,
+) -> Result<(LineFile, Vec<Diagnostic>), Diagnostic> {
     let text = decode(bytes, path)?;
     let file: LineFile = parse_json(&text, path)?;
     let warnings = validate::check_line(&file, &text, path);
@@ -189,7 +203,10 @@ pub fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
         .read_to_end(&mut buf)
         .map_err(|e| format!("cannot read: {e}"))?;
     if buf.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!("the file is larger than {} MiB and was not loaded", MAX_FILE_BYTES >> 20));
+        return Err(format!(
+            "the file is larger than {} MiB and was not loaded",
+            MAX_FILE_BYTES >> 20
+        ));
     }
     Ok(buf)
 }
@@ -200,7 +217,10 @@ pub fn read_folder(dir: &Path) -> (Vec<RawFile>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let shown = |rel: &str| dir.join(rel).display().to_string();
     let Ok(entries) = std::fs::read_dir(dir) else {
-        problems.push(Diagnostic::file_error(dir.display().to_string(), "cannot read the data folder"));
+        problems.push(Diagnostic::file_error(
+            dir.display().to_string(),
+            "cannot read the data folder",
+        ));
         return (files, problems);
     };
     let mut names: Vec<_> = entries.flatten().collect();
@@ -215,11 +235,16 @@ pub fn read_folder(dir: &Path) -> (Vec<RawFile>, Vec<Diagnostic>) {
             if parse_day(&name).is_none() {
                 problems.push(Diagnostic {
                     severity: Severity::Warning,
-                    ..Diagnostic::file_error(shown(&name), "folder ignored: snapshot folders are named like 2023-06-30")
+                    ..Diagnostic::file_error(
+                        shown(&name),
+                        "folder ignored: snapshot folders are named like 2023-06-30",
+                    )
                 });
                 continue;
             }
-            let Ok(inner) = std::fs::read_dir(&path) else { continue };
+            let Ok(inner) = std::fs::read_dir(&path) else {
+                continue;
+            };
             let mut inner: Vec<_> = inner.flatten().collect();
             inner.sort_by_key(|e| e.file_name());
             for f in inner {
@@ -288,9 +313,16 @@ pub fn from_files(prefix: &str, files: Vec<RawFile>) -> Dataset {
             }
             continue;
         }
-        let Some((dir, fname)) = rel.split_once('/') else { continue };
+        let Some((dir, fname)) = rel.split_once('/') else {
+            continue;
+        };
         let Some(date) = parse_day(dir) else { continue };
-        jobs.push((date, fname.trim_end_matches(".json").to_string(), path, bytes));
+        jobs.push((
+            date,
+            fname.trim_end_matches(".json").to_string(),
+            path,
+            bytes,
+        ));
     }
 
     let parsed = parse_parallel(jobs);
@@ -301,7 +333,10 @@ pub fn from_files(prefix: &str, files: Vec<RawFile>) -> Dataset {
                 if file.id != stem {
                     warnings.push(Diagnostic {
                         severity: Severity::Warning,
-                        ..Diagnostic::file_error(&path, format!("file name differs from its id {:?}", file.id))
+                        ..Diagnostic::file_error(
+                            &path,
+                            format!("file name differs from its id {:?}", file.id),
+                        )
                     });
                 }
                 if file.as_of.date() != date {
@@ -310,12 +345,18 @@ pub fn from_files(prefix: &str, files: Vec<RawFile>) -> Dataset {
                         field: "as_of".into(),
                         ..Diagnostic::file_error(
                             &path,
-                            format!("as_of {} differs from the snapshot folder {date}", file.as_of),
+                            format!(
+                                "as_of {} differs from the snapshot folder {date}",
+                                file.as_of
+                            ),
                         )
                     });
                 }
                 problems.append(&mut warnings);
-                by_line.entry(file.id.clone()).or_default().push(Snapshot { date, path, file });
+                by_line
+                    .entry(file.id.clone())
+                    .or_default()
+                    .push(Snapshot { date, path, file });
             }
             Err(d) => problems.push(d),
         }
@@ -328,9 +369,21 @@ pub fn from_files(prefix: &str, files: Vec<RawFile>) -> Dataset {
             LineHistory { id, snapshots }
         })
         .collect();
-    let order = |id: &str| town.lines.iter().position(|l| l == id).unwrap_or(usize::MAX);
-    lines.sort_by(|a, b| order(&a.id).cmp(&order(&b.id)).then_with(|| a.id.cmp(&b.id)));
-    let mut dates: Vec<NaiveDate> = lines.iter().flat_map(|l| l.snapshots.iter().map(|s| s.date)).collect();
+    let order = |id: &str| {
+        town.lines
+            .iter()
+            .position(|l| l == id)
+            .unwrap_or(usize::MAX)
+    };
+    lines.sort_by(|a, b| {
+        order(&a.id)
+            .cmp(&order(&b.id))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let mut dates: Vec<NaiveDate> = lines
+        .iter()
+        .flat_map(|l| l.snapshots.iter().map(|s| s.date))
+        .collect();
     dates.sort();
     dates.dedup();
     Dataset {
@@ -342,7 +395,12 @@ pub fn from_files(prefix: &str, files: Vec<RawFile>) -> Dataset {
     }
 }
 
-type Parsed = (NaiveDate, String, String, Result<(LineFile, Vec<Diagnostic>), Diagnostic>);
+type Parsed = (
+    NaiveDate,
+    String,
+    String,
+    Result<(LineFile, Vec<Diagnostic>), Diagnostic>,
+);
 
 /// Parses line files on all cores; the order of the result follows the input.
 fn parse_parallel(jobs: Vec<(NaiveDate, String, String, Vec<u8>)>) -> Vec<Parsed> {
@@ -355,7 +413,9 @@ fn parse_parallel(jobs: Vec<(NaiveDate, String, String, Vec<u8>)>) -> Vec<Parsed
             })
             .collect()
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
     if threads <= 1 || jobs.len() < 16 {
         return run(jobs);
     }
@@ -366,7 +426,10 @@ fn parse_parallel(jobs: Vec<(NaiveDate, String, String, Vec<u8>)>) -> Vec<Parsed
         chunks.push(it.by_ref().take(per).collect::<Vec<_>>());
     }
     std::thread::scope(|s| {
-        let handles: Vec<_> = chunks.into_iter().map(|c| s.spawn(move || run(c))).collect();
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|c| s.spawn(move || run(c)))
+            .collect();
         handles
             .into_iter()
             .flat_map(|h| h.join().unwrap_or_default())

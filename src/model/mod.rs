@@ -1,5 +1,6 @@
 //! The model layer: the data format, loading, validation, status rules and history. No UI code here.
 
+pub mod board;
 pub mod diag;
 pub mod format;
 pub mod jsonpos;

@@ -39,6 +39,16 @@ pub fn fmt_value(v: Value, approx: Option<Approx>, en: bool) -> String {
 /// value is reported (`目标 600亩`).
 pub fn fmt_figure(f: &Figure, en: bool) -> String {
     match (f.value, f.target) {
+        // 余 follows the magnitude: 2万余吨, where 多 precedes it: 40多万元.
+        (Some(v), _)
+            if f.approx == Some(Approx::Over)
+                && !en
+                && (f.unit.starts_with('万') || f.unit.starts_with('亿')) =>
+        {
+            let mut u = f.unit.chars();
+            let mag = u.next().unwrap_or_default();
+            format!("{}{mag}余{}", fmt_value(v, None, en), u.as_str())
+        }
         (Some(v), _) => format!("{}{}", fmt_value(v, f.approx, en), f.unit),
         (None, Some(t)) => format!("{}{}", fmt_value(t, None, en), f.unit),
         (None, None) => f.unit.clone(),
@@ -86,9 +96,47 @@ pub fn sum_money<'a>(figs: impl IntoIterator<Item = &'a Figure>) -> (f64, usize)
 
 /// Units huibao knows; others load with a warning.
 pub const KNOWN_UNITS: &[&str] = &[
-    "次", "人次", "个", "期", "场", "篇", "处", "户", "家", "人", "支", "小时", "亩", "米", "平方米", "公里",
-    "吨", "万吨", "只", "万只", "元", "千元", "万元", "亿元", "万", "亿", "台", "座", "起", "件", "项", "所",
-    "名", "条", "座", "栋", "间", "棚", "个村", "村", "%",
+    "次",
+    "人次",
+    "个",
+    "期",
+    "场",
+    "篇",
+    "处",
+    "户",
+    "家",
+    "人",
+    "支",
+    "小时",
+    "亩",
+    "米",
+    "平方米",
+    "公里",
+    "吨",
+    "万吨",
+    "只",
+    "万只",
+    "元",
+    "千元",
+    "万元",
+    "亿元",
+    "万",
+    "亿",
+    "台",
+    "座",
+    "起",
+    "件",
+    "项",
+    "所",
+    "名",
+    "条",
+    "座",
+    "栋",
+    "间",
+    "棚",
+    "个村",
+    "村",
+    "%",
 ];
 
 #[cfg(test)]
@@ -100,10 +148,22 @@ mod tests {
         assert_eq!(fmt_num(6.0), "6");
         assert_eq!(fmt_num(35.55), "35.55");
         assert_eq!(fmt_num(1.2), "1.2");
-        assert_eq!(fmt_value(Value::Num(400.0), Some(Approx::More), false), "400多");
-        assert_eq!(fmt_value(Value::Num(400.0), Some(Approx::More), true), "400+");
-        assert_eq!(fmt_value(Value::Num(260.0), Some(Approx::About), false), "约260");
-        assert_eq!(fmt_value(Value::Withheld, Some(Approx::More), false), "**多");
+        assert_eq!(
+            fmt_value(Value::Num(400.0), Some(Approx::More), false),
+            "400多"
+        );
+        assert_eq!(
+            fmt_value(Value::Num(400.0), Some(Approx::More), true),
+            "400+"
+        );
+        assert_eq!(
+            fmt_value(Value::Num(260.0), Some(Approx::About), false),
+            "约260"
+        );
+        assert_eq!(
+            fmt_value(Value::Withheld, Some(Approx::More), false),
+            "**多"
+        );
         assert_eq!(fmt_value(Value::Withheld, None, false), "**");
     }
 
@@ -114,10 +174,37 @@ mod tests {
         assert_eq!(fmt_money(5000.0), "5000万元");
         assert_eq!(to_wan(Value::Withheld, "万元"), None);
         let figs = [
-            Figure { label: None, value: Some(Value::Num(1.2)), unit: "亿元".into(), approx: None, target: None },
-            Figure { label: None, value: Some(Value::Withheld), unit: "万元".into(), approx: None, target: None },
-            Figure { label: None, value: Some(Value::Num(5000.0)), unit: "万".into(), approx: None, target: None },
+            Figure {
+                label: None,
+                value: Some(Value::Num(1.2)),
+                unit: "亿元".into(),
+                approx: None,
+                target: None,
+            },
+            Figure {
+                label: None,
+                value: Some(Value::Withheld),
+                unit: "万元".into(),
+                approx: None,
+                target: None,
+            },
+            Figure {
+                label: None,
+                value: Some(Value::Num(5000.0)),
+                unit: "万".into(),
+                approx: None,
+                target: None,
+            },
         ];
         assert_eq!(sum_money(&figs), (17_000.0, 1));
+        let grain = Figure {
+            label: None,
+            value: Some(Value::Num(2.0)),
+            unit: "万吨".into(),
+            approx: Some(Approx::Over),
+            target: None,
+        };
+        assert_eq!(fmt_figure(&grain, false), "2万余吨");
+        assert_eq!(fmt_figure(&grain, true), "2+万吨");
     }
 }

@@ -115,20 +115,31 @@ pub fn time_progress(start: NaiveDate, deadline: NaiveDate, at: NaiveDate) -> f6
 pub fn judge(item: &Item, as_of: NaiveDate, th: &Thresholds) -> Judgement {
     let progress_raw = progress_ratio(item);
     let progress = progress_raw.and_then(clamp_ratio);
-    let milestones = item.project.as_ref().map(|p| p.milestones.as_slice()).unwrap_or(&[]);
+    let milestones = item
+        .project
+        .as_ref()
+        .map(|p| p.milestones.as_slice())
+        .unwrap_or(&[]);
     let last_milestone = milestones.iter().map(|m| m.due.date()).max();
     let deadline = item.deadline.map(|d| d.date()).or(last_milestone);
-    let next_open_milestone = milestones.iter().filter(|m| !m.done).map(|m| m.due.date()).min();
+    let next_open_milestone = milestones
+        .iter()
+        .filter(|m| !m.done)
+        .map(|m| m.due.date())
+        .min();
     let all_milestones_done = !milestones.is_empty() && milestones.iter().all(|m| m.done);
     let ledger_closed = item.ledger.as_ref().is_some_and(|l| {
         let open = l.open.or_else(|| match (l.found, l.rectified) {
             (Value::Num(f), Value::Num(r)) => Some(Value::Num(f - r)),
             _ => None,
         });
-        open == Some(Value::Num(0.0)) || (open.is_none() && l.found == l.rectified && l.found != Value::Withheld)
+        open == Some(Value::Num(0.0))
+            || (open.is_none() && l.found == l.rectified && l.found != Value::Withheld)
     });
     let ledger_overdue = item.ledger.as_ref().is_some_and(|l| {
-        l.entries.iter().any(|e| e.closed.is_none() && e.deadline.is_some_and(|d| d.date() < as_of))
+        l.entries
+            .iter()
+            .any(|e| e.closed.is_none() && e.deadline.is_some_and(|d| d.date() < as_of))
     });
     let done = item.done == Some(true)
         || (item.done.is_none() && (all_milestones_done || progress_raw.is_some_and(|p| p >= 1.0)))
@@ -215,11 +226,26 @@ mod tests {
         let th = Thresholds::default();
         // Half the year gone on 2023-07-02 (182/364 days): 50%.
         let at = d("2023-07-02");
-        assert_eq!(judge(&item(45.0, 100.0, "2023-12-31"), at, &th).light, Light::OnTrack);
-        assert_eq!(judge(&item(35.0, 100.0, "2023-12-31"), at, &th).light, Light::Behind);
-        assert_eq!(judge(&item(10.0, 100.0, "2023-12-31"), at, &th).light, Light::SeverelyBehind);
-        assert_eq!(judge(&item(100.0, 100.0, "2023-12-31"), at, &th).light, Light::Done);
-        assert_eq!(judge(&item(90.0, 100.0, "2023-06-30"), at, &th).light, Light::Overdue);
+        assert_eq!(
+            judge(&item(45.0, 100.0, "2023-12-31"), at, &th).light,
+            Light::OnTrack
+        );
+        assert_eq!(
+            judge(&item(35.0, 100.0, "2023-12-31"), at, &th).light,
+            Light::Behind
+        );
+        assert_eq!(
+            judge(&item(10.0, 100.0, "2023-12-31"), at, &th).light,
+            Light::SeverelyBehind
+        );
+        assert_eq!(
+            judge(&item(100.0, 100.0, "2023-12-31"), at, &th).light,
+            Light::Done
+        );
+        assert_eq!(
+            judge(&item(90.0, 100.0, "2023-06-30"), at, &th).light,
+            Light::Overdue
+        );
         let j = judge(&item(200.0, 800.0, "2023-12-31"), at, &th);
         assert_eq!(j.progress, Some(0.25));
     }
@@ -243,8 +269,18 @@ mod tests {
             status: None,
             problems: vec![],
             milestones: vec![
-                Milestone { what: "a".into(), due: Day(d("2023-07-31")), due_text: None, done: false },
-                Milestone { what: "b".into(), due: Day(d("2023-12-31")), due_text: None, done: false },
+                Milestone {
+                    what: "a".into(),
+                    due: Day(d("2023-07-31")),
+                    due_text: None,
+                    done: false,
+                },
+                Milestone {
+                    what: "b".into(),
+                    due: Day(d("2023-12-31")),
+                    due_text: None,
+                    done: false,
+                },
             ],
         });
         let j = judge(&it, d("2023-06-30"), &Thresholds::default());
@@ -252,7 +288,10 @@ mod tests {
         assert_eq!(j.days_left, Some(31));
         assert_eq!(j.deadline, Some(d("2023-12-31")));
         assert_eq!(j.light, Light::None);
-        assert_eq!(judge(&it, d("2023-08-01"), &Thresholds::default()).light, Light::Overdue);
+        assert_eq!(
+            judge(&it, d("2023-08-01"), &Thresholds::default()).light,
+            Light::Overdue
+        );
     }
 
     #[test]
@@ -260,7 +299,11 @@ mod tests {
         assert_eq!(clamp_ratio(f64::NAN), None);
         assert_eq!(clamp_ratio(1.5), Some(1.0));
         assert_eq!(clamp_ratio(-0.5), Some(0.0));
-        let j = judge(&item(120.0, 100.0, "2023-12-31"), d("2023-06-30"), &Thresholds::default());
+        let j = judge(
+            &item(120.0, 100.0, "2023-12-31"),
+            d("2023-06-30"),
+            &Thresholds::default(),
+        );
         assert_eq!(j.progress, Some(1.0));
         assert_eq!(j.progress_raw, Some(1.2));
     }

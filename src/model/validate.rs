@@ -24,22 +24,37 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
         for (i, item) in group.items.iter().enumerate() {
             let at = format!("groups[{g}].items[{i}]");
             if !seen.insert(item.id.as_str()) {
-                warn(format!("{at}.id"), format!("duplicate item id {:?}", item.id));
+                warn(
+                    format!("{at}.id"),
+                    format!("duplicate item id {:?}", item.id),
+                );
             }
             for (k, f) in item.figures.iter().enumerate() {
                 if !KNOWN_UNITS.contains(&f.unit.as_str()) {
-                    warn(format!("{at}.figures[{k}].unit"), format!("unknown unit {:?}", f.unit));
+                    warn(
+                        format!("{at}.figures[{k}].unit"),
+                        format!("unknown unit {:?}", f.unit),
+                    );
                 }
-                if let (Some(v), Some(t)) = (f.value.and_then(|v| v.num()), f.target.and_then(|t| t.num())) {
+                if let (Some(v), Some(t)) = (
+                    f.value.and_then(|v| v.num()),
+                    f.target.and_then(|t| t.num()),
+                ) {
                     if v > t {
-                        warn(format!("{at}.figures[{k}].value"), format!("completed {v} is more than planned {t}"));
+                        warn(
+                            format!("{at}.figures[{k}].value"),
+                            format!("completed {v} is more than planned {t}"),
+                        );
                     }
                 }
             }
             if let Some(p) = &item.project {
                 for (k, w) in p.milestones.windows(2).enumerate() {
                     if w[1].due < w[0].due {
-                        warn(format!("{at}.project.milestones[{}].due", k + 1), "milestones out of date order".into());
+                        warn(
+                            format!("{at}.project.milestones[{}].due", k + 1),
+                            "milestones out of date order".into(),
+                        );
                     }
                 }
             }

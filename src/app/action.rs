@@ -1,0 +1,48 @@
+//! Every user intent the dashboard understands.
+
+use chrono::NaiveTime;
+
+/// A user intent (or an outside event) handed to [`crate::app::update`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the program.
+    Quit,
+    /// Open the n-th work line (0-based).
+    JumpLine(usize),
+    /// Next work line.
+    NextLine,
+    /// Previous work line.
+    PrevLine,
+    /// Move the selection up.
+    Up,
+    /// Move the selection down.
+    Down,
+    /// A page up.
+    PageUp,
+    /// A page down.
+    PageDown,
+    /// First row.
+    First,
+    /// Last row.
+    Last,
+    /// Drill down / open / apply.
+    Enter,
+    /// Back to the previous screen.
+    Back,
+    /// Search every line.
+    OpenSearch,
+    /// Filter by leader, office or light.
+    OpenFilter,
+    /// The laggard list (滞后清单).
+    OpenLaggards,
+    /// The help screen.
+    OpenHelp,
+    /// A character typed into the search box.
+    Input(char),
+    /// Delete the last character of the search box.
+    InputBackspace,
+    /// The clock ticked.
+    Tick(NaiveTime),
+    /// The terminal was resized to (columns, rows).
+    Resize(u16, u16),
+}

@@ -1,0 +1,371 @@
+//! The one keymap: (screen, key) → action, with the descriptions that generate the help screen and hints.
+
+use super::{Action, Route, State};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// A key pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// A character key (without Ctrl/Alt).
+    Ch(char),
+    /// A named key.
+    Code(KeyCode),
+    /// Ctrl + a character.
+    Ctrl(char),
+    /// Any digit 1–9.
+    Digit,
+}
+
+/// What a binding does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Does {
+    /// A fixed action.
+    Act(Action),
+    /// Digit d opens line d.
+    JumpToDigit,
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every screen but the search box.
+    Browse,
+    /// The search box (typed characters go to the query).
+    Search,
+}
+
+/// One entry of the keymap.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Where it applies.
+    pub scope: Scope,
+    /// The keys.
+    pub keys: &'static [Key],
+    /// How the keys are written in help and hints.
+    pub shown: &'static str,
+    /// What it does.
+    pub does: Does,
+    /// Description, Chinese.
+    pub zh: &'static str,
+    /// Description, English.
+    pub en: &'static str,
+    /// Shown in the footer's key hints.
+    pub hint: bool,
+}
+
+const fn b(
+    scope: Scope,
+    keys: &'static [Key],
+    shown: &'static str,
+    does: Does,
+    zh: &'static str,
+    en: &'static str,
+    hint: bool,
+) -> Binding {
+    Binding {
+        scope,
+        keys,
+        shown,
+        does,
+        zh,
+        en,
+        hint,
+    }
+}
+
+use Does::Act;
+use Key::{Ch, Code, Ctrl};
+use Scope::{Browse, Search};
+
+/// The keymap. Help and key hints are generated from it.
+pub const BINDINGS: &[Binding] = &[
+    b(
+        Browse,
+        &[Key::Digit],
+        "1-9",
+        Does::JumpToDigit,
+        "打开第N条工作线",
+        "open work line N",
+        true,
+    ),
+    b(
+        Browse,
+        &[Code(KeyCode::Tab)],
+        "Tab",
+        Act(Action::NextLine),
+        "下一条工作线",
+        "next work line",
+        false,
+    ),
+    b(
+        Browse,
+        &[Code(KeyCode::BackTab)],
+        "Shift-Tab",
+        Act(Action::PrevLine),
+        "上一条工作线",
+        "previous work line",
+        false,
+    ),
+    b(
+        Browse,
+        &[Code(KeyCode::Up), Ch('k')],
+        "↑/k",
+        Act(Action::Up),
+        "上移",
+        "move up",
+        false,
+    ),
+    b(
+        Browse,
+        &[Code(KeyCode::Down), Ch('j')],
+        "↓/j",
+        Act(Action::Down),
+        "下移",
+        "move down",
+        true,
+    ),
+    b(
+        Browse,
+        &[Code(KeyCode::PageUp)],
+        "PgUp",
+        Act(Action::PageUp),
+        "上翻一页",
+        "page up",
+        false,
+    ),
+    b(
+        Browse,
+        &[Code(KeyCode::PageDown)],
+        "PgDn",
+        Act(Action::PageDown),
+        "下翻一页",
+        "page down",
+        false,
+    ),
+    b(
+        Browse,
+        &[Ch('g'), Code(KeyCode::Home)],
+        "g",
+        Act(Action::First),
+        "第一项",
+        "first row",
+        false,
+    ),
+    b(
+        Browse,
+        &[Ch('G'), Code(KeyCode::End)],
+        "G",
+        Act(Action::Last),
+        "最后一项",
+        "last row",
+        false,
+    ),
+    b(
+        Browse,
+        &[Code(KeyCode::Enter)],
+        "Enter",
+        Act(Action::Enter),
+        "打开/下钻",
+        "open / drill down",
+        true,
+    ),
+    b(
+        Browse,
+        &[Code(KeyCode::Esc), Code(KeyCode::Backspace)],
+        "Esc",
+        Act(Action::Back),
+        "返回",
+        "back",
+        true,
+    ),
+    b(
+        Browse,
+        &[Ch('/')],
+        "/",
+        Act(Action::OpenSearch),
+        "搜索",
+        "search",
+        true,
+    ),
+    b(
+        Browse,
+        &[Ch('f')],
+        "f",
+        Act(Action::OpenFilter),
+        "筛选(领导/单位/灯)",
+        "filter (leader/office/light)",
+        true,
+    ),
+    b(
+        Browse,
+        &[Ch('w')],
+        "w",
+        Act(Action::OpenLaggards),
+        "滞后清单",
+        "laggard list",
+        true,
+    ),
+    b(
+        Browse,
+        &[Ch('?')],
+        "?",
+        Act(Action::OpenHelp),
+        "帮助",
+        "help",
+        true,
+    ),
+    b(
+        Browse,
+        &[Ch('q'), Ctrl('c')],
+        "q",
+        Act(Action::Quit),
+        "退出",
+        "quit",
+        true,
+    ),
+    b(
+        Search,
+        &[Code(KeyCode::Up)],
+        "↑",
+        Act(Action::Up),
+        "上一个结果",
+        "previous hit",
+        false,
+    ),
+    b(
+        Search,
+        &[Code(KeyCode::Down)],
+        "↓",
+        Act(Action::Down),
+        "下一个结果",
+        "next hit",
+        true,
+    ),
+    b(
+        Search,
+        &[Code(KeyCode::Enter)],
+        "Enter",
+        Act(Action::Enter),
+        "打开结果",
+        "open the hit",
+        true,
+    ),
+    b(
+        Search,
+        &[Code(KeyCode::Backspace)],
+        "Backspace",
+        Act(Action::InputBackspace),
+        "删除一字",
+        "delete a character",
+        true,
+    ),
+    b(
+        Search,
+        &[Code(KeyCode::Esc)],
+        "Esc",
+        Act(Action::Back),
+        "关闭搜索",
+        "close search",
+        true,
+    ),
+    b(
+        Search,
+        &[Ctrl('c')],
+        "Ctrl-C",
+        Act(Action::Quit),
+        "退出",
+        "quit",
+        false,
+    ),
+];
+
+fn matches(k: Key, ev: &KeyEvent) -> Option<Option<char>> {
+    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+    match (k, ev.code) {
+        (Ch(c), KeyCode::Char(e)) if !ctrl && c == e => Some(None),
+        (Ctrl(c), KeyCode::Char(e)) if ctrl && c == e.to_ascii_lowercase() => Some(None),
+        (Code(c), e) if !ctrl && c == e => Some(None),
+        (Key::Digit, KeyCode::Char(d @ '1'..='9')) if !ctrl => Some(Some(d)),
+        _ => None,
+    }
+}
+
+/// The scope of a screen.
+pub fn scope_of(route: Route) -> Scope {
+    if route == Route::Search {
+        Scope::Search
+    } else {
+        Scope::Browse
+    }
+}
+
+/// The action a key press means on the current screen, if any.
+pub fn action_for(state: &State, ev: &KeyEvent) -> Option<Action> {
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    let scope = scope_of(state.route());
+    for bd in BINDINGS.iter().filter(|b| b.scope == scope) {
+        for k in bd.keys {
+            if let Some(digit) = matches(*k, ev) {
+                return Some(match (bd.does, digit) {
+                    (Does::Act(a), _) => a,
+                    (Does::JumpToDigit, Some(d)) => Action::JumpLine(d as usize - '1' as usize),
+                    (Does::JumpToDigit, None) => return None,
+                });
+            }
+        }
+    }
+    match (scope, ev.code) {
+        (Scope::Search, KeyCode::Char(c)) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
+            Some(Action::Input(c))
+        }
+        _ => None,
+    }
+}
+
+/// Parses a key name as written in `huibao render --keys` ("j", "Enter", "S-Tab", "C-c", "Space" …).
+pub fn parse_key(name: &str) -> Option<KeyEvent> {
+    let code = |c| Some(KeyEvent::new(c, KeyModifiers::NONE));
+    match name {
+        "Enter" | "Return" => code(KeyCode::Enter),
+        "Esc" | "Escape" => code(KeyCode::Esc),
+        "Tab" => code(KeyCode::Tab),
+        "S-Tab" | "BackTab" | "Shift-Tab" => {
+            Some(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT))
+        }
+        "Up" => code(KeyCode::Up),
+        "Down" => code(KeyCode::Down),
+        "Left" => code(KeyCode::Left),
+        "Right" => code(KeyCode::Right),
+        "PageUp" | "PgUp" => code(KeyCode::PageUp),
+        "PageDown" | "PgDn" => code(KeyCode::PageDown),
+        "Home" => code(KeyCode::Home),
+        "End" => code(KeyCode::End),
+        "Backspace" | "BS" => code(KeyCode::Backspace),
+        "Space" => code(KeyCode::Char(' ')),
+        s if s.starts_with("C-") && s.chars().count() == 3 => Some(KeyEvent::new(
+            KeyCode::Char(s.chars().nth(2)?),
+            KeyModifiers::CONTROL,
+        )),
+        s if s.chars().count() == 1 => code(KeyCode::Char(s.chars().next()?)),
+        _ => None,
+    }
+}
+
+/// Parses a space-separated key list; an unknown name is an error naming it.
+pub fn parse_keys(list: &str) -> Result<Vec<KeyEvent>, String> {
+    list.split_whitespace()
+        .map(|k| parse_key(k).ok_or_else(|| format!("unknown key {k:?}")))
+        .collect()
+}
+
+/// The bindings shown as hints on a screen, as (keys, description).
+pub fn hints(route: Route, en: bool) -> Vec<(&'static str, &'static str)> {
+    let scope = scope_of(route);
+    BINDINGS
+        .iter()
+        .filter(|b| b.scope == scope && b.hint)
+        .map(|b| (b.shown, if en { b.en } else { b.zh }))
+        .collect()
+}

@@ -1,0 +1,160 @@
+//! The terminal event loop: draw(&state) → event → keymap → update. Redraws only when something changed.
+
+use super::{keymap, update, Action, State};
+use crossterm::event::{self, Event};
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, execute, queue};
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// Output that is flushed once per frame, by the loop, so a frame leaves in a single write.
+pub struct FrameWriter {
+    inner: BufWriter<Stdout>,
+}
+
+impl Write for FrameWriter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner.write(buf)
+    }
+    /// Deferred: the loop calls [`FrameWriter::send`] after the frame is complete.
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl FrameWriter {
+    /// Writes out the buffered frame.
+    pub fn send(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// What the loop waits on.
+enum Ev {
+    Term(Event),
+    Tick,
+    Dead,
+}
+
+/// Puts the terminal back: main screen, cursor shown, raw mode off.
+pub fn restore_terminal() {
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        crossterm::style::ResetColor,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = terminal::disable_raw_mode();
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+}
+
+/// Runs the dashboard until the user quits; returns the exit code.
+pub fn run(mut state: State) -> io::Result<u8> {
+    if !io::stdout().is_terminal() {
+        eprintln!(
+            "huibao: standard output is not a terminal, so the dashboard cannot open. \
+             Use `huibao render` (text, ANSI or SVG) or `huibao validate` instead."
+        );
+        return Ok(2);
+    }
+    install_panic_hook();
+    terminal::enable_raw_mode()?;
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    let backend = CrosstermBackend::new(FrameWriter {
+        inner: BufWriter::with_capacity(1 << 16, io::stdout()),
+    });
+    let result = event_loop(&mut state, backend);
+    restore_terminal();
+    result.map(|_| 0)
+}
+
+fn event_loop(state: &mut State, backend: CrosstermBackend<FrameWriter>) -> io::Result<()> {
+    let mut term = Terminal::new(backend)?;
+    let size = term.size()?;
+    update(state, Action::Resize(size.width, size.height));
+    let (tx, rx) = mpsc::channel();
+    let keys = tx.clone();
+    std::thread::spawn(move || loop {
+        match event::read() {
+            Ok(ev) => {
+                if keys.send(Ev::Term(ev)).is_err() {
+                    return;
+                }
+            }
+            Err(_) => {
+                let _ = keys.send(Ev::Dead);
+                return;
+            }
+        }
+    });
+    std::thread::spawn(move || loop {
+        std::thread::sleep(Duration::from_millis(1000));
+        if tx.send(Ev::Tick).is_err() {
+            return;
+        }
+    });
+    let now = || chrono::Local::now().time().with_nanosecond_zero();
+    update(state, Action::Tick(now()));
+    let mut dirty = true;
+    loop {
+        if dirty {
+            queue!(term.backend_mut(), terminal::BeginSynchronizedUpdate)?;
+            term.draw(|f| crate::ui::draw(f, state))?;
+            queue!(term.backend_mut(), terminal::EndSynchronizedUpdate)?;
+            term.backend_mut().writer_mut().send()?;
+            dirty = false;
+        }
+        let action = match rx.recv() {
+            Ok(Ev::Term(Event::Key(k))) => keymap::action_for(state, &k),
+            Ok(Ev::Term(Event::Resize(w, h))) => {
+                term.autoresize()?;
+                Some(Action::Resize(w, h))
+            }
+            Ok(Ev::Term(_)) => None,
+            Ok(Ev::Tick) => Some(Action::Tick(now())),
+            Ok(Ev::Dead) | Err(_) => return Ok(()),
+        };
+        if let Some(a) = action {
+            let before = (
+                state.stack.clone(),
+                state.sel.clone(),
+                state.query.clone(),
+                state.clock,
+            );
+            update(state, a);
+            if state.quit {
+                return Ok(());
+            }
+            let after = (
+                state.stack.clone(),
+                state.sel.clone(),
+                state.query.clone(),
+                state.clock,
+            );
+            dirty = before != after || matches!(a, Action::Resize(..) | Action::Enter);
+        }
+    }
+}
+
+trait NoNanos {
+    fn with_nanosecond_zero(self) -> Self;
+}
+
+impl NoNanos for chrono::NaiveTime {
+    fn with_nanosecond_zero(self) -> Self {
+        use chrono::Timelike;
+        self.with_nanosecond(0).unwrap_or(self)
+    }
+}

@@ -1,0 +1,184 @@
+//! The board: every line's items judged at one snapshot date, ready for any screen or export to read.
+
+use super::format::{Item, LineFile, Thresholds};
+use super::load::Dataset;
+use super::status::{judge, Judgement, Light};
+use chrono::NaiveDate;
+
+/// One item with its judgement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemBoard {
+    /// The item as loaded.
+    pub item: Item,
+    /// Its title of group (the report's sub-heading).
+    pub group: String,
+    /// Progress, 序时进度 and light at the line's as-of date.
+    pub judgement: Judgement,
+}
+
+/// One work line at the board's date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineBoard {
+    /// Stable id.
+    pub id: String,
+    /// Short name for tabs and cards.
+    pub short: String,
+    /// Full title.
+    pub title: String,
+    /// The as-of date of the file shown.
+    pub as_of: NaiveDate,
+    /// The file's path.
+    pub path: String,
+    /// Owner office, when stated.
+    pub office: Option<String>,
+    /// Leader in charge, when stated.
+    pub leader: Option<String>,
+    /// The line has no file at the board's date; an earlier one is shown (未更新).
+    pub carried: bool,
+    /// Items in report order, with their group titles.
+    pub items: Vec<ItemBoard>,
+}
+
+impl LineBoard {
+    fn build(file: &LineFile, path: &str, carried: bool, th: &Thresholds) -> Self {
+        let as_of = file.as_of.date();
+        let items = file
+            .groups
+            .iter()
+            .flat_map(|g| {
+                g.items.iter().map(move |it| ItemBoard {
+                    item: it.clone(),
+                    group: g.title.clone(),
+                    judgement: judge(it, as_of, th),
+                })
+            })
+            .collect();
+        LineBoard {
+            id: file.id.clone(),
+            short: file.short_name().to_string(),
+            title: file.title.clone(),
+            as_of,
+            path: path.to_string(),
+            office: file.office.clone(),
+            leader: file.leader.clone(),
+            carried,
+            items,
+        }
+    }
+
+    /// How many items carry each light.
+    pub fn count(&self, light: Light) -> usize {
+        self.items
+            .iter()
+            .filter(|i| i.judgement.light == light)
+            .count()
+    }
+
+    /// Red items: severely behind or overdue.
+    pub fn red(&self) -> usize {
+        self.count(Light::SeverelyBehind) + self.count(Light::Overdue)
+    }
+
+    /// Amber items: behind.
+    pub fn amber(&self) -> usize {
+        self.count(Light::Behind)
+    }
+
+    /// The items for the overview card: those marked `headline`, else the first ones with a figure.
+    pub fn headline(&self, max: usize) -> Vec<&ItemBoard> {
+        let marked: Vec<_> = self
+            .items
+            .iter()
+            .filter(|i| i.item.headline)
+            .take(max)
+            .collect();
+        if !marked.is_empty() {
+            return marked;
+        }
+        self.items
+            .iter()
+            .filter(|i| !i.item.figures.is_empty() || i.item.ledger.is_some())
+            .take(max)
+            .collect()
+    }
+}
+
+/// Where an item sits on the board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ItemRef {
+    /// Index of the line.
+    pub line: usize,
+    /// Index of the item within the line.
+    pub item: usize,
+}
+
+/// Every line judged at one date.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Board {
+    /// The snapshot date on screen.
+    pub date: Option<NaiveDate>,
+    /// Lines in meeting order.
+    pub lines: Vec<LineBoard>,
+}
+
+impl Board {
+    /// Builds the board at `date`: each line's newest file on or before it.
+    pub fn build(ds: &Dataset, date: Option<NaiveDate>) -> Board {
+        let th = ds.town.thresholds;
+        let lines = ds
+            .lines
+            .iter()
+            .filter_map(|l| {
+                let snap = match date {
+                    Some(d) => l.at(d)?,
+                    None => l.latest(),
+                };
+                let carried = date.is_some_and(|d| snap.date < d);
+                Some(LineBoard::build(&snap.file, &snap.path, carried, &th))
+            })
+            .collect();
+        Board { date, lines }
+    }
+
+    /// The item at `r`.
+    pub fn item(&self, r: ItemRef) -> Option<&ItemBoard> {
+        self.lines.get(r.line)?.items.get(r.item)
+    }
+
+    /// Every amber, red or overdue item across all lines, worst first (then by days left, then order).
+    pub fn laggards(&self) -> Vec<ItemRef> {
+        let mut out: Vec<ItemRef> = self
+            .lines
+            .iter()
+            .enumerate()
+            .flat_map(|(l, line)| {
+                line.items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| i.judgement.light.is_laggard())
+                    .map(move |(i, _)| ItemRef { line: l, item: i })
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            let (ia, ib) = (
+                &self.item(*a).unwrap().judgement,
+                &self.item(*b).unwrap().judgement,
+            );
+            ib.light
+                .severity()
+                .cmp(&ia.light.severity())
+                .then_with(|| {
+                    let ga = ia.gap_points.unwrap_or(0.0);
+                    let gb = ib.gap_points.unwrap_or(0.0);
+                    gb.partial_cmp(&ga).unwrap_or(std::cmp::Ordering::Equal)
+                })
+                .then_with(|| {
+                    ia.days_left
+                        .unwrap_or(i64::MAX)
+                        .cmp(&ib.days_left.unwrap_or(i64::MAX))
+                })
+                .then_with(|| (a.line, a.item).cmp(&(b.line, b.item)))
+        });
+        out
+    }
+}

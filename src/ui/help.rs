@@ -1,0 +1,82 @@
+//! Help: generated from the keymap, so it can never disagree with the keys.
+
+use crate::app::keymap::{Scope, BINDINGS};
+use crate::app::State;
+use crate::model::Light;
+use crate::text::pad;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// Draws the help screen.
+pub fn draw(f: &mut Frame, area: Rect, state: &State) {
+    let t = &state.theme;
+    let lang = state.lang;
+    let mut rows: Vec<Line> = Vec::new();
+    for (scope, title) in [
+        (Scope::Browse, lang.pick("浏览", "Browsing")),
+        (Scope::Search, lang.pick("搜索框内", "In the search box")),
+    ] {
+        rows.push(Line::from(Span::styled(format!(" {title}"), t.title)));
+        for b in BINDINGS.iter().filter(|b| b.scope == scope) {
+            rows.push(Line::from(vec![
+                Span::styled(format!("   {}", pad(b.shown, 12)), t.key),
+                Span::raw(lang.pick(b.zh, b.en).to_string()),
+            ]));
+        }
+        rows.push(Line::raw(""));
+    }
+    rows.push(Line::from(Span::styled(
+        format!(" {}", lang.pick("警示灯", "Lights")),
+        t.title,
+    )));
+    let explain = [
+        (
+            Light::OnTrack,
+            "进度不落后序时进度超过阈值",
+            "progress within the amber threshold of time progress",
+        ),
+        (
+            Light::Behind,
+            "落后序时进度超过黄灯阈值",
+            "behind time progress by more than the amber threshold",
+        ),
+        (
+            Light::SeverelyBehind,
+            "落后序时进度超过红灯阈值",
+            "behind time progress by more than the red threshold",
+        ),
+        (
+            Light::Overdue,
+            "已过期限仍未完成",
+            "deadline passed, not done",
+        ),
+        (Light::Done, "已完成 / 已销号", "done / closed out"),
+    ];
+    for (l, zh, en) in explain {
+        rows.push(Line::from(vec![
+            Span::raw("   "),
+            Span::styled(
+                pad(&format!("{} {}", l.symbol(), l.word(lang.en())), 14),
+                t.light(l),
+            ),
+            Span::raw(lang.pick(zh, en).to_string()),
+        ]));
+    }
+    let th = state.data.town.thresholds;
+    rows.push(Line::from(Span::styled(
+        format!(
+            "   {} {}/{}",
+            lang.pick("阈值(百分点) 黄/红:", "thresholds (points) amber/red:"),
+            th.amber_points,
+            th.red_points
+        ),
+        t.dim,
+    )));
+    let first = state
+        .sel
+        .scroll
+        .min(rows.len().saturating_sub(area.height as usize));
+    f.render_widget(Paragraph::new(rows).scroll((first as u16, 0)), area);
+}

@@ -1,0 +1,204 @@
+//! The view: draws the state, never changes it. One file per screen; shared chrome lives here.
+
+pub mod help;
+pub mod item;
+pub mod laggards;
+pub mod line;
+pub mod overview;
+pub mod search;
+pub mod theme;
+pub mod widgets;
+
+use crate::app::keymap;
+use crate::app::{Filter, Route, State};
+use crate::model::DataSource;
+use crate::text::{pad, truncate, width};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// Draws the whole screen for the state.
+pub fn draw(f: &mut Frame, state: &State) {
+    let area = f.area();
+    let banners = banners(state);
+    let [head, ban, body, foot] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(banners.len().min(3) as u16),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(f, head, state);
+    for (i, (text, style)) in banners.iter().take(3).enumerate() {
+        let r = Rect {
+            y: ban.y + i as u16,
+            height: 1,
+            ..ban
+        };
+        f.render_widget(Paragraph::new(pad(text, r.width as usize)).style(*style), r);
+    }
+    match state.route() {
+        Route::Overview => overview::draw(f, body, state),
+        Route::Line(l) => line::draw(f, body, state, l),
+        Route::Item(r) => item::draw(f, body, state, r),
+        Route::Laggards => laggards::draw(f, body, state),
+        Route::Search => search::draw(f, body, state),
+        Route::Filter => search::draw_filter(f, body, state),
+        Route::Help => help::draw(f, body, state),
+    }
+    draw_footer(f, foot, state);
+}
+
+fn banners(state: &State) -> Vec<(String, ratatui::style::Style)> {
+    let lang = state.lang;
+    let mut out = Vec::new();
+    let errors: Vec<_> = state.data.errors().collect();
+    if let Some(first) = errors.first() {
+        out.push((
+            format!(
+                "{} {}: {first}",
+                lang.pick("⚠ 未能加载", "⚠ not loaded"),
+                errors.len()
+            ),
+            state.theme.error,
+        ));
+    }
+    if state.data.source == DataSource::Embedded {
+        out.push((
+            lang.pick(
+                "未找到数据文件夹 ./data，显示内置的示例汇报（--data 指定文件夹）",
+                "No ./data folder found: showing the built-in seed report (use --data DIR)",
+            )
+            .to_string(),
+            state.theme.warn,
+        ));
+    }
+    if state.board.lines.is_empty() {
+        out.push((
+            lang.pick(
+                "数据文件夹中没有可显示的工作线文件",
+                "No work-line file could be loaded",
+            )
+            .to_string(),
+            state.theme.warn,
+        ));
+    }
+    out
+}
+
+/// The route as breadcrumbs: 总览 › 经济发展 › 禾源白羽鸡养殖项目.
+pub fn breadcrumbs(state: &State) -> String {
+    let lang = state.lang;
+    let names: Vec<String> = state
+        .stack
+        .iter()
+        .map(|r| match r {
+            Route::Overview => lang.pick("总览", "Overview").to_string(),
+            Route::Line(l) => state
+                .board
+                .lines
+                .get(*l)
+                .map_or("?".into(), |x| x.short.clone()),
+            Route::Item(r) => state
+                .board
+                .item(*r)
+                .map_or("?".into(), |x| x.item.label.clone()),
+            Route::Laggards => lang.pick("滞后清单", "Laggards").to_string(),
+            Route::Search => lang.pick("搜索", "Search").to_string(),
+            Route::Filter => lang.pick("筛选", "Filter").to_string(),
+            Route::Help => lang.pick("帮助", "Help").to_string(),
+        })
+        .collect();
+    names.join(" › ")
+}
+
+/// A filter as text: `滞后`, `领导: 张三`.
+pub fn filter_text(f: &Filter, lang: crate::cli::Lang) -> String {
+    match f {
+        Filter::Light(l) => format!("{} {}", l.symbol(), l.word(lang.en())),
+        Filter::Leader(n) => format!("{}{n}", lang.pick("责任领导：", "leader: ")),
+        Filter::Office(n) => format!("{}{n}", lang.pick("责任单位：", "office: ")),
+    }
+}
+
+fn draw_header(f: &mut Frame, area: Rect, state: &State) {
+    let lang = state.lang;
+    let t = &state.theme;
+    let w = area.width as usize;
+    let town = &state.data.town;
+    let mut right = String::new();
+    if let Some(date) = state.board.date {
+        let age = (state.today - date).num_days();
+        right.push_str(&format!("{} {date}", lang.pick("数据截至", "data as of")));
+        if age > 8 {
+            right.push_str(&format!(
+                " {}{age}{}",
+                lang.pick("⚠ 已过", "⚠ "),
+                lang.pick("天", " days old")
+            ));
+        } else if age >= 0 {
+            right.push_str(&format!(" ({age}{})", lang.pick("天前", "d ago")));
+        }
+    }
+    if let Some(c) = state.clock {
+        right.push_str(&format!("  {}", c.format("%H:%M:%S")));
+    }
+    let left = if town.title.is_empty() {
+        format!(" 汇报 · {}", town.name)
+    } else {
+        format!(" {}", town.title)
+    };
+    let right = truncate(&right, w.saturating_sub(12));
+    let lw = w.saturating_sub(width(&right) + 1);
+    let line1 = Line::from(vec![
+        Span::styled(pad(&left, lw), t.header.patch(t.title).patch(t.header)),
+        Span::styled(format!("{right} "), t.header),
+    ]);
+    f.render_widget(
+        Paragraph::new(line1).style(t.header),
+        Rect { height: 1, ..area },
+    );
+    let mut crumbs = format!(" {}", breadcrumbs(state));
+    if let Some(fl) = &state.filter {
+        crumbs.push_str(&format!(
+            "   [{}{}]",
+            lang.pick("筛选：", "filter: "),
+            filter_text(fl, lang)
+        ));
+    }
+    f.render_widget(
+        Paragraph::new(Span::styled(pad(&crumbs, w), t.title)),
+        Rect {
+            y: area.y + 1,
+            height: 1,
+            ..area
+        },
+    );
+}
+
+fn draw_footer(f: &mut Frame, area: Rect, state: &State) {
+    let t = &state.theme;
+    let w = area.width as usize;
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (keys, desc) in keymap::hints(state.route(), state.lang.en()) {
+        let need = width(keys) + 1 + width(desc) + 2;
+        if used + need > w {
+            break;
+        }
+        spans.push(Span::styled(keys, t.key));
+        spans.push(Span::styled(format!(" {desc}  "), t.dim));
+        used += need;
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Scrolls so that row `sel` of `len` rows is visible in `height` rows; returns the first row shown.
+pub fn scroll_to(sel: usize, len: usize, height: usize) -> usize {
+    if height == 0 || len <= height {
+        return 0;
+    }
+    let max = len - height;
+    sel.saturating_sub(height / 2).min(max)
+}

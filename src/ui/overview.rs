@@ -1,0 +1,158 @@
+//! 总览: one card per work line with its headline figures, red/amber counts and progress bars.
+
+use super::widgets::{bar, is_withheld, main_value, percent};
+use crate::app::State;
+use crate::model::board::{ItemBoard, LineBoard};
+use crate::text::{pad, pad_left, truncate, width};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+
+/// Cards per row and rows of cards for `n` cards in `area`: as many columns as fit 36 wide, balanced.
+pub fn grid(n: usize, area: Rect) -> (usize, usize) {
+    if n == 0 {
+        return (1, 1);
+    }
+    let max_cols = (area.width as usize / 36).clamp(1, n);
+    let rows = n.div_ceil(max_cols);
+    let cols = n.div_ceil(rows);
+    (cols, rows)
+}
+
+/// Draws the overview.
+pub fn draw(f: &mut Frame, area: Rect, state: &State) {
+    let lines = &state.board.lines;
+    let (cols, rows) = grid(lines.len(), area);
+    let cw = area.width / cols as u16;
+    let ch = area.height / rows as u16;
+    for (i, line) in lines.iter().enumerate() {
+        let (c, r) = (i % cols, i / cols);
+        let w = if c == cols - 1 {
+            area.width - cw * (cols as u16 - 1)
+        } else {
+            cw
+        };
+        let h = if r == rows - 1 {
+            area.height - ch * (rows as u16 - 1)
+        } else {
+            ch
+        };
+        let rect = Rect {
+            x: area.x + cw * c as u16,
+            y: area.y + ch * r as u16,
+            width: w,
+            height: h,
+        };
+        card(f, rect, state, i, line);
+    }
+}
+
+fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) {
+    let t = &state.theme;
+    let lang = state.lang;
+    let focused = idx == state.sel.overview;
+    let inner_w = rect.width.saturating_sub(2) as usize;
+    let counts = format!(
+        " {}{} {}{} ",
+        lang.pick("红", "R"),
+        line.red(),
+        lang.pick("黄", "A"),
+        line.amber()
+    );
+    let title_room = inner_w.saturating_sub(width(&counts) + 1);
+    let mut title = format!(" {} {} ", idx + 1, line.short);
+    if line.carried {
+        title.push_str(lang.pick("(未更新) ", "(not updated) "));
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused { t.border_focus } else { t.border })
+        .title(Span::styled(
+            truncate(&title, title_room),
+            if focused { t.selected } else { t.title },
+        ))
+        .title_top(
+            Line::from(Span::styled(
+                counts,
+                if line.red() > 0 {
+                    t.light(crate::model::Light::Overdue)
+                } else if line.amber() > 0 {
+                    t.light(crate::model::Light::Behind)
+                } else {
+                    t.dim
+                },
+            ))
+            .right_aligned(),
+        );
+    let inner = block.inner(rect);
+    f.render_widget(block, rect);
+    let room = inner.height as usize;
+    if room == 0 || inner_w < 4 {
+        return;
+    }
+    let mut out: Vec<Line> = Vec::new();
+    let rows_for_items = room.saturating_sub(1);
+    let mut shown: Vec<&ItemBoard> = line.headline(4);
+    if rows_for_items > shown.len() {
+        for it in &line.items {
+            if shown.len() >= rows_for_items {
+                break;
+            }
+            let has = !it.item.figures.is_empty() || it.item.ledger.is_some();
+            if has && !shown.iter().any(|s| std::ptr::eq(*s, it)) {
+                shown.push(it);
+            }
+        }
+    }
+    for it in shown.into_iter().take(rows_for_items.max(1)) {
+        out.push(figure_row(state, it, inner_w));
+    }
+    if room > out.len() {
+        let total = line.items.len();
+        let summary = format!(
+            "{} {}{}  {} {}",
+            lang.pick("共", ""),
+            total,
+            lang.pick("项", " items"),
+            lang.pick("截至", "as of"),
+            line.as_of.format("%m-%d")
+        );
+        while out.len() + 1 < room {
+            out.push(Line::raw(""));
+        }
+        out.push(Line::from(Span::styled(pad(&summary, inner_w), t.dim)));
+    }
+    f.render_widget(Paragraph::new(out), inner);
+}
+
+/// One headline row: `label ........ value`, or `label [bar] 25%` when the item has progress.
+fn figure_row(state: &State, it: &ItemBoard, w: usize) -> Line<'static> {
+    let t = &state.theme;
+    let j = &it.judgement;
+    let label = it
+        .item
+        .figures
+        .first()
+        .and_then(|f| f.label.clone())
+        .filter(|_| it.item.project.is_none());
+    let label = label.map_or(it.item.label.clone(), |l| format!("{}·{l}", it.item.label));
+    if let Some(p) = j.progress {
+        let pct = pad_left(&percent(j.progress_raw.unwrap_or(p)), 5);
+        let bw = (w / 3).clamp(4, 20);
+        let lw = w.saturating_sub(bw + 6);
+        let mut spans = vec![Span::styled(pad(&label, lw), t.text), Span::raw(" ")];
+        spans.extend(bar(p, j.time_progress, bw, j.light, t));
+        spans.push(Span::styled(pct, t.light(j.light)));
+        return Line::from(spans);
+    }
+    let value = main_value(it, state.lang);
+    let vw = width(&value).min(w / 2);
+    let lw = w.saturating_sub(vw + 1);
+    let style = if is_withheld(it) { t.withheld } else { t.text };
+    Line::from(vec![
+        Span::styled(pad(&label, lw), t.text),
+        Span::raw(" "),
+        Span::styled(pad_left(&value, vw), style),
+    ])
+}
