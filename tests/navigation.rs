@@ -1,0 +1,223 @@
+//! Navigation through `update`, without a terminal: keys → keymap → actions → state.
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use huibao::app::keymap::{action_for, parse_keys};
+use huibao::app::{update, Action, Filter, Route, State};
+use huibao::cli::Lang;
+use huibao::model::board::ItemRef;
+use huibao::model::{load, Light};
+
+fn state() -> State {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let data = load::load_dir(&dir);
+    State::new(data, Lang::Zh, NaiveDate::from_ymd_opt(2023, 7, 3).unwrap())
+}
+
+fn press(s: &mut State, keys: &str) {
+    for k in parse_keys(keys).unwrap() {
+        if let Some(a) = action_for(s, &k) {
+            update(s, a);
+        }
+    }
+}
+
+fn line_index(s: &State, id: &str) -> usize {
+    s.board.lines.iter().position(|l| l.id == id).unwrap()
+}
+
+#[test]
+fn digits_jump_to_lines_and_tab_cycles() {
+    let mut s = state();
+    assert_eq!(s.route(), Route::Overview);
+    press(&mut s, "2");
+    assert_eq!(s.stack, vec![Route::Overview, Route::Line(1)]);
+    press(&mut s, "Tab");
+    assert_eq!(s.route(), Route::Line(2));
+    press(&mut s, "S-Tab S-Tab S-Tab");
+    let n = s.board.lines.len();
+    assert_eq!(s.route(), Route::Line(n - 1), "Shift-Tab wraps around");
+    press(&mut s, "9");
+    assert_eq!(
+        s.route(),
+        Route::Line(n - 1),
+        "a digit past the last line does nothing"
+    );
+}
+
+#[test]
+fn drill_down_to_the_heyuan_project_and_back() {
+    let mut s = state();
+    let eco = line_index(&s, "economy");
+    press(&mut s, &format!("{}", eco + 1));
+    press(&mut s, "Enter");
+    let Route::Item(r) = s.route() else {
+        panic!("expected an item, got {:?}", s.route())
+    };
+    let it = s.board.item(r).unwrap();
+    assert!(it.item.label.contains("禾源"), "{}", it.item.label);
+    assert!(it.item.source.contains("1.2亿元"));
+    press(&mut s, "Esc");
+    assert_eq!(s.route(), Route::Line(eco));
+    press(&mut s, "Backspace");
+    assert_eq!(s.route(), Route::Overview);
+    press(&mut s, "Esc");
+    assert_eq!(
+        s.stack,
+        vec![Route::Overview],
+        "back on the overview stays there"
+    );
+}
+
+#[test]
+fn moving_is_clamped_and_g_jumps_to_the_ends() {
+    let mut s = state();
+    press(&mut s, "1");
+    let n = s.visible_items(0).len();
+    press(&mut s, "k k");
+    assert_eq!(s.sel.lines[0], 0);
+    press(&mut s, "j j");
+    assert_eq!(s.sel.lines[0], 2);
+    press(&mut s, "G");
+    assert_eq!(s.sel.lines[0], n - 1);
+    press(&mut s, "j");
+    assert_eq!(s.sel.lines[0], n - 1);
+    press(&mut s, "g");
+    assert_eq!(s.sel.lines[0], 0);
+    press(&mut s, "Down Down Enter");
+    let Route::Item(r) = s.route() else { panic!() };
+    assert_eq!(r, ItemRef { line: 0, item: 2 });
+}
+
+#[test]
+fn overview_selection_opens_the_selected_line() {
+    let mut s = state();
+    press(&mut s, "j j j Enter");
+    assert_eq!(s.route(), Route::Line(3));
+    assert_eq!(s.sel.overview, 3);
+}
+
+#[test]
+fn search_finds_by_source_text_and_opens_the_hit() {
+    let mut s = state();
+    press(&mut s, "3 /");
+    assert_eq!(s.route(), Route::Search);
+    for c in "禾源".chars() {
+        update(&mut s, Action::Input(c));
+    }
+    assert!(!s.hits.is_empty());
+    let all_match = s.hits.iter().all(|r| {
+        let it = s.board.item(*r).unwrap();
+        it.item.label.contains("禾源") || it.item.source.contains("禾源")
+    });
+    assert!(all_match);
+    // Typed letters go to the query, not to the keymap: q does not quit here.
+    press(&mut s, "q");
+    assert!(!s.quit);
+    assert_eq!(s.query, "禾源q");
+    press(&mut s, "Backspace Enter");
+    let Route::Item(r) = s.route() else {
+        panic!("{:?}", s.route())
+    };
+    assert!(s.board.item(r).unwrap().source_contains("禾源"));
+    assert!(
+        !s.stack.contains(&Route::Search),
+        "the search box closes when a hit opens"
+    );
+    press(&mut s, "Esc");
+    assert_eq!(
+        s.route(),
+        Route::Line(2),
+        "back returns to where the search started"
+    );
+}
+
+trait SourceContains {
+    fn source_contains(&self, s: &str) -> bool;
+}
+impl SourceContains for huibao::model::board::ItemBoard {
+    fn source_contains(&self, s: &str) -> bool {
+        self.item.source.contains(s) || self.item.label.contains(s)
+    }
+}
+
+#[test]
+fn search_with_no_hit_opens_nothing() {
+    let mut s = state();
+    press(&mut s, "/ x y z Enter");
+    assert_eq!(s.route(), Route::Search);
+    assert!(s.hits.is_empty());
+    press(&mut s, "Esc");
+    assert_eq!(s.route(), Route::Overview);
+}
+
+#[test]
+fn filter_by_light_hides_other_items() {
+    let mut s = state();
+    press(&mut s, "f");
+    assert_eq!(s.route(), Route::Filter);
+    let choices = s.filter_choices();
+    let done = choices
+        .iter()
+        .position(|c| *c == Some(Filter::Light(Light::Done)))
+        .unwrap();
+    for _ in 0..done {
+        press(&mut s, "j");
+    }
+    press(&mut s, "Enter");
+    assert_eq!(s.filter, Some(Filter::Light(Light::Done)));
+    assert_eq!(s.route(), Route::Overview);
+    let safety = line_index(&s, "safety");
+    let vis = s.visible_items(safety);
+    assert!(
+        !vis.is_empty(),
+        "the closed hazard ledger (11 of 11) is done"
+    );
+    assert!(vis
+        .iter()
+        .all(|&i| s.board.lines[safety].items[i].judgement.light == Light::Done));
+    press(&mut s, "f");
+    assert_eq!(
+        s.filter_choices()[s.sel.filter],
+        s.filter,
+        "the chooser opens on the active filter"
+    );
+    press(&mut s, "g Enter");
+    assert_eq!(s.filter, None, "the first choice clears the filter");
+}
+
+#[test]
+fn laggard_list_and_help_from_anywhere() {
+    let mut s = state();
+    press(&mut s, "2 Enter w");
+    assert_eq!(s.route(), Route::Laggards);
+    press(&mut s, "w");
+    assert_eq!(s.stack.iter().filter(|r| **r == Route::Laggards).count(), 1);
+    press(&mut s, "?");
+    assert_eq!(s.route(), Route::Help);
+    press(&mut s, "?");
+    assert_eq!(s.route(), Route::Laggards, "? toggles help");
+    press(&mut s, "Esc Esc");
+    assert!(matches!(s.route(), Route::Line(_)));
+}
+
+#[test]
+fn quit_with_q_and_ctrl_c() {
+    let mut s = state();
+    press(&mut s, "q");
+    assert!(s.quit);
+    let mut s = state();
+    let k = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let a = action_for(&s, &k);
+    assert_eq!(a, Some(Action::Quit));
+    update(&mut s, a.unwrap());
+    assert!(s.quit);
+    let mut s = state();
+    press(&mut s, "/ C-c");
+    assert!(s.quit, "Ctrl-C quits from the search box too");
+}
+
+#[test]
+fn unknown_key_names_are_errors() {
+    assert_eq!(parse_keys("j Entr").unwrap_err(), "unknown key \"Entr\"");
+}

@@ -1,0 +1,134 @@
+//! Every screen snapshotted at 80×24 and 120×40 with a fixed "today", plus width and alignment checks.
+
+use chrono::NaiveDate;
+use huibao::app::State;
+use huibao::cli::Lang;
+use huibao::commands::render::{render_buffer, to_text};
+use huibao::model::load;
+use huibao::text::width;
+
+const TODAY: (i32, u32, u32) = (2023, 7, 3);
+
+fn state(lang: Lang) -> State {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let (y, m, d) = TODAY;
+    State::new(
+        load::load_dir(&dir),
+        lang,
+        NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+    )
+}
+
+/// (snapshot name, keys replayed) for every screen.
+const SCREENS: &[(&str, &str)] = &[
+    ("overview", ""),
+    ("line_party", "1"),
+    ("line_economy", "2"),
+    ("line_safety", "4"),
+    ("line_targets", "6"),
+    ("item_heyuan", "2 Enter"),
+    ("item_ledger", "4 Enter"),
+    ("item_withheld", "1 j j j j j j j j j j Enter"),
+    ("laggards", "w"),
+    ("search", "/ 禾 源"),
+    ("filter", "f"),
+    ("help", "?"),
+];
+
+fn render(state: State, size: (u16, u16), keys: &str) -> String {
+    let buf = render_buffer(state, size, keys).unwrap();
+    let text = to_text(&buf);
+    for (i, row) in text.lines().enumerate() {
+        assert!(
+            width(row) <= size.0 as usize,
+            "row {i} is {} wide: {row}",
+            width(row)
+        );
+    }
+    text
+}
+
+#[test]
+fn every_screen_at_80x24_and_120x40() {
+    for (name, keys) in SCREENS {
+        for size in [(80, 24), (120, 40)] {
+            let text = render(state(Lang::Zh), size, keys);
+            insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), text);
+        }
+    }
+}
+
+#[test]
+fn english_interface() {
+    for (name, keys) in [("overview", ""), ("item_heyuan", "2 Enter"), ("help", "?")] {
+        let text = render(state(Lang::En), (120, 40), keys);
+        insta::assert_snapshot!(format!("en_{name}_120x40"), text);
+    }
+}
+
+#[test]
+fn large_screen_uses_the_room() {
+    let text = render(state(Lang::Zh), (200, 50), "");
+    insta::assert_snapshot!("overview_200x50", text);
+}
+
+#[test]
+fn withheld_is_shown_as_stars_never_zero() {
+    let text = render(state(Lang::Zh), (120, 40), "1");
+    let row = text
+        .lines()
+        .find(|l| l.contains("培训干部"))
+        .expect("培训干部 row");
+    assert!(row.contains("**人次"), "{row}");
+}
+
+#[test]
+fn table_columns_stay_aligned_with_long_chinese_labels() {
+    use unicode_segmentation::UnicodeSegmentation;
+    for cols in [60u16, 80, 100, 120] {
+        let text = render(state(Lang::Zh), (cols, 30), "5");
+        // Values are right-aligned: on every item row the value column ends at the same display column.
+        let (cl, cv, ..) = huibao::ui::line::columns(cols as usize - 1);
+        let end = 1 + cl + 1 + cv;
+        let mut rows = 0;
+        let lines: Vec<&str> = text.lines().collect();
+        for row in &lines[4..lines.len() - 1] {
+            let mut g = row.graphemes(true);
+            let first = g.next().unwrap_or("");
+            let second = g.next().unwrap_or("");
+            if !(first == " " || first == ">")
+                || second == " "
+                || second == "〔"
+                || second.is_empty()
+            {
+                continue;
+            }
+            // The glyph that ends exactly at `end` columns is not a space, and the next one is a space.
+            let mut used = 0;
+            let mut last = "";
+            let mut next = "";
+            for gr in row.graphemes(true) {
+                if used >= end {
+                    next = gr;
+                    break;
+                }
+                used += width(gr);
+                last = gr;
+            }
+            assert_eq!(
+                used, end,
+                "cols {cols}: a glyph straddles the value column's edge: {row}"
+            );
+            assert_ne!(
+                last, " ",
+                "cols {cols}: value does not end at column {end}: {row}"
+            );
+            assert_eq!(
+                next, " ",
+                "cols {cols}: value spills past column {end}: {row}"
+            );
+            rows += 1;
+        }
+        assert!(rows > 5, "cols {cols}: only {rows} item rows checked");
+    }
+}
