@@ -15,6 +15,12 @@ pub struct Cli {
     /// Fix "today" (YYYY-MM-DD) for everything date-dependent.
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
+    /// Open the snapshot of this date (YYYY-MM-DD) instead of the newest.
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub at: Option<NaiveDate>,
+    /// Poll the data folder every SECONDS instead of waiting for file events (network shares).
+    #[arg(long, global = true, value_name = "SECONDS")]
+    pub poll: Option<u64>,
     /// Interface language.
     #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,

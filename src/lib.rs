@@ -6,6 +6,7 @@ pub mod commands;
 pub mod model;
 pub mod text;
 pub mod ui;
+pub mod watch;
 
 /// The bundled `data/` folder, compiled in by `build.rs`.
 pub mod embedded {

@@ -41,6 +41,12 @@ pub enum Action {
     Input(char),
     /// Delete the last character of the search box.
     InputBackspace,
+    /// Step to the previous snapshot date.
+    PrevDate,
+    /// Step to the next snapshot date.
+    NextDate,
+    /// Reload the data folder now.
+    Reload,
     /// The clock ticked.
     Tick(NaiveTime),
     /// The terminal was resized to (columns, rows).

@@ -33,6 +33,14 @@ pub enum Route {
     Help,
 }
 
+/// A route by ids, to find the same screen again after the data changed.
+#[derive(Debug, Clone)]
+enum RouteKey {
+    Same(Route),
+    Line(String),
+    Item(String, String),
+}
+
 /// A filter on items.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Filter {
@@ -92,6 +100,8 @@ pub struct State {
     pub size: (u16, u16),
     /// Set when the user asked to quit.
     pub quit: bool,
+    /// Set by the `r` key; the event loop reloads the folder and clears it.
+    pub reload_requested: bool,
 }
 
 impl State {
@@ -116,9 +126,129 @@ impl State {
             laggards: Vec::new(),
             size: (80, 24),
             quit: false,
+            reload_requested: false,
         };
         s.refresh();
         s
+    }
+
+    /// True when the date on screen is not the newest snapshot (历史).
+    pub fn is_history(&self) -> bool {
+        self.board.date.is_some() && self.board.date != self.data.latest_date()
+    }
+
+    /// Shows the data at `date` (None: the newest), keeping the screen and selections by line and item id.
+    pub fn show_date(&mut self, date: Option<NaiveDate>) {
+        let keys = self.route_keys();
+        let sel_ids: Vec<(String, Option<String>)> = self
+            .board
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(l, line)| {
+                let vis = self.visible_items(l);
+                let item = self
+                    .sel
+                    .lines
+                    .get(l)
+                    .and_then(|&s| vis.get(s))
+                    .map(|&i| line.items[i].item.id.clone());
+                (line.id.clone(), item)
+            })
+            .collect();
+        let overview_id = self
+            .board
+            .lines
+            .get(self.sel.overview)
+            .map(|l| l.id.clone());
+        self.board = Board::build(&self.data, date);
+        self.sel.lines = vec![0; self.board.lines.len()];
+        self.refresh();
+        for (line_id, item_id) in sel_ids {
+            let Some(l) = self.line_index(&line_id) else {
+                continue;
+            };
+            let vis = self.visible_items(l);
+            if let Some(pos) = item_id.and_then(|id| {
+                vis.iter()
+                    .position(|&i| self.board.lines[l].items[i].item.id == id)
+            }) {
+                self.sel.lines[l] = pos;
+            }
+        }
+        self.sel.overview = overview_id
+            .and_then(|id| self.line_index(&id))
+            .unwrap_or(0)
+            .min(self.board.lines.len().saturating_sub(1));
+        self.sel.laggards = self.sel.laggards.min(self.laggards.len().saturating_sub(1));
+        self.restore_routes(keys);
+    }
+
+    /// Replaces the data (a reload), keeping the date on screen when it still exists, else the newest.
+    pub fn replace_data(&mut self, data: Dataset) {
+        let was_history = self.is_history();
+        let date = self
+            .board
+            .date
+            .filter(|d| was_history && data.dates.contains(d));
+        self.data = data;
+        self.show_date(date);
+    }
+
+    fn line_index(&self, id: &str) -> Option<usize> {
+        self.board.lines.iter().position(|l| l.id == id)
+    }
+
+    fn route_keys(&self) -> Vec<RouteKey> {
+        self.stack
+            .iter()
+            .map(|r| match r {
+                Route::Line(l) => RouteKey::Line(
+                    self.board
+                        .lines
+                        .get(*l)
+                        .map(|x| x.id.clone())
+                        .unwrap_or_default(),
+                ),
+                Route::Item(r) => RouteKey::Item(
+                    self.board
+                        .lines
+                        .get(r.line)
+                        .map(|x| x.id.clone())
+                        .unwrap_or_default(),
+                    self.board
+                        .item(*r)
+                        .map(|x| x.item.id.clone())
+                        .unwrap_or_default(),
+                ),
+                other => RouteKey::Same(*other),
+            })
+            .collect()
+    }
+
+    fn restore_routes(&mut self, keys: Vec<RouteKey>) {
+        let mut stack = Vec::new();
+        for k in keys {
+            let r = match k {
+                RouteKey::Same(r) => Some(r),
+                RouteKey::Line(id) => self.line_index(&id).map(Route::Line),
+                RouteKey::Item(lid, iid) => self.line_index(&lid).and_then(|l| {
+                    let i = self.board.lines[l]
+                        .items
+                        .iter()
+                        .position(|x| x.item.id == iid)?;
+                    Some(Route::Item(ItemRef { line: l, item: i }))
+                }),
+            };
+            match r {
+                Some(r) => stack.push(r),
+                None => break,
+            }
+        }
+        if stack.is_empty() {
+            stack.push(Route::Overview);
+        }
+        self.stack = stack;
     }
 
     /// The screen on top of the stack.

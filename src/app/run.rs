@@ -36,7 +36,35 @@ impl FrameWriter {
 enum Ev {
     Term(Event),
     Tick,
+    Reload,
     Dead,
+}
+
+/// How the data folder is followed while the dashboard is open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Follow {
+    /// Nothing to follow (the compiled-in seed).
+    Nothing,
+    /// Watch the folder for file events.
+    Watch(std::path::PathBuf),
+    /// Poll the folder every so many seconds (network shares).
+    Poll(std::path::PathBuf, u64),
+}
+
+impl Follow {
+    fn dir(&self) -> Option<&std::path::Path> {
+        match self {
+            Follow::Nothing => None,
+            Follow::Watch(d) | Follow::Poll(d, _) => Some(d),
+        }
+    }
+}
+
+/// Reloads the folder, keeping the last good contents of files that now fail to load.
+fn reload(state: &mut State, dir: &std::path::Path) {
+    let mut fresh = crate::model::load::load_dir(dir);
+    crate::model::load::keep_last_good(&mut fresh, &state.data);
+    state.replace_data(fresh);
 }
 
 /// Puts the terminal back: main screen, cursor shown, raw mode off.
@@ -60,7 +88,7 @@ fn install_panic_hook() {
 }
 
 /// Runs the dashboard until the user quits; returns the exit code.
-pub fn run(mut state: State) -> io::Result<u8> {
+pub fn run(mut state: State, follow: Follow) -> io::Result<u8> {
     if !io::stdout().is_terminal() {
         eprintln!(
             "huibao: standard output is not a terminal, so the dashboard cannot open. \
@@ -75,17 +103,22 @@ pub fn run(mut state: State) -> io::Result<u8> {
     let backend = CrosstermBackend::new(FrameWriter {
         inner: BufWriter::with_capacity(1 << 16, io::stdout()),
     });
-    let result = event_loop(&mut state, backend);
+    let result = event_loop(&mut state, backend, follow);
     restore_terminal();
     result.map(|_| 0)
 }
 
-fn event_loop(state: &mut State, backend: CrosstermBackend<FrameWriter>) -> io::Result<()> {
+fn event_loop(
+    state: &mut State,
+    backend: CrosstermBackend<FrameWriter>,
+    follow: Follow,
+) -> io::Result<()> {
     let mut term = Terminal::new(backend)?;
     let size = term.size()?;
     update(state, Action::Resize(size.width, size.height));
     let (tx, rx) = mpsc::channel();
     let keys = tx.clone();
+    let tx_reload = tx.clone();
     std::thread::spawn(move || loop {
         match event::read() {
             Ok(ev) => {
@@ -105,6 +138,31 @@ fn event_loop(state: &mut State, backend: CrosstermBackend<FrameWriter>) -> io::
             return;
         }
     });
+    let mut _watcher = None;
+    let signals = match &follow {
+        Follow::Nothing => None,
+        Follow::Watch(dir) => match crate::watch::watch(dir, crate::watch::DEBOUNCE) {
+            Ok((w, rx)) => {
+                _watcher = Some(w);
+                Some(rx)
+            }
+            Err(_) => Some(crate::watch::poll(dir.clone(), Duration::from_secs(2))),
+        },
+        Follow::Poll(dir, secs) => Some(crate::watch::poll(
+            dir.clone(),
+            Duration::from_secs((*secs).max(1)),
+        )),
+    };
+    if let Some(rx) = signals {
+        let tx = tx_reload;
+        std::thread::spawn(move || {
+            while rx.recv().is_ok() {
+                if tx.send(Ev::Reload).is_err() {
+                    return;
+                }
+            }
+        });
+    }
     let now = || chrono::Local::now().time().with_nanosecond_zero();
     update(state, Action::Tick(now()));
     let mut dirty = true;
@@ -124,26 +182,29 @@ fn event_loop(state: &mut State, backend: CrosstermBackend<FrameWriter>) -> io::
             }
             Ok(Ev::Term(_)) => None,
             Ok(Ev::Tick) => Some(Action::Tick(now())),
+            Ok(Ev::Reload) => {
+                if let Some(dir) = follow.dir() {
+                    reload(state, dir);
+                    dirty = true;
+                }
+                None
+            }
             Ok(Ev::Dead) | Err(_) => return Ok(()),
         };
         if let Some(a) = action {
-            let before = (
-                state.stack.clone(),
-                state.sel.clone(),
-                state.query.clone(),
-                state.clock,
-            );
+            // Any action may change what is shown; ratatui's diff writes only the cells that changed,
+            // so an unchanged frame costs a few bytes.
             update(state, a);
             if state.quit {
                 return Ok(());
             }
-            let after = (
-                state.stack.clone(),
-                state.sel.clone(),
-                state.query.clone(),
-                state.clock,
-            );
-            dirty = before != after || matches!(a, Action::Resize(..) | Action::Enter);
+            if state.reload_requested {
+                state.reload_requested = false;
+                if let Some(dir) = follow.dir() {
+                    reload(state, dir);
+                }
+            }
+            dirty = true;
         }
     }
 }

@@ -13,6 +13,23 @@ pub fn update(state: &mut State, action: Action) {
     match action {
         Action::Quit => state.quit = true,
         Action::Tick(t) => state.clock = Some(t),
+        Action::Reload => state.reload_requested = true,
+        Action::PrevDate | Action::NextDate => {
+            let dates = &state.data.dates;
+            let Some(cur) = state.board.date else { return };
+            let pos = dates
+                .iter()
+                .position(|d| *d == cur)
+                .unwrap_or(dates.len().saturating_sub(1));
+            let next = if action == Action::NextDate {
+                pos + 1
+            } else {
+                pos.wrapping_sub(1)
+            };
+            if let Some(&d) = dates.get(next) {
+                state.show_date(Some(d));
+            }
+        }
         Action::Resize(w, h) => state.size = (w, h),
         Action::JumpLine(n) => open_line(state, n),
         Action::NextLine | Action::PrevLine => {

@@ -23,7 +23,15 @@ pub fn initial_state(cli: &Cli) -> Result<State, String> {
     let today = cli
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    Ok(State::new(data, cli.lang, today))
+    let mut state = State::new(data, cli.lang, today);
+    if let Some(at) = cli.at {
+        match state.data.dates.first() {
+            Some(first) if at >= *first => state.show_date(Some(at)),
+            Some(first) => return Err(format!("--at {at} is before the first snapshot ({first})")),
+            None => {}
+        }
+    }
+    Ok(state)
 }
 
 /// Runs what the command line asks for and returns the process exit code.
@@ -74,7 +82,13 @@ pub fn run(cli: Cli) -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            match crate::app::run::run(state) {
+            use crate::app::run::Follow;
+            let follow = match (&state.data.source, cli.poll) {
+                (crate::model::DataSource::Folder(d), Some(secs)) => Follow::Poll(d.clone(), secs),
+                (crate::model::DataSource::Folder(d), None) => Follow::Watch(d.clone()),
+                _ => Follow::Nothing,
+            };
+            match crate::app::run::run(state, follow) {
                 Ok(code) => ExitCode::from(code),
                 Err(e) => {
                     eprintln!("huibao: terminal error: {e}");

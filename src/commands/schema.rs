@@ -1,4 +1,9 @@
 //! `huibao schema`: the JSON Schema of the data format, generated from the serde types.
+//!
+//! The output is kept in the repository as `data/schema.json` and `data/town.schema.json` (the loader
+//! skips files whose name contains `schema`); `tests/schema.rs` fails when they are stale. Regenerate
+//! with `cargo run -q -- schema > data/schema.json` and
+//! `cargo run -q -- schema --town > data/town.schema.json`.
 
 use crate::model::{LineFile, Town};
 use std::process::ExitCode;

@@ -1,31 +1,297 @@
-//! `huibao validate`: checks every data file and prints every problem.
+//! `huibao validate [PATHS…]`: checks data files and prints every problem.
+//!
+//! Without paths it checks the data folder (`--data`, `HUIBAO_DATA` or `./data`). Each path may be a
+//! data folder (`town.json` plus snapshot folders), one snapshot folder (`data/2023-06-30`), a single
+//! line file or a `town.json`.
+//!
+//! Output: one problem per line on standard output, exactly `path:line:col: field.path: message`
+//! (`path: field.path: message` for a problem with the whole file). Errors come first, then
+//! warnings. When there is any problem, a summary such as `2 errors, 1 warning in 7 files` follows on
+//! standard error; a clean check prints nothing. Exit status: 1 when there is an error, 0 otherwise
+//! (warnings alone pass), 2 when there is nothing to check.
 
 use crate::cli::Cli;
-use crate::model::load;
-use std::path::PathBuf;
+use crate::model::format::parse_day;
+use crate::model::load::{self, RawFile};
+use crate::model::Diagnostic;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Prints every problem as `path:line:col: field: message`; exit 1 on any error.
-pub fn run(cli: &Cli, paths: &[PathBuf]) -> ExitCode {
-    let _ = paths;
-    let dir = match crate::cli::resolve_data_dir(cli.data.as_deref()) {
-        Ok(Some(d)) => d,
-        Ok(None) => {
-            eprintln!("huibao: no data folder found (./data); use --data DIR");
-            return ExitCode::from(2);
+/// What a check found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Every problem, errors and warnings, in the order found.
+    pub problems: Vec<Diagnostic>,
+    /// How many files were read.
+    pub files: usize,
+}
+
+impl Report {
+    /// The number of errors.
+    pub fn errors(&self) -> usize {
+        self.problems.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// The number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.problems.len() - self.errors()
+    }
+
+    /// The problems as printed: errors first, then warnings, one per line.
+    pub fn lines(&self) -> Vec<String> {
+        let (errors, warnings): (Vec<_>, Vec<_>) = self.problems.iter().partition(|d| d.is_error());
+        errors
+            .into_iter()
+            .chain(warnings)
+            .map(|d| d.to_string())
+            .collect()
+    }
+
+    /// The summary line, e.g. `2 errors, 1 warning in 7 files`.
+    pub fn summary(&self) -> String {
+        format!(
+            "{}, {} in {}",
+            plural(self.errors(), "error"),
+            plural(self.warnings(), "warning"),
+            plural(self.files, "file")
+        )
+    }
+
+    fn absorb(&mut self, other: Report) {
+        self.problems.extend(other.problems);
+        self.files += other.files;
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Checks one path: a data folder, a snapshot folder (named like `2023-06-30`), a line file or a
+/// `town.json`. Paths in messages are written the way `path` is.
+pub fn check_path(path: &Path) -> Report {
+    if path.is_dir() {
+        if dir_name(path).is_some_and(|n| parse_day(&n).is_some()) {
+            check_snapshot_folder(path)
+        } else {
+            check_data_folder(path)
         }
+    } else if path.exists() {
+        check_file(path)
+    } else {
+        Report {
+            problems: vec![Diagnostic::file_error(
+                path.display().to_string(),
+                "no such file or folder",
+            )],
+            files: 0,
+        }
+    }
+}
+
+/// Checks several paths, one after the other.
+pub fn check_paths(paths: &[PathBuf]) -> Report {
+    let mut report = Report::default();
+    for p in paths {
+        report.absorb(check_path(p));
+    }
+    report
+}
+
+/// Checks a data folder the way the dashboard loads it.
+pub fn check_data_folder(dir: &Path) -> Report {
+    let (files, mut problems) = load::read_folder(dir);
+    let count = files.len();
+    if count == 0 && problems.is_empty() {
+        problems.push(Diagnostic::file_error(
+            dir.display().to_string(),
+            "no data files here: expected town.json and snapshot folders named like 2023-06-30",
+        ));
+    }
+    let ds = load::from_files(&dir.display().to_string(), files);
+    problems.extend(ds.problems);
+    Report {
+        problems,
+        files: count,
+    }
+}
+
+/// Checks every line file of one snapshot folder (`data/2023-06-30`).
+fn check_snapshot_folder(dir: &Path) -> Report {
+    let shown = dir.display().to_string();
+    let Some(name) = dir_name(dir) else {
+        return check_data_folder(dir);
+    };
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
         Err(e) => {
-            eprintln!("huibao: {e}");
-            return ExitCode::from(2);
+            return Report {
+                problems: vec![Diagnostic::file_error(shown, format!("cannot read: {e}"))],
+                files: 0,
+            }
         }
     };
-    let ds = load::load_dir(&dir);
-    for d in &ds.problems {
-        println!("{}: {d}", if d.is_error() { "error" } else { "warning" });
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    let files: Vec<RawFile> = entries
+        .into_iter()
+        .filter_map(|e| {
+            let fname = e.file_name().to_string_lossy().into_owned();
+            let wanted =
+                fname.ends_with(".json") && !load::is_ignored_name(&fname) && !e.path().is_dir();
+            wanted.then(|| (format!("{name}/{fname}"), load::read_capped(&e.path())))
+        })
+        .collect();
+    let mut problems = Vec::new();
+    if files.is_empty() {
+        problems.push(Diagnostic::file_error(
+            shown,
+            "no line files here: expected files like party.json",
+        ));
     }
-    if ds.errors().next().is_some() {
+    let count = files.len();
+    problems.extend(load::from_files(&parent_shown(dir), files).problems);
+    Report {
+        problems,
+        files: count,
+    }
+}
+
+/// Checks one file: `town.json`, or a line file (with the checks against its snapshot folder when
+/// it sits in one).
+fn check_file(path: &Path) -> Report {
+    let shown = path.display().to_string();
+    let bytes = match load::read_capped(path) {
+        Ok(b) => b,
+        Err(msg) => {
+            return Report {
+                problems: vec![Diagnostic::file_error(shown, msg)],
+                files: 1,
+            }
+        }
+    };
+    let fname = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let problems = if fname == "town.json" {
+        load::parse_town(&bytes, &shown).err().into_iter().collect()
+    } else {
+        match path.parent().and_then(dir_name) {
+            // In a snapshot folder: load it the way the folder loads, so the file name and `as_of`
+            // are checked against the folder too.
+            Some(folder) if parse_day(&folder).is_some() => {
+                let parent = path.parent().unwrap_or(Path::new(""));
+                let files = vec![(format!("{folder}/{fname}"), Ok(bytes))];
+                load::from_files(&parent_shown(parent), files).problems
+            }
+            _ => match load::parse_line_file(&bytes, &shown) {
+                Ok((_, warnings)) => warnings,
+                Err(d) => vec![d],
+            },
+        }
+    };
+    Report { problems, files: 1 }
+}
+
+/// The last component of a folder path (`data/2023-06-30/` → `2023-06-30`).
+fn dir_name(dir: &Path) -> Option<String> {
+    dir.file_name().map(|n| n.to_string_lossy().into_owned())
+}
+
+/// The folder holding `dir`, as shown before `dir`'s name in messages (empty for a bare name).
+fn parent_shown(dir: &Path) -> String {
+    dir.parent()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default()
+}
+
+/// Runs `huibao validate`: prints every problem, then a summary on standard error when there was
+/// any; exit 1 on any error, 2 when there is no data folder to check.
+pub fn run(cli: &Cli, paths: &[PathBuf]) -> ExitCode {
+    let report = if paths.is_empty() {
+        match crate::cli::resolve_data_dir(cli.data.as_deref()) {
+            Ok(Some(dir)) => check_data_folder(&dir),
+            Ok(None) => {
+                eprintln!(
+                    "huibao: no data folder found (./data); use --data DIR or name the files"
+                );
+                return ExitCode::from(2);
+            }
+            Err(e) => {
+                eprintln!("huibao: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        check_paths(paths)
+    };
+    for line in report.lines() {
+        println!("{line}");
+    }
+    if !report.problems.is_empty() {
+        eprintln!("{}", report.summary());
+    }
+    if report.errors() > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Severity;
+
+    fn diag(severity: Severity, message: &str) -> Diagnostic {
+        Diagnostic {
+            severity,
+            path: "data/2023-06-30/party.json".into(),
+            line: 3,
+            col: 9,
+            field: "id".into(),
+            message: message.into(),
+        }
+    }
+
+    #[test]
+    fn errors_come_first_and_the_summary_counts() {
+        let report = Report {
+            problems: vec![
+                diag(Severity::Warning, "w"),
+                diag(Severity::Error, "e1"),
+                diag(Severity::Error, "e2"),
+            ],
+            files: 7,
+        };
+        assert_eq!(
+            report.lines(),
+            [
+                "data/2023-06-30/party.json:3:9: id: e1",
+                "data/2023-06-30/party.json:3:9: id: e2",
+                "data/2023-06-30/party.json:3:9: id: w",
+            ]
+        );
+        assert_eq!(report.summary(), "2 errors, 1 warning in 7 files");
+        let one = Report {
+            problems: vec![diag(Severity::Error, "e")],
+            files: 1,
+        };
+        assert_eq!(one.summary(), "1 error, 0 warnings in 1 file");
+    }
+
+    #[test]
+    fn a_missing_path_is_an_error() {
+        let report = check_path(Path::new("no/such/place.json"));
+        assert_eq!(
+            report.lines(),
+            ["no/such/place.json: .: no such file or folder"]
+        );
+        assert_eq!(report.errors(), 1);
     }
 }

@@ -1,7 +1,8 @@
 //! The board: every line's items judged at one snapshot date, ready for any screen or export to read.
 
 use super::format::{Item, LineFile, Thresholds};
-use super::load::Dataset;
+use super::history::{item_changes, removed_items, Change};
+use super::load::{Dataset, LineHistory};
 use super::status::{judge, Judgement, Light};
 use chrono::NaiveDate;
 
@@ -14,6 +15,15 @@ pub struct ItemBoard {
     pub group: String,
     /// Progress, 序时进度 and light at the line's as-of date.
     pub judgement: Judgement,
+    /// Change of each quantity since the line's previous snapshot (empty when there is none).
+    pub changes: Vec<(String, Change)>,
+}
+
+impl ItemBoard {
+    /// The change of the main quantity (the first one), when there is a previous snapshot.
+    pub fn main_change(&self) -> Option<Change> {
+        self.changes.first().map(|(_, c)| *c)
+    }
 }
 
 /// One work line at the board's date.
@@ -37,10 +47,20 @@ pub struct LineBoard {
     pub carried: bool,
     /// Items in report order, with their group titles.
     pub items: Vec<ItemBoard>,
+    /// The date of the previous snapshot the changes are against.
+    pub prev_date: Option<NaiveDate>,
+    /// Items of the previous snapshot that are gone (已移除).
+    pub removed: Vec<Item>,
 }
 
 impl LineBoard {
-    fn build(file: &LineFile, path: &str, carried: bool, th: &Thresholds) -> Self {
+    fn build(
+        file: &LineFile,
+        path: &str,
+        prev: Option<(NaiveDate, &LineFile)>,
+        carried: bool,
+        th: &Thresholds,
+    ) -> Self {
         let as_of = file.as_of.date();
         let items = file
             .groups
@@ -50,6 +70,10 @@ impl LineBoard {
                     item: it.clone(),
                     group: g.title.clone(),
                     judgement: judge(it, as_of, th),
+                    changes: match prev {
+                        Some((_, p)) => item_changes(p.items().find(|x| x.id == it.id), it),
+                        None => Vec::new(),
+                    },
                 })
             })
             .collect();
@@ -63,7 +87,20 @@ impl LineBoard {
             leader: file.leader.clone(),
             carried,
             items,
+            prev_date: prev.map(|(d, _)| d),
+            removed: prev
+                .map(|(_, p)| removed_items(p, file))
+                .unwrap_or_default(),
         }
+    }
+
+    /// How many quantities moved or appeared since the previous snapshot.
+    pub fn changed(&self) -> usize {
+        self.items
+            .iter()
+            .flat_map(|i| i.changes.iter())
+            .filter(|(_, c)| c.is_change())
+            .count()
     }
 
     /// How many items carry each light.
@@ -122,22 +159,27 @@ pub struct Board {
 }
 
 impl Board {
-    /// Builds the board at `date`: each line's newest file on or before it.
+    /// Builds the board at `date` (default: the newest snapshot date): each line's newest file on or before
+    /// it, compared with that line's snapshot before it. A line with no file at `date` is carried forward.
     pub fn build(ds: &Dataset, date: Option<NaiveDate>) -> Board {
         let th = ds.town.thresholds;
+        let date = date.or(ds.latest_date());
         let lines = ds
             .lines
             .iter()
-            .filter_map(|l| {
-                let snap = match date {
-                    Some(d) => l.at(d)?,
-                    None => l.latest(),
-                };
-                let carried = date.is_some_and(|d| snap.date < d);
-                Some(LineBoard::build(&snap.file, &snap.path, carried, &th))
-            })
+            .filter_map(|l| Self::line_at(l, date, &th))
             .collect();
         Board { date, lines }
+    }
+
+    fn line_at(l: &LineHistory, date: Option<NaiveDate>, th: &Thresholds) -> Option<LineBoard> {
+        let snap = match date {
+            Some(d) => l.at(d)?,
+            None => l.latest(),
+        };
+        let carried = date.is_some_and(|d| snap.date < d);
+        let prev = l.before(snap.date).map(|p| (p.date, &p.file));
+        Some(LineBoard::build(&snap.file, &snap.path, prev, carried, th))
     }
 
     /// The item at `r`.

@@ -13,7 +13,7 @@ use std::fmt;
 pub const MAX_EXACT_INT: u64 = 1 << 53;
 
 /// `town.json`: the town, the report title, the order of work lines and the warning-light thresholds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Town {
     /// Optional editor hint pointing at the schema file; ignored by huibao.
@@ -30,18 +30,6 @@ pub struct Town {
     /// Warning-light thresholds.
     #[serde(default)]
     pub thresholds: Thresholds,
-}
-
-impl Default for Town {
-    fn default() -> Self {
-        Town {
-            schema: None,
-            name: String::new(),
-            title: String::new(),
-            lines: Vec::new(),
-            thresholds: Thresholds::default(),
-        }
-    }
 }
 
 /// How far real progress may trail 序时进度 (time progress), in percentage points, before a light changes.

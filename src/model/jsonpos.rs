@@ -9,7 +9,7 @@
 //! finds nothing.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Largest integer an f64 holds exactly (2^53), as the format's numbers allow.
 const MAX_EXACT_INT: u64 = super::format::MAX_EXACT_INT;
@@ -86,11 +86,11 @@ fn render_into(segments: &[Segment<'_>], s: &mut String) {
 pub fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
     let target = parse_path(path)?;
     let mut found = None;
-    walk(text, |segs, offset| {
+    walk(text, |segs, at| {
         if segs.len() > target.len() || segs != &target[..segs.len()] {
             Step::Skip
         } else if segs.len() == target.len() {
-            found = Some(offset);
+            found = Some(at.value);
             Step::Stop
         } else {
             Step::Descend
@@ -99,40 +99,78 @@ pub fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
     found.map(|o| LineIndex::new(text).line_col(o))
 }
 
-/// [`locate`] for many paths with one walk of the text; the answers follow the order of `paths`.
-pub fn locate_all(text: &str, paths: &[&str]) -> Vec<Option<(usize, usize)>> {
-    let mut out = vec![None; paths.len()];
-    if paths.is_empty() {
-        return out;
+/// The 1-based (line, column) of the KEY of the member at `path` (its opening quote), for problems
+/// with the key itself: an unknown field, a repeated one. `occurrence` 0 is the first member with
+/// that key, 1 the second (a duplicate) and so on. `None` when the path does not end in a key or
+/// is not in the text.
+pub fn locate_key(text: &str, path: &str, occurrence: usize) -> Option<(usize, usize)> {
+    let target = parse_path(path)?;
+    if !matches!(target.last(), Some(Segment::Key(_))) {
+        return None;
     }
-    let mut wanted: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut seen = 0;
+    let mut found = None;
+    walk(text, |segs, at| {
+        if segs.len() > target.len() || segs != &target[..segs.len()] {
+            Step::Skip
+        } else if segs.len() == target.len() {
+            if seen == occurrence {
+                found = Some(at.key);
+                return Step::Stop;
+            }
+            seen += 1;
+            Step::Skip
+        } else {
+            Step::Descend
+        }
+    });
+    found.map(|o| LineIndex::new(text).line_col(o))
+}
+
+/// [`locate`] for many paths with one walk of the text; the answers follow the order of `paths`.
+/// Only the branches leading to a wanted path are entered, so the walk costs one pass at most.
+pub fn locate_all(text: &str, paths: &[&str]) -> Vec<Option<(usize, usize)>> {
+    let mut wanted: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut prefixes: HashSet<String> = HashSet::new();
+    let mut deepest = 0;
     for (i, p) in paths.iter().enumerate() {
-        wanted
-            .entry(if p.is_empty() { "." } else { p })
-            .or_default()
-            .push(i);
+        let Some(segs) = parse_path(p) else { continue };
+        for k in 0..segs.len() {
+            prefixes.insert(render_path(&segs[..k]));
+        }
+        deepest = deepest.max(segs.len());
+        wanted.entry(render_path(&segs)).or_default().push(i);
     }
     let mut offsets = vec![None; paths.len()];
     let mut left = wanted.len();
     let mut buf = String::new();
-    walk(text, |segs, offset| {
-        render_into(segs, &mut buf);
-        if let Some(idx) = wanted.remove(buf.as_str()) {
-            for i in idx {
-                offsets[i] = Some(offset);
+    if left > 0 {
+        walk(text, |segs, at| {
+            if segs.len() > deepest {
+                return Step::Skip;
             }
-            left -= 1;
-            if left == 0 {
-                return Step::Stop;
+            render_into(segs, &mut buf);
+            if let Some(idx) = wanted.remove(buf.as_str()) {
+                for i in idx {
+                    offsets[i] = Some(at.value);
+                }
+                left -= 1;
+                if left == 0 {
+                    return Step::Stop;
+                }
             }
-        }
-        Step::Descend
-    });
-    let lines = LineIndex::new(text);
-    for (slot, offset) in out.iter_mut().zip(offsets) {
-        *slot = offset.map(|o| lines.line_col(o));
+            if prefixes.contains(buf.as_str()) {
+                Step::Descend
+            } else {
+                Step::Skip
+            }
+        });
     }
-    out
+    let lines = LineIndex::new(text);
+    offsets
+        .into_iter()
+        .map(|o| o.map(|o| lines.line_col(o)))
+        .collect()
 }
 
 /// An integer literal too large for an f64 to keep exactly.
@@ -151,19 +189,16 @@ pub struct BigInteger {
 /// The first integer literal (no fraction, no exponent) whose magnitude is past 2^53.
 ///
 /// serde_json reads integers past `u64::MAX` as floats, silently rounded; this finds them. A quick
-/// pre-check (a run of 16 digits somewhere) keeps the common case to one cheap pass over the bytes.
+/// pre-check (is there a run of 16 digits anywhere?) looks at one byte in sixteen in the common case,
+/// so every file can be checked on every load.
 pub fn find_big_integer(text: &str) -> Option<BigInteger> {
-    let mut run = 0;
-    if !text.bytes().any(|b| {
-        run = if b.is_ascii_digit() { run + 1 } else { 0 };
-        run >= 16
-    }) {
+    if !has_digit_run(text.as_bytes(), 16) {
         return None;
     }
     let bytes = text.as_bytes();
     let mut found = None;
-    walk(text, |segs, offset| {
-        let start = offset;
+    walk(text, |segs, at| {
+        let start = at.value;
         let mut end = start;
         if bytes.get(end) == Some(&b'-') {
             end += 1;
@@ -191,6 +226,28 @@ pub fn find_big_integer(text: &str) -> Option<BigInteger> {
         col,
         literal,
     })
+}
+
+/// True when `bytes` holds `len` ASCII digits in a row. Any such run covers a multiple of `len`, so
+/// only those bytes are probed, and the run measured around a probe that hits a digit.
+fn has_digit_run(bytes: &[u8], len: usize) -> bool {
+    if len == 0 {
+        return true;
+    }
+    let digits =
+        |it: &mut dyn Iterator<Item = &u8>| it.take(len).take_while(|b| b.is_ascii_digit()).count();
+    let mut i = len - 1;
+    while let Some(b) = bytes.get(i) {
+        if b.is_ascii_digit() {
+            let left = digits(&mut bytes[..i].iter().rev());
+            let right = digits(&mut bytes[i + 1..].iter());
+            if left + 1 + right >= len {
+                return true;
+            }
+        }
+        i += len;
+    }
+    false
 }
 
 /// Turns serde_json's position (1-based line, column counted in bytes up to and including the
@@ -248,16 +305,23 @@ enum Step {
     Stop,
 }
 
-/// Walks every value of the document in text order, calling `visit` with its path and the byte
-/// offset where it starts. Stops quietly at the first thing that is not JSON.
-fn walk<'a>(text: &'a str, visit: impl FnMut(&[Segment<'a>], usize) -> Step) {
+/// Where a visited value is.
+#[derive(Clone, Copy)]
+struct At {
+    /// Byte offset of the value's first character.
+    value: usize,
+    /// Byte offset of the member's key (its opening quote); the value's offset for array elements
+    /// and the root.
+    key: usize,
+}
+
+/// Walks every value of the document in text order, calling `visit` with its path and where it
+/// starts. Stops quietly at the first thing that is not JSON.
+fn walk<'a>(text: &'a str, visit: impl FnMut(&[Segment<'a>], At) -> Step) {
     let _ = walk_inner(text, visit);
 }
 
-fn walk_inner<'a>(
-    text: &'a str,
-    mut visit: impl FnMut(&[Segment<'a>], usize) -> Step,
-) -> Option<()> {
+fn walk_inner<'a>(text: &'a str, mut visit: impl FnMut(&[Segment<'a>], At) -> Step) -> Option<()> {
     let mut s = Scanner { text, pos: 0 };
     if s.text.starts_with('\u{feff}') {
         s.pos = 3;
@@ -267,8 +331,17 @@ fn walk_inner<'a>(
     let mut open: Vec<bool> = Vec::new();
     s.ws();
     s.peek()?;
+    let mut key = s.pos;
     'value: loop {
-        match visit(&path, s.pos) {
+        let at = At {
+            value: s.pos,
+            key: if matches!(path.last(), Some(Segment::Key(_))) {
+                key
+            } else {
+                s.pos
+            },
+        };
+        match visit(&path, at) {
             Step::Stop => return Some(()),
             Step::Skip => s.skip_value()?,
             Step::Descend => match s.peek()? {
@@ -278,9 +351,10 @@ fn walk_inner<'a>(
                     if s.peek()? == b'}' {
                         s.pos += 1;
                     } else {
-                        let key = s.member_key()?;
+                        key = s.pos;
+                        let name = s.member_key()?;
                         open.push(true);
-                        path.push(Segment::Key(key));
+                        path.push(Segment::Key(name));
                         continue 'value;
                     }
                 }
@@ -307,6 +381,7 @@ fn walk_inner<'a>(
                     s.pos += 1;
                     s.ws();
                     let next = if is_object {
+                        key = s.pos;
                         Segment::Key(s.member_key()?)
                     } else {
                         match path.last()? {
@@ -549,6 +624,18 @@ mod tests {
     }
 
     #[test]
+    fn keys_and_their_repeats() {
+        let text =
+            "{\n  \"ledger\": {\"unit\": \"处\", \"found\": 11, \"found\": 12},\n  \"id\": [1]\n}";
+        assert_eq!(locate_key(text, "ledger.found", 0), Some((2, 27)));
+        assert_eq!(locate_key(text, "ledger.found", 1), Some((2, 40)));
+        assert_eq!(locate_key(text, "ledger.found", 2), None);
+        assert_eq!(locate_key(text, "id", 0), Some((3, 3)));
+        assert_eq!(locate_key(text, "id[0]", 0), None);
+        assert_eq!(locate_key(text, ".", 0), None);
+    }
+
+    #[test]
     fn many_paths_in_one_walk() {
         let got = locate_all(
             DOC,
@@ -640,6 +727,28 @@ mod tests {
             "-9007199254740993"
         );
         assert_eq!(find_big_integer("{\"id\": \"12345678901234567890\"}"), None);
+    }
+
+    #[test]
+    fn digit_runs_are_found_wherever_they_start() {
+        for start in 0..40 {
+            for run in 14..18 {
+                let text = format!(
+                    "{}{}{}",
+                    "x".repeat(start),
+                    "7".repeat(run),
+                    "y".repeat(40 - start)
+                );
+                assert_eq!(
+                    has_digit_run(text.as_bytes(), 16),
+                    run >= 16,
+                    "start {start}, run {run}"
+                );
+            }
+        }
+        assert!(!has_digit_run(b"2023-06-30 12345678901234 5", 16));
+        assert!(has_digit_run(b"1234567890123456", 16));
+        assert!(!has_digit_run(b"", 16));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::diag::{Diagnostic, Severity};
 use super::format::{parse_day, LineFile, Town};
+use super::jsonpos;
 use super::validate;
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
@@ -97,13 +98,18 @@ pub fn decode(bytes: &[u8], path: &str) -> Result<String, Diagnostic> {
         Ok(s) => Ok(s.to_string()),
         Err(e) => {
             let (line, col) = line_col(bytes, e.valid_up_to());
+            let message = if e.error_len().is_none() {
+                "the file ends in the middle of a character (is the file cut short?)"
+            } else {
+                "the file is not valid UTF-8 (was it saved as GBK?); save it as UTF-8"
+            };
             Err(Diagnostic {
                 severity: Severity::Error,
                 path: path.into(),
                 line,
                 col,
                 field: ".".into(),
-                message: "the file is not valid UTF-8; save it as UTF-8".into(),
+                message: message.into(),
             })
         }
     }
@@ -121,6 +127,10 @@ fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
 }
 
 /// Parses JSON text into `T`, turning any error into a diagnostic with line, column and field path.
+///
+/// Integers past 2^53 are refused (serde_json would round those past `u64::MAX` silently). Errors
+/// about a value (wrong type, bad date …) point at the start of that value; syntax errors point where
+/// serde_json stopped. Columns count characters.
 pub fn parse_json<T: DeserializeOwned>(text: &str, path: &str) -> Result<T, Diagnostic> {
     if text.trim().is_empty() {
         return Err(Diagnostic::file_error(
@@ -130,36 +140,101 @@ pub fn parse_json<T: DeserializeOwned>(text: &str, path: &str) -> Result<T, Diag
     }
     let mut de = serde_json::Deserializer::from_str(text);
     let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
-    match result {
-        Ok(v) => de
-            .end()
-            .map(|_| v)
-            .map_err(|e| json_diag(e, ".".into(), path)),
+    let value = match result {
+        Ok(v) => v,
         Err(e) => {
             let field = e.path().to_string();
-            Err(json_diag(e.into_inner(), field, path))
+            return Err(json_diag(e.into_inner(), field, text, path));
         }
+    };
+    de.end().map_err(|e| json_diag(e, ".".into(), text, path))?;
+    if let Some(big) = jsonpos::find_big_integer(text) {
+        return Err(Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            line: big.line,
+            col: big.col,
+            field: big.path,
+            message: format!(
+                "integer {} is larger than 2^53 and cannot be kept exactly",
+                big.literal
+            ),
+        });
     }
+    Ok(value)
 }
 
-fn json_diag(inner: serde_json::Error, field: String, path: &str) -> Diagnostic {
+fn json_diag(inner: serde_json::Error, field: String, text: &str, path: &str) -> Diagnostic {
+    use serde_json::error::Category;
     let full = inner.to_string();
-    let message = match full.rfind(" at line ") {
+    let mut message = match full.rfind(" at line ") {
         Some(i) => full[..i].to_string(),
         None => full,
     };
-    let message = match inner.classify() {
-        serde_json::error::Category::Eof => format!("{message} (is the file cut short?)"),
-        _ => message,
+    // serde_path_to_error writes `?` for a key it never read (the file ended first).
+    let mut field = match field.strip_suffix('?') {
+        Some("") => ".".to_string(),
+        Some(parent) => parent.trim_end_matches('.').to_string(),
+        None => field,
     };
+    let line = inner.line();
+    let serde_place = (line, jsonpos::char_column(text, line, inner.column()));
+    let place = match inner.classify() {
+        Category::Data => {
+            if quoted_name(&message, "unknown field `").is_some() {
+                jsonpos::locate_key(text, &field, 0)
+            } else if let Some(name) = quoted_name(&message, "duplicate field `") {
+                field = if field == "." {
+                    name.to_string()
+                } else {
+                    format!("{field}.{name}")
+                };
+                jsonpos::locate_key(text, &field, 1)
+            } else {
+                jsonpos::locate(text, &field)
+            }
+        }
+        Category::Syntax if message == "number out of range" => {
+            message = "number out of range (too large for a figure)".into();
+            jsonpos::locate(text, &field)
+        }
+        Category::Syntax => {
+            let rest = text
+                .split('\n')
+                .nth(line.saturating_sub(1))
+                .and_then(|l| l.get(l.char_indices().nth(serde_place.1 - 1)?.0..))
+                .unwrap_or("");
+            if ["NaN", "Infinity", "-Infinity"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+            {
+                message.push_str(
+                    " (NaN and Infinity are not JSON numbers; write a number, or \"**\" for a withheld figure)",
+                );
+            }
+            None
+        }
+        Category::Eof => {
+            message.push_str(" (is the file cut short?)");
+            None
+        }
+        Category::Io => None,
+    };
+    let (line, col) = place.unwrap_or(serde_place);
     Diagnostic {
         severity: Severity::Error,
         path: path.into(),
-        line: inner.line(),
-        col: inner.column(),
+        line,
+        col,
         field,
         message,
     }
+}
+
+/// The name in backquotes after `prefix` at the start of `message` (`unknown field `valeu``).
+fn quoted_name<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
+    let rest = message.strip_prefix(prefix)?;
+    rest.get(..rest.find('`')?)
 }
 
 /// Parses and checks one work-line file: an error stops it, warnings come back beside it.
@@ -362,6 +437,21 @@ pub fn from_files(prefix: &str, files: Vec<RawFile>) -> Dataset {
         }
     }
 
+    let (lines, dates) = organize(&town, by_line);
+    Dataset {
+        source: DataSource::Embedded,
+        town,
+        lines,
+        dates,
+        problems,
+    }
+}
+
+/// Sorts snapshots by date and lines into the town's order; lists every snapshot date.
+fn organize(
+    town: &Town,
+    by_line: BTreeMap<String, Vec<Snapshot>>,
+) -> (Vec<LineHistory>, Vec<NaiveDate>) {
     let mut lines: Vec<LineHistory> = by_line
         .into_iter()
         .map(|(id, mut snapshots)| {
@@ -386,13 +476,28 @@ pub fn from_files(prefix: &str, files: Vec<RawFile>) -> Dataset {
         .collect();
     dates.sort();
     dates.dedup();
-    Dataset {
-        source: DataSource::Embedded,
-        town,
-        lines,
-        dates,
-        problems,
+    (lines, dates)
+}
+
+/// After a reload: every file that now fails to load keeps its last good contents from `old`, so a
+/// half-saved file never blanks a line on the meeting screen. The error stays in `problems`.
+pub fn keep_last_good(new: &mut Dataset, old: &Dataset) {
+    let failed: std::collections::HashSet<String> = new.errors().map(|d| d.path.clone()).collect();
+    let mut by_line: BTreeMap<String, Vec<Snapshot>> = std::mem::take(&mut new.lines)
+        .into_iter()
+        .map(|l| (l.id, l.snapshots))
+        .collect();
+    for line in &old.lines {
+        for snap in line.snapshots.iter().filter(|s| failed.contains(&s.path)) {
+            let list = by_line.entry(line.id.clone()).or_default();
+            if !list.iter().any(|s| s.date == snap.date) {
+                list.push(snap.clone());
+            }
+        }
     }
+    let (lines, dates) = organize(&new.town, by_line);
+    new.lines = lines;
+    new.dates = dates;
 }
 
 type Parsed = (

@@ -3,6 +3,7 @@
 pub mod board;
 pub mod diag;
 pub mod format;
+pub mod history;
 pub mod jsonpos;
 pub mod load;
 pub mod numbers;

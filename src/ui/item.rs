@@ -277,6 +277,52 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
                 .map(|l| Line::raw(format!("  {l}"))),
         );
     }
+    if let Some(hist) = state.data.line(&line.id) {
+        let series = crate::model::history::item_series(hist, &x.id);
+        if series.len() > 1 {
+            section(&mut out, lang.pick("历史", "History"));
+            let unit = x
+                .figures
+                .first()
+                .map(|f| f.unit.clone())
+                .unwrap_or_default();
+            out.push(Line::from(vec![
+                Span::styled(format!("  {}", pad(lang.pick("走势", "Trend"), kw)), t.dim),
+                Span::styled(sparkline(&series), t.title),
+                Span::styled(
+                    lang.pick("  (空格=隐去或缺失)", "  (blank = withheld or absent)"),
+                    t.dim,
+                ),
+            ]));
+            let mut prev: Option<Value> = None;
+            let shown = series.len().min(12);
+            for (d, v) in &series[series.len() - shown..] {
+                let txt = match v {
+                    Some(val) => format!("{}{unit}", fmt_value(*val, None, lang.en())),
+                    None => lang.pick("(无此项)", "(absent)").to_string(),
+                };
+                let ch = match (prev, v) {
+                    (Some(p), Some(c)) => super::widgets::change_span(
+                        Some(crate::model::history::compare(Some(p), *c)),
+                        lang,
+                        t,
+                    ),
+                    _ => Span::raw(""),
+                };
+                let style = if *v == Some(Value::Withheld) {
+                    t.withheld
+                } else {
+                    t.text
+                };
+                out.push(Line::from(vec![
+                    Span::styled(format!("  {}", pad(&d.to_string(), kw)), t.dim),
+                    Span::styled(format!("{} ", pad(&txt, 14)), style),
+                    ch,
+                ]));
+                prev = *v;
+            }
+        }
+    }
     section(&mut out, lang.pick("原文", "Report sentence"));
     out.extend(
         wrap(&x.source, w.saturating_sub(4))
@@ -309,4 +355,26 @@ fn days(left: i64, lang: crate::cli::Lang) -> String {
             lang.pick("天", " days left")
         )
     }
+}
+
+/// A one-line trend of the known values; withheld or absent weeks are gaps.
+pub fn sparkline(series: &[(chrono::NaiveDate, Option<Value>)]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let nums: Vec<Option<f64>> = series
+        .iter()
+        .map(|(_, v)| v.and_then(|v| v.num()))
+        .collect();
+    let known: Vec<f64> = nums.iter().flatten().copied().collect();
+    let (lo, hi) = known
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), &v| (a.min(v), b.max(v)));
+    nums.iter()
+        .map(|v| match v {
+            None => ' ',
+            Some(v) if hi > lo => {
+                BARS[(((v - lo) / (hi - lo)) * 7.0).round().clamp(0.0, 7.0) as usize]
+            }
+            Some(_) => BARS[3],
+        })
+        .collect()
 }

@@ -91,7 +91,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         ];
         if cown > 0 {
             spans.push(Span::styled(
-                format!(" {}", pad(&owner_text(it), cown)),
+                format!(" {}", pad(&owner_text(it, line), cown)),
                 t.dim,
             ));
         }

@@ -1,7 +1,9 @@
 //! A work line's panel: its groups and items as an aligned table with values, bars, lights and deadlines.
 
 use super::scroll_to;
-use super::widgets::{bar, due_text, is_withheld, light_span, main_value, owner_text, percent};
+use super::widgets::{
+    bar, change_span, due_text, is_withheld, light_span, main_value, owner_text, percent,
+};
 use crate::app::State;
 use crate::model::board::ItemRef;
 use crate::text::{pad, pad_left, truncate};
@@ -10,7 +12,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
+/// Width of the change column (`+1234`, `持平`, `新增`).
+pub const CHANGE_W: usize = 7;
+
 /// Column widths of the table for an inner width: (label, value, bar, light, due, owner).
+/// The change column ([`CHANGE_W`]) is part of the value column's room when the line has history.
 pub fn columns(w: usize) -> (usize, usize, usize, usize, usize, usize) {
     let value = 16;
     let bar = if w >= 70 { 10 } else { 0 };
@@ -53,6 +59,20 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
         pad(lang.pick("事项", "Item"), cl),
         pad_left(lang.pick("数值", "Value"), cv)
     );
+    let has_prev = line.prev_date.is_some();
+    let cl = if has_prev {
+        cl.saturating_sub(CHANGE_W + 1).max(6)
+    } else {
+        cl
+    };
+    if has_prev {
+        head = format!(
+            " {} {} {}",
+            pad(lang.pick("事项", "Item"), cl),
+            pad_left(lang.pick("数值", "Value"), cv),
+            pad_left(lang.pick("较上期", "change"), CHANGE_W)
+        );
+    }
     if cb > 0 {
         head.push_str(&format!(
             " {}",
@@ -97,6 +117,16 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
             Span::styled(pad_left(&value, cv), vstyle),
             Span::raw(" "),
         ];
+        if has_prev {
+            let c = change_span(it.main_change(), lang, t);
+            let cw = crate::text::width(&c.content).min(CHANGE_W);
+            spans.push(Span::raw(" ".repeat(CHANGE_W - cw)));
+            spans.push(Span::styled(
+                crate::text::truncate(&c.content, CHANGE_W),
+                c.style,
+            ));
+            spans.push(Span::raw(" "));
+        }
         if cb > 0 {
             match j.progress {
                 Some(p) => {
@@ -117,11 +147,24 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
         spans.push(Span::styled(pad(&due_text(j, lang), cd), t.text));
         if co > 0 {
             spans.push(Span::styled(
-                format!(" {}", pad(&owner_text(it), co)),
+                format!(" {}", pad(&owner_text(it, line), co)),
                 t.dim,
             ));
         }
         body.push((Line::from(spans), Some(pos)));
+    }
+    if !line.removed.is_empty() && state.filter.is_none() {
+        body.push((
+            Line::from(Span::styled(
+                pad(lang.pick(" 〔较上期已移除〕", " (gone since last time)"), w),
+                t.dim,
+            )),
+            None,
+        ));
+        for it in &line.removed {
+            let txt = format!("  {} {}", lang.pick("已移除", "gone"), it.label);
+            body.push((Line::from(Span::styled(pad(&txt, w), t.dim)), None));
+        }
     }
     if visible.is_empty() {
         body.push((

@@ -131,6 +131,17 @@ fn draw_header(f: &mut Frame, area: Rect, state: &State) {
     if let Some(date) = state.board.date {
         let age = (state.today - date).num_days();
         right.push_str(&format!("{} {date}", lang.pick("数据截至", "data as of")));
+        if state.is_history() {
+            let latest = state
+                .data
+                .latest_date()
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            right.push_str(&format!(
+                " [{} {latest}]",
+                lang.pick("历史 · 最新", "history · latest")
+            ));
+        }
         if age > 8 {
             right.push_str(&format!(
                 " {}{age}{}",

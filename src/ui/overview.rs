@@ -61,13 +61,20 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
         line.amber()
     );
     let title_room = inner_w.saturating_sub(width(&counts) + 1);
-    let mut title = format!(" {} {} ", idx + 1, line.short);
+    let mut title = format!(
+        "{}{} {} ",
+        if focused { ">" } else { " " },
+        idx + 1,
+        line.short
+    );
     if line.carried {
         title.push_str(lang.pick("(未更新) ", "(not updated) "));
     }
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(if focused { t.border_focus } else { t.border })
+        // Focus shows on the title only (reverse video and a marker): recolouring the whole border
+        // would cost two full borders of bytes per key over SSH.
+        .border_style(t.border)
         .title(Span::styled(
             truncate(&title, title_room),
             if focused { t.selected } else { t.title },
@@ -110,14 +117,24 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
     }
     if room > out.len() {
         let total = line.items.len();
-        let summary = format!(
-            "{} {}{}  {} {}",
+        let mut summary = format!(
+            "{}{}{}",
             lang.pick("共", ""),
             total,
-            lang.pick("项", " items"),
+            lang.pick("项", " items")
+        );
+        if line.prev_date.is_some() {
+            summary.push_str(&format!(
+                " · {}{}",
+                lang.pick("变动", "changed "),
+                line.changed()
+            ));
+        }
+        summary.push_str(&format!(
+            " · {} {}",
             lang.pick("截至", "as of"),
             line.as_of.format("%m-%d")
-        );
+        ));
         while out.len() + 1 < room {
             out.push(Line::raw(""));
         }

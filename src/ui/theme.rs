@@ -20,8 +20,6 @@ pub struct Theme {
     pub selected: Style,
     /// Borders.
     pub border: Style,
-    /// The border of the focused card.
-    pub border_focus: Style,
     /// A withheld `**` figure.
     pub withheld: Style,
     /// A key in the hints and help.
@@ -49,9 +47,6 @@ impl Theme {
             header: Style::new().fg(Color::White).bg(Color::Blue),
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             border: Style::new().fg(Color::DarkGray),
-            border_focus: Style::new()
-                .fg(Color::LightYellow)
-                .add_modifier(Modifier::BOLD),
             withheld: Style::new()
                 .fg(Color::Magenta)
                 .add_modifier(Modifier::ITALIC),
@@ -76,7 +71,6 @@ impl Theme {
             header: plain.add_modifier(Modifier::REVERSED),
             selected: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             border: plain,
-            border_focus: plain.add_modifier(Modifier::BOLD),
             withheld: plain.add_modifier(Modifier::ITALIC),
             key: plain.add_modifier(Modifier::BOLD),
             warn: plain.add_modifier(Modifier::REVERSED),

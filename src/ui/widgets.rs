@@ -129,12 +129,11 @@ pub fn due_text(j: &Judgement, lang: Lang) -> String {
     }
 }
 
-/// The owner of an item: 责任领导 and 责任单位 joined, or empty.
-pub fn owner_text(it: &ItemBoard) -> String {
-    let parts: Vec<&str> = [it.item.leader.as_deref(), it.item.office.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
+/// The owner of an item: 责任领导 and 责任单位 joined (the line's when the item names none), or empty.
+pub fn owner_text(it: &ItemBoard, line: &crate::model::board::LineBoard) -> String {
+    let leader = it.item.leader.as_deref().or(line.leader.as_deref());
+    let office = it.item.office.as_deref().or(line.office.as_deref());
+    let parts: Vec<&str> = [leader, office].into_iter().flatten().collect();
     parts.join(" ")
 }
 
@@ -143,4 +142,32 @@ pub fn label_value(label: &str, value: &str, w: usize) -> (String, String) {
     let vw = width(value).min(w);
     let lw = w.saturating_sub(vw + 1);
     (pad(label, lw + 1), crate::text::truncate(value, vw))
+}
+
+/// A change as short text and style: `+12`, `-3`, `持平`, `新增`, `不详` (withheld: unknown).
+pub fn change_span(
+    c: Option<crate::model::history::Change>,
+    lang: Lang,
+    theme: &Theme,
+) -> Span<'static> {
+    use crate::model::history::Change;
+    use ratatui::style::{Color, Style};
+    let color = |col: Color| {
+        if theme.mono {
+            Style::new()
+        } else {
+            Style::new().fg(col)
+        }
+    };
+    match c {
+        None => Span::raw(""),
+        Some(Change::Up(d)) => Span::styled(format!("+{}", fmt_num(d)), color(Color::LightGreen)),
+        Some(Change::Down(d)) => Span::styled(format!("-{}", fmt_num(d)), color(Color::LightRed)),
+        Some(Change::Same) => Span::styled(lang.pick("持平", "same").to_string(), theme.dim),
+        Some(Change::New) => Span::styled(
+            lang.pick("新增", "new").to_string(),
+            color(Color::LightCyan),
+        ),
+        Some(Change::Unknown) => Span::styled(lang.pick("不详", "n/a").to_string(), theme.withheld),
+    }
 }
