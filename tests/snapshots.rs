@@ -132,3 +132,30 @@ fn table_columns_stay_aligned_with_long_chinese_labels() {
         assert!(rows > 5, "cols {cols}: only {rows} item rows checked");
     }
 }
+
+fn history_state() -> State {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/history");
+    State::new(load::load_dir(&dir), Lang::Zh, NaiveDate::from_ymd_opt(2024, 5, 10).unwrap())
+}
+
+/// Screens of the fictional multi-week history: changes, history, laggards, time travel, carry-forward.
+const HISTORY_SCREENS: &[(&str, &str)] = &[
+    ("history_overview", ""),
+    ("history_line_changes", "1"),
+    ("history_item_trend", "1 j j Enter"),
+    ("history_laggards", "w"),
+    ("history_laggards_detail", "w Enter"),
+    ("history_stepped_back", "1 [ [ [ ["),
+    ("history_carried_forward", "3"),
+    ("history_filter_leader", "f G Enter 2"),
+];
+
+#[test]
+fn history_screens_at_80x24_and_120x40() {
+    for (name, keys) in HISTORY_SCREENS {
+        for size in [(80, 24), (120, 40)] {
+            let text = render(history_state(), size, keys);
+            insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), text);
+        }
+    }
+}

@@ -27,14 +27,10 @@ impl Change {
     }
 }
 
-/// Every quantity an item states, with a key that stays the same week to week.
+/// Every quantity an item states, with a key that stays the same week to week; figures first (the main
+/// one leads), then the investment, then ledger totals.
 pub fn quantities(item: &Item) -> Vec<(String, Value)> {
     let mut out = Vec::new();
-    if let Some(inv) = item.project.as_ref().and_then(|p| p.investment.as_ref()) {
-        if let Some(v) = inv.value {
-            out.push(("investment".to_string(), v));
-        }
-    }
     for (i, f) in item.figures.iter().enumerate() {
         let key = f.label.clone().unwrap_or_else(|| format!("#{i}"));
         if let Some(v) = f.value {
@@ -42,6 +38,11 @@ pub fn quantities(item: &Item) -> Vec<(String, Value)> {
         }
         if let Some(t) = f.target {
             out.push((format!("{key}.target"), t));
+        }
+    }
+    if let Some(inv) = item.project.as_ref().and_then(|p| p.investment.as_ref()) {
+        if let Some(v) = inv.value {
+            out.push(("investment".to_string(), v));
         }
     }
     if let Some(l) = &item.ledger {

@@ -14,6 +14,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
     let t = &state.theme;
     let lang = state.lang;
     let mut rows: Vec<Line> = Vec::new();
+    let kw = BINDINGS.iter().map(|b| crate::text::width(b.shown)).max().unwrap_or(8) + 2;
     for (scope, title) in [
         (Scope::Browse, lang.pick("浏览", "Browsing")),
         (Scope::Search, lang.pick("搜索框内", "In the search box")),
@@ -21,7 +22,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         rows.push(Line::from(Span::styled(format!(" {title}"), t.title)));
         for b in BINDINGS.iter().filter(|b| b.scope == scope) {
             rows.push(Line::from(vec![
-                Span::styled(format!("   {}", pad(b.shown, 12)), t.key),
+                Span::styled(format!("   {}", pad(b.shown, kw)), t.key),
                 Span::raw(lang.pick(b.zh, b.en).to_string()),
             ]));
         }

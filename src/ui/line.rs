@@ -18,10 +18,10 @@ pub const CHANGE_W: usize = 7;
 /// Column widths of the table for an inner width: (label, value, bar, light, due, owner).
 /// The change column ([`CHANGE_W`]) is part of the value column's room when the line has history.
 pub fn columns(w: usize) -> (usize, usize, usize, usize, usize, usize) {
-    let value = 16;
+    let value = if w < 100 { 12 } else { 16 };
     let bar = if w >= 70 { 10 } else { 0 };
     let light = 10;
-    let due = 15;
+    let due = if w < 100 { 13 } else { 15 };
     let owner = if w >= 110 { (w / 6).min(24) } else { 0 };
     let fixed = value + (if bar > 0 { bar + 6 } else { 0 }) + light + due + owner + 4;
     let label = w.saturating_sub(fixed).max(8);

@@ -142,7 +142,9 @@ fn draw_header(f: &mut Frame, area: Rect, state: &State) {
                 lang.pick("历史 · 最新", "history · latest")
             ));
         }
-        if age > 8 {
+        if state.is_history() {
+            // The age warning is about the newest data, not a date stepped back to.
+        } else if age > 8 {
             right.push_str(&format!(
                 " {}{age}{}",
                 lang.pick("⚠ 已过", "⚠ "),
