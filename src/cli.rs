@@ -21,6 +21,12 @@ pub struct Cli {
     /// Poll the data folder every SECONDS instead of waiting for file events (network shares).
     #[arg(long, global = true, value_name = "SECONDS")]
     pub poll: Option<u64>,
+    /// Colours: auto (from NO_COLOR, TERM, COLORTERM), 16, 256, truecolor or never.
+    #[arg(long, global = true, value_enum, default_value_t = crate::ui::theme::ColorChoice::Auto)]
+    pub color: crate::ui::theme::ColorChoice,
+    /// Theme: dark (default), light (washed-out projectors) or mono (printing).
+    #[arg(long, global = true, value_enum, default_value_t = crate::ui::theme::ThemeName::Dark)]
+    pub theme: crate::ui::theme::ThemeName,
     /// Interface language.
     #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,

@@ -221,8 +221,8 @@ fn laggards_and_help_open_and_esc_returns() {
     for words in [
         ["/", "搜索"],
         ["?", "帮助"],
-        ["q", "退出"],
-        ["Esc", "返回"],
+        ["q/Ctrl-C", "退出"],
+        ["Esc/Backspace", "返回"],
         ["Enter", "打开/下钻"],
     ] {
         assert!(has_row(&help, &words), "help lists {words:?}\n{help}");

@@ -135,7 +135,11 @@ fn table_columns_stay_aligned_with_long_chinese_labels() {
 
 fn history_state() -> State {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/history");
-    State::new(load::load_dir(&dir), Lang::Zh, NaiveDate::from_ymd_opt(2024, 5, 10).unwrap())
+    State::new(
+        load::load_dir(&dir),
+        Lang::Zh,
+        NaiveDate::from_ymd_opt(2024, 5, 10).unwrap(),
+    )
 }
 
 /// Screens of the fictional multi-week history: changes, history, laggards, time travel, carry-forward.

@@ -47,6 +47,8 @@ pub enum Action {
     NextDate,
     /// Reload the data folder now.
     Reload,
+    /// Suspend to the shell (Ctrl-Z); the terminal is restored first.
+    Suspend,
     /// The clock ticked.
     Tick(NaiveTime),
     /// The terminal was resized to (columns, rows).

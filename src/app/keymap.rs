@@ -98,6 +98,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Browse, &[Ch(']')], "]", Act(Action::NextDate), "下一期快照", "next snapshot date", true),
     b(Browse, &[Ch('r')], "r", Act(Action::Reload), "重新加载数据", "reload the data", false),
     b(Browse, &[Ch('?')], "?", Act(Action::OpenHelp), "帮助", "help", true),
+    b(Browse, &[Ctrl('z')], "Ctrl-Z", Act(Action::Suspend), "挂起到后台 (fg 恢复)", "suspend to the shell (fg resumes)", false),
     b(Browse, &[Ch('q'), Ctrl('c')], "q/Ctrl-C", Act(Action::Quit), "退出", "quit", true),
     b(Search, &[Code(KeyCode::Up)], "↑", Act(Action::Up), "上一个结果", "previous hit", false),
     b(Search, &[Code(KeyCode::Down)], "↓", Act(Action::Down), "下一个结果", "next hit", true),

@@ -102,6 +102,8 @@ pub struct State {
     pub quit: bool,
     /// Set by the `r` key; the event loop reloads the folder and clears it.
     pub reload_requested: bool,
+    /// Set by Ctrl-Z; the event loop restores the terminal, stops, and redraws on resume.
+    pub suspend_requested: bool,
 }
 
 impl State {
@@ -127,6 +129,7 @@ impl State {
             size: (80, 24),
             quit: false,
             reload_requested: false,
+            suspend_requested: false,
         };
         s.refresh();
         s

@@ -37,6 +37,7 @@ enum Ev {
     Term(Event),
     Tick,
     Reload,
+    Signal(i32),
     Dead,
 }
 
@@ -79,12 +80,33 @@ pub fn restore_terminal() {
     let _ = terminal::disable_raw_mode();
 }
 
+/// On a panic in any thread: restore the terminal, report, and end the process (a worker's panic must not
+/// leave the UI drawing over a restored terminal).
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
         previous(info);
+        std::process::exit(101);
     }));
+}
+
+/// Restores the terminal, stops the process (as Ctrl-Z would in a shell), and takes the terminal back
+/// with a full redraw when the shell resumes it.
+fn suspend(term: &mut Terminal<CrosstermBackend<FrameWriter>>) -> io::Result<()> {
+    restore_terminal();
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    terminal::enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+    full_redraw(term)
+}
+
+/// Clears the screen and forgets the last frame, so the next draw repaints every cell. (Not
+/// `Terminal::clear`: it asks the terminal for the cursor position, and the reply would be taken by the
+/// event thread.)
+fn full_redraw(term: &mut Terminal<CrosstermBackend<FrameWriter>>) -> io::Result<()> {
+    let size = term.size()?;
+    term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
 /// Runs the dashboard until the user quits; returns the exit code.
@@ -105,20 +127,34 @@ pub fn run(mut state: State, follow: Follow) -> io::Result<u8> {
     });
     let result = event_loop(&mut state, backend, follow);
     restore_terminal();
-    result.map(|_| 0)
+    result
 }
 
+/// The loop; returns the exit code (0 on quit, 128 + signal number on SIGTERM/SIGHUP/SIGINT).
 fn event_loop(
     state: &mut State,
     backend: CrosstermBackend<FrameWriter>,
     follow: Follow,
-) -> io::Result<()> {
+) -> io::Result<u8> {
     let mut term = Terminal::new(backend)?;
     let size = term.size()?;
     update(state, Action::Resize(size.width, size.height));
     let (tx, rx) = mpsc::channel();
     let keys = tx.clone();
     let tx_reload = tx.clone();
+    {
+        use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+        let mut signals =
+            signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            for sig in signals.forever() {
+                if tx.send(Ev::Signal(sig)).is_err() {
+                    return;
+                }
+            }
+        });
+    }
     std::thread::spawn(move || loop {
         match event::read() {
             Ok(ev) => {
@@ -173,6 +209,7 @@ fn event_loop(
             queue!(term.backend_mut(), terminal::EndSynchronizedUpdate)?;
             term.backend_mut().writer_mut().send()?;
             dirty = false;
+            test_panic_hook();
         }
         let action = match rx.recv() {
             Ok(Ev::Term(Event::Key(k))) => keymap::action_for(state, &k),
@@ -189,14 +226,31 @@ fn event_loop(
                 }
                 None
             }
-            Ok(Ev::Dead) | Err(_) => return Ok(()),
+            Ok(Ev::Signal(sig)) => {
+                use signal_hook::consts::{SIGCONT, SIGTSTP};
+                if sig == SIGTSTP {
+                    Some(Action::Suspend)
+                } else if sig == SIGCONT {
+                    // Resumed after an outside SIGSTOP: the screen may hold anything.
+                    full_redraw(&mut term)?;
+                    dirty = true;
+                    None
+                } else {
+                    return Ok(128 + sig as u8);
+                }
+            }
+            Ok(Ev::Dead) | Err(_) => return Ok(1),
         };
         if let Some(a) = action {
             // Any action may change what is shown; ratatui's diff writes only the cells that changed,
             // so an unchanged frame costs a few bytes.
             update(state, a);
             if state.quit {
-                return Ok(());
+                return Ok(0);
+            }
+            if state.suspend_requested {
+                state.suspend_requested = false;
+                suspend(&mut term)?;
             }
             if state.reload_requested {
                 state.reload_requested = false;
@@ -217,5 +271,17 @@ impl NoNanos for chrono::NaiveTime {
     fn with_nanosecond_zero(self) -> Self {
         use chrono::Timelike;
         self.with_nanosecond(0).unwrap_or(self)
+    }
+}
+
+/// For the end-to-end tests of terminal restoration: `HUIBAO_TEST_PANIC=ui` panics in the UI thread after
+/// the first frame, `worker` in another thread. Does nothing otherwise.
+fn test_panic_hook() {
+    match std::env::var("HUIBAO_TEST_PANIC").as_deref() {
+        Ok("ui") => panic!("test panic in the UI thread"),
+        Ok("worker") => {
+            let _ = std::thread::spawn(|| panic!("test panic in a worker thread")).join();
+        }
+        _ => {}
     }
 }

@@ -14,6 +14,7 @@ pub fn update(state: &mut State, action: Action) {
         Action::Quit => state.quit = true,
         Action::Tick(t) => state.clock = Some(t),
         Action::Reload => state.reload_requested = true,
+        Action::Suspend => state.suspend_requested = true,
         Action::PrevDate | Action::NextDate => {
             let dates = &state.data.dates;
             let Some(cur) = state.board.date else { return };

@@ -24,6 +24,8 @@ pub fn initial_state(cli: &Cli) -> Result<State, String> {
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut state = State::new(data, cli.lang, today);
+    let depth = crate::ui::theme::detect_depth(cli.color, &|k| std::env::var(k).ok());
+    state.theme = crate::ui::theme::Theme::new(cli.theme, depth);
     if let Some(at) = cli.at {
         match state.data.dates.first() {
             Some(first) if at >= *first => state.show_date(Some(at)),
@@ -82,6 +84,27 @@ pub fn run(cli: Cli) -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
+            if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+                // A dumb terminal cannot take a full-screen UI: print the overview as plain text.
+                let cols = std::env::var("COLUMNS")
+                    .ok()
+                    .and_then(|c| c.parse().ok())
+                    .unwrap_or(80);
+                let rows = std::env::var("LINES")
+                    .ok()
+                    .and_then(|c| c.parse().ok())
+                    .unwrap_or(24);
+                return match render::render_buffer(state, (cols, rows), "") {
+                    Ok(buf) => {
+                        print!("{}", render::to_text(&buf));
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => {
+                        eprintln!("huibao: {e}");
+                        ExitCode::from(2)
+                    }
+                };
+            }
             use crate::app::run::Follow;
             let follow = match (&state.data.source, cli.poll) {
                 (crate::model::DataSource::Folder(d), Some(secs)) => Follow::Poll(d.clone(), secs),

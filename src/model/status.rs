@@ -147,12 +147,20 @@ pub fn judge(item: &Item, as_of: NaiveDate, th: &Thresholds) -> Judgement {
     let next_open_entry = item
         .ledger
         .as_ref()
-        .and_then(|l| l.entries.iter().filter(|e| e.closed.is_none()).filter_map(|e| e.deadline).min())
+        .and_then(|l| {
+            l.entries
+                .iter()
+                .filter(|e| e.closed.is_none())
+                .filter_map(|e| e.deadline)
+                .min()
+        })
         .map(|d| d.date());
     let next_due = if done {
         None
     } else {
-        next_open_milestone.or(item.deadline.map(|d| d.date())).or(next_open_entry)
+        next_open_milestone
+            .or(item.deadline.map(|d| d.date()))
+            .or(next_open_entry)
     };
     let days_left = next_due.map(|d| (d - as_of).num_days());
     let start = item

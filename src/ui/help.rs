@@ -14,7 +14,12 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
     let t = &state.theme;
     let lang = state.lang;
     let mut rows: Vec<Line> = Vec::new();
-    let kw = BINDINGS.iter().map(|b| crate::text::width(b.shown)).max().unwrap_or(8) + 2;
+    let kw = BINDINGS
+        .iter()
+        .map(|b| crate::text::width(b.shown))
+        .max()
+        .unwrap_or(8)
+        + 2;
     for (scope, title) in [
         (Scope::Browse, lang.pick("浏览", "Browsing")),
         (Scope::Search, lang.pick("搜索框内", "In the search box")),

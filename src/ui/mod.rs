@@ -21,6 +21,10 @@ use ratatui::Frame;
 /// Draws the whole screen for the state.
 pub fn draw(f: &mut Frame, state: &State) {
     let area = f.area();
+    f.render_widget(
+        ratatui::widgets::Block::default().style(state.theme.text),
+        area,
+    );
     let banners = banners(state);
     let [head, ban, body, foot] = Layout::vertical([
         Constraint::Length(2),

@@ -151,23 +151,12 @@ pub fn change_span(
     theme: &Theme,
 ) -> Span<'static> {
     use crate::model::history::Change;
-    use ratatui::style::{Color, Style};
-    let color = |col: Color| {
-        if theme.mono {
-            Style::new()
-        } else {
-            Style::new().fg(col)
-        }
-    };
     match c {
         None => Span::raw(""),
-        Some(Change::Up(d)) => Span::styled(format!("+{}", fmt_num(d)), color(Color::LightGreen)),
-        Some(Change::Down(d)) => Span::styled(format!("-{}", fmt_num(d)), color(Color::LightRed)),
+        Some(Change::Up(d)) => Span::styled(format!("+{}", fmt_num(d)), theme.up),
+        Some(Change::Down(d)) => Span::styled(format!("-{}", fmt_num(d)), theme.down),
         Some(Change::Same) => Span::styled(lang.pick("持平", "same").to_string(), theme.dim),
-        Some(Change::New) => Span::styled(
-            lang.pick("新增", "new").to_string(),
-            color(Color::LightCyan),
-        ),
+        Some(Change::New) => Span::styled(lang.pick("新增", "new").to_string(), theme.new),
         Some(Change::Unknown) => Span::styled(lang.pick("不详", "n/a").to_string(), theme.withheld),
     }
 }
