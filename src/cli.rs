@@ -21,6 +21,9 @@ pub struct Cli {
     /// Poll the data folder every SECONDS instead of waiting for file events (network shares).
     #[arg(long, global = true, value_name = "SECONDS")]
     pub poll: Option<u64>,
+    /// Presenter mode for the projector: slides in agenda order; with SECONDS they advance by themselves.
+    #[arg(long, global = true, value_name = "SECONDS", num_args = 0..=1, default_missing_value = "0")]
+    pub present: Option<u64>,
     /// Colours: auto (from NO_COLOR, TERM, COLORTERM), 16, 256, truecolor or never.
     #[arg(long, global = true, value_enum, default_value_t = crate::ui::theme::ColorChoice::Auto)]
     pub color: crate::ui::theme::ColorChoice,
@@ -48,6 +51,16 @@ pub enum Command {
         /// The schema of town.json instead.
         #[arg(long)]
         town: bool,
+    },
+    /// Print a brief for the minutes: headline figures, changes, the laggard list with owners, deadlines
+    /// within 14 days and withheld figures.
+    Summary {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = SummaryFormat::Markdown)]
+        format: SummaryFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Draw any state of the dashboard without a terminal.
     Render {
@@ -85,6 +98,15 @@ pub enum RenderFormat {
     Ansi,
     /// An SVG image with colours and styles.
     Svg,
+    /// An HTML page with colours and styles.
+    Html,
+}
+
+/// Output format of `huibao summary`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// Markdown, for the minutes.
+    Markdown,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {

@@ -163,3 +163,89 @@ fn history_screens_at_80x24_and_120x40() {
         }
     }
 }
+
+/// Slides in presenter mode: every slide at 80×24 and 200×50, and one at 120×40 per data set.
+#[test]
+fn presenter_slides() {
+    let n = state(Lang::Zh).slides().len();
+    for size in [(80u16, 24u16), (200, 50)] {
+        for k in 0..n {
+            let mut s = state(Lang::Zh);
+            s.start_presenting(None);
+            let keys = vec!["Space"; k].join(" ");
+            let text = render(s, size, &keys);
+            insta::assert_snapshot!(format!("slide_{k}_{}x{}", size.0, size.1), text);
+        }
+    }
+    let mut s = history_state();
+    s.start_presenting(Some(30));
+    let n = s.slides().len();
+    let keys = vec!["Space"; n - 1].join(" ");
+    insta::assert_snapshot!("slide_history_laggards_120x40", render(s, (120, 40), &keys));
+    let mut s = history_state();
+    s.start_presenting(Some(30));
+    insta::assert_snapshot!(
+        "slide_history_line_120x40",
+        render(s, (120, 40), "Space Space")
+    );
+}
+
+#[test]
+fn zoomed_panes() {
+    insta::assert_snapshot!(
+        "zoom_overview_card_80x24",
+        render(state(Lang::Zh), (80, 24), "j z")
+    );
+    insta::assert_snapshot!("zoom_line_80x24", render(state(Lang::Zh), (80, 24), "2 z"));
+}
+
+/// Each theme keeps its colours: snapshots of the ANSI output (the codes a terminal receives).
+#[test]
+fn themes_in_ansi() {
+    use huibao::commands::render::to_ansi;
+    use huibao::ui::theme::{ColorDepth, Theme, ThemeName};
+    for (name, theme, depth) in [
+        ("dark16", ThemeName::Dark, ColorDepth::Sixteen),
+        ("dark256", ThemeName::Dark, ColorDepth::Palette256),
+        ("light16", ThemeName::Light, ColorDepth::Sixteen),
+        ("mono", ThemeName::Mono, ColorDepth::Sixteen),
+    ] {
+        let mut s = history_state();
+        s.theme = Theme::new(theme, depth);
+        let buf = render_buffer(s, (80, 24), "2").unwrap();
+        let ansi = to_ansi(&buf);
+        if name == "mono" {
+            assert!(
+                colour_params(&ansi).is_empty(),
+                "mono writes colours: {:?}",
+                colour_params(&ansi)
+            );
+            assert!(
+                ansi.contains("\x1b[0;7") || ansi.contains(";7m"),
+                "reverse video still marks the selection"
+            );
+        }
+        if name == "dark256" {
+            assert!(
+                !ansi.contains("38;2;") && !ansi.contains("48;2;"),
+                "no truecolor in 256 mode"
+            );
+            assert!(ansi.contains("38;5;"));
+        }
+        insta::assert_snapshot!(format!("theme_{name}_80x24"), ansi);
+    }
+}
+
+/// SGR parameters that set a colour (30–37, 38, 40–47, 48, 90–97, 100–107) in ANSI text.
+fn colour_params(ansi: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    for seq in ansi.split("\x1b[").skip(1) {
+        let Some(end) = seq.find('m') else { continue };
+        for p in seq[..end].split(';').filter_map(|p| p.parse::<u32>().ok()) {
+            if matches!(p, 30..=38 | 40..=48 | 90..=97 | 100..=107) {
+                out.push(p);
+            }
+        }
+    }
+    out
+}

@@ -214,24 +214,33 @@ fn trailing_garbage_after_the_object() {
 
 #[test]
 fn latin1_bytes_are_not_utf8() {
-    // `"leader": "José"` with é as the single Latin-1 byte 0xE9.
+    // `"leader": "José"` with é as the single Latin-1 byte 0xE9, in a file that is otherwise UTF-8
+    // (so it is not read as GB18030, which would turn its Chinese into mojibake).
     assert_error(
         "latin1.json",
         (5, 17),
         ".",
-        "the file is not valid UTF-8 (was it saved as GBK?); save it as UTF-8",
+        "the file is not valid UTF-8: the bytes here are not a UTF-8 character (pasted from another encoding?); save it as UTF-8",
     );
 }
 
 #[test]
-fn gbk_file_is_not_utf8() {
-    // safety.json saved as GBK: the first Chinese character is on line 3.
-    assert_error(
+fn gbk_file_loads_with_a_note() {
+    // safety.json saved as GBK: read as GB18030, the same file as the seed, with a warning.
+    let (file, warnings) =
+        parse_line_file(&read("gbk.json"), &shown("gbk.json")).expect("a GBK file loads");
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    assert_diag(
+        &warnings[0],
+        Severity::Warning,
         "gbk.json",
-        (3, 13),
+        (0, 0),
         ".",
-        "the file is not valid UTF-8 (was it saved as GBK?); save it as UTF-8",
+        "the file is encoded as GB18030; it loaded, but please save it as UTF-8",
     );
+    let seed = std::fs::read(manifest().join("data/2023-06-30/safety.json")).expect("seed file");
+    let (seed, _) = parse_line_file(&seed, "safety.json").expect("the seed loads");
+    assert_eq!(file, seed);
 }
 
 #[test]

@@ -49,7 +49,15 @@ pub enum Action {
     Reload,
     /// Suspend to the shell (Ctrl-Z); the terminal is restored first.
     Suspend,
-    /// The clock ticked.
+    /// Presenter mode: next slide.
+    NextSlide,
+    /// Presenter mode: previous slide.
+    PrevSlide,
+    /// Presenter mode: pause or resume auto-advance.
+    TogglePause,
+    /// Fill the screen with the focused pane, or restore it.
+    ToggleZoom,
+    /// The clock ticked (once a second).
     Tick(NaiveTime),
     /// The terminal was resized to (columns, rows).
     Resize(u16, u16),

@@ -32,6 +32,8 @@ pub enum Scope {
     Browse,
     /// The search box (typed characters go to the query).
     Search,
+    /// Presenter mode.
+    Present,
 }
 
 /// One entry of the keymap.
@@ -75,7 +77,7 @@ const fn b(
 
 use Does::Act;
 use Key::{Ch, Code, Ctrl};
-use Scope::{Browse, Search};
+use Scope::{Browse, Present, Search};
 
 /// The keymap. Help and key hints are generated from it.
 #[rustfmt::skip]
@@ -98,8 +100,16 @@ pub const BINDINGS: &[Binding] = &[
     b(Browse, &[Ch(']')], "]", Act(Action::NextDate), "下一期快照", "next snapshot date", true),
     b(Browse, &[Ch('r')], "r", Act(Action::Reload), "重新加载数据", "reload the data", false),
     b(Browse, &[Ch('?')], "?", Act(Action::OpenHelp), "帮助", "help", true),
+    b(Browse, &[Ch('z')], "z", Act(Action::ToggleZoom), "放大当前窗格/还原", "zoom the focused pane / restore", false),
     b(Browse, &[Ctrl('z')], "Ctrl-Z", Act(Action::Suspend), "挂起到后台 (fg 恢复)", "suspend to the shell (fg resumes)", false),
     b(Browse, &[Ch('q'), Ctrl('c')], "q/Ctrl-C", Act(Action::Quit), "退出", "quit", true),
+    b(Present, &[Ch(' '), Code(KeyCode::PageDown), Code(KeyCode::Right), Ch('j')], "Space/PgDn/→", Act(Action::NextSlide), "下一页", "next slide", false),
+    b(Present, &[Code(KeyCode::PageUp), Code(KeyCode::Left), Ch('k')], "PgUp/←", Act(Action::PrevSlide), "上一页", "previous slide", false),
+    b(Present, &[Ch('p')], "p", Act(Action::TogglePause), "暂停/继续自动翻页", "pause / resume auto-advance", false),
+    b(Present, &[Ch('z')], "z", Act(Action::ToggleZoom), "隐藏/显示标题栏", "hide / show the title bar", false),
+    b(Present, &[Ch('?')], "?", Act(Action::OpenHelp), "帮助", "help", false),
+    b(Present, &[Code(KeyCode::Esc)], "Esc", Act(Action::Back), "退出演示，回到看板", "leave the slides for the dashboard", false),
+    b(Present, &[Ch('q'), Ctrl('c')], "q/Ctrl-C", Act(Action::Quit), "退出", "quit", false),
     b(Search, &[Code(KeyCode::Up)], "↑", Act(Action::Up), "上一个结果", "previous hit", false),
     b(Search, &[Code(KeyCode::Down)], "↓", Act(Action::Down), "下一个结果", "next hit", true),
     b(Search, &[Code(KeyCode::Enter)], "Enter", Act(Action::Enter), "打开结果", "open the hit", true),
@@ -128,12 +138,21 @@ pub fn scope_of(route: Route) -> Scope {
     }
 }
 
+/// The scope the state is in: presenter mode (unless help is open), the search box, or browsing.
+pub fn scope_of_state(state: &State) -> Scope {
+    if state.present.is_some() && state.route() != Route::Help {
+        Scope::Present
+    } else {
+        scope_of(state.route())
+    }
+}
+
 /// The action a key press means on the current screen, if any.
 pub fn action_for(state: &State, ev: &KeyEvent) -> Option<Action> {
     if ev.kind == KeyEventKind::Release {
         return None;
     }
-    let scope = scope_of(state.route());
+    let scope = scope_of_state(state);
     for bd in BINDINGS.iter().filter(|b| b.scope == scope) {
         for k in bd.keys {
             if let Some(digit) = matches(*k, ev) {

@@ -41,6 +41,30 @@ enum RouteKey {
     Item(String, String),
 }
 
+/// A slide of presenter mode, in agenda order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slide {
+    /// The overview.
+    Overview,
+    /// One work line.
+    Line(usize),
+    /// The laggard list.
+    Laggards,
+}
+
+/// Presenter mode (`--present [SECONDS]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Presenter {
+    /// Index of the slide shown.
+    pub slide: usize,
+    /// Seconds per slide when advancing by itself.
+    pub interval: Option<u64>,
+    /// Seconds left on this slide.
+    pub remaining: u64,
+    /// Auto-advance paused (`p`).
+    pub paused: bool,
+}
+
 /// A filter on items.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Filter {
@@ -104,6 +128,10 @@ pub struct State {
     pub reload_requested: bool,
     /// Set by Ctrl-Z; the event loop restores the terminal, stops, and redraws on resume.
     pub suspend_requested: bool,
+    /// Presenter mode, when on.
+    pub present: Option<Presenter>,
+    /// The focused pane fills the screen (`z`).
+    pub zoom: bool,
 }
 
 impl State {
@@ -130,9 +158,37 @@ impl State {
             quit: false,
             reload_requested: false,
             suspend_requested: false,
+            present: None,
+            zoom: false,
         };
         s.refresh();
         s
+    }
+
+    /// Starts presenter mode; `interval` seconds per slide when it should advance by itself.
+    pub fn start_presenting(&mut self, interval: Option<u64>) {
+        let interval = interval.filter(|s| *s > 0);
+        self.present = Some(Presenter {
+            slide: 0,
+            interval,
+            remaining: interval.unwrap_or(0),
+            paused: false,
+        });
+    }
+
+    /// The slides in agenda order: overview, each line in the town's order, the laggard list.
+    pub fn slides(&self) -> Vec<Slide> {
+        let mut v = vec![Slide::Overview];
+        v.extend((0..self.board.lines.len()).map(Slide::Line));
+        v.push(Slide::Laggards);
+        v
+    }
+
+    /// The slide on screen in presenter mode.
+    pub fn slide(&self) -> Option<Slide> {
+        let p = self.present.as_ref()?;
+        let slides = self.slides();
+        slides.get(p.slide.min(slides.len() - 1)).copied()
     }
 
     /// True when the date on screen is not the newest snapshot (历史).

@@ -12,7 +12,36 @@ fn page(state: &State) -> usize {
 pub fn update(state: &mut State, action: Action) {
     match action {
         Action::Quit => state.quit = true,
-        Action::Tick(t) => state.clock = Some(t),
+        Action::Tick(t) => {
+            state.clock = Some(t);
+            let n = state.slides().len();
+            if let Some(p) = state.present.as_mut() {
+                if let (Some(every), false) = (p.interval, p.paused) {
+                    p.remaining = p.remaining.saturating_sub(1);
+                    if p.remaining == 0 {
+                        p.slide = (p.slide + 1) % n;
+                        p.remaining = every;
+                    }
+                }
+            }
+        }
+        Action::NextSlide | Action::PrevSlide => {
+            let n = state.slides().len();
+            if let Some(p) = state.present.as_mut() {
+                p.slide = if action == Action::NextSlide {
+                    (p.slide + 1).min(n - 1)
+                } else {
+                    p.slide.saturating_sub(1)
+                };
+                p.remaining = p.interval.unwrap_or(0);
+            }
+        }
+        Action::TogglePause => {
+            if let Some(p) = state.present.as_mut() {
+                p.paused = !p.paused;
+            }
+        }
+        Action::ToggleZoom => state.zoom = !state.zoom,
         Action::Reload => state.reload_requested = true,
         Action::Suspend => state.suspend_requested = true,
         Action::PrevDate | Action::NextDate => {
@@ -57,6 +86,17 @@ pub fn update(state: &mut State, action: Action) {
         Action::First => move_by(state, isize::MIN / 2),
         Action::Last => move_by(state, isize::MAX / 2),
         Action::Enter => enter(state),
+        Action::Back if state.present.is_some() && state.route() != Route::Help => {
+            // Esc leaves presenter mode for the dashboard, on the slide's screen.
+            let slide = state.slide();
+            state.present = None;
+            state.zoom = false;
+            state.stack = match slide {
+                Some(crate::app::Slide::Line(l)) => vec![Route::Overview, Route::Line(l)],
+                Some(crate::app::Slide::Laggards) => vec![Route::Overview, Route::Laggards],
+                _ => vec![Route::Overview],
+            };
+        }
         Action::Back => {
             if state.stack.len() > 1 {
                 state.stack.pop();

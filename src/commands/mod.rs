@@ -2,6 +2,7 @@
 
 pub mod render;
 pub mod schema;
+pub mod summary;
 pub mod validate;
 
 use crate::app::State;
@@ -24,6 +25,9 @@ pub fn initial_state(cli: &Cli) -> Result<State, String> {
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut state = State::new(data, cli.lang, today);
+    if let Some(secs) = cli.present {
+        state.start_presenting(Some(secs));
+    }
     let depth = crate::ui::theme::detect_depth(cli.color, &|k| std::env::var(k).ok());
     state.theme = crate::ui::theme::Theme::new(cli.theme, depth);
     if let Some(at) = cli.at {
@@ -41,6 +45,16 @@ pub fn run(cli: Cli) -> ExitCode {
     match &cli.command {
         Some(Command::Validate { paths }) => validate::run(&cli, paths),
         Some(Command::Schema { town }) => schema::run(*town),
+        Some(Command::Summary { format, output }) => {
+            let text = match initial_state(&cli) {
+                Ok(state) => summary::render(&state, *format),
+                Err(e) => {
+                    eprintln!("huibao: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            write_out(output.as_deref(), &text)
+        }
         Some(Command::Render {
             size,
             keys,
@@ -59,22 +73,9 @@ pub fn run(cli: Cli) -> ExitCode {
                 RenderFormat::Text => render::to_text(&buf),
                 RenderFormat::Ansi => render::to_ansi(&buf),
                 RenderFormat::Svg => render::to_svg(&buf),
+                RenderFormat::Html => render::to_html(&buf),
             };
-            let written = match output {
-                Some(p) => std::fs::write(p, text)
-                    .map_err(|e| format!("cannot write {}: {e}", p.display())),
-                None => {
-                    print!("{text}");
-                    Ok(())
-                }
-            };
-            match written {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("huibao: {e}");
-                    ExitCode::from(2)
-                }
-            }
+            write_out(output.as_deref(), &text)
         }
         None => {
             let state = match initial_state(&cli) {
@@ -118,6 +119,26 @@ pub fn run(cli: Cli) -> ExitCode {
                     ExitCode::from(1)
                 }
             }
+        }
+    }
+}
+
+/// Writes `text` to the file, or to standard output when none is given.
+fn write_out(output: Option<&std::path::Path>, text: &str) -> ExitCode {
+    let written = match output {
+        Some(p) => {
+            std::fs::write(p, text).map_err(|e| format!("cannot write {}: {e}", p.display()))
+        }
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("huibao: {e}");
+            ExitCode::from(2)
         }
     }
 }

@@ -13,6 +13,7 @@
 use crate::cli::Cli;
 use crate::model::format::parse_day;
 use crate::model::load::{self, RawFile};
+use crate::model::sanitize;
 use crate::model::Diagnostic;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -112,12 +113,34 @@ pub fn check_data_folder(dir: &Path) -> Report {
             "no data files here: expected town.json and snapshot folders named like 2023-06-30",
         ));
     }
-    let ds = load::from_files(&dir.display().to_string(), files);
+    let prefix = dir.display().to_string();
+    let town_notes = town_warnings(&prefix, &files);
+    let ds = load::from_files(&prefix, files);
+    // The dataset keeps town.json's contents, not its warnings (its encoding, a cut title): add
+    // them here unless the loader already reported them.
+    for w in town_notes {
+        if !ds.problems.contains(&w) {
+            problems.push(w);
+        }
+    }
     problems.extend(ds.problems);
     Report {
         problems,
         files: count,
     }
+}
+
+/// The warnings of the folder's `town.json` (shown as the loader shows its path), if it loads.
+fn town_warnings(prefix: &str, files: &[RawFile]) -> Vec<Diagnostic> {
+    files
+        .iter()
+        .find(|(rel, _)| rel == "town.json")
+        .and_then(|(rel, content)| {
+            let shown = format!("{}/{rel}", prefix.trim_end_matches('/'));
+            load::parse_town_checked(content.as_ref().ok()?, &shown).ok()
+        })
+        .map(|(_, warnings)| warnings)
+        .unwrap_or_default()
 }
 
 /// Checks every line file of one snapshot folder (`data/2023-06-30`).
@@ -179,7 +202,10 @@ fn check_file(path: &Path) -> Report {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let problems = if fname == "town.json" {
-        load::parse_town(&bytes, &shown).err().into_iter().collect()
+        match load::parse_town_checked(&bytes, &shown) {
+            Ok((_, warnings)) => warnings,
+            Err(d) => vec![d],
+        }
     } else {
         match path.parent().and_then(dir_name) {
             // In a snapshot folder: load it the way the folder loads, so the file name and `as_of`
@@ -230,8 +256,10 @@ pub fn run(cli: &Cli, paths: &[PathBuf]) -> ExitCode {
     } else {
         check_paths(paths)
     };
+    // Fields and messages were cleaned when the files were read, but a path may hold anything a
+    // file name can: print nothing that a terminal would take as an escape sequence.
     for line in report.lines() {
-        println!("{line}");
+        println!("{}", sanitize::for_terminal(&line));
     }
     if !report.problems.is_empty() {
         eprintln!("{}", report.summary());

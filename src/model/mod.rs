@@ -7,6 +7,7 @@ pub mod history;
 pub mod jsonpos;
 pub mod load;
 pub mod numbers;
+pub mod sanitize;
 pub mod status;
 pub mod validate;
 

@@ -1,10 +1,12 @@
 //! The view: draws the state, never changes it. One file per screen; shared chrome lives here.
 
+pub mod bigtext;
 pub mod help;
 pub mod item;
 pub mod laggards;
 pub mod line;
 pub mod overview;
+pub mod present;
 pub mod search;
 pub mod theme;
 pub mod widgets;
@@ -25,6 +27,18 @@ pub fn draw(f: &mut Frame, state: &State) {
         ratatui::widgets::Block::default().style(state.theme.text),
         area,
     );
+    if state.present.is_some() && state.route() != Route::Help {
+        present::draw(f, state);
+        return;
+    }
+    if state.zoom {
+        // The focused pane fills the screen: no header, banners or hints.
+        match state.route() {
+            Route::Overview => overview::draw_zoomed(f, area, state),
+            _ => draw_body(f, area, state),
+        }
+        return;
+    }
     let banners = banners(state);
     let [head, ban, body, foot] = Layout::vertical([
         Constraint::Length(2),
@@ -42,6 +56,11 @@ pub fn draw(f: &mut Frame, state: &State) {
         };
         f.render_widget(Paragraph::new(pad(text, r.width as usize)).style(*style), r);
     }
+    draw_body(f, body, state);
+    draw_footer(f, foot, state);
+}
+
+fn draw_body(f: &mut Frame, body: Rect, state: &State) {
     match state.route() {
         Route::Overview => overview::draw(f, body, state),
         Route::Line(l) => line::draw(f, body, state, l),
@@ -51,7 +70,6 @@ pub fn draw(f: &mut Frame, state: &State) {
         Route::Filter => search::draw_filter(f, body, state),
         Route::Help => help::draw(f, body, state),
     }
-    draw_footer(f, foot, state);
 }
 
 fn banners(state: &State) -> Vec<(String, ratatui::style::Style)> {

@@ -48,6 +48,13 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
     }
 }
 
+/// Draws the selected card alone over `area` (zoom).
+pub fn draw_zoomed(f: &mut Frame, area: Rect, state: &State) {
+    if let Some(line) = state.board.lines.get(state.sel.overview) {
+        card(f, area, state, state.sel.overview, line);
+    }
+}
+
 fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) {
     let t = &state.theme;
     let lang = state.lang;

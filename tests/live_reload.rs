@@ -1,0 +1,131 @@
+//! Live reload, end to end: the real binary on a pseudo-terminal follows a copy of `data/` while a test
+//! edits it like an editor would. Every step waits for screen content with a deadline.
+
+mod common;
+
+use common::{
+    copy_data, cut_in_half, huibao_args_for, party_path, party_with, row, save_like_editor, Pty,
+    ITEM_LABEL,
+};
+use std::ffi::OsString;
+use std::time::Duration;
+
+const COLS: u16 = 120;
+const ROWS: u16 = 40;
+
+/// How long a change may take to reach the screen (debounce or poll, plus a loaded machine).
+const RELOAD: Duration = Duration::from_secs(5);
+
+/// The dashboard on a copy of `data/` (plus `extra` options), on line 1's panel showing 6次.
+struct Live {
+    dir: tempfile::TempDir,
+    pty: Pty,
+    crumbs: String,
+}
+
+impl Live {
+    fn start(extra: &[&str]) -> Live {
+        let dir = copy_data();
+        let mut args = huibao_args_for(dir.path());
+        args.extend(extra.iter().map(OsString::from));
+        let mut pty = Pty::spawn(args, COLS, ROWS);
+        pty.expect("the overview", |s| row(s, 1) == "总览");
+        pty.send(b"1");
+        let crumbs = format!("总览 › {}", party_short());
+        let mut live = Live { dir, pty, crumbs };
+        live.expect("line 1's panel with 6次", |s| shows(s, "6次"));
+        live
+    }
+
+    /// Waits up to [`RELOAD`] until the screen is still line 1's panel and `pred` holds; panics with
+    /// the screen on time-out.
+    #[track_caller]
+    fn expect(&mut self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let crumbs = self.crumbs.as_str();
+        self.pty
+            .wait_for(|s| row(s, 1) == crumbs && pred(s), RELOAD)
+            .unwrap_or_else(|e| panic!("waiting for {what} on line 1's panel: {e}"))
+    }
+
+    /// Saves party.json like an editor (temp file renamed over it).
+    fn save(&self, contents: &str) {
+        save_like_editor(&party_path(self.dir.path()), contents.as_bytes());
+    }
+}
+
+/// The `short` title of the party line, as the breadcrumbs show it.
+fn party_short() -> String {
+    let v: serde_json::Value = serde_json::from_str(&party_with(6)).expect("party.json");
+    v["short"].as_str().expect("party.json: short").to_string()
+}
+
+/// True when the row of [`ITEM_LABEL`] shows exactly `figure` (e.g. "7次") as one of its cells.
+fn shows(screen: &str, figure: &str) -> bool {
+    screen
+        .lines()
+        .find(|l| l.contains(ITEM_LABEL))
+        .is_some_and(|l| l.split_whitespace().any(|w| w == figure))
+}
+
+/// The error banner for party.json: "⚠ 未能加载 N: …/2023-06-30/party.json:LINE:COL: …".
+fn banner(screen: &str) -> bool {
+    let Some(l) = screen.lines().find(|l| l.contains("未能加载")) else {
+        return false;
+    };
+    let Some((_, rest)) = l.split_once("2023-06-30/party.json:") else {
+        return false;
+    };
+    let mut parts = rest.splitn(3, ':');
+    let num =
+        |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    num(parts.next()) && num(parts.next())
+}
+
+#[test]
+fn watch_follows_saves_keeps_the_last_good_figure_and_shows_the_error() {
+    let mut live = Live::start(&[]);
+    live.save(&party_with(7));
+    live.expect("7次 after the save", |s| {
+        shows(s, "7次") && !s.contains("未能加载")
+    });
+
+    live.save(cut_in_half(&party_with(8)));
+    let screen = live.expect("the banner for the broken party.json", banner);
+    assert!(
+        shows(&screen, "7次"),
+        "the last good figure stays on screen while the file is broken\n{screen}"
+    );
+
+    live.save(&party_with(8));
+    live.expect("8次 and no banner after the repair", |s| {
+        shows(s, "8次") && !s.contains("未能加载")
+    });
+}
+
+#[test]
+fn poll_follows_a_save() {
+    let mut live = Live::start(&["--poll", "1"]);
+    live.save(&party_with(7));
+    live.expect("7次 after the save (polling every second)", |s| {
+        shows(s, "7次")
+    });
+}
+
+#[test]
+fn r_reloads_by_hand() {
+    // Polling once an hour: nothing reloads on its own during the test.
+    let mut live = Live::start(&["--poll", "3600"]);
+    live.save(&party_with(7));
+    let crumbs = live.crumbs.clone();
+    let early = live.pty.wait_for(
+        |s| row(s, 1) != crumbs || shows(s, "7次"),
+        Duration::from_secs(1),
+    );
+    assert!(
+        early.is_err(),
+        "the screen changed before r was pressed:\n{}",
+        early.unwrap_or_default()
+    );
+    live.pty.send(b"r");
+    live.expect("7次 after r", |s| shows(s, "7次"));
+}

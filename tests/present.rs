@@ -1,0 +1,142 @@
+//! Presenter mode and zoom through `update`, with a fake clock: slide order, stepping, auto-advance, pause.
+
+use chrono::{NaiveDate, NaiveTime};
+use huibao::app::keymap::{action_for, parse_keys};
+use huibao::app::{update, Action, Route, Slide, State};
+use huibao::cli::Lang;
+use huibao::model::load;
+
+fn state() -> State {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    State::new(
+        load::load_dir(&dir),
+        Lang::Zh,
+        NaiveDate::from_ymd_opt(2023, 7, 3).unwrap(),
+    )
+}
+
+fn press(s: &mut State, keys: &str) {
+    for k in parse_keys(keys).unwrap() {
+        if let Some(a) = action_for(s, &k) {
+            update(s, a);
+        }
+    }
+}
+
+/// One second of the fake clock.
+fn tick(s: &mut State, secs: u32) {
+    for i in 0..secs {
+        update(
+            s,
+            Action::Tick(NaiveTime::from_num_seconds_from_midnight_opt(9 * 3600 + i, 0).unwrap()),
+        );
+    }
+}
+
+#[test]
+fn slides_follow_the_agenda() {
+    let mut s = state();
+    s.start_presenting(None);
+    let slides = s.slides();
+    let n = s.board.lines.len();
+    assert_eq!(slides.len(), n + 2);
+    assert_eq!(slides[0], Slide::Overview);
+    assert_eq!(
+        slides[1..=n],
+        (0..n).map(Slide::Line).collect::<Vec<_>>()[..],
+        "lines in the town's order"
+    );
+    assert_eq!(slides[n + 1], Slide::Laggards);
+}
+
+#[test]
+fn stepping_with_space_pagedown_arrows() {
+    let mut s = state();
+    s.start_presenting(None);
+    assert_eq!(s.slide(), Some(Slide::Overview));
+    press(&mut s, "Space");
+    assert_eq!(s.slide(), Some(Slide::Line(0)));
+    press(&mut s, "PageDown Right");
+    assert_eq!(s.slide(), Some(Slide::Line(2)));
+    press(&mut s, "PageUp Left");
+    assert_eq!(s.slide(), Some(Slide::Line(0)));
+    press(&mut s, "Left Left");
+    assert_eq!(s.slide(), Some(Slide::Overview), "stops at the first slide");
+    for _ in 0..20 {
+        press(&mut s, "Space");
+    }
+    assert_eq!(s.slide(), Some(Slide::Laggards), "stops at the last slide");
+    // Browsing keys do not act in presenter mode.
+    press(&mut s, "/");
+    assert_eq!(s.route(), Route::Overview);
+}
+
+#[test]
+fn auto_advance_and_pause() {
+    let mut s = state();
+    s.start_presenting(Some(10));
+    tick(&mut s, 9);
+    assert_eq!(s.slide(), Some(Slide::Overview));
+    assert_eq!(
+        s.present.as_ref().unwrap().remaining,
+        1,
+        "the countdown shows 1 second left"
+    );
+    tick(&mut s, 1);
+    assert_eq!(s.slide(), Some(Slide::Line(0)));
+    assert_eq!(s.present.as_ref().unwrap().remaining, 10);
+    press(&mut s, "p");
+    tick(&mut s, 60);
+    assert_eq!(s.slide(), Some(Slide::Line(0)), "paused");
+    press(&mut s, "p");
+    tick(&mut s, 10);
+    assert_eq!(s.slide(), Some(Slide::Line(1)));
+    // A manual step restarts the countdown.
+    tick(&mut s, 7);
+    press(&mut s, "Space");
+    assert_eq!(s.present.as_ref().unwrap().remaining, 10);
+    // After the last slide it starts over.
+    let n = s.slides().len();
+    tick(&mut s, 10 * n as u32);
+    assert_eq!(s.slide(), Some(Slide::Line(2)));
+}
+
+#[test]
+fn without_seconds_the_slides_stay() {
+    let mut s = state();
+    s.start_presenting(Some(0));
+    tick(&mut s, 120);
+    assert_eq!(s.slide(), Some(Slide::Overview));
+}
+
+#[test]
+fn esc_leaves_for_the_dashboard_on_the_same_line() {
+    let mut s = state();
+    s.start_presenting(None);
+    press(&mut s, "Space Space Esc");
+    assert!(s.present.is_none());
+    assert_eq!(s.stack, vec![Route::Overview, Route::Line(1)]);
+}
+
+#[test]
+fn help_opens_over_the_slides_and_closes() {
+    let mut s = state();
+    s.start_presenting(None);
+    press(&mut s, "?");
+    assert_eq!(s.route(), Route::Help);
+    press(&mut s, "Esc");
+    assert_eq!(s.route(), Route::Overview);
+    assert!(s.present.is_some(), "closing help returns to the slides");
+}
+
+#[test]
+fn zoom_toggles_in_any_mode() {
+    let mut s = state();
+    press(&mut s, "z");
+    assert!(s.zoom);
+    press(&mut s, "z");
+    assert!(!s.zoom);
+    s.start_presenting(None);
+    press(&mut s, "z");
+    assert!(s.zoom);
+}
