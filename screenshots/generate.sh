@@ -1,21 +1,32 @@
 #!/usr/bin/env sh
-# Regenerates every screenshot with `huibao render` at 120x40 on the bundled data, "today" fixed.
+# Regenerates every screenshot with `huibao render` at 120x40, "today" fixed, colours kept in SVG.
 # Usage: sh screenshots/generate.sh   (from the repository root)
 set -eu
 cargo build --release --quiet
 bin=target/release/huibao
 out=screenshots
-shot() { # name keys [extra args...]
-  name=$1; keys=$2; shift 2
-  "$bin" --data data --today 2023-07-03 "$@" render --size 120x40 --keys "$keys" --format svg -o "$out/$name.svg"
-  "$bin" --data data --today 2023-07-03 "$@" render --size 120x40 --keys "$keys" --format text -o "$out/$name.txt"
+seed="--data data --today 2023-07-03"
+hist="--data tests/fixtures/history --today 2024-05-10"
+shot() { # name "data args" keys [extra args...]
+  name=$1; args=$2; keys=$3; shift 3
+  # shellcheck disable=SC2086
+  "$bin" $args render "$@" --size 120x40 --keys "$keys" --format svg -o "$out/$name.svg"
+  # shellcheck disable=SC2086
+  "$bin" $args render "$@" --size 120x40 --keys "$keys" --format text -o "$out/$name.txt"
 }
-shot overview ""
-shot line-economy "2"
-shot item-heyuan "2 Enter"
-shot laggards "w"
-if [ -d tests/fixtures/history ]; then
-  "$bin" --data tests/fixtures/history --today 2024-05-10 render --size 120x40 --keys "w" --format svg -o "$out/laggards-history.svg"
-  "$bin" --data tests/fixtures/history --today 2024-05-10 render --size 120x40 --keys "w" --format text -o "$out/laggards-history.txt"
-fi
+shot overview "$seed" ""
+shot line-economy "$seed" "2"
+shot item-heyuan "$seed" "2 Enter"
+shot laggards "$seed" "w"
+shot history-overview "$hist" ""
+shot history-line-changes "$hist" "1"
+shot history-item-trend "$hist" "1 Enter"
+shot history-laggards "$hist" "w"
+shot slide-line "$seed" "Space Space" --present
+shot slide-laggards "$hist" "Space Space Space Space Space Space" --present 30
+shot theme-light "$hist" "2" --theme light
+shot theme-mono "$hist" "2" --theme mono
+shot theme-dark-256 "$hist" "2" --color 256
+"$bin" $seed summary -o "$out/summary-seed.md"
+"$bin" $hist summary -o "$out/summary-history.md"
 echo "screenshots written to $out/"
