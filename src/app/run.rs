@@ -127,7 +127,25 @@ pub fn run(mut state: State, follow: Follow) -> io::Result<u8> {
     });
     let result = event_loop(&mut state, backend, follow);
     restore_terminal();
-    result
+    match result {
+        // The terminal went away under a frame: there is nobody to tell (and `eprintln!` to the dead
+        // terminal would panic, turning this into exit code 101).
+        Err(_) if terminal_gone(false) => Ok(1),
+        r => r,
+    }
+}
+
+/// How often the clock ticks.
+const TICK: Duration = Duration::from_millis(1000);
+
+/// How often the terminal is checked for a hang-up: bounds how long crossterm's reader may spin on a
+/// dead terminal before the loop ends.
+const TERMINAL_CHECK: Duration = Duration::from_millis(100);
+
+/// True when the terminal we draw on (and, with `stdin_too`, the one keys come from) has hung up or
+/// gone: every tty ioctl on it fails, so it no longer reads as a terminal.
+fn terminal_gone(stdin_too: bool) -> bool {
+    !io::stdout().is_terminal() || (stdin_too && !io::stdin().is_terminal())
 }
 
 /// The loop; returns the exit code (0 on quit, 128 + signal number on SIGTERM/SIGHUP/SIGINT).
@@ -168,10 +186,29 @@ fn event_loop(
             }
         }
     });
-    std::thread::spawn(move || loop {
-        std::thread::sleep(Duration::from_millis(1000));
-        if tx.send(Ev::Tick).is_err() {
-            return;
+    // The clock, and a watch on the terminal. crossterm 0.29 never reports a terminal that hung up: on a
+    // hung-up tty `read` returns 0 (or EIO) at once, and crossterm's read loop retries it forever without
+    // returning an error, so the reader thread above spins at 100% CPU and never sends `Ev::Dead`. (Its
+    // `event::poll(timeout)` is no way out: the timeout is only looked at after that loop.) A hung-up tty
+    // fails every ioctl, so `is_terminal` turns false; look a few times a second.
+    let keys_from_stdin = io::stdin().is_terminal();
+    std::thread::spawn(move || {
+        let mut since_tick = Duration::ZERO;
+        loop {
+            std::thread::sleep(TERMINAL_CHECK);
+            since_tick += TERMINAL_CHECK;
+            let ev = if terminal_gone(keys_from_stdin) {
+                Ev::Dead
+            } else if since_tick >= TICK {
+                since_tick = Duration::ZERO;
+                Ev::Tick
+            } else {
+                continue;
+            };
+            let dead = matches!(ev, Ev::Dead);
+            if tx.send(ev).is_err() || dead {
+                return;
+            }
         }
     });
     let mut _watcher = None;

@@ -49,7 +49,7 @@ pub fn run(cli: Cli) -> ExitCode {
             let text = match initial_state(&cli) {
                 Ok(state) => summary::render(&state, *format),
                 Err(e) => {
-                    eprintln!("huibao: {e}");
+                    complain(&e);
                     return ExitCode::from(2);
                 }
             };
@@ -65,7 +65,7 @@ pub fn run(cli: Cli) -> ExitCode {
             let buf = match result {
                 Ok(b) => b,
                 Err(e) => {
-                    eprintln!("huibao: {e}");
+                    complain(&e);
                     return ExitCode::from(2);
                 }
             };
@@ -81,7 +81,7 @@ pub fn run(cli: Cli) -> ExitCode {
             let state = match initial_state(&cli) {
                 Ok(s) => s,
                 Err(e) => {
-                    eprintln!("huibao: {e}");
+                    complain(&e);
                     return ExitCode::from(2);
                 }
             };
@@ -101,7 +101,7 @@ pub fn run(cli: Cli) -> ExitCode {
                         ExitCode::SUCCESS
                     }
                     Err(e) => {
-                        eprintln!("huibao: {e}");
+                        complain(&e);
                         ExitCode::from(2)
                     }
                 };
@@ -115,7 +115,7 @@ pub fn run(cli: Cli) -> ExitCode {
             match crate::app::run::run(state, follow) {
                 Ok(code) => ExitCode::from(code),
                 Err(e) => {
-                    eprintln!("huibao: terminal error: {e}");
+                    complain(&format!("terminal error: {e}"));
                     ExitCode::from(1)
                 }
             }
@@ -137,8 +137,15 @@ fn write_out(output: Option<&std::path::Path>, text: &str) -> ExitCode {
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("huibao: {e}");
+            complain(&e);
             ExitCode::from(2)
         }
     }
+}
+
+/// Reports an error on standard error without panicking when standard error is gone (a dropped SSH link:
+/// `eprintln!` would panic there).
+pub fn complain(msg: &dyn std::fmt::Display) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "huibao: {msg}");
 }

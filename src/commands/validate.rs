@@ -9,6 +9,10 @@
 //! warnings. When there is any problem, a summary such as `2 errors, 1 warning in 7 files` follows on
 //! standard error; a clean check prints nothing. Exit status: 1 when there is an error, 0 otherwise
 //! (warnings alone pass), 2 when there is nothing to check.
+//!
+//! A file saved as UTF-16 (with a byte-order mark) or GB18030/GBK loads, with a warning naming its
+//! encoding; `town.json` included. Nothing printed can act on the terminal: text from the files was
+//! cleaned when it was read, and each line is cleaned again for the file names in it.
 
 use crate::cli::Cli;
 use crate::model::format::parse_day;

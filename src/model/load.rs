@@ -189,23 +189,21 @@ pub fn decode(bytes: &[u8], path: &str) -> Result<(String, TextEncoding), Diagno
             };
         }
     }
+    // JSON never holds a NUL byte (not even inside a string), though UTF-8 allows it.
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        let message = if looks_like_utf16(bytes) {
+            "the file holds NUL bytes: it looks like UTF-16 without a byte-order mark; save it as UTF-8"
+        } else {
+            "the file holds a NUL byte: it is binary, not JSON text"
+        };
+        return Err(err(line_col(bytes, nul), message.into()));
+    }
     let utf8 = match std::str::from_utf8(bytes) {
         Ok(s) => return Ok((s.to_string(), TextEncoding::Utf8)),
         // The file is valid UTF-8 up to its last few bytes: a UTF-8 file cut short.
         Err(e) if e.error_len().is_none() => return Err(utf8_error(bytes, e, path)),
         Err(e) => e,
     };
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
-        let hint = if looks_like_utf16(bytes) {
-            " (UTF-16 without a byte-order mark?); save it as UTF-8"
-        } else {
-            ""
-        };
-        return Err(err(
-            line_col(bytes, nul),
-            format!("the file holds a NUL byte: it is binary, not JSON text{hint}"),
-        ));
-    }
     if mostly_utf8(bytes) {
         return Err(utf8_error(bytes, utf8, path));
     }
@@ -636,12 +634,14 @@ pub fn load_embedded() -> Dataset {
 /// Builds a dataset from already-read files (relative paths like `2023-06-30/party.json`).
 /// `prefix` is put before each path in messages.
 pub fn from_files(prefix: &str, files: Vec<RawFile>) -> Dataset {
+    // File names come from the file system: cleaned once here like any other text from outside.
     let shown = |rel: &str| {
-        if prefix.is_empty() {
+        let p = if prefix.is_empty() {
             rel.to_string()
         } else {
             format!("{}/{rel}", prefix.trim_end_matches('/'))
-        }
+        };
+        super::sanitize::clean(&p)
     };
     let mut problems = Vec::new();
     let mut town = Town::default();
@@ -656,8 +656,11 @@ pub fn from_files(prefix: &str, files: Vec<RawFile>) -> Dataset {
             }
         };
         if rel == "town.json" {
-            match parse_town(&bytes, &path) {
-                Ok(t) => town = t,
+            match parse_town_checked(&bytes, &path) {
+                Ok((t, mut warnings)) => {
+                    town = t;
+                    problems.append(&mut warnings);
+                }
                 Err(d) => problems.push(d),
             }
             continue;

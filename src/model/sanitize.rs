@@ -241,8 +241,10 @@ fn cap(s: String, max: usize) -> (String, Option<usize>) {
         used += n;
         end = i + g.len();
     }
-    let mut out = String::with_capacity(end + CUT_MARK.len());
-    out.push_str(&s[..end]);
+    // A joiner left at the end would join nothing (and a second cleaning would remove it).
+    let kept = s[..end].trim_end_matches('\u{200d}');
+    let mut out = String::with_capacity(kept.len() + CUT_MARK.len());
+    out.push_str(kept);
     out.push_str(CUT_MARK);
     (out, Some(chars))
 }
