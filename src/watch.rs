@@ -13,6 +13,10 @@ pub const DEBOUNCE: Duration = Duration::from_millis(400);
 
 /// True when an event concerns a data file or a snapshot folder (not a temp, lock or backup file).
 pub fn is_relevant(ev: &Event) -> bool {
+    if ev.need_rescan() {
+        // The kernel's event queue overflowed: something may have changed unseen.
+        return true;
+    }
     if matches!(ev.kind, EventKind::Access(_) | EventKind::Other) {
         return false;
     }
@@ -68,8 +72,11 @@ fn debounce_loop(raw: Receiver<notify::Result<Event>>, tx: Sender<()>, debounce:
     }
 }
 
+/// Path, size and modification time of every data file.
+pub type Fingerprint = Vec<(PathBuf, u64, Option<SystemTime>)>;
+
 /// A fingerprint of the data files: path, size and modification time of each.
-pub fn fingerprint(dir: &Path) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
+pub fn fingerprint(dir: &Path) -> Fingerprint {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -96,8 +103,9 @@ pub fn fingerprint(dir: &Path) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
 /// sent once the folder has stayed the same for one more poll.
 pub fn poll(dir: PathBuf, every: Duration) -> Receiver<()> {
     let (tx, rx) = mpsc::channel();
+    // The baseline is taken before returning, so a save right after this call is seen.
+    let mut last = fingerprint(&dir);
     thread::spawn(move || {
-        let mut last = fingerprint(&dir);
         let mut pending = false;
         loop {
             thread::sleep(every);

@@ -129,3 +129,66 @@ fn r_reloads_by_hand() {
     live.pty.send(b"r");
     live.expect("7次 after r", |s| shows(s, "7次"));
 }
+
+/// What the dashboard does on a reload signal (`app::run::reload`): load the folder, then keep the last
+/// good contents of files that fail.
+fn reload(dir: &std::path::Path, old: &huibao::model::Dataset) -> huibao::model::Dataset {
+    let mut fresh = huibao::model::load::load_dir(dir);
+    huibao::model::load::keep_last_good(&mut fresh, old);
+    fresh
+}
+
+#[test]
+fn last_good_contents_survive_several_reloads_while_a_file_is_broken() {
+    let dir = copy_data();
+    save_like_editor(&party_path(dir.path()), party_with(7).as_bytes());
+    let good = huibao::model::load::load_dir(dir.path());
+    assert_eq!(common::loaded_value(&good), Some(7.0));
+    save_like_editor(
+        &party_path(dir.path()),
+        cut_in_half(&party_with(8)).as_bytes(),
+    );
+    let first = reload(dir.path(), &good);
+    // Another file is saved while party.json is still broken: a second reload, from the first.
+    let economy = dir.path().join(common::SNAPSHOT).join("economy.json");
+    let text = std::fs::read(&economy).expect("economy.json");
+    save_like_editor(&economy, &text);
+    let second = reload(dir.path(), &first);
+    for (n, ds) in [(1, &first), (2, &second)] {
+        assert_eq!(
+            common::loaded_value(ds),
+            Some(7.0),
+            "reload {n}: the last good figure"
+        );
+        assert_eq!(ds.errors().count(), 1, "reload {n}: {:#?}", ds.problems);
+        assert_eq!(
+            ds.lines.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(),
+            good.lines.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(),
+            "reload {n}: every line, in order"
+        );
+    }
+}
+
+#[test]
+fn a_broken_town_json_keeps_the_last_good_town() {
+    let dir = copy_data();
+    let good = huibao::model::load::load_dir(dir.path());
+    let town = dir.path().join("town.json");
+    let text = std::fs::read_to_string(&town).expect("town.json");
+    save_like_editor(&town, cut_in_half(&text).as_bytes());
+    let after = reload(dir.path(), &good);
+    assert_eq!(after.errors().count(), 1, "{:#?}", after.problems);
+    assert_eq!(
+        after.town, good.town,
+        "title, line order and thresholds stay"
+    );
+    assert_eq!(
+        after
+            .lines
+            .iter()
+            .map(|l| l.id.as_str())
+            .collect::<Vec<_>>(),
+        good.lines.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(),
+        "the meeting order stays"
+    );
+}

@@ -110,7 +110,13 @@ fn full_redraw(term: &mut Terminal<CrosstermBackend<FrameWriter>>) -> io::Result
 }
 
 /// Runs the dashboard until the user quits; returns the exit code.
-pub fn run(mut state: State, follow: Follow) -> io::Result<u8> {
+/// `baseline` is the folder's fingerprint taken before the data was loaded: a save made between that load
+/// and the start of watching is caught by comparing it once the watcher runs.
+pub fn run(
+    mut state: State,
+    follow: Follow,
+    baseline: Option<crate::watch::Fingerprint>,
+) -> io::Result<u8> {
     if !io::stdout().is_terminal() {
         eprintln!(
             "huibao: standard output is not a terminal, so the dashboard cannot open. \
@@ -125,7 +131,7 @@ pub fn run(mut state: State, follow: Follow) -> io::Result<u8> {
     let backend = CrosstermBackend::new(FrameWriter {
         inner: BufWriter::with_capacity(1 << 16, io::stdout()),
     });
-    let result = event_loop(&mut state, backend, follow);
+    let result = event_loop(&mut state, backend, follow, baseline);
     restore_terminal();
     match result {
         // The terminal went away under a frame: there is nobody to tell (and `eprintln!` to the dead
@@ -153,6 +159,7 @@ fn event_loop(
     state: &mut State,
     backend: CrosstermBackend<FrameWriter>,
     follow: Follow,
+    baseline: Option<crate::watch::Fingerprint>,
 ) -> io::Result<u8> {
     let mut term = Terminal::new(backend)?;
     let size = term.size()?;
@@ -226,6 +233,11 @@ fn event_loop(
             Duration::from_secs((*secs).max(1)),
         )),
     };
+    if let (Some(dir), Some(before)) = (follow.dir(), baseline) {
+        if crate::watch::fingerprint(dir) != before {
+            let _ = tx_reload.send(Ev::Reload);
+        }
+    }
     if let Some(rx) = signals {
         let tx = tx_reload;
         std::thread::spawn(move || {

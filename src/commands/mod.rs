@@ -78,6 +78,10 @@ pub fn run(cli: Cli) -> ExitCode {
             write_out(output.as_deref(), &text)
         }
         None => {
+            let baseline = crate::cli::resolve_data_dir(cli.data.as_deref())
+                .ok()
+                .flatten()
+                .map(|d| crate::watch::fingerprint(&d));
             let state = match initial_state(&cli) {
                 Ok(s) => s,
                 Err(e) => {
@@ -112,7 +116,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 (crate::model::DataSource::Folder(d), None) => Follow::Watch(d.clone()),
                 _ => Follow::Nothing,
             };
-            match crate::app::run::run(state, follow) {
+            match crate::app::run::run(state, follow, baseline) {
                 Ok(code) => ExitCode::from(code),
                 Err(e) => {
                     complain(&format!("terminal error: {e}"));

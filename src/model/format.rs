@@ -254,6 +254,17 @@ pub struct Ledger {
     pub entries: Vec<Hazard>,
 }
 
+impl Ledger {
+    /// Entries still open: as reported, or found − rectified when both are stated; None when unknown
+    /// (a withheld total).
+    pub fn open_count(&self) -> Option<Value> {
+        self.open.or(match (self.found, self.rectified) {
+            (Value::Num(f), Value::Num(r)) => Some(Value::Num(f - r)),
+            _ => None,
+        })
+    }
+}
+
 /// One ledger entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

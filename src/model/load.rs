@@ -772,6 +772,15 @@ pub fn keep_last_good(new: &mut Dataset, old: &Dataset) {
             }
         }
     }
+    if let DataSource::Folder(dir) = &new.source {
+        let town = super::sanitize::clean(&format!(
+            "{}/town.json",
+            dir.display().to_string().trim_end_matches('/')
+        ));
+        if failed.contains(&town) {
+            new.town = old.town.clone();
+        }
+    }
     let (lines, dates) = organize(&new.town, by_line);
     new.lines = lines;
     new.dates = dates;

@@ -129,10 +129,7 @@ pub fn judge(item: &Item, as_of: NaiveDate, th: &Thresholds) -> Judgement {
         .min();
     let all_milestones_done = !milestones.is_empty() && milestones.iter().all(|m| m.done);
     let ledger_closed = item.ledger.as_ref().is_some_and(|l| {
-        let open = l.open.or(match (l.found, l.rectified) {
-            (Value::Num(f), Value::Num(r)) => Some(Value::Num(f - r)),
-            _ => None,
-        });
+        let open = l.open_count();
         open == Some(Value::Num(0.0))
             || (open.is_none() && l.found == l.rectified && l.found != Value::Withheld)
     });

@@ -181,10 +181,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
             format!("{}{}", fmt_value(l.rectified, None, false), l.unit),
             t.text,
         );
-        let open = l.open.or(match (l.found, l.rectified) {
-            (Value::Num(a), Value::Num(b)) => Some(Value::Num(a - b)),
-            _ => None,
-        });
+        let open = l.open_count();
         if let Some(o) = open {
             field(
                 &mut out,

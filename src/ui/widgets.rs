@@ -68,10 +68,7 @@ pub fn percent(r: f64) -> String {
 pub fn main_value(it: &ItemBoard, lang: Lang) -> String {
     let x = &it.item;
     if let Some(l) = &x.ledger {
-        let open = l.open.or(match (l.found, l.rectified) {
-            (Value::Num(f), Value::Num(r)) => Some(Value::Num(f - r)),
-            _ => None,
-        });
+        let open = l.open_count();
         let open = open.map_or("**".into(), |v| fmt_value(v, None, false));
         return format!(
             "{}{} {}{} {}{}",
