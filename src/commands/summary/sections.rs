@@ -1,338 +1,18 @@
-//! `huibao summary`: a brief for the minutes, in Markdown.
-//!
-//! The brief reads the same board the dashboard shows and formats every figure with the dashboard's own
-//! helpers, so a number in the minutes is the number on the screen. Withheld (`**`) figures stay unknown:
-//! they are listed, never summed and never compared as 0. The output depends only on the data and the
-//! command line (no clock), so it can be checked against a golden file.
+//! The sections of the brief: lines, changes, laggards, near deadlines, withheld figures.
 
+use super::text::*;
+use super::{HEADLINES, NEAR_DAYS};
 use crate::app::State;
-use crate::cli::{Lang, SummaryFormat};
+use crate::cli::Lang;
 use crate::model::board::{ItemBoard, LineBoard};
 use crate::model::history::{quantities, Change};
-use crate::model::numbers::{fmt_figure, fmt_num, fmt_value};
-use crate::model::{DataSource, Figure, Item, Judgement, Light, Value};
-use crate::ui::widgets::{change_span, due_text, main_value, owner_text, percent};
+use crate::model::numbers::{fmt_figure, fmt_num};
+use crate::model::{Item, Light, Value};
+use crate::ui::widgets::{change_span, owner_text, percent};
 use chrono::NaiveDate;
 use std::fmt::Write;
 
-/// How many days after a line's as-of date a deadline counts as near (近期期限).
-pub const NEAR_DAYS: i64 = 14;
-
-/// How many headline figures each line shows (as on the overview card).
-pub const HEADLINES: usize = 4;
-
-/// The brief of the state's board in the requested format.
-pub fn render(state: &State, format: SummaryFormat) -> String {
-    match format {
-        SummaryFormat::Markdown => markdown(state),
-    }
-}
-
-/// Writes one section of the brief.
-type Section = fn(&mut String, &State);
-
-/// The brief as Markdown.
-pub fn markdown(state: &State) -> String {
-    let lang = state.lang;
-    let mut out = String::new();
-    title(&mut out, state);
-    if state.board.lines.is_empty() {
-        footer(&mut out, state);
-        return out;
-    }
-    let sections: [(&str, &str, Section); 5] = [
-        ("一、各工作线概况", "1. Work lines", lines),
-        (
-            "二、较上期变化",
-            "2. Changes since the previous snapshot",
-            changes,
-        ),
-        ("三、滞后清单", "3. Laggard list", laggards),
-        (
-            "四、近期期限",
-            "4. Deadlines within 14 days",
-            near_deadlines,
-        ),
-        ("五、隐去数据", "5. Withheld figures", withheld),
-    ];
-    for (zh, en, section) in sections {
-        out.truncate(out.trim_end().len());
-        let _ = writeln!(out, "\n\n## {}\n", lang.pick(zh, en));
-        section(&mut out, state);
-    }
-    footer(&mut out, state);
-    out
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Markdown text
-
-/// Escapes text for Markdown prose: `**` of a withheld figure must not turn into bold, `~` into
-/// strike-through, `<` into HTML.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' | '\t' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// A table row of escaped cells (`|` inside a cell is escaped, so it never splits the cell).
-fn row(out: &mut String, cells: &[String]) {
-    out.push('|');
-    for c in cells {
-        let c = escape(c);
-        if c.is_empty() {
-            out.push_str(" |");
-        } else {
-            let _ = write!(out, " {c} |");
-        }
-    }
-    out.push('\n');
-}
-
-/// A table head and its delimiter row.
-fn head(out: &mut String, lang: Lang, cols: &[(&str, &str)]) {
-    let names: Vec<String> = cols.iter().map(|(z, e)| lang.pick(z, e).into()).collect();
-    row(out, &names);
-    out.push('|');
-    for _ in cols {
-        out.push_str("---|");
-    }
-    out.push('\n');
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Shared texts
-
-/// The light as symbol and word (`✕ 逾期`), empty when there is nothing to judge.
-fn light_text(l: Light, lang: Lang) -> String {
-    if l == Light::None {
-        String::new()
-    } else {
-        format!("{} {}", l.symbol(), l.word(lang.en()))
-    }
-}
-
-/// Days left or overdue (`剩20天`, `逾期3天`), in the dashboard's words.
-fn days_text(date: NaiveDate, left: i64, lang: Lang) -> String {
-    let j = Judgement {
-        light: Light::None,
-        progress: None,
-        progress_raw: None,
-        time_progress: None,
-        deadline: None,
-        next_due: Some(date),
-        days_left: Some(left),
-        gap_points: None,
-    };
-    let t = due_text(&j, lang);
-    // due_text writes `MM-DD days`; the brief writes full dates, so keep the days only.
-    t.split_once(' ').map_or(t.clone(), |(_, d)| d.to_string())
-}
-
-/// The report's own words for a due date of the item (7月中旬, 年底前), or the open ledger entry due then.
-fn due_words(x: &Item, date: NaiveDate) -> Option<&str> {
-    let milestone = x
-        .project
-        .as_ref()
-        .into_iter()
-        .flat_map(|p| p.milestones.iter())
-        .find(|m| !m.done && m.due.date() == date)
-        .and_then(|m| m.due_text.as_deref());
-    let entry = || {
-        x.ledger
-            .iter()
-            .flat_map(|l| l.entries.iter())
-            .find(|e| e.closed.is_none() && e.deadline.is_some_and(|d| d.date() == date))
-            .map(|e| e.id.as_str())
-    };
-    milestone
-        .or_else(|| {
-            x.deadline
-                .filter(|d| d.date() == date)
-                .and(x.deadline_text.as_deref())
-        })
-        .or_else(entry)
-}
-
-/// The item's next deadline in full: `2023-07-20（7月中旬）剩20天`, or empty.
-fn next_due_text(it: &ItemBoard, lang: Lang) -> String {
-    let j = &it.judgement;
-    let (Some(d), Some(left)) = (j.next_due, j.days_left) else {
-        return String::new();
-    };
-    let days = days_text(d, left, lang);
-    match due_words(&it.item, d) {
-        Some(w) if !lang.en() => format!("{d}{}{days}", bracket(w, lang)),
-        Some(w) => format!("{d}{} {days}", bracket(w, lang)),
-        None => format!("{d} {days}"),
-    }
-}
-
-/// Words in brackets: full-width in Chinese, ASCII in English.
-fn bracket(s: &str, lang: Lang) -> String {
-    if lang.en() {
-        format!(" ({s})")
-    } else {
-        format!("（{s}）")
-    }
-}
-
-/// The index of the figure progress is measured on (as `progress_ratio` finds it): value and target as
-/// numbers, target above 0.
-fn progress_index(x: &Item) -> Option<usize> {
-    x.figures.iter().position(|f| {
-        f.value.and_then(Value::num).is_some()
-            && f.target.and_then(Value::num).is_some_and(|t| t > 0.0)
-    })
-}
-
-/// Progress as `200/800亩 (25%)`, with 序时进度 when there is a deadline.
-fn progress_text(it: &ItemBoard, lang: Lang) -> String {
-    let j = &it.judgement;
-    let f = progress_index(&it.item).map(|i| &it.item.figures[i]);
-    let (Some(f), Some(p)) = (f, j.progress_raw) else {
-        return String::new();
-    };
-    let (Some(v), Some(t)) = (f.value, f.target) else {
-        return String::new();
-    };
-    let mut s = format!(
-        "{}/{}{} ({})",
-        fmt_value(v, f.approx, lang.en()),
-        fmt_value(t, None, lang.en()),
-        f.unit,
-        percent(p)
-    );
-    if let Some(tp) = j.time_progress {
-        let _ = write!(s, " · {} {}", lang.pick("序时", "time"), percent(tp));
-    }
-    s
-}
-
-/// The item's name on a card: its label, and the main figure's label when the item is a plain count.
-fn item_name(it: &ItemBoard) -> String {
-    let x = &it.item;
-    match x.figures.first().and_then(|f| f.label.as_deref()) {
-        Some(l) if x.project.is_none() && x.ledger.is_none() => format!("{}·{l}", x.label),
-        _ => x.label.clone(),
-    }
-}
-
-/// One figure as `label 400多亩`, `目标1898万元`, or `200/800亩`.
-fn figure_text(f: &Figure, lang: Lang) -> String {
-    let v = match (f.value, f.target) {
-        (Some(v), Some(t)) => format!(
-            "{}/{}{}",
-            fmt_value(v, f.approx, lang.en()),
-            fmt_value(t, None, lang.en()),
-            f.unit
-        ),
-        (None, Some(_)) => format!(
-            "{}{}",
-            lang.pick("目标", "target "),
-            fmt_figure(f, lang.en())
-        ),
-        _ => fmt_figure(f, lang.en()),
-    };
-    match &f.label {
-        Some(l) => format!("{l} {v}"),
-        None => v,
-    }
-}
-
-/// The headline value: what the dashboard shows, then the item's other figures in brackets.
-fn value_text(it: &ItemBoard, lang: Lang) -> String {
-    let x = &it.item;
-    let main = main_value(it, lang);
-    let progress = progress_index(x);
-    // main_value shows the ledger, else the investment, else the first figure.
-    let first_shown =
-        x.ledger.is_none() && x.project.as_ref().is_none_or(|p| p.investment.is_none());
-    let others: Vec<String> = x
-        .figures
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !(first_shown && *i == 0) && Some(*i) != progress)
-        .map(|(_, f)| figure_text(f, lang))
-        .collect();
-    if others.is_empty() {
-        main
-    } else {
-        let sep = lang.pick("，", ", ");
-        format!("{main}{}", bracket(&others.join(sep), lang).trim_start())
-    }
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Sections
-
-fn title(out: &mut String, state: &State) {
-    let lang = state.lang;
-    let town = &state.data.town;
-    let mut name = escape(&town.name);
-    if !town.title.is_empty() && town.title != town.name {
-        if name.is_empty() {
-            name = escape(&town.title);
-        } else {
-            let _ = write!(name, " · {}", escape(&town.title));
-        }
-    }
-    if name.is_empty() {
-        name = "huibao".into();
-    }
-    let _ = writeln!(
-        out,
-        "# {}{name}",
-        lang.pick("会议简报：", "Meeting brief: ")
-    );
-    out.push('\n');
-    let errors = state.data.errors().count();
-    let Some(date) = state.board.date.filter(|_| !state.board.lines.is_empty()) else {
-        let _ = writeln!(out, "{}", lang.pick("没有可用的数据。", "No data."));
-        load_errors(out, errors, lang);
-        return;
-    };
-    let prev = state.data.dates.iter().rev().find(|d| **d < date);
-    let mut s = format!("{} {date}", lang.pick("数据截至", "Data as of"));
-    match prev {
-        Some(p) => {
-            let _ = write!(s, "{}{p}", lang.pick("，较上期 ", ", compared with "));
-        }
-        None => s.push_str(lang.pick(
-            "（首期数据，无上期可比）",
-            " (first snapshot: nothing to compare with)",
-        )),
-    }
-    s.push_str(lang.pick("。", "."));
-    let _ = writeln!(out, "{s}");
-    load_errors(out, errors, lang);
-}
-
-/// A warning that some files did not load, when any did not.
-fn load_errors(out: &mut String, errors: usize, lang: Lang) {
-    if errors > 0 {
-        let _ = writeln!(
-            out,
-            "\n> {}{errors}{}",
-            lang.pick("注意：有 ", "Note: "),
-            lang.pick(
-                " 个数据问题未能加载，简报可能不完整（用 huibao validate 查看）。",
-                " data problem(s) kept files from loading; the brief may be incomplete (see huibao validate)."
-            )
-        );
-    }
-}
-
-fn lines(out: &mut String, state: &State) {
+pub(super) fn lines(out: &mut String, state: &State) {
     let lang = state.lang;
     if state.board.lines.is_empty() {
         let _ = writeln!(out, "{}", lang.pick("没有工作线数据。", "No work line."));
@@ -415,69 +95,7 @@ fn lines(out: &mut String, state: &State) {
     }
 }
 
-/// A quantity of `item` (by its key from `quantities`) as the dashboard writes it: `39次`, `**人次`.
-fn quantity_text(item: &Item, key: &str, v: Value, lang: Lang) -> String {
-    let en = lang.en();
-    if let Some(l) = &item.ledger {
-        if matches!(key, "found" | "rectified" | "open") {
-            return format!("{}{}", fmt_value(v, None, en), l.unit);
-        }
-    }
-    if key == "investment" {
-        if let Some(inv) = item.project.as_ref().and_then(|p| p.investment.as_ref()) {
-            return fmt_figure(&with_value(inv, v, inv.approx), en);
-        }
-    }
-    let (base, target) = match key.strip_suffix(".target") {
-        Some(b) => (b, true),
-        None => (key, false),
-    };
-    let fig = item.figures.iter().enumerate().find(|(i, f)| {
-        f.label.as_deref() == Some(base) || (f.label.is_none() && format!("#{i}") == base)
-    });
-    match fig {
-        Some((_, f)) => fmt_figure(&with_value(f, v, if target { None } else { f.approx }), en),
-        None => fmt_value(v, None, en),
-    }
-}
-
-fn with_value(f: &Figure, v: Value, approx: Option<crate::model::Approx>) -> Figure {
-    Figure {
-        label: None,
-        value: Some(v),
-        unit: f.unit.clone(),
-        approx,
-        target: None,
-    }
-}
-
-/// The name of a quantity in the changes table: the item, then what is counted.
-fn quantity_name(item: &Item, key: &str, lang: Lang) -> String {
-    let part = match key {
-        "investment" => Some(lang.pick("总投资", "investment").to_string()),
-        "found" => Some(lang.pick("发现", "found").to_string()),
-        "rectified" => Some(lang.pick("整改", "fixed").to_string()),
-        "open" => Some(lang.pick("未改", "open").to_string()),
-        k => {
-            let (base, target) = match k.strip_suffix(".target") {
-                Some(b) => (b, true),
-                None => (k, false),
-            };
-            let base = (!base.starts_with('#')).then(|| base.to_string());
-            match (base, target) {
-                (Some(b), true) => Some(format!("{b} {}", lang.pick("目标", "target"))),
-                (None, true) => Some(lang.pick("目标", "target").to_string()),
-                (b, false) => b,
-            }
-        }
-    };
-    match part {
-        Some(p) => format!("{}·{p}", item.label),
-        None => item.label.clone(),
-    }
-}
-
-fn changes(out: &mut String, state: &State) {
+pub(super) fn changes(out: &mut String, state: &State) {
     let lang = state.lang;
     let mut any_prev = false;
     for line in &state.board.lines {
@@ -588,7 +206,7 @@ fn change_rows(state: &State, line: &LineBoard, prev_date: NaiveDate) -> Vec<[St
     rows
 }
 
-fn laggards(out: &mut String, state: &State) {
+pub(super) fn laggards(out: &mut String, state: &State) {
     let lang = state.lang;
     if state.laggards.is_empty() {
         let _ = writeln!(
@@ -733,7 +351,7 @@ fn open_deadlines(state: &State) -> Vec<Due> {
     out
 }
 
-fn near_deadlines(out: &mut String, state: &State) {
+pub(super) fn near_deadlines(out: &mut String, state: &State) {
     let lang = state.lang;
     let all = open_deadlines(state);
     let (near, later): (Vec<&Due>, Vec<&Due>) = all.iter().partition(|d| d.left <= NEAR_DAYS);
@@ -843,7 +461,7 @@ fn withheld_of(it: &ItemBoard, lang: Lang) -> Vec<String> {
     out
 }
 
-fn withheld(out: &mut String, state: &State) {
+pub(super) fn withheld(out: &mut String, state: &State) {
     let lang = state.lang;
     let per_line: Vec<(&LineBoard, Vec<String>)> = state
         .board
@@ -899,35 +517,4 @@ fn withheld(out: &mut String, state: &State) {
             items.join(lang.pick("；", "; "))
         );
     }
-}
-
-fn footer(out: &mut String, state: &State) {
-    let lang = state.lang;
-    out.truncate(out.trim_end().len());
-    out.push('\n');
-    let source = match &state.data.source {
-        DataSource::Folder(p) => {
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| p.display().to_string());
-            if lang.en() {
-                format!("the data folder “{}”", escape(&name))
-            } else {
-                format!("数据文件夹“{}”", escape(&name))
-            }
-        }
-        DataSource::Embedded => lang
-            .pick("内置的示例数据", "the built-in seed data")
-            .to_string(),
-    };
-    let _ = writeln!(
-        out,
-        "\n---\n\n{}{source}{}",
-        lang.pick("本简报由 huibao 根据", "Generated by huibao from "),
-        lang.pick(
-            "自动生成，数字与看板显示一致。",
-            "; figures as the dashboard shows them."
-        )
-    );
 }

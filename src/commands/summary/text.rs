@@ -1,0 +1,282 @@
+//! Markdown text of the brief: escaping, table rows, and figures, dates and lights as words.
+
+use crate::cli::Lang;
+use crate::model::board::ItemBoard;
+use crate::model::numbers::{fmt_figure, fmt_value};
+use crate::model::{Figure, Item, Judgement, Light, Value};
+use crate::ui::widgets::{due_text, main_value, percent};
+use chrono::NaiveDate;
+use std::fmt::Write;
+
+// ---------------------------------------------------------------------------------------------------
+// Markdown text
+
+/// Escapes text for Markdown prose: `**` of a withheld figure must not turn into bold, `~` into
+/// strike-through, `<` into HTML.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A table row of escaped cells (`|` inside a cell is escaped, so it never splits the cell).
+pub(super) fn row(out: &mut String, cells: &[String]) {
+    out.push('|');
+    for c in cells {
+        let c = escape(c);
+        if c.is_empty() {
+            out.push_str(" |");
+        } else {
+            let _ = write!(out, " {c} |");
+        }
+    }
+    out.push('\n');
+}
+
+/// A table head and its delimiter row.
+pub(super) fn head(out: &mut String, lang: Lang, cols: &[(&str, &str)]) {
+    let names: Vec<String> = cols.iter().map(|(z, e)| lang.pick(z, e).into()).collect();
+    row(out, &names);
+    out.push('|');
+    for _ in cols {
+        out.push_str("---|");
+    }
+    out.push('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Shared texts
+
+/// The light as symbol and word (`✕ 逾期`), empty when there is nothing to judge.
+pub(super) fn light_text(l: Light, lang: Lang) -> String {
+    if l == Light::None {
+        String::new()
+    } else {
+        format!("{} {}", l.symbol(), l.word(lang.en()))
+    }
+}
+
+/// Days left or overdue (`剩20天`, `逾期3天`), in the dashboard's words.
+pub(super) fn days_text(date: NaiveDate, left: i64, lang: Lang) -> String {
+    let j = Judgement {
+        light: Light::None,
+        progress: None,
+        progress_raw: None,
+        time_progress: None,
+        deadline: None,
+        next_due: Some(date),
+        days_left: Some(left),
+        gap_points: None,
+    };
+    let t = due_text(&j, lang);
+    // due_text writes `MM-DD days`; the brief writes full dates, so keep the days only.
+    t.split_once(' ').map_or(t.clone(), |(_, d)| d.to_string())
+}
+
+/// The report's own words for a due date of the item (7月中旬, 年底前), or the open ledger entry due then.
+pub(super) fn due_words(x: &Item, date: NaiveDate) -> Option<&str> {
+    let milestone = x
+        .project
+        .as_ref()
+        .into_iter()
+        .flat_map(|p| p.milestones.iter())
+        .find(|m| !m.done && m.due.date() == date)
+        .and_then(|m| m.due_text.as_deref());
+    let entry = || {
+        x.ledger
+            .iter()
+            .flat_map(|l| l.entries.iter())
+            .find(|e| e.closed.is_none() && e.deadline.is_some_and(|d| d.date() == date))
+            .map(|e| e.id.as_str())
+    };
+    milestone
+        .or_else(|| {
+            x.deadline
+                .filter(|d| d.date() == date)
+                .and(x.deadline_text.as_deref())
+        })
+        .or_else(entry)
+}
+
+/// The item's next deadline in full: `2023-07-20（7月中旬）剩20天`, or empty.
+pub(super) fn next_due_text(it: &ItemBoard, lang: Lang) -> String {
+    let j = &it.judgement;
+    let (Some(d), Some(left)) = (j.next_due, j.days_left) else {
+        return String::new();
+    };
+    let days = days_text(d, left, lang);
+    match due_words(&it.item, d) {
+        Some(w) if !lang.en() => format!("{d}{}{days}", bracket(w, lang)),
+        Some(w) => format!("{d}{} {days}", bracket(w, lang)),
+        None => format!("{d} {days}"),
+    }
+}
+
+/// Words in brackets: full-width in Chinese, ASCII in English.
+pub(super) fn bracket(s: &str, lang: Lang) -> String {
+    if lang.en() {
+        format!(" ({s})")
+    } else {
+        format!("（{s}）")
+    }
+}
+
+/// The index of the figure progress is measured on (as `progress_ratio` finds it): value and target as
+/// numbers, target above 0.
+pub(super) fn progress_index(x: &Item) -> Option<usize> {
+    x.figures.iter().position(|f| {
+        f.value.and_then(Value::num).is_some()
+            && f.target.and_then(Value::num).is_some_and(|t| t > 0.0)
+    })
+}
+
+/// Progress as `200/800亩 (25%)`, with 序时进度 when there is a deadline.
+pub(super) fn progress_text(it: &ItemBoard, lang: Lang) -> String {
+    let j = &it.judgement;
+    let f = progress_index(&it.item).map(|i| &it.item.figures[i]);
+    let (Some(f), Some(p)) = (f, j.progress_raw) else {
+        return String::new();
+    };
+    let (Some(v), Some(t)) = (f.value, f.target) else {
+        return String::new();
+    };
+    let mut s = format!(
+        "{}/{}{} ({})",
+        fmt_value(v, f.approx, lang.en()),
+        fmt_value(t, None, lang.en()),
+        f.unit,
+        percent(p)
+    );
+    if let Some(tp) = j.time_progress {
+        let _ = write!(s, " · {} {}", lang.pick("序时", "time"), percent(tp));
+    }
+    s
+}
+
+/// The item's name on a card: its label, and the main figure's label when the item is a plain count.
+pub(super) fn item_name(it: &ItemBoard) -> String {
+    let x = &it.item;
+    match x.figures.first().and_then(|f| f.label.as_deref()) {
+        Some(l) if x.project.is_none() && x.ledger.is_none() => format!("{}·{l}", x.label),
+        _ => x.label.clone(),
+    }
+}
+
+/// One figure as `label 400多亩`, `目标1898万元`, or `200/800亩`.
+pub(super) fn figure_text(f: &Figure, lang: Lang) -> String {
+    let v = match (f.value, f.target) {
+        (Some(v), Some(t)) => format!(
+            "{}/{}{}",
+            fmt_value(v, f.approx, lang.en()),
+            fmt_value(t, None, lang.en()),
+            f.unit
+        ),
+        (None, Some(_)) => format!(
+            "{}{}",
+            lang.pick("目标", "target "),
+            fmt_figure(f, lang.en())
+        ),
+        _ => fmt_figure(f, lang.en()),
+    };
+    match &f.label {
+        Some(l) => format!("{l} {v}"),
+        None => v,
+    }
+}
+
+/// The headline value: what the dashboard shows, then the item's other figures in brackets.
+pub(super) fn value_text(it: &ItemBoard, lang: Lang) -> String {
+    let x = &it.item;
+    let main = main_value(it, lang);
+    let progress = progress_index(x);
+    // main_value shows the ledger, else the investment, else the first figure.
+    let first_shown =
+        x.ledger.is_none() && x.project.as_ref().is_none_or(|p| p.investment.is_none());
+    let others: Vec<String> = x
+        .figures
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !(first_shown && *i == 0) && Some(*i) != progress)
+        .map(|(_, f)| figure_text(f, lang))
+        .collect();
+    if others.is_empty() {
+        main
+    } else {
+        let sep = lang.pick("，", ", ");
+        format!("{main}{}", bracket(&others.join(sep), lang).trim_start())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Sections
+
+/// A quantity of `item` (by its key from `quantities`) as the dashboard writes it: `39次`, `**人次`.
+pub(super) fn quantity_text(item: &Item, key: &str, v: Value, lang: Lang) -> String {
+    let en = lang.en();
+    if let Some(l) = &item.ledger {
+        if matches!(key, "found" | "rectified" | "open") {
+            return format!("{}{}", fmt_value(v, None, en), l.unit);
+        }
+    }
+    if key == "investment" {
+        if let Some(inv) = item.project.as_ref().and_then(|p| p.investment.as_ref()) {
+            return fmt_figure(&with_value(inv, v, inv.approx), en);
+        }
+    }
+    let (base, target) = match key.strip_suffix(".target") {
+        Some(b) => (b, true),
+        None => (key, false),
+    };
+    let fig = item.figures.iter().enumerate().find(|(i, f)| {
+        f.label.as_deref() == Some(base) || (f.label.is_none() && format!("#{i}") == base)
+    });
+    match fig {
+        Some((_, f)) => fmt_figure(&with_value(f, v, if target { None } else { f.approx }), en),
+        None => fmt_value(v, None, en),
+    }
+}
+
+pub(super) fn with_value(f: &Figure, v: Value, approx: Option<crate::model::Approx>) -> Figure {
+    Figure {
+        label: None,
+        value: Some(v),
+        unit: f.unit.clone(),
+        approx,
+        target: None,
+    }
+}
+
+/// The name of a quantity in the changes table: the item, then what is counted.
+pub(super) fn quantity_name(item: &Item, key: &str, lang: Lang) -> String {
+    let part = match key {
+        "investment" => Some(lang.pick("总投资", "investment").to_string()),
+        "found" => Some(lang.pick("发现", "found").to_string()),
+        "rectified" => Some(lang.pick("整改", "fixed").to_string()),
+        "open" => Some(lang.pick("未改", "open").to_string()),
+        k => {
+            let (base, target) = match k.strip_suffix(".target") {
+                Some(b) => (b, true),
+                None => (k, false),
+            };
+            let base = (!base.starts_with('#')).then(|| base.to_string());
+            match (base, target) {
+                (Some(b), true) => Some(format!("{b} {}", lang.pick("目标", "target"))),
+                (None, true) => Some(lang.pick("目标", "target").to_string()),
+                (b, false) => b,
+            }
+        }
+    };
+    match part {
+        Some(p) => format!("{}·{p}", item.label),
+        None => item.label.clone(),
+    }
+}
