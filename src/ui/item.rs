@@ -43,10 +43,11 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
         ]));
     };
 
-    out.push(Line::from(vec![
-        Span::styled(format!(" {}  ", x.label), t.title),
-        light_span(j.light, lang, t),
-    ]));
+    let mut head = vec![Span::styled(format!(" {}  ", x.label), t.title)];
+    if j.light != crate::model::Light::None {
+        head.push(light_span(j.light, lang, t));
+    }
+    out.push(Line::from(head));
     field(
         &mut out,
         lang.pick("工作线", "Line"),
