@@ -4,7 +4,6 @@ use super::{keymap, update, Action, State};
 use crossterm::event::{self, Event};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute, queue};
-use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 use std::sync::mpsc;
@@ -93,7 +92,7 @@ fn install_panic_hook() {
 
 /// Restores the terminal, stops the process (as Ctrl-Z would in a shell), and takes the terminal back
 /// with a full redraw when the shell resumes it.
-fn suspend(term: &mut Terminal<CrosstermBackend<FrameWriter>>) -> io::Result<()> {
+fn suspend(term: &mut Terminal<super::tty::Tty>) -> io::Result<()> {
     restore_terminal();
     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
     terminal::enable_raw_mode()?;
@@ -104,7 +103,7 @@ fn suspend(term: &mut Terminal<CrosstermBackend<FrameWriter>>) -> io::Result<()>
 /// Clears the screen and forgets the last frame, so the next draw repaints every cell. (Not
 /// `Terminal::clear`: it asks the terminal for the cursor position, and the reply would be taken by the
 /// event thread.)
-fn full_redraw(term: &mut Terminal<CrosstermBackend<FrameWriter>>) -> io::Result<()> {
+fn full_redraw(term: &mut Terminal<super::tty::Tty>) -> io::Result<()> {
     let size = term.size()?;
     term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
@@ -128,7 +127,7 @@ pub fn run(
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
-    let backend = CrosstermBackend::new(FrameWriter {
+    let backend = super::tty::Tty::new(FrameWriter {
         inner: BufWriter::with_capacity(1 << 16, io::stdout()),
     });
     let result = event_loop(&mut state, backend, follow, baseline);
@@ -157,7 +156,7 @@ fn terminal_gone(stdin_too: bool) -> bool {
 /// The loop; returns the exit code (0 on quit, 128 + signal number on SIGTERM/SIGHUP/SIGINT).
 fn event_loop(
     state: &mut State,
-    backend: CrosstermBackend<FrameWriter>,
+    backend: super::tty::Tty,
     follow: Follow,
     baseline: Option<crate::watch::Fingerprint>,
 ) -> io::Result<u8> {

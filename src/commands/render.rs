@@ -49,53 +49,13 @@ pub fn to_text(buf: &Buffer) -> String {
     s
 }
 
-fn sgr_color(c: Color, fg: bool) -> Option<String> {
-    let base = if fg { 30 } else { 40 };
-    Some(match c {
-        Color::Reset => return None,
-        Color::Black => format!("{}", base),
-        Color::Red => format!("{}", base + 1),
-        Color::Green => format!("{}", base + 2),
-        Color::Yellow => format!("{}", base + 3),
-        Color::Blue => format!("{}", base + 4),
-        Color::Magenta => format!("{}", base + 5),
-        Color::Cyan => format!("{}", base + 6),
-        Color::Gray => format!("{}", base + 7),
-        Color::DarkGray => format!("{}", base + 60),
-        Color::LightRed => format!("{}", base + 61),
-        Color::LightGreen => format!("{}", base + 62),
-        Color::LightYellow => format!("{}", base + 63),
-        Color::LightBlue => format!("{}", base + 64),
-        Color::LightMagenta => format!("{}", base + 65),
-        Color::LightCyan => format!("{}", base + 66),
-        Color::White => format!("{}", base + 67),
-        Color::Indexed(i) => format!("{};5;{i}", base + 8),
-        Color::Rgb(r, g, b) => format!("{};2;{r};{g};{b}", base + 8),
-    })
-}
-
 /// The escape codes a terminal would receive for the screen (SGR colours, one line per row).
 pub fn to_ansi(buf: &Buffer) -> String {
     let mut s = String::new();
     for y in 0..buf.area.height {
         let mut last = String::new();
         for (sym, cell) in row_cells(buf, y) {
-            let mut codes = vec!["0".to_string()];
-            let m = cell.modifier;
-            for (flag, code) in [
-                (Modifier::BOLD, "1"),
-                (Modifier::DIM, "2"),
-                (Modifier::ITALIC, "3"),
-                (Modifier::UNDERLINED, "4"),
-                (Modifier::REVERSED, "7"),
-            ] {
-                if m.contains(flag) {
-                    codes.push(code.into());
-                }
-            }
-            codes.extend(sgr_color(cell.fg, true));
-            codes.extend(sgr_color(cell.bg, false));
-            let sgr = format!("\x1b[{}m", codes.join(";"));
+            let sgr = crate::ui::sgr::sgr(cell);
             if sgr != last {
                 s.push_str(&sgr);
                 last = sgr;

@@ -8,6 +8,7 @@ pub mod line;
 pub mod overview;
 pub mod present;
 pub mod search;
+pub mod sgr;
 pub mod theme;
 pub mod widgets;
 
