@@ -198,6 +198,7 @@ fn search_finds_heyuan_and_opens_it() {
     let screen = pty.expect("the 禾源 item detail", |s| {
         row(s, 1).ends_with("› 禾源白羽鸡养殖项目")
             && joined(s).contains("成功引进总投资1.2亿元禾源白羽鸡养殖项目")
+            && s.contains("7月底前")
     });
     assert!(screen.contains("7月底前"), "milestone 7月底前\n{screen}");
 }
@@ -215,8 +216,9 @@ fn laggards_and_help_open_and_esc_returns() {
     pty.expect("the overview after Esc", back_home);
 
     pty.send(b"?");
+    // Wait for the whole frame (a frame may reach the pty in several reads), then check each row.
     let help = pty.expect("the help screen", |s| {
-        at(s, "总览 › 帮助") && has_row(s, &["w", "滞后清单"])
+        at(s, "总览 › 帮助") && has_row(s, &["w", "滞后清单"]) && has_row(s, &["q/Ctrl-C", "退出"])
     });
     for words in [
         ["/", "搜索"],

@@ -211,9 +211,19 @@ pub fn parse_keys(list: &str) -> Result<Vec<KeyEvent>, String> {
 /// The bindings shown as hints on a screen, as (keys, description).
 pub fn hints(route: Route, en: bool) -> Vec<(&'static str, &'static str)> {
     let scope = scope_of(route);
-    BINDINGS
+    let mut list: Vec<&Binding> = BINDINGS
         .iter()
         .filter(|b| b.scope == scope && b.hint)
+        .collect();
+    // Help and quit come first, so a narrow footer (80 columns over SSH) never hides them.
+    let first = |b: &&Binding| {
+        !matches!(
+            b.does,
+            Does::Act(Action::OpenHelp) | Does::Act(Action::Quit)
+        )
+    };
+    list.sort_by_key(first);
+    list.into_iter()
         .map(|b| (b.shown, if en { b.en } else { b.zh }))
         .collect()
 }

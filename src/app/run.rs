@@ -325,9 +325,13 @@ impl NoNanos for chrono::NaiveTime {
 /// For the end-to-end tests of terminal restoration: `HUIBAO_TEST_PANIC=ui` panics in the UI thread after
 /// the first frame, `worker` in another thread. Does nothing otherwise.
 fn test_panic_hook() {
-    match std::env::var("HUIBAO_TEST_PANIC").as_deref() {
-        Ok("ui") => panic!("test panic in the UI thread"),
-        Ok("worker") => {
+    static MODE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    match MODE
+        .get_or_init(|| std::env::var("HUIBAO_TEST_PANIC").ok())
+        .as_deref()
+    {
+        Some("ui") => panic!("test panic in the UI thread"),
+        Some("worker") => {
             let _ = std::thread::spawn(|| panic!("test panic in a worker thread")).join();
         }
         _ => {}

@@ -47,14 +47,12 @@ pub fn update(state: &mut State, action: Action) {
         Action::PrevDate | Action::NextDate => {
             let dates = &state.data.dates;
             let Some(cur) = state.board.date else { return };
-            let pos = dates
-                .iter()
-                .position(|d| *d == cur)
-                .unwrap_or(dates.len().saturating_sub(1));
+            // Works from a date between snapshots too (--at): the next is the first after it, the
+            // previous the last before it.
             let next = if action == Action::NextDate {
-                pos + 1
+                dates.partition_point(|d| *d <= cur)
             } else {
-                pos.wrapping_sub(1)
+                dates.partition_point(|d| *d < cur).wrapping_sub(1)
             };
             if let Some(&d) = dates.get(next) {
                 state.show_date(Some(d));

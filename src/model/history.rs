@@ -1,6 +1,6 @@
 //! History: week-over-week changes of every quantity, matched by item id, and an item's series over time.
 
-use super::format::{Item, LineFile, Value};
+use super::format::{Figure, Item, LineFile, Value};
 use super::load::LineHistory;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -32,7 +32,7 @@ impl Change {
 pub fn quantities(item: &Item) -> Vec<(String, Value)> {
     let mut out = Vec::new();
     for (i, f) in item.figures.iter().enumerate() {
-        let key = f.label.clone().unwrap_or_else(|| format!("#{i}"));
+        let key = figure_key(f, i);
         if let Some(v) = f.value {
             out.push((key.clone(), v));
         }
@@ -53,6 +53,11 @@ pub fn quantities(item: &Item) -> Vec<(String, Value)> {
         }
     }
     out
+}
+
+/// The key of the i-th figure among an item's quantities: its label, else `#i`.
+pub fn figure_key(f: &Figure, i: usize) -> String {
+    f.label.clone().unwrap_or_else(|| format!("#{i}"))
 }
 
 /// The change of one value against the previous one (None: the quantity did not exist before).

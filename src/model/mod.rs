@@ -10,6 +10,7 @@ pub mod numbers;
 pub mod sanitize;
 pub mod status;
 pub mod validate;
+pub mod wording;
 
 pub use diag::{Diagnostic, Severity};
 pub use format::*;

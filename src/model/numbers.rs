@@ -40,7 +40,7 @@ pub fn fmt_value(v: Value, approx: Option<Approx>, en: bool) -> String {
 pub fn fmt_figure(f: &Figure, en: bool) -> String {
     match (f.value, f.target) {
         // 余 follows the magnitude: 2万余吨, where 多 precedes it: 40多万元.
-        (Some(v), _)
+        (Some(v @ Value::Num(_)), _)
             if f.approx == Some(Approx::Over)
                 && !en
                 && (f.unit.starts_with('万') || f.unit.starts_with('亿')) =>
@@ -130,7 +130,6 @@ pub const KNOWN_UNITS: &[&str] = &[
     "所",
     "名",
     "条",
-    "座",
     "栋",
     "间",
     "棚",

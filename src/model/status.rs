@@ -75,6 +75,8 @@ pub struct Judgement {
     pub progress: Option<f64>,
     /// Unclamped progress ratio, for the text (e.g. 120%).
     pub progress_raw: Option<f64>,
+    /// Index of the figure progress is measured on.
+    pub progress_figure: Option<usize>,
     /// 序时进度 0.0..=1.0 at the as-of date, when there is a deadline.
     pub time_progress: Option<f64>,
     /// The final deadline (the item's, or its last milestone's).
@@ -92,13 +94,22 @@ pub fn clamp_ratio(r: f64) -> Option<f64> {
     r.is_finite().then(|| r.clamp(0.0, 1.0))
 }
 
-/// value / target of the first figure that states both as numbers.
-pub fn progress_ratio(item: &Item) -> Option<f64> {
-    item.figures.iter().find_map(|f| {
+/// The figure progress is measured on: the first that states both a value and a positive target as
+/// numbers, with its ratio value / target.
+pub fn progress_figure(item: &Item) -> Option<(usize, f64)> {
+    item.figures.iter().enumerate().find_map(|(i, f)| {
         let v = f.value?.num()?;
         let t = f.target?.num()?;
-        (t > 0.0).then(|| v / t).filter(|r| r.is_finite())
+        (t > 0.0)
+            .then(|| v / t)
+            .filter(|r| r.is_finite())
+            .map(|r| (i, r))
     })
+}
+
+/// value / target of the progress figure (see [`progress_figure`]).
+pub fn progress_ratio(item: &Item) -> Option<f64> {
+    progress_figure(item).map(|(_, r)| r)
 }
 
 /// 序时进度: the share of the period from `start` to `deadline` elapsed at `at`, clamped to 0..=1.
@@ -113,7 +124,8 @@ pub fn time_progress(start: NaiveDate, deadline: NaiveDate, at: NaiveDate) -> f6
 
 /// Judges an item at `as_of` with the town's thresholds.
 pub fn judge(item: &Item, as_of: NaiveDate, th: &Thresholds) -> Judgement {
-    let progress_raw = progress_ratio(item);
+    let measured = progress_figure(item);
+    let progress_raw = measured.map(|(_, r)| r);
     let progress = progress_raw.and_then(clamp_ratio);
     let milestones = item
         .project
@@ -189,6 +201,7 @@ pub fn judge(item: &Item, as_of: NaiveDate, th: &Thresholds) -> Judgement {
         light,
         progress,
         progress_raw,
+        progress_figure: measured.map(|(i, _)| i),
         time_progress,
         deadline,
         next_due,

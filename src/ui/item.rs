@@ -286,7 +286,14 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
                 .unwrap_or_default();
             out.push(Line::from(vec![
                 Span::styled(format!("  {}", pad(lang.pick("走势", "Trend"), kw)), t.dim),
-                Span::styled(sparkline(&series), t.title),
+                Span::styled(
+                    sparkline(
+                        &series[series
+                            .len()
+                            .saturating_sub(w.saturating_sub(kw + 30).max(8))..],
+                    ),
+                    t.title,
+                ),
                 Span::styled(
                     lang.pick("  (空格=隐去或缺失)", "  (blank = withheld or absent)"),
                     t.dim,

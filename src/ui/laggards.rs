@@ -26,8 +26,13 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         ),
         t.title,
     ))];
-    let (cg, cline, cprog, cdue) = (12, 10, 18, 14);
-    let cown = if w >= 100 { 20 } else { 0 };
+    // At 80 columns the owner still shows (the meeting asks who is responsible): narrower columns.
+    let (cg, cline, cprog, cdue) = if w >= 100 {
+        (12, 10, 18, 15)
+    } else {
+        (11, 8, 12, 15)
+    };
+    let cown = if w >= 100 { 20 } else { 12 };
     let clabel = w
         .saturating_sub(cg + cline + cprog + cdue + cown + 6)
         .max(8);
@@ -91,7 +96,17 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         ];
         if cown > 0 {
             spans.push(Span::styled(
-                format!(" {}", pad(&owner_text(it, line), cown)),
+                format!(
+                    " {}",
+                    pad(
+                        &if cown >= 20 {
+                            owner_text(it, line)
+                        } else {
+                            crate::model::wording::owner_short(it, line)
+                        },
+                        cown
+                    )
+                ),
                 t.dim,
             ));
         }

@@ -21,7 +21,7 @@ pub fn columns(w: usize) -> (usize, usize, usize, usize, usize, usize) {
     let value = if w < 100 { 12 } else { 16 };
     let bar = if w >= 70 { 10 } else { 0 };
     let light = 10;
-    let due = if w < 100 { 13 } else { 15 };
+    let due = 15;
     let owner = if w >= 110 { (w / 6).min(24) } else { 0 };
     let fixed = value + (if bar > 0 { bar + 6 } else { 0 }) + light + due + owner + 4;
     let label = w.saturating_sub(fixed).max(8);
@@ -106,7 +106,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
         let selected = pos == sel;
         let base = if selected { t.selected } else { t.text };
         let mark = if selected { ">" } else { " " };
-        let value = main_value(it, lang);
+        let value = main_value(it, lang, true);
         let vstyle = if is_withheld(it) && !selected {
             t.withheld
         } else {
@@ -118,7 +118,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
             Span::raw(" "),
         ];
         if has_prev {
-            let c = change_span(it.main_change(), lang, t);
+            let c = change_span(crate::model::wording::main_change(it), lang, t);
             let cw = crate::text::width(&c.content).min(CHANGE_W);
             spans.push(Span::raw(" ".repeat(CHANGE_W - cw)));
             spans.push(Span::styled(
@@ -136,7 +136,19 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
                         base,
                     ));
                 }
-                None => spans.push(Span::raw(" ".repeat(cb + 5))),
+                None => match it
+                    .item
+                    .ledger
+                    .as_ref()
+                    .and_then(crate::model::wording::closure_rate)
+                {
+                    // A ledger's bar is its closure rate (整改率).
+                    Some(rate) => {
+                        spans.extend(bar(rate, None, cb, j.light, t));
+                        spans.push(Span::styled(pad_left(&percent(rate), 5), base));
+                    }
+                    None => spans.push(Span::raw(" ".repeat(cb + 5))),
+                },
             }
             spans.push(Span::raw(" "));
         }

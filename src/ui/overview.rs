@@ -170,7 +170,7 @@ fn figure_row(state: &State, it: &ItemBoard, w: usize) -> Line<'static> {
         spans.push(Span::styled(pct, t.light(j.light)));
         return Line::from(spans);
     }
-    let value = main_value(it, state.lang);
+    let value = main_value(it, state.lang, false);
     let vw = width(&value).min(w / 2);
     let lw = w.saturating_sub(vw + 1);
     let style = if is_withheld(it) { t.withheld } else { t.text };

@@ -188,7 +188,7 @@ fn figure_rows(state: &State, it: &ItemBoard, w: usize, big: bool) -> Vec<Line<'
         }
     } else {
         let txt = if num.is_empty() {
-            main_value(it, lang)
+            main_value(it, lang, false)
         } else {
             format!("{num} {small}")
         };
@@ -199,7 +199,7 @@ fn figure_rows(state: &State, it: &ItemBoard, w: usize, big: bool) -> Vec<Line<'
         foot.push(light_span(it.judgement.light, lang, t));
         foot.push(Span::raw("  "));
     }
-    if let Some(c) = it.main_change() {
+    if let Some(c) = crate::model::wording::main_change(it) {
         foot.push(Span::styled(
             lang.pick("较上期 ", "vs last ").to_string(),
             t.dim,
@@ -397,7 +397,7 @@ fn line(f: &mut Frame, area: Rect, state: &State, l: usize) {
         for pair in others.chunks(2) {
             let mut spans = vec![Span::raw(" ")];
             for it in pair {
-                let v = main_value(it, lang);
+                let v = main_value(it, lang, false);
                 let lw = half.saturating_sub(width(&v) + 2);
                 spans.push(Span::styled(pad(&it.item.label, lw), t.text));
                 spans.push(Span::styled(format!(" {v} "), t.title));

@@ -7,8 +7,8 @@ use crate::cli::Lang;
 use crate::model::board::{ItemBoard, LineBoard};
 use crate::model::history::{quantities, Change};
 use crate::model::numbers::{fmt_figure, fmt_num};
+use crate::model::wording::{owner_text, percent};
 use crate::model::{Item, Light, Value};
-use crate::ui::widgets::{change_span, owner_text, percent};
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -180,9 +180,7 @@ fn change_rows(state: &State, line: &LineBoard, prev_date: NaiveDate) -> Vec<[St
             let text = |item: &Item, v: Option<Value>| {
                 v.map_or(none.clone(), |v| quantity_text(item, key, v, lang))
             };
-            let change = change_span(Some(*c), lang, &state.theme)
-                .content
-                .to_string();
+            let change = crate::model::wording::change_text(*c, lang);
             rows.push([
                 quantity_name(&it.item, key, lang),
                 prev_item.map_or(none.clone(), |p| text(p, old)),

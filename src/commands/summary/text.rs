@@ -3,8 +3,8 @@
 use crate::cli::Lang;
 use crate::model::board::ItemBoard;
 use crate::model::numbers::{fmt_figure, fmt_value};
-use crate::model::{Figure, Item, Judgement, Light, Value};
-use crate::ui::widgets::{due_text, main_value, percent};
+use crate::model::wording::{main_value, percent};
+use crate::model::{Figure, Item, Light, Value};
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -66,20 +66,8 @@ pub(super) fn light_text(l: Light, lang: Lang) -> String {
 }
 
 /// Days left or overdue (`剩20天`, `逾期3天`), in the dashboard's words.
-pub(super) fn days_text(date: NaiveDate, left: i64, lang: Lang) -> String {
-    let j = Judgement {
-        light: Light::None,
-        progress: None,
-        progress_raw: None,
-        time_progress: None,
-        deadline: None,
-        next_due: Some(date),
-        days_left: Some(left),
-        gap_points: None,
-    };
-    let t = due_text(&j, lang);
-    // due_text writes `MM-DD days`; the brief writes full dates, so keep the days only.
-    t.split_once(' ').map_or(t.clone(), |(_, d)| d.to_string())
+pub(super) fn days_text(_date: NaiveDate, left: i64, lang: Lang) -> String {
+    crate::model::wording::days_text(left, lang)
 }
 
 /// The report's own words for a due date of the item (7月中旬, 年底前), or the open ledger entry due then.
@@ -130,19 +118,10 @@ pub(super) fn bracket(s: &str, lang: Lang) -> String {
     }
 }
 
-/// The index of the figure progress is measured on (as `progress_ratio` finds it): value and target as
-/// numbers, target above 0.
-pub(super) fn progress_index(x: &Item) -> Option<usize> {
-    x.figures.iter().position(|f| {
-        f.value.and_then(Value::num).is_some()
-            && f.target.and_then(Value::num).is_some_and(|t| t > 0.0)
-    })
-}
-
 /// Progress as `200/800亩 (25%)`, with 序时进度 when there is a deadline.
 pub(super) fn progress_text(it: &ItemBoard, lang: Lang) -> String {
     let j = &it.judgement;
-    let f = progress_index(&it.item).map(|i| &it.item.figures[i]);
+    let f = j.progress_figure.and_then(|i| it.item.figures.get(i));
     let (Some(f), Some(p)) = (f, j.progress_raw) else {
         return String::new();
     };
@@ -196,16 +175,19 @@ pub(super) fn figure_text(f: &Figure, lang: Lang) -> String {
 /// The headline value: what the dashboard shows, then the item's other figures in brackets.
 pub(super) fn value_text(it: &ItemBoard, lang: Lang) -> String {
     let x = &it.item;
-    let main = main_value(it, lang);
-    let progress = progress_index(x);
-    // main_value shows the ledger, else the investment, else the first figure.
-    let first_shown =
-        x.ledger.is_none() && x.project.as_ref().is_none_or(|p| p.investment.is_none());
+    use crate::model::wording::{main_of, Main};
+    let investment = x.project.as_ref().and_then(|p| p.investment.as_ref());
+    // The progress figure has its own column in the brief: show the investment here when there is one.
+    let (main, shown) = match (main_of(x, &it.judgement), investment) {
+        (Main::Progress(_, i), Some(inv)) => (fmt_figure(inv, lang.en()), Some(i)),
+        (Main::Progress(_, i) | Main::First(_, i), _) => (main_value(it, lang, false), Some(i)),
+        _ => (main_value(it, lang, false), None),
+    };
     let others: Vec<String> = x
         .figures
         .iter()
         .enumerate()
-        .filter(|(i, _)| !(first_shown && *i == 0) && Some(*i) != progress)
+        .filter(|(i, _)| Some(*i) != shown)
         .map(|(_, f)| figure_text(f, lang))
         .collect();
     if others.is_empty() {

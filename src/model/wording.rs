@@ -1,0 +1,198 @@
+//! Figures, dates, owners and changes as words, the same for the screens, the slides and the brief.
+
+use super::board::{ItemBoard, LineBoard};
+use super::format::{Figure, Item, Ledger, Value};
+use super::history::Change;
+use super::numbers::{fmt_figure, fmt_num, fmt_value};
+use super::status::Judgement;
+use crate::cli::Lang;
+
+/// `25%`, from a ratio (unclamped ratios show as they are, e.g. 120%); `-` when not finite.
+pub fn percent(r: f64) -> String {
+    if r.is_finite() {
+        format!("{}%", fmt_num((r * 100.0).round()))
+    } else {
+        "-".into()
+    }
+}
+
+/// Days left or overdue: `剩20天` / `逾期3天` (`20d left` / `late 3d`).
+pub fn days_text(left: i64, lang: Lang) -> String {
+    if left < 0 {
+        format!(
+            "{}{}{}",
+            lang.pick("逾期", "late "),
+            -left,
+            lang.pick("天", "d")
+        )
+    } else {
+        format!("{}{left}{}", lang.pick("剩", ""), lang.pick("天", "d left"))
+    }
+}
+
+/// The next deadline and days left at the as-of date: `12-31 剩184天`, `07-31 逾期3天`, or empty.
+pub fn due_text(j: &Judgement, lang: Lang) -> String {
+    match (j.next_due, j.days_left) {
+        (Some(d), Some(left)) => format!("{} {}", d.format("%m-%d"), days_text(left, lang)),
+        _ => String::new(),
+    }
+}
+
+/// The owner of an item: 责任领导 and 责任单位 joined (the line's when the item names none), or empty.
+pub fn owner_text(it: &ItemBoard, line: &LineBoard) -> String {
+    let leader = it.item.leader.as_deref().or(line.leader.as_deref());
+    let office = it.item.office.as_deref().or(line.office.as_deref());
+    let parts: Vec<&str> = [leader, office].into_iter().flatten().collect();
+    parts.join(" ")
+}
+
+/// The owner in one name for a narrow column: the 责任领导 (the item's, else the line's), else the unit.
+pub fn owner_short(it: &ItemBoard, line: &LineBoard) -> String {
+    let leader = it.item.leader.as_deref().or(line.leader.as_deref());
+    let office = it.item.office.as_deref().or(line.office.as_deref());
+    leader.or(office).unwrap_or_default().to_string()
+}
+
+/// A ledger's totals: `发现11 整改11 未改0`.
+pub fn ledger_text(l: &Ledger, lang: Lang) -> String {
+    let open = l
+        .open_count()
+        .map_or("**".into(), |v| fmt_value(v, None, false));
+    format!(
+        "{}{} {}{} {}{open}",
+        lang.pick("发现", "found "),
+        fmt_value(l.found, None, false),
+        lang.pick("整改", "fixed "),
+        fmt_value(l.rectified, None, false),
+        lang.pick("未改", "open "),
+    )
+}
+
+/// A ledger's totals for a narrow column: rectified of found, `11/11处`.
+pub fn ledger_short(l: &Ledger) -> String {
+    format!(
+        "{}/{}{}",
+        fmt_value(l.rectified, None, false),
+        fmt_value(l.found, None, false),
+        l.unit
+    )
+}
+
+/// The closure rate of a ledger (rectified / found), when both are stated and something was found.
+pub fn closure_rate(l: &Ledger) -> Option<f64> {
+    match (l.found, l.rectified) {
+        (Value::Num(f), Value::Num(r)) if f > 0.0 => Some(r / f),
+        _ => None,
+    }
+}
+
+/// Value of target in one text, keeping the qualifier: `200/800亩`, `680多/800亩`.
+pub fn of_target(f: &Figure, lang: Lang) -> String {
+    match (f.value, f.target) {
+        (Some(v), Some(t)) => format!(
+            "{}/{}{}",
+            fmt_value(v, f.approx, lang.en()),
+            fmt_value(t, None, lang.en()),
+            f.unit
+        ),
+        _ => fmt_figure(f, lang.en()),
+    }
+}
+
+/// What the main figure of an item is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Main<'a> {
+    /// A ledger's totals.
+    Ledger(&'a Ledger),
+    /// The figure progress is measured on (value of target).
+    Progress(&'a Figure, usize),
+    /// A project's investment (no progress figure).
+    Investment(&'a Figure),
+    /// The first figure.
+    First(&'a Figure, usize),
+    /// Nothing to show.
+    Nothing,
+}
+
+/// The item's main figure: a ledger, else the progress figure, else the investment, else the first figure.
+pub fn main_of<'a>(item: &'a Item, j: &Judgement) -> Main<'a> {
+    if let Some(l) = &item.ledger {
+        return Main::Ledger(l);
+    }
+    if let Some(i) = j.progress_figure {
+        if let Some(f) = item.figures.get(i) {
+            return Main::Progress(f, i);
+        }
+    }
+    if let Some(inv) = item.project.as_ref().and_then(|p| p.investment.as_ref()) {
+        return Main::Investment(inv);
+    }
+    match item.figures.first() {
+        Some(f) => Main::First(f, 0),
+        None => Main::Nothing,
+    }
+}
+
+/// The main figure of an item as one short text: `186个`, `200/800亩`, `1.2亿元`, `目标600亩`, a ledger's
+/// totals (`compact`: `11/11处`), or `-`.
+pub fn main_value(it: &ItemBoard, lang: Lang, compact: bool) -> String {
+    match main_of(&it.item, &it.judgement) {
+        Main::Ledger(l) if compact => ledger_short(l),
+        Main::Ledger(l) => ledger_text(l, lang),
+        Main::Progress(f, _) => of_target(f, lang),
+        Main::Investment(f) => fmt_figure(f, lang.en()),
+        Main::First(f, _) => match (f.value, f.target) {
+            (Some(_), Some(_)) => of_target(f, lang),
+            (None, Some(_)) => format!(
+                "{}{}",
+                lang.pick("目标", "target "),
+                fmt_figure(f, lang.en())
+            ),
+            _ => fmt_figure(f, lang.en()),
+        },
+        Main::Nothing => "-".into(),
+    }
+}
+
+/// True when the main figure is withheld (`**`), so it is drawn in the withheld style.
+pub fn main_is_withheld(it: &ItemBoard) -> bool {
+    match main_of(&it.item, &it.judgement) {
+        Main::Ledger(l) => l.found == Value::Withheld || l.rectified == Value::Withheld,
+        Main::Progress(f, _) | Main::Investment(f) | Main::First(f, _) => {
+            f.value == Some(Value::Withheld)
+                || (f.value.is_none() && f.target == Some(Value::Withheld))
+        }
+        Main::Nothing => false,
+    }
+}
+
+/// The key of the main figure among the item's quantities (see `history::quantities`).
+pub fn main_key(it: &ItemBoard) -> Option<String> {
+    Some(match main_of(&it.item, &it.judgement) {
+        Main::Ledger(_) => "rectified".into(),
+        Main::Progress(f, i) => super::history::figure_key(f, i),
+        Main::Investment(_) => "investment".into(),
+        Main::First(f, i) if f.value.is_none() => {
+            format!("{}.target", super::history::figure_key(f, i))
+        }
+        Main::First(f, i) => super::history::figure_key(f, i),
+        Main::Nothing => return None,
+    })
+}
+
+/// The change of the main figure since the previous snapshot (None when there is no previous snapshot).
+pub fn main_change(it: &ItemBoard) -> Option<Change> {
+    let key = main_key(it)?;
+    it.changes.iter().find(|(k, _)| *k == key).map(|(_, c)| *c)
+}
+
+/// A change as words: `+12`, `-3`, `持平`, `新增`, `不详` (withheld: unknown, never from 0).
+pub fn change_text(c: Change, lang: Lang) -> String {
+    match c {
+        Change::Up(d) => format!("+{}", fmt_num(d)),
+        Change::Down(d) => format!("-{}", fmt_num(d)),
+        Change::Same => lang.pick("持平", "same").into(),
+        Change::New => lang.pick("新增", "new").into(),
+        Change::Unknown => lang.pick("不详", "n/a").into(),
+    }
+}
