@@ -490,3 +490,34 @@ fn validate_passes_on_the_history_fixture() {
     let (code, stdout, stderr) = huibao(&["validate".as_ref(), "tests/fixtures/history".as_ref()]);
     assert_eq!((code, stdout.as_str(), stderr.as_str()), (0, "", ""));
 }
+
+/// `huibao validate | head -1`: a reader that goes away early ends the output quietly, with no panic.
+#[test]
+fn a_closed_pipe_ends_validate_quietly() {
+    use std::io::{BufRead, BufReader};
+    let tmp = tempfile::tempdir().unwrap();
+    let day = tmp.path().join("2023-06-30");
+    std::fs::create_dir_all(&day).unwrap();
+    let broken = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/broken/duplicate-id.json");
+    for i in 0..2000 {
+        std::fs::copy(&broken, day.join(format!("x{i}.json"))).unwrap();
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_huibao"))
+        .args(["validate", "--data"])
+        .arg(tmp.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.contains("duplicate item id"), "{first}");
+    // The reader is dropped here: the rest of the output goes to a closed pipe.
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(101), "panicked: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

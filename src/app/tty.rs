@@ -61,12 +61,27 @@ pub fn draw_cells<'a, W: Write>(
         let sym = cell.symbol();
         out.write_all(sym.as_bytes())?;
         let w = crate::text::width(sym).max(1) as u16;
-        cursor = Some((x.saturating_add(w), y));
+        // Trust the width of plain text and CJK; after an emoji or another wide cluster, whose width
+        // terminals disagree on, move the cursor explicitly before the next cell.
+        cursor = (w == 1 || is_plain_wide(sym)).then(|| (x.saturating_add(w), y));
     }
     if style.is_some() {
         out.write_all(b"\x1b[0m")?;
     }
     Ok(())
+}
+
+/// A single CJK character (ideograph, kana, hangul, fullwidth form or CJK punctuation): two columns on
+/// every terminal.
+fn is_plain_wide(sym: &str) -> bool {
+    let mut chars = sym.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
 impl Backend for Tty {
@@ -137,6 +152,16 @@ mod tests {
             "one move, one style, one reset: {text:?}"
         );
         assert!(text.contains("党风廉政建设"));
+    }
+
+    #[test]
+    fn after_an_emoji_the_cursor_is_placed_again() {
+        let area = Rect::new(0, 0, 20, 1);
+        let mut next = Buffer::empty(area);
+        next.set_string(0, 0, "👨‍👩‍👧a党b", Style::new());
+        let text = String::from_utf8(frame(&Buffer::empty(area), &next)).unwrap();
+        // One move at the start and one after the emoji; none after 党.
+        assert_eq!(text.matches('H').count(), 2, "{text:?}");
     }
 
     #[test]

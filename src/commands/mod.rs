@@ -101,7 +101,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     .unwrap_or(24);
                 return match render::render_buffer(state, (cols, rows), "") {
                     Ok(buf) => {
-                        print!("{}", render::to_text(&buf));
+                        emit(&render::to_text(&buf));
                         ExitCode::SUCCESS
                     }
                     Err(e) => {
@@ -134,7 +134,7 @@ fn write_out(output: Option<&std::path::Path>, text: &str) -> ExitCode {
             std::fs::write(p, text).map_err(|e| format!("cannot write {}: {e}", p.display()))
         }
         None => {
-            print!("{text}");
+            emit(text);
             Ok(())
         }
     };
@@ -152,4 +152,14 @@ fn write_out(output: Option<&std::path::Path>, text: &str) -> ExitCode {
 pub fn complain(msg: &dyn std::fmt::Display) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "huibao: {msg}");
+}
+
+/// Writes text to standard output; a closed pipe (`huibao validate | head`) ends the output quietly
+/// instead of panicking like `print!`.
+pub fn emit(text: &str) -> bool {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .is_ok()
 }

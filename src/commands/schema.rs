@@ -22,6 +22,6 @@ pub fn schema_text(town: bool) -> String {
 
 /// Prints the schema.
 pub fn run(town: bool) -> ExitCode {
-    print!("{}", schema_text(town));
+    super::emit(&schema_text(town));
     ExitCode::SUCCESS
 }

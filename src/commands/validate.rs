@@ -247,13 +247,11 @@ pub fn run(cli: &Cli, paths: &[PathBuf]) -> ExitCode {
         match crate::cli::resolve_data_dir(cli.data.as_deref()) {
             Ok(Some(dir)) => check_data_folder(&dir),
             Ok(None) => {
-                eprintln!(
-                    "huibao: no data folder found (./data); use --data DIR or name the files"
-                );
+                super::complain(&"no data folder found (./data); use --data DIR or name the files");
                 return ExitCode::from(2);
             }
             Err(e) => {
-                eprintln!("huibao: {e}");
+                super::complain(&e);
                 return ExitCode::from(2);
             }
         }
@@ -263,10 +261,13 @@ pub fn run(cli: &Cli, paths: &[PathBuf]) -> ExitCode {
     // Fields and messages were cleaned when the files were read, but a path may hold anything a
     // file name can: print nothing that a terminal would take as an escape sequence.
     for line in report.lines() {
-        println!("{}", sanitize::for_terminal(&line));
+        if !super::emit(&format!("{}\n", sanitize::for_terminal(&line))) {
+            break;
+        }
     }
     if !report.problems.is_empty() {
-        eprintln!("{}", report.summary());
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "{}", report.summary());
     }
     if report.errors() > 0 {
         ExitCode::from(1)
