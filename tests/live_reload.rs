@@ -29,7 +29,7 @@ impl Live {
         let mut args = huibao_args_for(dir.path());
         args.extend(extra.iter().map(OsString::from));
         let mut pty = Pty::spawn(args, COLS, ROWS);
-        pty.expect("the overview", |s| row(s, 1) == "总览");
+        pty.expect("the overview", |s| row(s, 1).starts_with("总览"));
         pty.send(b"1");
         let crumbs = format!("总览 › {}", party_short());
         let mut live = Live { dir, pty, crumbs };

@@ -1,6 +1,6 @@
 //! Figures, dates, owners and changes as words, the same for the screens, the slides and the brief.
 
-use super::board::{ItemBoard, LineBoard};
+use super::board::{Board, ItemBoard, LineBoard};
 use super::format::{Figure, Item, Ledger, Value};
 use super::history::Change;
 use super::numbers::{fmt_figure, fmt_num, fmt_value};
@@ -195,4 +195,51 @@ pub fn change_text(c: Change, lang: Lang) -> String {
         Change::New => lang.pick("新增", "new").into(),
         Change::Unknown => lang.pick("不详", "n/a").into(),
     }
+}
+
+/// The headline block leaders read first: projects and their total investment (in 万元, shown as reports
+/// write it; withheld amounts are skipped and said so), red and amber counts, figures changed.
+pub fn key_figures(board: &Board, lang: Lang) -> String {
+    let items = || board.lines.iter().flat_map(|l| l.items.iter());
+    let projects: Vec<&ItemBoard> = items().filter(|i| i.item.project.is_some()).collect();
+    let investments = projects
+        .iter()
+        .filter_map(|i| i.item.project.as_ref()?.investment.as_ref());
+    let (total, skipped) = super::numbers::sum_money(investments);
+    let mut out = Vec::new();
+    if !projects.is_empty() {
+        let mut s = format!(
+            "{}{}{}",
+            lang.pick("项目", "projects "),
+            projects.len(),
+            lang.pick("个", "")
+        );
+        if total > 0.0 {
+            s.push_str(&format!(
+                " {}{}",
+                lang.pick("总投资", "investment "),
+                super::numbers::fmt_money(total)
+            ));
+        }
+        if skipped > 0 {
+            s.push_str(&format!(
+                "{}{skipped}{}",
+                lang.pick("(另", " (+"),
+                lang.pick("项未公开)", " withheld)")
+            ));
+        }
+        out.push(s);
+    }
+    let red: usize = board.lines.iter().map(|l| l.red()).sum();
+    let amber: usize = board.lines.iter().map(|l| l.amber()).sum();
+    out.push(format!(
+        "{}{red} {}{amber}",
+        lang.pick("红灯", "red "),
+        lang.pick("黄灯", "amber ")
+    ));
+    if board.lines.iter().any(|l| l.prev_date.is_some()) {
+        let changed: usize = board.lines.iter().map(|l| l.changed()).sum();
+        out.push(format!("{}{changed}", lang.pick("较上期变动", "changed ")));
+    }
+    out.join(" · ")
 }

@@ -203,8 +203,19 @@ fn draw_header(f: &mut Frame, area: Rect, state: &State) {
             filter_text(fl, lang)
         ));
     }
+    // On the overview the rest of the row holds the headline block: projects, investment, lights.
+    let key = if state.route() == Route::Overview {
+        crate::model::wording::key_figures(&state.board, lang)
+    } else {
+        String::new()
+    };
+    let key = truncate(&key, w.saturating_sub(width(&crumbs) + 2));
+    let line = Line::from(vec![
+        Span::styled(pad(&crumbs, w.saturating_sub(width(&key) + 1)), t.title),
+        Span::styled(format!("{key} "), t.text),
+    ]);
     f.render_widget(
-        Paragraph::new(Span::styled(pad(&crumbs, w), t.title)),
+        Paragraph::new(line),
         Rect {
             y: area.y + 1,
             height: 1,
