@@ -3,6 +3,7 @@
 use super::format::{Figure, Item, LineFile, Value};
 use super::load::LineHistory;
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// How one quantity moved since the previous snapshot.
@@ -30,26 +31,41 @@ impl Change {
 /// Every quantity an item states, with a key that stays the same week to week; figures first (the main
 /// one leads), then the investment, then ledger totals.
 pub fn quantities(item: &Item) -> Vec<(String, Value)> {
+    quantity_keys(item)
+        .into_iter()
+        .map(|(k, v)| (k.into_owned(), v))
+        .collect()
+}
+
+/// [`quantities`] with the keys borrowed where the item already holds them.
+fn quantity_keys(item: &Item) -> Vec<(Cow<'_, str>, Value)> {
     let mut out = Vec::new();
     for (i, f) in item.figures.iter().enumerate() {
-        let key = figure_key(f, i);
-        if let Some(v) = f.value {
-            out.push((key.clone(), v));
-        }
+        // The figure's key as `figure_key` writes it, borrowed when it is the label.
+        let key = match &f.label {
+            Some(label) => Cow::Borrowed(label.as_str()),
+            None => Cow::Owned(format!("#{i}")),
+        };
         if let Some(t) = f.target {
-            out.push((format!("{key}.target"), t));
+            let target = format!("{key}.target");
+            if let Some(v) = f.value {
+                out.push((key, v));
+            }
+            out.push((Cow::Owned(target), t));
+        } else if let Some(v) = f.value {
+            out.push((key, v));
         }
     }
     if let Some(inv) = item.project.as_ref().and_then(|p| p.investment.as_ref()) {
         if let Some(v) = inv.value {
-            out.push(("investment".to_string(), v));
+            out.push((Cow::Borrowed("investment"), v));
         }
     }
     if let Some(l) = &item.ledger {
-        out.push(("found".into(), l.found));
-        out.push(("rectified".into(), l.rectified));
+        out.push((Cow::Borrowed("found"), l.found));
+        out.push((Cow::Borrowed("rectified"), l.rectified));
         if let Some(o) = l.open {
-            out.push(("open".into(), o));
+            out.push((Cow::Borrowed("open"), o));
         }
     }
     out
@@ -80,19 +96,29 @@ pub fn compare(prev: Option<Value>, cur: Value) -> Change {
 
 /// Changes of every quantity of `cur` against the same item (by id) in `prev`.
 pub fn item_changes(prev: Option<&Item>, cur: &Item) -> Vec<(String, Change)> {
-    let before: HashMap<String, Value> = prev
-        .map(quantities)
-        .unwrap_or_default()
-        .into_iter()
-        .collect();
+    let Some(prev) = prev else {
+        return quantities(cur)
+            .into_iter()
+            .map(|(k, _)| (k, Change::New))
+            .collect();
+    };
+    let before = quantity_keys(prev);
+    // An item states a handful of quantities: a search beats a map. Where a key repeats, the
+    // last one counts (as it would in a map built from the list).
+    let by_key: Option<HashMap<&str, Value>> =
+        (before.len() > 16).then(|| before.iter().map(|(k, v)| (k.as_ref(), *v)).collect());
+    let value_before = |key: &str| match &by_key {
+        Some(map) => map.get(key).copied(),
+        None => before
+            .iter()
+            .rev()
+            .find(|(k, _)| k.as_ref() == key)
+            .map(|(_, v)| *v),
+    };
     quantities(cur)
         .into_iter()
         .map(|(k, v)| {
-            let c = if prev.is_none() {
-                Change::New
-            } else {
-                compare(before.get(&k).copied(), v)
-            };
+            let c = compare(value_before(&k), v);
             (k, c)
         })
         .collect()
@@ -100,9 +126,10 @@ pub fn item_changes(prev: Option<&Item>, cur: &Item) -> Vec<(String, Change)> {
 
 /// The items of `prev` that are gone from `cur` (已移除).
 pub fn removed_items(prev: &LineFile, cur: &LineFile) -> Vec<Item> {
-    let ids: std::collections::HashSet<&str> = cur.items().map(|i| i.id.as_str()).collect();
+    let mut ids: Vec<&str> = cur.items().map(|i| i.id.as_str()).collect();
+    ids.sort_unstable();
     prev.items()
-        .filter(|i| !ids.contains(i.id.as_str()))
+        .filter(|i| ids.binary_search(&i.id.as_str()).is_err())
         .cloned()
         .collect()
 }

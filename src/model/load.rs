@@ -3,15 +3,18 @@
 //! Loading never stops at a bad file: every problem becomes a [`Diagnostic`] and the other files load.
 
 use super::diag::{Diagnostic, Severity};
+use super::encoding::parse_line_bytes;
+pub use super::encoding::{
+    decode, parse_json, parse_line_file, parse_town, parse_town_checked, TextEncoding,
+};
 use super::format::{parse_day, LineFile, Town};
-use super::jsonpos;
-use super::sanitize::{self, Sanitize};
-use super::validate;
+use super::sanitize;
 use chrono::NaiveDate;
-use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 /// Files larger than this are refused without being read whole.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -54,11 +57,13 @@ impl LineHistory {
     }
     /// The newest snapshot on or before `date`.
     pub fn at(&self, date: NaiveDate) -> Option<&Snapshot> {
-        self.snapshots.iter().rev().find(|s| s.date <= date)
+        let after = self.snapshots.partition_point(|s| s.date <= date);
+        self.snapshots[..after].last()
     }
     /// The snapshot before the one at `date` (for week-over-week changes).
     pub fn before(&self, date: NaiveDate) -> Option<&Snapshot> {
-        self.snapshots.iter().rev().find(|s| s.date < date)
+        let from = self.snapshots.partition_point(|s| s.date < date);
+        self.snapshots[..from].last()
     }
 }
 
@@ -92,440 +97,6 @@ impl Dataset {
     }
 }
 
-/// The text encoding a data file was read in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextEncoding {
-    /// UTF-8 without a byte-order mark: the encoding huibao asks for.
-    Utf8,
-    /// UTF-8 with a byte-order mark (Windows Notepad), which is fine too.
-    Utf8Bom,
-    /// UTF-16 little-endian with a byte-order mark (PowerShell's `Out-File`, `>`).
-    Utf16Le,
-    /// UTF-16 big-endian with a byte-order mark.
-    Utf16Be,
-    /// GB18030, which includes GBK and GB2312 (Notepad and WPS in a Chinese locale).
-    Gb18030,
-}
-
-impl TextEncoding {
-    /// The encoding's name as messages write it.
-    pub fn name(self) -> &'static str {
-        match self {
-            TextEncoding::Utf8 => "UTF-8",
-            TextEncoding::Utf8Bom => "UTF-8 with a byte-order mark",
-            TextEncoding::Utf16Le => "UTF-16LE",
-            TextEncoding::Utf16Be => "UTF-16BE",
-            TextEncoding::Gb18030 => "GB18030",
-        }
-    }
-
-    /// The warning for a file that loaded but is not UTF-8; `None` for UTF-8 with or without a BOM.
-    pub fn note(self, path: &str) -> Option<Diagnostic> {
-        match self {
-            TextEncoding::Utf8 | TextEncoding::Utf8Bom => None,
-            _ => Some(Diagnostic {
-                severity: Severity::Warning,
-                ..Diagnostic::file_error(
-                    path,
-                    format!(
-                        "the file is encoded as {}; it loaded, but please save it as UTF-8",
-                        self.name()
-                    ),
-                )
-            }),
-        }
-    }
-}
-
-const CUT_SHORT: &str = "the file ends in the middle of a character (is the file cut short?)";
-
-/// Decodes a file's bytes to text, and says which encoding it was in.
-///
-/// In order: strict UTF-8; UTF-8 after a byte-order mark; UTF-16LE or UTF-16BE after their
-/// byte-order marks; otherwise GB18030 (which covers GBK). Nothing is ever replaced by U+FFFD: a
-/// byte sequence that the encoding cannot read is an error naming its line and column. A file that
-/// is mostly valid UTF-8 with a few bad bytes is UTF-8 with a mistake in it, not GB18030, and a
-/// GB18030 reading that gives characters no Chinese office file holds (private-use, C1 controls,
-/// scripts GBK does not have) is refused rather than shown as mojibake.
-pub fn decode(bytes: &[u8], path: &str) -> Result<(String, TextEncoding), Diagnostic> {
-    let err = |(line, col): (usize, usize), message: String| Diagnostic {
-        severity: Severity::Error,
-        path: path.into(),
-        line,
-        col,
-        field: ".".into(),
-        message,
-    };
-    if bytes.starts_with(b"\xFF\xFE\0\0") || bytes.starts_with(b"\0\0\xFE\xFF") {
-        return Err(err(
-            (0, 0),
-            "the file is UTF-32, which huibao does not read; save it as UTF-8".into(),
-        ));
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return match std::str::from_utf8(rest) {
-            Ok(s) => Ok((s.to_string(), TextEncoding::Utf8Bom)),
-            Err(e) => Err(utf8_error(rest, e, path)),
-        };
-    }
-    for (bom, encoding, which) in [
-        (b"\xFF\xFE", encoding_rs::UTF_16LE, TextEncoding::Utf16Le),
-        (b"\xFE\xFF", encoding_rs::UTF_16BE, TextEncoding::Utf16Be),
-    ] {
-        if let Some(rest) = bytes.strip_prefix(bom) {
-            return match decode_strict(encoding, rest) {
-                Ok(s) => Ok((s, which)),
-                Err(bad) => {
-                    let message = if bad.at_end {
-                        CUT_SHORT.to_string()
-                    } else {
-                        format!(
-                            "the file starts with a {0} byte-order mark but is not valid {0} here; save it as UTF-8",
-                            which.name()
-                        )
-                    };
-                    Err(err(text_place(&bad.prefix), message))
-                }
-            };
-        }
-    }
-    // JSON never holds a NUL byte (not even inside a string), though UTF-8 allows it.
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
-        let message = if looks_like_utf16(bytes) {
-            "the file holds NUL bytes: it looks like UTF-16 without a byte-order mark; save it as UTF-8"
-        } else {
-            "the file holds a NUL byte: it is binary, not JSON text"
-        };
-        return Err(err(line_col(bytes, nul), message.into()));
-    }
-    let utf8 = match std::str::from_utf8(bytes) {
-        Ok(s) => return Ok((s.to_string(), TextEncoding::Utf8)),
-        // The file is valid UTF-8 up to its last few bytes: a UTF-8 file cut short.
-        Err(e) if e.error_len().is_none() => return Err(utf8_error(bytes, e, path)),
-        Err(e) => e,
-    };
-    if mostly_utf8(bytes) {
-        return Err(utf8_error(bytes, utf8, path));
-    }
-    match decode_strict(encoding_rs::GB18030, bytes) {
-        Err(bad) => {
-            let message = if bad.at_end {
-                CUT_SHORT.to_string()
-            } else {
-                "the file is neither UTF-8 nor GB18030 (GBK): the bytes here are not a character in either; save it as UTF-8".to_string()
-            };
-            Err(err(text_place(&bad.prefix), message))
-        }
-        Ok(text) => match text.char_indices().find(|&(_, c)| !likely_in_gb_text(c)) {
-            Some((i, c)) => Err(err(
-                text_place(&text[..i]),
-                format!(
-                    "the file is not UTF-8, and read as GB18030 it gives the unlikely character U+{:04X} here; save it as UTF-8",
-                    c as u32
-                ),
-            )),
-            None => Ok((text, TextEncoding::Gb18030)),
-        },
-    }
-}
-
-/// The error for bytes that are not UTF-8 in a file that is meant to be.
-fn utf8_error(bytes: &[u8], e: std::str::Utf8Error, path: &str) -> Diagnostic {
-    let (line, col) = line_col(bytes, e.valid_up_to());
-    let message = if e.error_len().is_none() {
-        CUT_SHORT
-    } else {
-        "the file is not valid UTF-8: the bytes here are not a UTF-8 character (pasted from another encoding?); save it as UTF-8"
-    };
-    Diagnostic {
-        severity: Severity::Error,
-        path: path.into(),
-        line,
-        col,
-        field: ".".into(),
-        message: message.into(),
-    }
-}
-
-fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = &bytes[..offset.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |p| p + 1);
-    let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
-    (line, col)
-}
-
-/// The 1-based line and column (in characters) just after `before`, the text decoded so far.
-fn text_place(before: &str) -> (usize, usize) {
-    let line = before.matches('\n').count() + 1;
-    let start = before.rfind('\n').map_or(0, |p| p + 1);
-    (line, before[start..].chars().count() + 1)
-}
-
-/// Where a strict decode stopped.
-struct Malformed {
-    /// The text decoded before the bad bytes.
-    prefix: String,
-    /// The bad bytes run to the end of the file: it was cut in the middle of a character.
-    at_end: bool,
-}
-
-/// Decodes all of `bytes` with `encoding`, without any replacement character.
-fn decode_strict(
-    encoding: &'static encoding_rs::Encoding,
-    bytes: &[u8],
-) -> Result<String, Malformed> {
-    use encoding_rs::DecoderResult;
-    let mut decoder = encoding.new_decoder_without_bom_handling();
-    let room = decoder
-        .max_utf8_buffer_length_without_replacement(bytes.len())
-        .unwrap_or(bytes.len());
-    let mut out = String::with_capacity(room);
-    let mut done = 0;
-    loop {
-        let (result, read) =
-            decoder.decode_to_string_without_replacement(&bytes[done..], &mut out, true);
-        done += read;
-        match result {
-            DecoderResult::InputEmpty => return Ok(out),
-            DecoderResult::OutputFull => out.reserve(bytes.len() - done + 16),
-            DecoderResult::Malformed(bad, after) => {
-                let end = done.saturating_sub(after as usize);
-                let lead = bytes.get(end.saturating_sub(bad as usize)).copied();
-                let at_end = end >= bytes.len()
-                    && (encoding != encoding_rs::GB18030
-                        || lead.is_some_and(|b| (0x81..=0xFE).contains(&b)));
-                return Err(Malformed {
-                    prefix: out,
-                    at_end,
-                });
-            }
-        }
-    }
-}
-
-/// True when NUL bytes sit mostly at odd or mostly at even offsets: ASCII text in UTF-16.
-fn looks_like_utf16(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(4096)];
-    let pairs = head.len() / 2;
-    let even = head.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
-    pairs >= 4 && (even.max(odd) * 5 >= pairs * 2) && even.min(odd) * 10 <= pairs
-}
-
-/// True when the file holds more valid non-ASCII UTF-8 characters than bad byte sequences: a UTF-8
-/// file with a mistake in it (a pasted Latin-1 byte, a damaged sector), which read as GB18030 would
-/// turn every Chinese character into mojibake. GBK text read as UTF-8 is almost all bad sequences.
-fn mostly_utf8(bytes: &[u8]) -> bool {
-    let (mut good, mut bad) = (0usize, 0usize);
-    for chunk in bytes.utf8_chunks() {
-        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
-        bad += usize::from(!chunk.invalid().is_empty());
-    }
-    good > bad
-}
-
-/// Characters a Chinese office file in GB18030 may hold: ASCII, Latin letters with accents (pinyin),
-/// Greek and Cyrillic (GBK has both), punctuation and symbols, CJK of every block, full-width forms
-/// and emoji. Private-use characters (GBK's user-defined areas, where mis-read bytes often land), C1
-/// controls and other scripts mean the bytes were not GB18030 after all.
-fn likely_in_gb_text(c: char) -> bool {
-    matches!(c,
-        '\0'..='\u{7f}'
-        | '\u{a0}'..='\u{24f}'
-        | '\u{2b0}'..='\u{36f}'
-        | '\u{370}'..='\u{4ff}'
-        | '\u{1e00}'..='\u{1eff}'
-        | '\u{2000}'..='\u{2bff}'
-        | '\u{2e80}'..='\u{9fff}'
-        | '\u{f900}'..='\u{faff}'
-        | '\u{fe00}'..='\u{fe6f}'
-        | '\u{ff00}'..='\u{ffef}'
-        | '\u{1f000}'..='\u{1faff}'
-        | '\u{20000}'..='\u{323af}'
-    )
-}
-
-/// Parses JSON text into `T`, turning any error into a diagnostic with line, column and field path.
-///
-/// Integers past 2^53 are refused (serde_json would round those past `u64::MAX` silently). Errors
-/// about a value (wrong type, bad date …) point at the start of that value; syntax errors point where
-/// serde_json stopped. Columns count characters.
-pub fn parse_json<T: DeserializeOwned>(text: &str, path: &str) -> Result<T, Diagnostic> {
-    parse_json_raw(text, path).map_err(|mut d| {
-        sanitize::clean_diag(&mut d);
-        d
-    })
-}
-
-/// [`parse_json`] before the diagnostic's field and message are cleaned.
-fn parse_json_raw<T: DeserializeOwned>(text: &str, path: &str) -> Result<T, Diagnostic> {
-    if text.trim().is_empty() {
-        return Err(Diagnostic::file_error(
-            path,
-            "the file is empty; expected a JSON object",
-        ));
-    }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
-    let value = match result {
-        Ok(v) => v,
-        Err(e) => {
-            let field = e.path().to_string();
-            return Err(json_diag(e.into_inner(), field, text, path));
-        }
-    };
-    de.end().map_err(|e| json_diag(e, ".".into(), text, path))?;
-    if let Some(big) = jsonpos::find_big_integer(text) {
-        return Err(Diagnostic {
-            severity: Severity::Error,
-            path: path.into(),
-            line: big.line,
-            col: big.col,
-            field: big.path,
-            message: format!(
-                "integer {} is larger than 2^53 and cannot be kept exactly",
-                big.literal
-            ),
-        });
-    }
-    Ok(value)
-}
-
-fn json_diag(inner: serde_json::Error, field: String, text: &str, path: &str) -> Diagnostic {
-    use serde_json::error::Category;
-    let full = inner.to_string();
-    let mut message = match full.rfind(" at line ") {
-        Some(i) => full[..i].to_string(),
-        None => full,
-    };
-    // serde_path_to_error writes `?` for a key it never read (the file ended first).
-    let mut field = match field.strip_suffix('?') {
-        Some("") => ".".to_string(),
-        Some(parent) => parent.trim_end_matches('.').to_string(),
-        None => field,
-    };
-    let line = inner.line();
-    let serde_place = (line, jsonpos::char_column(text, line, inner.column()));
-    let place = match inner.classify() {
-        Category::Data => {
-            if quoted_name(&message, "unknown field `").is_some() {
-                jsonpos::locate_key(text, &field, 0)
-            } else if let Some(name) = quoted_name(&message, "duplicate field `") {
-                field = if field == "." {
-                    name.to_string()
-                } else {
-                    format!("{field}.{name}")
-                };
-                jsonpos::locate_key(text, &field, 1)
-            } else {
-                jsonpos::locate(text, &field)
-            }
-        }
-        Category::Syntax if message == "number out of range" => {
-            message = "number out of range (too large for a figure)".into();
-            jsonpos::locate(text, &field)
-        }
-        Category::Syntax => {
-            let rest = text
-                .split('\n')
-                .nth(line.saturating_sub(1))
-                .and_then(|l| l.get(l.char_indices().nth(serde_place.1 - 1)?.0..))
-                .unwrap_or("");
-            if ["NaN", "Infinity", "-Infinity"]
-                .iter()
-                .any(|w| rest.starts_with(w))
-            {
-                message.push_str(
-                    " (NaN and Infinity are not JSON numbers; write a number, or \"**\" for a withheld figure)",
-                );
-            }
-            None
-        }
-        Category::Eof => {
-            message.push_str(" (is the file cut short?)");
-            None
-        }
-        Category::Io => None,
-    };
-    let (line, col) = place.unwrap_or(serde_place);
-    Diagnostic {
-        severity: Severity::Error,
-        path: path.into(),
-        line,
-        col,
-        field,
-        message,
-    }
-}
-
-/// The name in backquotes after `prefix` at the start of `message` (`unknown field `valeu``).
-fn quoted_name<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
-    let rest = message.strip_prefix(prefix)?;
-    rest.get(..rest.find('`')?)
-}
-
-/// Parses and checks one work-line file: an error stops it, warnings come back beside it.
-///
-/// Every string of the file is cleaned ([`sanitize`]) right after parsing, before anything else
-/// sees it. Warnings: the file's encoding when it is not UTF-8, text cut to its length cap, then
-/// the checks of [`validate::check_line`].
-pub fn parse_line_file(
-    bytes: &[u8],
-    path: &str,
-) -> Result<(LineFile, Vec<Diagnostic>), Diagnostic> {
-    let (text, encoding) = decode(bytes, path)?;
-    let mut file: LineFile = parse_json(&text, path)?;
-    let mut warnings: Vec<Diagnostic> = encoding.note(path).into_iter().collect();
-    warnings.extend(clean_parsed(&mut file, &text, path));
-    warnings.extend(validate::check_line(&file, &text, path));
-    warnings.iter_mut().for_each(sanitize::clean_diag);
-    Ok((file, warnings))
-}
-
-/// Parses `town.json`.
-pub fn parse_town(bytes: &[u8], path: &str) -> Result<Town, Diagnostic> {
-    parse_town_checked(bytes, path).map(|(town, _)| town)
-}
-
-/// Parses `town.json`, with its warnings: the file's encoding when it is not UTF-8, and text cut to
-/// its length cap. Its strings are cleaned like a line file's.
-pub fn parse_town_checked(bytes: &[u8], path: &str) -> Result<(Town, Vec<Diagnostic>), Diagnostic> {
-    let (text, encoding) = decode(bytes, path)?;
-    let mut town: Town = parse_json(&text, path)?;
-    let mut warnings: Vec<Diagnostic> = encoding.note(path).into_iter().collect();
-    warnings.extend(clean_parsed(&mut town, &text, path));
-    Ok((town, warnings))
-}
-
-/// Cleans every string of a parsed file; a warning for each one cut to its cap, at its value.
-fn clean_parsed<T: Sanitize>(parsed: &mut T, text: &str, path: &str) -> Vec<Diagnostic> {
-    let mut cuts = Vec::new();
-    parsed.sanitize("", &mut cuts);
-    if cuts.is_empty() {
-        return Vec::new();
-    }
-    let fields: Vec<&str> = cuts.iter().map(|c| c.field.as_str()).collect();
-    let places = jsonpos::locate_all(text, &fields);
-    cuts.iter()
-        .zip(places)
-        .map(|(cut, place)| {
-            let (line, col) = place.unwrap_or((0, 0));
-            Diagnostic {
-                severity: Severity::Warning,
-                path: path.into(),
-                line,
-                col,
-                field: cut.field.clone(),
-                message: cut.message(),
-            }
-        })
-        .collect()
-}
-
 /// True for files that editors and office tools leave beside the real ones.
 pub fn is_ignored_name(name: &str) -> bool {
     name.starts_with('.')
@@ -544,31 +115,47 @@ pub type RawFile = (String, Result<Vec<u8>, String>);
 
 /// Reads a file with a size cap, refusing larger files without reading them.
 pub fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
+    let too_large = || {
+        format!(
+            "the file is larger than {} MiB and was not loaded",
+            MAX_FILE_BYTES >> 20
+        )
+    };
     let f = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
-    let mut buf = Vec::new();
+    // The size the file system states sizes the buffer and refuses a large file at once; the read
+    // stays capped, for a file that grows meanwhile (or a device that states no size).
+    let stated = f.metadata().map_or(0, |m| m.len());
+    if stated > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    let mut buf = Vec::with_capacity(stated as usize + 1);
     f.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut buf)
         .map_err(|e| format!("cannot read: {e}"))?;
     if buf.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "the file is larger than {} MiB and was not loaded",
-            MAX_FILE_BYTES >> 20
-        ));
+        return Err(too_large());
     }
     Ok(buf)
 }
 
-/// Lists the files of a data folder: `town.json` and `YYYY-MM-DD/*.json`, read with the size cap.
-pub fn read_folder(dir: &Path) -> (Vec<RawFile>, Vec<Diagnostic>) {
-    let mut files = Vec::new();
+/// True when the entry is a folder, following a symbolic link like [`Path::is_dir`] does.
+fn is_dir(entry: &std::fs::DirEntry) -> bool {
+    match entry.file_type() {
+        Ok(t) if !t.is_symlink() => t.is_dir(),
+        _ => entry.path().is_dir(),
+    }
+}
+
+/// What a data folder holds, in name order: `town.json` and the snapshot folders (not yet listed).
+fn list_top(dir: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
+    let mut found = Vec::new();
     let mut problems = Vec::new();
-    let shown = |rel: &str| dir.join(rel).display().to_string();
     let Ok(entries) = std::fs::read_dir(dir) else {
         problems.push(Diagnostic::file_error(
             dir.display().to_string(),
             "cannot read the data folder",
         ));
-        return (files, problems);
+        return (found, problems);
     };
     let mut names: Vec<_> = entries.flatten().collect();
     names.sort_by_key(|e| e.file_name());
@@ -577,43 +164,65 @@ pub fn read_folder(dir: &Path) -> (Vec<RawFile>, Vec<Diagnostic>) {
         if is_ignored_name(&name) {
             continue;
         }
-        let path = entry.path();
-        if path.is_dir() {
-            if parse_day(&name).is_none() {
-                problems.push(Diagnostic {
+        if is_dir(&entry) {
+            match parse_day(&name) {
+                Some(date) => found.push(Entry::Day(name, date, entry.path())),
+                None => problems.push(Diagnostic {
                     severity: Severity::Warning,
                     ..Diagnostic::file_error(
-                        shown(&name),
+                        dir.join(&name).display().to_string(),
                         "folder ignored: snapshot folders are named like 2023-06-30",
                     )
-                });
-                continue;
-            }
-            let Ok(inner) = std::fs::read_dir(&path) else {
-                continue;
-            };
-            let mut inner: Vec<_> = inner.flatten().collect();
-            inner.sort_by_key(|e| e.file_name());
-            for f in inner {
-                let fname = f.file_name().to_string_lossy().into_owned();
-                if is_ignored_name(&fname) || !fname.ends_with(".json") || f.path().is_dir() {
-                    continue;
-                }
-                let rel = format!("{name}/{fname}");
-                files.push((rel, read_capped(&f.path())));
+                }),
             }
         } else if name == "town.json" {
-            files.push((name, read_capped(&path)));
+            found.push(Entry::File(name, Content::Unread(entry.path())));
+        }
+    }
+    (found, problems)
+}
+
+/// The line files of the snapshot folder `name` (its relative path and its full path), in name
+/// order; none when the folder cannot be read.
+fn list_day(name: &str, dir: &Path) -> Vec<(String, PathBuf)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    entries
+        .into_iter()
+        .filter_map(|f| {
+            let fname = f.file_name().to_string_lossy().into_owned();
+            let wanted = !is_ignored_name(&fname) && fname.ends_with(".json") && !is_dir(&f);
+            wanted.then(|| (format!("{name}/{fname}"), f.path()))
+        })
+        .collect()
+}
+
+/// Lists the files of a data folder: `town.json` and `YYYY-MM-DD/*.json`, read with the size cap.
+pub fn read_folder(dir: &Path) -> (Vec<RawFile>, Vec<Diagnostic>) {
+    let (found, problems) = list_top(dir);
+    let mut files = Vec::new();
+    for entry in found {
+        match entry {
+            Entry::File(rel, content) => files.push((rel, content.bytes())),
+            Entry::Day(name, _, path) => files.extend(
+                list_day(&name, &path)
+                    .into_iter()
+                    .map(|(rel, path)| (rel, read_capped(&path))),
+            ),
         }
     }
     (files, problems)
 }
 
 /// Loads a data folder. Never fails: unreadable or invalid files become problems.
+///
+/// Each snapshot folder is listed, read and parsed by one of the loading threads.
 pub fn load_dir(dir: &Path) -> Dataset {
-    let (files, mut problems) = read_folder(dir);
-    let prefix = dir.display().to_string();
-    let mut ds = from_files(&prefix, files);
+    let (found, mut problems) = list_top(dir);
+    let mut ds = load_entries(&dir.display().to_string(), found);
     problems.append(&mut ds.problems);
     ds.problems = problems;
     ds.source = DataSource::Folder(dir.to_path_buf());
@@ -634,53 +243,132 @@ pub fn load_embedded() -> Dataset {
 /// Builds a dataset from already-read files (relative paths like `2023-06-30/party.json`).
 /// `prefix` is put before each path in messages.
 pub fn from_files(prefix: &str, files: Vec<RawFile>) -> Dataset {
-    // File names come from the file system: cleaned once here like any other text from outside.
-    let shown = |rel: &str| {
-        let p = if prefix.is_empty() {
-            rel.to_string()
-        } else {
-            format!("{}/{rel}", prefix.trim_end_matches('/'))
-        };
-        super::sanitize::clean(&p)
+    let files = files
+        .into_iter()
+        .map(|(rel, content)| Entry::File(rel, Content::Read(content)))
+        .collect();
+    load_entries(prefix, files)
+}
+
+/// Something to load.
+enum Entry {
+    /// A file, by its path relative to the data folder.
+    File(String, Content),
+    /// A snapshot folder, by name, date and full path, whose line files are still to be listed.
+    Day(String, NaiveDate, PathBuf),
+}
+
+/// A file's contents, or where to read them.
+enum Content {
+    /// Already read (or why it could not be).
+    Read(Result<Vec<u8>, String>),
+    /// To be read with [`read_capped`] by whoever parses it.
+    Unread(PathBuf),
+}
+
+impl Content {
+    fn bytes(self) -> Result<Vec<u8>, String> {
+        match self {
+            Content::Read(r) => r,
+            Content::Unread(path) => read_capped(&path),
+        }
+    }
+}
+
+/// A file's path as messages show it: after `prefix`, and cleaned once here like any other text
+/// from outside (file names come from the file system).
+fn shown(prefix: &str, rel: &str) -> String {
+    let p = if prefix.is_empty() {
+        rel.to_string()
+    } else {
+        format!("{}/{rel}", prefix.trim_end_matches('/'))
     };
-    let mut problems = Vec::new();
+    sanitize::clean(&p)
+}
+
+/// [`from_files`] for entries that may still be unlisted or unread. Problems come out in the
+/// same order either way: first every read error and `town.json`'s problems in file order, then
+/// each line file's.
+fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
+    // Problems found before parsing line files, each with its file's place.
+    let mut early: Vec<(Place, Diagnostic)> = Vec::new();
     let mut town = Town::default();
-    let mut jobs = Vec::new();
-    for (rel, content) in files {
-        let path = shown(&rel);
-        let bytes = match content {
-            Ok(b) => b,
-            Err(msg) => {
-                problems.push(Diagnostic::file_error(path, msg));
+    let mut work = Vec::new();
+    let mut batch = Vec::new();
+    for (k, entry) in entries.into_iter().enumerate() {
+        let place = (k, 0);
+        let (rel, content) = match entry {
+            Entry::File(rel, content) => (rel, content),
+            Entry::Day(name, date, path) => {
+                if !batch.is_empty() {
+                    work.push(Work::Files(std::mem::take(&mut batch)));
+                }
+                work.push(Work::Day(k, name, date, path));
                 continue;
             }
         };
+        let path = shown(prefix, &rel);
+        if let Content::Read(Err(msg)) = content {
+            early.push((place, Diagnostic::file_error(path, msg)));
+            continue;
+        }
         if rel == "town.json" {
-            match parse_town_checked(&bytes, &path) {
-                Ok((t, mut warnings)) => {
-                    town = t;
-                    problems.append(&mut warnings);
-                }
-                Err(d) => problems.push(d),
+            match content.bytes() {
+                Ok(bytes) => match parse_town_checked(&bytes, &path) {
+                    Ok((t, warnings)) => {
+                        town = t;
+                        early.extend(warnings.into_iter().map(|w| (place, w)));
+                    }
+                    Err(d) => early.push((place, d)),
+                },
+                Err(msg) => early.push((place, Diagnostic::file_error(path, msg))),
             }
             continue;
         }
-        let Some((dir, fname)) = rel.split_once('/') else {
+        let job = rel
+            .split_once('/')
+            .and_then(|(dir, fname)| Some((parse_day(dir)?, fname)));
+        let Some((date, fname)) = job else {
+            // Not loaded, but a file that cannot be read is still reported.
+            if let Err(msg) = content.bytes() {
+                early.push((place, Diagnostic::file_error(path, msg)));
+            }
             continue;
         };
-        let Some(date) = parse_day(dir) else { continue };
-        jobs.push((
+        let stem = fname.trim_end_matches(".json").to_string();
+        let job = LineJob {
+            place,
             date,
-            fname.trim_end_matches(".json").to_string(),
+            stem,
             path,
-            bytes,
-        ));
+        };
+        batch.push((job, content));
+        if batch.len() == BATCH {
+            work.push(Work::Files(std::mem::take(&mut batch)));
+        }
+    }
+    if !batch.is_empty() {
+        work.push(Work::Files(batch));
     }
 
-    let parsed = parse_parallel(jobs);
+    let parsed = run_parallel(work, prefix);
     let mut by_line: BTreeMap<String, Vec<Snapshot>> = BTreeMap::new();
-    for (date, stem, path, result) in parsed {
+    let mut late = Vec::new();
+    for (
+        LineJob {
+            place,
+            date,
+            stem,
+            path,
+        },
+        result,
+    ) in parsed
+    {
         match result {
+            Err(Unloaded::Unreadable(msg)) => {
+                early.push((place, Diagnostic::file_error(path, msg)));
+            }
+            Err(Unloaded::Invalid(d)) => late.push(d),
             Ok((file, mut warnings)) => {
                 if file.id != stem {
                     warnings.push(Diagnostic {
@@ -704,15 +392,18 @@ pub fn from_files(prefix: &str, files: Vec<RawFile>) -> Dataset {
                         )
                     });
                 }
-                problems.append(&mut warnings);
+                late.append(&mut warnings);
                 by_line
                     .entry(file.id.clone())
                     .or_default()
                     .push(Snapshot { date, path, file });
             }
-            Err(d) => problems.push(d),
         }
     }
+    // A stable sort: a file's problems keep their order.
+    early.sort_by_key(|(place, _)| *place);
+    let mut problems: Vec<Diagnostic> = early.into_iter().map(|(_, d)| d).collect();
+    problems.append(&mut late);
 
     let (lines, dates) = organize(&town, by_line);
     Dataset {
@@ -786,44 +477,111 @@ pub fn keep_last_good(new: &mut Dataset, old: &Dataset) {
     new.dates = dates;
 }
 
-type Parsed = (
-    NaiveDate,
-    String,
-    String,
-    Result<(LineFile, Vec<Diagnostic>), Diagnostic>,
-);
+/// Where a file sits in the loading order: the place of its entry, then its place in its snapshot
+/// folder (0 for a file given on its own).
+type Place = (usize, usize);
 
-/// Parses line files on all cores; the order of the result follows the input.
-fn parse_parallel(jobs: Vec<(NaiveDate, String, String, Vec<u8>)>) -> Vec<Parsed> {
-    let run = |chunk: Vec<(NaiveDate, String, String, Vec<u8>)>| -> Vec<Parsed> {
-        chunk
-            .into_iter()
-            .map(|(date, stem, path, bytes)| {
-                let r = parse_line_file(&bytes, &path);
-                (date, stem, path, r)
-            })
-            .collect()
-    };
+/// How many line files given on their own make one piece of [`Work`].
+const BATCH: usize = 8;
+
+/// What one loading thread takes on at a time.
+enum Work {
+    /// Line files given on their own.
+    Files(Vec<(LineJob, Content)>),
+    /// A snapshot folder (entry place, name, date, full path): its line files are listed, read
+    /// and parsed.
+    Day(usize, String, NaiveDate, PathBuf),
+}
+
+impl Work {
+    fn run(self, prefix: &str) -> Vec<Parsed> {
+        match self {
+            Work::Files(jobs) => jobs.into_iter().map(|(j, c)| j.load(c)).collect(),
+            Work::Day(k, name, date, dir) => list_day(&name, &dir)
+                .into_iter()
+                .enumerate()
+                .map(|(i, (rel, full))| {
+                    let job = LineJob {
+                        place: (k, i),
+                        date,
+                        stem: rel[name.len() + 1..].trim_end_matches(".json").to_string(),
+                        path: shown(prefix, &rel),
+                    };
+                    job.load(Content::Unread(full))
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A line file to load.
+struct LineJob {
+    place: Place,
+    /// The snapshot date (its folder).
+    date: NaiveDate,
+    /// Its file name without `.json`.
+    stem: String,
+    /// Its path for messages.
+    path: String,
+}
+
+/// Why a line file did not load.
+enum Unloaded {
+    /// It could not be read.
+    Unreadable(String),
+    /// It was read but is not a valid line file.
+    Invalid(Diagnostic),
+}
+
+/// A line file loaded, or why not.
+type Parsed = (LineJob, Result<(LineFile, Vec<Diagnostic>), Unloaded>);
+
+impl LineJob {
+    /// Reads the file when it is unread, and parses it.
+    fn load(self, content: Content) -> Parsed {
+        let result = match content.bytes() {
+            Ok(bytes) => parse_line_bytes(bytes, &self.path).map_err(Unloaded::Invalid),
+            Err(msg) => Err(Unloaded::Unreadable(msg)),
+        };
+        (self, result)
+    }
+}
+
+/// Does the work on all cores; the order of the result follows the input.
+///
+/// Threads take the next piece of work as they become free, so a thread that the machine slows
+/// down (or a large file) does not hold up the others.
+fn run_parallel(work: Vec<Work>, prefix: &str) -> Vec<Parsed> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(8);
-    if threads <= 1 || jobs.len() < 16 {
-        return run(jobs);
+        .min(8)
+        .min(work.len());
+    if threads <= 1 {
+        return work.into_iter().flat_map(|w| w.run(prefix)).collect();
     }
-    let per = jobs.len().div_ceil(threads);
-    let mut chunks = Vec::new();
-    let mut it = jobs.into_iter().peekable();
-    while it.peek().is_some() {
-        chunks.push(it.by_ref().take(per).collect::<Vec<_>>());
-    }
-    std::thread::scope(|s| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|c| s.spawn(move || run(c)))
-            .collect();
-        handles
+    let slots: Vec<Mutex<Option<Work>>> = work.into_iter().map(|w| Mutex::new(Some(w))).collect();
+    let next = AtomicUsize::new(0);
+    let take = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(slot) = slots.get(i) else {
+                return done;
+            };
+            let piece = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
+            if let Some(piece) = piece {
+                done.push((i, piece.run(prefix)));
+            }
+        }
+    };
+    // The calling thread only waits: a thread that panics loses its files, not the whole load.
+    let mut done: Vec<_> = std::thread::scope(|s| {
+        let threads: Vec<_> = (0..threads).map(|_| s.spawn(take)).collect();
+        threads
             .into_iter()
             .flat_map(|h| h.join().unwrap_or_default())
             .collect()
-    })
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().flat_map(|(_, parsed)| parsed).collect()
 }

@@ -2,6 +2,7 @@
 
 pub mod board;
 pub mod diag;
+pub mod encoding;
 pub mod format;
 pub mod history;
 pub mod jsonpos;

@@ -28,6 +28,7 @@
 
 use super::diag::Diagnostic;
 use super::format::{Figure, Group, Hazard, Item, Ledger, LineFile, Milestone, Project, Town};
+use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -152,14 +153,72 @@ fn action(c: char, kind: Kind) -> Action {
     }
 }
 
-/// True when `s` needs no change at all.
+/// True when `s` needs no change at all: rules 1–3 (every character kept as it is), rule 4 (the
+/// NFC quick check says yes) and rule 5 (within the cap), in one pass over the characters.
 fn is_clean(s: &str, kind: Kind) -> bool {
-    if s.len() <= kind.cap() && s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+    let cap = kind.cap();
+    if s.len() <= cap && s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
         return true;
     }
-    s.chars().all(|c| action(c, kind) == Action::Keep)
-        && is_nfc_quick(s.chars()) == IsNormalized::Yes
-        && (s.len() <= kind.cap() || s.chars().count() <= kind.cap())
+    // The NFC quick check (Unicode UAX #15), run alongside: a character whose property says "no"
+    // or "maybe", or a combining mark after one of a higher class, means the text is not
+    // (certainly) in NFC.
+    let bytes = s.as_bytes();
+    let mut last_class = 0;
+    let mut chars = 0usize;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        chars += 1;
+        // Printable ASCII, and the CJK ideographs U+4E00–U+9FFF (the bulk of a Chinese file),
+        // told from their first bytes: plain characters (see `is_plain`).
+        let plain_len = match b {
+            b' '..=b'~' => 1,
+            0xE5..=0xE9 => 3,
+            0xE4 if bytes.get(i + 1).is_some_and(|&b| b >= 0xB8) => 3,
+            _ => 0,
+        };
+        if plain_len > 0 {
+            last_class = 0;
+            i += plain_len;
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+            return false;
+        };
+        i += c.len_utf8();
+        if is_plain(c) {
+            last_class = 0;
+            continue;
+        }
+        if action(c, kind) != Action::Keep {
+            return false;
+        }
+        let class = canonical_combining_class(c);
+        if (class != 0 && last_class > class)
+            || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes
+        {
+            return false;
+        }
+        last_class = class;
+    }
+    s.len() <= cap || chars <= cap
+}
+
+/// Characters that stay as they are in any text and end any combining sequence (combining class
+/// 0, NFC quick check "yes"): printable ASCII, CJK ideographs, CJK and full-width punctuation,
+/// and general punctuation (dashes, quotation marks, the ellipsis). Most of a Chinese office file;
+/// the rest takes the longer way through [`action`] and the Unicode tables.
+fn is_plain(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205e}'
+        | '\u{3000}'..='\u{3029}' // U+302A–U+302F are combining marks
+        | '\u{3030}'..='\u{303f}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{ff00}'..='\u{ffef}'
+    )
 }
 
 /// Rules 1–3: controls, line breaks, invisible characters.
@@ -274,133 +333,183 @@ impl Cut {
 pub trait Sanitize {
     /// Cleans every string field; `at` is the field path of `self` (empty for the document), and
     /// every string that had to be cut is added to `cuts`.
-    fn sanitize(&mut self, at: &str, cuts: &mut Vec<Cut>);
+    fn sanitize(&mut self, at: &str, cuts: &mut Vec<Cut>) {
+        self.sanitize_at(&FieldPath::Root(at), cuts);
+    }
+
+    /// [`Sanitize::sanitize`] with the path of `self` kept as steps, written out only for a cut.
+    fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>);
 }
 
-fn join(at: &str, name: &str) -> String {
-    if at.is_empty() {
-        name.to_string()
-    } else {
-        format!("{at}.{name}")
+/// A field path as steps from its parent, so that cleaning a file builds no path string unless a
+/// cut has to name one.
+#[derive(Debug, Clone, Copy)]
+pub enum FieldPath<'a> {
+    /// A path written out (empty for the document).
+    Root(&'a str),
+    /// The parent's member `name`.
+    Key(&'a FieldPath<'a>, &'static str),
+    /// Element `i` of the parent's member `name`: `name[i]`.
+    Index(&'a FieldPath<'a>, &'static str, usize),
+}
+
+impl<'a> FieldPath<'a> {
+    /// The member `name` of this.
+    pub fn key(&'a self, name: &'static str) -> Self {
+        FieldPath::Key(self, name)
+    }
+
+    /// Element `i` of this one's member `name`.
+    pub fn index(&'a self, name: &'static str, i: usize) -> Self {
+        FieldPath::Index(self, name, i)
+    }
+
+    /// The path as text: `groups[0].items[2].label`.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut String) {
+        use std::fmt::Write;
+        let (parent, name) = match *self {
+            FieldPath::Root(s) => return out.push_str(s),
+            FieldPath::Key(parent, name) | FieldPath::Index(parent, name, _) => (parent, name),
+        };
+        parent.write(out);
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(name);
+        if let FieldPath::Index(_, _, i) = *self {
+            let _ = write!(out, "[{i}]");
+        }
     }
 }
 
-fn fix(s: &mut String, kind: Kind, at: &str, name: &str, cuts: &mut Vec<Cut>) {
+fn fix(s: &mut String, kind: Kind, field: FieldPath<'_>, cuts: &mut Vec<Cut>) {
     if let Some(chars) = clean_in_place(s, kind) {
         cuts.push(Cut {
-            field: join(at, name),
+            field: field.render(),
             chars,
             cap: kind.cap(),
         });
     }
 }
 
-fn fix_opt(s: &mut Option<String>, kind: Kind, at: &str, name: &str, cuts: &mut Vec<Cut>) {
+fn fix_opt(s: &mut Option<String>, kind: Kind, field: FieldPath<'_>, cuts: &mut Vec<Cut>) {
     if let Some(s) = s {
-        fix(s, kind, at, name, cuts);
+        fix(s, kind, field, cuts);
     }
 }
 
-fn fix_all(list: &mut [String], kind: Kind, at: &str, name: &str, cuts: &mut Vec<Cut>) {
+fn fix_all(
+    list: &mut [String],
+    kind: Kind,
+    at: &FieldPath<'_>,
+    name: &'static str,
+    cuts: &mut Vec<Cut>,
+) {
     for (i, s) in list.iter_mut().enumerate() {
-        fix(s, kind, at, &format!("{name}[{i}]"), cuts);
+        fix(s, kind, at.index(name, i), cuts);
     }
 }
 
-fn each<T: Sanitize>(list: &mut [T], at: &str, name: &str, cuts: &mut Vec<Cut>) {
+fn each<T: Sanitize>(list: &mut [T], at: &FieldPath<'_>, name: &'static str, cuts: &mut Vec<Cut>) {
     for (i, x) in list.iter_mut().enumerate() {
-        x.sanitize(&join(at, &format!("{name}[{i}]")), cuts);
+        x.sanitize_at(&at.index(name, i), cuts);
     }
 }
 
 use Kind::{Line, Text};
 
 impl Sanitize for Town {
-    fn sanitize(&mut self, at: &str, cuts: &mut Vec<Cut>) {
-        fix_opt(&mut self.schema, Line, at, "$schema", cuts);
-        fix(&mut self.name, Line, at, "name", cuts);
-        fix(&mut self.title, Line, at, "title", cuts);
+    fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>) {
+        fix_opt(&mut self.schema, Line, at.key("$schema"), cuts);
+        fix(&mut self.name, Line, at.key("name"), cuts);
+        fix(&mut self.title, Line, at.key("title"), cuts);
         fix_all(&mut self.lines, Line, at, "lines", cuts);
     }
 }
 
 impl Sanitize for LineFile {
-    fn sanitize(&mut self, at: &str, cuts: &mut Vec<Cut>) {
-        fix_opt(&mut self.schema, Line, at, "$schema", cuts);
-        fix(&mut self.id, Line, at, "id", cuts);
-        fix(&mut self.title, Line, at, "title", cuts);
-        fix_opt(&mut self.short, Line, at, "short", cuts);
-        fix_opt(&mut self.office, Line, at, "office", cuts);
-        fix_opt(&mut self.leader, Line, at, "leader", cuts);
+    fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>) {
+        fix_opt(&mut self.schema, Line, at.key("$schema"), cuts);
+        fix(&mut self.id, Line, at.key("id"), cuts);
+        fix(&mut self.title, Line, at.key("title"), cuts);
+        fix_opt(&mut self.short, Line, at.key("short"), cuts);
+        fix_opt(&mut self.office, Line, at.key("office"), cuts);
+        fix_opt(&mut self.leader, Line, at.key("leader"), cuts);
         each(&mut self.groups, at, "groups", cuts);
     }
 }
 
 impl Sanitize for Group {
-    fn sanitize(&mut self, at: &str, cuts: &mut Vec<Cut>) {
-        fix(&mut self.title, Line, at, "title", cuts);
+    fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>) {
+        fix(&mut self.title, Line, at.key("title"), cuts);
         each(&mut self.items, at, "items", cuts);
     }
 }
 
 impl Sanitize for Item {
-    fn sanitize(&mut self, at: &str, cuts: &mut Vec<Cut>) {
-        fix(&mut self.id, Line, at, "id", cuts);
-        fix(&mut self.label, Line, at, "label", cuts);
-        fix(&mut self.source, Text, at, "source", cuts);
-        fix_opt(&mut self.leader, Line, at, "leader", cuts);
-        fix_opt(&mut self.office, Line, at, "office", cuts);
+    fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>) {
+        fix(&mut self.id, Line, at.key("id"), cuts);
+        fix(&mut self.label, Line, at.key("label"), cuts);
+        fix(&mut self.source, Text, at.key("source"), cuts);
+        fix_opt(&mut self.leader, Line, at.key("leader"), cuts);
+        fix_opt(&mut self.office, Line, at.key("office"), cuts);
         each(&mut self.figures, at, "figures", cuts);
-        fix_opt(&mut self.deadline_text, Line, at, "deadline_text", cuts);
+        fix_opt(&mut self.deadline_text, Line, at.key("deadline_text"), cuts);
         if let Some(p) = &mut self.project {
-            p.sanitize(&join(at, "project"), cuts);
+            p.sanitize_at(&at.key("project"), cuts);
         }
         if let Some(l) = &mut self.ledger {
-            l.sanitize(&join(at, "ledger"), cuts);
+            l.sanitize_at(&at.key("ledger"), cuts);
         }
-        fix_opt(&mut self.note, Text, at, "note", cuts);
+        fix_opt(&mut self.note, Text, at.key("note"), cuts);
     }
 }
 
 impl Sanitize for Figure {
-    fn sanitize(&mut self, at: &str, cuts: &mut Vec<Cut>) {
-        fix_opt(&mut self.label, Line, at, "label", cuts);
-        fix(&mut self.unit, Line, at, "unit", cuts);
+    fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>) {
+        fix_opt(&mut self.label, Line, at.key("label"), cuts);
+        fix(&mut self.unit, Line, at.key("unit"), cuts);
     }
 }
 
 impl Sanitize for Project {
-    fn sanitize(&mut self, at: &str, cuts: &mut Vec<Cut>) {
+    fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>) {
         if let Some(f) = &mut self.investment {
-            f.sanitize(&join(at, "investment"), cuts);
+            f.sanitize_at(&at.key("investment"), cuts);
         }
-        fix_opt(&mut self.status, Text, at, "status", cuts);
+        fix_opt(&mut self.status, Text, at.key("status"), cuts);
         fix_all(&mut self.problems, Text, at, "problems", cuts);
         each(&mut self.milestones, at, "milestones", cuts);
     }
 }
 
 impl Sanitize for Milestone {
-    fn sanitize(&mut self, at: &str, cuts: &mut Vec<Cut>) {
-        fix(&mut self.what, Line, at, "what", cuts);
-        fix_opt(&mut self.due_text, Line, at, "due_text", cuts);
+    fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>) {
+        fix(&mut self.what, Line, at.key("what"), cuts);
+        fix_opt(&mut self.due_text, Line, at.key("due_text"), cuts);
     }
 }
 
 impl Sanitize for Ledger {
-    fn sanitize(&mut self, at: &str, cuts: &mut Vec<Cut>) {
-        fix(&mut self.unit, Line, at, "unit", cuts);
+    fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>) {
+        fix(&mut self.unit, Line, at.key("unit"), cuts);
         each(&mut self.entries, at, "entries", cuts);
     }
 }
 
 impl Sanitize for Hazard {
-    fn sanitize(&mut self, at: &str, cuts: &mut Vec<Cut>) {
-        fix(&mut self.id, Line, at, "id", cuts);
-        fix(&mut self.description, Text, at, "description", cuts);
-        fix_opt(&mut self.level, Line, at, "level", cuts);
-        fix_opt(&mut self.location, Line, at, "location", cuts);
-        fix_opt(&mut self.owner, Line, at, "owner", cuts);
+    fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>) {
+        fix(&mut self.id, Line, at.key("id"), cuts);
+        fix(&mut self.description, Text, at.key("description"), cuts);
+        fix_opt(&mut self.level, Line, at.key("level"), cuts);
+        fix_opt(&mut self.location, Line, at.key("location"), cuts);
+        fix_opt(&mut self.owner, Line, at.key("owner"), cuts);
     }
 }
 
@@ -476,6 +585,92 @@ mod tests {
         let before = s.as_ptr();
         assert_eq!(clean_in_place(&mut s, Kind::Line), None);
         assert_eq!(s.as_ptr(), before);
+    }
+
+    #[test]
+    fn plain_characters_need_nothing() {
+        let ranges = [
+            (0x20, 0x7e),
+            (0x2010, 0x2027),
+            (0x2030, 0x205e),
+            (0x3000, 0x3029),
+            (0x3030, 0x303f),
+            (0x3400, 0x4dbf),
+            (0x4e00, 0x9fff),
+            (0xff00, 0xffef),
+        ];
+        for c in ranges
+            .iter()
+            .flat_map(|&(a, b)| (a..=b).filter_map(char::from_u32))
+        {
+            assert!(is_plain(c), "U+{:04X}", c as u32);
+            assert_eq!(action(c, Kind::Line), Action::Keep, "U+{:04X}", c as u32);
+            assert_eq!(action(c, Kind::Text), Action::Keep, "U+{:04X}", c as u32);
+            assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
+            assert_eq!(
+                is_nfc_quick(std::iter::once(c)),
+                IsNormalized::Yes,
+                "U+{:04X}",
+                c as u32
+            );
+        }
+        assert!(!is_plain('\u{302a}') && !is_plain('\u{2028}') && !is_plain('\u{feff}'));
+    }
+
+    #[test]
+    fn one_pass_check_agrees_with_the_rules() {
+        // The check as the rules state it, one rule at a time.
+        let by_rules = |s: &str, kind: Kind| {
+            s.chars().all(|c| action(c, kind) == Action::Keep)
+                && is_nfc_quick(s.chars()) == IsNormalized::Yes
+                && s.chars().count() <= kind.cap()
+        };
+        let samples = [
+            "",
+            "plain",
+            "加强思想政治建设，实现党建工作新突破（“两学一做”）①·…",
+            "Café",
+            "Cafe\u{301}",
+            "a\u{301}\u{316}",
+            "a\u{316}\u{301}",
+            "中\u{302e}\u{302a}",
+            "中\u{302a}\u{302e}",
+            "中\u{316}",
+            "\u{3099}か",
+            "か\u{3099}",
+            "\u{f900}",
+            "한\u{1161}",
+            "行\n行",
+            "行\r\n行",
+            "a\u{2028}b",
+            "👨\u{200d}👩",
+            "\u{feff}标题",
+            "\u{ad}",
+        ];
+        for kind in [Kind::Line, Kind::Text] {
+            for s in samples {
+                assert_eq!(is_clean(s, kind), by_rules(s, kind), "{s:?} {kind:?}");
+            }
+            for long in ["党".repeat(kind.cap()), "党".repeat(kind.cap() + 1)] {
+                assert_eq!(is_clean(&long, kind), by_rules(&long, kind));
+            }
+        }
+    }
+
+    #[test]
+    fn field_paths_are_written_like_serde_path_to_error() {
+        let root = FieldPath::Root("");
+        let groups = FieldPath::Index(&root, "groups", 0);
+        let items = FieldPath::Index(&groups, "items", 12);
+        let project = FieldPath::Key(&items, "project");
+        assert_eq!(
+            FieldPath::Key(&project, "status").render(),
+            "groups[0].items[12].project.status"
+        );
+        assert_eq!(FieldPath::Index(&root, "lines", 3).render(), "lines[3]");
+        assert_eq!(FieldPath::Key(&root, "title").render(), "title");
+        let outer = FieldPath::Root("town");
+        assert_eq!(FieldPath::Key(&outer, "title").render(), "town.title");
     }
 
     #[test]

@@ -8,50 +8,51 @@ use super::diag::{Diagnostic, Severity};
 use super::format::{Figure, LineFile, Value};
 use super::jsonpos;
 use super::numbers::{fmt_num, KNOWN_UNITS};
-use std::collections::HashMap;
+use super::sanitize::FieldPath;
 
 /// Warnings for a parsed line file. `text` is the file's JSON, used to point at the field; a field
 /// that cannot be found in it gets line and column 0.
 pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
+    // Field paths are written out only for a warning: most files have none.
     let mut found: Vec<(String, String)> = Vec::new();
-    let mut warn = |field: String, message: String| found.push((field, message));
-    let mut first_at: HashMap<&str, String> = HashMap::new();
+    let mut warn = |field: FieldPath<'_>, message: String| found.push((field.render(), message));
+    let mut repeated = repeated_ids(file).into_iter().peekable();
+    let root = FieldPath::Root("");
     for (g, group) in file.groups.iter().enumerate() {
+        let group_at = root.index("groups", g);
         for (i, item) in group.items.iter().enumerate() {
-            let at = format!("groups[{g}].items[{i}]");
+            let at = group_at.index("items", i);
             for (name, value) in [
                 ("id", &item.id),
                 ("label", &item.label),
                 ("source", &item.source),
             ] {
                 if value.trim().is_empty() {
-                    warn(
-                        format!("{at}.{name}"),
-                        format!("the item's {name} is empty"),
-                    );
+                    warn(at.key(name), format!("the item's {name} is empty"));
                 }
             }
-            if !item.id.trim().is_empty() {
-                if let Some(first) = first_at.get(item.id.as_str()) {
-                    warn(
-                        format!("{at}.id"),
-                        format!("duplicate item id {:?} (first used at {first})", item.id),
-                    );
-                } else {
-                    first_at.insert(&item.id, at.clone());
-                }
+            if let Some(((fg, fi), _)) = repeated.next_if(|&(_, here)| here == (g, i)) {
+                warn(
+                    at.key("id"),
+                    format!(
+                        "duplicate item id {:?} (first used at groups[{fg}].items[{fi}])",
+                        item.id
+                    ),
+                );
             }
             for (k, f) in item.figures.iter().enumerate() {
-                check_figure(f, &format!("{at}.figures[{k}]"), &mut warn);
+                check_figure(f, &at.index("figures", k), &mut warn);
             }
+            let project_at = at.key("project");
             if let Some(p) = &item.project {
                 if let Some(inv) = &p.investment {
-                    check_figure(inv, &format!("{at}.project.investment"), &mut warn);
+                    check_figure(inv, &project_at.key("investment"), &mut warn);
                 }
                 for (k, w) in p.milestones.windows(2).enumerate() {
                     if w[1].due < w[0].due {
+                        let milestone = project_at.index("milestones", k + 1);
                         warn(
-                            format!("{at}.project.milestones[{}].due", k + 1),
+                            milestone.key("due"),
                             format!(
                                 "milestones out of date order: {} comes before the previous milestone's {}",
                                 w[1].due, w[0].due
@@ -61,19 +62,19 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
                 }
             }
             if let Some(l) = &item.ledger {
-                let lat = format!("{at}.ledger");
-                check_unit(&l.unit, &format!("{lat}.unit"), &mut warn);
+                let lat = at.key("ledger");
+                check_unit(&l.unit, lat.key("unit"), &mut warn);
                 for (name, v) in [
                     ("found", Some(l.found)),
                     ("rectified", Some(l.rectified)),
                     ("open", l.open),
                 ] {
-                    check_negative(v, &format!("{lat}.{name}"), &mut warn);
+                    check_negative(v, lat.key(name), &mut warn);
                 }
                 if let (Value::Num(found), Value::Num(rect)) = (l.found, l.rectified) {
                     if rect > found {
                         warn(
-                            format!("{lat}.rectified"),
+                            lat.key("rectified"),
                             format!(
                                 "rectified {} is more than found {}",
                                 fmt_num(rect),
@@ -83,7 +84,7 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
                     } else if let Some(Value::Num(open)) = l.open {
                         if open >= 0.0 && open != found - rect {
                             warn(
-                                format!("{lat}.open"),
+                                lat.key("open"),
                                 format!(
                                     "open {} is not found {} − rectified {} = {}",
                                     fmt_num(open),
@@ -97,6 +98,9 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
                 }
             }
         }
+    }
+    if found.is_empty() {
+        return Vec::new();
     }
     let fields: Vec<&str> = found.iter().map(|(f, _)| f.as_str()).collect();
     let places = jsonpos::locate_all(text, &fields);
@@ -120,14 +124,43 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
     out
 }
 
-fn check_figure(f: &Figure, at: &str, warn: &mut impl FnMut(String, String)) {
-    check_unit(&f.unit, &format!("{at}.unit"), warn);
-    check_negative(f.value, &format!("{at}.value"), warn);
-    check_negative(f.target, &format!("{at}.target"), warn);
+/// Every item whose (non-blank) id an earlier item already has: (where the id was first used,
+/// where it is used again), in item order. Items are (group, item) indices.
+fn repeated_ids(file: &LineFile) -> Vec<((usize, usize), (usize, usize))> {
+    let mut ids: Vec<(&str, (usize, usize))> = file
+        .groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, group)| {
+            group
+                .items
+                .iter()
+                .enumerate()
+                .map(move |(i, item)| (item.id.as_str(), (g, i)))
+        })
+        .filter(|(id, _)| !id.trim().is_empty())
+        .collect();
+    // A stable sort: the items with one id stay in item order, the first use first.
+    ids.sort_by(|a, b| a.0.cmp(b.0));
+    let mut repeated: Vec<_> = ids
+        .chunk_by(|a, b| a.0 == b.0)
+        .flat_map(|same| same[1..].iter().map(|&(_, again)| (same[0].1, again)))
+        .collect();
+    repeated.sort_unstable_by_key(|&(_, again)| again);
+    repeated
+}
+
+/// Receives a warning: the field it is about and its message.
+type Warn<'w> = dyn FnMut(FieldPath<'_>, String) + 'w;
+
+fn check_figure(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) {
+    check_unit(&f.unit, at.key("unit"), warn);
+    check_negative(f.value, at.key("value"), warn);
+    check_negative(f.target, at.key("target"), warn);
     if let (Some(v), Some(t)) = (f.value.and_then(Value::num), f.target.and_then(Value::num)) {
         if v > t {
             warn(
-                format!("{at}.value"),
+                at.key("value"),
                 format!(
                     "completed {} is more than planned {}",
                     fmt_num(v),
@@ -138,10 +171,10 @@ fn check_figure(f: &Figure, at: &str, warn: &mut impl FnMut(String, String)) {
     }
 }
 
-fn check_unit(unit: &str, field: &str, warn: &mut impl FnMut(String, String)) {
+fn check_unit(unit: &str, field: FieldPath<'_>, warn: &mut Warn<'_>) {
     if !KNOWN_UNITS.contains(&unit) {
         warn(
-            field.into(),
+            field,
             format!("unknown unit {unit:?}; known units are {}", known_units()),
         );
     }
@@ -158,11 +191,11 @@ pub fn known_units() -> String {
     seen.join(" ")
 }
 
-fn check_negative(v: Option<Value>, field: &str, warn: &mut impl FnMut(String, String)) {
+fn check_negative(v: Option<Value>, field: FieldPath<'_>, warn: &mut Warn<'_>) {
     if let Some(Value::Num(n)) = v {
         if n < 0.0 {
             warn(
-                field.into(),
+                field,
                 format!(
                     "negative value {}: counts and amounts cannot be below zero",
                     fmt_num(n)
@@ -209,6 +242,27 @@ mod tests {
         assert_eq!(
             warnings(&text),
             ["t.json:5:8: groups[0].items[1].id: duplicate item id \"a\" (first used at groups[0].items[0])"]
+        );
+    }
+
+    #[test]
+    fn every_repeat_points_at_the_first_use() {
+        let item = |id: &str| format!(r#"{{"id": "{id}", "label": "项", "source": "项。"}}"#);
+        let text = format!(
+            "{{\n\"id\": \"safety\", \"title\": \"安全\", \"as_of\": \"2023-06-30\",\n\"groups\": [\n{{\"title\": \"甲\", \"items\": [{}, {}, {}]}},\n{{\"title\": \"乙\", \"items\": [{}, {}]}}\n]\n}}",
+            item("b"),
+            item("a"),
+            item("b"),
+            item("a"),
+            item("b")
+        );
+        assert_eq!(
+            warnings(&text),
+            [
+                "t.json:4:119: groups[0].items[2].id: duplicate item id \"b\" (first used at groups[0].items[0])",
+                "t.json:5:33: groups[1].items[0].id: duplicate item id \"a\" (first used at groups[0].items[1])",
+                "t.json:5:76: groups[1].items[1].id: duplicate item id \"b\" (first used at groups[0].items[0])",
+            ]
         );
     }
 
