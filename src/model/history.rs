@@ -2,9 +2,9 @@
 
 use super::format::{Figure, Item, LineFile, Value};
 use super::load::LineHistory;
+use super::numbers::wan_factor;
 use chrono::NaiveDate;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// How one quantity moved since the previous snapshot.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -39,6 +39,14 @@ pub fn quantities(item: &Item) -> Vec<(String, Value)> {
 
 /// [`quantities`] with the keys borrowed where the item already holds them.
 fn quantity_keys(item: &Item) -> Vec<(Cow<'_, str>, Value)> {
+    quantity_units(item)
+        .into_iter()
+        .map(|(k, v, _)| (k, v))
+        .collect()
+}
+
+/// Every quantity with its key and unit (see [`quantities`]).
+fn quantity_units(item: &Item) -> Vec<(Cow<'_, str>, Value, &str)> {
     let mut out = Vec::new();
     for (i, f) in item.figures.iter().enumerate() {
         // The figure's key as `figure_key` writes it, borrowed when it is the label.
@@ -49,26 +57,40 @@ fn quantity_keys(item: &Item) -> Vec<(Cow<'_, str>, Value)> {
         if let Some(t) = f.target {
             let target = format!("{key}.target");
             if let Some(v) = f.value {
-                out.push((key, v));
+                out.push((key, v, f.unit.as_str()));
             }
-            out.push((Cow::Owned(target), t));
+            out.push((Cow::Owned(target), t, f.unit.as_str()));
         } else if let Some(v) = f.value {
-            out.push((key, v));
+            out.push((key, v, f.unit.as_str()));
         }
     }
     if let Some(inv) = item.project.as_ref().and_then(|p| p.investment.as_ref()) {
         if let Some(v) = inv.value {
-            out.push((Cow::Borrowed("investment"), v));
+            out.push((Cow::Borrowed("investment"), v, inv.unit.as_str()));
         }
     }
     if let Some(l) = &item.ledger {
-        out.push((Cow::Borrowed("found"), l.found));
-        out.push((Cow::Borrowed("rectified"), l.rectified));
+        out.push((Cow::Borrowed("found"), l.found, l.unit.as_str()));
+        out.push((Cow::Borrowed("rectified"), l.rectified, l.unit.as_str()));
         if let Some(o) = l.open {
-            out.push((Cow::Borrowed("open"), o));
+            out.push((Cow::Borrowed("open"), o, l.unit.as_str()));
         }
     }
     out
+}
+
+/// The change from `prev` (value, unit) to `cur`, in the current unit: money is converted through 万元
+/// (9000万元 → 1.2亿元 is +0.3 亿元); other units that differ cannot be compared (unknown).
+pub fn compare_units(prev: Option<(Value, &str)>, cur: (Value, &str)) -> Change {
+    match prev {
+        None => Change::New,
+        Some((v, unit)) if unit == cur.1 => compare(Some(v), cur.0),
+        Some((Value::Num(a), unit)) => match (wan_factor(unit), wan_factor(cur.1)) {
+            (Some(fp), Some(fc)) => compare(Some(Value::Num(a * fp / fc)), cur.0),
+            _ => Change::Unknown,
+        },
+        Some((Value::Withheld, _)) => Change::Unknown,
+    }
 }
 
 /// The key of the i-th figure among an item's quantities: its label, else `#i`.
@@ -102,24 +124,21 @@ pub fn item_changes(prev: Option<&Item>, cur: &Item) -> Vec<(String, Change)> {
             .map(|(k, _)| (k, Change::New))
             .collect();
     };
-    let before = quantity_keys(prev);
+    let before = quantity_units(prev);
     // An item states a handful of quantities: a search beats a map. Where a key repeats, the
     // last one counts (as it would in a map built from the list).
-    let by_key: Option<HashMap<&str, Value>> =
-        (before.len() > 16).then(|| before.iter().map(|(k, v)| (k.as_ref(), *v)).collect());
-    let value_before = |key: &str| match &by_key {
-        Some(map) => map.get(key).copied(),
-        None => before
+    let before_of = |key: &str| {
+        before
             .iter()
             .rev()
-            .find(|(k, _)| k.as_ref() == key)
-            .map(|(_, v)| *v),
+            .find(|(k, _, _)| k.as_ref() == key)
+            .map(|(_, v, u)| (*v, *u))
     };
-    quantities(cur)
+    quantity_units(cur)
         .into_iter()
-        .map(|(k, v)| {
-            let c = compare(value_before(&k), v);
-            (k, c)
+        .map(|(k, v, unit)| {
+            let c = compare_units(before_of(&k), (v, unit));
+            (k.into_owned(), c)
         })
         .collect()
 }
@@ -186,6 +205,28 @@ mod tests {
             compare(n(10.0), Value::Withheld),
             Change::Unknown,
             "withheld is unknown, never 0"
+        );
+    }
+
+    #[test]
+    fn money_is_compared_in_one_unit_and_other_units_are_not_compared() {
+        let n = Value::Num;
+        let up = compare_units(Some((n(9000.0), "万元")), (n(1.2), "亿元"));
+        assert!(
+            matches!(up, Change::Up(d) if (d - 0.3).abs() < 1e-9),
+            "{up:?}: +0.3 亿元, not -8998.8"
+        );
+        assert_eq!(
+            compare_units(Some((n(1.2), "亿元")), (n(12000.0), "万元")),
+            Change::Same
+        );
+        assert_eq!(
+            compare_units(Some((n(5.0), "亩")), (n(6.0), "公顷")),
+            Change::Unknown
+        );
+        assert_eq!(
+            compare_units(Some((Value::Withheld, "万元")), (n(1.0), "亿元")),
+            Change::Unknown
         );
     }
 

@@ -184,34 +184,51 @@ fn list_top(dir: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
 
 /// The line files of the snapshot folder `name` (its relative path and its full path), in name
 /// order; none when the folder cannot be read.
-fn list_day(name: &str, dir: &Path) -> Vec<(String, PathBuf)> {
+fn list_day(name: &str, dir: &Path) -> (Vec<(String, PathBuf)>, Vec<String>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let mut entries: Vec<_> = entries.flatten().collect();
     entries.sort_by_key(|e| e.file_name());
-    entries
-        .into_iter()
-        .filter_map(|f| {
-            let fname = f.file_name().to_string_lossy().into_owned();
-            let wanted = !is_ignored_name(&fname) && fname.ends_with(".json") && !is_dir(&f);
-            wanted.then(|| (format!("{name}/{fname}"), f.path()))
-        })
-        .collect()
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for f in entries {
+        let fname = f.file_name().to_string_lossy().into_owned();
+        if is_ignored_name(&fname) || is_dir(&f) {
+            continue;
+        }
+        if fname.ends_with(".json") {
+            files.push((format!("{name}/{fname}"), f.path()));
+        } else {
+            // A clerk's `safety.json.txt` or `safety.JSON` must not make a line vanish silently.
+            skipped.push(format!("{name}/{fname}"));
+        }
+    }
+    (files, skipped)
 }
 
 /// Lists the files of a data folder: `town.json` and `YYYY-MM-DD/*.json`, read with the size cap.
 pub fn read_folder(dir: &Path) -> (Vec<RawFile>, Vec<Diagnostic>) {
-    let (found, problems) = list_top(dir);
+    let (found, mut problems) = list_top(dir);
     let mut files = Vec::new();
     for entry in found {
         match entry {
             Entry::File(rel, content) => files.push((rel, content.bytes())),
-            Entry::Day(name, _, path) => files.extend(
-                list_day(&name, &path)
-                    .into_iter()
-                    .map(|(rel, path)| (rel, read_capped(&path))),
-            ),
+            Entry::Day(name, _, path) => {
+                let (day_files, skipped) = list_day(&name, &path);
+                files.extend(
+                    day_files
+                        .into_iter()
+                        .map(|(rel, path)| (rel, read_capped(&path))),
+                );
+                problems.extend(skipped.into_iter().map(|rel| Diagnostic {
+                    severity: Severity::Warning,
+                    ..Diagnostic::file_error(
+                        shown(&dir.display().to_string(), &rel),
+                        "not loaded: only files ending in .json are read (save it as .json?)",
+                    )
+                }));
+            }
         }
     }
     (files, problems)
@@ -316,8 +333,25 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
             match content.bytes() {
                 Ok(bytes) => match parse_town_checked(&bytes, &path) {
                     Ok((t, warnings)) => {
-                        town = t;
                         early.extend(warnings.into_iter().map(|w| (place, w)));
+                        let th = t.thresholds;
+                        if !(0.0 <= th.amber_points && th.amber_points <= th.red_points) {
+                            early.push((
+                                place,
+                                Diagnostic {
+                                    severity: Severity::Warning,
+                                    field: "thresholds".into(),
+                                    ..Diagnostic::file_error(
+                                        &path,
+                                        format!(
+                                            "amber_points {} and red_points {} should satisfy 0 <= amber <= red",
+                                            th.amber_points, th.red_points
+                                        ),
+                                    )
+                                },
+                            ));
+                        }
+                        town = t;
                     }
                     Err(d) => early.push((place, d)),
                 },
@@ -392,11 +426,21 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
                         )
                     });
                 }
+                let list = by_line.entry(file.id.clone()).or_default();
+                if let Some(first) = list.iter().find(|s| s.date == date) {
+                    // Two files claim the same line on one date: which figures are right is not ours
+                    // to guess.
+                    late.push(Diagnostic::file_error(
+                        &path,
+                        format!(
+                            "line {:?} on {date} is already given by {}; this file was not loaded",
+                            file.id, first.path
+                        ),
+                    ));
+                    continue;
+                }
                 late.append(&mut warnings);
-                by_line
-                    .entry(file.id.clone())
-                    .or_default()
-                    .push(Snapshot { date, path, file });
+                list.push(Snapshot { date, path, file });
             }
         }
     }
@@ -497,19 +541,41 @@ impl Work {
     fn run(self, prefix: &str) -> Vec<Parsed> {
         match self {
             Work::Files(jobs) => jobs.into_iter().map(|(j, c)| j.load(c)).collect(),
-            Work::Day(k, name, date, dir) => list_day(&name, &dir)
-                .into_iter()
-                .enumerate()
-                .map(|(i, (rel, full))| {
-                    let job = LineJob {
-                        place: (k, i),
-                        date,
-                        stem: rel[name.len() + 1..].trim_end_matches(".json").to_string(),
-                        path: shown(prefix, &rel),
+            Work::Day(k, name, date, dir) => {
+                let (files, skipped) = list_day(&name, &dir);
+                let n = files.len();
+                let mut out: Vec<Parsed> = files
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (rel, full))| {
+                        let job = LineJob {
+                            place: (k, i),
+                            date,
+                            stem: rel[name.len() + 1..].trim_end_matches(".json").to_string(),
+                            path: shown(prefix, &rel),
+                        };
+                        job.load(Content::Unread(full))
+                    })
+                    .collect();
+                out.extend(skipped.into_iter().enumerate().map(|(i, rel)| {
+                    let path = shown(prefix, &rel);
+                    let warning = Diagnostic {
+                        severity: Severity::Warning,
+                        ..Diagnostic::file_error(
+                            &path,
+                            "not loaded: only files ending in .json are read (save it as .json?)",
+                        )
                     };
-                    job.load(Content::Unread(full))
-                })
-                .collect(),
+                    let job = LineJob {
+                        place: (k, n + i),
+                        date,
+                        stem: String::new(),
+                        path,
+                    };
+                    (job, Err(Unloaded::Invalid(warning)))
+                }));
+                out
+            }
         }
     }
 }
@@ -579,7 +645,22 @@ fn run_parallel(work: Vec<Work>, prefix: &str) -> Vec<Parsed> {
         let threads: Vec<_> = (0..threads).map(|_| s.spawn(take)).collect();
         threads
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    // Say so rather than show a line as if it had no file.
+                    let job = LineJob {
+                        place: (usize::MAX, 0),
+                        date: NaiveDate::MIN,
+                        stem: String::new(),
+                        path: prefix.to_string(),
+                    };
+                    let d = Diagnostic::file_error(
+                        prefix,
+                        "an internal error stopped some files from loading; please report it",
+                    );
+                    vec![(usize::MAX, vec![(job, Err(Unloaded::Invalid(d)))])]
+                })
+            })
             .collect()
     });
     done.sort_unstable_by_key(|(i, _)| *i);
