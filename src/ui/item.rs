@@ -90,7 +90,13 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
                 .clone()
                 .unwrap_or_else(|| lang.pick("数值", "Value").into());
             let mut v = match fig.value {
-                Some(val) => format!("{}{}", fmt_value(val, fig.approx, lang.en()), fig.unit),
+                Some(_) => fmt_figure(
+                    &crate::model::Figure {
+                        target: None,
+                        ..fig.clone()
+                    },
+                    lang.en(),
+                ),
                 None => lang.pick("未报", "not reported").into(),
             };
             if let Some(tg) = fig.target {
@@ -284,6 +290,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
                 .first()
                 .map(|f| f.unit.clone())
                 .unwrap_or_default();
+            let approx = x.figures.first().and_then(|f| f.approx);
             out.push(Line::from(vec![
                 Span::styled(format!("  {}", pad(lang.pick("走势", "Trend"), kw)), t.dim),
                 Span::styled(
@@ -303,7 +310,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
             let shown = series.len().min(12);
             for (d, v) in &series[series.len() - shown..] {
                 let txt = match v {
-                    Some(val) => format!("{}{unit}", fmt_value(*val, None, lang.en())),
+                    Some(val) => format!("{}{unit}", fmt_value(*val, approx, lang.en())),
                     None => lang.pick("(无此项)", "(absent)").to_string(),
                 };
                 let ch = match (prev, v) {

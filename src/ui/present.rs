@@ -6,7 +6,7 @@ use super::widgets::{change_span, due_text, light_span, main_value, owner_text};
 use crate::app::{Slide, State};
 use crate::model::board::{ItemBoard, LineBoard};
 use crate::model::numbers::{fmt_num, fmt_value};
-use crate::model::{Light, Value};
+use crate::model::Light;
 use crate::text::{pad, truncate, width, wrap};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -113,19 +113,17 @@ pub fn big_figure(it: &ItemBoard, en: bool) -> (String, String) {
             small,
         );
     }
-    if let (Some(p), Some(f)) = (it.judgement.progress_raw, x.figures.first()) {
-        let (v, tg) = (
-            f.value.unwrap_or(Value::Withheld),
-            f.target.unwrap_or(Value::Withheld),
-        );
+    let measured = it.judgement.progress_figure.and_then(|i| x.figures.get(i));
+    if let (Some(p), Some(f)) = (it.judgement.progress_raw, measured) {
+        // The figure the ratio came from, with its qualifier: 680多/800亩.
+        let lang = if en {
+            crate::cli::Lang::En
+        } else {
+            crate::cli::Lang::Zh
+        };
         return (
             format!("{}%", fmt_num((p * 100.0).round())),
-            format!(
-                "{}/{}{}",
-                fmt_value(v, None, false),
-                fmt_value(tg, None, false),
-                f.unit
-            ),
+            crate::model::wording::of_target(f, lang),
         );
     }
     if let Some(inv) = x.project.as_ref().and_then(|p| p.investment.as_ref()) {
