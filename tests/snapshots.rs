@@ -10,10 +10,12 @@ use huibao::text::width;
 const TODAY: (i32, u32, u32) = (2023, 7, 3);
 
 fn state(lang: Lang) -> State {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    // Relative to the package root (cargo's working directory for tests), so the file paths shown on
+    // screen are the same on every machine.
+    let dir = std::path::Path::new("data");
     let (y, m, d) = TODAY;
     State::new(
-        load::load_dir(&dir),
+        load::load_dir(dir),
         lang,
         NaiveDate::from_ymd_opt(y, m, d).unwrap(),
     )
@@ -134,9 +136,9 @@ fn table_columns_stay_aligned_with_long_chinese_labels() {
 }
 
 fn history_state() -> State {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/history");
+    let dir = std::path::Path::new("tests/fixtures/history");
     State::new(
-        load::load_dir(&dir),
+        load::load_dir(dir),
         Lang::Zh,
         NaiveDate::from_ymd_opt(2024, 5, 10).unwrap(),
     )
