@@ -352,21 +352,9 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
     f.render_widget(Paragraph::new(shown), area);
 }
 
+/// Days left or overdue after a date, in the words every screen uses.
 fn days(left: i64, lang: crate::cli::Lang) -> String {
-    if left < 0 {
-        format!(
-            "  {}{}{}",
-            lang.pick("逾期", "overdue by "),
-            -left,
-            lang.pick("天", " days")
-        )
-    } else {
-        format!(
-            "  {}{left}{}",
-            lang.pick("还剩", ""),
-            lang.pick("天", " days left")
-        )
-    }
+    format!("  {}", crate::model::wording::days_text(left, lang))
 }
 
 /// A one-line trend of the known values; withheld or absent weeks are gaps.
