@@ -47,6 +47,28 @@ impl Diagnostic {
     }
 }
 
+/// Warnings for (field path, message) pairs of one file, each placed at its field's value in `text`
+/// (all found in one pass; line 0 when a field cannot be found).
+pub fn warnings_at(text: &str, path: &str, found: Vec<(String, String)>) -> Vec<Diagnostic> {
+    let fields: Vec<&str> = found.iter().map(|(f, _)| f.as_str()).collect();
+    let places = super::jsonpos::locate_all(text, &fields);
+    found
+        .into_iter()
+        .zip(places)
+        .map(|((field, message), place)| {
+            let (line, col) = place.unwrap_or((0, 0));
+            Diagnostic {
+                severity: Severity::Warning,
+                path: path.into(),
+                line,
+                col,
+                field,
+                message,
+            }
+        })
+        .collect()
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         if self.line > 0 {

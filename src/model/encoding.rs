@@ -345,22 +345,11 @@ fn clean_parsed<T: Sanitize>(parsed: &mut T, text: &str, path: &str) -> Vec<Diag
     if cuts.is_empty() {
         return Vec::new();
     }
-    let fields: Vec<&str> = cuts.iter().map(|c| c.field.as_str()).collect();
-    let places = jsonpos::locate_all(text, &fields);
-    cuts.iter()
-        .zip(places)
-        .map(|(cut, place)| {
-            let (line, col) = place.unwrap_or((0, 0));
-            Diagnostic {
-                severity: Severity::Warning,
-                path: path.into(),
-                line,
-                col,
-                field: cut.field.clone(),
-                message: cut.message(),
-            }
-        })
-        .collect()
+    let found = cuts
+        .iter()
+        .map(|c| (c.field.clone(), c.message()))
+        .collect();
+    super::diag::warnings_at(text, path, found)
 }
 
 /// Parses JSON text into `T`, turning any error into a diagnostic with line, column and field path.

@@ -4,9 +4,8 @@
 //! Everything here is a warning: the file loads and the meeting goes on, but `huibao validate` lists
 //! the problem with the line and column of the value (found with [`super::jsonpos`]).
 
-use super::diag::{Diagnostic, Severity};
+use super::diag::Diagnostic;
 use super::format::{Figure, LineFile, Value};
-use super::jsonpos;
 use super::numbers::{fmt_num, KNOWN_UNITS};
 use super::sanitize::FieldPath;
 
@@ -102,23 +101,7 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
     if found.is_empty() {
         return Vec::new();
     }
-    let fields: Vec<&str> = found.iter().map(|(f, _)| f.as_str()).collect();
-    let places = jsonpos::locate_all(text, &fields);
-    let mut out: Vec<Diagnostic> = found
-        .into_iter()
-        .zip(places)
-        .map(|((field, message), place)| {
-            let (line, col) = place.unwrap_or((0, 0));
-            Diagnostic {
-                severity: Severity::Warning,
-                path: path.into(),
-                line,
-                col,
-                field,
-                message,
-            }
-        })
-        .collect();
+    let mut out = super::diag::warnings_at(text, path, found);
     // In text order; a field that could not be found (line 0) goes last.
     out.sort_by_key(|d| (d.line == 0, d.line, d.col));
     out

@@ -60,14 +60,8 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
     let lang = state.lang;
     let focused = idx == state.sel.overview;
     let inner_w = rect.width.saturating_sub(2) as usize;
-    let counts = format!(
-        " {}{} {}{} ",
-        lang.pick("红", "R"),
-        line.red(),
-        lang.pick("黄", "A"),
-        line.amber()
-    );
-    let title_room = inner_w.saturating_sub(width(&counts) + 1);
+    let counts = super::widgets::line_counts(line, lang, t);
+    let title_room = inner_w.saturating_sub(width(&counts.content) + 1);
     let mut title = format!(
         "{}{} {} ",
         if focused { ">" } else { " " },
@@ -86,19 +80,7 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
             truncate(&title, title_room),
             if focused { t.selected } else { t.title },
         ))
-        .title_top(
-            Line::from(Span::styled(
-                counts,
-                if line.red() > 0 {
-                    t.light(crate::model::Light::Overdue)
-                } else if line.amber() > 0 {
-                    t.light(crate::model::Light::Behind)
-                } else {
-                    t.dim
-                },
-            ))
-            .right_aligned(),
-        );
+        .title_top(Line::from(counts).right_aligned());
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     let room = inner.height as usize;

@@ -4,12 +4,11 @@
 use super::bigtext;
 use super::widgets::{change_span, due_text, light_span, main_value, owner_text};
 use crate::app::{Slide, State};
-use crate::model::board::{ItemBoard, LineBoard};
+use crate::model::board::ItemBoard;
 use crate::model::numbers::{fmt_num, fmt_value};
 use crate::model::Light;
 use crate::text::{pad, truncate, width, wrap};
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
@@ -255,18 +254,12 @@ fn overview(f: &mut Frame, area: Rect, state: &State) {
         .enumerate()
     {
         let title = format!(" {} {} ", i + 1, line.short);
-        let counts = format!(
-            " {}{} {}{} ",
-            lang.pick("红", "R"),
-            line.red(),
-            lang.pick("黄", "A"),
-            line.amber()
-        );
+        let counts = super::widgets::line_counts(line, lang, t);
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(t.border)
             .title(Span::styled(title, t.title))
-            .title_top(Line::from(Span::styled(counts, counts_style(state, line))).right_aligned());
+            .title_top(Line::from(counts).right_aligned());
         let inner = block.inner(rect);
         f.render_widget(block, rect);
         let w = inner.width as usize;
@@ -287,17 +280,6 @@ fn overview(f: &mut Frame, area: Rect, state: &State) {
             rows.extend(fr);
         }
         f.render_widget(Paragraph::new(rows), inner);
-    }
-}
-
-fn counts_style(state: &State, line: &LineBoard) -> Style {
-    let t = &state.theme;
-    if line.red() > 0 {
-        t.light(Light::Overdue)
-    } else if line.amber() > 0 {
-        t.light(Light::Behind)
-    } else {
-        t.dim
     }
 }
 
@@ -325,7 +307,7 @@ fn line(f: &mut Frame, area: Rect, state: &State, l: usize) {
                 lang.pick("黄灯 ", "amber "),
                 line.amber()
             ),
-            counts_style(state, line),
+            super::widgets::counts_style(line, t),
         ),
     ]);
     f.render_widget(Paragraph::new(head), Rect { height: 1, ..area });

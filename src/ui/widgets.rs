@@ -82,3 +82,30 @@ pub fn change_span(
     };
     Span::styled(crate::model::wording::change_text(c, lang), style)
 }
+
+/// The style of a line's counts: red when it has red items, else amber when it has amber, else dim.
+pub fn counts_style(line: &crate::model::board::LineBoard, theme: &Theme) -> ratatui::style::Style {
+    if line.red() > 0 {
+        theme.light(Light::Overdue)
+    } else if line.amber() > 0 {
+        theme.light(Light::Behind)
+    } else {
+        theme.dim
+    }
+}
+
+/// A line's red and amber counts for a card title (` 红1 黄0 `).
+pub fn line_counts(
+    line: &crate::model::board::LineBoard,
+    lang: Lang,
+    theme: &Theme,
+) -> Span<'static> {
+    let text = format!(
+        " {}{} {}{} ",
+        lang.pick("红", "R"),
+        line.red(),
+        lang.pick("黄", "A"),
+        line.amber()
+    );
+    Span::styled(text, counts_style(line, theme))
+}
