@@ -3,11 +3,15 @@
 //!
 //! Every test runs the real binary on its own pseudo-terminal, as the session leader with the pty as
 //! its controlling terminal, and waits on screen content or process state with a deadline — never on
-//! a fixed sleep. The harness is self-contained (not `tests/common`) so that it can choose the child's
-//! whole environment, close the pty master on purpose and read the child's resource usage.
+//! a fixed sleep. Its `Tty` is its own (not `tests/common`'s `Pty`) so that it can choose the child's
+//! whole environment, close the pty master on purpose and read the child's resource usage; the pty
+//! primitives (opening, polling, pidfds) are the shared ones in `tests/common`.
 
+mod common;
+
+use common::{check, open_pty, pidfd_open, poll};
 use std::io;
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -81,89 +85,11 @@ fn same_below_header(screen: &str, want: &[String]) -> bool {
     got.len() == want.len() && got[1..].iter().zip(&want[1..]).all(|(g, w)| g == w)
 }
 
-fn check(ret: libc::c_int, what: &str) -> io::Result<libc::c_int> {
-    if ret == -1 {
-        let e = io::Error::last_os_error();
-        Err(io::Error::new(e.kind(), format!("{what}: {e}")))
-    } else {
-        Ok(ret)
-    }
-}
-
-/// Opens a pty of the given size. Both ends are close-on-exec from the start, so a child spawned by a
-/// test running in parallel never inherits them (a leaked master would keep the slave from hanging up,
-/// a leaked slave the master from seeing the end of the output).
-fn open_pty(cols: u16, rows: u16) -> io::Result<(OwnedFd, OwnedFd)> {
-    // SAFETY: plain libc calls on fds we own; ptsname_r writes into a buffer of the given length.
-    unsafe {
-        let m = check(
-            libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC),
-            "posix_openpt",
-        )?;
-        let master = OwnedFd::from_raw_fd(m);
-        check(libc::grantpt(m), "grantpt")?;
-        check(libc::unlockpt(m), "unlockpt")?;
-        let mut name = [0 as libc::c_char; 128];
-        let r = libc::ptsname_r(m, name.as_mut_ptr(), name.len());
-        if r != 0 {
-            return Err(io::Error::from_raw_os_error(r));
-        }
-        let s = check(
-            libc::open(
-                name.as_ptr(),
-                libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC,
-            ),
-            "open the pty slave",
-        )?;
-        let slave = OwnedFd::from_raw_fd(s);
-        let ws = libc::winsize {
-            ws_row: rows,
-            ws_col: cols,
-            ws_xpixel: 0,
-            ws_ypixel: 0,
-        };
-        check(libc::ioctl(m, libc::TIOCSWINSZ, &ws), "TIOCSWINSZ")?;
-        let flags = check(libc::fcntl(m, libc::F_GETFL), "F_GETFL")?;
-        check(
-            libc::fcntl(m, libc::F_SETFL, flags | libc::O_NONBLOCK),
-            "F_SETFL",
-        )?;
-        Ok((master, slave))
-    }
-}
-
-/// Polls `fds` for `events` until one is ready or `timeout` passes; returns the revents.
-fn poll(fds: &[(RawFd, libc::c_short)], timeout: Duration) -> Vec<libc::c_short> {
-    let mut pfds: Vec<libc::pollfd> = fds
-        .iter()
-        .map(|&(fd, events)| libc::pollfd {
-            fd,
-            events,
-            revents: 0,
-        })
-        .collect();
-    let ms = timeout.as_millis().min(i32::MAX as u128) as libc::c_int;
-    let ms = if ms == 0 && !timeout.is_zero() { 1 } else { ms };
-    // SAFETY: pfds is a valid array of pollfd of the given length.
-    let n = unsafe { libc::poll(pfds.as_mut_ptr(), pfds.len() as libc::nfds_t, ms) };
-    if n <= 0 {
-        return vec![0; fds.len()];
-    }
-    pfds.iter().map(|p| p.revents).collect()
-}
-
 /// How a process ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Exit {
     Code(i32),
     Signal(i32),
-}
-
-/// A pidfd (Linux ≥ 5.3), so that waiting for an exit is a `poll`, not a retry loop.
-fn pidfd_open(pid: libc::pid_t) -> Option<OwnedFd> {
-    // SAFETY: plain syscall; on success the result is a new fd (close-on-exec) that we own.
-    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) };
-    (fd >= 0).then(|| unsafe { OwnedFd::from_raw_fd(fd as RawFd) })
 }
 
 /// One field of /proc/<pid>/stat (or of a task's), counted from the state (0) after the command name.
@@ -279,7 +205,7 @@ impl Tty {
         Tty {
             master: Some(master),
             pid,
-            pidfd: pidfd_open(pid),
+            pidfd: pidfd_open(pid as u32),
             parser: vt100::Parser::new(rows, cols, 0),
             raw: Vec::new(),
             eof: false,

@@ -48,37 +48,13 @@ fn spawn_lock() -> MutexGuard<'static, ()> {
     SPAWN_LOCK.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-fn check(ret: libc::c_int, what: &str) -> io::Result<libc::c_int> {
+pub fn check(ret: libc::c_int, what: &str) -> io::Result<libc::c_int> {
     if ret == -1 {
         let e = io::Error::last_os_error();
         Err(io::Error::new(e.kind(), format!("{what}: {e}")))
     } else {
         Ok(ret)
     }
-}
-
-fn set_cloexec(fd: RawFd) -> io::Result<()> {
-    // SAFETY: fcntl on an fd we own.
-    unsafe {
-        let flags = check(libc::fcntl(fd, libc::F_GETFD), "F_GETFD")?;
-        check(
-            libc::fcntl(fd, libc::F_SETFD, flags | libc::FD_CLOEXEC),
-            "F_SETFD",
-        )?;
-    }
-    Ok(())
-}
-
-fn set_nonblocking(fd: RawFd) -> io::Result<()> {
-    // SAFETY: fcntl on an fd we own.
-    unsafe {
-        let flags = check(libc::fcntl(fd, libc::F_GETFL), "F_GETFL")?;
-        check(
-            libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK),
-            "F_SETFL",
-        )?;
-    }
-    Ok(())
 }
 
 fn winsize(cols: u16, rows: u16) -> libc::winsize {
@@ -91,7 +67,7 @@ fn winsize(cols: u16, rows: u16) -> libc::winsize {
 }
 
 /// A pidfd for the child (Linux ≥ 5.3), so that waiting for its exit is a `poll`, not a retry loop.
-fn pidfd_open(pid: u32) -> Option<OwnedFd> {
+pub fn pidfd_open(pid: u32) -> Option<OwnedFd> {
     // SAFETY: plain syscall; on success the result is a new fd that we own.
     let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid as libc::pid_t, 0) };
     (fd >= 0).then(|| unsafe { OwnedFd::from_raw_fd(fd as RawFd) })
@@ -99,7 +75,7 @@ fn pidfd_open(pid: u32) -> Option<OwnedFd> {
 
 /// Polls `fds` for `events` until one is ready or `timeout` passes; returns the revents.
 /// Without a pidfd we cannot be woken by the child's exit, so callers cap the timeout instead.
-fn poll(fds: &[(RawFd, libc::c_short)], timeout: Duration) -> Vec<libc::c_short> {
+pub fn poll(fds: &[(RawFd, libc::c_short)], timeout: Duration) -> Vec<libc::c_short> {
     let mut pfds: Vec<libc::pollfd> = fds
         .iter()
         .map(|&(fd, events)| libc::pollfd {
@@ -250,7 +226,6 @@ impl Pty {
         S: AsRef<OsStr>,
     {
         let (master, slave) = open_pty(cols, rows).expect("openpty");
-        set_nonblocking(master.as_raw_fd()).expect("O_NONBLOCK on the pty master");
         let stdio = || Stdio::from(slave.try_clone().expect("dup the pty slave"));
         let mut cmd = Command::new(bin());
         cmd.args(args)
@@ -518,29 +493,46 @@ impl Drop for Pty {
     }
 }
 
-/// Opens a pty of the given size; both ends close-on-exec.
-fn open_pty(cols: u16, rows: u16) -> io::Result<(OwnedFd, OwnedFd)> {
-    let ws = winsize(cols, rows);
-    let (mut master, mut slave): (RawFd, RawFd) = (-1, -1);
-    let _guard = spawn_lock();
-    // SAFETY: openpty writes two fds; name and termios pointers may be null.
+/// Opens a pty of the given size. Both ends are close-on-exec from the start, so a child spawned by a
+/// test running in parallel never inherits them (a leaked master would keep the slave from hanging up,
+/// a leaked slave the master from seeing the end of the output).
+pub fn open_pty(cols: u16, rows: u16) -> io::Result<(OwnedFd, OwnedFd)> {
+    // SAFETY: plain libc calls on fds we own; ptsname_r writes into a buffer of the given length.
     unsafe {
-        check(
-            libc::openpty(
-                &mut master,
-                &mut slave,
-                std::ptr::null_mut(),
-                std::ptr::null(),
-                &ws,
-            ),
-            "openpty",
+        let m = check(
+            libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC),
+            "posix_openpt",
         )?;
+        let master = OwnedFd::from_raw_fd(m);
+        check(libc::grantpt(m), "grantpt")?;
+        check(libc::unlockpt(m), "unlockpt")?;
+        let mut name = [0 as libc::c_char; 128];
+        let r = libc::ptsname_r(m, name.as_mut_ptr(), name.len());
+        if r != 0 {
+            return Err(io::Error::from_raw_os_error(r));
+        }
+        let s = check(
+            libc::open(
+                name.as_ptr(),
+                libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC,
+            ),
+            "open the pty slave",
+        )?;
+        let slave = OwnedFd::from_raw_fd(s);
+        let ws = libc::winsize {
+            ws_row: rows,
+            ws_col: cols,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        check(libc::ioctl(m, libc::TIOCSWINSZ, &ws), "TIOCSWINSZ")?;
+        let flags = check(libc::fcntl(m, libc::F_GETFL), "F_GETFL")?;
+        check(
+            libc::fcntl(m, libc::F_SETFL, flags | libc::O_NONBLOCK),
+            "F_SETFL",
+        )?;
+        Ok((master, slave))
     }
-    // SAFETY: openpty succeeded, so both fds are ours.
-    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
-    set_cloexec(master.as_raw_fd())?;
-    set_cloexec(slave.as_raw_fd())?;
-    Ok((master, slave))
 }
 
 /// The screen rows with surrounding spaces removed, joined: text that the screen wraps over
