@@ -85,7 +85,8 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         t.dim,
     )));
     let first = state
-        .sel
+        .screens
+        .help
         .scroll
         .min(rows.len().saturating_sub(area.height as usize));
     f.render_widget(Paragraph::new(rows).scroll((first as u16, 0)), area);

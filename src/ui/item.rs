@@ -347,7 +347,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
     )));
 
     let h = area.height as usize;
-    let first = state.sel.scroll.min(out.len().saturating_sub(h));
+    let first = state.screens.item.scroll.min(out.len().saturating_sub(h));
     let shown: Vec<Line> = out.into_iter().skip(first).take(h).collect();
     f.render_widget(Paragraph::new(shown), area);
 }

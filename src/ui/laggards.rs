@@ -58,13 +58,17 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         )));
     }
     let height = (area.height as usize).saturating_sub(rows.len());
-    let first = scroll_to(state.sel.laggards, state.laggards.len(), height);
+    let first = scroll_to(
+        state.screens.laggards.selected,
+        state.laggards.len(),
+        height,
+    );
     for (pos, r) in state.laggards.iter().enumerate().skip(first).take(height) {
         let (Some(line), Some(it)) = (state.board.lines.get(r.line), state.board.item(*r)) else {
             continue;
         };
         let j = &it.judgement;
-        let selected = pos == state.sel.laggards;
+        let selected = pos == state.screens.laggards.selected;
         let base = if selected { t.selected } else { t.text };
         let ls = light_span(j.light, lang, t);
         let lw = width(&ls.content);

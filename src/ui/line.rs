@@ -90,7 +90,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
     rows.push(Line::from(Span::styled(pad(&head, w), t.dim)));
 
     let visible = state.visible_items(l);
-    let sel = state.sel.lines.get(l).copied().unwrap_or(0);
+    let sel = state.line_selected(l);
     let mut body: Vec<(Line, Option<usize>)> = Vec::new();
     let mut last_group: Option<&str> = None;
     for (pos, &i) in visible.iter().enumerate() {
@@ -201,6 +201,6 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
 /// The item the line panel has selected.
 pub fn selected(state: &State, l: usize) -> Option<ItemRef> {
     let vis = state.visible_items(l);
-    let sel = state.sel.lines.get(l).copied()?;
-    vis.get(sel).map(|&i| ItemRef { line: l, item: i })
+    vis.get(state.line_selected(l))
+        .map(|&i| ItemRef { line: l, item: i })
 }

@@ -64,8 +64,16 @@ pub fn draw(f: &mut Frame, state: &State) {
 fn draw_body(f: &mut Frame, body: Rect, state: &State) {
     match state.route() {
         Route::Overview => overview::draw(f, body, state),
-        Route::Line(l) => line::draw(f, body, state, l),
-        Route::Item(r) => item::draw(f, body, state, r),
+        Route::Line(id) => {
+            if let Some(l) = state.board.line_pos(&id) {
+                line::draw(f, body, state, l)
+            }
+        }
+        Route::Item(id) => {
+            if let Some(r) = state.board.find(&id) {
+                item::draw(f, body, state, r)
+            }
+        }
         Route::Laggards => laggards::draw(f, body, state),
         Route::Search => search::draw(f, body, state),
         Route::Filter => search::draw_filter(f, body, state),
@@ -118,14 +126,14 @@ pub fn breadcrumbs(state: &State) -> String {
         .iter()
         .map(|r| match r {
             Route::Overview => lang.pick("总览", "Overview").to_string(),
-            Route::Line(l) => state
+            Route::Line(id) => state
                 .board
-                .lines
-                .get(*l)
-                .map_or("?".into(), |x| x.short.clone()),
-            Route::Item(r) => state
+                .line_pos(id)
+                .map_or("?".into(), |l| state.board.lines[l].short.clone()),
+            Route::Item(id) => state
                 .board
-                .item(*r)
+                .find(id)
+                .and_then(|r| state.board.item(r))
                 .map_or("?".into(), |x| x.item.label.clone()),
             Route::Laggards => lang.pick("滞后清单", "Laggards").to_string(),
             Route::Search => lang.pick("搜索", "Search").to_string(),
@@ -229,7 +237,7 @@ fn draw_footer(f: &mut Frame, area: Rect, state: &State) {
     let w = area.width as usize;
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for (keys, desc) in keymap::hints(state.route(), state.lang.en()) {
+    for (keys, desc) in keymap::hints(&state.route(), state.lang.en()) {
         let need = width(keys) + 1 + width(desc) + 2;
         if used + need > w {
             break;

@@ -50,15 +50,16 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
 
 /// Draws the selected card alone over `area` (zoom).
 pub fn draw_zoomed(f: &mut Frame, area: Rect, state: &State) {
-    if let Some(line) = state.board.lines.get(state.sel.overview) {
-        card(f, area, state, state.sel.overview, line);
+    let sel = state.overview_selected();
+    if let Some(line) = state.board.lines.get(sel) {
+        card(f, area, state, sel, line);
     }
 }
 
 fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) {
     let t = &state.theme;
     let lang = state.lang;
-    let focused = idx == state.sel.overview;
+    let focused = idx == state.overview_selected();
     let inner_w = rect.width.saturating_sub(2) as usize;
     let counts = super::widgets::line_counts(line, lang, t);
     let title_room = inner_w.saturating_sub(width(&counts.content) + 1);

@@ -17,13 +17,13 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
     let mut rows = vec![
         Line::from(vec![
             Span::styled(format!(" {} / ", lang.pick("搜索", "Search")), t.title),
-            Span::styled(format!("{}_", state.query), t.selected),
+            Span::styled(format!("{}_", state.screens.search.query), t.selected),
         ]),
         Line::from(Span::styled(
             pad(
                 &format!(
                     " {} {}",
-                    state.hits.len(),
+                    state.screens.search.hits.len(),
                     lang.pick(
                         "个结果 (按事项、责任人、单位或原文)",
                         "hits (label, owner, office or source text)"
@@ -35,12 +35,24 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         )),
     ];
     let height = (area.height as usize).saturating_sub(rows.len());
-    let first = scroll_to(state.sel.search, state.hits.len(), height);
-    for (pos, r) in state.hits.iter().enumerate().skip(first).take(height) {
+    let first = scroll_to(
+        state.screens.search.selected,
+        state.screens.search.hits.len(),
+        height,
+    );
+    for (pos, r) in state
+        .screens
+        .search
+        .hits
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+    {
         let (Some(line), Some(it)) = (state.board.lines.get(r.line), state.board.item(*r)) else {
             continue;
         };
-        let selected = pos == state.sel.search;
+        let selected = pos == state.screens.search.selected;
         let base = if selected { t.selected } else { t.text };
         let head = format!(
             "{}{} › {} ",
@@ -74,9 +86,9 @@ pub fn draw_filter(f: &mut Frame, area: Rect, state: &State) {
     ))];
     let choices = state.filter_choices();
     let height = (area.height as usize).saturating_sub(1);
-    let first = scroll_to(state.sel.filter, choices.len(), height);
+    let first = scroll_to(state.screens.filter.selected, choices.len(), height);
     for (pos, c) in choices.iter().enumerate().skip(first).take(height) {
-        let selected = pos == state.sel.filter;
+        let selected = pos == state.screens.filter.selected;
         let base = if selected { t.selected } else { t.text };
         let active = if *c == state.filter { "*" } else { " " };
         let mut spans = vec![Span::styled(
