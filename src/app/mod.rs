@@ -16,10 +16,9 @@ pub use present::{Presenter, Slide};
 pub use screens::Screens;
 pub use update::update;
 
-use crate::cli::Lang;
+use crate::look::Look;
 use crate::model::board::{Board, ItemId, ItemRef, LineId};
-use crate::model::{Dataset, Light};
-use crate::ui::theme::Theme;
+use crate::model::{Dataset, Lang, Light};
 use chrono::{NaiveDate, NaiveTime};
 use std::time::Duration;
 
@@ -62,8 +61,8 @@ pub struct State {
     pub board: Board,
     /// Interface language.
     pub lang: Lang,
-    /// Colours and styles.
-    pub theme: Theme,
+    /// Which theme at which colour depth; the view makes the styles.
+    pub look: Look,
     /// "Today", for the data's age.
     pub today: NaiveDate,
     /// Wall-clock time for the header clock; None hides it (renders, tests).
@@ -94,7 +93,7 @@ impl State {
             board,
             data,
             lang,
-            theme: Theme::dark(),
+            look: Look::default(),
             today,
             clock: None,
             now: Duration::ZERO,

@@ -6,6 +6,7 @@ pub mod encoding;
 pub mod format;
 pub mod history;
 pub mod jsonpos;
+pub mod lang;
 pub mod load;
 pub mod numbers;
 pub mod sanitize;
@@ -15,5 +16,6 @@ pub mod wording;
 
 pub use diag::{Diagnostic, Severity};
 pub use format::*;
+pub use lang::Lang;
 pub use load::{DataSource, Dataset, LineHistory, Snapshot};
 pub use status::{judge, Judgement, Light};

@@ -5,7 +5,7 @@ use super::format::{Figure, Item, Ledger, Value};
 use super::history::Change;
 use super::numbers::{fmt_figure, fmt_num, fmt_value};
 use super::status::Judgement;
-use crate::cli::Lang;
+use super::Lang;
 
 /// `25%`, from a ratio (unclamped ratios show as they are, e.g. 120%); `-` when not finite.
 pub fn percent(r: f64) -> String {

@@ -11,7 +11,7 @@ use ratatui::Frame;
 
 /// Draws the help screen.
 pub fn draw(f: &mut Frame, area: Rect, state: &State) {
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let mut rows: Vec<Line> = Vec::new();
     let kw = BINDINGS

@@ -17,7 +17,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
     let (Some(line), Some(it)) = (state.board.lines.get(r.line), state.board.item(r)) else {
         return;
     };
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let w = area.width as usize;
     let x = &it.item;
@@ -353,7 +353,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
 }
 
 /// Days left or overdue after a date, in the words every screen uses.
-fn days(left: i64, lang: crate::cli::Lang) -> String {
+fn days(left: i64, lang: crate::model::Lang) -> String {
     format!("  {}", crate::model::wording::days_text(left, lang))
 }
 

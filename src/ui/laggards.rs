@@ -12,7 +12,7 @@ use ratatui::Frame;
 
 /// Draws the laggard list.
 pub fn draw(f: &mut Frame, area: Rect, state: &State) {
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let w = area.width as usize;
     let mut rows = vec![Line::from(Span::styled(

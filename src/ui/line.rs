@@ -33,7 +33,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
     let Some(line) = state.board.lines.get(l) else {
         return;
     };
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let w = area.width as usize;
     let (cl, cv, cb, cg, cd, co) = columns(w.saturating_sub(1));

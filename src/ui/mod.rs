@@ -25,7 +25,7 @@ use ratatui::Frame;
 pub fn draw(f: &mut Frame, state: &State) {
     let area = f.area();
     f.render_widget(
-        ratatui::widgets::Block::default().style(state.theme.text),
+        ratatui::widgets::Block::default().style(theme::Theme::of(state.look).text),
         area,
     );
     if state.present.is_some() && state.route() != Route::Help {
@@ -83,6 +83,7 @@ fn draw_body(f: &mut Frame, body: Rect, state: &State) {
 
 fn banners(state: &State) -> Vec<(String, ratatui::style::Style)> {
     let lang = state.lang;
+    let t = theme::Theme::of(state.look);
     let mut out = Vec::new();
     let errors: Vec<_> = state.data.errors().collect();
     if let Some(first) = errors.first() {
@@ -92,7 +93,7 @@ fn banners(state: &State) -> Vec<(String, ratatui::style::Style)> {
                 lang.pick("⚠ 未能加载", "⚠ not loaded"),
                 errors.len()
             ),
-            state.theme.error,
+            t.error,
         ));
     }
     if state.data.source == DataSource::Embedded {
@@ -102,7 +103,7 @@ fn banners(state: &State) -> Vec<(String, ratatui::style::Style)> {
                 "No ./data folder found: showing the built-in seed report (use --data DIR)",
             )
             .to_string(),
-            state.theme.warn,
+            t.warn,
         ));
     }
     if state.board.lines.is_empty() {
@@ -112,7 +113,7 @@ fn banners(state: &State) -> Vec<(String, ratatui::style::Style)> {
                 "No work-line file could be loaded",
             )
             .to_string(),
-            state.theme.warn,
+            t.warn,
         ));
     }
     out
@@ -145,7 +146,7 @@ pub fn breadcrumbs(state: &State) -> String {
 }
 
 /// A filter as text: `滞后`, `领导: 张三`.
-pub fn filter_text(f: &Filter, lang: crate::cli::Lang) -> String {
+pub fn filter_text(f: &Filter, lang: crate::model::Lang) -> String {
     match f {
         Filter::Light(l) => format!("{} {}", l.symbol(), l.word(lang.en())),
         Filter::Leader(n) => format!("{}{n}", lang.pick("责任领导：", "leader: ")),
@@ -155,7 +156,7 @@ pub fn filter_text(f: &Filter, lang: crate::cli::Lang) -> String {
 
 fn draw_header(f: &mut Frame, area: Rect, state: &State) {
     let lang = state.lang;
-    let t = &state.theme;
+    let t = &theme::Theme::of(state.look);
     let w = area.width as usize;
     let town = &state.data.town;
     let mut right = String::new();
@@ -233,7 +234,7 @@ fn draw_header(f: &mut Frame, area: Rect, state: &State) {
 }
 
 fn draw_footer(f: &mut Frame, area: Rect, state: &State) {
-    let t = &state.theme;
+    let t = &theme::Theme::of(state.look);
     let w = area.width as usize;
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;

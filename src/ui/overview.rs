@@ -57,7 +57,7 @@ pub fn draw_zoomed(f: &mut Frame, area: Rect, state: &State) {
 }
 
 fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) {
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let focused = idx == state.overview_selected();
     let inner_w = rect.width.saturating_sub(2) as usize;
@@ -135,7 +135,7 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
 
 /// One headline row: `label ........ value`, or `label [bar] 25%` when the item has progress.
 fn figure_row(state: &State, it: &ItemBoard, w: usize) -> Line<'static> {
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let j = &it.judgement;
     let label = it
         .item

@@ -48,7 +48,7 @@ fn slide_title(state: &State, slide: Slide) -> String {
 }
 
 fn draw_bar(f: &mut Frame, area: Rect, state: &State, slide: Slide) {
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let Some(p) = &state.present else { return };
     let left = format!(
@@ -116,9 +116,9 @@ pub fn big_figure(it: &ItemBoard, en: bool) -> (String, String) {
     if let (Some(p), Some(f)) = (it.judgement.progress_raw, measured) {
         // The figure the ratio came from, with its qualifier: 680多/800亩.
         let lang = if en {
-            crate::cli::Lang::En
+            crate::model::Lang::En
         } else {
-            crate::cli::Lang::Zh
+            crate::model::Lang::Zh
         };
         return (
             format!("{}%", fmt_num((p * 100.0).round())),
@@ -159,7 +159,7 @@ pub const FIGURE_ROWS: usize = bigtext::HEIGHT + 2;
 /// An item's headline figure for a slide: its label, the figure in big digits when `big` and it fits
 /// (normal bold text otherwise) with the unit beside, then its light, change and deadline.
 fn figure_rows(state: &State, it: &ItemBoard, w: usize, big: bool) -> Vec<Line<'static>> {
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let mut rows: Vec<Line> = vec![Line::from(Span::styled(
         truncate(&it.item.label, w),
@@ -215,7 +215,7 @@ fn figure_rows(state: &State, it: &ItemBoard, w: usize, big: bool) -> Vec<Line<'
 fn tile(f: &mut Frame, area: Rect, state: &State, it: &ItemBoard) {
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(state.theme.border);
+        .border_style(super::theme::Theme::of(state.look).border);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let big = inner.height as usize >= FIGURE_ROWS;
@@ -245,7 +245,7 @@ fn tiles(area: Rect, n: usize, max_cols: usize) -> Vec<Rect> {
 }
 
 fn overview(f: &mut Frame, area: Rect, state: &State) {
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let lines = &state.board.lines;
     for (i, (rect, line)) in tiles(area, lines.len(), (area.width / 40).max(1) as usize)
@@ -287,7 +287,7 @@ fn line(f: &mut Frame, area: Rect, state: &State, l: usize) {
     let Some(line) = state.board.lines.get(l) else {
         return;
     };
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let mut title = line.title.clone();
     if line.carried {
@@ -394,7 +394,7 @@ fn line(f: &mut Frame, area: Rect, state: &State, l: usize) {
 }
 
 fn laggards(f: &mut Frame, area: Rect, state: &State) {
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let n = state.laggards.len().to_string();
     let mut rows: Vec<Line> = Vec::new();

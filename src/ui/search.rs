@@ -11,7 +11,7 @@ use ratatui::Frame;
 
 /// Draws the search box and its hits.
 pub fn draw(f: &mut Frame, area: Rect, state: &State) {
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let w = area.width as usize;
     let mut rows = vec![
@@ -71,7 +71,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
 
 /// Draws the filter chooser.
 pub fn draw_filter(f: &mut Frame, area: Rect, state: &State) {
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let w = area.width as usize;
     let mut rows = vec![Line::from(Span::styled(

@@ -3,11 +3,11 @@
 use super::text::*;
 use super::{HEADLINES, NEAR_DAYS};
 use crate::app::State;
-use crate::cli::Lang;
 use crate::model::board::{ItemBoard, LineBoard};
 use crate::model::history::{quantities, Change};
 use crate::model::numbers::{fmt_figure, fmt_num};
 use crate::model::wording::{owner_text, percent};
+use crate::model::Lang;
 use crate::model::{Item, Light, Value};
 use chrono::NaiveDate;
 use std::fmt::Write;

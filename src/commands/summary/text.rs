@@ -1,9 +1,9 @@
 //! Markdown text of the brief: escaping, table rows, and figures, dates and lights as words.
 
-use crate::cli::Lang;
 use crate::model::board::ItemBoard;
 use crate::model::numbers::{fmt_figure, fmt_value};
 use crate::model::wording::{main_value, percent};
+use crate::model::Lang;
 use crate::model::{Figure, Item, Light, Value};
 use chrono::NaiveDate;
 use std::fmt::Write;
