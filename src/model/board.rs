@@ -1,7 +1,7 @@
 //! The board: every line's items judged at one snapshot date, ready for any screen or export to read.
 
 use super::format::{Item, LineFile, Thresholds};
-use super::history::{item_changes, removed_items, Change};
+use super::history::{item_changes, removed_items, Change, QuantityKey};
 use super::load::{Dataset, LineHistory};
 use super::status::{judge, Judgement, Light};
 use chrono::NaiveDate;
@@ -16,7 +16,7 @@ pub struct ItemBoard {
     /// Progress, 序时进度 and light at the line's as-of date.
     pub judgement: Judgement,
     /// Change of each quantity since the line's previous snapshot (empty when there is none).
-    pub changes: Vec<(String, Change)>,
+    pub changes: Vec<(QuantityKey, Change)>,
 }
 
 impl ItemBoard {
@@ -134,7 +134,7 @@ impl LineBoard {
         }
         self.items
             .iter()
-            .filter(|i| !i.item.figures.is_empty() || i.item.ledger.is_some())
+            .filter(|i| i.item.has_figures())
             .take(max)
             .collect()
     }

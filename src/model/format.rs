@@ -9,6 +9,8 @@ use schemars::JsonSchema;
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
+pub use super::item::{Item, ItemKind};
+
 /// Largest integer an f64 holds exactly (2^53); larger integers are refused rather than rounded.
 pub const MAX_EXACT_INT: u64 = 1 << 53;
 
@@ -107,10 +109,12 @@ pub struct Group {
     pub items: Vec<Item>,
 }
 
+// An item as the file writes it: the schema's shape. Loading turns it into an [`Item`] whose kind is
+// decided once (see `ItemFile` -> `Item` below).
 /// One reported thing: a count, a project, a ledger or a next-step target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Item {
+pub struct ItemFile {
     /// Stable id, the same from week to week so history can follow the item.
     pub id: String,
     /// Short label (e.g. 党风廉政建设专题会议, or a project's name).

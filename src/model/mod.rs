@@ -5,6 +5,7 @@ pub mod diag;
 pub mod encoding;
 pub mod format;
 pub mod history;
+pub mod item;
 pub mod jsonpos;
 pub mod lang;
 pub mod load;

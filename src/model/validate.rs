@@ -43,7 +43,7 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
                 check_figure(f, &at.index("figures", k), &mut warn);
             }
             let project_at = at.key("project");
-            if let Some(p) = &item.project {
+            if let Some(p) = item.project() {
                 if let Some(inv) = &p.investment {
                     check_figure(inv, &project_at.key("investment"), &mut warn);
                 }
@@ -60,7 +60,7 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
                     }
                 }
             }
-            if let Some(l) = &item.ledger {
+            if let Some(l) = item.ledger() {
                 let lat = at.key("ledger");
                 check_unit(&l.unit, lat.key("unit"), &mut warn);
                 for (name, v) in [

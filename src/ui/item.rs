@@ -74,9 +74,9 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
         t.text,
     );
 
-    if !x.figures.is_empty() || x.project.as_ref().is_some_and(|p| p.investment.is_some()) {
+    if !x.figures.is_empty() || x.project().is_some_and(|p| p.investment.is_some()) {
         section(&mut out, lang.pick("数据", "Figures"));
-        if let Some(inv) = x.project.as_ref().and_then(|p| p.investment.as_ref()) {
+        if let Some(inv) = x.project().and_then(|p| p.investment.as_ref()) {
             field(
                 &mut out,
                 lang.pick("总投资", "Investment"),
@@ -174,7 +174,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
             }
         }
     }
-    if let Some(l) = &x.ledger {
+    if let Some(l) = x.ledger() {
         section(&mut out, lang.pick("台账", "Ledger"));
         field(
             &mut out,
@@ -224,7 +224,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
             );
         }
     }
-    if let Some(p) = &x.project {
+    if let Some(p) = x.project() {
         if !p.milestones.is_empty() {
             section(&mut out, lang.pick("时间节点", "Milestones"));
             for m in &p.milestones {

@@ -138,8 +138,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
                 }
                 None => match it
                     .item
-                    .ledger
-                    .as_ref()
+                    .ledger()
                     .and_then(crate::model::wording::closure_rate)
                 {
                     // A ledger's bar is its closure rate (整改率).

@@ -96,7 +96,7 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
             if shown.len() >= rows_for_items {
                 break;
             }
-            let has = !it.item.figures.is_empty() || it.item.ledger.is_some();
+            let has = it.item.has_figures();
             if has && !shown.iter().any(|s| std::ptr::eq(*s, it)) {
                 shown.push(it);
             }
@@ -142,7 +142,7 @@ fn figure_row(state: &State, it: &ItemBoard, w: usize) -> Line<'static> {
         .figures
         .first()
         .and_then(|f| f.label.clone())
-        .filter(|_| it.item.project.is_none());
+        .filter(|_| it.item.project().is_none());
     let label = label.map_or(it.item.label.clone(), |l| format!("{}·{l}", it.item.label));
     if let Some(p) = j.progress {
         let pct = pad_left(&percent(j.progress_raw.unwrap_or(p)), 5);

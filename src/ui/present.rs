@@ -90,7 +90,7 @@ fn draw_bar(f: &mut Frame, area: Rect, state: &State, slide: Slide) {
 /// The number to show big and what goes beside it in normal text: (big, small).
 pub fn big_figure(it: &ItemBoard, en: bool) -> (String, String) {
     let x = &it.item;
-    if let Some(l) = &x.ledger {
+    if let Some(l) = x.ledger() {
         let small = format!(
             "{}{} ({}/{})",
             l.unit,
@@ -125,7 +125,7 @@ pub fn big_figure(it: &ItemBoard, en: bool) -> (String, String) {
             crate::model::wording::of_target(f, lang),
         );
     }
-    if let Some(inv) = x.project.as_ref().and_then(|p| p.investment.as_ref()) {
+    if let Some(inv) = x.project().and_then(|p| p.investment.as_ref()) {
         if let Some(v) = inv.value {
             return (fmt_value(v, None, false), inv.unit.clone());
         }
@@ -365,7 +365,7 @@ fn line(f: &mut Frame, area: Rect, state: &State, l: usize) {
         .items
         .iter()
         .filter(|i| !heads.iter().any(|h| std::ptr::eq(*h, *i)))
-        .filter(|i| !i.item.figures.is_empty() || i.item.ledger.is_some())
+        .filter(|i| i.item.has_figures())
         .collect();
     if !others.is_empty() {
         rows.push(Line::raw(""));
