@@ -15,7 +15,7 @@ pub mod status;
 pub mod validate;
 pub mod wording;
 
-pub use diag::{Diagnostic, Severity};
+pub use diag::{Diagnostic, Place, Severity};
 pub use format::*;
 pub use lang::Lang;
 pub use load::{DataSource, Dataset, LineHistory, Snapshot};

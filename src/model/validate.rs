@@ -101,9 +101,9 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
     if found.is_empty() {
         return Vec::new();
     }
-    let mut out = super::diag::warnings_at(text, path, found);
+    let mut out = super::diag::warnings_at(&super::diag::JsonText(text), path, found);
     // In text order; a field that could not be found (line 0) goes last.
-    out.sort_by_key(|d| (d.line == 0, d.line, d.col));
+    out.sort_by(|a, b| a.place.sort_key().cmp(&b.place.sort_key()));
     out
 }
 
