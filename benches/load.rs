@@ -26,118 +26,20 @@
 // criterion_group! makes an undocumented public function.
 #![allow(missing_docs)]
 
-use chrono::{Days, NaiveDate};
+#[path = "support/history.rs"]
+mod history;
+
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use huibao::model::board::Board;
-use huibao::model::load::{is_ignored_name, load_dir};
-use serde_json::Value;
+use huibao::model::load::load_dir;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// The snapshot whose line files are copied into every week of the generated history.
-const SEED_DATE: &str = "2023-06-30";
-/// The first Friday of the generated history.
-const FIRST_WEEK: (i32, u32, u32) = (2019, 1, 4);
 /// How many years of weekly snapshots to generate.
 const YEARS: i32 = 5;
 
-fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
-}
-
-/// The seed snapshot's line files: (file name, parsed JSON).
-fn seed_lines() -> Vec<(String, Value)> {
-    let dir = data_dir().join(SEED_DATE);
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".json") && !is_ignored_name(n))
-        .collect();
-    names.sort();
-    names
-        .into_iter()
-        .map(|name| {
-            let path = dir.join(&name);
-            let text = std::fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-            let json = serde_json::from_str(&text)
-                .unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));
-            (name, json)
-        })
-        .collect()
-}
-
-/// Scales every numeric `value` leaf by `factor` (0 < factor ≤ 1), keeping integers integral.
-/// `"**"` strings, `target` leaves and every other field are left alone.
-fn vary(json: &mut Value, factor: f64) {
-    match json {
-        Value::Object(map) => {
-            for (key, v) in map.iter_mut() {
-                match v {
-                    Value::Number(n) if key == "value" => {
-                        let base = n.as_f64().unwrap_or(0.0).max(0.0);
-                        *v = if n.is_f64() {
-                            let scaled = (base * factor * 100.0).round() / 100.0;
-                            serde_json::Number::from_f64(scaled)
-                                .map_or(Value::from(0), Value::Number)
-                        } else {
-                            Value::from((base * factor).round() as u64)
-                        };
-                    }
-                    _ => vary(v, factor),
-                }
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(|v| vary(v, factor)),
-        _ => {}
-    }
-}
-
-/// The Fridays of the generated history, oldest first.
-fn weeks() -> Vec<NaiveDate> {
-    let (y, m, d) = FIRST_WEEK;
-    let first = NaiveDate::from_ymd_opt(y, m, d).expect("a real date");
-    let end = NaiveDate::from_ymd_opt(y + YEARS, m, d).expect("a real date");
-    std::iter::successors(Some(first), |d| d.checked_add_days(Days::new(7)))
-        .take_while(|d| *d < end)
-        .collect()
-}
-
-/// Writes the five-year weekly history into a new temporary folder; returns it and the number of
-/// line files written.
-fn generate_history() -> (tempfile::TempDir, usize) {
-    let tmp = tempfile::Builder::new()
-        .prefix("huibao-bench-")
-        .tempdir()
-        .expect("a temporary folder");
-    std::fs::copy(data_dir().join("town.json"), tmp.path().join("town.json"))
-        .expect("copy town.json");
-    let seed = seed_lines();
-    let weeks = weeks();
-    let last = (weeks.len().max(2) - 1) as f64;
-    let mut written = 0;
-    for (w, date) in weeks.iter().enumerate() {
-        let day = date.format("%Y-%m-%d").to_string();
-        let folder = tmp.path().join(&day);
-        std::fs::create_dir(&folder).expect("create a snapshot folder");
-        // From 30 % of the seed figures in the first week up to the seed figures in the last.
-        let factor = 0.3 + 0.7 * (w as f64 / last);
-        for (name, json) in &seed {
-            let mut json = json.clone();
-            vary(&mut json, factor);
-            json["as_of"] = Value::from(day.clone());
-            let text = serde_json::to_string_pretty(&json).expect("serialise a line file");
-            std::fs::write(folder.join(name), text).expect("write a line file");
-            written += 1;
-        }
-    }
-    (tmp, written)
-}
-
 fn bench_load(c: &mut Criterion) {
-    let seed_dir = data_dir();
+    let seed_dir = history::data_dir();
     let seed = load_dir(&seed_dir);
     assert_eq!(
         seed.errors().count(),
@@ -146,14 +48,15 @@ fn bench_load(c: &mut Criterion) {
     );
 
     let started = std::time::Instant::now();
-    let (history, written) = generate_history();
-    let ds = load_dir(history.path());
+    let spec = history::Spec::weekly_years(YEARS);
+    let (hist, written) = history::temp_history(&spec);
+    let ds = load_dir(hist.path());
     let errors: Vec<_> = ds.errors().collect();
     assert!(
         errors.is_empty(),
         "the generated history loads without errors: {errors:?}"
     );
-    assert_eq!(ds.dates.len(), weeks().len());
+    assert_eq!(ds.dates.len(), spec.dates);
     assert_eq!(
         ds.lines.iter().map(|l| l.snapshots.len()).sum::<usize>(),
         written
@@ -183,7 +86,7 @@ fn bench_load(c: &mut Criterion) {
     group.bench_function("five_year_weekly", |b| {
         b.iter_batched(
             || (),
-            |()| load_dir(black_box(history.path())),
+            |()| load_dir(black_box(hist.path())),
             BatchSize::PerIteration,
         )
     });
@@ -218,7 +121,7 @@ fn bench_load(c: &mut Criterion) {
         b.iter_batched(
             || (),
             |()| {
-                let ds = load_dir(black_box(history.path()));
+                let ds = load_dir(black_box(hist.path()));
                 let board = Board::build(&ds, ds.latest_date());
                 (ds, board)
             },
