@@ -3,6 +3,7 @@
 pub mod action;
 pub mod effects;
 pub mod frame;
+mod hangup;
 pub mod keymap;
 pub mod present;
 pub mod run;

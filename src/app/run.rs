@@ -1,15 +1,16 @@
 //! The runtime: draw(&state) → event → keymap → update → perform the effects. Redraws only when
-//! something changed. Loading runs on its own thread, so keys (and `q`) work while a folder loads.
+//! something changed. Loading runs on its own thread, so keys (and `q`) work while a folder loads;
+//! the first frame is drawn before that thread lists the older history or arms the watcher.
 
 use super::frame::FrameWriter;
 use super::{keymap, update, Action, Effect, Now, State};
+use crate::model::load::Reloader;
 use crate::model::Dataset;
 use crossterm::event::{self, Event};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute, queue};
 use ratatui::Terminal;
 use std::io::{self, IsTerminal};
-use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -17,8 +18,6 @@ use std::time::{Duration, Instant};
 enum Ev {
     Term(Event),
     Tick,
-    /// The folder changed (watcher or poller).
-    Reload,
     /// The loader thread finished.
     Loaded(Box<Dataset>),
     Signal(i32),
@@ -36,49 +35,94 @@ pub enum Follow {
     Poll(std::path::PathBuf, u64),
 }
 
-impl Follow {
-    fn dir(&self) -> Option<&Path> {
-        match self {
-            Follow::Nothing => None,
-            Follow::Watch(d) | Follow::Poll(d, _) => Some(d),
-        }
-    }
-}
-
 /// Loads the folder on a thread of its own: a slow disk, a network share or a file that blocks never
-/// stops the screen or the keys. At most one load runs; a request during it runs once it is done.
+/// stops the screen or the keys. The thread owns the [`Reloader`], so a reload re-reads only the
+/// files that changed; requests made while it loads are served by one more load.
 struct Loader {
-    dir: Option<PathBuf>,
-    tx: mpsc::Sender<Ev>,
-    running: bool,
-    again: bool,
+    requests: Option<mpsc::Sender<()>>,
 }
 
 impl Loader {
-    fn request(&mut self) {
-        let Some(dir) = self.dir.clone() else { return };
-        if self.running {
-            self.again = true;
-            return;
-        }
-        self.running = true;
-        let tx = self.tx.clone();
+    /// Starts the loading thread, after the first frame. It loads the history older than the first
+    /// frame's snapshots (when the first frame had only those), then, for `watch`, arms the watcher
+    /// and reloads once more if anything changed before it was armed; then it reloads on each
+    /// request (`changes` from the watcher or the poller, or `r`).
+    fn start(
+        reloader: Option<Reloader>,
+        complete: bool,
+        watch: Option<std::path::PathBuf>,
+        tx: mpsc::Sender<Ev>,
+    ) -> (Loader, Option<mpsc::Sender<()>>) {
+        let Some(mut reloader) = reloader else {
+            return (Loader { requests: None }, None);
+        };
+        let (requests, rx) = mpsc::channel::<()>();
+        let changes = requests.clone();
+        let from_watch = requests.clone();
         std::thread::spawn(move || {
-            let fresh = crate::model::load::load_dir(&dir);
-            let _ = tx.send(Ev::Loaded(Box::new(fresh)));
+            let send = |ds: Dataset| tx.send(Ev::Loaded(Box::new(ds))).is_ok();
+            // The whole history, reusing the first frame's parses.
+            if !complete && !send(reloader.reload()) {
+                return;
+            }
+            // Armed after that load, so the load's own reads wake no watch; a save made before it
+            // was armed is caught by looking once more.
+            let _watch = watch.map(|dir| {
+                let before = reloader.fingerprint();
+                let watch = watch_folder(&dir, from_watch);
+                let again = reloader.reload();
+                if reloader.fingerprint() != before && !send(again) {
+                    return None;
+                }
+                Some(watch)
+            });
+            while rx.recv().is_ok() {
+                // One load serves every request made before it starts.
+                while rx.try_recv().is_ok() {}
+                if !send(reloader.reload()) {
+                    return;
+                }
+            }
         });
+        (
+            Loader {
+                requests: Some(requests),
+            },
+            Some(changes),
+        )
     }
 
-    /// A load finished: keep the last good contents of files that now fail, show it, and start the
-    /// load that was asked for meanwhile.
+    fn request(&mut self) {
+        if let Some(r) = &self.requests {
+            let _ = r.send(());
+        }
+    }
+
+    /// A load finished: keep the last good contents of files that now fail, and show it.
     fn finished(&mut self, state: &mut State, mut fresh: Dataset) {
         crate::model::load::keep_last_good(&mut fresh, &state.data);
         state.replace_data(fresh);
-        self.running = false;
-        if std::mem::take(&mut self.again) {
-            self.request();
-        }
     }
+}
+
+/// Watches the folder: each change sends a request on `changes` (polling every two seconds when
+/// the folder cannot be watched). Returns what must be kept alive for the watching to go on.
+fn watch_folder(dir: &std::path::Path, changes: mpsc::Sender<()>) -> Option<impl Sized> {
+    let (watcher, rx) = match crate::watch::watch(dir, crate::watch::DEBOUNCE) {
+        Ok((w, rx)) => (Some(w), rx),
+        Err(_) => (
+            None,
+            crate::watch::poll(dir.to_path_buf(), Duration::from_secs(2)),
+        ),
+    };
+    std::thread::spawn(move || {
+        while rx.recv().is_ok() {
+            if changes.send(()).is_err() {
+                return;
+            }
+        }
+    });
+    watcher
 }
 
 /// Puts the terminal back: main screen, cursor shown, raw mode off.
@@ -123,11 +167,14 @@ fn full_redraw(term: &mut Terminal<super::tty::Tty>) -> io::Result<()> {
 }
 
 /// Runs the dashboard until the user quits; returns the exit code.
-/// `baseline` is the folder's fingerprint taken before the data was loaded: a save made between that load
-/// and the start of watching is caught by comparing it once the watcher runs.
+/// `reloader` loaded the first frame's data: it loads the rest of the history behind the first
+/// frame, then every reload. With polling, `baseline` is the folder's fingerprint taken before the
+/// data was loaded: a save made between that load and the start of polling is caught by comparing it
+/// once the poller runs.
 pub fn run(
-    mut state: State,
+    state: State,
     follow: Follow,
+    reloader: Option<Reloader>,
     baseline: Option<crate::watch::Fingerprint>,
 ) -> io::Result<u8> {
     if !io::stdout().is_terminal() {
@@ -137,13 +184,18 @@ pub fn run(
         );
         return Ok(2);
     }
+    // Boxed so that quitting can leave it unfreed (below).
+    let mut state = Box::new(state);
     install_panic_hook();
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
     let backend = super::tty::Tty::new(FrameWriter::stdout());
-    let result = event_loop(&mut state, backend, follow, baseline);
+    let result = event_loop(&mut state, backend, follow, reloader, baseline);
     restore_terminal();
+    // The process ends now: freeing a long history piece by piece would only delay the shell's
+    // prompt (the operating system takes the memory back at once).
+    std::mem::forget(state);
     match result {
         // The terminal went away under a frame: there is nobody to tell (and `eprintln!` to the dead
         // terminal would panic, turning this into exit code 101).
@@ -152,23 +204,15 @@ pub fn run(
     }
 }
 
-/// How often the clock ticks.
-const TICK: Duration = Duration::from_millis(1000);
-
-/// How often the terminal is checked for a hang-up: bounds how long crossterm's reader may spin on a
-/// dead terminal before the loop ends.
-const TERMINAL_CHECK: Duration = Duration::from_millis(100);
-
 /// True when the terminal we draw on (and, with `stdin_too`, the one keys come from) has hung up or
 /// gone: every tty ioctl on it fails, so it no longer reads as a terminal.
 fn terminal_gone(stdin_too: bool) -> bool {
     !io::stdout().is_terminal() || (stdin_too && !io::stdin().is_terminal())
 }
 
-/// Sends terminal events, signals and the clock into the loop's channel; returns whether keys come from
-/// a terminal. Ticks fall just after each wall-clock second (so the header clock never lags) and are
-/// counted on the monotonic clock (so they never drift).
-fn spawn_inputs(tx: &mpsc::Sender<Ev>) -> io::Result<()> {
+/// Sends signals into the loop's channel. Needed before the first frame: SIGTERM or SIGHUP during
+/// it must still restore the terminal.
+fn spawn_signals(tx: &mpsc::Sender<Ev>) -> io::Result<()> {
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
     let mut signals =
         signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
@@ -180,6 +224,11 @@ fn spawn_inputs(tx: &mpsc::Sender<Ev>) -> io::Result<()> {
             }
         }
     });
+    Ok(())
+}
+
+/// Sends terminal events into the loop's channel, and `Ev::Dead` when the terminal hangs up.
+fn spawn_keys(tx: &mpsc::Sender<Ev>) {
     let keys = tx.clone();
     std::thread::spawn(move || loop {
         match event::read() {
@@ -194,78 +243,24 @@ fn spawn_inputs(tx: &mpsc::Sender<Ev>) -> io::Result<()> {
             }
         }
     });
-    // The clock, and a watch on the terminal. crossterm 0.29 never reports a terminal that hung up: on a
-    // hung-up tty `read` returns 0 (or EIO) at once, and crossterm's read loop retries it forever without
-    // returning an error, so the reader thread above spins at 100% CPU and never sends `Ev::Dead`. (Its
-    // `event::poll(timeout)` is no way out: the timeout is only looked at after that loop.) A hung-up tty
-    // fails every ioctl, so `is_terminal` turns false; look a few times a second.
+    // A watch on the terminal. crossterm 0.29 never reports a terminal that hung up: on a hung-up
+    // tty `read` returns 0 (or EIO) at once, and crossterm's read loop retries it forever without
+    // returning an error, so the reader thread above spins at 100% CPU and never sends `Ev::Dead`.
+    // (Its `event::poll(timeout)` is no way out: the timeout is only looked at after that loop.)
+    // `poll` reports the hang-up (POLLHUP) on the terminal's descriptors without waking before it.
     let keys_from_stdin = io::stdin().is_terminal();
     let tx = tx.clone();
     std::thread::spawn(move || {
-        use chrono::Timelike;
-        let into_second = chrono::Local::now().nanosecond() % 1_000_000_000;
-        let first = Instant::now() + Duration::from_nanos(u64::from(1_000_000_000 - into_second));
-        let mut next = first;
-        loop {
-            let wait = next.saturating_duration_since(Instant::now());
-            std::thread::sleep(wait.min(TERMINAL_CHECK));
-            if terminal_gone(keys_from_stdin) {
-                let _ = tx.send(Ev::Dead);
-                return;
-            }
-            let now = Instant::now();
-            if now >= next {
-                // The next whole second after now, counted from the first tick: a late wake-up skips
-                // ahead instead of pushing every later tick back.
-                let k = (now - first).as_secs() + 1;
-                next = first + TICK * k as u32;
-                if tx.send(Ev::Tick).is_err() {
-                    return;
-                }
-            }
-        }
+        super::hangup::wait(keys_from_stdin);
+        let _ = tx.send(Ev::Dead);
     });
-    Ok(())
 }
 
-/// Starts following the folder: file events (or polling) are sent as `Ev::Reload`. A save made between
-/// the first load and now (`baseline` differs) asks for a reload at once.
-fn spawn_follow(
-    follow: &Follow,
-    baseline: Option<crate::watch::Fingerprint>,
-    tx: &mpsc::Sender<Ev>,
-) -> Option<notify::RecommendedWatcher> {
-    let mut watcher = None;
-    let changes = match follow {
-        Follow::Nothing => None,
-        Follow::Watch(dir) => match crate::watch::watch(dir, crate::watch::DEBOUNCE) {
-            Ok((w, rx)) => {
-                watcher = Some(w);
-                Some(rx)
-            }
-            Err(_) => Some(crate::watch::poll(dir.clone(), Duration::from_secs(2))),
-        },
-        Follow::Poll(dir, secs) => Some(crate::watch::poll(
-            dir.clone(),
-            Duration::from_secs((*secs).max(1)),
-        )),
-    };
-    if let (Some(dir), Some(before)) = (follow.dir(), baseline) {
-        if crate::watch::fingerprint(dir) != before {
-            let _ = tx.send(Ev::Reload);
-        }
-    }
-    if let Some(rx) = changes {
-        let tx = tx.clone();
-        std::thread::spawn(move || {
-            while rx.recv().is_ok() {
-                if tx.send(Ev::Reload).is_err() {
-                    return;
-                }
-            }
-        });
-    }
-    watcher
+/// How long until just after the next wall-clock second, when the header clock changes.
+fn until_next_second() -> Duration {
+    use chrono::Timelike;
+    let into = chrono::Local::now().nanosecond() % 1_000_000_000;
+    Duration::from_nanos(u64::from(1_000_000_000 - into) + 1_000_000)
 }
 
 /// The loop; returns the exit code (0 on quit, 128 + signal number on SIGTERM/SIGHUP/SIGINT).
@@ -273,6 +268,7 @@ fn event_loop(
     state: &mut State,
     backend: super::tty::Tty,
     follow: Follow,
+    reloader: Option<Reloader>,
     baseline: Option<crate::watch::Fingerprint>,
 ) -> io::Result<u8> {
     let start = Instant::now();
@@ -284,18 +280,32 @@ fn event_loop(
     let size = term.size()?;
     update(state, Action::Resize(size.width, size.height));
     let (tx, rx) = mpsc::channel();
-    spawn_inputs(&tx)?;
-    let _watcher = spawn_follow(&follow, baseline, &tx);
-    let mut loader = Loader {
-        dir: follow.dir().map(Path::to_path_buf),
-        tx,
-        running: false,
-        again: false,
+    spawn_signals(&tx)?;
+    let mut loader = Loader { requests: None };
+    // Polling starts before the first frame, from the fingerprint taken before the load: a network
+    // share sends no events, so nothing else would catch a save made in between.
+    let mut poll = match &follow {
+        Follow::Poll(dir, secs) => {
+            let every = Duration::from_secs((*secs).max(1));
+            let polled = crate::watch::poll(dir.clone(), every);
+            let changed = baseline.is_some_and(|b| crate::watch::fingerprint(dir) != b);
+            Some((polled, changed))
+        }
+        _ => None,
     };
+    let watch = match follow {
+        Follow::Watch(dir) => Some(dir),
+        _ => None,
+    };
+    let complete = !state.data.older_pending;
+    let mut pending_start = Some((reloader, tx.clone()));
     let mut wake = None;
     let first = update(state, Action::Tick(now()));
     perform(first, &mut term, &mut loader, &mut wake)?;
     let mut dirty = true;
+    // The clock: the loop wakes itself just after each wall-clock second (no timer thread), so an
+    // idle dashboard wakes once a second.
+    let mut tick_at = start.elapsed() + until_next_second();
     loop {
         if dirty {
             queue!(term.backend_mut(), terminal::BeginSynchronizedUpdate)?;
@@ -306,15 +316,37 @@ fn event_loop(
             #[cfg(feature = "test-hooks")]
             test_panic_hook();
         }
-        let ev = match wake {
-            Some(at) => match rx.recv_timeout(at.saturating_sub(start.elapsed())) {
-                Err(mpsc::RecvTimeoutError::Timeout) => {
-                    wake = None;
-                    Ok(Ev::Tick)
+        // What the first frame did not need starts once it is on screen.
+        if let Some((reloader, tx)) = pending_start.take() {
+            spawn_keys(&tx);
+            let (started, changes) = Loader::start(reloader, complete, watch.clone(), tx);
+            loader = started;
+            if let (Some((polled, changed)), Some(changes)) = (poll.take(), changes) {
+                if changed {
+                    loader.request();
                 }
-                other => other.map_err(|_| mpsc::RecvError),
-            },
-            None => rx.recv(),
+                std::thread::spawn(move || {
+                    while polled.recv().is_ok() {
+                        if changes.send(()).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+        }
+        let due = wake.map_or(tick_at, |w: Duration| w.min(tick_at));
+        let ev = match rx.recv_timeout(due.saturating_sub(start.elapsed())) {
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                let at = start.elapsed();
+                if at >= tick_at {
+                    tick_at = at + until_next_second();
+                }
+                if wake.is_some_and(|w| at >= w) {
+                    wake = None;
+                }
+                Ok(Ev::Tick)
+            }
+            other => other.map_err(|_| mpsc::RecvError),
         };
         let action = match ev {
             Ok(Ev::Term(Event::Key(k))) => keymap::action_for(state, &k),
@@ -324,10 +356,6 @@ fn event_loop(
             }
             Ok(Ev::Term(_)) => None,
             Ok(Ev::Tick) => Some(Action::Tick(now())),
-            Ok(Ev::Reload) => {
-                loader.request();
-                None
-            }
             Ok(Ev::Loaded(fresh)) => {
                 loader.finished(state, *fresh);
                 dirty = true;

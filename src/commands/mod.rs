@@ -20,7 +20,11 @@ pub fn load_data(cli: &Cli) -> Result<Dataset, String> {
 
 /// The state the dashboard starts in, from the command line.
 pub fn initial_state(cli: &Cli) -> Result<State, String> {
-    let data = load_data(cli)?;
+    state_from(cli, load_data(cli)?)
+}
+
+/// The state the dashboard starts in, from the command line and the loaded data.
+pub fn state_from(cli: &Cli, data: Dataset) -> Result<State, String> {
     let today = cli
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
@@ -81,11 +85,29 @@ pub fn run(cli: Cli) -> ExitCode {
             write_out(output.as_deref(), &text)
         }
         None => {
-            let baseline = crate::cli::resolve_data_dir(cli.data.as_deref())
-                .ok()
-                .flatten()
-                .map(|d| crate::watch::fingerprint(&d));
-            let state = match initial_state(&cli) {
+            // The first frame needs each line's newest snapshots only (unless `--at` asks for a
+            // date in the past); the rest loads behind it, by the same loader that reloads.
+            // Polling (network shares, which send no events) compares with the folder as it was
+            // before this load, so a save made meanwhile is caught.
+            let mut baseline = None;
+            let (reloader, data) = match crate::cli::resolve_data_dir(cli.data.as_deref()) {
+                Ok(Some(dir)) => {
+                    let mut r = load::Reloader::new(&dir);
+                    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+                    let data = if cli.poll.is_some() {
+                        baseline = Some(crate::watch::fingerprint(&dir));
+                        r.reload()
+                    } else if cli.at.is_some() || dumb {
+                        r.reload()
+                    } else {
+                        r.load_recent()
+                    };
+                    (Some(r), Ok(data))
+                }
+                Ok(None) => (None, Ok(load::load_embedded())),
+                Err(e) => (None, Err(e)),
+            };
+            let state = match data.and_then(|d| state_from(&cli, d)) {
                 Ok(s) => s,
                 Err(e) => {
                     complain(&e);
@@ -119,7 +141,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 (crate::model::DataSource::Folder(d), None) => Follow::Watch(d.clone()),
                 _ => Follow::Nothing,
             };
-            match crate::app::run::run(state, follow, baseline) {
+            match crate::app::run::run(state, follow, reloader, baseline) {
                 Ok(code) => ExitCode::from(code),
                 Err(e) => {
                     complain(&format!("terminal error: {e}"));

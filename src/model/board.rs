@@ -198,7 +198,7 @@ impl Board {
             None => l.latest(),
         };
         let carried = date.is_some_and(|d| snap.date < d);
-        let prev = l.before(snap.date).map(|p| (p.date, &p.file));
+        let prev = l.before(snap.date).map(|p| (p.date, &*p.file));
         Some(LineBoard::build(&snap.file, &snap.path, prev, carried, th))
     }
 

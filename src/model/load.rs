@@ -14,7 +14,10 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use super::reload::{Cache, Cached, DayListings};
+pub use super::reload::{Reloader, Stamp};
 
 /// Files larger than this are refused without being read whole.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -35,8 +38,9 @@ pub struct Snapshot {
     pub date: NaiveDate,
     /// The file's path for messages.
     pub path: String,
-    /// The parsed file.
-    pub file: LineFile,
+    /// The parsed file, shared with the loader's cache: a reload keeps an unchanged file's parse
+    /// instead of holding a second copy.
+    pub file: Shared<LineFile>,
 }
 
 /// Every loaded snapshot of one work line, oldest first.
@@ -67,6 +71,30 @@ impl LineHistory {
     }
 }
 
+/// A value shared between datasets (and the loader's cache). Reading goes straight through to it;
+/// changing it first makes a copy of its own when it is shared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for Shared<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<T: Clone> std::ops::DerefMut for Shared<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        Arc::make_mut(&mut self.0)
+    }
+}
+
 /// The whole loaded data folder.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
@@ -82,6 +110,9 @@ pub struct Dataset {
     pub problems: Vec<Diagnostic>,
     /// How many data files were read (or tried): `town.json` and the line files.
     pub files: usize,
+    /// True while only each line's newest snapshots are loaded and the older ones are still loading
+    /// (the dashboard's first frame); trends and stepping back in time fill in once they are.
+    pub older_pending: bool,
 }
 
 impl Dataset {
@@ -149,7 +180,7 @@ fn is_dir(entry: &std::fs::DirEntry) -> bool {
 }
 
 /// What a data folder holds, in name order: `town.json` and the snapshot folders (not yet listed).
-fn list_top(dir: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
+pub(super) fn list_top(dir: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
     let mut found = Vec::new();
     let mut problems = Vec::new();
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -159,10 +190,11 @@ fn list_top(dir: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
         ));
         return (found, problems);
     };
-    let mut names: Vec<_> = entries.flatten().collect();
-    names.sort_by_key(|e| e.file_name());
-    for entry in names {
-        let name = entry.file_name().to_string_lossy().into_owned();
+    // Each name is taken once (sorting by `DirEntry::file_name` would copy it at every comparison).
+    let mut names: Vec<_> = entries.flatten().map(|e| (e.file_name(), e)).collect();
+    names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (name, entry) in names {
+        let name = name.to_string_lossy().into_owned();
         if is_ignored_name(&name) {
             continue;
         }
@@ -186,12 +218,12 @@ fn list_top(dir: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
 
 /// The line files of the snapshot folder `name` (its relative path and its full path), in name
 /// order; none when the folder cannot be read.
-fn list_day(name: &str, dir: &Path) -> (Vec<(String, PathBuf)>, Vec<String>) {
+pub(super) fn list_day(name: &str, dir: &Path) -> (Vec<(String, PathBuf)>, Vec<String>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return (Vec::new(), Vec::new());
     };
     let mut entries: Vec<_> = entries.flatten().collect();
-    entries.sort_by_key(|e| e.file_name());
+    entries.sort_by_cached_key(|e| e.file_name());
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     for f in entries {
@@ -255,7 +287,7 @@ pub fn from_files(prefix: &str, files: Vec<RawFile>) -> Dataset {
 }
 
 /// Something to load.
-enum Entry {
+pub(super) enum Entry {
     /// A file, by its path relative to the data folder.
     File(String, Content),
     /// A snapshot folder, by name, date and full path, whose line files are still to be listed.
@@ -263,7 +295,7 @@ enum Entry {
 }
 
 /// A file's contents, or where to read them.
-enum Content {
+pub(super) enum Content {
     /// Already read (or why it could not be).
     Read(Result<Vec<u8>, String>),
     /// To be read with [`read_capped`] by whoever parses it.
@@ -294,6 +326,18 @@ fn shown(prefix: &str, rel: &str) -> String {
 /// same order either way: first every read error and `town.json`'s problems in file order, then
 /// each line file's.
 fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
+    load_entries_cached(prefix, entries, &Cache::default(), &DayListings::default()).0
+}
+
+/// [`load_entries`] that takes an unchanged file's parse from `cache` (by its [`Stamp`]) and an
+/// unchanged snapshot folder's listing from `listings`; returns the dataset and the cache and
+/// listings of what it loaded now.
+pub(super) fn load_entries_cached(
+    prefix: &str,
+    entries: Vec<Entry>,
+    cache: &Cache,
+    listings: &DayListings,
+) -> (Dataset, Cache, DayListings) {
     // Problems found before parsing line files, each with its file's place.
     let mut early: Vec<(Place, Diagnostic)> = Vec::new();
     let mut files = 0;
@@ -376,13 +420,16 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
         work.push(Work::Files(batch));
     }
 
-    let parsed = run_parallel(work, prefix);
+    let (parsed, new_listings) = run_parallel(work, prefix, cache, listings);
+    let mut new_cache = Cache::default();
     // Add the files listed in snapshot folders (a skipped name has no stem: it was not read).
     files += parsed
         .iter()
         .filter(|(job, _)| days.contains(&job.place.0) && !job.stem.is_empty())
         .count();
     let mut by_line: BTreeMap<String, Vec<Snapshot>> = BTreeMap::new();
+    let mut given_by: std::collections::HashMap<(String, NaiveDate), usize> =
+        std::collections::HashMap::new();
     let mut late = Vec::new();
     for (
         LineJob {
@@ -399,7 +446,20 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
                 early.push((place, Diagnostic::file_error(path, msg)));
             }
             Err(Unloaded::Invalid(d)) => late.push(d),
-            Ok((file, mut warnings)) => {
+            Ok(Loaded {
+                file,
+                mut warnings,
+                stamp,
+            }) => {
+                if let Some((full, stamp)) = stamp {
+                    let cached = Cached {
+                        stamp,
+                        file: Arc::clone(&file),
+                        warnings: warnings.clone(),
+                        shown: path.clone(),
+                    };
+                    new_cache.insert(full, cached);
+                }
                 if file.id != stem {
                     warnings.push(Diagnostic {
                         severity: Severity::Warning,
@@ -423,7 +483,12 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
                     });
                 }
                 let list = by_line.entry(file.id.clone()).or_default();
-                if let Some(first) = list.iter().find(|s| s.date == date) {
+                // Which file gave each line at each date: a lookup, not a search through a long
+                // history.
+                let given = given_by
+                    .entry((file.id.clone(), date))
+                    .or_insert(list.len());
+                if let Some(first) = list.get(*given) {
                     // Two files claim the same line on one date: which figures are right is not ours
                     // to guess.
                     late.push(Diagnostic::file_error(
@@ -436,7 +501,11 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
                     continue;
                 }
                 late.append(&mut warnings);
-                list.push(Snapshot { date, path, file });
+                list.push(Snapshot {
+                    date,
+                    path,
+                    file: Shared(file),
+                });
             }
         }
     }
@@ -446,14 +515,16 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
     problems.append(&mut late);
 
     let (lines, dates) = organize(&town, by_line);
-    Dataset {
+    let ds = Dataset {
         source: DataSource::Embedded,
         town,
         lines,
         dates,
         problems,
         files,
-    }
+        older_pending: false,
+    };
+    (ds, new_cache, new_listings)
 }
 
 /// Sorts snapshots by date and lines into the town's order; lists every snapshot date.
@@ -534,24 +605,45 @@ enum Work {
     Day(usize, String, NaiveDate, PathBuf),
 }
 
+/// A snapshot folder's listing as [`Work::Day`] found it: the folder, its [`Stamp`] and listing.
+type Listed = Option<(PathBuf, Stamp, DayListing)>;
+
+/// A snapshot folder's line files (relative and full paths) and the names skipped.
+pub(super) type DayListing = (Vec<(String, PathBuf)>, Vec<String>);
+
 impl Work {
-    fn run(self, prefix: &str) -> Vec<Parsed> {
+    fn run(self, prefix: &str, cache: &Cache, listings: &DayListings) -> (Vec<Parsed>, Listed) {
         match self {
-            Work::Files(jobs) => jobs.into_iter().map(|(j, c)| j.load(c)).collect(),
+            Work::Files(jobs) => (
+                jobs.into_iter().map(|(j, c)| j.load(c, cache)).collect(),
+                None,
+            ),
             Work::Day(k, name, date, dir) => {
-                let (files, skipped) = list_day(&name, &dir);
+                // An unchanged folder (same stamp) is not listed again: no directory is opened, so
+                // a reload wakes no watch on it.
+                let stamp = std::fs::metadata(&dir).ok().map(|m| Stamp::of(&m));
+                let listing = match (stamp, listings.get(&dir)) {
+                    (Some(now), Some((then, listing))) if now == *then => listing.clone(),
+                    _ => list_day(&name, &dir),
+                };
+                let (files, skipped) = listing.clone();
                 let n = files.len();
                 let mut out: Vec<Parsed> = files
                     .into_iter()
                     .enumerate()
                     .map(|(i, (rel, full))| {
+                        // The path as messages show it depends on the file's path only: a cached
+                        // file keeps the one it had.
+                        let path = cache
+                            .get(&full)
+                            .map_or_else(|| shown(prefix, &rel), |c| c.shown.clone());
                         let job = LineJob {
                             place: (k, i),
                             date,
                             stem: rel[name.len() + 1..].trim_end_matches(".json").to_string(),
-                            path: shown(prefix, &rel),
+                            path,
                         };
-                        job.load(Content::Unread(full))
+                        job.load(Content::Unread(full), cache)
                     })
                     .collect();
                 out.extend(skipped.into_iter().enumerate().map(|(i, rel)| {
@@ -571,7 +663,7 @@ impl Work {
                     };
                     (job, Err(Unloaded::Invalid(warning)))
                 }));
-                out
+                (out, stamp.map(|st| (dir, st, listing)))
             }
         }
     }
@@ -596,31 +688,87 @@ enum Unloaded {
     Invalid(Diagnostic),
 }
 
+/// A line file that loaded.
+struct Loaded {
+    file: Arc<LineFile>,
+    /// What parsing it found (the encoding note, located warnings).
+    warnings: Vec<Diagnostic>,
+    /// Its full path and [`Stamp`], for the cache: `None` for contents given already read.
+    stamp: Option<(PathBuf, Stamp)>,
+}
+
 /// A line file loaded, or why not.
-type Parsed = (LineJob, Result<(LineFile, Vec<Diagnostic>), Unloaded>);
+type Parsed = (LineJob, Result<Loaded, Unloaded>);
 
 impl LineJob {
-    /// Reads the file when it is unread, and parses it.
-    fn load(self, content: Content) -> Parsed {
-        let result = match content.bytes() {
-            Ok(bytes) => parse_line_bytes(bytes, &self.path).map_err(Unloaded::Invalid),
-            Err(msg) => Err(Unloaded::Unreadable(msg)),
+    /// Reads the file when it is unread (or takes its parse from `cache` when its stamp is
+    /// unchanged), and parses it.
+    fn load(self, content: Content, cache: &Cache) -> Parsed {
+        let result = match content {
+            Content::Unread(full) => load_file(full, &self.path, cache),
+            Content::Read(read) => match read {
+                Ok(bytes) => parse_line_bytes(bytes, &self.path)
+                    .map(|(file, warnings)| Loaded {
+                        file: Arc::new(file),
+                        warnings,
+                        stamp: None,
+                    })
+                    .map_err(Unloaded::Invalid),
+                Err(msg) => Err(Unloaded::Unreadable(msg)),
+            },
         };
         (self, result)
     }
+}
+
+/// Loads the line file at `full`: its parse from `cache` when its size, times and inode are those
+/// it had, otherwise read (stamped before reading, so a save during the read is seen next time).
+fn load_file(full: PathBuf, path: &str, cache: &Cache) -> Result<Loaded, Unloaded> {
+    let stamp = std::fs::metadata(&full).ok().map(|m| Stamp::of(&m));
+    if let (Some(now), Some(hit)) = (stamp, cache.get(&full)) {
+        if hit.stamp == now {
+            return Ok(Loaded {
+                file: Arc::clone(&hit.file),
+                warnings: hit.warnings.clone(),
+                stamp: Some((full, now)),
+            });
+        }
+    }
+    let bytes = read_capped(&full).map_err(Unloaded::Unreadable)?;
+    let (file, warnings) = parse_line_bytes(bytes, path).map_err(Unloaded::Invalid)?;
+    Ok(Loaded {
+        file: Arc::new(file),
+        warnings,
+        stamp: stamp.map(|st| (full, st)),
+    })
 }
 
 /// Does the work on all cores; the order of the result follows the input.
 ///
 /// Threads take the next piece of work as they become free, so a thread that the machine slows
 /// down (or a large file) does not hold up the others.
-fn run_parallel(work: Vec<Work>, prefix: &str) -> Vec<Parsed> {
+fn run_parallel(
+    work: Vec<Work>,
+    prefix: &str,
+    cache: &Cache,
+    listings: &DayListings,
+) -> (Vec<Parsed>, DayListings) {
+    // A reload that takes most files from the cache is not worth starting threads.
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8)
         .min(work.len());
-    if threads <= 1 {
-        return work.into_iter().flat_map(|w| w.run(prefix)).collect();
+    if threads <= 1 || cache.len() >= work.len() {
+        let mut new_listings = DayListings::default();
+        let parsed = work
+            .into_iter()
+            .flat_map(|w| {
+                let (parsed, listed) = w.run(prefix, cache, listings);
+                new_listings.extend(listed.map(|(dir, st, l)| (dir, (st, l))));
+                parsed
+            })
+            .collect();
+        return (parsed, new_listings);
     }
     let slots: Vec<Mutex<Option<Work>>> = work.into_iter().map(|w| Mutex::new(Some(w))).collect();
     let next = AtomicUsize::new(0);
@@ -633,7 +781,7 @@ fn run_parallel(work: Vec<Work>, prefix: &str) -> Vec<Parsed> {
             };
             let piece = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
             if let Some(piece) = piece {
-                done.push((i, piece.run(prefix)));
+                done.push((i, piece.run(prefix, cache, listings)));
             }
         }
     };
@@ -655,11 +803,19 @@ fn run_parallel(work: Vec<Work>, prefix: &str) -> Vec<Parsed> {
                         prefix,
                         "an internal error stopped some files from loading; please report it",
                     );
-                    vec![(usize::MAX, vec![(job, Err(Unloaded::Invalid(d)))])]
+                    vec![(usize::MAX, (vec![(job, Err(Unloaded::Invalid(d)))], None))]
                 })
             })
             .collect()
     });
     done.sort_unstable_by_key(|(i, _)| *i);
-    done.into_iter().flat_map(|(_, parsed)| parsed).collect()
+    let mut new_listings = DayListings::default();
+    let parsed = done
+        .into_iter()
+        .flat_map(|(_, (parsed, listed))| {
+            new_listings.extend(listed.map(|(dir, st, l)| (dir, (st, l))));
+            parsed
+        })
+        .collect();
+    (parsed, new_listings)
 }

@@ -10,6 +10,7 @@ pub mod jsonpos;
 pub mod lang;
 pub mod load;
 pub mod numbers;
+pub mod reload;
 pub mod sanitize;
 pub mod status;
 pub mod validate;

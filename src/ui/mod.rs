@@ -186,6 +186,10 @@ fn draw_header(f: &mut Frame, area: Rect, state: &State) {
             right.push_str(&format!(" ({age}{})", lang.pick("天前", "d ago")));
         }
     }
+    if state.data.older_pending {
+        // The first frame shows the newest snapshots; trends and earlier dates fill in shortly.
+        right.push_str(lang.pick("  载入历史中…", "  loading history..."));
+    }
     if let Some(c) = state.clock {
         right.push_str(&format!("  {}", c.format("%H:%M:%S")));
     }
