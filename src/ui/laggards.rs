@@ -3,6 +3,7 @@
 use super::table::{Cell, Column, Row, Table};
 use super::widgets::{due_text, light_span, owner_text, percent};
 use crate::app::State;
+use crate::model::board::{ItemBoard, LineBoard};
 use crate::model::numbers::fmt_num;
 use crate::text::pad;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -70,35 +71,48 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         let (Some(line), Some(it)) = (state.board.lines.get(r.line), state.board.item(*r)) else {
             continue;
         };
-        let j = &it.judgement;
-        let base = if pos == selected { t.selected } else { t.text };
-        let prog = match (j.progress_raw, j.time_progress) {
-            (Some(p), Some(tp)) => format!("{}/{}", percent(p), percent(tp)),
-            (Some(p), None) => percent(p),
-            _ => String::new(),
-        };
-        let prog = match j.gap_points {
-            Some(g) if g > 0.0 => format!("{prog} -{}", fmt_num(g.round())),
-            _ => prog,
-        };
-        let owner = if cown >= 20 {
-            owner_text(it, line)
-        } else {
-            crate::model::wording::owner_short(it, line)
-        };
-        let mark = Span::styled(if pos == selected { ">" } else { " " }, base);
-        let cells = vec![
-            Cell::Spans(Line::from(vec![mark, light_span(j.light, lang, t)])),
-            Cell::text(line.short.clone(), base),
-            Cell::text(it.item.label.clone(), base),
-            Cell::text(prog, base),
-            Cell::text(due_text(j, lang), base),
-            Cell::text(owner, t.dim),
-        ];
+        let cells = laggard_cells(state, line, it, pos == selected, cown);
         table.push(Row::Cells(cells, Style::new()));
     }
     let [top, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     f.render_widget(Paragraph::new(title), top);
     let sel = (!state.laggards.is_empty()).then_some(selected);
     f.render_widget(table.select(sel, t.selected), rest);
+}
+
+/// The cells of one laggard: mark and light, line, item, progress against 序时进度, due, owner.
+fn laggard_cells<'a>(
+    state: &State,
+    line: &LineBoard,
+    it: &ItemBoard,
+    selected: bool,
+    cown: usize,
+) -> Vec<Cell<'a>> {
+    let t = &super::theme::Theme::of(state.look);
+    let lang = state.lang;
+    let j = &it.judgement;
+    let base = if selected { t.selected } else { t.text };
+    let prog = match (j.progress_raw, j.time_progress) {
+        (Some(p), Some(tp)) => format!("{}/{}", percent(p), percent(tp)),
+        (Some(p), None) => percent(p),
+        _ => String::new(),
+    };
+    let prog = match j.gap_points {
+        Some(g) if g > 0.0 => format!("{prog} -{}", fmt_num(g.round())),
+        _ => prog,
+    };
+    let owner = if cown >= 20 {
+        owner_text(it, line)
+    } else {
+        crate::model::wording::owner_short(it, line)
+    };
+    let mark = Span::styled(if selected { ">" } else { " " }, base);
+    vec![
+        Cell::Spans(Line::from(vec![mark, light_span(j.light, lang, t)])),
+        Cell::text(line.short.clone(), base),
+        Cell::text(it.item.label.clone(), base),
+        Cell::text(prog, base),
+        Cell::text(due_text(j, lang), base),
+        Cell::text(owner, t.dim),
+    ]
 }

@@ -60,31 +60,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
     } else {
         cl
     };
-    // The columns: label (after the selection mark), value, change, bar and percentage, light, due,
-    // owner; those a narrow screen has no room for are left out.
-    let mut columns = vec![Column::left(cl + 1), Column::right(cv)];
-    let mut head = vec![
-        Cell::text(format!(" {}", lang.pick("事项", "Item")), t.dim),
-        Cell::text(lang.pick("数值", "Value"), t.dim),
-    ];
-    if has_prev {
-        columns.push(Column::right(CHANGE_W));
-        head.push(Cell::text(lang.pick("较上期", "change"), t.dim));
-    }
-    if cb > 0 {
-        columns.push(Column::left(cb + 5));
-        head.push(Cell::text(
-            lang.pick("进度 (|=序时)", "progress (|=time)"),
-            t.dim,
-        ));
-    }
-    columns.extend([Column::left(cg), Column::left(cd)]);
-    head.push(Cell::text(lang.pick("状态", "Status"), t.dim));
-    head.push(Cell::text(lang.pick("期限", "Due"), t.dim));
-    if co > 0 {
-        columns.push(Column::left(co));
-        head.push(Cell::text(lang.pick("责任", "Owner"), t.dim));
-    }
+    let (columns, head) = head_columns(state, [cl, cv, cb, cg, cd, co], has_prev);
     let mut table = Table::new(columns).header(Row::Cells(head, t.dim));
 
     let visible = state.visible_items(l);
@@ -122,6 +98,41 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
     let [top, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     f.render_widget(Paragraph::new(title_row), top);
     f.render_widget(table.select(sel_row, t.selected), rest);
+}
+
+/// The columns and their titles: label (after the selection mark), value, change, bar and percentage,
+/// light, due, owner; those a narrow screen has no room for are left out.
+fn head_columns<'a>(
+    state: &State,
+    [cl, cv, cb, cg, cd, co]: [usize; 6],
+    has_prev: bool,
+) -> (Vec<Column>, Vec<Cell<'a>>) {
+    let t = &super::theme::Theme::of(state.look);
+    let lang = state.lang;
+    let mut columns = vec![Column::left(cl + 1), Column::right(cv)];
+    let mut head = vec![
+        Cell::text(format!(" {}", lang.pick("事项", "Item")), t.dim),
+        Cell::text(lang.pick("数值", "Value"), t.dim),
+    ];
+    if has_prev {
+        columns.push(Column::right(CHANGE_W));
+        head.push(Cell::text(lang.pick("较上期", "change"), t.dim));
+    }
+    if cb > 0 {
+        columns.push(Column::left(cb + 5));
+        head.push(Cell::text(
+            lang.pick("进度 (|=序时)", "progress (|=time)"),
+            t.dim,
+        ));
+    }
+    columns.extend([Column::left(cg), Column::left(cd)]);
+    head.push(Cell::text(lang.pick("状态", "Status"), t.dim));
+    head.push(Cell::text(lang.pick("期限", "Due"), t.dim));
+    if co > 0 {
+        columns.push(Column::left(co));
+        head.push(Cell::text(lang.pick("责任", "Owner"), t.dim));
+    }
+    (columns, head)
 }
 
 /// The cells of item `i` of line `l`: label, value, change, bar, light, due, owner (as the columns are).
