@@ -293,7 +293,7 @@ fn event_loop(
         }
         _ => None,
     };
-    let watch = match follow {
+    let mut watch = match follow {
         Follow::Watch(dir) => Some(dir),
         _ => None,
     };
@@ -303,8 +303,6 @@ fn event_loop(
     let first = update(state, Action::Tick(now()));
     perform(first, &mut term, &mut loader, &mut wake)?;
     let mut dirty = true;
-    // The clock: the loop wakes itself just after each wall-clock second (no timer thread), so an
-    // idle dashboard wakes once a second.
     let mut tick_at = start.elapsed() + until_next_second();
     loop {
         if dirty {
@@ -318,37 +316,9 @@ fn event_loop(
         }
         // What the first frame did not need starts once it is on screen.
         if let Some((reloader, tx)) = pending_start.take() {
-            spawn_keys(&tx);
-            let (started, changes) = Loader::start(reloader, complete, watch.clone(), tx);
-            loader = started;
-            if let (Some((polled, changed)), Some(changes)) = (poll.take(), changes) {
-                if changed {
-                    loader.request();
-                }
-                std::thread::spawn(move || {
-                    while polled.recv().is_ok() {
-                        if changes.send(()).is_err() {
-                            return;
-                        }
-                    }
-                });
-            }
+            loader = start_background(reloader, complete, watch.take(), poll.take(), tx);
         }
-        let due = wake.map_or(tick_at, |w: Duration| w.min(tick_at));
-        let ev = match rx.recv_timeout(due.saturating_sub(start.elapsed())) {
-            Err(mpsc::RecvTimeoutError::Timeout) => {
-                let at = start.elapsed();
-                if at >= tick_at {
-                    tick_at = at + until_next_second();
-                }
-                if wake.is_some_and(|w| at >= w) {
-                    wake = None;
-                }
-                Ok(Ev::Tick)
-            }
-            other => other.map_err(|_| mpsc::RecvError),
-        };
-        let action = match ev {
+        let action = match next_event(&rx, &mut wake, &mut tick_at, start) {
             Ok(Ev::Term(Event::Key(k))) => keymap::action_for(state, &k),
             Ok(Ev::Term(Event::Resize(w, h))) => {
                 term.autoresize()?;
@@ -385,6 +355,57 @@ fn event_loop(
             return Ok(code);
         }
     }
+}
+
+/// The next event; a tick when the clock's second or the wake-up asked for by an effect comes
+/// first. The loop wakes itself for the clock (no timer thread), so an idle dashboard wakes once a
+/// second.
+fn next_event(
+    rx: &mpsc::Receiver<Ev>,
+    wake: &mut Option<Duration>,
+    tick_at: &mut Duration,
+    start: Instant,
+) -> Result<Ev, mpsc::RecvError> {
+    let due = wake.map_or(*tick_at, |w| w.min(*tick_at));
+    match rx.recv_timeout(due.saturating_sub(start.elapsed())) {
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            let at = start.elapsed();
+            if at >= *tick_at {
+                *tick_at = at + until_next_second();
+            }
+            if wake.is_some_and(|w| at >= w) {
+                *wake = None;
+            }
+            Ok(Ev::Tick)
+        }
+        other => other.map_err(|_| mpsc::RecvError),
+    }
+}
+
+/// Starts what the first frame did not need: the key reader and the loading thread (which loads
+/// the older history and arms the watcher), and passes the poller's signals to it.
+fn start_background(
+    reloader: Option<Reloader>,
+    complete: bool,
+    watch: Option<std::path::PathBuf>,
+    poll: Option<(mpsc::Receiver<()>, bool)>,
+    tx: mpsc::Sender<Ev>,
+) -> Loader {
+    spawn_keys(&tx);
+    let (mut loader, changes) = Loader::start(reloader, complete, watch, tx);
+    if let (Some((polled, changed)), Some(changes)) = (poll, changes) {
+        if changed {
+            loader.request();
+        }
+        std::thread::spawn(move || {
+            while polled.recv().is_ok() {
+                if changes.send(()).is_err() {
+                    return;
+                }
+            }
+        });
+    }
+    loader
 }
 
 /// Performs what an update asked for; returns the exit code when the program is to end.

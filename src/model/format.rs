@@ -9,8 +9,6 @@ use schemars::JsonSchema;
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
-pub use super::item::{Item, ItemKind};
-
 /// Largest integer an f64 holds exactly (2^53); larger integers are refused rather than rounded.
 pub const MAX_EXACT_INT: u64 = 1 << 53;
 
@@ -62,101 +60,8 @@ impl Default for Thresholds {
     }
 }
 
-/// One work line's snapshot: `data/<YYYY-MM-DD>/<line>.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LineFile {
-    /// Optional editor hint pointing at the schema file; ignored by huibao.
-    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
-    pub schema: Option<String>,
-    /// Stable id of the work line (e.g. `party`); the same in every snapshot.
-    pub id: String,
-    /// The line's title as the report writes it (e.g. 加强思想政治建设，实现党建工作新突破).
-    pub title: String,
-    /// A short name for tabs and cards (e.g. 党的建设); defaults to the title.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub short: Option<String>,
-    /// The date the figures are reported as of.
-    pub as_of: Day,
-    /// The office that owns the line (e.g. 党建办), when stated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub office: Option<String>,
-    /// The leader in charge (分管领导), when stated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub leader: Option<String>,
-    /// The report's numbered sub-headings, in order.
-    pub groups: Vec<Group>,
-}
-
-impl LineFile {
-    /// The name to show on tabs and cards.
-    pub fn short_name(&self) -> &str {
-        self.short.as_deref().unwrap_or(&self.title)
-    }
-    /// Every item of the line in report order.
-    pub fn items(&self) -> impl Iterator<Item = &Item> {
-        self.groups.iter().flat_map(|g| g.items.iter())
-    }
-}
-
-/// A numbered sub-heading of the report (1、落实全面从严管党治党 …) and its items.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Group {
-    /// The sub-heading as the report writes it.
-    pub title: String,
-    /// The items reported under it.
-    pub items: Vec<Item>,
-}
-
-// An item as the file writes it: the schema's shape. Loading turns it into an [`Item`] whose kind is
-// decided once (see `ItemFile` -> `Item` below).
-/// One reported thing: a count, a project, a ledger or a next-step target.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ItemFile {
-    /// Stable id, the same from week to week so history can follow the item.
-    pub id: String,
-    /// Short label (e.g. 党风廉政建设专题会议, or a project's name).
-    pub label: String,
-    /// The report sentence the figures were taken from, verbatim.
-    pub source: String,
-    /// Show this item's first figure on the overview card.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub headline: bool,
-    /// 责任领导: the leader responsible, when stated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub leader: Option<String>,
-    /// 责任单位: the office or unit responsible, when stated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub office: Option<String>,
-    /// The figures the sentence states; the first is the item's main figure.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub figures: Vec<Figure>,
-    /// Start of the period for 序时进度; default 1 January of the as-of year.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start: Option<Day>,
-    /// Deadline of a target or task (a date; the report's words go in `deadline_text`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deadline: Option<Day>,
-    /// The report's own words for the deadline (年底前, 7月底前 …).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deadline_text: Option<String>,
-    /// Marked done by the office (完成 / 销号).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub done: Option<bool>,
-    /// Project details, for a key project (重点项目).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub project: Option<Project>,
-    /// Ledger totals and entries, for hazards and problems (台账).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ledger: Option<Ledger>,
-    /// Any remark of the office.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-fn is_false(b: &bool) -> bool {
+/// True for `false` (serde's skip test for flags that default to false).
+pub(super) fn is_false(b: &bool) -> bool {
     !*b
 }
 

@@ -7,7 +7,8 @@ use super::encoding::parse_line_bytes;
 pub use super::encoding::{
     decode, parse_json, parse_line_file, parse_town, parse_town_checked, TextEncoding,
 };
-use super::format::{parse_day, LineFile, Town};
+use super::format::{parse_day, Town};
+use super::line_file::LineFile;
 use super::sanitize;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;

@@ -8,6 +8,7 @@ pub mod history;
 pub mod item;
 pub mod jsonpos;
 pub mod lang;
+pub mod line_file;
 pub mod load;
 pub mod numbers;
 pub mod reload;
@@ -18,6 +19,8 @@ pub mod wording;
 
 pub use diag::{Diagnostic, Place, Severity};
 pub use format::*;
+pub use item::{Item, ItemFile, ItemKind};
 pub use lang::Lang;
+pub use line_file::{Group, LineFile};
 pub use load::{DataSource, Dataset, LineHistory, Snapshot};
 pub use status::{judge, Judgement, Light};

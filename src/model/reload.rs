@@ -2,8 +2,9 @@
 //! reloads that re-read only the files whose size, times or inode changed.
 
 use super::diag::Diagnostic;
-use super::format::{LineFile, Town};
+use super::format::Town;
 use super::load::{list_day, list_top, load_entries_cached, Content, DataSource, Dataset, Entry};
+use super::LineFile;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -5,7 +5,8 @@
 //! the problem with the line and column of the value (found with [`super::jsonpos`]).
 
 use super::diag::Diagnostic;
-use super::format::{Figure, LineFile, Value};
+use super::format::{Figure, Value};
+use super::line_file::LineFile;
 use super::numbers::{fmt_num, KNOWN_UNITS};
 use super::sanitize::FieldPath;
 
