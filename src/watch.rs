@@ -1,9 +1,10 @@
 //! Watching the data folder: one debounced reload signal per burst of saves, or polling for network shares.
 
 use crate::model::load::is_ignored_name;
-use notify::{Event, EventKind, RecursiveMode, Watcher};
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, PoisonError, Weak};
 use std::thread;
 use std::time::{Duration, SystemTime};
 
@@ -33,41 +34,124 @@ fn relevant_path(p: &Path) -> bool {
     name.ends_with(".json") || crate::model::parse_day(&name).is_some()
 }
 
-/// Watches `dir` recursively; the receiver gets one `()` per burst of relevant changes, `debounce` after
-/// the last one. Keep the returned watcher alive as long as signals are wanted.
-pub fn watch(
-    dir: &Path,
-    debounce: Duration,
-) -> notify::Result<(notify::RecommendedWatcher, Receiver<()>)> {
-    let (raw_tx, raw_rx) = mpsc::channel::<notify::Result<Event>>();
-    let mut watcher = notify::recommended_watcher(raw_tx)?;
-    watcher.watch(dir, RecursiveMode::Recursive)?;
-    let (tx, rx) = mpsc::channel();
-    thread::spawn(move || debounce_loop(raw_rx, tx, debounce));
-    Ok((watcher, rx))
+/// How often, between events, the watcher checks that the folder it watches is still the one at
+/// its path (one `stat`).
+pub const IDENTITY_CHECK: Duration = Duration::from_secs(1);
+
+/// A running watch on a data folder; dropping it stops the watching.
+///
+/// It watches the folder recursively and its parent folder (not recursively), so that replacing
+/// the folder (`mv data data.old && mv data.new data`, as sync tools, unzip and `git checkout` do)
+/// is noticed: the watch moves to the new folder and a reload is signalled.
+pub struct DirWatch {
+    _watcher: Arc<Mutex<RecommendedWatcher>>,
 }
 
-fn debounce_loop(raw: Receiver<notify::Result<Event>>, tx: Sender<()>, debounce: Duration) {
-    let hit = |r: &notify::Result<Event>| r.as_ref().is_ok_and(is_relevant);
+/// Watches `dir` recursively; the receiver gets one `()` per burst of relevant changes, `debounce` after
+/// the last one. A folder replaced at the same path is followed. Keep the returned watch alive as
+/// long as signals are wanted.
+pub fn watch(dir: &Path, debounce: Duration) -> notify::Result<(DirWatch, Receiver<()>)> {
+    let dir = std::path::absolute(dir).map_err(notify::Error::io)?;
+    let (raw_tx, raw_rx) = mpsc::channel::<notify::Result<Event>>();
+    let mut watcher = notify::recommended_watcher(raw_tx)?;
+    let identity = identity(&dir);
+    watcher.watch(&dir, RecursiveMode::Recursive)?;
+    if let Some(parent) = dir.parent() {
+        // Best effort: without it a swap is still noticed by the periodic check.
+        let _ = watcher.watch(parent, RecursiveMode::NonRecursive);
+    }
+    let watcher = Arc::new(Mutex::new(watcher));
+    let followed = Followed {
+        dir,
+        identity,
+        watcher: Arc::downgrade(&watcher),
+    };
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || debounce_loop(raw_rx, tx, debounce, followed));
+    Ok((DirWatch { _watcher: watcher }, rx))
+}
+
+/// The device and inode of the folder at `dir` (following links), if there is one.
+fn identity(dir: &Path) -> Option<(u64, u64)> {
+    let md = std::fs::metadata(dir).ok().filter(|m| m.is_dir())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((md.dev(), md.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = md;
+        Some((0, 0))
+    }
+}
+
+/// The watched folder, as the debounce thread follows it across replacements.
+struct Followed {
+    /// Its absolute path.
+    dir: PathBuf,
+    /// The folder the recursive watch is on (`None`: there was no folder at the path).
+    identity: Option<(u64, u64)>,
+    /// The watcher, to move the recursive watch; gone once the caller drops its [`DirWatch`].
+    watcher: Weak<Mutex<RecommendedWatcher>>,
+}
+
+impl Followed {
+    /// True when the folder at the path is no longer the one watched (replaced, removed or back);
+    /// the recursive watch is then moved to the folder now at the path.
+    fn replaced(&mut self) -> bool {
+        let now = identity(&self.dir);
+        if now == self.identity {
+            return false;
+        }
+        self.identity = now;
+        if let Some(w) = self.watcher.upgrade() {
+            let mut w = w.lock().unwrap_or_else(PoisonError::into_inner);
+            // The old watch follows the old folder wherever it was moved: drop it.
+            let _ = w.unwatch(&self.dir);
+            if now.is_some() && w.watch(&self.dir, RecursiveMode::Recursive).is_err() {
+                // Not watchable yet (half-made): look again at the next check.
+                self.identity = None;
+            }
+        }
+        true
+    }
+
+    /// True when the event concerns a data file inside the folder (not a sibling in the parent).
+    fn inside(&self, ev: &Event) -> bool {
+        ev.need_rescan() || (is_relevant(ev) && ev.paths.iter().any(|p| p.starts_with(&self.dir)))
+    }
+}
+
+fn debounce_loop(
+    raw: Receiver<notify::Result<Event>>,
+    tx: Sender<()>,
+    debounce: Duration,
+    mut followed: Followed,
+) {
+    // A burst is pending from its first relevant event until `debounce` passes with no event.
+    let mut pending = false;
     loop {
-        // Wait for the first relevant event of a burst.
-        loop {
-            match raw.recv() {
-                Ok(r) if hit(&r) => break,
-                Ok(_) => continue,
-                Err(_) => return,
+        let wait = if pending { debounce } else { IDENTITY_CHECK };
+        match raw.recv_timeout(wait) {
+            Ok(r) => {
+                let hit = r.as_ref().is_ok_and(|ev| followed.inside(ev));
+                // Every event may be the folder being replaced: one stat tells.
+                if followed.replaced() || hit {
+                    pending = true;
+                }
             }
-        }
-        // Then for a quiet period.
-        loop {
-            match raw.recv_timeout(debounce) {
-                Ok(_) => continue,
-                Err(RecvTimeoutError::Timeout) => break,
-                Err(RecvTimeoutError::Disconnected) => return,
+            Err(RecvTimeoutError::Timeout) => {
+                if followed.replaced() {
+                    pending = true;
+                } else if pending {
+                    pending = false;
+                    if tx.send(()).is_err() {
+                        return;
+                    }
+                }
             }
-        }
-        if tx.send(()).is_err() {
-            return;
+            Err(RecvTimeoutError::Disconnected) => return,
         }
     }
 }
