@@ -201,12 +201,15 @@ fn is_dir(entry: &std::fs::DirEntry) -> bool {
 fn list_top(dir: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
     let mut found = Vec::new();
     let mut problems = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        problems.push(Diagnostic::file_error(
-            dir.display().to_string(),
-            "cannot read the data folder",
-        ));
-        return (found, problems);
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.push(Diagnostic::file_error(
+                sanitize::clean(&dir.display().to_string()),
+                format!("cannot read the data folder: {e}"),
+            ));
+            return (found, problems);
+        }
     };
     let mut names: Vec<_> = entries.flatten().collect();
     names.sort_by_key(|e| e.file_name());
@@ -230,15 +233,26 @@ fn list_top(dir: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
             found.push(Entry::File(name, Content::Unread(entry.path())));
         }
     }
+    let has_town = found.iter().any(|e| matches!(e, Entry::File(..)));
+    if has_town && !found.iter().any(|e| matches!(e, Entry::Day(..))) {
+        problems.push(Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::file_error(
+                sanitize::clean(&dir.display().to_string()),
+                "only town.json here: no snapshot folders (named like 2023-06-30), so there are no work lines to show",
+            )
+        });
+    }
     (found, problems)
 }
 
 /// The line files of the snapshot folder `name` (its relative path and its full path), in name
-/// order; none when the folder cannot be read.
-fn list_day(name: &str, dir: &Path) -> (Vec<(String, PathBuf)>, Vec<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return (Vec::new(), Vec::new());
-    };
+/// order, and the files skipped; or why the folder cannot be read.
+type DayListing = (Vec<(String, PathBuf)>, Vec<String>);
+
+fn list_day(name: &str, dir: &Path) -> Result<DayListing, String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read the snapshot folder: {e}"))?;
     let mut entries: Vec<_> = entries.flatten().collect();
     entries.sort_by_key(|e| e.file_name());
     let mut files = Vec::new();
@@ -255,7 +269,7 @@ fn list_day(name: &str, dir: &Path) -> (Vec<(String, PathBuf)>, Vec<String>) {
             skipped.push(format!("{name}/{fname}"));
         }
     }
-    (files, skipped)
+    Ok((files, skipped))
 }
 
 /// Lists the files of a data folder: `town.json` and `YYYY-MM-DD/*.json`, read with the size cap.
@@ -266,7 +280,16 @@ pub fn read_folder(dir: &Path) -> (Vec<RawFile>, Vec<Diagnostic>) {
         match entry {
             Entry::File(rel, content) => files.push((rel, content.bytes())),
             Entry::Day(name, _, path) => {
-                let (day_files, skipped) = list_day(&name, &path);
+                let (day_files, skipped) = match list_day(&name, &path) {
+                    Ok(listing) => listing,
+                    Err(msg) => {
+                        problems.push(Diagnostic::file_error(
+                            shown(&dir.display().to_string(), &name),
+                            msg,
+                        ));
+                        continue;
+                    }
+                };
                 files.extend(
                     day_files
                         .into_iter()
@@ -543,15 +566,27 @@ fn organize(
 }
 
 /// After a reload: every file that now fails to load keeps its last good contents from `old`, so a
-/// half-saved file never blanks a line on the meeting screen. The error stays in `problems`.
+/// half-saved file never blanks a line on the meeting screen; so does every file of a folder that
+/// cannot be read (a snapshot folder, or the whole data folder renamed away). The error stays in
+/// `problems`.
 pub fn keep_last_good(new: &mut Dataset, old: &Dataset) {
-    let failed: std::collections::HashSet<String> = new.errors().map(|d| d.path.clone()).collect();
+    let failed_paths: std::collections::HashSet<String> = new
+        .errors()
+        .map(|d| d.path.trim_end_matches('/').to_string())
+        .collect();
+    // A path failed when it, or a folder holding it, could not be read.
+    let failed_at = |path: &str| {
+        failed_paths.contains(path)
+            || path
+                .match_indices('/')
+                .any(|(i, _)| failed_paths.contains(&path[..i]))
+    };
     let mut by_line: BTreeMap<String, Vec<Snapshot>> = std::mem::take(&mut new.lines)
         .into_iter()
         .map(|l| (l.id, l.snapshots))
         .collect();
     for line in &old.lines {
-        for snap in line.snapshots.iter().filter(|s| failed.contains(&s.path)) {
+        for snap in line.snapshots.iter().filter(|s| failed_at(&s.path)) {
             let list = by_line.entry(line.id.clone()).or_default();
             if !list.iter().any(|s| s.date == snap.date) {
                 list.push(snap.clone());
@@ -563,7 +598,7 @@ pub fn keep_last_good(new: &mut Dataset, old: &Dataset) {
             "{}/town.json",
             dir.display().to_string().trim_end_matches('/')
         ));
-        if failed.contains(&town) {
+        if failed_at(&town) {
             new.town = old.town.clone();
         }
     }
@@ -593,7 +628,19 @@ impl Work {
         match self {
             Work::Files(jobs) => jobs.into_iter().map(|(j, c)| j.load(c)).collect(),
             Work::Day(k, name, date, dir) => {
-                let (files, skipped) = list_day(&name, &dir);
+                let (files, skipped) = match list_day(&name, &dir) {
+                    Ok(listing) => listing,
+                    Err(msg) => {
+                        // The folder's path stands for its files: `keep_last_good` keeps them.
+                        let job = LineJob {
+                            place: (k, 0),
+                            date,
+                            stem: String::new(),
+                            path: shown(prefix, &name),
+                        };
+                        return vec![(job, Err(Unloaded::Unreadable(msg)))];
+                    }
+                };
                 let n = files.len();
                 let mut out: Vec<Parsed> = files
                     .into_iter()
