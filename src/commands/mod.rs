@@ -1,5 +1,6 @@
 //! Subcommands: the dashboard, `validate`, `schema`, `render`.
 
+pub mod output;
 pub mod render;
 pub mod schema;
 pub mod summary;
@@ -44,7 +45,7 @@ pub fn initial_state(cli: &Cli) -> Result<State, String> {
 pub fn run(cli: Cli) -> ExitCode {
     match &cli.command {
         Some(Command::Validate { paths }) => validate::run(&cli, paths),
-        Some(Command::Schema { town }) => schema::run(*town),
+        Some(Command::Schema { town }) => schema::run(*town, cli.lang),
         Some(Command::Summary { format, output }) => {
             let text = match initial_state(&cli) {
                 Ok(state) => summary::render(&state, *format),
@@ -53,7 +54,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            write_out(output.as_deref(), &text)
+            write_out(output.as_deref(), &text, cli.lang)
         }
         Some(Command::Render {
             size,
@@ -75,7 +76,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 RenderFormat::Svg => render::to_svg(&buf),
                 RenderFormat::Html => render::to_html(&buf),
             };
-            write_out(output.as_deref(), &text)
+            write_out(output.as_deref(), &text, cli.lang)
         }
         None => {
             let baseline = crate::cli::resolve_data_dir(cli.data.as_deref())
@@ -100,10 +101,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     .and_then(|c| c.parse().ok())
                     .unwrap_or(24);
                 return match render::render_buffer(state, (cols, rows), "") {
-                    Ok(buf) => {
-                        emit(&render::to_text(&buf));
-                        ExitCode::SUCCESS
-                    }
+                    Ok(buf) => write_out(None, &render::to_text(&buf), cli.lang),
                     Err(e) => {
                         complain(&e);
                         ExitCode::from(2)
@@ -127,22 +125,22 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// Writes `text` to the file, or to standard output when none is given.
-fn write_out(output: Option<&std::path::Path>, text: &str) -> ExitCode {
-    let written = match output {
-        Some(p) => {
-            std::fs::write(p, text).map_err(|e| format!("cannot write {}: {e}", p.display()))
-        }
-        None => {
-            emit(text);
-            Ok(())
-        }
+/// Writes `text` to the file, or to standard output when none is given; a failed write or flush
+/// exits 1 with the reason (a reader that closed the pipe is not a failure).
+pub fn write_out(output: Option<&std::path::Path>, text: &str, lang: crate::cli::Lang) -> ExitCode {
+    let failed = match output {
+        Some(p) => output::to_file(p, text.as_bytes())
+            .err()
+            .map(|e| output::file_failed(p, &e, lang)),
+        None => output::to_stdout(text)
+            .err()
+            .map(|e| output::stdout_failed(&e, lang)),
     };
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
+    match failed {
+        None => ExitCode::SUCCESS,
+        Some(e) => {
             complain(&e);
-            ExitCode::from(2)
+            ExitCode::from(1)
         }
     }
 }
@@ -154,12 +152,8 @@ pub fn complain(msg: &dyn std::fmt::Display) {
     let _ = writeln!(std::io::stderr(), "huibao: {msg}");
 }
 
-/// Writes text to standard output; a closed pipe (`huibao validate | head`) ends the output quietly
-/// instead of panicking like `print!`.
+/// Writes text to standard output; false when it could not all be written (a closed pipe
+/// included). Callers that must not lose output use [`write_out`] or [`output::to_stdout`].
 pub fn emit(text: &str) -> bool {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|_| out.flush())
-        .is_ok()
+    matches!(output::to_stdout(text), Ok(output::Sent::All))
 }

@@ -260,10 +260,15 @@ pub fn run(cli: &Cli, paths: &[PathBuf]) -> ExitCode {
     };
     // Fields and messages were cleaned when the files were read, but a path may hold anything a
     // file name can: print nothing that a terminal would take as an escape sequence.
+    let mut text = String::new();
     for line in report.lines() {
-        if !super::emit(&format!("{}\n", sanitize::for_terminal(&line))) {
-            break;
-        }
+        text.push_str(&sanitize::for_terminal(&line));
+        text.push('\n');
+    }
+    if let Err(e) = super::output::to_stdout(&text) {
+        // A report that cannot be written is a failure, whatever it held.
+        super::complain(&super::output::stdout_failed(&e, cli.lang));
+        return ExitCode::from(1);
     }
     if !report.problems.is_empty() {
         use std::io::Write;
