@@ -3,6 +3,7 @@
 pub mod action;
 pub mod keymap;
 pub mod run;
+pub mod signals;
 pub mod tty;
 pub mod update;
 

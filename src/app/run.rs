@@ -124,6 +124,7 @@ pub fn run(
         return Ok(2);
     }
     install_panic_hook();
+    super::signals::install_fault_restore();
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
@@ -153,7 +154,7 @@ fn terminal_gone(stdin_too: bool) -> bool {
     !io::stdout().is_terminal() || (stdin_too && !io::stdin().is_terminal())
 }
 
-/// The loop; returns the exit code (0 on quit, 128 + signal number on SIGTERM/SIGHUP/SIGINT).
+/// The loop; returns the exit code (0 on quit, 128 + signal number on any signal that ends it).
 fn event_loop(
     state: &mut State,
     backend: super::tty::Tty,
@@ -167,9 +168,7 @@ fn event_loop(
     let keys = tx.clone();
     let tx_reload = tx.clone();
     {
-        use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
-        let mut signals =
-            signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
+        let mut signals = signal_hook::iterator::Signals::new(super::signals::listened())?;
         let tx = tx.clone();
         std::thread::spawn(move || {
             for sig in signals.forever() {
