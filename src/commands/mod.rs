@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 /// Loads the data folder named on the command line, or the compiled-in seed when there is none.
 pub fn load_data(cli: &Cli) -> Result<Dataset, String> {
-    match crate::cli::resolve_data_dir(cli.data.as_deref())? {
+    match crate::cli::resolve_cli_data(cli)? {
         Some(dir) => Ok(load::load_dir(&dir)),
         None => Ok(load::load_embedded()),
     }
@@ -32,13 +32,52 @@ pub fn initial_state(cli: &Cli) -> Result<State, String> {
     let depth = crate::ui::theme::detect_depth(cli.color, &|k| std::env::var(k).ok());
     state.theme = crate::ui::theme::Theme::new(cli.theme, depth);
     if let Some(at) = cli.at {
-        match state.data.dates.first() {
-            Some(first) if at >= *first => state.show_date(Some(at)),
-            Some(first) => return Err(format!("--at {at} is before the first snapshot ({first})")),
-            None => {}
-        }
+        check_at(at, &state.data.dates, cli.lang)?;
+        state.show_date(Some(at));
     }
     Ok(state)
+}
+
+/// `--at` must fall within the snapshots: from the first date to the last. The message names the
+/// dates there are: all of them when few, else the first, the last and how many.
+pub fn check_at(
+    at: chrono::NaiveDate,
+    dates: &[chrono::NaiveDate],
+    lang: crate::cli::Lang,
+) -> Result<(), String> {
+    use crate::cli::Lang;
+    let (Some(first), Some(last)) = (dates.first(), dates.last()) else {
+        return Err(lang
+            .pick(
+                "--at：没有任何快照可以查看",
+                "--at: there are no snapshots to show",
+            )
+            .to_string());
+    };
+    if (*first..=*last).contains(&at) {
+        return Ok(());
+    }
+    let listed = |sep: &str| {
+        dates
+            .iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    let existing = match (dates.len(), lang) {
+        (1, Lang::Zh) => format!("只有 {first} 一期快照"),
+        (1, Lang::En) => format!("the only snapshot is {first}"),
+        (2..=4, Lang::Zh) => format!("现有快照：{}", listed("、")),
+        (2..=4, Lang::En) => format!("the snapshots are {}", listed(", ")),
+        (n, Lang::Zh) => format!("现有快照从 {first} 到 {last}，共 {n} 期"),
+        (n, Lang::En) => format!("the snapshots run from {first} to {last} ({n} dates)"),
+    };
+    Err(match (at < *first, lang) {
+        (true, Lang::Zh) => format!("--at {at} 早于第一期快照；{existing}"),
+        (true, Lang::En) => format!("--at {at} is before the first snapshot; {existing}"),
+        (false, Lang::Zh) => format!("--at {at} 晚于最新一期快照；{existing}"),
+        (false, Lang::En) => format!("--at {at} is after the newest snapshot; {existing}"),
+    })
 }
 
 /// Runs what the command line asks for and returns the process exit code.
@@ -79,7 +118,7 @@ pub fn run(cli: Cli) -> ExitCode {
             write_out(output.as_deref(), &text, cli.lang)
         }
         None => {
-            let baseline = crate::cli::resolve_data_dir(cli.data.as_deref())
+            let baseline = crate::cli::resolve_cli_data(&cli)
                 .ok()
                 .flatten()
                 .map(|d| crate::watch::fingerprint(&d));
@@ -117,7 +156,7 @@ pub fn run(cli: Cli) -> ExitCode {
             match crate::app::run::run(state, follow, baseline) {
                 Ok(code) => ExitCode::from(code),
                 Err(e) => {
-                    complain(&format!("terminal error: {e}"));
+                    complain(&terminal_failed(&e, cli.lang));
                     ExitCode::from(1)
                 }
             }
@@ -142,6 +181,22 @@ pub fn write_out(output: Option<&std::path::Path>, text: &str, lang: crate::cli:
             complain(&e);
             ExitCode::from(1)
         }
+    }
+}
+
+/// Why the dashboard could not use the terminal, in the interface language.
+pub fn terminal_failed(e: &std::io::Error, lang: crate::cli::Lang) -> String {
+    use crate::cli::Lang;
+    // ENXIO from opening /dev/tty: the process has no controlling terminal.
+    if e.raw_os_error() == Some(libc::ENXIO) {
+        return match lang {
+            Lang::Zh => "没有可用的终端：huibao 没有控制终端（例如由 cron、系统服务或 setsid 启动），仪表盘无法打开；请改用 `huibao render` 或 `huibao summary`".into(),
+            Lang::En => "no terminal to open the dashboard on: huibao has no controlling terminal (started from cron, a service or setsid); use `huibao render` or `huibao summary` instead".into(),
+        };
+    }
+    match lang {
+        Lang::Zh => format!("终端出错：{e}"),
+        Lang::En => format!("terminal error: {e}"),
     }
 }
 

@@ -244,7 +244,7 @@ fn parent_shown(dir: &Path) -> String {
 /// any; exit 1 on any error, 2 when there is no data folder to check.
 pub fn run(cli: &Cli, paths: &[PathBuf]) -> ExitCode {
     let report = if paths.is_empty() {
-        match crate::cli::resolve_data_dir(cli.data.as_deref()) {
+        match crate::cli::resolve_cli_data(cli) {
             Ok(Some(dir)) => check_data_folder(&dir),
             Ok(None) => {
                 super::complain(&"no data folder found (./data); use --data DIR or name the files");

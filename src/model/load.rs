@@ -224,8 +224,8 @@ fn list_top(dir: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
                 None => problems.push(Diagnostic {
                     severity: Severity::Warning,
                     ..Diagnostic::file_error(
-                        dir.join(&name).display().to_string(),
-                        "folder ignored: snapshot folders are named like 2023-06-30",
+                        sanitize::clean(&dir.join(&name).display().to_string()),
+                        ignored_folder(&name),
                     )
                 }),
             }
@@ -244,6 +244,19 @@ fn list_top(dir: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
         });
     }
     (found, problems)
+}
+
+/// Why a folder in the data folder is not a snapshot folder.
+fn ignored_folder(name: &str) -> String {
+    use super::format::{day_fault, DayFault, DAY_RANGE};
+    match day_fault(name) {
+        Some(DayFault::OutOfRange) => format!(
+            "folder ignored: snapshot dates run from {} to {}",
+            DAY_RANGE.0, DAY_RANGE.1
+        ),
+        Some(DayFault::NoSuchDay) => "folder ignored: there is no such day".into(),
+        _ => "folder ignored: snapshot folders are named like 2023-06-30".into(),
+    }
 }
 
 /// The line files of the snapshot folder `name` (its relative path and its full path), in name
