@@ -2,11 +2,12 @@
 
 use crate::model::load::is_ignored_name;
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, PoisonError, Weak};
 use std::thread;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 /// Quiet time after the last change before a reload: long enough for an editor's save (write a temp
 /// file, rename it over) or a truncate-then-write to finish.
@@ -156,31 +157,81 @@ fn debounce_loop(
     }
 }
 
-/// Path, size and modification time of every data file.
-pub type Fingerprint = Vec<(PathBuf, u64, Option<SystemTime>)>;
+/// What polling compares: how many data files and snapshot folders there are, and a hash of
+/// their names, sizes and modification times. Taking one costs a listing of each folder and one
+/// `stat` per data file: no file is opened or read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Fingerprint {
+    /// Data files and snapshot folders seen.
+    entries: usize,
+    /// The sum of one hash per entry (so the order of the listing does not matter).
+    hash: u64,
+}
 
-/// A fingerprint of the data files: path, size and modification time of each.
+impl Fingerprint {
+    fn add(&mut self, folder: &OsStr, name: &OsStr, md: Option<&std::fs::Metadata>) {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        folder.hash(&mut h);
+        name.hash(&mut h);
+        if let Some(md) = md {
+            md.len().hash(&mut h);
+            md.modified().ok().hash(&mut h);
+        }
+        self.entries += 1;
+        self.hash = self.hash.wrapping_add(h.finish());
+    }
+}
+
+/// True for a name that [`relevant_path`] would take, without building a path.
+fn relevant_name(name: &OsStr) -> bool {
+    match name.to_str() {
+        Some(n) => {
+            !is_ignored_name(n) && (n.ends_with(".json") || crate::model::parse_day(n).is_some())
+        }
+        None => relevant_path(Path::new(name)),
+    }
+}
+
+/// A fingerprint of the data files: the name, size and modification time of `town.json` and of
+/// every `*.json` in each folder of the data folder, and the names of the snapshot folders.
 pub fn fingerprint(dir: &Path) -> Fingerprint {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else {
+    let mut fp = Fingerprint::default();
+    let Ok(top) = std::fs::read_dir(dir) else {
+        return fp;
+    };
+    let none = OsStr::new("");
+    for e in top.flatten() {
+        let name = e.file_name();
+        // The entry's type comes with the listing; a link is followed (as the loader does).
+        let is_dir = match e.file_type() {
+            Ok(t) if !t.is_symlink() => t.is_dir(),
+            _ => e.path().is_dir(),
+        };
+        if !is_dir {
+            if relevant_name(&name) {
+                fp.add(none, &name, e.metadata().ok().as_ref());
+            }
+            continue;
+        }
+        if relevant_name(&name) {
+            fp.add(none, &name, None);
+        }
+        let Ok(files) = std::fs::read_dir(e.path()) else {
             continue;
         };
-        for e in rd.flatten() {
-            let p = e.path();
-            let Ok(md) = e.metadata() else { continue };
-            if md.is_dir() {
-                if d == dir {
-                    stack.push(p);
-                }
-            } else if relevant_path(&p) {
-                out.push((p, md.len(), md.modified().ok()));
+        for f in files.flatten() {
+            let fname = f.file_name();
+            if !relevant_name(&fname) {
+                continue;
+            }
+            match f.metadata() {
+                Ok(md) if md.is_dir() => {}
+                md => fp.add(&name, &fname, md.ok().as_ref()),
             }
         }
     }
-    out.sort();
-    out
+    fp
 }
 
 /// Polls `dir` every `every` (for network shares that send no events); one `()` per observed change,

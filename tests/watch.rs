@@ -326,3 +326,22 @@ fn poll_notices_a_replaced_folder() {
     expect_one(&rx, Duration::from_millis(300), "a swap seen by polling");
     assert_loads(&data, 12345, "a swap seen by polling");
 }
+
+/// Polling stats the files and reads none: a FIFO named like a data file (an open would block on
+/// it) neither blocks nor changes the fingerprint; a save does.
+#[test]
+fn polling_only_looks_at_the_files() {
+    let dir = common::copy_data();
+    let fifo = dir.path().join(common::SNAPSHOT).join("x.json");
+    let c = std::ffi::CString::new(fifo.to_str().expect("UTF-8")).expect("no NUL");
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    let before = huibao::watch::fingerprint(dir.path());
+    assert_eq!(before, huibao::watch::fingerprint(dir.path()), "stable");
+    std::fs::write(common::party_path(dir.path()), common::party_with(7)).expect("save");
+    assert_ne!(
+        before,
+        huibao::watch::fingerprint(dir.path()),
+        "a save is seen"
+    );
+}

@@ -65,6 +65,7 @@ fn reload(state: &mut State, dir: &std::path::Path) {
     let mut fresh = crate::model::load::load_dir(dir);
     crate::model::load::keep_last_good(&mut fresh, &state.data);
     state.replace_data(fresh);
+    crate::model::load::return_freed_memory();
 }
 
 /// Puts the terminal back: main screen, cursor shown, raw mode off.
