@@ -63,10 +63,51 @@ pub fn warnings_at(text: &str, path: &str, found: Vec<(String, String)>) -> Vec<
                 line,
                 col,
                 field,
-                message,
+                message: shorten_quoted(&message),
             }
         })
         .collect()
+}
+
+/// Keys and quoted texts longer than this many characters are shortened in messages.
+pub(crate) const KEY_SHOWN: usize = 40;
+
+/// A message with every long quoted text in it (serde quotes what it refused: `invalid type:
+/// string "…"`, ``unknown variant `…` ``) shortened, saying how long it was.
+pub(crate) fn shorten_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(512));
+    let mut rest = message;
+    while let Some(open) = rest.find(['"', '`']) {
+        let quote = rest[open..].chars().next().unwrap_or('"');
+        out.push_str(&rest[..=open]);
+        let inner = &rest[open + 1..];
+        // The closing quote: the first one not escaped by a backslash (in "…").
+        let mut escaped = false;
+        let close = inner.char_indices().find_map(|(i, c)| {
+            let end = c == quote && !escaped;
+            escaped = quote == '"' && c == '\\' && !escaped;
+            end.then_some(i)
+        });
+        let Some(close) = close else {
+            out.push_str(inner);
+            return out;
+        };
+        let quoted = &inner[..close];
+        let n = quoted.chars().count();
+        if n > KEY_SHOWN {
+            let mut short: String = quoted.chars().take(KEY_SHOWN - 8).collect();
+            while short.ends_with('\\') {
+                short.pop();
+            }
+            out.push_str(&format!("{short}...{quote} (a text {n} characters long)"));
+        } else {
+            out.push_str(quoted);
+            out.push(quote);
+        }
+        rest = &inner[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 impl fmt::Display for Diagnostic {
@@ -77,5 +118,34 @@ impl fmt::Display for Diagnostic {
             write!(f, "{}: ", self.path)?;
         }
         write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten_quoted;
+
+    #[test]
+    fn long_quoted_texts_are_shortened_and_short_ones_kept() {
+        let long = "长".repeat(3000);
+        assert_eq!(
+            shorten_quoted(&format!(
+                "invalid type: string \"{long}\", expected a number"
+            )),
+            format!(
+                "invalid type: string \"{}...\" (a text 3000 characters long), expected a number",
+                "长".repeat(32)
+            )
+        );
+        assert_eq!(
+            shorten_quoted(&format!("unknown variant `{long}`, expected `x`")),
+            format!(
+                "unknown variant `{}...` (a text 3000 characters long), expected `x`",
+                "长".repeat(32)
+            )
+        );
+        let short = r#"expected a date like 2023-07-31, found "2023-7-31" or "a\"b""#;
+        assert_eq!(shorten_quoted(short), short);
+        assert_eq!(shorten_quoted("an \"unclosed quote"), "an \"unclosed quote");
     }
 }

@@ -6,7 +6,7 @@
 //! an error naming the line and column where the reading stopped. A JSON error likewise names the
 //! line, column and field path of what is wrong.
 
-use super::diag::{Diagnostic, Severity};
+use super::diag::{Diagnostic, Severity, KEY_SHOWN};
 use super::format::{LineFile, Town};
 use super::jsonpos;
 use super::sanitize::{self, Sanitize};
@@ -486,7 +486,7 @@ fn json_diag(inner: serde_json::Error, field: String, text: &str, path: &str) ->
                 )
             })
         });
-    let message = long_key.unwrap_or(message);
+    let message = super::diag::shorten_quoted(&long_key.unwrap_or(message));
     Diagnostic {
         severity: Severity::Error,
         path: path.into(),
@@ -496,9 +496,6 @@ fn json_diag(inner: serde_json::Error, field: String, text: &str, path: &str) ->
         message,
     }
 }
-
-/// Keys longer than this many characters are shortened in messages.
-const KEY_SHOWN: usize = 40;
 
 /// The first characters of a long key and `...`.
 fn shorten_key(key: &str) -> String {
