@@ -16,6 +16,7 @@ use std::io::{self, Write};
 /// The dashboard's backend.
 pub struct Tty {
     inner: CrosstermBackend<FrameWriter>,
+    model: ScreenModel,
 }
 
 impl Tty {
@@ -23,6 +24,7 @@ impl Tty {
     pub fn new(out: FrameWriter) -> Tty {
         Tty {
             inner: CrosstermBackend::new(out),
+            model: ScreenModel::default(),
         }
     }
 
@@ -41,14 +43,83 @@ impl Write for Tty {
     }
 }
 
+/// What the terminal shows, as far as glyph extents go: for each cell, the width of the glyph that
+/// starts there, or 0 for a column covered by the wide glyph to its left.
+///
+/// A terminal that prints a narrow glyph over one half of a wide one erases the whole wide glyph, and
+/// blanks its other half with the *current* background (xterm, VTE, tmux, vt100 alike). ratatui's diff
+/// does not know that: when the blanked column holds the same cell in both frames it is never written
+/// again, and a bar cell over the left half of 项 leaves a grey cell beside it (ratatui #2652, #2738; not
+/// in a release as of ratatui 0.30.2). [`draw_cells`] uses this model to clear such columns.
+#[derive(Debug, Default, Clone)]
+pub struct ScreenModel {
+    width: usize,
+    spans: Vec<Vec<u8>>,
+}
+
+impl ScreenModel {
+    /// Forgets everything: the screen was cleared (every cell blank and narrow).
+    pub fn reset(&mut self) {
+        self.width = 0;
+        self.spans.clear();
+    }
+
+    fn row(&mut self, x: u16, y: u16) -> &mut Vec<u8> {
+        let (x, y) = (x as usize, y as usize);
+        if x >= self.width {
+            self.width = x + 1;
+        }
+        if y >= self.spans.len() {
+            self.spans.resize(y + 1, Vec::new());
+        }
+        let row = &mut self.spans[y];
+        if row.len() < self.width {
+            row.resize(self.width, 1);
+        }
+        row
+    }
+
+    /// Records a glyph `w` columns wide written at (x, y); returns the columns of wide glyphs it cut in
+    /// half, which the terminal has blanked.
+    fn put(&mut self, x: u16, y: u16, w: u16) -> Vec<u16> {
+        let end = x + w;
+        self.row(end.saturating_sub(1).max(x), y);
+        let row = self.row(x, y);
+        let xs = x as usize;
+        let mut orphans = Vec::new();
+        // Cut on the left: the glyph covering x starts further left.
+        if row[xs] == 0 {
+            let lead = (0..xs).rev().find(|&c| row[c] != 0).unwrap_or(0);
+            row[lead..xs].fill(1);
+            orphans.extend(lead as u16..x);
+        }
+        // Cut on the right: a glyph starting under the new one reaches past its end.
+        for c in xs..(end as usize).min(row.len()) {
+            let reach = c + row[c] as usize;
+            for o in (end as usize)..reach.min(row.len()) {
+                row[o] = 1;
+                orphans.push(o as u16);
+            }
+        }
+        for c in xs..(end as usize).min(row.len()) {
+            row[c] = if c == xs { w as u8 } else { 0 };
+        }
+        orphans
+    }
+}
+
 /// Writes the changed cells: a cursor move only where the next cell is not where the cursor already is
 /// (counting wide glyphs as two columns), one SGR sequence per style change, styles reset at the end.
+/// Columns of a wide glyph that a narrower cell cut in half, and that the frame does not write, are
+/// cleared to blanks in the default style (what ratatui's buffer holds under a wide glyph).
 pub fn draw_cells<'a, W: Write>(
     out: &mut W,
+    model: &mut ScreenModel,
     content: impl Iterator<Item = (u16, u16, &'a Cell)>,
 ) -> io::Result<()> {
     let mut cursor: Option<(u16, u16)> = None;
     let mut style: Option<String> = None;
+    let mut blanked: Vec<(u16, u16)> = Vec::new();
     for (x, y, cell) in content {
         if cursor != Some((x, y)) {
             queue!(out, MoveTo(x, y))?;
@@ -61,11 +132,26 @@ pub fn draw_cells<'a, W: Write>(
         let sym = cell.symbol();
         out.write_all(sym.as_bytes())?;
         let w = crate::text::width(sym).max(1) as u16;
+        blanked.retain(|&(bx, by)| by != y || bx < x || bx >= x + w);
+        blanked.extend(model.put(x, y, w).into_iter().map(|bx| (bx, y)));
         // Trust the width of plain text and CJK; after an emoji or another wide cluster, whose width
         // terminals disagree on, move the cursor explicitly before the next cell.
         cursor = (w == 1 || is_plain_wide(sym)).then(|| (x.saturating_add(w), y));
     }
-    if style.is_some() {
+    if !blanked.is_empty() {
+        blanked.sort_by_key(|&(x, y)| (y, x));
+        blanked.dedup();
+        out.write_all(b"\x1b[0m")?;
+        style = Some(String::new());
+        for (x, y) in blanked {
+            if cursor != Some((x, y)) {
+                queue!(out, MoveTo(x, y))?;
+            }
+            out.write_all(b" ")?;
+            cursor = Some((x + 1, y));
+        }
+    }
+    if style.as_deref().is_some_and(|s| !s.is_empty()) {
         out.write_all(b"\x1b[0m")?;
     }
     Ok(())
@@ -91,7 +177,7 @@ impl Backend for Tty {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        draw_cells(self.inner.writer_mut(), content)
+        draw_cells(self.inner.writer_mut(), &mut self.model, content)
     }
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
         self.inner.append_lines(n)
@@ -109,9 +195,13 @@ impl Backend for Tty {
         self.inner.set_cursor_position(position)
     }
     fn clear(&mut self) -> io::Result<()> {
+        self.model.reset();
         self.inner.clear()
     }
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        // ratatui clears the whole screen (resize, full redraw); a partial clear only makes cells
+        // blank and narrow, which forgetting the model errs towards.
+        self.model.reset();
         self.inner.clear_region(clear_type)
     }
     fn size(&self) -> io::Result<Size> {
@@ -134,7 +224,16 @@ mod tests {
 
     fn frame(prev: &Buffer, next: &Buffer) -> Vec<u8> {
         let mut out = Vec::new();
-        draw_cells(&mut out, prev.diff(next).into_iter()).unwrap();
+        let mut model = ScreenModel::default();
+        // What `prev` put on the screen, then the diff.
+        draw_cells(
+            &mut out,
+            &mut model,
+            Buffer::empty(prev.area).diff(prev).into_iter(),
+        )
+        .unwrap();
+        out.clear();
+        draw_cells(&mut out, &mut model, prev.diff(next).into_iter()).unwrap();
         out
     }
 
@@ -205,5 +304,44 @@ mod tests {
         c.set_string(0, 1, "a汇报 huibao", Style::new());
         parser.process(&frame(&b, &c));
         assert_eq!(screen(&parser), " 报表\na汇报 huibao");
+    }
+
+    #[test]
+    fn a_narrow_cell_over_half_a_wide_glyph_clears_the_other_half() {
+        // A grey bar cell over the left half of 项: the terminal blanks the right half in grey, and the
+        // diff does not write it (it holds the same blank in both frames).
+        let area = Rect::new(0, 0, 6, 1);
+        let mut a = Buffer::empty(area);
+        a.set_string(0, 0, "项目", Style::new());
+        let mut b = a.clone();
+        b[(2, 0)].set_symbol(" ").set_bg(Color::DarkGray);
+        let mut parser = vt100::Parser::new(1, 6, 0);
+        let mut model = ScreenModel::default();
+        let mut out = Vec::new();
+        draw_cells(
+            &mut out,
+            &mut model,
+            Buffer::empty(area).diff(&a).into_iter(),
+        )
+        .unwrap();
+        draw_cells(&mut out, &mut model, a.diff(&b).into_iter()).unwrap();
+        parser.process(&out);
+        let right_half = parser.screen().cell(0, 3).unwrap().bgcolor();
+        assert_eq!(right_half, vt100::Color::Default, "{out:?}");
+        // And a wide glyph over the right half of another clears that glyph's left half.
+        let mut c = Buffer::empty(area);
+        c.set_string(1, 0, "党", Style::new());
+        let mut out = Vec::new();
+        let mut model = ScreenModel::default();
+        draw_cells(
+            &mut out,
+            &mut model,
+            Buffer::empty(area).diff(&a).into_iter(),
+        )
+        .unwrap();
+        draw_cells(&mut out, &mut model, a.diff(&c).into_iter()).unwrap();
+        let mut parser = vt100::Parser::new(1, 6, 0);
+        parser.process(&out);
+        assert_eq!(parser.screen().contents().trim_end(), " 党");
     }
 }
