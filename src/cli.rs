@@ -27,8 +27,9 @@ pub struct Cli {
     /// Colours: auto (from NO_COLOR, TERM, COLORTERM), 16, 256, truecolor or never.
     #[arg(long, global = true, value_enum, default_value_t = crate::ui::theme::ColorChoice::Auto)]
     pub color: crate::ui::theme::ColorChoice,
-    /// Theme: dark (default), light (washed-out projectors) or mono (printing).
-    #[arg(long, global = true, value_enum, default_value_t = crate::ui::theme::ThemeName::Dark)]
+    /// Theme: auto (dark or light after the terminal's background), dark, light (washed-out
+    /// projectors) or mono (printing).
+    #[arg(long, global = true, value_enum, default_value_t = crate::ui::theme::ThemeName::Auto)]
     pub theme: crate::ui::theme::ThemeName,
     /// Interface language.
     #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]

@@ -520,18 +520,15 @@ fn light_theme_keeps_its_background() {
 
 #[test]
 fn palette_256_maps_indexed_colours_to_xterm_hex() {
-    // The dark theme's header is Blue: named #2472c8 in 16 colours, xterm 25 (#005faf) in 256 colours
-    // and Rgb(36,114,200) in truecolor.
+    // The dark theme's header is blue: named Blue (#0000ee in xterm's palette) in 16 colours, xterm 25
+    // (#005faf) in 256 colours and #1f5fa8 in truecolor, as the theme table says.
     for (depth, want, not) in [
-        (ColorDepth::Sixteen, "#2472c8", "#005faf"),
-        (ColorDepth::Palette256, "#005faf", "#2472c8"),
-        (ColorDepth::TrueColor, "#2472c8", "#005faf"),
+        (ColorDepth::Sixteen, "#0000ee", "#005faf"),
+        (ColorDepth::Palette256, "#005faf", "#0000ee"),
+        (ColorDepth::TrueColor, "#1f5fa8", "#005faf"),
     ] {
         let buf = buffer(ThemeName::Dark, depth, "");
-        assert_eq!(
-            buf[(0, 0)].bg,
-            huibao::ui::theme::map_color(Color::Blue, depth)
-        );
+        assert_eq!(buf[(0, 0)].bg, huibao::ui::palette::DARK.header.1.at(depth));
         for doc in [to_html(&buf), to_svg(&buf)] {
             let c = colours(&doc);
             assert!(c.iter().any(|x| x == want), "{depth:?} lacks {want}");
@@ -545,8 +542,8 @@ fn palette_256_maps_indexed_colours_to_xterm_hex() {
     }
     // The mapping itself: named, cube, grey ramp, RGB.
     assert_eq!(css_color(Color::Reset), None);
-    assert_eq!(css_color(Color::Red).as_deref(), Some("#cd3131"));
-    assert_eq!(css_color(Color::Indexed(1)).as_deref(), Some("#cd3131"));
+    assert_eq!(css_color(Color::Red).as_deref(), Some("#cd0000"));
+    assert_eq!(css_color(Color::Indexed(1)).as_deref(), Some("#cd0000"));
     assert_eq!(css_color(Color::Indexed(16)).as_deref(), Some("#000000"));
     assert_eq!(css_color(Color::Indexed(25)).as_deref(), Some("#005faf"));
     assert_eq!(css_color(Color::Indexed(203)).as_deref(), Some("#ff5f5f"));

@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod keymap;
+pub mod probe;
 pub mod run;
 pub mod tty;
 pub mod update;

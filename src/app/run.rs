@@ -108,6 +108,33 @@ fn full_redraw(term: &mut Terminal<super::tty::Tty>) -> io::Result<()> {
     term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
+/// What to ask the terminal before the first frame (see [`super::probe`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Probe {
+    /// `--theme auto`: pick dark or light from the terminal's background, at this colour depth.
+    pub theme_at_depth: Option<crate::ui::theme::ColorDepth>,
+}
+
+/// Asks the terminal and applies the answers to the state.
+fn apply_probe(state: &mut State, probe: Probe) {
+    let Some(depth) = probe.theme_at_depth else {
+        return;
+    };
+    if !io::stdin().is_terminal() {
+        return;
+    }
+    let answers = super::probe::ask(true, false, super::probe::TIMEOUT).unwrap_or_default();
+    let light = answers
+        .background
+        .is_some_and(crate::ui::palette::is_light_background);
+    let name = if light {
+        crate::ui::theme::ThemeName::Light
+    } else {
+        crate::ui::theme::ThemeName::Dark
+    };
+    state.theme = crate::ui::theme::Theme::new(name, depth);
+}
+
 /// Runs the dashboard until the user quits; returns the exit code.
 /// `baseline` is the folder's fingerprint taken before the data was loaded: a save made between that load
 /// and the start of watching is caught by comparing it once the watcher runs.
@@ -115,6 +142,7 @@ pub fn run(
     mut state: State,
     follow: Follow,
     baseline: Option<crate::watch::Fingerprint>,
+    probe: Probe,
 ) -> io::Result<u8> {
     if !io::stdout().is_terminal() {
         eprintln!(
@@ -127,6 +155,7 @@ pub fn run(
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    apply_probe(&mut state, probe);
     let backend = super::tty::Tty::new(FrameWriter {
         inner: BufWriter::with_capacity(1 << 16, io::stdout()),
     });

@@ -116,7 +116,12 @@ pub fn run(cli: Cli) -> ExitCode {
                 (crate::model::DataSource::Folder(d), None) => Follow::Watch(d.clone()),
                 _ => Follow::Nothing,
             };
-            match crate::app::run::run(state, follow, baseline) {
+            let probe = crate::app::run::Probe {
+                theme_at_depth: (cli.theme == crate::ui::theme::ThemeName::Auto
+                    && !state.theme.mono)
+                    .then(|| crate::ui::theme::detect_depth(cli.color, &|k| std::env::var(k).ok())),
+            };
+            match crate::app::run::run(state, follow, baseline, probe) {
                 Ok(code) => ExitCode::from(code),
                 Err(e) => {
                     complain(&format!("terminal error: {e}"));

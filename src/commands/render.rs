@@ -72,46 +72,9 @@ pub const DEFAULT_FG: &str = "#d4d4d4";
 /// The background of a screen without any style.
 pub const DEFAULT_BG: &str = "#1e1e1e";
 
-/// The 16 named ANSI colours as RGB, in palette order (index 0 black … 15 white).
-const ANSI16: [(u8, u8, u8); 16] = [
-    (0x00, 0x00, 0x00),
-    (0xcd, 0x31, 0x31),
-    (0x0d, 0xbc, 0x79),
-    (0xe5, 0xe5, 0x10),
-    (0x24, 0x72, 0xc8),
-    (0xbc, 0x3f, 0xbc),
-    (0x11, 0xa8, 0xcd),
-    (0xc0, 0xc0, 0xc0),
-    (0x66, 0x66, 0x66),
-    (0xf1, 0x4c, 0x4c),
-    (0x23, 0xd1, 0x8b),
-    (0xf5, 0xf5, 0x43),
-    (0x3b, 0x8e, 0xea),
-    (0xd6, 0x70, 0xd6),
-    (0x29, 0xb8, 0xdb),
-    (0xff, 0xff, 0xff),
-];
-
-/// An entry of the xterm 256-colour palette as RGB: 0–15 the named colours, 16–231 the 6×6×6 cube,
-/// 232–255 the grey ramp.
-pub fn xterm_rgb(i: u8) -> (u8, u8, u8) {
-    const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
-    match i {
-        0..=15 => ANSI16[i as usize],
-        16..=231 => {
-            let n = i - 16;
-            (
-                LEVELS[(n / 36) as usize],
-                LEVELS[(n / 6 % 6) as usize],
-                LEVELS[(n % 6) as usize],
-            )
-        }
-        _ => {
-            let g = 8 + 10 * (i - 232);
-            (g, g, g)
-        }
-    }
-}
+/// An entry of the xterm 256-colour palette as RGB (0–15 with xterm's default colours, the ones the
+/// themes' contrast is measured with).
+pub use crate::ui::palette::xterm_rgb;
 
 /// A colour as CSS hex (`#2472c8`): named, palette-indexed and RGB colours alike; None for the
 /// terminal's default (Reset).

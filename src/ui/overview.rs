@@ -144,9 +144,18 @@ fn figure_row(state: &State, it: &ItemBoard, w: usize) -> Line<'static> {
         .filter(|_| it.item.project.is_none());
     let label = label.map_or(it.item.label.clone(), |l| format!("{}·{l}", it.item.label));
     if let Some(p) = j.progress {
-        let pct = pad_left(&percent(j.progress_raw.unwrap_or(p)), 5);
+        // The light's symbol goes with the percentage, so it never rests on colour alone.
+        let pct = format!(
+            "{}{}",
+            if j.light == crate::model::Light::None {
+                " "
+            } else {
+                j.light.symbol()
+            },
+            pad_left(&percent(j.progress_raw.unwrap_or(p)), 5)
+        );
         let bw = (w / 3).clamp(4, 20);
-        let lw = w.saturating_sub(bw + 6);
+        let lw = w.saturating_sub(bw + 7);
         let mut spans = vec![Span::styled(pad(&label, lw), t.text), Span::raw(" ")];
         spans.extend(bar(p, j.time_progress, bw, j.light, t));
         spans.push(Span::styled(pct, t.light(j.light)));

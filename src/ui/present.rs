@@ -169,7 +169,7 @@ fn figure_rows(state: &State, it: &ItemBoard, w: usize, big: bool) -> Vec<Line<'
     let style = if num.contains("**") {
         t.withheld
     } else {
-        t.light(it.judgement.light).patch(t.title)
+        t.digits(it.judgement.light)
     };
     if big && bigtext::supported(&num) && bigtext::width(&num) + 1 + width(&small) <= w {
         for (i, r) in bigtext::render(&num)
@@ -399,9 +399,9 @@ fn laggards(f: &mut Frame, area: Rect, state: &State) {
     let n = state.laggards.len().to_string();
     let mut rows: Vec<Line> = Vec::new();
     let style = if state.laggards.is_empty() {
-        t.light(Light::Done)
+        t.digits(Light::Done)
     } else {
-        t.light(Light::Overdue)
+        t.digits(Light::Overdue)
     };
     if area.height as usize > bigtext::HEIGHT + 4 {
         for (i, r) in bigtext::render(&n)
