@@ -4,6 +4,7 @@ pub mod render;
 pub mod schema;
 pub mod summary;
 pub mod validate;
+pub mod web;
 
 use crate::app::State;
 use crate::cli::{Cli, Command, RenderFormat};
@@ -61,8 +62,11 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             output,
         }) => {
-            let result = initial_state(&cli).and_then(|s| render::render_buffer(s, *size, keys));
-            let buf = match result {
+            let result = initial_state(&cli).and_then(|s| {
+                let page = web::Page::for_theme(&s.theme);
+                render::render_buffer(s, *size, keys).map(|b| (b, page))
+            });
+            let (buf, page) = match result {
                 Ok(b) => b,
                 Err(e) => {
                     complain(&e);
@@ -72,8 +76,8 @@ pub fn run(cli: Cli) -> ExitCode {
             let text = match format {
                 RenderFormat::Text => render::to_text(&buf),
                 RenderFormat::Ansi => render::to_ansi(&buf),
-                RenderFormat::Svg => render::to_svg(&buf),
-                RenderFormat::Html => render::to_html(&buf),
+                RenderFormat::Svg => web::to_svg_on(&buf, &page),
+                RenderFormat::Html => web::to_html_on(&buf, &page),
             };
             write_out(output.as_deref(), &text)
         }
