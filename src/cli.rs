@@ -31,6 +31,10 @@ pub struct Cli {
     /// projectors) or mono (printing).
     #[arg(long, global = true, value_enum, default_value_t = crate::ui::theme::ThemeName::Auto)]
     pub theme: crate::ui::theme::ThemeName,
+    /// Borders: auto (box drawing unless the terminal draws ● two columns wide), unicode, or ascii
+    /// for terminals set to draw ambiguous-width symbols wide (PuTTY, `xterm -cjk_width`, VTE).
+    #[arg(long, global = true, value_enum, default_value_t = crate::ui::theme::BorderChoice::Auto)]
+    pub borders: crate::ui::theme::BorderChoice,
     /// Interface language.
     #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,

@@ -133,3 +133,46 @@ fn light_badges_do_not_rely_on_bold() {
         }
     }
 }
+
+/// `--borders ascii`: no box drawing or block glyph on any screen or slide, and the screen keeps
+/// its layout (same text once the borders are mapped back).
+#[test]
+fn ascii_borders_leave_no_ambiguous_width_glyph() {
+    use huibao::commands::render::to_text;
+    let ambiguous = ['─', '│', '┌', '┐', '└', '┘', '█'];
+    let ascii = |mut s: State| {
+        s.theme.ascii = true;
+        s
+    };
+    for keys in SCREENS {
+        let plain = to_text(
+            &render_buffer(seed(ThemeName::Dark, ColorDepth::Sixteen), (80, 24), keys).unwrap(),
+        );
+        let text = to_text(
+            &render_buffer(
+                ascii(seed(ThemeName::Dark, ColorDepth::Sixteen)),
+                (80, 24),
+                keys,
+            )
+            .unwrap(),
+        );
+        assert!(!text.contains(ambiguous), "{keys:?}:\n{text}");
+        let mapped: String = plain
+            .chars()
+            .map(|c| match c {
+                '─' => '-',
+                '│' => '|',
+                '┌' | '┐' | '└' | '┘' => '+',
+                c => c,
+            })
+            .collect();
+        assert_eq!(text, mapped, "{keys:?}");
+    }
+    for n in 0..4 {
+        let mut s = ascii(seed(ThemeName::Light, ColorDepth::TrueColor));
+        s.start_presenting(None);
+        let keys = vec!["Space"; n].join(" ");
+        let text = to_text(&render_buffer(s, (120, 40), &keys).unwrap());
+        assert!(!text.contains(ambiguous), "slide {n}:\n{text}");
+    }
+}

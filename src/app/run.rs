@@ -113,26 +113,37 @@ fn full_redraw(term: &mut Terminal<super::tty::Tty>) -> io::Result<()> {
 pub struct Probe {
     /// `--theme auto`: pick dark or light from the terminal's background, at this colour depth.
     pub theme_at_depth: Option<crate::ui::theme::ColorDepth>,
+    /// `--borders auto`: switch to ASCII borders when ● moves the cursor two columns.
+    pub borders: bool,
 }
 
 /// Asks the terminal and applies the answers to the state.
 fn apply_probe(state: &mut State, probe: Probe) {
-    let Some(depth) = probe.theme_at_depth else {
-        return;
-    };
-    if !io::stdin().is_terminal() {
+    if (probe.theme_at_depth.is_none() && !probe.borders) || !io::stdin().is_terminal() {
         return;
     }
-    let answers = super::probe::ask(true, false, super::probe::TIMEOUT).unwrap_or_default();
-    let light = answers
-        .background
-        .is_some_and(crate::ui::palette::is_light_background);
-    let name = if light {
-        crate::ui::theme::ThemeName::Light
-    } else {
-        crate::ui::theme::ThemeName::Dark
-    };
-    state.theme = crate::ui::theme::Theme::new(name, depth);
+    let answers = super::probe::ask(
+        probe.theme_at_depth.is_some(),
+        probe.borders,
+        super::probe::TIMEOUT,
+    )
+    .unwrap_or_default();
+    if let Some(depth) = probe.theme_at_depth {
+        let light = answers
+            .background
+            .is_some_and(crate::ui::palette::is_light_background);
+        let name = if light {
+            crate::ui::theme::ThemeName::Light
+        } else {
+            crate::ui::theme::ThemeName::Dark
+        };
+        let ascii = state.theme.ascii;
+        state.theme = crate::ui::theme::Theme::new(name, depth);
+        state.theme.ascii = ascii;
+    }
+    if answers.ambiguous_wide == Some(true) {
+        state.theme.ascii = true;
+    }
 }
 
 /// Runs the dashboard until the user quits; returns the exit code.

@@ -31,6 +31,7 @@ pub fn initial_state(cli: &Cli) -> Result<State, String> {
     }
     let depth = crate::ui::theme::detect_depth(cli.color, &|k| std::env::var(k).ok());
     state.theme = crate::ui::theme::Theme::new(cli.theme, depth);
+    state.theme.ascii = cli.borders == crate::ui::theme::BorderChoice::Ascii;
     if let Some(at) = cli.at {
         match state.data.dates.first() {
             Some(first) if at >= *first => state.show_date(Some(at)),
@@ -121,6 +122,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 _ => Follow::Nothing,
             };
             let probe = crate::app::run::Probe {
+                borders: cli.borders == crate::ui::theme::BorderChoice::Auto,
                 theme_at_depth: (cli.theme == crate::ui::theme::ThemeName::Auto
                     && !state.theme.mono)
                     .then(|| crate::ui::theme::detect_depth(cli.color, &|k| std::env::var(k).ok())),

@@ -25,7 +25,10 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
     let mut out: Vec<Line> = Vec::new();
     let section = |out: &mut Vec<Line>, name: &str| {
         out.push(Line::raw(""));
-        out.push(Line::from(Span::styled(format!(" ── {name} ──"), t.title)));
+        out.push(Line::from(Span::styled(
+            format!(" {r} {name} {r}", r = t.rule()),
+            t.title,
+        )));
     };
     let kw = x
         .figures

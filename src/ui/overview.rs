@@ -6,7 +6,7 @@ use crate::model::board::{ItemBoard, LineBoard};
 use crate::text::{pad, pad_left, truncate, width};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// Cards per row and rows of cards for `n` cards in `area`: as many columns as fit 36 wide, balanced.
@@ -71,11 +71,10 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
     if line.carried {
         title.push_str(lang.pick("(未更新) ", "(not updated) "));
     }
-    let block = Block::default()
-        .borders(Borders::ALL)
+    let block = t
+        .block()
         // Focus shows on the title only (reverse video and a marker): recolouring the whole border
         // would cost two full borders of bytes per key over SSH.
-        .border_style(t.border)
         .title(Span::styled(
             truncate(&title, title_room),
             if focused { t.selected } else { t.title },

@@ -10,7 +10,7 @@ use crate::model::Light;
 use crate::text::{pad, truncate, width, wrap};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// Draws the current slide over the whole screen.
@@ -177,7 +177,7 @@ fn figure_rows(state: &State, it: &ItemBoard, w: usize, big: bool) -> Vec<Line<'
             .into_iter()
             .enumerate()
         {
-            let mut spans = vec![Span::styled(r, style)];
+            let mut spans = vec![Span::styled(t.pixels(r), style)];
             if i == bigtext::HEIGHT - 1 {
                 spans.push(Span::styled(format!(" {small}"), t.text));
             }
@@ -213,9 +213,7 @@ fn figure_rows(state: &State, it: &ItemBoard, w: usize, big: bool) -> Vec<Line<'
 
 /// A bordered tile holding one figure.
 fn tile(f: &mut Frame, area: Rect, state: &State, it: &ItemBoard) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(state.theme.border);
+    let block = state.theme.block();
     let inner = block.inner(area);
     f.render_widget(block, area);
     let big = inner.height as usize >= FIGURE_ROWS;
@@ -255,9 +253,8 @@ fn overview(f: &mut Frame, area: Rect, state: &State) {
     {
         let title = format!(" {} {} ", i + 1, line.short);
         let counts = super::widgets::line_counts(line, lang, t);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(t.border)
+        let block = t
+            .block()
             .title(Span::styled(title, t.title))
             .title_top(Line::from(counts).right_aligned());
         let inner = block.inner(rect);
@@ -409,7 +406,7 @@ fn laggards(f: &mut Frame, area: Rect, state: &State) {
             .into_iter()
             .enumerate()
         {
-            let mut spans = vec![Span::raw(" "), Span::styled(r, style)];
+            let mut spans = vec![Span::raw(" "), Span::styled(t.pixels(r), style)];
             if i == bigtext::HEIGHT - 1 {
                 spans.push(Span::styled(
                     lang.pick(" 项滞后、严重滞后或逾期", " items behind or overdue"),

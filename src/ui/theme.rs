@@ -81,6 +81,9 @@ pub struct Theme {
     lights: [LightColors; 6],
     /// Lights drawn as badges (text on the light's colour) rather than coloured text.
     badges: bool,
+    /// ASCII borders and big digits (`--borders ascii`), for terminals that draw box drawing and
+    /// other ambiguous-width symbols two columns wide.
+    pub ascii: bool,
 }
 
 fn light_index(l: Light) -> usize {
@@ -148,6 +151,7 @@ impl Theme {
                 on_fill: c(l.on_fill),
             }),
             badges: p.badges,
+            ascii: false,
         };
         for s in [
             &mut theme.title,
@@ -192,6 +196,7 @@ impl Theme {
             new: plain.add_modifier(Modifier::UNDERLINED),
             lights: [ink; 6],
             badges: false,
+            ascii: false,
         }
     }
 
@@ -261,10 +266,62 @@ impl Theme {
         Style::new().fg(self.lights[light_index(light)].on_fill)
     }
 
+    /// A block with borders all round in the theme's border style and set (ASCII with `--borders ascii`).
+    pub fn block(&self) -> ratatui::widgets::Block<'static> {
+        let block = ratatui::widgets::Block::bordered().border_style(self.border);
+        if self.ascii {
+            block.border_set(ASCII_BORDERS)
+        } else {
+            block
+        }
+    }
+
+    /// A row of big digits in the theme's pixels: `█` or, with ASCII borders, `#`.
+    pub fn pixels(&self, row: String) -> String {
+        if self.ascii {
+            row.replace('█', "#")
+        } else {
+            row
+        }
+    }
+
+    /// A horizontal rule piece: `──` or `--`.
+    pub fn rule(&self) -> &'static str {
+        if self.ascii {
+            "--"
+        } else {
+            "──"
+        }
+    }
+
     /// The page background the theme paints (Reset in mono).
     pub fn page(&self) -> Color {
         self.text.bg.unwrap_or(Color::Reset)
     }
+}
+
+/// Borders in plain ASCII: `+`, `-`, `|`.
+const ASCII_BORDERS: ratatui::symbols::border::Set = ratatui::symbols::border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// The `--borders` option.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum BorderChoice {
+    /// Box drawing, unless the terminal reports that it draws ● two columns wide.
+    #[default]
+    Auto,
+    /// Box drawing (─ │ ┌) and block digits (█).
+    Unicode,
+    /// ASCII (+ - |, # digits): for PuTTY "CJK ambiguous as wide", `xterm -cjk_width`, VTE "wide".
+    Ascii,
 }
 
 /// Chooses the colour depth: `--color` when given, else from the environment. NO_COLOR (non-empty) or
