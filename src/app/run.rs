@@ -293,7 +293,7 @@ fn event_loop(
     loop {
         if dirty {
             queue!(term.backend_mut(), terminal::BeginSynchronizedUpdate)?;
-            term.draw(|f| crate::ui::draw(f, state))?;
+            term.draw(|f| super::tty::draw_frame(f, state))?;
             queue!(term.backend_mut(), terminal::EndSynchronizedUpdate)?;
             term.backend_mut().writer_mut().send()?;
             dirty = false;

@@ -44,17 +44,19 @@ impl Write for Tty {
 }
 
 /// What the terminal shows, as far as glyph extents go: for each cell, the width of the glyph that
-/// starts there, or 0 for a column covered by the wide glyph to its left.
+/// starts there, or 0 for a column covered by the wide glyph to its left; and the style each wide
+/// glyph was written in.
 ///
 /// A terminal that prints a narrow glyph over one half of a wide one erases the whole wide glyph, and
 /// blanks its other half with the *current* background (xterm, VTE, tmux, vt100 alike). ratatui's diff
 /// does not know that: when the blanked column holds the same cell in both frames it is never written
 /// again, and a bar cell over the left half of 项 leaves a grey cell beside it (ratatui #2652, #2738; not
-/// in a release as of ratatui 0.30.2). [`draw_cells`] uses this model to clear such columns.
+/// in a release as of ratatui 0.30.2). [`draw_cells`] uses this model to repaint such columns.
 #[derive(Debug, Default, Clone)]
 pub struct ScreenModel {
     width: usize,
     spans: Vec<Vec<u8>>,
+    wide_styles: std::collections::HashMap<(u16, u16), String>,
 }
 
 impl ScreenModel {
@@ -62,6 +64,7 @@ impl ScreenModel {
     pub fn reset(&mut self) {
         self.width = 0;
         self.spans.clear();
+        self.wide_styles.clear();
     }
 
     fn row(&mut self, x: u16, y: u16) -> &mut Vec<u8> {
@@ -79,30 +82,45 @@ impl ScreenModel {
         row
     }
 
-    /// Records a glyph `w` columns wide written at (x, y); returns the columns of wide glyphs it cut in
-    /// half, which the terminal has blanked.
-    fn put(&mut self, x: u16, y: u16, w: u16) -> Vec<u16> {
+    /// Records a glyph `w` columns wide written at (x, y) in the style `sgr`; returns the columns of
+    /// wide glyphs it cut in half (which the terminal has blanked), each with the style of the glyph
+    /// that covered it.
+    fn put(&mut self, x: u16, y: u16, w: u16, sgr: &str) -> Vec<(u16, String)> {
         let end = x + w;
         self.row(end.saturating_sub(1).max(x), y);
         let row = self.row(x, y);
         let xs = x as usize;
-        let mut orphans = Vec::new();
+        let mut cut: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         // Cut on the left: the glyph covering x starts further left.
         if row[xs] == 0 {
             let lead = (0..xs).rev().find(|&c| row[c] != 0).unwrap_or(0);
             row[lead..xs].fill(1);
-            orphans.extend(lead as u16..x);
+            cut.push((lead, lead..xs));
         }
         // Cut on the right: a glyph starting under the new one reaches past its end.
         for c in xs..(end as usize).min(row.len()) {
-            let reach = c + row[c] as usize;
-            for o in (end as usize)..reach.min(row.len()) {
-                row[o] = 1;
-                orphans.push(o as u16);
+            let reach = (c + row[c] as usize).min(row.len());
+            if reach > end as usize {
+                row[end as usize..reach].fill(1);
+                cut.push((c, end as usize..reach));
             }
         }
         for c in xs..(end as usize).min(row.len()) {
             row[c] = if c == xs { w as u8 } else { 0 };
+        }
+        let mut orphans = Vec::new();
+        for (lead, cols) in cut {
+            let style = self
+                .wide_styles
+                .remove(&(lead as u16, y))
+                .unwrap_or_else(|| "\x1b[0m".into());
+            orphans.extend(cols.map(|c| (c as u16, style.clone())));
+        }
+        for c in x..end {
+            self.wide_styles.remove(&(c, y));
+        }
+        if w > 1 {
+            self.wide_styles.insert((x, y), sgr.to_string());
         }
         orphans
     }
@@ -111,7 +129,8 @@ impl ScreenModel {
 /// Writes the changed cells: a cursor move only where the next cell is not where the cursor already is
 /// (counting wide glyphs as two columns), one SGR sequence per style change, styles reset at the end.
 /// Columns of a wide glyph that a narrower cell cut in half, and that the frame does not write, are
-/// cleared to blanks in the default style (what ratatui's buffer holds under a wide glyph).
+/// repainted as blanks in the style of the glyph that covered them: the cell ratatui's buffer holds
+/// under a wide glyph is never sent, and it carries the glyph's background.
 pub fn draw_cells<'a, W: Write>(
     out: &mut W,
     model: &mut ScreenModel,
@@ -119,7 +138,7 @@ pub fn draw_cells<'a, W: Write>(
 ) -> io::Result<()> {
     let mut cursor: Option<(u16, u16)> = None;
     let mut style: Option<String> = None;
-    let mut blanked: Vec<(u16, u16)> = Vec::new();
+    let mut blanked: Vec<(u16, u16, String)> = Vec::new();
     for (x, y, cell) in content {
         if cursor != Some((x, y)) {
             queue!(out, MoveTo(x, y))?;
@@ -127,34 +146,65 @@ pub fn draw_cells<'a, W: Write>(
         let sgr = crate::ui::sgr::sgr(cell);
         if style.as_deref() != Some(sgr.as_str()) {
             out.write_all(sgr.as_bytes())?;
-            style = Some(sgr);
         }
         let sym = cell.symbol();
         out.write_all(sym.as_bytes())?;
         let w = crate::text::width(sym).max(1) as u16;
-        blanked.retain(|&(bx, by)| by != y || bx < x || bx >= x + w);
-        blanked.extend(model.put(x, y, w).into_iter().map(|bx| (bx, y)));
+        blanked.retain(|(bx, by, _)| *by != y || *bx < x || *bx >= x + w);
+        let orphans = model.put(x, y, w, &sgr);
+        blanked.extend(orphans.into_iter().map(|(bx, st)| (bx, y, st)));
+        style = Some(sgr);
         // Trust the width of plain text and CJK; after an emoji or another wide cluster, whose width
         // terminals disagree on, move the cursor explicitly before the next cell.
         cursor = (w == 1 || is_plain_wide(sym)).then(|| (x.saturating_add(w), y));
     }
-    if !blanked.is_empty() {
-        blanked.sort_by_key(|&(x, y)| (y, x));
-        blanked.dedup();
-        out.write_all(b"\x1b[0m")?;
-        style = Some(String::new());
-        for (x, y) in blanked {
-            if cursor != Some((x, y)) {
-                queue!(out, MoveTo(x, y))?;
-            }
-            out.write_all(b" ")?;
-            cursor = Some((x + 1, y));
+    blanked.sort_by_key(|(x, y, _)| (*y, *x));
+    blanked.dedup_by_key(|(x, y, _)| (*x, *y));
+    for (x, y, sgr) in blanked {
+        if cursor != Some((x, y)) {
+            queue!(out, MoveTo(x, y))?;
         }
+        if style.as_deref() != Some(sgr.as_str()) {
+            out.write_all(sgr.as_bytes())?;
+        }
+        out.write_all(b" ")?;
+        model.put(x, y, 1, &sgr);
+        style = Some(sgr);
+        cursor = Some((x + 1, y));
     }
-    if style.as_deref().is_some_and(|s| !s.is_empty()) {
+    if style.is_some() {
         out.write_all(b"\x1b[0m")?;
     }
     Ok(())
+}
+
+/// Draws the state into the frame as the terminal will get it: the view, then every cell hidden
+/// under a wide glyph given that glyph's style. The hidden cell is never sent, but when a later frame
+/// cuts the glyph in half and leaves that cell unchanged, [`draw_cells`] repaints it from the glyph's
+/// style; this makes that repaint exactly what the buffer holds.
+pub fn draw_frame(f: &mut ratatui::Frame, state: &crate::app::State) {
+    crate::ui::draw(f, state);
+    hide_under_wide_glyphs(f.buffer_mut());
+}
+
+/// Gives each cell covered by a wide glyph the glyph's style.
+pub fn hide_under_wide_glyphs(buf: &mut ratatui::buffer::Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let w = crate::text::width(buf[(x, y)].symbol()).max(1) as u16;
+            if w > 1 {
+                let style = buf[(x, y)].style();
+                for k in 1..w {
+                    if let Some(c) = buf.cell_mut((x + k, y)) {
+                        c.set_style(style);
+                    }
+                }
+            }
+            x += w;
+        }
+    }
 }
 
 /// A single CJK character (ideograph, kana, hangul, fullwidth form or CJK punctuation): two columns on
