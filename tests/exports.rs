@@ -774,3 +774,23 @@ fn mono_exports_dark_on_light() {
     let light = Page::for_theme(&Theme::new(ThemeName::Light, ColorDepth::TrueColor));
     assert_eq!(light.bg, "#ffffff");
 }
+
+/// Big digits' full blocks are filled cells in the text colour (no seams between blocks), in both
+/// exports.
+#[test]
+fn full_blocks_are_filled_cells() {
+    let mut b = Buffer::empty(Rect::new(0, 0, 6, 1));
+    b.set_string(1, 0, "███", Style::new().fg(Color::Indexed(25)));
+    let svg = to_svg(&b);
+    assert!(!svg.contains(">█</text>"), "{svg}");
+    assert!(
+        svg.contains(r##"<rect x="9" y="0" width="27" height="18" fill="#005faf"/>"##),
+        "{svg}"
+    );
+    let html = to_html(&b);
+    assert!(
+        html.contains("<i style=\"grid-area:1/2/2/5;background:#005faf\"></i>"),
+        "{html}"
+    );
+    assert!(!html.contains(">█</b>"));
+}

@@ -108,7 +108,12 @@ fn layout<'a>(buf: &'a Buffer, page: &Page) -> (Vec<Run>, Vec<Placed<'a>>) {
         let mut x = 0u16;
         for (sym, cell) in row_cells(buf, y) {
             let cols = crate::text::width(sym).max(1) as u16;
-            if let Some(bg) = cell_colors(cell, page).1.filter(|b| *b != page.bg) {
+            let (fg, bg) = cell_colors(cell, page);
+            // A full block (big digits) is a cell filled in its text colour: drawn as a background,
+            // it leaves no seam between blocks whatever the font's block glyph measures.
+            let solid = sym == "█";
+            let fill = if solid { Some(fg) } else { bg };
+            if let Some(bg) = fill.filter(|b| *b != page.bg) {
                 match runs.last_mut() {
                     Some((ry, rx, rw, rbg)) if *ry == y && *rx + *rw == x && *rbg == bg => {
                         *rw += cols
@@ -116,7 +121,7 @@ fn layout<'a>(buf: &'a Buffer, page: &Page) -> (Vec<Run>, Vec<Placed<'a>>) {
                     _ => runs.push((y, x, cols, bg)),
                 }
             }
-            if !sym.trim().is_empty() {
+            if !sym.trim().is_empty() && !solid {
                 glyphs.push(Placed {
                     x,
                     y,
