@@ -3,6 +3,8 @@
 //! every cell on the emulated screen shows what the frame holds — no stale cell is left where a narrow
 //! cell overwrote half of a wide (CJK) glyph.
 
+mod common;
+
 use chrono::NaiveDate;
 use huibao::app::tty::{draw_cells, ScreenModel};
 use huibao::app::State;
@@ -53,8 +55,7 @@ fn vt_color(c: Color) -> vt100::Color {
 /// Every cell where the emulated screen differs from the frame: (x, y, what the frame holds, what the
 /// screen shows). Compares the glyph and the background (reverse video applied), which is what a stale
 /// cell shows.
-fn mismatches(parser: &vt100::Parser, buf: &Buffer) -> Vec<String> {
-    let screen = parser.screen();
+fn mismatches(screen: &vt100::Screen, buf: &Buffer) -> Vec<String> {
     let mut out = Vec::new();
     for y in 0..buf.area.height {
         let mut x = 0;
@@ -211,7 +212,7 @@ fn live(mut state: State, size: (u16, u16), keys: &[&str]) {
                 buf[(36, 5)]
             );
         }
-        let bad = mismatches(&term.backend().parser, &buf);
+        let bad = mismatches(term.backend().parser.screen(), &buf);
         assert!(
             bad.is_empty(),
             "after {what}: {}",
@@ -257,4 +258,83 @@ fn the_event_loop_frames_leave_no_stale_cell() {
         live(seed(theme, depth), (80, 24), &walk);
         live(history(theme, depth), (120, 40), &walk);
     }
+}
+
+/// The real binary on a pseudo-terminal (dark theme, 16 colours, 80×24), walked through the screens
+/// of the seed and of the history fixture: after each key, once the text is the expected screen's,
+/// every cell below the header (which holds the clock) has the glyph and background the same state
+/// renders.
+#[test]
+fn the_binary_in_a_pty_leaves_no_stale_cell() {
+    let walk = [
+        "2", "j", "j", "Enter", "Esc", "Esc", "w", "Esc", "1", "Enter", "Esc", "Esc", "4",
+    ];
+    pty_walk("data", "2023-07-03", &walk);
+    let walk = [
+        "2", "Enter", "Esc", "j", "Enter", "Esc", "Esc", "w", "j", "Enter", "Esc", "Esc",
+    ];
+    pty_walk("tests/fixtures/history", "2024-05-10", &walk);
+}
+
+fn pty_walk(data: &str, today: &str, walk: &[&str]) {
+    use huibao::commands::render::{render_buffer, to_text};
+    // The data folder by a relative path, as the state below loads it (the item screen shows it).
+    let args = [
+        "--data",
+        data,
+        "--today",
+        today,
+        "--theme",
+        "dark",
+        "--color",
+        "16",
+        "--borders",
+        "unicode",
+    ];
+    let mut p = common::Pty::spawn(args, 80, 24);
+    for n in 0..=walk.len() {
+        if n > 0 {
+            let key = match walk[n - 1] {
+                "Enter" => "\r",
+                "Esc" => "\x1b",
+                k => k,
+            };
+            p.send(key.as_bytes());
+        }
+        let keys = walk[..n].join(" ");
+        let mut state = State::new(
+            load::load_dir(std::path::Path::new(data)),
+            Lang::Zh,
+            NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap(),
+        );
+        state.theme = Theme::new(ThemeName::Dark, ColorDepth::Sixteen);
+        let want = render_buffer(state, (80, 24), &keys).unwrap();
+        let text = to_text(&want);
+        let body: Vec<&str> = text.lines().skip(1).collect();
+        let got = p.wait_for(
+            |s| s.lines().skip(1).map(str::trim_end).collect::<Vec<_>>() == body,
+            common::TIMEOUT,
+        );
+        if got.is_err() {
+            let screen = p.screen_text();
+            let rows: Vec<&str> = screen.lines().skip(1).collect();
+            for (i, (a, b)) in rows.iter().zip(&body).enumerate() {
+                assert_eq!(a.trim_end(), *b, "{data} after {keys:?}, row {}", i + 1);
+            }
+            panic!(
+                "{data} after {keys:?}: {} rows, want {}",
+                rows.len(),
+                body.len()
+            );
+        }
+        let mut bad = mismatches(p.screen(), &want);
+        bad.retain(|m| !m.contains(",0)"));
+        assert!(
+            bad.is_empty(),
+            "{data} after {keys:?}: {}",
+            bad[..bad.len().min(10)].join("\n")
+        );
+    }
+    p.send(b"q");
+    assert!(p.wait_exit(common::TIMEOUT).is_some());
 }
