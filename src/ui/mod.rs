@@ -1,6 +1,7 @@
 //! The view: draws the state, never changes it. One file per screen; shared chrome lives here.
 
 pub mod bigtext;
+pub mod depth;
 pub mod help;
 pub mod item;
 pub mod laggards;
