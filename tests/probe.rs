@@ -83,6 +83,14 @@ fn an_ambiguous_wide_terminal_gets_ascii_borders() {
     let text = p.screen_text();
     assert!(!text.contains('─') && !text.contains('│'), "{text}");
     assert!(text.contains("+--") && text.contains("--+"), "{text}");
+    // No symbol such a terminal would draw two columns wide: · “ ” ● ▲ ■ ↓ get ASCII stand-ins.
+    use unicode_width::UnicodeWidthChar;
+    let wide: Vec<char> = text
+        .chars()
+        .filter(|c| c.width_cjk().unwrap_or(0) > c.width().unwrap_or(0))
+        .collect();
+    assert!(wide.is_empty(), "{wide:?}\n{text}");
+    assert!(text.contains("共14项 . 截至"), "{text}");
     // No answer about the background: dark, painted.
     assert_eq!(page_background(&p), vt100::Color::Idx(235));
     p.send(b"q");

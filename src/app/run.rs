@@ -167,9 +167,12 @@ pub fn run(
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
     apply_probe(&mut state, probe);
-    let backend = super::tty::Tty::new(FrameWriter {
-        inner: BufWriter::with_capacity(1 << 16, io::stdout()),
-    });
+    let backend = super::tty::Tty::new(
+        FrameWriter {
+            inner: BufWriter::with_capacity(1 << 16, io::stdout()),
+        },
+        state.theme.ascii,
+    );
     let result = event_loop(&mut state, backend, follow, baseline);
     restore_terminal();
     match result {

@@ -17,14 +17,18 @@ use std::io::{self, Write};
 pub struct Tty {
     inner: CrosstermBackend<FrameWriter>,
     model: ScreenModel,
+    /// Write an ASCII stand-in for every ambiguous-width symbol (`--borders ascii`).
+    narrow: bool,
 }
 
 impl Tty {
-    /// Wraps crossterm's backend writing to `out`.
-    pub fn new(out: FrameWriter) -> Tty {
+    /// Wraps crossterm's backend writing to `out`; with `narrow`, every ambiguous-width symbol is
+    /// written as an ASCII stand-in (see [`narrow_symbol`]).
+    pub fn new(out: FrameWriter, narrow: bool) -> Tty {
         Tty {
             inner: CrosstermBackend::new(out),
             model: ScreenModel::default(),
+            narrow,
         }
     }
 
@@ -207,6 +211,48 @@ pub fn hide_under_wide_glyphs(buf: &mut ratatui::buffer::Buffer) {
     }
 }
 
+/// An ASCII stand-in for a symbol of ambiguous East Asian width (one column here, two in PuTTY's
+/// "CJK ambiguous as wide", `xterm -cjk_width`, VTE "wide"): borders, lights, arrows, quotes, middle
+/// dots, blocks. None for a symbol every terminal draws as ratatui measures it.
+pub fn narrow_symbol(sym: &str) -> Option<&'static str> {
+    use unicode_width::UnicodeWidthStr;
+    if sym.is_ascii() || sym.width_cjk() <= sym.width() {
+        return None;
+    }
+    let c = sym.chars().next()?;
+    Some(match c {
+        '─' | '━' | '┄' | '┈' | '╌' | '═' => "-",
+        '│' | '┃' | '┆' | '┊' | '╎' | '║' => "|",
+        '\u{2500}'..='\u{257f}' => "+",
+        '█' | '▇' | '▉' | '▊' => "#",
+        '▅' | '▆' => "=",
+        '▃' | '▄' => "-",
+        '▁' | '▂' => "_",
+        '●' | '◉' | '◎' => "o",
+        '○' | '◯' => ".",
+        '▲' | '△' | '↑' => "^",
+        '▼' | '▽' | '↓' => "v",
+        '■' | '□' | '◆' | '◇' => "#",
+        '✓' | '✔' | '√' => "v",
+        '✕' | '✗' | '×' => "x",
+        '→' | '›' | '»' | '▶' => ">",
+        '←' | '‹' | '«' | '◀' => "<",
+        '·' | '•' | '…' | '‥' | '∙' => ".",
+        '“' | '”' | '„' | '″' => "\"",
+        '‘' | '’' | '′' => "'",
+        '±' => "+",
+        '÷' => "/",
+        '°' => "o",
+        '²' => "2",
+        '³' => "3",
+        '¹' => "1",
+        '①'..='⑨' => {
+            return Some(["1", "2", "3", "4", "5", "6", "7", "8", "9"][c as usize - '①' as usize])
+        }
+        _ => "?",
+    })
+}
+
 /// A single CJK character (ideograph, kana, hangul, fullwidth form or CJK punctuation): two columns on
 /// every terminal.
 fn is_plain_wide(sym: &str) -> bool {
@@ -227,6 +273,22 @@ impl Backend for Tty {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
+        if self.narrow {
+            let mapped: Vec<(u16, u16, Cell)> = content
+                .map(|(x, y, c)| {
+                    let mut c = c.clone();
+                    if let Some(a) = narrow_symbol(c.symbol()) {
+                        c.set_symbol(a);
+                    }
+                    (x, y, c)
+                })
+                .collect();
+            return draw_cells(
+                self.inner.writer_mut(),
+                &mut self.model,
+                mapped.iter().map(|(x, y, c)| (*x, *y, c)),
+            );
+        }
         draw_cells(self.inner.writer_mut(), &mut self.model, content)
     }
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
@@ -354,6 +416,21 @@ mod tests {
         c.set_string(0, 1, "a汇报 huibao", Style::new());
         parser.process(&frame(&b, &c));
         assert_eq!(screen(&parser), " 报表\na汇报 huibao");
+    }
+
+    #[test]
+    fn ambiguous_symbols_have_ascii_stand_ins() {
+        use unicode_width::UnicodeWidthStr;
+        for s in [
+            "─", "│", "┌", "●", "▲", "■", "↓", "·", "“", "”", "█", "○", "▁", "②", "…", "×",
+        ] {
+            let a = narrow_symbol(s).unwrap_or_else(|| panic!("{s}"));
+            assert!(a.is_ascii() && a.width() == 1, "{s} -> {a}");
+            assert_ne!(a, "?", "{s} has a proper stand-in");
+        }
+        for s in ["党", "，", "a", "、", "（", "👍", "✓", "✕", "›"] {
+            assert_eq!(narrow_symbol(s), None, "{s}");
+        }
     }
 
     #[test]
