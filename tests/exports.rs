@@ -315,7 +315,11 @@ fn state(theme: ThemeName, depth: ColorDepth) -> State {
         Lang::Zh,
         NaiveDate::from_ymd_opt(2023, 7, 3).unwrap(),
     );
-    s.theme = Theme::new(theme, depth);
+    s.look = huibao::look::Look {
+        theme,
+        depth,
+        ascii: false,
+    };
     s
 }
 

@@ -10,7 +10,7 @@ use huibao::app::tty::{draw_cells, ScreenModel};
 use huibao::app::State;
 use huibao::cli::Lang;
 use huibao::model::load;
-use huibao::ui::theme::{ColorDepth, Theme, ThemeName};
+use huibao::ui::theme::{ColorDepth, ThemeName};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
@@ -20,7 +20,11 @@ fn seed(theme: ThemeName, depth: ColorDepth) -> State {
         Lang::Zh,
         NaiveDate::from_ymd_opt(2023, 7, 3).unwrap(),
     );
-    s.theme = Theme::new(theme, depth);
+    s.look = huibao::look::Look {
+        theme,
+        depth,
+        ascii: false,
+    };
     s
 }
 
@@ -196,7 +200,10 @@ fn live(mut state: State, size: (u16, u16), keys: &[&str]) {
     let tick = |s: &mut State, n: u32| {
         update(
             s,
-            Action::Tick(chrono::NaiveTime::from_hms_opt(11, 39, n % 60).unwrap()),
+            Action::Tick(huibao::app::action::Now {
+                clock: chrono::NaiveTime::from_hms_opt(11, 39, n % 60).unwrap(),
+                mono: std::time::Duration::from_secs(n as u64),
+            }),
         )
     };
     tick(&mut state, 0);
@@ -242,7 +249,11 @@ fn the_event_loop_frames_leave_no_stale_cell() {
             Lang::Zh,
             NaiveDate::from_ymd_opt(2024, 5, 10).unwrap(),
         );
-        s.theme = Theme::new(theme, depth);
+        s.look = huibao::look::Look {
+            theme,
+            depth,
+            ascii: false,
+        };
         s
     };
     let walk = [
@@ -307,7 +318,11 @@ fn pty_walk(data: &str, today: &str, walk: &[&str]) {
             Lang::Zh,
             NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap(),
         );
-        state.theme = Theme::new(ThemeName::Dark, ColorDepth::Sixteen);
+        state.look = huibao::look::Look {
+            theme: ThemeName::Dark,
+            depth: ColorDepth::Sixteen,
+            ascii: false,
+        };
         let want = render_buffer(state, (80, 24), &keys).unwrap();
         let text = to_text(&want);
         let body: Vec<&str> = text.lines().skip(1).collect();

@@ -17,7 +17,11 @@ fn seed(theme: ThemeName, depth: ColorDepth) -> State {
         Lang::Zh,
         NaiveDate::from_ymd_opt(2023, 7, 3).unwrap(),
     );
-    s.theme = Theme::new(theme, depth);
+    s.look = huibao::look::Look {
+        theme,
+        depth,
+        ascii: false,
+    };
     s
 }
 
@@ -141,7 +145,7 @@ fn ascii_borders_leave_no_ambiguous_width_glyph() {
     use huibao::commands::render::to_text;
     let ambiguous = ['─', '│', '┌', '┐', '└', '┘', '█'];
     let ascii = |mut s: State| {
-        s.theme.ascii = true;
+        s.look.ascii = true;
         s
     };
     for keys in SCREENS {

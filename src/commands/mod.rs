@@ -29,9 +29,12 @@ pub fn initial_state(cli: &Cli) -> Result<State, String> {
     if let Some(secs) = cli.present {
         state.start_presenting(Some(secs));
     }
-    let depth = crate::ui::theme::detect_depth(cli.color, &|k| std::env::var(k).ok());
-    state.theme = crate::ui::theme::Theme::new(cli.theme, depth);
-    state.theme.ascii = cli.borders == crate::ui::theme::BorderChoice::Ascii;
+    let depth = crate::look::detect_depth(cli.color, &|k| std::env::var(k).ok());
+    state.look = crate::look::Look {
+        theme: cli.theme,
+        depth,
+        ascii: cli.borders == crate::look::BorderChoice::Ascii,
+    };
     if let Some(at) = cli.at {
         match state.data.dates.first() {
             Some(first) if at >= *first => state.show_date(Some(at)),
@@ -64,7 +67,7 @@ pub fn run(cli: Cli) -> ExitCode {
             output,
         }) => {
             let result = initial_state(&cli).and_then(|s| {
-                let page = web::Page::for_theme(&s.theme);
+                let page = web::Page::for_theme(&crate::ui::theme::Theme::of(s.look));
                 render::render_buffer(s, *size, keys).map(|b| (b, page))
             });
             let (buf, page) = match result {
@@ -122,10 +125,9 @@ pub fn run(cli: Cli) -> ExitCode {
                 _ => Follow::Nothing,
             };
             let probe = crate::app::run::Probe {
-                borders: cli.borders == crate::ui::theme::BorderChoice::Auto,
-                theme_at_depth: (cli.theme == crate::ui::theme::ThemeName::Auto
-                    && !state.theme.mono)
-                    .then(|| crate::ui::theme::detect_depth(cli.color, &|k| std::env::var(k).ok())),
+                borders: cli.borders == crate::look::BorderChoice::Auto,
+                theme: cli.theme == crate::look::ThemeName::Auto
+                    && state.look.depth != crate::look::ColorDepth::None,
             };
             match crate::app::run::run(state, follow, baseline, probe) {
                 Ok(code) => ExitCode::from(code),

@@ -110,7 +110,8 @@ pub const DARK: Palette = Palette {
     new: t(LightCyan, 117, 0x6cc6ff),
     border: t(DarkGray, 244, 0x7a7a7a),
     header: (t(White, 231, 0xffffff), t(Blue, 25, 0x1f5fa8)),
-    selected: (D_INK, t(Cyan, 117, 0x8fd3ff)),
+    // Grey, unlike every light's fill, so a bar keeps its colour on the selected row.
+    selected: (D_INK, t(Gray, 252, 0xd0d0d0)),
     warn: (D_INK, t(Yellow, 220, 0xe5c010)),
     error: (t(White, 231, 0xffffff), t(Red, 160, 0xc62828)),
     bar_empty: t(DarkGray, 244, 0x7a7a7a),
@@ -358,6 +359,27 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// A bar keeps its colour on the selected row: the selection's background is no light's fill and
+    /// not the empty part's.
+    #[test]
+    fn selection_differs_from_every_bar_colour() {
+        for name in [ThemeName::Dark, ThemeName::Light] {
+            for depth in [
+                ColorDepth::Sixteen,
+                ColorDepth::Palette256,
+                ColorDepth::TrueColor,
+            ] {
+                let t = Theme::new(name, depth);
+                let sel = t.selected.bg;
+                assert_ne!(sel, t.bar_empty.bg, "{name:?} {depth:?}");
+                // A bar without a light is drawn as on track.
+                for l in &LIGHTS[1..] {
+                    assert_ne!(sel, t.bar_fill(*l).bg, "{name:?} {depth:?} {l:?}");
+                }
+            }
+        }
     }
 
     /// Mono draws in the terminal's own colours; exported, it is black on white.

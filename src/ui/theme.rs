@@ -1,37 +1,9 @@
 //! The one theme: every colour and style the screens use, by name, for each theme and colour depth.
 
 use super::palette::{LightTones, Palette, Tone};
+pub use crate::look::{detect_depth, BorderChoice, ColorChoice, ColorDepth, Look, ThemeName};
 use crate::model::Light;
 use ratatui::style::{Color, Modifier, Style};
-
-/// Which theme: auto (default: asks the terminal), dark, light (washed-out projectors) or mono (printing).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum ThemeName {
-    /// Dark or light after the terminal's background colour (asked with OSC 11); dark when the
-    /// terminal does not say. Both paint their own background.
-    #[default]
-    Auto,
-    /// Light text on a dark background.
-    Dark,
-    /// Dark text on a light background; lights drawn as badges.
-    Light,
-    /// No colour: reverse video, bold and underline only; dark on light when exported.
-    Mono,
-}
-
-/// How many colours the terminal takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ColorDepth {
-    /// No colour at all (NO_COLOR, TERM=dumb, --color never).
-    None,
-    /// The 16 named ANSI colours (the default: safe over SSH and on every terminal).
-    #[default]
-    Sixteen,
-    /// The xterm 256-colour palette.
-    Palette256,
-    /// 24-bit RGB.
-    TrueColor,
-}
 
 /// How a light is drawn at the theme's depth (see [`LightTones`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,6 +172,13 @@ impl Theme {
         }
     }
 
+    /// The styles for a look held in the state: theme name, colour depth and borders.
+    pub fn of(look: Look) -> Theme {
+        let mut t = Theme::new(look.theme, look.depth);
+        t.ascii = look.ascii;
+        t
+    }
+
     /// The theme `name` for a terminal of `depth` colours (no colour at all forces mono). `Auto` that
     /// was not resolved against the terminal is dark.
     pub fn new(name: ThemeName, depth: ColorDepth) -> Theme {
@@ -311,20 +290,6 @@ const ASCII_BORDERS: ratatui::symbols::border::Set = ratatui::symbols::border::S
     horizontal_top: "-",
     horizontal_bottom: "-",
 };
-
-/// The `--borders` option.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum BorderChoice {
-    /// Box drawing, unless the terminal reports that it draws ● two columns wide.
-    #[default]
-    Auto,
-    /// Box drawing (─ │ ┌) and block digits (█).
-    Unicode,
-    /// ASCII (+ - |, # digits): for PuTTY "CJK ambiguous as wide", `xterm -cjk_width`, VTE "wide".
-    Ascii,
-}
-
-pub use super::depth::{detect_depth, ColorChoice};
 
 #[cfg(test)]
 mod tests {
