@@ -3,6 +3,7 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod look;
 pub mod model;
 pub mod text;
 pub mod ui;

@@ -15,6 +15,7 @@
 
 use huibao::app::State;
 use huibao::cli::Lang;
+use huibao::model::diag::Place;
 use huibao::model::load::{from_files, parse_line_file, parse_town_checked};
 use huibao::model::Diagnostic;
 use proptest::prelude::*;
@@ -276,11 +277,19 @@ fn unsafe_char(c: char) -> bool {
 /// A problem points inside the file and prints as one short, clean line.
 fn check_diagnostic(d: &Diagnostic, bytes: &[u8]) -> Result<(), TestCaseError> {
     let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
-    if d.line == 0 {
-        prop_assert_eq!(d.col, 0, "{}", d);
-    } else {
-        prop_assert!(d.line <= lines, "line {} of {}: {}", d.line, lines, d);
-        prop_assert!(d.col >= 1, "{}", d);
+    match &d.place {
+        Place::File => {}
+        Place::Text { line, col } => {
+            prop_assert!(
+                *line >= 1 && *line <= lines,
+                "line {} of {}: {}",
+                line,
+                lines,
+                d
+            );
+            prop_assert!(*col >= 1, "{}", d);
+        }
+        Place::Cell(_) => prop_assert!(false, "a cell in a JSON file: {}", d),
     }
     prop_assert!(!d.message.is_empty(), "{:?}", d);
     let shown = huibao::model::sanitize::for_terminal(&d.to_string());
