@@ -227,9 +227,7 @@ fn keys_and_q_work_while_a_load_is_stuck() {
 fn a_fifo_dropped_into_the_folder_is_reported_and_q_still_quits() {
     let mut live = Live::start(&[]);
     let fifo = live.dir.path().join(common::SNAPSHOT).join("x.json");
-    let c = std::ffi::CString::new(fifo.to_str().expect("UTF-8")).expect("no NUL");
-    // SAFETY: a valid NUL-terminated path.
-    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+    common::mkfifo(&fifo);
     live.expect("the banner naming the pipe", |s| {
         s.lines()
             .any(|l| l.contains("未能加载") && l.contains("x.json") && l.contains("named pipe"))

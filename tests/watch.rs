@@ -333,9 +333,7 @@ fn poll_notices_a_replaced_folder() {
 fn polling_only_looks_at_the_files() {
     let dir = common::copy_data();
     let fifo = dir.path().join(common::SNAPSHOT).join("x.json");
-    let c = std::ffi::CString::new(fifo.to_str().expect("UTF-8")).expect("no NUL");
-    // SAFETY: a valid NUL-terminated path.
-    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    common::mkfifo(&fifo);
     let before = huibao::watch::fingerprint(dir.path());
     assert_eq!(before, huibao::watch::fingerprint(dir.path()), "stable");
     std::fs::write(common::party_path(dir.path()), common::party_with(7)).expect("save");
