@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, PoisonError, Weak};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Quiet time after the last change before a reload: long enough for an editor's save (write a temp
 /// file, rename it over) or a truncate-then-write to finish.
@@ -120,7 +120,12 @@ impl Followed {
 
     /// True when the event concerns a data file inside the folder (not a sibling in the parent).
     fn inside(&self, ev: &Event) -> bool {
-        ev.need_rescan() || (is_relevant(ev) && ev.paths.iter().any(|p| p.starts_with(&self.dir)))
+        ev.need_rescan() || (is_relevant(ev) && self.touches(ev))
+    }
+
+    /// True when the event happened inside the folder (any file, temp files included).
+    fn touches(&self, ev: &Event) -> bool {
+        ev.paths.iter().any(|p| p.starts_with(&self.dir))
     }
 }
 
@@ -130,23 +135,32 @@ fn debounce_loop(
     debounce: Duration,
     mut followed: Followed,
 ) {
-    // A burst is pending from its first relevant event until `debounce` passes with no event.
-    let mut pending = false;
+    // While a burst is pending: when it is over, `debounce` after the last event inside the folder.
+    // Events for the parent's other entries (a busy home or /tmp) neither start nor prolong one.
+    let mut due: Option<Instant> = None;
     loop {
-        let wait = if pending { debounce } else { IDENTITY_CHECK };
+        let wait = due.map_or(IDENTITY_CHECK, |d| {
+            d.saturating_duration_since(Instant::now())
+        });
         match raw.recv_timeout(wait) {
             Ok(r) => {
-                let hit = r.as_ref().is_ok_and(|ev| followed.inside(ev));
+                let (hit, ours) = match &r {
+                    Ok(ev) => (
+                        followed.inside(ev),
+                        followed.touches(ev) || ev.need_rescan(),
+                    ),
+                    Err(_) => (false, true),
+                };
                 // Every event may be the folder being replaced: one stat tells.
-                if followed.replaced() || hit {
-                    pending = true;
+                if followed.replaced() || hit || (due.is_some() && ours) {
+                    due = Some(Instant::now() + debounce);
                 }
             }
             Err(RecvTimeoutError::Timeout) => {
                 if followed.replaced() {
-                    pending = true;
-                } else if pending {
-                    pending = false;
+                    due = Some(Instant::now() + debounce);
+                } else if due.is_some_and(|d| Instant::now() >= d) {
+                    due = None;
                     if tx.send(()).is_err() {
                         return;
                     }

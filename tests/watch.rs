@@ -343,3 +343,37 @@ fn polling_only_looks_at_the_files() {
         "a save is seen"
     );
 }
+
+/// Files coming and going beside the data folder (its parent is watched for swaps: a busy home
+/// folder or /tmp) neither signal nor hold back the signal of a save inside it.
+#[test]
+fn a_busy_parent_folder_neither_signals_nor_delays() {
+    let (tmp, _w, rx) = watched_swappable();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let churn = {
+        let (stop, parent) = (stop.clone(), tmp.path().to_path_buf());
+        std::thread::spawn(move || {
+            let mut i = 0u64;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let p = parent.join(format!("sibling-{}.json", i % 4));
+                let _ = fs::write(&p, i.to_string());
+                let _ = fs::remove_file(&p);
+                i += 1;
+                sleep(Duration::from_millis(20));
+            }
+        })
+    };
+    expect_none(&rx, 3 * DEBOUNCE, "files changing beside the data folder");
+    save_like_editor(
+        &party_path(&tmp.path().join("data")),
+        party_with(7).as_bytes(),
+    );
+    let first = rx.recv_timeout(FIRST);
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    churn.join().expect("the churning thread");
+    assert!(
+        first.is_ok(),
+        "a save inside, while files change beside it: no reload signal within {FIRST:?}"
+    );
+    assert_loads(&tmp.path().join("data"), 7, "a save next to a busy parent");
+}
