@@ -1,4 +1,4 @@
-//! Memory across reloads (issue 15, point 8), on a generated folder of 150 snapshot dates:
+//! Memory across reloads (issue 15, point 8), on a generated folder of 250 snapshot dates:
 //! the live heap after each reload is the same as after the first load (nothing accumulates in
 //! the dataset or the state), and the resident size stays flat with the binary's allocator once
 //! the freed memory is returned. One test only: the allocator's count is for the whole process.
@@ -50,10 +50,10 @@ fn rss_kib() -> usize {
 #[test]
 fn reloads_keep_the_live_heap_and_the_resident_size_flat() {
     let tmp = tempfile::tempdir().expect("a temporary folder");
-    common::generate::generate(tmp.path(), 150);
+    common::generate::generate(tmp.path(), 250);
     let today = chrono::NaiveDate::from_ymd_opt(2023, 7, 3).expect("a date");
     let mut state = State::new(load_dir(tmp.path()), Lang::Zh, today);
-    assert_eq!(state.data.dates.len(), 150);
+    assert_eq!(state.data.dates.len(), 250);
     let reload = |state: &mut State| {
         let dir = tmp.path().to_path_buf();
         let mut fresh = std::thread::spawn(move || load_dir(&dir))
@@ -74,9 +74,12 @@ fn reloads_keep_the_live_heap_and_the_resident_size_flat() {
             "live heap after reload {i}: {now} bytes, after reload 1: {live} bytes"
         );
     }
+    // Measured with 150 dates: under 1.2 MiB of 12 MiB with mimalloc and collection; without them the
+    // retained memory reached 3/4 of the live data over as many reloads (1/3 with glibc's trim).
     let grown = rss_kib().saturating_sub(rss);
     assert!(
-        grown * 10 <= rss,
-        "resident size grew by {grown} KiB over 5 reloads (from {rss} KiB)"
+        grown * 1024 * 4 <= live,
+        "resident size grew by {grown} KiB over 5 reloads (from {rss} KiB; live data {} KiB)",
+        live / 1024
     );
 }
