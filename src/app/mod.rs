@@ -6,8 +6,10 @@ pub mod frame;
 mod hangup;
 pub mod keymap;
 pub mod present;
+pub mod probe;
 pub mod run;
 pub mod screens;
+pub mod signals;
 pub mod tty;
 pub mod update;
 

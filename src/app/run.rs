@@ -102,6 +102,7 @@ impl Loader {
     fn finished(&mut self, state: &mut State, mut fresh: Dataset) {
         crate::model::load::keep_last_good(&mut fresh, &state.data);
         state.replace_data(fresh);
+        crate::model::load::return_freed_memory();
     }
 }
 
@@ -166,6 +167,37 @@ fn full_redraw(term: &mut Terminal<super::tty::Tty>) -> io::Result<()> {
     term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
+/// What to ask the terminal before the first frame (see [`super::probe`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Probe {
+    /// `--theme auto`: pick dark or light from the terminal's background.
+    pub theme: bool,
+    /// `--borders auto`: switch to ASCII when ● moves the cursor two columns.
+    pub borders: bool,
+}
+
+/// Asks the terminal and applies the answers to the state's look.
+fn apply_probe(state: &mut State, probe: Probe) {
+    if !(probe.theme || probe.borders) || !io::stdin().is_terminal() {
+        return;
+    }
+    let answers =
+        super::probe::ask(probe.theme, probe.borders, super::probe::TIMEOUT).unwrap_or_default();
+    if probe.theme {
+        let light = answers
+            .background
+            .is_some_and(crate::ui::palette::is_light_background);
+        state.look.theme = if light {
+            crate::look::ThemeName::Light
+        } else {
+            crate::look::ThemeName::Dark
+        };
+    }
+    if answers.ambiguous_wide == Some(true) {
+        state.look.ascii = true;
+    }
+}
+
 /// Runs the dashboard until the user quits; returns the exit code.
 /// `reloader` loaded the first frame's data: it loads the rest of the history behind the first
 /// frame, then every reload. With polling, `baseline` is the folder's fingerprint taken before the
@@ -176,6 +208,7 @@ pub fn run(
     follow: Follow,
     reloader: Option<Reloader>,
     baseline: Option<crate::watch::Fingerprint>,
+    probe: Probe,
 ) -> io::Result<u8> {
     if !io::stdout().is_terminal() {
         eprintln!(
@@ -187,10 +220,12 @@ pub fn run(
     // Boxed so that quitting can leave it unfreed (below).
     let mut state = Box::new(state);
     install_panic_hook();
+    super::signals::install_fault_restore();
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
-    let backend = super::tty::Tty::new(FrameWriter::stdout());
+    apply_probe(&mut state, probe);
+    let backend = super::tty::Tty::new(FrameWriter::stdout(), state.look.ascii);
     let result = event_loop(&mut state, backend, follow, reloader, baseline);
     restore_terminal();
     // The process ends now: freeing a long history piece by piece would only delay the shell's
@@ -213,9 +248,7 @@ fn terminal_gone(stdin_too: bool) -> bool {
 /// Sends signals into the loop's channel. Needed before the first frame: SIGTERM or SIGHUP during
 /// it must still restore the terminal.
 fn spawn_signals(tx: &mpsc::Sender<Ev>) -> io::Result<()> {
-    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
-    let mut signals =
-        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
+    let mut signals = signal_hook::iterator::Signals::new(super::signals::listened())?;
     let sig_tx = tx.clone();
     std::thread::spawn(move || {
         for sig in signals.forever() {
@@ -263,7 +296,7 @@ fn until_next_second() -> Duration {
     Duration::from_nanos(u64::from(1_000_000_000 - into) + 1_000_000)
 }
 
-/// The loop; returns the exit code (0 on quit, 128 + signal number on SIGTERM/SIGHUP/SIGINT).
+/// The loop; returns the exit code (0 on quit, 128 + signal number on any signal that ends it).
 fn event_loop(
     state: &mut State,
     backend: super::tty::Tty,
@@ -307,7 +340,7 @@ fn event_loop(
     loop {
         if dirty {
             queue!(term.backend_mut(), terminal::BeginSynchronizedUpdate)?;
-            term.draw(|f| crate::ui::draw(f, state))?;
+            term.draw(|f| super::tty::draw_frame(f, state))?;
             queue!(term.backend_mut(), terminal::EndSynchronizedUpdate)?;
             term.backend_mut().writer_mut().send()?;
             dirty = false;

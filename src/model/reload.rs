@@ -171,7 +171,11 @@ impl Reloader {
                 older_pending = true;
                 break;
             }
-            let (files, skipped) = list_day(name, path);
+            // A folder that cannot be listed is reported by the full load behind the first frame.
+            let Ok((files, skipped)) = list_day(name, path) else {
+                older_pending = true;
+                continue;
+            };
             older_pending |= !skipped.is_empty();
             for (rel, full) in files {
                 let stem = rel[name.len() + 1..].trim_end_matches(".json").to_string();
