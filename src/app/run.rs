@@ -60,7 +60,12 @@ impl Loader {
         let changes = requests.clone();
         let from_watch = requests.clone();
         std::thread::spawn(move || {
-            let send = |ds: Dataset| tx.send(Ev::Loaded(Box::new(ds))).is_ok();
+            let send = |ds: Dataset| {
+                // The load's buffers (file bytes, the parsing threads' scratch) were freed on this
+                // thread and its helpers: hand the pages back here too.
+                crate::model::load::return_freed_memory();
+                tx.send(Ev::Loaded(Box::new(ds))).is_ok()
+            };
             // The whole history, reusing the first frame's parses.
             if !complete && !send(reloader.reload()) {
                 return;
@@ -315,17 +320,7 @@ fn event_loop(
     let (tx, rx) = mpsc::channel();
     spawn_signals(&tx)?;
     let mut loader = Loader { requests: None };
-    // Polling starts before the first frame, from the fingerprint taken before the load: a network
-    // share sends no events, so nothing else would catch a save made in between.
-    let mut poll = match &follow {
-        Follow::Poll(dir, secs) => {
-            let every = Duration::from_secs((*secs).max(1));
-            let polled = crate::watch::poll(dir.clone(), every);
-            let changed = baseline.is_some_and(|b| crate::watch::fingerprint(dir) != b);
-            Some((polled, changed))
-        }
-        _ => None,
-    };
+    let mut poll = start_polling(&follow, baseline);
     let mut watch = match follow {
         Follow::Watch(dir) => Some(dir),
         _ => None,
@@ -413,6 +408,21 @@ fn next_event(
         }
         other => other.map_err(|_| mpsc::RecvError),
     }
+}
+
+/// Polling starts before the first frame, from the fingerprint taken before the load: a network
+/// share sends no events, so nothing else would catch a save made in between. Returns the poller's
+/// signals, and whether the folder changed since `baseline`.
+fn start_polling(
+    follow: &Follow,
+    baseline: Option<crate::watch::Fingerprint>,
+) -> Option<(mpsc::Receiver<()>, bool)> {
+    let Follow::Poll(dir, secs) = follow else {
+        return None;
+    };
+    let polled = crate::watch::poll(dir.clone(), Duration::from_secs((*secs).max(1)));
+    let changed = baseline.is_some_and(|b| crate::watch::fingerprint(dir) != b);
+    Some((polled, changed))
 }
 
 /// Starts what the first frame did not need: the key reader and the loading thread (which loads

@@ -795,12 +795,12 @@ fn run_parallel(
     cache: &Cache,
     listings: &DayListings,
 ) -> (Vec<Parsed>, DayListings) {
-    // A reload that takes most files from the cache is not worth starting threads.
+    // A reload that takes every file from the cache still stats each one: threads pay there too.
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8)
         .min(work.len());
-    if threads <= 1 || cache.len() >= work.len() {
+    if threads <= 1 {
         let mut new_listings = DayListings::default();
         let parsed = work
             .into_iter()
