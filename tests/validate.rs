@@ -88,7 +88,7 @@ fn misspelt_field_names_the_field_at_its_key() {
         "misspelt-field.json",
         (86, 15),
         "groups[1].items[0].figures[0].valeu",
-        "unknown field `valeu`, expected one of `label`, `value`, `unit`, `approx`, `target`",
+        "unknown field `valeu`, expected one of `label`, `value`, `unit`, `approx`, `target`, `bound`, `target_bound`, `value_max`, `target_max`, `firmness`, `growth`, `rate`, `decimals`, `per`, `threshold`, `period`, `parts`, `parts_cover`",
     );
 }
 

@@ -9,6 +9,9 @@ use schemars::JsonSchema;
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
+pub use super::figure::{
+    Approx, Basis, Bound, Figure, Firmness, Growth, GrowthUnit, Period, RateKind, Task, Threshold,
+};
 pub use super::item::{Item, ItemKind};
 
 /// Largest integer an f64 holds exactly (2^53); larger integers are refused rather than rounded.
@@ -21,6 +24,10 @@ pub struct Town {
     /// Optional editor hint pointing at the schema file; ignored by huibao.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// The data format version: absent or 1 for files written before the real-report additions
+    /// (growth, rates, parts, bounds, bundles, indicators, periods); 2 when any of them is used.
+    #[serde(default = "default_format", skip_serializing_if = "is_format_1")]
+    pub format: u32,
     /// The town's name as the report writes it (a masked name such as `**镇` stays masked).
     pub name: String,
     /// The report's title, shown in the dashboard header.
@@ -44,6 +51,16 @@ pub struct Thresholds {
     /// Red (严重滞后) when progress trails time progress by more than this many points. Default 30.
     #[serde(default = "default_red")]
     pub red_points: f64,
+}
+
+/// The newest data format this build reads.
+pub const FORMAT_VERSION: u32 = 2;
+
+fn default_format() -> u32 {
+    1
+}
+fn is_format_1(v: &u32) -> bool {
+    *v == 1
 }
 
 fn default_amber() -> f64 {
@@ -84,8 +101,32 @@ pub struct LineFile {
     /// The leader in charge (分管领导), when stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leader: Option<String>,
+    /// What the file is: a work line (the default) or the report's key indicators (主要指标: 地区生产总值,
+    /// 财政总收入, 固定资产投资 …, conventionally `indicators.json`, shown as a strip, not a work line).
+    #[serde(default, skip_serializing_if = "LineRole::is_work")]
+    pub role: LineRole,
+    /// The plan's period (本年度, 下半年): its end is the deadline of every target naming none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
     /// The report's numbered sub-headings, in order.
     pub groups: Vec<Group>,
+}
+
+/// What a line file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum LineRole {
+    /// A work line (工作线): the default.
+    #[default]
+    Work,
+    /// The report's key indicators (主要指标): one item per indicator, its first figure the indicator.
+    Indicators,
+}
+
+impl LineRole {
+    fn is_work(&self) -> bool {
+        *self == LineRole::Work
+    }
 }
 
 impl LineFile {
@@ -103,8 +144,13 @@ impl LineFile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
-    /// The sub-heading as the report writes it.
+    /// The sub-heading as the report writes it; empty when the report lists items straight under the
+    /// line's heading (一、 without （一）).
+    #[serde(default)]
     pub title: String,
+    /// The group's period when it differs from the line's (下半年工作计划 under a 上半年 summary).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
     /// The items reported under it.
     pub items: Vec<Item>,
 }
@@ -145,6 +191,12 @@ pub struct ItemFile {
     /// Marked done by the office (完成 / 销号).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done: Option<bool>,
+    /// How firm a task without figures is: 确保, 力争, 争取, 预计, 计划 (力争按时完成全年固投任务).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub firmness: Option<Firmness>,
+    /// A key-task table row's cells (攻坚目标任务, 本季度工作任务安排, 本季度完成情况), verbatim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<Task>,
     /// Project details, for a key project (重点项目).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project: Option<Project>,
@@ -160,59 +212,28 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
-/// A quantity as the report states it: 6次, 400多亩, 200 of 800 亩, 培训干部**人次.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Figure {
-    /// What is counted, when the item has several figures (e.g. 养殖区, 已定植).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
-    /// The reported (current or completed) value: a number, or "**" when withheld. Absent when only a
-    /// target is stated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<Value>,
-    /// The unit as written: 次, 人次, 个, 期, 场, 篇, 处, 户, 家, 人, 支, 小时, 亩, 米, 平方米, 吨, 万元, 亿元 …
-    pub unit: String,
-    /// Qualifier of an approximate value: 多 (400多亩), 余 (2万余吨) or 约 (约260米).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub approx: Option<Approx>,
-    /// The planned or target quantity in the same unit (800 亩 planned; a next-step target).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<Value>,
-}
-
-/// How an approximate figure is qualified in the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub enum Approx {
-    /// 多: "more than" (400多亩).
-    #[serde(rename = "多")]
-    More,
-    /// 余: "more than" (2万余吨).
-    #[serde(rename = "余")]
-    Over,
-    /// 约: "about" (约260米).
-    #[serde(rename = "约")]
-    About,
-}
-
-impl Approx {
-    /// The qualifier character as reports write it.
-    pub fn zh(self) -> &'static str {
-        match self {
-            Approx::More => "多",
-            Approx::Over => "余",
-            Approx::About => "约",
-        }
-    }
-}
-
 /// Key-project details (重点项目台账).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Project {
-    /// 总投资 as reported (unit 万元 or 亿元).
+    /// How many projects the item bundles (19个项目, 13个重点项目); absent = one project.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<Value>,
+    /// 总投资 / 计划总投资: planned over the whole life (unit 万元 or 亿元). Never added to money spent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub investment: Option<Figure>,
+    /// 年度计划投资 / 本年度总投资 / 年计划: planned this year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_plan: Option<Figure>,
+    /// 年度完成投资 / 当年投资 / 今年以来完成投资: spent this year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_done: Option<Figure>,
+    /// 累计完成投资: spent since the project started.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cumulative: Option<Figure>,
+    /// 年度投资完成率 / 占年计划N%: the reported rate, when the plan figure is not stated (unit %).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_rate: Option<Figure>,
     /// 形象进度: physical progress in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
@@ -248,8 +269,12 @@ pub struct Ledger {
     pub unit: String,
     /// Found (发现) in total.
     pub found: Value,
-    /// Rectified (整改) in total.
-    pub rectified: Value,
+    /// Qualifier of an approximate found total (280余项).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub found_approx: Option<Approx>,
+    /// Rectified (整改) in total; absent when the report does not say (shown 整改情况未报).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rectified: Option<Value>,
     /// Still open; computed as found − rectified when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub open: Option<Value>,
@@ -263,7 +288,7 @@ impl Ledger {
     /// (a withheld total).
     pub fn open_count(&self) -> Option<Value> {
         self.open.or(match (self.found, self.rectified) {
-            (Value::Num(f), Value::Num(r)) => Some(Value::Num(f - r)),
+            (Value::Num(f), Some(Value::Num(r))) => Some(Value::Num(f - r)),
             _ => None,
         })
     }
@@ -291,6 +316,9 @@ pub struct Hazard {
     /// 整改期限.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<Day>,
+    /// 整改完成: the date the rectification was finished (before it is verified and closed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rectified_on: Option<Day>,
     /// 销号日期: the date it was closed out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed: Option<Day>,

@@ -1,7 +1,7 @@
 //! What an item is: the kind decided once when its file is loaded, and the item as the rest of the
 //! program sees it. The file's shape is [`ItemFile`]; reading one decides the [`ItemKind`].
 
-use super::format::{Day, Figure, ItemFile, Ledger, Project};
+use super::format::{Day, Figure, Firmness, ItemFile, Ledger, Project, Task};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -12,10 +12,13 @@ use serde::{Deserialize, Serialize};
 pub enum ItemKind {
     /// Counts and measures the report states (6次, 400多亩, 200 of 800亩).
     Quantity,
+    /// A rate is the item's main figure (形象进度60%, 覆盖率100%, 目标完成率173.5%): a percentage with
+    /// its [`RateKind`](super::figure::RateKind); a progress rate gets a bar and a light.
+    Rate,
     /// A next-step target: figures that state only a target (目标600亩), or a task with a deadline.
     Target,
     /// A key project (重点项目): investment, 形象进度, problems, milestones; figures may add progress.
-    Project(Project),
+    Project(Box<Project>),
     /// A hazard or problem ledger (台账): found, rectified, open, entries.
     Ledger(Ledger),
     /// Words only: nothing to count, no deadline.
@@ -36,7 +39,8 @@ impl ItemKind {
                 return Err("an item is a project or a ledger, not both: split it into two items")
             }
             (_, Some(l)) => ItemKind::Ledger(l),
-            (Some(p), None) => ItemKind::Project(p),
+            (Some(p), None) => ItemKind::Project(Box::new(p)),
+            (None, None) if figures.first().is_some_and(|f| f.rate.is_some()) => ItemKind::Rate,
             (None, None) if figures.iter().any(|f| f.value.is_some()) => ItemKind::Quantity,
             (None, None) if !figures.is_empty() || deadline => ItemKind::Target,
             (None, None) => ItemKind::Text,
@@ -70,6 +74,10 @@ pub struct Item {
     pub deadline_text: Option<String>,
     /// Marked done by the office (完成 / 销号).
     pub done: Option<bool>,
+    /// How firm a task without figures is (确保, 力争, 争取, 预计, 计划).
+    pub firmness: Option<Firmness>,
+    /// A key-task table row's cells, verbatim.
+    pub task: Option<Task>,
     /// Any remark of the office.
     pub note: Option<String>,
     /// What the item is.
@@ -89,9 +97,11 @@ impl Item {
     pub fn has_figures(&self) -> bool {
         match &self.kind {
             ItemKind::Ledger(_) => true,
-            ItemKind::Quantity | ItemKind::Target | ItemKind::Project(_) | ItemKind::Text => {
-                !self.figures.is_empty()
-            }
+            ItemKind::Quantity
+            | ItemKind::Rate
+            | ItemKind::Target
+            | ItemKind::Project(_)
+            | ItemKind::Text => !self.figures.is_empty(),
         }
     }
 
@@ -120,6 +130,8 @@ impl TryFrom<ItemFile> for Item {
             deadline: f.deadline,
             deadline_text: f.deadline_text,
             done: f.done,
+            firmness: f.firmness,
+            task: f.task,
             note: f.note,
             kind,
         })
@@ -129,9 +141,9 @@ impl TryFrom<ItemFile> for Item {
 impl From<Item> for ItemFile {
     fn from(i: Item) -> ItemFile {
         let (project, ledger) = match i.kind {
-            ItemKind::Project(p) => (Some(p), None),
+            ItemKind::Project(p) => (Some(*p), None),
             ItemKind::Ledger(l) => (None, Some(l)),
-            ItemKind::Quantity | ItemKind::Target | ItemKind::Text => (None, None),
+            ItemKind::Quantity | ItemKind::Rate | ItemKind::Target | ItemKind::Text => (None, None),
         };
         ItemFile {
             id: i.id,
@@ -145,6 +157,8 @@ impl From<Item> for ItemFile {
             deadline: i.deadline,
             deadline_text: i.deadline_text,
             done: i.done,
+            firmness: i.firmness,
+            task: i.task,
             project,
             ledger,
             note: i.note,

@@ -179,6 +179,7 @@ mod tests {
                 unit: "亿元".into(),
                 approx: None,
                 target: None,
+                ..Figure::default()
             },
             Figure {
                 label: None,
@@ -186,6 +187,7 @@ mod tests {
                 unit: "万元".into(),
                 approx: None,
                 target: None,
+                ..Figure::default()
             },
             Figure {
                 label: None,
@@ -193,6 +195,7 @@ mod tests {
                 unit: "万".into(),
                 approx: None,
                 target: None,
+                ..Figure::default()
             },
         ];
         assert_eq!(sum_money(&figs), (17_000.0, 1));
@@ -202,6 +205,7 @@ mod tests {
             unit: "万吨".into(),
             approx: Some(Approx::Over),
             target: None,
+            ..Figure::default()
         };
         assert_eq!(fmt_figure(&grain, false), "2万余吨");
         assert_eq!(fmt_figure(&grain, true), "2+万吨");

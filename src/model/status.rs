@@ -148,7 +148,9 @@ impl<'a> KindFacts<'a> {
                 KindFacts {
                     milestones: &[],
                     ledger_closed: open == Some(Value::Num(0.0))
-                        || (open.is_none() && l.found == l.rectified && l.found != Value::Withheld),
+                        || (open.is_none()
+                            && Some(l.found) == l.rectified
+                            && l.found != Value::Withheld),
                     entry_overdue: still_open()
                         .any(|e| e.deadline.is_some_and(|d| d.date() < as_of)),
                     next_entry: still_open()
@@ -157,7 +159,9 @@ impl<'a> KindFacts<'a> {
                         .map(|d| d.date()),
                 }
             }
-            ItemKind::Quantity | ItemKind::Target | ItemKind::Text => KindFacts::default(),
+            ItemKind::Quantity | ItemKind::Rate | ItemKind::Target | ItemKind::Text => {
+                KindFacts::default()
+            }
         }
     }
 }
@@ -251,11 +255,14 @@ mod tests {
                 unit: "亩".into(),
                 approx: None,
                 target: Some(Value::Num(target)),
+                ..Figure::default()
             }],
             start: None,
             deadline: Some(Day(d(deadline))),
             deadline_text: None,
             done: None,
+            firmness: None,
+            task: None,
             note: None,
             kind: crate::model::ItemKind::Quantity,
         }
@@ -304,10 +311,7 @@ mod tests {
         let mut it = item(0.0, 0.0, "2023-12-31");
         it.figures.clear();
         it.deadline = None;
-        it.kind = ItemKind::Project(Project {
-            investment: None,
-            status: None,
-            problems: vec![],
+        it.kind = ItemKind::Project(Box::new(Project {
             milestones: vec![
                 Milestone {
                     what: "a".into(),
@@ -322,7 +326,8 @@ mod tests {
                     done: false,
                 },
             ],
-        });
+            ..Project::default()
+        }));
         let j = judge(&it, d("2023-06-30"), &Thresholds::default());
         assert_eq!(j.next_due, Some(d("2023-07-31")));
         assert_eq!(j.days_left, Some(31));

@@ -65,12 +65,12 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
                 check_unit(&l.unit, lat.key("unit"), &mut warn);
                 for (name, v) in [
                     ("found", Some(l.found)),
-                    ("rectified", Some(l.rectified)),
+                    ("rectified", l.rectified),
                     ("open", l.open),
                 ] {
                     check_negative(v, lat.key(name), &mut warn);
                 }
-                if let (Value::Num(found), Value::Num(rect)) = (l.found, l.rectified) {
+                if let (Value::Num(found), Some(Value::Num(rect))) = (l.found, l.rectified) {
                     if rect > found {
                         warn(
                             lat.key("rectified"),

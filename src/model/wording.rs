@@ -61,9 +61,9 @@ pub fn ledger_text(l: &Ledger, lang: Lang) -> String {
     format!(
         "{}{} {}{} {}{open}",
         lang.pick("发现", "found "),
-        fmt_value(l.found, None, false),
+        fmt_value(l.found, l.found_approx, false),
         lang.pick("整改", "fixed "),
-        fmt_value(l.rectified, None, false),
+        rectified_text(l, lang),
         lang.pick("未改", "open "),
     )
 }
@@ -72,16 +72,24 @@ pub fn ledger_text(l: &Ledger, lang: Lang) -> String {
 pub fn ledger_short(l: &Ledger) -> String {
     format!(
         "{}/{}{}",
-        fmt_value(l.rectified, None, false),
-        fmt_value(l.found, None, false),
+        rectified_text(l, Lang::Zh),
+        fmt_value(l.found, l.found_approx, false),
         l.unit
     )
+}
+
+/// A ledger's rectified total, or 未报 when the report does not state it.
+pub fn rectified_text(l: &Ledger, lang: Lang) -> String {
+    match l.rectified {
+        Some(v) => fmt_value(v, None, false),
+        None => lang.pick("未报", "n/r").into(),
+    }
 }
 
 /// The closure rate of a ledger (rectified / found), when both are stated and something was found.
 pub fn closure_rate(l: &Ledger) -> Option<f64> {
     match (l.found, l.rectified) {
-        (Value::Num(f), Value::Num(r)) if f > 0.0 => Some(r / f),
+        (Value::Num(f), Some(Value::Num(r))) if f > 0.0 => Some(r / f),
         _ => None,
     }
 }
@@ -126,7 +134,7 @@ pub fn main_of<'a>(item: &'a Item, j: &Judgement) -> Main<'a> {
         ItemKind::Project(p) => progress
             .or(p.investment.as_ref().map(Main::Investment))
             .or_else(first),
-        ItemKind::Quantity | ItemKind::Target => progress.or_else(first),
+        ItemKind::Quantity | ItemKind::Rate | ItemKind::Target => progress.or_else(first),
         ItemKind::Text => None,
     }
     .unwrap_or(Main::Nothing)
@@ -156,7 +164,7 @@ pub fn main_value(it: &ItemBoard, lang: Lang, compact: bool) -> String {
 /// True when the main figure is withheld (`**`), so it is drawn in the withheld style.
 pub fn main_is_withheld(it: &ItemBoard) -> bool {
     match main_of(&it.item, &it.judgement) {
-        Main::Ledger(l) => l.found == Value::Withheld || l.rectified == Value::Withheld,
+        Main::Ledger(l) => l.found == Value::Withheld || l.rectified == Some(Value::Withheld),
         Main::Progress(f, _) | Main::Investment(f) | Main::First(f, _) => {
             f.value == Some(Value::Withheld)
                 || (f.value.is_none() && f.target == Some(Value::Withheld))

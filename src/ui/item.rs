@@ -4,6 +4,7 @@ use super::widgets::{bar, light_span, percent};
 use crate::app::State;
 use crate::model::board::ItemRef;
 use crate::model::numbers::{fmt_figure, fmt_num, fmt_value};
+use crate::model::wording::rectified_text;
 use crate::model::Value;
 use crate::text::{pad, wrap};
 use ratatui::layout::Rect;
@@ -185,7 +186,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
         field(
             &mut out,
             lang.pick("已整改", "Rectified"),
-            format!("{}{}", fmt_value(l.rectified, None, false), l.unit),
+            format!("{}{}", rectified_text(l, lang), l.unit),
             t.text,
         );
         let open = l.open_count();
@@ -197,7 +198,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
                 t.text,
             );
         }
-        if let (Value::Num(a), Value::Num(b)) = (l.found, l.rectified) {
+        if let (Value::Num(a), Some(Value::Num(b))) = (l.found, l.rectified) {
             if a > 0.0 {
                 field(
                     &mut out,

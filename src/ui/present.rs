@@ -106,7 +106,7 @@ pub fn big_figure(it: &ItemBoard, en: bool) -> (String, String) {
         return (
             format!(
                 "{}/{}",
-                fmt_value(l.rectified, None, false),
+                crate::model::wording::rectified_text(l, crate::model::Lang::Zh),
                 fmt_value(l.found, None, false)
             ),
             small,

@@ -345,7 +345,7 @@ fn open_deadlines(state: &State) -> Vec<Due> {
                         push(d.date(), what);
                     }
                 }
-                ItemKind::Quantity | ItemKind::Target | ItemKind::Text => {}
+                ItemKind::Quantity | ItemKind::Rate | ItemKind::Target | ItemKind::Text => {}
             }
         }
     }
@@ -452,7 +452,7 @@ fn withheld_of(it: &ItemBoard, lang: Lang) -> Vec<String> {
     if let ItemKind::Ledger(l) = &x.kind {
         for (v, what) in [
             (Some(l.found), lang.pick("发现", "found")),
-            (Some(l.rectified), lang.pick("整改", "fixed")),
+            (l.rectified, lang.pick("整改", "fixed")),
             (l.open, lang.pick("未改", "open")),
         ] {
             if v == Some(Value::Withheld) {

@@ -91,7 +91,7 @@ pub(super) fn due_words(x: &Item, date: NaiveDate) -> Option<&str> {
                 .find(|e| e.closed.is_none() && e.deadline.is_some_and(|d| d.date() == date))
                 .map(|e| e.id.as_str())
         }),
-        ItemKind::Quantity | ItemKind::Target | ItemKind::Text => own(),
+        ItemKind::Quantity | ItemKind::Rate | ItemKind::Target | ItemKind::Text => own(),
     }
 }
 
@@ -146,7 +146,7 @@ pub(super) fn item_name(it: &ItemBoard) -> String {
     let x = &it.item;
     let label = x.figures.first().and_then(|f| f.label.as_deref());
     match (&x.kind, label) {
-        (ItemKind::Quantity | ItemKind::Target | ItemKind::Text, Some(l)) => {
+        (ItemKind::Quantity | ItemKind::Rate | ItemKind::Target | ItemKind::Text, Some(l)) => {
             format!("{}·{l}", x.label)
         }
         (ItemKind::Project(_) | ItemKind::Ledger(_), _) | (_, None) => x.label.clone(),
@@ -238,7 +238,7 @@ pub(super) fn with_value(f: &Figure, v: Value, approx: Option<crate::model::Appr
         value: Some(v),
         unit: f.unit.clone(),
         approx,
-        target: None,
+        ..Figure::default()
     }
 }
 
