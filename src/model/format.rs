@@ -26,8 +26,8 @@ pub struct Town {
     pub schema: Option<String>,
     /// The data format version: absent or 1 for files written before the real-report additions
     /// (growth, rates, parts, bounds, bundles, indicators, periods); 2 when any of them is used.
-    #[serde(default = "default_format", skip_serializing_if = "is_format_1")]
-    pub format: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<u32>,
     /// The town's name as the report writes it (a masked name such as `**镇` stays masked).
     pub name: String,
     /// The report's title, shown in the dashboard header.
@@ -55,13 +55,6 @@ pub struct Thresholds {
 
 /// The newest data format this build reads.
 pub const FORMAT_VERSION: u32 = 2;
-
-fn default_format() -> u32 {
-    1
-}
-fn is_format_1(v: &u32) -> bool {
-    *v == 1
-}
 
 fn default_amber() -> f64 {
     10.0

@@ -446,6 +446,7 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
     problems.append(&mut late);
 
     let (lines, dates) = organize(&town, by_line);
+    problems.extend(super::checks::unit_change_warnings(&lines));
     Dataset {
         source: DataSource::Embedded,
         town,

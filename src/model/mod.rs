@@ -1,6 +1,7 @@
 //! The model layer: the data format, loading, validation, status rules and history. No UI code here.
 
 pub mod board;
+pub mod checks;
 pub mod diag;
 pub mod encoding;
 pub mod figure;

@@ -94,50 +94,6 @@ pub fn sum_money<'a>(figs: impl IntoIterator<Item = &'a Figure>) -> (f64, usize)
     (total, skipped)
 }
 
-/// Units huibao knows; others load with a warning.
-pub const KNOWN_UNITS: &[&str] = &[
-    "次",
-    "人次",
-    "个",
-    "期",
-    "场",
-    "篇",
-    "处",
-    "户",
-    "家",
-    "人",
-    "支",
-    "小时",
-    "亩",
-    "米",
-    "平方米",
-    "公里",
-    "吨",
-    "万吨",
-    "只",
-    "万只",
-    "元",
-    "千元",
-    "万元",
-    "亿元",
-    "万",
-    "亿",
-    "台",
-    "座",
-    "起",
-    "件",
-    "项",
-    "所",
-    "名",
-    "条",
-    "栋",
-    "间",
-    "棚",
-    "个村",
-    "村",
-    "%",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

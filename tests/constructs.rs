@@ -1,0 +1,138 @@
+//! The real-report constructs (issue 10): each bad use is named with file, line, column and field,
+//! in Chinese; the report's own habits (growth without a base figure, rates over 100%, parts that
+//! exceed the whole by rounding, ledgers that do not say how many were rectified) pass.
+
+use huibao::model::encoding::parse_line_file;
+
+fn doc(items: &str) -> String {
+    format!(
+        "{{\n\"id\": \"economy\", \"title\": \"经济发展\", \"as_of\": \"2024-06-30\",\n\"groups\": [{{\"items\": [\n{items}\n]}}]\n}}"
+    )
+}
+
+fn warnings(items: &str) -> Vec<String> {
+    let text = doc(items);
+    let (_, warnings) = parse_line_file(text.as_bytes(), "t.json").expect("loads");
+    warnings.iter().map(|d| d.to_string()).collect()
+}
+
+#[test]
+fn real_report_habits_pass() {
+    let items = [
+        // 全镇固定资产投资同比增长20.1%: a growth with no base figure.
+        r#"{"id": "a", "label": "固定资产投资", "source": "s", "figures": [{"unit": "", "growth": {"value": 20.1}}]}"#,
+        // 目标完成率173.5%: a rate over 100%.
+        r#"{"id": "b", "label": "服务业投资", "source": "s", "figures": [{"value": 173.5, "unit": "%", "rate": "progress"}]}"#,
+        // 固定资产投资5.39亿元，其中…4.86亿元，…0.54亿元: 5.40 against 5.39 is rounding.
+        r#"{"id": "c", "label": "固定资产投资", "source": "s", "figures": [{"value": 5.39, "unit": "亿元", "parts_cover": true, "parts": [{"value": 4.86, "unit": "亿元"}, {"value": 0.54, "unit": "亿元"}]}]}"#,
+        // 排查出的280余项隐患: rectified not stated.
+        r#"{"id": "d", "label": "隐患", "source": "s", "ledger": {"unit": "项", "found": 280, "found_approx": "余"}}"#,
+        // Units outside any list are the report's own.
+        r#"{"id": "e", "label": "出口", "source": "s", "figures": [{"value": 3, "unit": "万美元"}, {"value": 2, "unit": "艘"}]}"#,
+    ];
+    assert_eq!(warnings(&items.join(",\n")), Vec::<String>::new());
+}
+
+#[test]
+fn a_part_larger_than_its_whole() {
+    let item = r#"{"id": "a", "label": "后备干部", "source": "后备干部140名，其中主职后备干部77名", "figures": [{"value": 140, "unit": "名", "parts": [{"value": 177, "unit": "名"}]}]}"#;
+    assert_eq!(
+        warnings(item),
+        ["t.json:4:124: groups[0].items[0].figures[0].parts[0].value: 其中的部分 177名 大于整体 140名"]
+    );
+    // Money compares across 万元 and 亿元.
+    let money = r#"{"id": "a", "label": "财政总收入", "source": "s", "figures": [{"value": 6.3, "unit": "亿元", "parts": [{"value": 50800, "unit": "万元"}]}]}"#;
+    assert_eq!(warnings(money).len(), 0);
+    let over = money.replace("50800", "70800");
+    assert_eq!(
+        warnings(&over),
+        ["t.json:4:107: groups[0].items[0].figures[0].parts[0].value: 其中的部分 70800万元 大于整体 6.3亿元"]
+    );
+}
+
+#[test]
+fn parts_that_should_add_up_but_do_not() {
+    let item = r#"{"id": "a", "label": "新增五上企业", "source": "s", "figures": [{"value": 27, "unit": "家", "parts_cover": true, "parts": [{"value": 21, "unit": "家"}, {"value": 2, "unit": "家"}]}]}"#;
+    assert_eq!(
+        warnings(item),
+        ["t.json:4:116: groups[0].items[0].figures[0].parts: 各部分相加为 23，与整体 27家 不符（parts_cover 表示各部分合起来就是整体）"]
+    );
+}
+
+#[test]
+fn a_bound_on_a_withheld_figure() {
+    let item = r#"{"id": "a", "label": "培训", "source": "培训干部**人次以上", "figures": [{"value": "**", "unit": "人次", "bound": "以上"}]}"#;
+    assert_eq!(
+        warnings(item),
+        ["t.json:4:103: groups[0].items[0].figures[0].bound: “以上”加在未公开的“**”上：界限词只能用于报告写明的数"]
+    );
+}
+
+#[test]
+fn ledgers_rectified_over_found_and_open_below_zero() {
+    let items = [
+        r#"{"id": "a", "label": "隐患", "source": "s", "ledger": {"unit": "处", "found": 8, "rectified": 11}}"#,
+        r#"{"id": "b", "label": "隐患", "source": "s", "ledger": {"unit": "处", "found": 8, "open": -1}}"#,
+    ];
+    assert_eq!(
+        warnings(&items.join(",\n")),
+        [
+            "t.json:4:92: groups[0].items[0].ledger.rectified: 已整改 11 多于发现 8：整改数不能超过发现数",
+            "t.json:5:87: groups[0].items[1].ledger.open: 未整改数 -1 小于 0：台账的未整改数不能为负",
+        ]
+    );
+}
+
+#[test]
+fn units_that_look_like_slips() {
+    let item = r#"{"id": "a", "label": "育苗", "source": "s", "figures": [{"value": 300, "unit": "亩2"}]}"#;
+    assert_eq!(
+        warnings(item),
+        ["t.json:4:78: groups[0].items[0].figures[0].unit: 单位“亩2”里有数字或拉丁字母，像是笔误：单位照报告原文写（亩、万元、万美元……）"]
+    );
+}
+
+#[test]
+fn ranges_rates_thresholds_periods_and_bundles() {
+    let items = [
+        r#"{"id": "a", "label": "引进项目", "source": "s", "figures": [{"target": 5, "target_max": 3, "unit": "项"}]}"#,
+        r#"{"id": "b", "label": "道路", "source": "s", "figures": [{"value": 3, "unit": "公里", "rate": "share"}]}"#,
+        r#"{"id": "c", "label": "企业", "source": "s", "figures": [{"value": 5, "unit": "家", "threshold": {"min": 5, "max": 1, "unit": "亿元", "words": "1-5亿"}}]}"#,
+        r#"{"id": "d", "label": "项目", "source": "s", "project": {"count": 0}}"#,
+        r#"{"id": "e", "label": "增长", "source": "s", "figures": [{"value": 1, "unit": "亿元", "growth": {}}]}"#,
+    ];
+    assert_eq!(
+        warnings(&items.join(",\n")),
+        [
+            "t.json:4:85: groups[0].items[0].figures[0].target_max: 范围上限 3 小于下限 5",
+            "t.json:5:90: groups[0].items[1].figures[0].rate: rate 只用于单位为 % 的数，这里的单位是“公里”",
+            "t.json:6:112: groups[0].items[2].figures[0].threshold.max: 门槛上限 1 小于下限 5",
+            "t.json:7:64: groups[0].items[3].project.count: 项目个数应为正整数，这里是 0",
+            "t.json:8:92: groups[0].items[4].figures[0].growth: 增长既没有数值（value）也没有目标（target）",
+        ]
+    );
+}
+
+#[test]
+fn a_unit_that_differs_from_last_week() {
+    let dir = tempfile::tempdir().unwrap();
+    for (date, unit) in [("2024-06-23", "亩"), ("2024-06-30", "公顷")] {
+        let day = dir.path().join(date);
+        std::fs::create_dir(&day).unwrap();
+        let text = doc(&format!(
+            r#"{{"id": "a", "label": "育苗", "source": "s", "figures": [{{"value": 300, "unit": "{unit}"}}]}}"#
+        ))
+        .replace("2024-06-30", date);
+        std::fs::write(day.join("economy.json"), text).unwrap();
+    }
+    let ds = huibao::model::load::load_dir(dir.path());
+    let shown: Vec<String> = ds.problems.iter().map(|d| d.to_string()).collect();
+    let path = dir.path().join("2024-06-30/economy.json");
+    assert_eq!(
+        shown,
+        [format!(
+            "{}:4:78: groups[0].items[0].figures[0].unit: 单位“公顷”与上期（2024-06-23）的“亩”不同：是笔误，还是口径变了？",
+            path.display()
+        )]
+    );
+}
