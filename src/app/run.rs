@@ -306,17 +306,7 @@ fn event_loop(
             #[cfg(feature = "test-hooks")]
             test_panic_hook();
         }
-        let ev = match wake {
-            Some(at) => match rx.recv_timeout(at.saturating_sub(start.elapsed())) {
-                Err(mpsc::RecvTimeoutError::Timeout) => {
-                    wake = None;
-                    Ok(Ev::Tick)
-                }
-                other => other.map_err(|_| mpsc::RecvError),
-            },
-            None => rx.recv(),
-        };
-        let action = match ev {
+        let action = match next_event(&rx, &mut wake, start) {
             Ok(Ev::Term(Event::Key(k))) => keymap::action_for(state, &k),
             Ok(Ev::Term(Event::Resize(w, h))) => {
                 term.autoresize()?;
@@ -356,6 +346,22 @@ fn event_loop(
         if let Some(code) = perform(effects, &mut term, &mut loader, &mut wake)? {
             return Ok(code);
         }
+    }
+}
+
+/// The next event; a tick when the wake-up asked for by an effect comes first.
+fn next_event(
+    rx: &mpsc::Receiver<Ev>,
+    wake: &mut Option<Duration>,
+    start: Instant,
+) -> Result<Ev, mpsc::RecvError> {
+    let Some(at) = *wake else { return rx.recv() };
+    match rx.recv_timeout(at.saturating_sub(start.elapsed())) {
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            *wake = None;
+            Ok(Ev::Tick)
+        }
+        other => other.map_err(|_| mpsc::RecvError),
     }
 }
 

@@ -50,33 +50,8 @@ pub fn update(state: &mut State, action: Action) -> Effects {
         Action::Last => move_by(state, isize::MAX / 2),
         Action::Enter => enter(state),
         Action::Back => back(state),
-        Action::OpenSearch => {
-            if state.route() != Route::Search {
-                state.screens.search = Default::default();
-                state.stack.push(Route::Search);
-            }
-        }
-        Action::OpenFilter => {
-            if state.route() != Route::Filter {
-                let choices = state.filter_choices();
-                state.screens.filter.selected =
-                    choices.iter().position(|c| *c == state.filter).unwrap_or(0);
-                state.stack.push(Route::Filter);
-            }
-        }
-        Action::OpenLaggards => {
-            if state.route() != Route::Laggards {
-                state.screens.laggards.selected = 0;
-                state.stack.push(Route::Laggards);
-            }
-        }
-        Action::OpenHelp => {
-            if state.route() == Route::Help {
-                state.stack.pop();
-            } else {
-                state.screens.help.scroll = 0;
-                state.stack.push(Route::Help);
-            }
+        Action::OpenSearch | Action::OpenFilter | Action::OpenLaggards | Action::OpenHelp => {
+            open_screen(state, action)
         }
         Action::Input(c) => {
             let searching = state.route() == Route::Search;
@@ -97,6 +72,35 @@ pub fn update(state: &mut State, action: Action) -> Effects {
         }
     }
     Effects::none()
+}
+
+/// Opens the search box, the filter chooser, the laggard list or help (help toggles).
+fn open_screen(state: &mut State, action: Action) {
+    let on = state.route();
+    match action {
+        Action::OpenSearch if on != Route::Search => {
+            state.screens.search = Default::default();
+            state.stack.push(Route::Search);
+        }
+        Action::OpenFilter if on != Route::Filter => {
+            let choices = state.filter_choices();
+            state.screens.filter.selected =
+                choices.iter().position(|c| *c == state.filter).unwrap_or(0);
+            state.stack.push(Route::Filter);
+        }
+        Action::OpenLaggards if on != Route::Laggards => {
+            state.screens.laggards.selected = 0;
+            state.stack.push(Route::Laggards);
+        }
+        Action::OpenHelp if on == Route::Help => {
+            state.stack.pop();
+        }
+        Action::OpenHelp => {
+            state.screens.help.scroll = 0;
+            state.stack.push(Route::Help);
+        }
+        _ => {}
+    }
 }
 
 /// Steps to the next or previous snapshot date. Works from a date between snapshots too (--at): the

@@ -9,6 +9,7 @@ pub mod overview;
 pub mod present;
 pub mod search;
 pub mod sgr;
+pub mod table;
 pub mod theme;
 pub mod widgets;
 

@@ -87,69 +87,64 @@ fn draw_bar(f: &mut Frame, area: Rect, state: &State, slide: Slide) {
     f.render_widget(Paragraph::new(line).style(t.header), area);
 }
 
-/// The number to show big and what goes beside it in normal text: (big, small).
+/// The number to show big and what goes beside it in normal text: (big, small). It is the item's main
+/// figure (`wording::main_of`): a ledger's rectified of found, the progress percentage, a project's
+/// investment, or the first figure.
 pub fn big_figure(it: &ItemBoard, en: bool) -> (String, String) {
+    use crate::model::wording::{main_of, Main};
     let x = &it.item;
-    if let Some(l) = x.ledger() {
-        let small = format!(
-            "{}{} ({}/{})",
-            l.unit,
-            if en {
-                " fixed of found"
-            } else {
-                "  整改/发现"
-            },
-            "",
-            ""
-        );
-        let small = small.replace(" (/)", "");
-        return (
+    let lang = if en {
+        crate::model::Lang::En
+    } else {
+        crate::model::Lang::Zh
+    };
+    let first = || x.figures.first().map(|f| figure_big(f, en));
+    let nothing = (String::new(), String::new());
+    match main_of(x, &it.judgement) {
+        Main::Ledger(l) => (
             format!(
                 "{}/{}",
                 crate::model::wording::rectified_text(l, crate::model::Lang::Zh),
                 fmt_value(l.found, None, false)
             ),
-            small,
-        );
-    }
-    let measured = it.judgement.progress_figure.and_then(|i| x.figures.get(i));
-    if let (Some(p), Some(f)) = (it.judgement.progress_raw, measured) {
+            format!("{}{}", l.unit, lang.pick("  整改/发现", " fixed of found")),
+        ),
         // The figure the ratio came from, with its qualifier: 680多/800亩.
-        let lang = if en {
-            crate::model::Lang::En
-        } else {
-            crate::model::Lang::Zh
-        };
-        return (
-            format!("{}%", fmt_num((p * 100.0).round())),
-            crate::model::wording::of_target(f, lang),
-        );
-    }
-    if let Some(inv) = x.project().and_then(|p| p.investment.as_ref()) {
-        if let Some(v) = inv.value {
-            return (fmt_value(v, None, false), inv.unit.clone());
-        }
-    }
-    match x.figures.first() {
-        Some(f) => match (f.value, f.target) {
-            (Some(v), _) => {
-                let unit = match f.approx {
-                    Some(crate::model::Approx::About) => {
-                        format!("{} ({})", f.unit, if en { "about" } else { "约" })
-                    }
-                    Some(_) if en => format!("+ {}", f.unit),
-                    Some(a) => format!("{}{}", a.zh(), f.unit),
-                    None => f.unit.clone(),
-                };
-                (fmt_value(v, None, false), unit)
-            }
-            (None, Some(tg)) => (
-                fmt_value(tg, None, false),
-                format!("{}{}", f.unit, if en { " (target)" } else { "(目标)" }),
+        Main::Progress(f, _) => match it.judgement.progress_raw {
+            Some(p) => (
+                format!("{}%", fmt_num((p * 100.0).round())),
+                crate::model::wording::of_target(f, lang),
             ),
-            (None, None) => (String::new(), f.unit.clone()),
+            None => figure_big(f, en),
         },
-        None => (String::new(), String::new()),
+        Main::Investment(inv) => match inv.value {
+            Some(v) => (fmt_value(v, None, false), inv.unit.clone()),
+            None => first().unwrap_or(nothing),
+        },
+        Main::First(f, _) => figure_big(f, en),
+        Main::Nothing => nothing,
+    }
+}
+
+/// A figure's value (or target) in big digits, its unit and qualifier beside.
+fn figure_big(f: &crate::model::Figure, en: bool) -> (String, String) {
+    match (f.value, f.target) {
+        (Some(v), _) => {
+            let unit = match f.approx {
+                Some(crate::model::Approx::About) => {
+                    format!("{} ({})", f.unit, if en { "about" } else { "约" })
+                }
+                Some(_) if en => format!("+ {}", f.unit),
+                Some(a) => format!("{}{}", a.zh(), f.unit),
+                None => f.unit.clone(),
+            };
+            (fmt_value(v, None, false), unit)
+        }
+        (None, Some(tg)) => (
+            fmt_value(tg, None, false),
+            format!("{}{}", f.unit, if en { " (target)" } else { "(目标)" }),
+        ),
+        (None, None) => (String::new(), f.unit.clone()),
     }
 }
 

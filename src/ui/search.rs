@@ -1,10 +1,12 @@
 //! Search across every line, and the filter chooser.
 
 use super::scroll_to;
+use super::table::{Align, Cell, Column, Row, Table};
 use super::widgets::light_span;
 use crate::app::State;
 use crate::text::{pad, truncate, width};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
@@ -14,7 +16,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
     let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let w = area.width as usize;
-    let mut rows = vec![
+    let rows = vec![
         Line::from(vec![
             Span::styled(format!(" {} / ", lang.pick("搜索", "Search")), t.title),
             Span::styled(format!("{}_", state.screens.search.query), t.selected),
@@ -34,39 +36,30 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
             t.dim,
         )),
     ];
-    let height = (area.height as usize).saturating_sub(rows.len());
-    let first = scroll_to(
-        state.screens.search.selected,
-        state.screens.search.hits.len(),
-        height,
-    );
-    for (pos, r) in state
-        .screens
-        .search
-        .hits
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
-    {
+    // One column across the screen: the hit's line and label, then as much of its source sentence as fits.
+    let mut table = Table::new(vec![Column {
+        width: Constraint::Fill(1),
+        align: Align::Left,
+    }]);
+    let selected = state.screens.search.selected;
+    for (pos, r) in state.screens.search.hits.iter().enumerate() {
         let (Some(line), Some(it)) = (state.board.lines.get(r.line), state.board.item(*r)) else {
             continue;
         };
-        let selected = pos == state.screens.search.selected;
-        let base = if selected { t.selected } else { t.text };
-        let head = format!(
-            "{}{} › {} ",
-            if selected { ">" } else { " " },
-            line.short,
-            it.item.label
-        );
+        let base = if pos == selected { t.selected } else { t.text };
+        let mark = if pos == selected { ">" } else { " " };
+        let head = format!("{mark}{} › {} ", line.short, it.item.label);
         let rest = w.saturating_sub(width(&head));
-        rows.push(Line::from(vec![
+        let hit = Line::from(vec![
             Span::styled(head, base),
             Span::styled(truncate(&it.item.source, rest), t.dim),
-        ]));
+        ]);
+        table.push(Row::Cells(vec![Cell::Spans(hit)], Style::new()));
     }
-    f.render_widget(Paragraph::new(rows), area);
+    let [top, rest] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
+    f.render_widget(Paragraph::new(rows), top);
+    let sel = (!table.is_empty()).then_some(selected);
+    f.render_widget(table.select(sel, t.selected), rest);
 }
 
 /// Draws the filter chooser.
