@@ -136,3 +136,99 @@ fn a_unit_that_differs_from_last_week() {
         )]
     );
 }
+
+fn item(json: &str) -> huibao::model::Item {
+    let text = doc(json);
+    let (file, _) = parse_line_file(text.as_bytes(), "t.json").expect("loads");
+    file.groups[0].items[0].clone()
+}
+
+fn day(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+#[test]
+fn an_open_ledger_is_amber_then_red_past_its_deadline() {
+    use huibao::model::{judge, Light, Thresholds};
+    let th = Thresholds::default();
+    let open = item(
+        r#"{"id": "l", "label": "隐患", "source": "s", "deadline": "2024-07-31", "ledger": {"unit": "处", "found": 11, "rectified": 8}}"#,
+    );
+    assert_eq!(judge(&open, day("2024-06-30"), &th).light, Light::Behind);
+    assert_eq!(judge(&open, day("2024-08-01"), &th).light, Light::Overdue);
+    // An open entry past its 整改期限 is red even when the totals say nothing.
+    let entry = item(
+        r#"{"id": "l", "label": "隐患", "source": "s", "ledger": {"unit": "处", "found": 2, "rectified": 1, "entries": [
+            {"id": "1", "description": "电线老化", "found": "2024-06-01", "deadline": "2024-06-20", "owner": "王五"},
+            {"id": "2", "description": "通道堵塞", "found": "2024-06-01", "closed": "2024-06-10"}]}}"#,
+    );
+    assert_eq!(judge(&entry, day("2024-06-15"), &th).light, Light::Behind);
+    assert_eq!(judge(&entry, day("2024-06-30"), &th).light, Light::Overdue);
+    assert_eq!(
+        huibao::model::wording::open_entry_owner(&entry),
+        Some("王五")
+    );
+    // Nothing said about rectification: no light.
+    let unknown = item(
+        r#"{"id": "l", "label": "隐患", "source": "s", "ledger": {"unit": "项", "found": 280, "found_approx": "余"}}"#,
+    );
+    assert_eq!(judge(&unknown, day("2024-06-30"), &th).light, Light::None);
+}
+
+#[test]
+fn a_percent_progress_and_a_bundle_get_lights_against_time_progress() {
+    use huibao::model::{judge, Light, Thresholds};
+    let th = Thresholds::default();
+    // 坟墓迁移进度达60% on 30 June: 序时 50%, ahead.
+    let rate = item(
+        r#"{"id": "r", "label": "坟墓迁移", "source": "s", "figures": [{"value": 60, "unit": "%", "rate": "progress"}]}"#,
+    );
+    let j = judge(&rate, day("2024-06-30"), &th);
+    assert_eq!((j.light, j.progress), (Light::OnTrack, Some(0.6)));
+    assert_eq!(
+        huibao::model::wording::gap_text(&j, huibao::model::Lang::Zh).as_deref(),
+        Some("超前10个百分点")
+    );
+    // A share gets no light.
+    let share = item(
+        r#"{"id": "s", "label": "覆盖率", "source": "s", "figures": [{"value": 100, "unit": "%", "rate": "share"}]}"#,
+    );
+    assert_eq!(judge(&share, day("2024-06-30"), &th).light, Light::None);
+    // 本年度总投资6000万元的19个项目完成投资3000万元: 50% against 50%.
+    let bundle = item(
+        r#"{"id": "b", "label": "美丽城镇项目", "source": "s", "project": {"count": 19,
+            "annual_plan": {"value": 6000, "unit": "万元"}, "annual_done": {"value": 3000, "unit": "万元"}}}"#,
+    );
+    let j = judge(&bundle, day("2024-07-01"), &th);
+    assert_eq!((j.light, j.progress), (Light::OnTrack, Some(0.5)));
+    assert_eq!(
+        huibao::model::wording::gap_text(&j, huibao::model::Lang::Zh).as_deref(),
+        Some("与序时持平"),
+        "never 超前0个百分点"
+    );
+    // 目标完成率173.5%: done, the number kept.
+    let over = item(
+        r#"{"id": "o", "label": "服务业投资", "source": "s", "figures": [{"value": 173.5, "unit": "%", "rate": "progress"}]}"#,
+    );
+    let j = judge(&over, day("2024-12-31"), &th);
+    assert_eq!((j.light, j.progress_raw), (Light::Done, Some(1.735)));
+}
+
+#[test]
+fn a_plans_period_gives_targets_their_deadline() {
+    use huibao::model::{status::judge_in, Light, Period, Thresholds};
+    let period: Period =
+        serde_json::from_str(r#"{"start": "2024-07-01", "end": "2024-12-31", "words": "下半年"}"#)
+            .unwrap();
+    let target = item(
+        r#"{"id": "t", "label": "高标准农田", "source": "s", "figures": [{"value": 100, "target": 800, "unit": "亩"}]}"#,
+    );
+    let j = judge_in(
+        &target,
+        Some(&period),
+        day("2024-10-01"),
+        &Thresholds::default(),
+    );
+    assert_eq!(j.deadline, Some(day("2024-12-31")));
+    assert_eq!(j.light, Light::SeverelyBehind);
+}

@@ -3,7 +3,7 @@
 use super::format::{Item, LineFile, Thresholds};
 use super::history::{item_changes, removed_items, Change, QuantityKey};
 use super::load::{Dataset, LineHistory};
-use super::status::{judge, Judgement, Light};
+use super::status::{judge_in, Judgement, Light};
 use chrono::NaiveDate;
 
 /// One item with its judgement.
@@ -69,7 +69,7 @@ impl LineBoard {
                 g.items.iter().map(move |it| ItemBoard {
                     item: it.clone(),
                     group: g.title.clone(),
-                    judgement: judge(it, as_of, th),
+                    judgement: judge_in(it, g.period.as_ref().or(file.period.as_ref()), as_of, th),
                     changes: match prev {
                         Some((_, p)) => item_changes(p.items().find(|x| x.id == it.id), it),
                         None => Vec::new(),

@@ -16,6 +16,20 @@ pub fn percent(r: f64) -> String {
     }
 }
 
+/// The gap to 序时进度 in words, as shown beside the two percentages: `落后12个百分点`,
+/// `超前5个百分点`, `与序时持平`; None when there is no gap to state.
+pub fn gap_text(j: &Judgement, lang: Lang) -> Option<String> {
+    let g = super::status::shown_gap(j)?;
+    Some(match (g.signum(), lang.en()) {
+        (1, false) => format!("落后{g}个百分点"),
+        (1, true) => format!("{g} points behind"),
+        (-1, false) => format!("超前{}个百分点", -g),
+        (-1, true) => format!("{} points ahead", -g),
+        (_, false) => "与序时持平".into(),
+        (_, true) => "on time".into(),
+    })
+}
+
 /// Days left or overdue: `剩20天` / `逾期3天` (`20d left` / `late 3d`).
 pub fn days_text(left: i64, lang: Lang) -> String {
     if left < 0 {
@@ -40,7 +54,9 @@ pub fn due_text(j: &Judgement, lang: Lang) -> String {
 
 /// The owner of an item: 责任领导 and 责任单位 joined (the line's when the item names none), or empty.
 pub fn owner_text(it: &ItemBoard, line: &LineBoard) -> String {
-    let leader = it.item.leader.as_deref().or(line.leader.as_deref());
+    let leader = open_entry_owner(&it.item)
+        .or(it.item.leader.as_deref())
+        .or(line.leader.as_deref());
     let office = it.item.office.as_deref().or(line.office.as_deref());
     let parts: Vec<&str> = [leader, office].into_iter().flatten().collect();
     parts.join(" ")
@@ -48,9 +64,20 @@ pub fn owner_text(it: &ItemBoard, line: &LineBoard) -> String {
 
 /// The owner in one name for a narrow column: the 责任领导 (the item's, else the line's), else the unit.
 pub fn owner_short(it: &ItemBoard, line: &LineBoard) -> String {
-    let leader = it.item.leader.as_deref().or(line.leader.as_deref());
+    let leader = open_entry_owner(&it.item)
+        .or(it.item.leader.as_deref())
+        .or(line.leader.as_deref());
     let office = it.item.office.as_deref().or(line.office.as_deref());
     leader.or(office).unwrap_or_default().to_string()
+}
+
+/// The 责任人 of a ledger's first open entry (the one the laggard list names), when stated.
+pub fn open_entry_owner(item: &Item) -> Option<&str> {
+    item.ledger()?
+        .entries
+        .iter()
+        .filter(|e| e.closed.is_none())
+        .find_map(|e| e.owner.as_deref())
 }
 
 /// A ledger's totals: `发现11 整改11 未改0`.

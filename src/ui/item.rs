@@ -4,7 +4,7 @@ use super::theme::Theme;
 use super::widgets::{bar, light_span, percent};
 use crate::app::State;
 use crate::model::board::{ItemBoard, ItemRef, LineBoard};
-use crate::model::numbers::{fmt_figure, fmt_num, fmt_value};
+use crate::model::numbers::{fmt_figure, fmt_value};
 use crate::model::{ItemKind, Lang, Ledger, LineHistory, Project, Value};
 use crate::text::{pad, wrap};
 use ratatui::layout::Rect;
@@ -208,18 +208,8 @@ fn progress(d: &mut Detail<'_>, it: &ItemBoard) {
             t.dim,
         ));
     }
-    if let Some(g) = j.gap_points {
-        let (word, n) = if g > 0.0 {
-            (lang.pick("落后", "behind by "), g)
-        } else {
-            (lang.pick("超前", "ahead by "), -g)
-        };
-        let txt = format!(
-            "  {word}{}{}",
-            fmt_num(n.round()),
-            lang.pick("个百分点", " points")
-        );
-        spans.push(Span::styled(txt, t.light(j.light)));
+    if let Some(g) = crate::model::wording::gap_text(j, lang) {
+        spans.push(Span::styled(format!("  {g}"), t.light(j.light)));
     }
     d.out.push(Line::from(spans));
 }

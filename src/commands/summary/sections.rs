@@ -5,7 +5,7 @@ use super::{HEADLINES, NEAR_DAYS};
 use crate::app::State;
 use crate::model::board::{ItemBoard, LineBoard};
 use crate::model::history::{quantities, Change};
-use crate::model::numbers::{fmt_figure, fmt_num};
+use crate::model::numbers::fmt_figure;
 use crate::model::wording::{owner_text, percent};
 use crate::model::Lang;
 use crate::model::{Item, ItemKind, Light, Value};
@@ -256,15 +256,8 @@ pub(super) fn laggards(out: &mut String, state: &State) {
             (None, Some(t)) => format!("— / {}", percent(t)),
             (None, None) => String::new(),
         };
-        let gap = match j.gap_points {
-            Some(g) if g > 0.0 => {
-                let n = fmt_num(g.round());
-                if lang.en() {
-                    format!("{n} points behind")
-                } else {
-                    format!("落后{n}个百分点")
-                }
-            }
+        let gap = match crate::model::status::shown_gap(j) {
+            Some(g) if g > 0 => crate::model::wording::gap_text(j, lang).unwrap_or_default(),
             _ => String::new(),
         };
         let owner = owner_text(it, line);
