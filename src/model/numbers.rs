@@ -1,6 +1,6 @@
 //! Numbers as the reports write them: 6, 35.55, 400多, **, money in 万元 and 亿元.
 
-use super::format::{Approx, Figure, Value};
+use super::format::{Approx, Basis, Figure, Growth, GrowthUnit, Value};
 
 /// Formats a number without trailing zeros (6, 35.55, 1.2); at most two decimals.
 pub fn fmt_num(n: f64) -> String {
@@ -35,23 +35,120 @@ pub fn fmt_value(v: Value, approx: Option<Approx>, en: bool) -> String {
     }
 }
 
-/// A figure's value and unit as one string (`400多亩`, `**人次`, `1.2亿元`); the target alone when no
-/// value is reported (`目标 600亩`).
+/// A figure as the report words it: value and unit (`400多亩`, `**人次`, `1.2亿元`, `25.0%`), a range
+/// (`3—5个`), its bound (`至少1个`, `90%以上`, `超2万人次`), per-unit words (`人均4.6万元`, `各村至少1个`)
+/// and firmness (`力争1898万元`, `预计133.8亿元`); the target alone when no value is reported. A figure
+/// with neither (a growth of an unstated base) is its growth (`▲20.1%`).
 pub fn fmt_figure(f: &Figure, en: bool) -> String {
-    match (f.value, f.target) {
+    let (number, max, bound) = match (f.value, f.target) {
+        (Some(v), _) => (v, f.value_max, f.bound),
+        (None, Some(t)) => (t, f.target_max, f.target_bound),
+        (None, None) => {
+            return match &f.growth {
+                Some(g) => fmt_growth(g, en),
+                None => f.unit.clone(),
+            }
+        }
+    };
+    let approx = f.value.and(f.approx);
+    let mut text = match (number, max) {
         // 余 follows the magnitude: 2万余吨, where 多 precedes it: 40多万元.
-        (Some(v @ Value::Num(_)), _)
-            if f.approx == Some(Approx::Over)
+        (Value::Num(_), None)
+            if approx == Some(Approx::Over)
                 && !en
                 && (f.unit.starts_with('万') || f.unit.starts_with('亿')) =>
         {
             let mut u = f.unit.chars();
             let mag = u.next().unwrap_or_default();
-            format!("{}{mag}余{}", fmt_value(v, None, en), u.as_str())
+            format!(
+                "{}{mag}余{}",
+                fmt_value_dec(number, None, f.decimals, en),
+                u.as_str()
+            )
         }
-        (Some(v), _) => format!("{}{}", fmt_value(v, f.approx, en), f.unit),
-        (None, Some(t)) => format!("{}{}", fmt_value(t, None, en), f.unit),
-        (None, None) => f.unit.clone(),
+        (_, Some(m)) => format!(
+            "{}—{}{}",
+            fmt_value_dec(number, approx, f.decimals, en),
+            fmt_value_dec(m, None, f.decimals, en),
+            f.unit
+        ),
+        _ => format!(
+            "{}{}",
+            fmt_value_dec(number, approx, f.decimals, en),
+            f.unit
+        ),
+    };
+    if let Some(b) = bound.filter(|_| !en) {
+        text = b.around(&text);
+    }
+    if let Some(per) = f.per.as_deref().filter(|_| !en) {
+        text = format!("{per}{text}");
+    }
+    if let Some(firm) = f.firmness.filter(|_| !en) {
+        text = format!("{}{text}", firm.zh());
+    }
+    text
+}
+
+/// A value with its qualifier and the decimals it was written with (`25.0` when `decimals` is 1).
+pub fn fmt_value_dec(v: Value, approx: Option<Approx>, decimals: Option<u8>, en: bool) -> String {
+    match (v, decimals) {
+        (Value::Num(n), Some(d)) if n.is_finite() && d <= 6 => {
+            let s = format!("{n:.*}", d as usize);
+            fmt_value(v, approx, en).replacen(&fmt_num(n), &s, 1)
+        }
+        _ => fmt_value(v, approx, en),
+    }
+}
+
+/// A growth with sign and arrow: `▲10.6%`, `▼3.2%`, `▲0.5个百分点`, `持平`; a basis other than 同比 is
+/// named (`环比▲3%`); a growth target in the report's words (`增长6%以上`).
+pub fn fmt_growth(g: &Growth, en: bool) -> String {
+    let unit = |en: bool| match (g.unit, en) {
+        (GrowthUnit::Percent, _) => "%",
+        (GrowthUnit::Points, false) => "个百分点",
+        (GrowthUnit::Points, true) => " pts",
+    };
+    let basis = match g.basis {
+        Basis::YearOnYear => "",
+        b if en => match b {
+            Basis::PeriodOnPeriod => "m/m ",
+            _ => "y/y ",
+        },
+        b => b.zh(),
+    };
+    let value = match g.value {
+        Some(Value::Num(n)) => {
+            let mag = fmt_value_dec(Value::Num(n.abs()), None, g.decimals, en);
+            if n > 0.0 {
+                format!("{basis}▲{mag}{}", unit(en))
+            } else if n < 0.0 {
+                format!("{basis}▼{mag}{}", unit(en))
+            } else if en {
+                format!("{basis}flat")
+            } else {
+                format!("{basis}持平")
+            }
+        }
+        Some(Value::Withheld) => format!("{basis}**{}", unit(en)),
+        None => String::new(),
+    };
+    let target = g.target.map(|t| {
+        let t = format!("{}{}", fmt_value_dec(t, None, g.decimals, en), unit(en));
+        let t = match g.target_bound.filter(|_| !en) {
+            Some(b) => b.around(&t),
+            None => t,
+        };
+        if en {
+            format!("target +{t}")
+        } else {
+            format!("增长{t}")
+        }
+    });
+    match target {
+        Some(t) if value.is_empty() => t,
+        Some(t) => format!("{value} ({t})"),
+        None => value,
     }
 }
 
@@ -84,7 +181,8 @@ pub fn fmt_money(wan: f64) -> String {
 pub fn sum_money<'a>(figs: impl IntoIterator<Item = &'a Figure>) -> (f64, usize) {
     let mut total = 0.0;
     let mut skipped = 0;
-    for f in figs {
+    // A per-unit figure (人均, 各村) is not an amount of its own: never summed.
+    for f in figs.into_iter().filter(|f| f.per.is_none()) {
         match f.value {
             Some(Value::Withheld) if wan_factor(&f.unit).is_some() => skipped += 1,
             Some(v) => total += to_wan(v, &f.unit).unwrap_or(0.0),

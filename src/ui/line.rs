@@ -70,8 +70,11 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
     for (pos, &i) in visible.iter().enumerate() {
         let it = &line.items[i];
         if last_group != Some(it.group.as_str()) {
-            let group = format!(" 〔{}〕", it.group);
-            table.push(Row::Across(Line::from(Span::styled(pad(&group, w), t.dim))));
+            // A report that lists items straight under 一、 has no sub-heading: no 〔〕.
+            if !it.group.trim().is_empty() {
+                let group = format!(" 〔{}〕", it.group);
+                table.push(Row::Across(Line::from(Span::styled(pad(&group, w), t.dim))));
+            }
             last_group = Some(it.group.as_str());
         }
         let selected = pos == sel;
@@ -82,6 +85,10 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
             item_cells(state, l, i, selected, cl, cb),
             Style::new(),
         ));
+        for part in crate::model::wording::parts_lines(&it.item, lang) {
+            let txt = truncate(&format!("    {part}"), w);
+            table.push(Row::Across(Line::from(Span::styled(pad(&txt, w), t.dim))));
+        }
     }
     if !line.removed.is_empty() && state.filter.is_none() {
         let gone = lang.pick(" 〔较上期已移除〕", " (gone since last time)");

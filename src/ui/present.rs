@@ -121,6 +121,13 @@ pub fn big_figure(it: &ItemBoard, en: bool) -> (String, String) {
             Some(v) => (fmt_value(v, None, false), inv.unit.clone()),
             None => first().unwrap_or(nothing),
         },
+        Main::Money(p) => (
+            it.judgement
+                .progress_raw
+                .map(|r| format!("{}%", fmt_num((r * 100.0).round())))
+                .unwrap_or_default(),
+            crate::model::wording::money_text(p, lang),
+        ),
         Main::First(f, _) => figure_big(f, en),
         Main::Nothing => nothing,
     }
