@@ -121,22 +121,53 @@ impl LineBoard {
         self.count(Light::Behind)
     }
 
-    /// The items for the overview card: those marked `headline`, else the first ones with a figure.
-    pub fn headline(&self, max: usize) -> Vec<&ItemBoard> {
-        let marked: Vec<_> = self
-            .items
-            .iter()
-            .filter(|i| i.item.headline)
-            .take(max)
-            .collect();
-        if !marked.is_empty() {
-            return marked;
+    /// The items for the overview card and the brief, chosen by rule (reports have no `headline`
+    /// flags): every item with a figure when there are at most `max`; otherwise the most interesting
+    /// (see [`ItemBoard::interest`]: laggards, lights, deadlines, targets, changes, money, growth),
+    /// shown in report order; and how many more there are.
+    pub fn chosen(&self, max: usize) -> (Vec<&ItemBoard>, usize) {
+        let with: Vec<&ItemBoard> = self.items.iter().filter(|i| i.item.has_figures()).collect();
+        if with.len() <= max {
+            return (with, 0);
         }
-        self.items
+        let mut ranked = with.clone();
+        ranked.sort_by_key(|i| std::cmp::Reverse(i.interest()));
+        ranked.truncate(max);
+        // Back in report order.
+        let shown: Vec<&ItemBoard> = with
             .iter()
-            .filter(|i| i.item.has_figures())
-            .take(max)
-            .collect()
+            .copied()
+            .filter(|i| ranked.iter().any(|r| std::ptr::eq(*r, *i)))
+            .collect();
+        let more = with.len() - shown.len();
+        (shown, more)
+    }
+}
+
+impl ItemBoard {
+    /// How much a leader wants to see this item first: one point for each of a light, a deadline,
+    /// a target, a change since last time, money (a project, or a figure in 万元/亿元) and a growth;
+    /// three more for a laggard.
+    pub fn interest(&self) -> u8 {
+        let figs = &self.item.figures;
+        let light = self.judgement.light;
+        [
+            light != Light::None,
+            light.is_laggard(),
+            light.is_laggard(),
+            light.is_laggard(),
+            self.judgement.deadline.is_some(),
+            figs.iter().any(|f| f.target.is_some()),
+            self.changes.iter().any(|(_, c)| c.is_change()),
+            self.item.project().is_some()
+                || figs
+                    .iter()
+                    .any(|f| super::numbers::wan_factor(&f.unit).is_some()),
+            figs.iter().any(|f| f.growth.is_some()),
+        ]
+        .into_iter()
+        .filter(|b| *b)
+        .count() as u8
     }
 }
 

@@ -90,19 +90,8 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
     }
     let mut out: Vec<Line> = Vec::new();
     let rows_for_items = room.saturating_sub(1);
-    let mut shown: Vec<&ItemBoard> = line.headline(4);
-    if rows_for_items > shown.len() {
-        for it in &line.items {
-            if shown.len() >= rows_for_items {
-                break;
-            }
-            let has = it.item.has_figures();
-            if has && !shown.iter().any(|s| std::ptr::eq(*s, it)) {
-                shown.push(it);
-            }
-        }
-    }
-    for it in shown.into_iter().take(rows_for_items.max(1)) {
+    let (shown, more) = line.chosen(rows_for_items.max(1));
+    for it in shown {
         out.push(figure_row(state, it, inner_w));
     }
     if room > out.len() {
@@ -113,6 +102,13 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
             total,
             lang.pick("项", " items")
         );
+        if more > 0 {
+            summary.push_str(&format!(
+                "{}{more}{}",
+                lang.pick("(另", " ("),
+                lang.pick("项未列)", " more not shown)")
+            ));
+        }
         if line.prev_date.is_some() {
             summary.push_str(&format!(
                 " · {}{}",

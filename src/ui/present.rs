@@ -267,7 +267,7 @@ fn overview(f: &mut Frame, area: Rect, state: &State) {
         let w = inner.width as usize;
         let mut rows: Vec<Line> = Vec::new();
         let mut room = inner.height as usize;
-        for it in line.headline(4) {
+        for it in line.chosen(4).0 {
             let big = room >= FIGURE_ROWS;
             let need = if big { FIGURE_ROWS } else { 3 };
             if room < need {
@@ -318,7 +318,7 @@ fn line(f: &mut Frame, area: Rect, state: &State, l: usize) {
         .iter()
         .filter(|i| i.judgement.light.is_laggard())
         .collect();
-    let heads = line.headline(4);
+    let heads = line.chosen(4).0;
     let max_cols = if area.width >= 160 { 4 } else { 2 };
     let cols = max_cols.clamp(1, heads.len().max(1));
     let tile_rows = heads.len().div_ceil(cols) as u16;

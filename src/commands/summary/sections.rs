@@ -59,7 +59,7 @@ pub(super) fn lines(out: &mut String, state: &State) {
             );
         }
         let _ = writeln!(out, "{}\n", escape(&meta));
-        let shown = line.headline(HEADLINES);
+        let (shown, more) = line.chosen(HEADLINES);
         if shown.is_empty() {
             let _ = writeln!(
                 out,
@@ -89,6 +89,14 @@ pub(super) fn lines(out: &mut String, state: &State) {
                     light_text(it.judgement.light, lang),
                     next_due_text(it, lang),
                 ],
+            );
+        }
+        if more > 0 {
+            let _ = writeln!(
+                out,
+                "\n{}{more}{}",
+                lang.pick("另有", "and "),
+                lang.pick("项数据未列出（见看板）", " more figures on the dashboard")
             );
         }
         out.push('\n');
