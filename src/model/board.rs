@@ -1,6 +1,6 @@
 //! The board: every line's items judged at one snapshot date, ready for any screen or export to read.
 
-use super::format::{Item, LineFile, Thresholds};
+use super::format::{Item, LineFile, LineRole, Thresholds};
 use super::history::{item_changes, removed_items, Change, QuantityKey};
 use super::load::{Dataset, LineHistory};
 use super::status::{judge_in, Judgement, Light};
@@ -51,6 +51,8 @@ pub struct LineBoard {
     pub prev_date: Option<NaiveDate>,
     /// Items of the previous snapshot that are gone (已移除).
     pub removed: Vec<Item>,
+    /// A work line, or the report's key indicators.
+    pub role: LineRole,
 }
 
 impl LineBoard {
@@ -91,6 +93,7 @@ impl LineBoard {
             removed: prev
                 .map(|(_, p)| removed_items(p, file))
                 .unwrap_or_default(),
+            role: file.role,
         }
     }
 
@@ -207,6 +210,9 @@ pub struct Board {
     pub date: Option<NaiveDate>,
     /// Lines in meeting order.
     pub lines: Vec<LineBoard>,
+    /// The report's key indicators (主要指标: a file with `"role": "indicators"`), shown as a strip on
+    /// the overview and a slide, never as a work line.
+    pub indicators: Option<LineBoard>,
 }
 
 impl Board {
@@ -215,12 +221,16 @@ impl Board {
     pub fn build(ds: &Dataset, date: Option<NaiveDate>) -> Board {
         let th = ds.town.thresholds;
         let date = date.or(ds.latest_date());
-        let lines = ds
+        let (indicators, lines): (Vec<LineBoard>, Vec<LineBoard>) = ds
             .lines
             .iter()
             .filter_map(|l| Self::line_at(l, date, &th))
-            .collect();
-        Board { date, lines }
+            .partition(|l| l.role == LineRole::Indicators);
+        Board {
+            date,
+            lines,
+            indicators: indicators.into_iter().next(),
+        }
     }
 
     fn line_at(l: &LineHistory, date: Option<NaiveDate>, th: &Thresholds) -> Option<LineBoard> {

@@ -2,6 +2,7 @@
 
 pub mod bigtext;
 pub mod help;
+pub mod indicators;
 pub mod item;
 pub mod laggards;
 pub mod line;

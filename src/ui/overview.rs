@@ -22,6 +22,22 @@ pub fn grid(n: usize, area: Rect) -> (usize, usize) {
 
 /// Draws the overview.
 pub fn draw(f: &mut Frame, area: Rect, state: &State) {
+    let strip = super::indicators::strip_height(state, area);
+    if strip > 0 {
+        super::indicators::strip(
+            f,
+            Rect {
+                height: strip,
+                ..area
+            },
+            state,
+        );
+    }
+    let area = Rect {
+        y: area.y + strip,
+        height: area.height - strip,
+        ..area
+    };
     let lines = &state.board.lines;
     let (cols, rows) = grid(lines.len(), area);
     let cw = area.width / cols as u16;

@@ -29,6 +29,7 @@ pub fn draw(f: &mut Frame, state: &State) {
     };
     match slide {
         Slide::Overview => overview(f, body, state),
+        Slide::Indicators => super::indicators::slide(f, body, state),
         Slide::Line(l) => line(f, body, state, l),
         Slide::Laggards => laggards(f, body, state),
     }
@@ -38,6 +39,7 @@ fn slide_title(state: &State, slide: Slide) -> String {
     let lang = state.lang;
     match slide {
         Slide::Overview => lang.pick("总览", "Overview").to_string(),
+        Slide::Indicators => lang.pick("主要指标", "Key indicators").to_string(),
         Slide::Line(l) => state
             .board
             .lines

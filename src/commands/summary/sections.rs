@@ -12,12 +12,39 @@ use crate::model::{Item, ItemKind, Light, Value};
 use chrono::NaiveDate;
 use std::fmt::Write;
 
+/// The report's key indicators (主要指标), each with its value and growth, before the work lines.
+fn indicators(out: &mut String, state: &State) {
+    let lang = state.lang;
+    let Some(ind) = &state.board.indicators else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "### {}\n\n{} {}\n",
+        escape(&ind.title),
+        lang.pick("截至", "As of"),
+        ind.as_of
+    );
+    head(out, lang, &[("指标", "Indicator"), ("数值", "Value")]);
+    for it in &ind.items {
+        row(
+            out,
+            &[
+                it.item.label.clone(),
+                crate::model::wording::main_value(it, lang, false),
+            ],
+        );
+    }
+    out.push('\n');
+}
+
 pub(super) fn lines(out: &mut String, state: &State) {
     let lang = state.lang;
     if state.board.lines.is_empty() {
         let _ = writeln!(out, "{}", lang.pick("没有工作线数据。", "No work line."));
         return;
     }
+    indicators(out, state);
     for (i, line) in state.board.lines.iter().enumerate() {
         let mut heading = escape(&line.short);
         if line.title != line.short {
