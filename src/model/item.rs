@@ -93,10 +93,21 @@ impl Item {
         }
     }
 
-    /// True when the item states something to count: figures, or a ledger's totals.
+    /// True when the item states something to count: figures, a ledger's totals, or a project's
+    /// count and money.
     pub fn has_figures(&self) -> bool {
         match &self.kind {
             ItemKind::Ledger(_) => true,
+            ItemKind::Project(p)
+                if p.count.is_some()
+                    || p.investment.is_some()
+                    || p.annual_plan.is_some()
+                    || p.annual_done.is_some()
+                    || p.cumulative.is_some()
+                    || p.annual_rate.is_some() =>
+            {
+                true
+            }
             ItemKind::Quantity
             | ItemKind::Rate
             | ItemKind::Target

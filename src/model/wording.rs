@@ -82,6 +82,16 @@ pub fn open_entry_owner(item: &Item) -> Option<&str> {
 
 /// A ledger's totals: `发现11 整改11 未改0`.
 pub fn ledger_text(l: &Ledger, lang: Lang) -> String {
+    if l.rectified.is_none() && l.open.is_none() {
+        // 排查出的280余项隐患: only what was found is reported.
+        return format!(
+            "{}{}{} {}",
+            lang.pick("发现", "found "),
+            fmt_value(l.found, l.found_approx, false),
+            l.unit,
+            lang.pick("整改未报", "fixes not reported")
+        );
+    }
     let open = l
         .open_count()
         .map_or("**".into(), |v| fmt_value(v, None, false));
@@ -97,6 +107,9 @@ pub fn ledger_text(l: &Ledger, lang: Lang) -> String {
 
 /// A ledger's totals for a narrow column: rectified of found, `11/11处`.
 pub fn ledger_short(l: &Ledger) -> String {
+    if l.rectified.is_none() {
+        return format!("{}{}", fmt_value(l.found, l.found_approx, false), l.unit);
+    }
     format!(
         "{}/{}{}",
         rectified_text(l, Lang::Zh),
@@ -261,6 +274,13 @@ pub fn parts_lines(item: &Item, lang: Lang) -> Vec<String> {
 
 /// A figure's text with its growth beside it: `0.38亿元 ▲16.7%`.
 pub fn with_growth(f: &Figure, text: String, lang: Lang) -> String {
+    // What is counted, when the figure counts only above a threshold: 亿元以上 4个.
+    let text = match &f.threshold {
+        Some(t) if !lang.en() && !f.label.as_deref().is_some_and(|l| l.contains(&t.words)) => {
+            format!("{} {text}", t.words)
+        }
+        _ => text,
+    };
     match &f.growth {
         Some(g) if f.value.is_some() || f.target.is_some() => {
             format!("{text} {}", super::numbers::fmt_growth(g, lang.en()))
@@ -277,6 +297,14 @@ pub fn main_value(it: &ItemBoard, lang: Lang, compact: bool) -> String {
         Main::Ledger(l) => ledger_text(l, lang),
         Main::Progress(f, _) => with_growth(f, of_target(f, lang), lang),
         Main::Investment(f) => fmt_figure(f, lang.en()),
+        Main::Money(p) if compact => money_text(
+            &Project {
+                count: None,
+                annual_rate: p.annual_rate.clone().filter(|_| p.annual_done.is_none()),
+                ..p.clone()
+            },
+            lang,
+        ),
         Main::Money(p) => money_text(p, lang),
         Main::First(f, _) => match (f.value, f.target) {
             (Some(_), Some(_)) => with_growth(f, of_target(f, lang), lang),

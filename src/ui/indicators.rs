@@ -20,37 +20,60 @@ pub fn indicator_text(it: &ItemBoard, lang: Lang) -> (String, String) {
 /// `  `; when some do not fit, the last row ends with how many more there are.
 pub fn pack(items: &[(String, String)], w: usize, rows: usize, lang: Lang) -> Vec<String> {
     let head = lang.pick(" 主要指标 ", " Key indicators ");
-    let mut out = vec![head.to_string()];
-    let mut shown = 0;
-    for (label, value) in items {
-        let seg = format!("{label} {value}");
-        let last = out.last_mut().expect("one row at least");
-        let sep = if width(last) == width(head) || last.ends_with(' ') {
-            ""
-        } else {
-            " · "
-        };
-        if width(last) + width(sep) + width(&seg) <= w {
-            last.push_str(sep);
-            last.push_str(&seg);
-            shown += 1;
-        } else if out.len() < rows {
-            out.push(format!("{}{seg}", " ".repeat(width(head))));
-            shown += 1;
+    let indent = width(head);
+    let segs: Vec<String> = items.iter().map(|(l, v)| format!("{l} {v}")).collect();
+    let tail = |more: usize| {
+        format!(
+            " {}{more}{}",
+            lang.pick("(另", "(+"),
+            lang.pick("项)", " more)")
+        )
+    };
+    // Rows of segment indexes; a row is `indent` + segments joined by ` · `.
+    let row_w = |row: &[usize]| {
+        indent
+            + row.iter().map(|&i| width(&segs[i])).sum::<usize>()
+            + 3 * row.len().saturating_sub(1)
+    };
+    let mut packed: Vec<Vec<usize>> = vec![Vec::new()];
+    for (i, seg) in segs.iter().enumerate() {
+        let last = packed.last_mut().expect("one row at least");
+        let extra = if last.is_empty() { 0 } else { 3 };
+        if row_w(last) + extra + width(seg) <= w || last.is_empty() {
+            last.push(i);
+        } else if packed.len() < rows {
+            packed.push(vec![i]);
         } else {
             break;
         }
     }
-    let more = items.len() - shown;
-    if more > 0 {
-        let tail = format!(
-            " {}{more}{}",
-            lang.pick("(另", "(+"),
-            lang.pick("项)", " more)")
-        );
+    let mut shown: usize = packed.iter().map(Vec::len).sum();
+    // Make room for how many more there are, dropping whole indicators, never cutting one.
+    while shown < segs.len() {
+        let last = packed.last_mut().expect("one row at least");
+        if row_w(last) + width(&tail(segs.len() - shown)) <= w || last.len() <= 1 {
+            break;
+        }
+        last.pop();
+        shown -= 1;
+    }
+    let mut out: Vec<String> = packed
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            let lead = if r == 0 {
+                head.to_string()
+            } else {
+                " ".repeat(indent)
+            };
+            let body: Vec<&str> = row.iter().map(|&i| segs[i].as_str()).collect();
+            truncate(&format!("{lead}{}", body.join(" · ")), w)
+        })
+        .collect();
+    if shown < segs.len() {
+        let t = tail(segs.len() - shown);
         let last = out.last_mut().expect("one row at least");
-        let room = w.saturating_sub(width(&tail));
-        *last = format!("{}{tail}", truncate(last, room));
+        *last = format!("{}{t}", truncate(last, w.saturating_sub(width(&t))));
     }
     out
 }
@@ -149,5 +172,8 @@ mod tests {
         let two = pack(&items, 60, 2, Lang::Zh);
         assert_eq!(two.len(), 2);
         assert!(two.iter().all(|r| width(r) <= 60));
+        // The tail never cuts an indicator in the middle.
+        let tight = pack(&items, 70, 1, Lang::Zh);
+        assert_eq!(tight, [" 主要指标 地区生产总值 133.8亿元 ▲6.3% (另2项)"]);
     }
 }

@@ -38,6 +38,16 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
     let lang = state.lang;
     let w = area.width as usize;
     let (cl, cv, cb, cg, cd, co) = columns(w.saturating_sub(1));
+    // Values with a growth or a bundle's money are longer: the value column takes up to 8 more
+    // columns from the label's, keeping the label at least 10 wide.
+    let longest = line
+        .items
+        .iter()
+        .map(|it| crate::text::width(&main_value(it, lang, true)))
+        .max()
+        .unwrap_or(0);
+    let extra = longest.saturating_sub(cv).min(8).min(cl.saturating_sub(10));
+    let (cl, cv) = (cl - extra, cv + extra);
     let mut title = format!(" {} {}", l + 1, line.title);
     if line.carried {
         title.push_str(&format!(
@@ -142,6 +152,26 @@ fn head_columns<'a>(
     (columns, head)
 }
 
+/// An item's label, with a bundle's count (现代化美丽城镇 19个项目): the value column has room for
+/// the money only.
+fn bundle_label(it: &crate::model::board::ItemBoard, lang: crate::model::Lang) -> String {
+    let count = it
+        .item
+        .project()
+        .and_then(|p| p.count)
+        .and_then(crate::model::Value::num)
+        .filter(|n| *n > 1.0);
+    match count {
+        Some(n) => format!(
+            "{} {}{}",
+            it.item.label,
+            crate::model::numbers::fmt_num(n),
+            lang.pick("个项目", " projects")
+        ),
+        None => it.item.label.clone(),
+    }
+}
+
 /// The cells of item `i` of line `l`: label, value, change, bar, light, due, owner (as the columns are).
 fn item_cells<'a>(
     state: &State,
@@ -164,7 +194,10 @@ fn item_cells<'a>(
         base
     };
     let mut cells = vec![
-        Cell::text(format!("{mark}{}", truncate(&it.item.label, cl)), base),
+        Cell::text(
+            format!("{mark}{}", truncate(&bundle_label(it, lang), cl)),
+            base,
+        ),
         Cell::text(main_value(it, lang, true), vstyle),
     ];
     if line.prev_date.is_some() {

@@ -22,6 +22,11 @@ pub fn grid(n: usize, area: Rect) -> (usize, usize) {
 
 /// Draws the overview.
 pub fn draw(f: &mut Frame, area: Rect, state: &State) {
+    if state.board.lines.is_empty() && state.board.indicators.is_some() {
+        // A report of key indicators only: they are the overview.
+        super::indicators::slide(f, area, state);
+        return;
+    }
     let strip = super::indicators::strip_height(state, area);
     if strip > 0 {
         super::indicators::strip(
@@ -107,6 +112,14 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
     let mut out: Vec<Line> = Vec::new();
     let rows_for_items = room.saturating_sub(1);
     let (shown, more) = line.chosen(rows_for_items.max(1));
+    if shown.is_empty() {
+        // A plan of tasks without figures: their names, with firmness in the report's word.
+        for it in line.items.iter().take(rows_for_items) {
+            let firm = it.item.firmness.map(|f| f.zh()).unwrap_or_default();
+            let txt = format!("· {firm}{}", it.item.label);
+            out.push(Line::from(Span::styled(pad(&txt, inner_w), t.dim)));
+        }
+    }
     for it in shown {
         out.push(figure_row(state, it, inner_w));
     }
@@ -154,7 +167,7 @@ fn figure_row(state: &State, it: &ItemBoard, w: usize) -> Line<'static> {
         .figures
         .first()
         .and_then(|f| f.label.clone())
-        .filter(|_| it.item.project().is_none());
+        .filter(|l| it.item.project().is_none() && *l != it.item.label);
     let label = label.map_or(it.item.label.clone(), |l| format!("{}·{l}", it.item.label));
     if let Some(p) = j.progress {
         let pct = pad_left(&percent(j.progress_raw.unwrap_or(p)), 5);
