@@ -1,7 +1,10 @@
 //! The board: every line's items judged at one snapshot date, ready for any screen or export to read.
 
-use super::format::{Item, LineFile, LineRole, Thresholds};
+use super::format::Thresholds;
 use super::history::{item_changes, removed_items, Change, QuantityKey};
+use super::item::Item;
+use super::line_file::LineFile;
+use super::line_file::LineRole;
 use super::load::{Dataset, LineHistory};
 use super::status::{judge_in, Judgement, Light};
 use chrono::NaiveDate;

@@ -4,7 +4,8 @@
 //!
 //! Messages are Chinese: they are read by the office staff who fix the data.
 
-use super::format::{Figure, LineFile, Period, Project, RateKind, Value};
+use super::format::{Figure, Period, Project, RateKind, Value};
+use super::line_file::LineFile;
 use super::numbers::{fmt_num, wan_factor};
 use super::sanitize::FieldPath;
 
@@ -326,20 +327,21 @@ pub fn unit_changes(prev: &LineFile, cur: &LineFile, prev_date: &str) -> Vec<(St
     out
 }
 
-/// Warnings for units that changed since the previous snapshot, over every line's history, placed in
-/// the newer file (read again from disk only when there is something to place).
-pub fn unit_change_warnings(lines: &[super::load::LineHistory]) -> Vec<super::Diagnostic> {
+/// Warnings for units that changed since the previous snapshot: for each (previous file, its date,
+/// newer file, the newer file's path), placed in the newer file (read again from disk only when
+/// there is something to place).
+pub fn unit_change_warnings<'a>(
+    pairs: impl IntoIterator<Item = (&'a LineFile, String, &'a LineFile, &'a str)>,
+) -> Vec<super::Diagnostic> {
     let mut out = Vec::new();
-    for line in lines {
-        for pair in line.snapshots.windows(2) {
-            let found = unit_changes(&pair[0].file, &pair[1].file, &pair[0].date.to_string());
-            if found.is_empty() {
-                continue;
-            }
-            let text = std::fs::read_to_string(&pair[1].path).unwrap_or_default();
-            let locator = super::diag::JsonText(&text);
-            out.extend(super::diag::warnings_at(&locator, &pair[1].path, found));
+    for (prev, prev_date, cur, path) in pairs {
+        let found = unit_changes(prev, cur, &prev_date);
+        if found.is_empty() {
+            continue;
         }
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let locator = super::diag::JsonText(&text);
+        out.extend(super::diag::warnings_at(&locator, path, found));
     }
     out
 }

@@ -7,8 +7,9 @@
 //! line, column and field path of what is wrong.
 
 use super::diag::{Diagnostic, Place, Severity};
-use super::format::{LineFile, Town};
+use super::format::Town;
 use super::jsonpos;
+use super::line_file::LineFile;
 use super::sanitize::{self, Sanitize};
 use super::validate;
 use serde::de::DeserializeOwned;

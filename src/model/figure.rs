@@ -5,7 +5,7 @@
 //! Every addition is optional and every struct rejects unknown fields, so files written before these
 //! additions (format 1) load unchanged.
 
-use super::format::{Day, Value};
+use super::values::{Day, Value};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,8 @@
 //! History: week-over-week changes of every quantity, matched by item id, and an item's series over time.
 
-use super::format::{Figure, Item, ItemKind, LineFile, Value};
+use super::format::{Figure, Value};
+use super::item::{Item, ItemKind};
+use super::line_file::LineFile;
 use super::load::LineHistory;
 use super::numbers::wan_factor;
 use chrono::NaiveDate;

@@ -1,9 +1,62 @@
 //! What an item is: the kind decided once when its file is loaded, and the item as the rest of the
 //! program sees it. The file's shape is [`ItemFile`]; reading one decides the [`ItemKind`].
 
-use super::format::{Day, Figure, Firmness, ItemFile, Ledger, Project, Task};
+use super::format::{is_false, Day, Figure, Firmness, Ledger, Project, Task};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+// An item as the file writes it: the schema's shape. Loading turns it into an [`Item`] whose kind is
+// decided once (see `ItemFile` -> `Item` below).
+/// One reported thing: a count, a project, a ledger or a next-step target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ItemFile {
+    /// Stable id, the same from week to week so history can follow the item.
+    pub id: String,
+    /// Short label (e.g. 党风廉政建设专题会议, or a project's name).
+    pub label: String,
+    /// The report sentence the figures were taken from, verbatim.
+    pub source: String,
+    /// Show this item's first figure on the overview card.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub headline: bool,
+    /// 责任领导: the leader responsible, when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leader: Option<String>,
+    /// 责任单位: the office or unit responsible, when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    /// The figures the sentence states; the first is the item's main figure.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
+    /// Start of the period for 序时进度; default 1 January of the as-of year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Day>,
+    /// Deadline of a target or task (a date; the report's words go in `deadline_text`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<Day>,
+    /// The report's own words for the deadline (年底前, 7月底前 …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_text: Option<String>,
+    /// Marked done by the office (完成 / 销号).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<bool>,
+    /// How firm a task without figures is: 确保, 力争, 争取, 预计, 计划 (力争按时完成全年固投任务).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub firmness: Option<Firmness>,
+    /// A key-task table row's cells (攻坚目标任务, 本季度工作任务安排, 本季度完成情况), verbatim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<Task>,
+    /// Project details, for a key project (重点项目).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<Project>,
+    /// Ledger totals and entries, for hazards and problems (台账).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<Ledger>,
+    /// Any remark of the office.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
 
 /// What an item is, decided once when its file is loaded; every rule and screen `match`es on it. (Real
 /// reports also state rates, parts of a whole and bundles of figures: new kinds go here, and the compiler

@@ -7,7 +7,8 @@ use super::encoding::parse_line_bytes;
 pub use super::encoding::{
     decode, parse_json, parse_line_file, parse_town, parse_town_checked, TextEncoding,
 };
-use super::format::{parse_day, LineFile, Town};
+use super::format::{parse_day, Town};
+use super::line_file::LineFile;
 use super::sanitize;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -446,7 +447,18 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
     problems.append(&mut late);
 
     let (lines, dates) = organize(&town, by_line);
-    problems.extend(super::checks::unit_change_warnings(&lines));
+    let pairs = lines.iter().flat_map(|l| {
+        l.snapshots.windows(2).map(|w| {
+            let (prev, cur) = (&w[0], &w[1]);
+            (
+                &prev.file,
+                prev.date.to_string(),
+                &cur.file,
+                cur.path.as_str(),
+            )
+        })
+    });
+    problems.extend(super::checks::unit_change_warnings(pairs));
     Dataset {
         source: DataSource::Embedded,
         town,

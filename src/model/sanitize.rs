@@ -27,9 +27,9 @@
 //! Text that needs none of this (all of the seed data) is returned unchanged without copying.
 
 use super::diag::Diagnostic;
-use super::format::{
-    Figure, Group, Hazard, Item, ItemKind, Ledger, LineFile, Milestone, Project, Town,
-};
+use super::format::{Figure, Hazard, Ledger, Milestone, Project, Town};
+use super::item::{Item, ItemKind};
+use super::line_file::{Group, LineFile};
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use unicode_segmentation::UnicodeSegmentation;

@@ -1,6 +1,7 @@
 //! Status rules: progress ratios, 序时进度 (time progress) and the red/amber/green warning light of an item.
 
-use super::format::{Figure, Item, ItemKind, Milestone, Period, Project, Thresholds, Value};
+use super::format::{Figure, Milestone, Period, Project, Thresholds, Value};
+use super::item::{Item, ItemKind};
 use chrono::{Datelike, NaiveDate};
 
 /// The warning light of an item. Never shown as colour alone: each has a symbol and a word.

@@ -8,7 +8,8 @@ use super::checks::{
     check_figure_extras, check_line_periods, check_project_extras, check_unit, Warn,
 };
 use super::diag::Diagnostic;
-use super::format::{Figure, LineFile, Value};
+use super::format::{Figure, Value};
+use super::line_file::LineFile;
 use super::numbers::fmt_num;
 use super::sanitize::FieldPath;
 

@@ -1,8 +1,9 @@
 //! Figures, dates, owners and changes as words, the same for the screens, the slides and the brief.
 
 use super::board::{Board, ItemBoard, LineBoard};
-use super::format::{Figure, Item, ItemKind, Ledger, Project, Value};
+use super::format::{Figure, Ledger, Project, Value};
 use super::history::{Change, FigureKey, QuantityKey};
+use super::item::{Item, ItemKind};
 use super::numbers::{fmt_figure, fmt_num, fmt_value};
 use super::status::Judgement;
 use super::Lang;
