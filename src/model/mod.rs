@@ -12,6 +12,7 @@ pub mod jsonpos;
 pub mod lang;
 pub mod line_file;
 pub mod load;
+pub mod money_words;
 pub mod numbers;
 pub mod sanitize;
 pub mod status;
