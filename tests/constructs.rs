@@ -232,3 +232,26 @@ fn a_plans_period_gives_targets_their_deadline() {
     assert_eq!(j.deadline, Some(day("2024-12-31")));
     assert_eq!(j.light, Light::SeverelyBehind);
 }
+
+#[test]
+fn an_open_ledger_is_on_the_laggard_list_with_its_owner() {
+    use huibao::app::State;
+    use huibao::commands::render::{render_buffer, to_text};
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("2023-06-30");
+    std::fs::create_dir(&folder).unwrap();
+    let text = doc(
+        r#"{"id": "fire", "label": "消防隐患排查整改", "source": "发现隐患11处，整改8处。", "leader": "张三",
+            "ledger": {"unit": "处", "found": 11, "rectified": 8}}"#,
+    )
+    .replace("2024-06-30", "2023-06-30");
+    std::fs::write(folder.join("safety.json"), text).unwrap();
+    let ds = huibao::model::load::load_dir(dir.path());
+    let state = State::new(ds, huibao::cli::Lang::Zh, day("2023-07-03"));
+    let screen = to_text(&render_buffer(state, (120, 40), "w").unwrap());
+    let row = screen
+        .lines()
+        .find(|l| l.contains("消防隐患排查整改"))
+        .unwrap_or_else(|| panic!("not on the laggard list:\n{screen}"));
+    assert!(row.contains("▲ 滞后") && row.contains("张三"), "{row}");
+}

@@ -186,13 +186,28 @@ pub(super) fn value_text(it: &ItemBoard, lang: Lang) -> String {
         (Main::Progress(_, i) | Main::First(_, i), _) => (main_value(it, lang, false), Some(i)),
         _ => (main_value(it, lang, false), None),
     };
-    let others: Vec<String> = x
-        .figures
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| Some(*i) != shown)
-        .map(|(_, f)| figure_text(f, lang))
+    // Parts (其中) first, right after the whole they belong to; then the item's other figures.
+    let word = lang.pick("其中", "of which");
+    let parts: Vec<String> = crate::model::wording::parts_lines(x, lang)
+        .into_iter()
+        .map(|p| {
+            p.trim_start()
+                .trim_start_matches(word)
+                .trim_start()
+                .to_string()
+        })
         .collect();
+    let mut others: Vec<String> = Vec::new();
+    if !parts.is_empty() {
+        others.push(format!("{word} {}", parts.join(lang.pick("、", "; "))));
+    }
+    others.extend(
+        x.figures
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != shown)
+            .map(|(_, f)| figure_text(f, lang)),
+    );
     if others.is_empty() {
         main
     } else {
