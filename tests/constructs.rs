@@ -255,3 +255,18 @@ fn an_open_ledger_is_on_the_laggard_list_with_its_owner() {
         .unwrap_or_else(|| panic!("not on the laggard list:\n{screen}"));
     assert!(row.contains("▲ 滞后") && row.contains("张三"), "{row}");
 }
+
+#[test]
+fn firmness_and_points_where_they_do_not_fit() {
+    let items = [
+        r#"{"id": "a", "label": "税收", "source": "s", "figures": [{"value": 1898, "unit": "万元", "firmness": "确保"}]}"#,
+        r#"{"id": "b", "label": "收入", "source": "s", "figures": [{"value": 2, "unit": "亿元", "growth": {"value": 1, "unit": "百分点"}}]}"#,
+    ];
+    assert_eq!(
+        warnings(&items.join(",\n")),
+        [
+            "t.json:4:97: groups[0].items[0].figures[0].firmness: “确保”说的是目标，这个数没有 target：已完成的数用“预计”或不加",
+            "t.json:5:113: groups[0].items[1].figures[0].growth.unit: “百分点”是比率的变化，这个数的单位是“亿元”：应为 %",
+        ]
+    );
+}

@@ -4,7 +4,7 @@
 //!
 //! Messages are Chinese: they are read by the office staff who fix the data.
 
-use super::format::{Figure, Period, Project, RateKind, Value};
+use super::format::{Figure, Firmness, Period, Project, RateKind, Value};
 use super::line_file::LineFile;
 use super::numbers::{fmt_num, wan_factor};
 use super::sanitize::FieldPath;
@@ -112,6 +112,26 @@ pub fn check_figure_extras(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) 
             warn(
                 at.key("growth"),
                 "增长既没有数值（value）也没有目标（target）".into(),
+            );
+        }
+        if g.unit == super::format::GrowthUnit::Points && !f.unit.is_empty() && f.unit != "%" {
+            warn(
+                at.key("growth").key("unit"),
+                format!("“百分点”是比率的变化，这个数的单位是“{}”：应为 %", f.unit),
+            );
+        }
+    }
+    if let Some(firm) = f
+        .firmness
+        .filter(|_| f.target.is_none() && f.growth.is_none())
+    {
+        if matches!(firm, Firmness::Ensure | Firmness::Strive | Firmness::Seek) {
+            warn(
+                at.key("firmness"),
+                format!(
+                    "“{}”说的是目标，这个数没有 target：已完成的数用“预计”或不加",
+                    firm.zh()
+                ),
             );
         }
     }

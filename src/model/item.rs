@@ -17,7 +17,8 @@ pub struct ItemFile {
     pub label: String,
     /// The report sentence the figures were taken from, verbatim.
     pub source: String,
-    /// Show this item's first figure on the overview card.
+    /// Kept so older files load; the overview and the brief now choose figures by rule (targets,
+    /// lights, changes, money and growth first), not by this flag.
     #[serde(default, skip_serializing_if = "is_false")]
     pub headline: bool,
     /// 责任领导: the leader responsible, when stated.

@@ -33,6 +33,29 @@ pub fn gap_text(j: &Judgement, lang: Lang) -> Option<String> {
     })
 }
 
+/// The progress as shown beside a bar: a reported rate with the decimals it was written with
+/// (目标完成率173.5% → `173.5%`, never rounded to 174%), else the computed ratio (`25%`).
+pub fn progress_pct(it: &ItemBoard) -> Option<String> {
+    let j = &it.judgement;
+    let rate = j
+        .progress_figure
+        .and_then(|i| it.item.figures.get(i))
+        .filter(|f| f.is_progress_rate() && f.target.is_none() && f.value.is_some());
+    match rate {
+        Some(f) => Some(fmt_figure(
+            &Figure {
+                label: None,
+                value: f.value,
+                unit: f.unit.clone(),
+                decimals: f.decimals,
+                ..Figure::default()
+            },
+            false,
+        )),
+        None => Some(percent(j.progress_raw.or(j.progress)?)),
+    }
+}
+
 /// Days left or overdue: `剩20天` / `逾期3天` (`20d left` / `late 3d`).
 pub fn days_text(left: i64, lang: Lang) -> String {
     if left < 0 {

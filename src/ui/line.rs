@@ -213,8 +213,12 @@ fn item_cells<'a>(
         };
         let spans = match (j.progress, j.progress_raw) {
             (Some(p), raw) => {
-                let mut s = bar(p, j.time_progress, cb, j.light, t);
-                s.push(Span::styled(pad_left(&percent(raw.unwrap_or(p)), 5), base));
+                // A written rate (173.5%) takes its room from the bar, never cut.
+                let pct = crate::model::wording::progress_pct(it)
+                    .unwrap_or_else(|| percent(raw.unwrap_or(p)));
+                let extra = crate::text::width(&pct).saturating_sub(5).min(cb / 2);
+                let mut s = bar(p, j.time_progress, cb - extra, j.light, t);
+                s.push(Span::styled(pad_left(&pct, 5 + extra), base));
                 s
             }
             (None, _) => match ledger() {

@@ -170,9 +170,12 @@ fn figure_row(state: &State, it: &ItemBoard, w: usize) -> Line<'static> {
         .filter(|l| it.item.project().is_none() && *l != it.item.label);
     let label = label.map_or(it.item.label.clone(), |l| format!("{}·{l}", it.item.label));
     if let Some(p) = j.progress {
-        let pct = pad_left(&percent(j.progress_raw.unwrap_or(p)), 5);
+        let pct = crate::model::wording::progress_pct(it)
+            .unwrap_or_else(|| percent(j.progress_raw.unwrap_or(p)));
+        let pw = width(&pct).max(5);
+        let pct = pad_left(&pct, pw);
         let bw = (w / 3).clamp(4, 20);
-        let lw = w.saturating_sub(bw + 6);
+        let lw = w.saturating_sub(bw + pw + 1);
         let mut spans = vec![Span::styled(pad(&label, lw), t.text), Span::raw(" ")];
         spans.extend(bar(p, j.time_progress, bw, j.light, t));
         spans.push(Span::styled(pct, t.light(j.light)));
