@@ -155,3 +155,23 @@ fn what_real_reports_say_is_shown_in_their_words() {
     let s = line("jinwuzhou-2024-plan", "");
     assert!(s.contains("地区生产总值 增长6%以上"), "{s}");
 }
+
+#[test]
+fn the_key_indicators_slide() {
+    for size in [(80, 24), (120, 40)] {
+        let ds = load::load_dir(&dir("zhouquan-2024").join("data"));
+        let today = today(&ds);
+        let mut state = State::new(ds, Lang::Zh, today);
+        state.start_presenting(None);
+        assert_eq!(state.slides()[1], huibao::app::present::Slide::Indicators);
+        let text = to_text(&render_buffer(state, size, "Space").unwrap());
+        assert!(
+            text.contains("主要指标") && text.contains("预计133.8亿元 ▲6.3%"),
+            "{text}"
+        );
+        insta::assert_snapshot!(
+            format!("report_zhouquan_indicators_slide_{}x{}", size.0, size.1),
+            text
+        );
+    }
+}
