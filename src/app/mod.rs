@@ -5,8 +5,10 @@ pub mod effects;
 pub mod frame;
 pub mod keymap;
 pub mod present;
+pub mod probe;
 pub mod run;
 pub mod screens;
+pub mod signals;
 pub mod tty;
 pub mod update;
 

@@ -74,6 +74,7 @@ impl Loader {
     fn finished(&mut self, state: &mut State, mut fresh: Dataset) {
         crate::model::load::keep_last_good(&mut fresh, &state.data);
         state.replace_data(fresh);
+        crate::model::load::return_freed_memory();
         self.running = false;
         if std::mem::take(&mut self.again) {
             self.request();
@@ -122,6 +123,37 @@ fn full_redraw(term: &mut Terminal<super::tty::Tty>) -> io::Result<()> {
     term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
+/// What to ask the terminal before the first frame (see [`super::probe`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Probe {
+    /// `--theme auto`: pick dark or light from the terminal's background.
+    pub theme: bool,
+    /// `--borders auto`: switch to ASCII when ● moves the cursor two columns.
+    pub borders: bool,
+}
+
+/// Asks the terminal and applies the answers to the state's look.
+fn apply_probe(state: &mut State, probe: Probe) {
+    if !(probe.theme || probe.borders) || !io::stdin().is_terminal() {
+        return;
+    }
+    let answers =
+        super::probe::ask(probe.theme, probe.borders, super::probe::TIMEOUT).unwrap_or_default();
+    if probe.theme {
+        let light = answers
+            .background
+            .is_some_and(crate::ui::palette::is_light_background);
+        state.look.theme = if light {
+            crate::look::ThemeName::Light
+        } else {
+            crate::look::ThemeName::Dark
+        };
+    }
+    if answers.ambiguous_wide == Some(true) {
+        state.look.ascii = true;
+    }
+}
+
 /// Runs the dashboard until the user quits; returns the exit code.
 /// `baseline` is the folder's fingerprint taken before the data was loaded: a save made between that load
 /// and the start of watching is caught by comparing it once the watcher runs.
@@ -129,6 +161,7 @@ pub fn run(
     mut state: State,
     follow: Follow,
     baseline: Option<crate::watch::Fingerprint>,
+    probe: Probe,
 ) -> io::Result<u8> {
     if !io::stdout().is_terminal() {
         eprintln!(
@@ -138,10 +171,12 @@ pub fn run(
         return Ok(2);
     }
     install_panic_hook();
+    super::signals::install_fault_restore();
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
-    let backend = super::tty::Tty::new(FrameWriter::stdout());
+    apply_probe(&mut state, probe);
+    let backend = super::tty::Tty::new(FrameWriter::stdout(), state.look.ascii);
     let result = event_loop(&mut state, backend, follow, baseline);
     restore_terminal();
     match result {
@@ -169,9 +204,7 @@ fn terminal_gone(stdin_too: bool) -> bool {
 /// a terminal. Ticks fall just after each wall-clock second (so the header clock never lags) and are
 /// counted on the monotonic clock (so they never drift).
 fn spawn_inputs(tx: &mpsc::Sender<Ev>) -> io::Result<()> {
-    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
-    let mut signals =
-        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
+    let mut signals = signal_hook::iterator::Signals::new(super::signals::listened())?;
     let sig_tx = tx.clone();
     std::thread::spawn(move || {
         for sig in signals.forever() {
@@ -234,7 +267,7 @@ fn spawn_follow(
     follow: &Follow,
     baseline: Option<crate::watch::Fingerprint>,
     tx: &mpsc::Sender<Ev>,
-) -> Option<notify::RecommendedWatcher> {
+) -> Option<crate::watch::DirWatch> {
     let mut watcher = None;
     let changes = match follow {
         Follow::Nothing => None,
@@ -268,7 +301,7 @@ fn spawn_follow(
     watcher
 }
 
-/// The loop; returns the exit code (0 on quit, 128 + signal number on SIGTERM/SIGHUP/SIGINT).
+/// The loop; returns the exit code (0 on quit, 128 + signal number on any signal that ends it).
 fn event_loop(
     state: &mut State,
     backend: super::tty::Tty,
@@ -299,7 +332,7 @@ fn event_loop(
     loop {
         if dirty {
             queue!(term.backend_mut(), terminal::BeginSynchronizedUpdate)?;
-            term.draw(|f| crate::ui::draw(f, state))?;
+            term.draw(|f| super::tty::draw_frame(f, state))?;
             queue!(term.backend_mut(), terminal::EndSynchronizedUpdate)?;
             term.backend_mut().writer_mut().send()?;
             dirty = false;

@@ -11,7 +11,7 @@ pub use super::figure::{
     Approx, Basis, Bound, Figure, Firmness, Growth, GrowthUnit, Period, RateKind, Task, Threshold,
 };
 
-pub use super::values::{parse_day, Day, Value, MAX_EXACT_INT};
+pub use super::values::{day_fault, parse_day, Day, DayFault, Value, DAY_RANGE, MAX_EXACT_INT};
 
 /// `town.json`: the town, the report title, the order of work lines and the warning-light thresholds.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]

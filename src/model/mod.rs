@@ -14,6 +14,7 @@ pub mod line_file;
 pub mod load;
 pub mod money_words;
 pub mod numbers;
+pub mod read;
 pub mod sanitize;
 pub mod status;
 pub mod validate;

@@ -6,7 +6,7 @@ use crate::model::board::{ItemBoard, LineBoard};
 use crate::text::{pad, pad_left, truncate, width};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// Cards per row and rows of cards for `n` cards in `area`: as many columns as fit 36 wide, balanced.
@@ -93,11 +93,10 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
     if line.carried {
         title.push_str(lang.pick("(未更新) ", "(not updated) "));
     }
-    let block = Block::default()
-        .borders(Borders::ALL)
+    let block = t
+        .block()
         // Focus shows on the title only (reverse video and a marker): recolouring the whole border
         // would cost two full borders of bytes per key over SSH.
-        .border_style(t.border)
         .title(Span::styled(
             truncate(&title, title_room),
             if focused { t.selected } else { t.title },
@@ -170,12 +169,22 @@ fn figure_row(state: &State, it: &ItemBoard, w: usize) -> Line<'static> {
         .filter(|l| it.item.project().is_none() && *l != it.item.label);
     let label = label.map_or(it.item.label.clone(), |l| format!("{}·{l}", it.item.label));
     if let Some(p) = j.progress {
+        // The light's symbol goes with the percentage, so it never rests on colour alone; a written
+        // rate keeps its decimals (173.5%).
         let pct = crate::model::wording::progress_pct(it)
             .unwrap_or_else(|| percent(j.progress_raw.unwrap_or(p)));
         let pw = width(&pct).max(5);
-        let pct = pad_left(&pct, pw);
+        let pct = format!(
+            "{}{}",
+            if j.light == crate::model::Light::None {
+                " "
+            } else {
+                j.light.symbol()
+            },
+            pad_left(&pct, pw)
+        );
         let bw = (w / 3).clamp(4, 20);
-        let lw = w.saturating_sub(bw + pw + 1);
+        let lw = w.saturating_sub(bw + pw + 2);
         let mut spans = vec![Span::styled(pad(&label, lw), t.text), Span::raw(" ")];
         spans.extend(bar(p, j.time_progress, bw, j.light, t));
         spans.push(Span::styled(pct, t.light(j.light)));
