@@ -270,3 +270,32 @@ fn firmness_and_points_where_they_do_not_fit() {
         ]
     );
 }
+
+#[test]
+fn key_indicators_listed_as_a_work_line_or_given_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("2024-06-30");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(
+        dir.path().join("town.json"),
+        r#"{"format": 2, "name": "镇", "lines": ["ind"]}"#,
+    )
+    .unwrap();
+    for id in ["ind", "more"] {
+        let text = doc(r#"{"id": "a", "label": "地区生产总值", "source": "s", "figures": [{"value": 1, "unit": "亿元"}]}"#)
+            .replace("\"id\": \"economy\"", &format!("\"id\": \"{id}\", \"role\": \"indicators\""));
+        std::fs::write(folder.join(format!("{id}.json")), text).unwrap();
+    }
+    let ds = huibao::model::load::load_dir(dir.path());
+    let shown: Vec<String> = ds.problems.iter().map(|d| d.message.clone()).collect();
+    assert_eq!(
+        shown,
+        [
+            "主要指标（ind）列在 town.json 的 lines 里：主要指标不是工作线，请从 lines 中去掉",
+            "第二个主要指标文件（more）：只显示第一个（ind），请合并为一个 indicators 文件",
+        ]
+    );
+    let board = huibao::model::board::Board::build(&ds, None);
+    assert!(board.lines.is_empty());
+    assert_eq!(board.indicators.map(|l| l.id), Some("ind".to_string()));
+}

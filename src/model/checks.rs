@@ -366,6 +366,36 @@ pub fn unit_change_warnings<'a>(
     out
 }
 
+/// Key-indicator files (`"role": "indicators"`) that cannot all be shown: a second one (only the
+/// first is the strip), or one listed among the town's work lines. (line id, its newest file's path,
+/// listed in town.json) for each indicators line, in board order.
+pub fn indicator_warnings(found: &[(&str, &str, bool)]) -> Vec<super::Diagnostic> {
+    let mut out = Vec::new();
+    for (k, (id, path, listed)) in found.iter().enumerate() {
+        let mut say = |message: String| {
+            out.push(super::Diagnostic {
+                severity: super::Severity::Warning,
+                path: path.to_string(),
+                place: super::Place::File,
+                field: "role".into(),
+                message,
+            })
+        };
+        if k > 0 {
+            say(format!(
+                "第二个主要指标文件（{id}）：只显示第一个（{}），请合并为一个 indicators 文件",
+                found[0].0
+            ));
+        }
+        if *listed {
+            say(format!(
+                "主要指标（{id}）列在 town.json 的 lines 里：主要指标不是工作线，请从 lines 中去掉"
+            ));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -459,6 +459,17 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
         })
     });
     problems.extend(super::checks::unit_change_warnings(pairs));
+    let indicators: Vec<(&str, &str, bool)> = lines
+        .iter()
+        .filter_map(|l| {
+            let newest = l.latest();
+            (newest.file.role == super::line_file::LineRole::Indicators).then(|| {
+                let listed = town.lines.contains(&l.id);
+                (l.id.as_str(), newest.path.as_str(), listed)
+            })
+        })
+        .collect();
+    problems.extend(super::checks::indicator_warnings(&indicators));
     Dataset {
         source: DataSource::Embedded,
         town,
