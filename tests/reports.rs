@@ -175,3 +175,17 @@ fn the_key_indicators_slide() {
         );
     }
 }
+
+#[test]
+fn a_key_task_row_shows_its_cells_and_its_money() {
+    let s = render("sizhoutou-2024q2", (80, 24), "1 j Enter");
+    for want in [
+        "项目个数    19个",
+        "年度计划投资 6000万元",
+        "年度完成投资 3000万元",
+        "攻坚目标：成功创建首批浙江省美丽城镇。",
+        "与序时持平",
+    ] {
+        assert!(s.contains(want), "{want}:\n{s}");
+    }
+}

@@ -37,8 +37,14 @@ impl Detail<'_> {
 
     /// A field: its name in the names column, then its value.
     fn field(&mut self, k: &str, v: String, style: Style) {
+        // A name as wide as the column (年度计划投资) still gets a space before its value.
+        let name = if crate::text::width(k) >= self.kw {
+            format!("{k} ")
+        } else {
+            pad(k, self.kw)
+        };
         self.out.push(Line::from(vec![
-            Span::styled(format!("  {}", pad(k, self.kw)), self.t.dim),
+            Span::styled(format!("  {name}"), self.t.dim),
             Span::styled(v, style),
         ]));
     }
@@ -81,6 +87,9 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
     figures(&mut d, it);
     progress(&mut d, it);
     deadline(&mut d, it);
+    if let Some(task) = &x.task {
+        figures::task(&mut d, task);
+    }
     match &x.kind {
         ItemKind::Ledger(l) => ledger(&mut d, l),
         ItemKind::Project(p) => project(&mut d, p),

@@ -89,3 +89,19 @@ pub(super) fn figure(d: &mut Detail<'_>, fig: &crate::model::Figure, depth: usiz
         figure(d, part, depth + 1);
     }
 }
+
+/// A key-task table row: its goal, the period's plan and the period's result, as the table words them.
+pub(super) fn task(d: &mut Detail<'_>, task: &crate::model::Task) {
+    let lang = d.lang;
+    d.section(lang.pick("重点工作任务", "Key task"));
+    let text = d.t.text;
+    for (name, cell) in [
+        (lang.pick("攻坚目标", "Goal"), &task.goal),
+        (lang.pick("工作安排", "Plan"), &task.plan),
+        (lang.pick("完成情况", "Result"), &task.result),
+    ] {
+        if let Some(c) = cell {
+            d.text(&format!("{name}：{c}"), text);
+        }
+    }
+}
