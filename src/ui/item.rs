@@ -147,6 +147,10 @@ fn heading(d: &mut Detail<'_>, it: &ItemBoard) {
         text,
     );
     d.field(lang.pick("数据截至", "As of"), line.as_of.to_string(), text);
+    if let Some(firm) = x.firmness {
+        // 确保 / 力争 / 争取 as the report words the task.
+        d.field(lang.pick("力度", "Firmness"), firm.zh().to_string(), text);
+    }
 }
 
 /// 数据: a project's investment, then every figure with its target.
