@@ -189,3 +189,23 @@ fn a_key_task_row_shows_its_cells_and_its_money() {
         assert!(s.contains(want), "{want}:\n{s}");
     }
 }
+
+#[test]
+fn every_report_file_writes_back_what_it_read() {
+    for &(name, ..) in REPORTS {
+        let data = dir(name).join("data");
+        for day in std::fs::read_dir(&data)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.path().is_dir())
+        {
+            for file in std::fs::read_dir(day.path()).unwrap().flatten() {
+                let text = std::fs::read_to_string(file.path()).unwrap();
+                let parsed: huibao::model::LineFile = serde_json::from_str(&text).unwrap();
+                let back = serde_json::to_value(&parsed).unwrap();
+                let want: serde_json::Value = serde_json::from_str(&text).unwrap();
+                assert_eq!(back, want, "{}", file.path().display());
+            }
+        }
+    }
+}

@@ -72,7 +72,7 @@ impl LineFile {
 pub struct Group {
     /// The sub-heading as the report writes it; empty when the report lists items straight under the
     /// line's heading (一、 without （一）).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
     /// The group's period when it differs from the line's (下半年工作计划 under a 上半年 summary).
     #[serde(default, skip_serializing_if = "Option::is_none")]
