@@ -1,4 +1,5 @@
 use super::*;
+use chrono::NaiveDate;
 
 fn one(text: &str) -> Amount {
     let found = amounts(text);
