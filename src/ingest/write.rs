@@ -43,10 +43,15 @@ pub enum WriteError {
 impl WriteError {
     /// The exit code for this failure.
     pub fn code(&self) -> ExitCode {
-        ExitCode::from(match self {
+        ExitCode::from(self.code_u8())
+    }
+
+    /// The exit code for this failure, as a number.
+    pub fn code_u8(&self) -> u8 {
+        match self {
             WriteError::Exists(_) => exit::EXISTS,
             WriteError::Io(..) => exit::WRITE_FAILED,
-        })
+        }
     }
 
     /// A message for the clerk, in Chinese or English.

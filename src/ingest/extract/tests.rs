@@ -1,0 +1,33 @@
+use super::*;
+use crate::ingest::report::paras_from_text;
+
+fn run(text: &str) -> Extraction {
+    extract(&paras_from_text(text), &Options::default()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn period_and_town_from_the_opening() {
+    let x = run("莲花镇2024年前三季度工作总结\n一、党建工作\n召开会议6次。");
+    assert_eq!(x.drafted.date, "2024-09-30");
+    assert_eq!(x.drafted.town.name, "莲花镇");
+    assert_eq!(x.drafted.town.title, "莲花镇2024年前三季度工作总结");
+    assert_eq!(x.drafted.lines[0].id, "party");
+}
+
+#[test]
+fn a_report_without_a_period_asks_for_as_of() {
+    let paras = paras_from_text("一、党建工作\n召开会议6次。");
+    let e = extract(&paras, &Options::default())
+        .err()
+        .unwrap_or_default();
+    assert!(e.contains("--as-of"), "{e}");
+    let d = NaiveDate::from_ymd_opt(2024, 3, 31);
+    let x = extract(&paras, &Options { as_of: d }).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(x.drafted.date, "2024-03-31");
+}
+
+#[test]
+fn the_date_line_gives_the_as_of_date() {
+    let x = run("一、党建工作\n召开会议6次。\n莲花镇人民政府\n2024年7月5日");
+    assert_eq!(x.drafted.date, "2024-07-05");
+}
