@@ -194,7 +194,7 @@ pub fn draft_unit(
                 if a.growth.is_some() {
                     review.push(Review {
                         sentence: sent.into(),
-                        reason: Reason::Growth(sent[a.start..a.end].into()),
+                        reason: Reason::Growth(clause.trim().into()),
                     });
                 } else {
                     if a.bound.is_some() || a.upper.is_some() {

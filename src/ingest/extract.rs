@@ -33,7 +33,7 @@ pub struct Extraction {
 /// Extracts a data folder from a report's paragraphs. Fails only when no as-of date can be found
 /// (the message asks for `--as-of`).
 pub fn extract(paras: &[Para], opts: &Options) -> Result<Extraction, String> {
-    let root = outline(paras);
+    let root = outline(&paras[..paras.len() - signature_len(paras)]);
     let all: String = paras
         .iter()
         .map(|p| p.text.as_str())
@@ -148,6 +148,31 @@ fn report_year(title: &str, paras: &[Para], all: &str) -> Option<i32> {
         }
     }
     best.map(|b| b.0)
+}
+
+/// How many closing paragraphs are the signature block: the date line and the office's name
+/// (青山镇人民政府 / 2024年7月5日), which belong to no work line.
+fn signature_len(paras: &[Para]) -> usize {
+    let date_at = paras.len().saturating_sub(3)
+        + paras
+            .iter()
+            .rev()
+            .take(3)
+            .rev()
+            .position(|p| date_line(std::slice::from_ref(p)).is_some())
+            .unwrap_or(3);
+    if date_at >= paras.len() {
+        return 0;
+    }
+    let signer = date_at > 0 && {
+        let t = paras[date_at - 1].text.trim();
+        t.chars().count() <= 20 && !t.contains(['。', '，']) && outline_free(t)
+    };
+    paras.len() - date_at + usize::from(signer)
+}
+
+fn outline_free(t: &str) -> bool {
+    super::outline::heading_mark(t).is_none()
 }
 
 /// The report's own date, on a line of its own near the end (2023年7月5日).

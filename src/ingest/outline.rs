@@ -174,9 +174,15 @@ pub fn units(para: &str) -> Vec<Unit> {
                 }
                 _ => (String::new(), seg.to_string()),
             };
+            // A point said in one sentence is its own heading and its own text.
+            let body = if rest.trim().is_empty() {
+                seg.to_string()
+            } else {
+                rest
+            };
             Unit {
                 heading: (!title.is_empty()).then_some(title),
-                body: rest,
+                body,
             }
         })
         .collect()
