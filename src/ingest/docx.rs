@@ -307,7 +307,11 @@ fn read_document(
                             if !text.ends_with(['。', '；']) {
                                 text.push('。');
                             }
-                            out.push(Para { text, level: None });
+                            out.push(Para {
+                                text,
+                                level: None,
+                                table: true,
+                            });
                         }
                     }
                 }
@@ -350,6 +354,7 @@ fn finish(
     Some(Para {
         text: format!("{prefix}{text}"),
         level,
+        table: false,
     })
 }
 

@@ -77,6 +77,8 @@ pub enum Reason {
     Outside(String),
     /// A number with no unit huibao recognises.
     Unread(String),
+    /// A table row whose figures the text already states.
+    Repeated,
 }
 
 impl Reason {
@@ -109,6 +111,10 @@ impl Reason {
             (Reason::Unread(w), true) => {
                 format!("number \"{w}\" has no unit huibao knows; not written")
             }
+            (Reason::Repeated, false) => "表格行的数字正文已有，未重复写入".into(),
+            (Reason::Repeated, true) => {
+                "a table row repeating figures of the text; not written twice".into()
+            }
         }
     }
 }
@@ -129,18 +135,26 @@ fn clauses(sent: &str) -> Vec<(usize, usize)> {
     let mut depth = 0i32;
     for (i, c) in sent.char_indices() {
         match c {
-            '“' | '（' | '《' => depth += 1,
-            '”' | '）' | '》' => depth -= 1,
-            '，' | ',' | '：' if depth <= 0 => {
+            '“' | '（' | '《' | '(' => depth += 1,
+            '”' | '）' | '》' | ')' => depth -= 1,
+            '，' | ',' | '：' | ':' if depth <= 0 => {
                 out.push((start, i));
                 start = i + c.len_utf8();
             }
             _ => {}
         }
     }
-    let end = sent.trim_end_matches(['。', '；', '！', '？']).len();
+    let end = sent.trim_end_matches(['。', '；', ';', '！', '？']).len();
     out.push((start, end.max(start)));
     out
+}
+
+/// A rate told as a change (同比分别-6.2%, 增幅10%): not a level.
+fn is_change_rate(a: &Amount, before_in_clause: &str) -> bool {
+    a.is_rate()
+        && ["同比", "环比", "增长", "下降", "增幅", "降幅", "增速"]
+            .iter()
+            .any(|w| before_in_clause.contains(w))
 }
 
 fn is_money(unit: &str) -> bool {
@@ -182,16 +196,24 @@ pub fn draft_unit(
             if here.is_empty() {
                 continue;
             }
-            if clause.trim_start().starts_with("其中") {
-                review.push(Review {
-                    sentence: sent.into(),
-                    reason: Reason::Part(clause.trim().into()),
-                });
-                continue;
-            }
+            // After 其中, figures in the unit of the first one are parts of the whole before it.
+            let part_from = sent.find("其中").unwrap_or(sent.len());
+            let part_unit = found
+                .iter()
+                .find(|a| a.start > part_from)
+                .map(|a| a.unit.as_str());
             let mut figs: Vec<&Amount> = Vec::new();
+            let mut parted = false;
             for a in here {
-                if a.growth.is_some() {
+                if a.start > part_from && Some(a.unit.as_str()) == part_unit {
+                    if !parted {
+                        review.push(Review {
+                            sentence: sent.into(),
+                            reason: Reason::Part(clause.trim().into()),
+                        });
+                    }
+                    parted = true;
+                } else if a.growth.is_some() || is_change_rate(a, &sent[cs..a.start]) {
                     review.push(Review {
                         sentence: sent.into(),
                         reason: Reason::Growth(clause.trim().into()),

@@ -4,13 +4,45 @@
 
 use super::draft::{draft_unit, DraftItem, DraftKind, Reason, Review};
 use super::label::slug;
-use super::outline::{outline, sentences, Para};
-use super::plan::{line_id, plan, LinePlan};
-use super::words::{self, Amount, Deadline, Firmness};
+use super::outline::{outline, sentences, units, Para, Unit};
+use super::period::{as_of, is_meta, signature_len, title_line, town_name};
+use super::plan::{is_target, line_id, plan, LinePlan};
+use super::words::{self, Amount, Firmness};
 use super::write::Drafted;
 use crate::model::format::{Day, Figure, Group, Item, Ledger, LineFile, Milestone, Project, Town};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashSet;
+
+/// The paragraphs without the table rows whose every figure the prose states already (a 附表 that
+/// repeats the text): drafted once, from the prose. Each skipped row is listed for a look.
+fn without_repeated_tables(paras: &[Para], review: &mut Vec<Review>) -> Vec<Para> {
+    let key = |a: &Amount| (format!("{:?}", a.value), a.unit.clone());
+    let prose: HashSet<(String, String)> = paras
+        .iter()
+        .filter(|p| !p.table)
+        .flat_map(|p| words::amounts(&p.text))
+        .map(|a| key(&a))
+        .collect();
+    paras
+        .iter()
+        .filter(|p| {
+            let found = words::amounts(&p.text);
+            let repeated =
+                p.table && !found.is_empty() && found.iter().all(|a| prose.contains(&key(a)));
+            if repeated {
+                review.push(Review {
+                    sentence: p.text.clone(),
+                    reason: Reason::Repeated,
+                });
+            }
+            !repeated
+        })
+        .cloned()
+        .collect()
+}
+
+/// The title of the line drafted from a report's opening figures.
+const INDICATORS: &str = "主要指标";
 
 /// What the clerk may set on the command line.
 #[derive(Debug, Clone, Default)]
@@ -33,42 +65,83 @@ pub struct Extraction {
 /// Extracts a data folder from a report's paragraphs. Fails only when no as-of date can be found
 /// (the message asks for `--as-of`).
 pub fn extract(paras: &[Para], opts: &Options) -> Result<Extraction, String> {
-    let root = outline(&paras[..paras.len() - signature_len(paras)]);
-    let all: String = paras
-        .iter()
-        .map(|p| p.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let head: String = root.paras.join("\n");
-    let title_line = root
+    let mut review = Vec::new();
+    let body = without_repeated_tables(&paras[..paras.len() - signature_len(paras)], &mut review);
+    let root = outline(&body);
+    let title_line = title_line(&root.paras);
+    let head: Vec<String> = root
         .paras
-        .first()
-        .filter(|t| t.chars().count() <= 60 && !t.ends_with('。') && !t.ends_with('：'));
-    let (as_of, period) = as_of(opts, title_line.map_or("", |s| s), &head, paras, &all)?;
+        .iter()
+        .filter(|p| Some(*p) != title_line && !is_meta(p))
+        .cloned()
+        .collect();
+    let (mut lines_plan, loose) = plan(&root);
+    let headings: Vec<String> = root
+        .kids
+        .iter()
+        .filter(|k| !is_target(&k.title))
+        .map(|k| k.title.clone())
+        .collect();
+    let title_text = title_line.map_or("", |s| s.as_str());
+    let (as_of, period) = as_of(opts.as_of, title_text, &head, &headings, paras)?;
     let year = as_of.year();
-    let name = town_name(&head).unwrap_or_else(|| "本镇".into());
+    let name = town_name(&root.paras.join("\n"))
+        .or_else(|| town_name(&head.join("\n")))
+        .unwrap_or_else(|| "本镇".into());
     let title = match title_line {
         Some(t) => t.clone(),
         None => format!("{name}{year}年{period}工作汇报"),
     };
-    let mut review = Vec::new();
-    for p in &root.paras {
-        for s in sentences(p) {
-            for a in words::amounts(s) {
-                review.push(Review {
-                    sentence: s.into(),
-                    reason: Reason::Outside(s[a.start..a.end].into()),
-                });
-            }
-        }
+    // Figures before the first heading (and under a summary heading, before its parts) are the key
+    // indicators (地区生产总值…); a report without headings is one line.
+    let opening: Vec<String> = head.into_iter().chain(loose).collect();
+    let has_figures = |p: &String| sentences(p).iter().any(|s| !words::amounts(s).is_empty());
+    if lines_plan.is_empty() {
+        let t = title_line.cloned().unwrap_or_else(|| "工作情况".into());
+        lines_plan.push(LinePlan {
+            title: t.clone(),
+            target: false,
+            groups: vec![(t, opening.iter().flat_map(|p| units(p)).collect())],
+        });
+    } else if opening.iter().any(has_figures) {
+        let kept: Vec<Unit> = opening
+            .iter()
+            .filter(|p| has_figures(p))
+            .flat_map(|p| units(p))
+            .collect();
+        lines_plan.insert(
+            0,
+            LinePlan {
+                title: INDICATORS.into(),
+                target: false,
+                groups: vec![(INDICATORS.into(), kept)],
+            },
+        );
     }
     let mut figures = 0;
     let mut lines = Vec::new();
     let mut used_ids = HashSet::new();
-    for (n, lp) in plan(&root).iter().enumerate() {
-        let line = draft_line(lp, n, year, as_of, &mut used_ids, &mut review, &mut figures);
+    for (n, lp) in lines_plan.iter().enumerate() {
+        // A next-step line's deadlines fall in the year its heading names (2024年工作思路).
+        let line_year = if lp.target {
+            words::deadlines(&lp.title, year)
+                .first()
+                .map_or(year, |d| d.date.year())
+        } else {
+            year
+        };
+        let line = draft_line(
+            lp,
+            n,
+            line_year,
+            as_of,
+            &mut used_ids,
+            &mut review,
+            &mut figures,
+        );
         lines.push(line);
     }
+    review.dedup();
     let town = Town {
         name,
         title,
@@ -84,131 +157,6 @@ pub fn extract(paras: &[Para], opts: &Options) -> Result<Extraction, String> {
         review,
         figures,
     })
-}
-
-/// The as-of date and the period's words (上半年), from `--as-of`, the title and opening paragraphs
-/// (上半年, 前三季度, 2023年度), or a date line of the report (2023年7月5日).
-fn as_of(
-    opts: &Options,
-    title: &str,
-    head: &str,
-    paras: &[Para],
-    all: &str,
-) -> Result<(NaiveDate, String), String> {
-    let year = report_year(title, paras, all);
-    let period = |d: &Deadline| {
-        ["上半年", "前三季度", "季度", "年度", "全年", "半年"]
-            .iter()
-            .find(|w| d.words.contains(*w))
-            .map(|w| (d.date, w.to_string()))
-    };
-    let from_words = year.and_then(|y| {
-        words::deadlines(&format!("{title}\n{head}"), y)
-            .iter()
-            .find_map(period)
-    });
-    if let Some(d) = opts.as_of {
-        return Ok((d, from_words.map(|p| p.1).unwrap_or_default()));
-    }
-    if let Some(found) = from_words.or_else(|| date_line(paras).map(|d| (d, String::new()))) {
-        return Ok(found);
-    }
-    Err(
-        "无法从报告中确定截至日期（如“上半年”“前三季度”或落款日期），请用 --as-of YYYY-MM-DD 指定"
-            .into(),
-    )
-}
-
-/// The report's year: in its title, else in its date line, else the year it names most often.
-fn report_year(title: &str, paras: &[Para], all: &str) -> Option<i32> {
-    let years = |s: &str| -> Vec<i32> {
-        let b = s.as_bytes();
-        (0..b.len().saturating_sub(3))
-            .filter(|&i| {
-                b[i..i + 4].iter().all(u8::is_ascii_digit)
-                    && (i == 0 || !b[i - 1].is_ascii_digit())
-                    && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
-            })
-            .filter_map(|i| s[i..i + 4].parse().ok())
-            .filter(|y| (1990..2200).contains(y))
-            .collect()
-    };
-    if let Some(y) = years(title).first() {
-        return Some(*y);
-    }
-    if let Some(d) = date_line(paras) {
-        return Some(d.year());
-    }
-    let all_years = years(all);
-    let mut best: Option<(i32, usize)> = None;
-    for y in &all_years {
-        let n = all_years.iter().filter(|x| *x == y).count();
-        if best.is_none_or(|(_, m)| n > m) {
-            best = Some((*y, n));
-        }
-    }
-    best.map(|b| b.0)
-}
-
-/// How many closing paragraphs are the signature block: the date line and the office's name
-/// (青山镇人民政府 / 2024年7月5日), which belong to no work line.
-fn signature_len(paras: &[Para]) -> usize {
-    let date_at = paras.len().saturating_sub(3)
-        + paras
-            .iter()
-            .rev()
-            .take(3)
-            .rev()
-            .position(|p| date_line(std::slice::from_ref(p)).is_some())
-            .unwrap_or(3);
-    if date_at >= paras.len() {
-        return 0;
-    }
-    let signer = date_at > 0 && {
-        let t = paras[date_at - 1].text.trim();
-        t.chars().count() <= 20 && !t.contains(['。', '，']) && outline_free(t)
-    };
-    paras.len() - date_at + usize::from(signer)
-}
-
-fn outline_free(t: &str) -> bool {
-    super::outline::heading_mark(t).is_none()
-}
-
-/// The report's own date, on a line of its own near the end (2023年7月5日).
-fn date_line(paras: &[Para]) -> Option<NaiveDate> {
-    paras.iter().rev().take(4).find_map(|p| {
-        let t = p.text.trim();
-        let (y, rest) = t.split_once('年')?;
-        let (m, rest) = rest.split_once('月')?;
-        let d = rest.strip_suffix('日')?;
-        NaiveDate::from_ymd_opt(y.trim().parse().ok()?, m.parse().ok()?, d.parse().ok()?)
-    })
-}
-
-/// The town's name as the report writes it: the first …镇 / …街道 / …乡 after a break.
-fn town_name(text: &str) -> Option<String> {
-    for (i, _) in text
-        .match_indices(['镇', '乡'])
-        .chain(text.match_indices("街道"))
-    {
-        let before: Vec<char> = text[..i]
-            .chars()
-            .rev()
-            .take_while(|c| *c == '*' || (*c >= '\u{4e00}' && *c <= '\u{9fff}'))
-            .take(6)
-            .collect();
-        if !before.is_empty() && before.len() <= 4 {
-            let name: String = before.iter().rev().collect();
-            let tail = if text[i..].starts_with("街道") {
-                "街道"
-            } else {
-                &text[i..i + 3]
-            };
-            return Some(format!("{name}{tail}"));
-        }
-    }
-    None
 }
 
 fn draft_line(

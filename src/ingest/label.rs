@@ -7,6 +7,8 @@ const LEADS: &[&str] = &[
     "今年以来",
     "上半年以来",
     "上半年来",
+    "一年来",
+    "全年",
     "截至目前",
     "目前",
     "同时",
@@ -85,9 +87,14 @@ pub fn label(clause: &str, start: usize, end: usize, next: Option<&str>) -> (Str
         sure = false;
         format!("{pre_clean}{}", cut_list(post, &mut sure))
     };
-    let mut l = unwrap_quotes(&do_for(&raw))
-        .trim_end_matches(['和', '与', '及', '并', '、'])
-        .to_string();
+    let mut l = unwrap_quotes(&do_for(&raw));
+    let keeps_ji = ["惠及", "涉及", "普及", "以及"]
+        .iter()
+        .any(|w| l.ends_with(w));
+    let trimmed = l.trim_end_matches(['和', '与', '及', '并', '、']);
+    if trimmed.chars().count() >= 3 && !keeps_ji {
+        l = trimmed.to_string();
+    }
     // 行政村的村情档案 → 行政村村情档案: a short possessive reads better without 的.
     if let Some(i) = l.find('的') {
         if l[..i].chars().count() <= 4 && l.matches('的').count() == 1 && i > 0 {
@@ -148,7 +155,30 @@ fn strip_leads(s: &str) -> String {
             break;
         }
     }
-    s.trim_end_matches(['共', '计', '，']).to_string()
+    strip_tail(s.trim_end_matches('，'))
+}
+
+/// Words that end a clause before its figure but name nothing (累计达, 共计, 超).
+const TAILS: &[&str] = &[
+    "累计达到",
+    "累计达",
+    "累计",
+    "共计",
+    "达到",
+    "共",
+    "达",
+    "为",
+    "约",
+    "超",
+    "突破",
+    "逾",
+];
+
+fn strip_tail(mut s: &str) -> String {
+    while let Some(w) = TAILS.iter().find(|w| s.ends_with(*w) && s.len() > w.len()) {
+        s = &s[..s.len() - w.len()];
+    }
+    s.to_string()
 }
 
 /// Words after a figure that end the noun phrase (2次意识形态… is not how prose puts a noun).
@@ -300,6 +330,13 @@ mod tests {
                 "确保2023完成地方级税收任务数1898万元",
                 "1898万元",
                 "地方级税收任务",
+                true,
+            ),
+            ("工业产值累计达6.88亿元", "6.88亿元", "工业产值", true),
+            (
+                "推动家电、3C等消费券惠及1.2万人次",
+                "1.2万人次",
+                "消费券惠及",
                 true,
             ),
         ];

@@ -7,6 +7,7 @@ pub mod draft;
 pub mod extract;
 pub mod label;
 pub mod outline;
+pub mod period;
 pub mod plan;
 pub mod report;
 pub mod scaffold;

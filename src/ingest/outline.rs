@@ -8,6 +8,8 @@ pub struct Para {
     pub text: String,
     /// The heading level a Word style or Markdown `#` gives it (1–3), when there is one.
     pub level: Option<u8>,
+    /// A table row (its cells joined by ，), not prose.
+    pub table: bool,
 }
 
 /// A heading and what stands under it.
@@ -77,6 +79,13 @@ pub fn heading_mark(text: &str) -> Option<(u8, usize)> {
 /// Splits a heading paragraph into its title and its run-on text: `1、落实全面从严管党治党。严守…` →
 /// (`落实全面从严管党治党`, `严守…`).
 fn title_and_rest(text: &str) -> (String, String) {
+    // A web copy runs the body on after a space: 一、2023年工作回顾 2023年是…
+    if let Some(i) = text.find([' ', '\u{3000}']) {
+        let stop = text.find(['。', '：', ':']).unwrap_or(text.len());
+        if i < stop && text[..i].chars().count() <= 30 && !text[i..].trim().is_empty() {
+            return (text[..i].to_string(), text[i..].trim().to_string());
+        }
+    }
     match text.find(['。', '：', ':']) {
         Some(i) => {
             let stop = text[i..].chars().next().map_or(0, char::len_utf8);
@@ -143,31 +152,28 @@ const ORDINALS: [&str; 10] = [
     "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是",
 ];
 
-/// A paragraph cut at its 一是 / 二是 … markers (only when it starts with 一是); otherwise one unit.
+/// A paragraph cut at its 一是 / 二是 … markers (only when it starts with one); otherwise one unit.
+/// A marker counts where a sentence starts (after 。 ； or a space), whatever its number: reports
+/// repeat or skip them (一是 … 一是 … 三是).
 pub fn units(para: &str) -> Vec<Unit> {
-    if !para.starts_with(ORDINALS[0]) {
+    if !ORDINALS.iter().any(|w| para.starts_with(w)) {
         return vec![Unit {
             heading: None,
             body: para.to_string(),
         }];
     }
-    let mut cuts = vec![0];
-    for w in &ORDINALS[1..] {
-        let from = cuts.last().copied().unwrap_or(0);
-        // The next marker starts a sentence: it follows 。 or ；.
-        let found = para[from..]
-            .match_indices(w)
-            .map(|(i, _)| from + i)
-            .find(|&i| para[..i].ends_with(['。', '；', ';']));
-        match found {
-            Some(i) => cuts.push(i),
-            None => break,
-        }
-    }
+    let mut cuts: Vec<usize> = para
+        .char_indices()
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            ORDINALS.iter().any(|w| para[i..].starts_with(w))
+                && (i == 0 || para[..i].trim_end().ends_with(['。', '；', ';']))
+        })
+        .collect();
     cuts.push(para.len());
     cuts.windows(2)
         .map(|w| {
-            let seg = &para[w[0] + ORDINALS[0].len()..w[1]];
+            let seg = para[w[0] + ORDINALS[0].len()..w[1]].trim();
             let (title, rest) = match seg.find('。') {
                 Some(i) if seg[..i].chars().count() <= 30 => {
                     (seg[..i].to_string(), seg[i + '。'.len_utf8()..].to_string())
@@ -188,6 +194,25 @@ pub fn units(para: &str) -> Vec<Unit> {
         .collect()
 }
 
+/// A line of a web copy cut where a heading runs on after a space (…首位。 一、2024年工作总结 (一)坚持…).
+pub fn split_run_on_headings(line: &str) -> Vec<String> {
+    let mut cuts = vec![0];
+    for (i, c) in line.char_indices() {
+        if c == ' ' || c == '\u{3000}' {
+            let next = i + c.len_utf8();
+            let rest = line[next..].trim_start();
+            if matches!(heading_mark(rest), Some((1 | 2, _))) && !line[..i].trim().is_empty() {
+                cuts.push(next);
+            }
+        }
+    }
+    cuts.push(line.len());
+    cuts.windows(2)
+        .map(|w| line[w[0]..w[1]].trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 /// Splits text into sentences, each ending with its 。！？； (kept), and with its own text exactly as
 /// in the report.
 pub fn sentences(text: &str) -> Vec<&str> {
@@ -196,9 +221,9 @@ pub fn sentences(text: &str) -> Vec<&str> {
     let mut quote = 0i32;
     for (i, c) in text.char_indices() {
         match c {
-            '“' | '《' | '（' => quote += 1,
-            '”' | '》' | '）' => quote -= 1,
-            '。' | '！' | '？' | '；' if quote <= 0 => {
+            '“' | '《' | '（' | '(' => quote += 1,
+            '”' | '》' | '）' | ')' => quote -= 1,
+            '。' | '！' | '？' | '；' | ';' if quote <= 0 => {
                 let end = i + c.len_utf8();
                 push_trimmed(&mut out, &text[start..end]);
                 start = end;
@@ -225,6 +250,7 @@ mod tests {
         Para {
             text: text.into(),
             level: None,
+            table: false,
         }
     }
 
@@ -262,6 +288,7 @@ mod tests {
             Para {
                 text: "下步打算".into(),
                 level: Some(1),
+                table: false,
             },
             p("一是统筹发展。依托优势。二是激发活力。流转600亩。"),
         ]);

@@ -43,6 +43,9 @@ const CONTAINER_WORDS: &[&str] = &[
 /// True for a next-step heading (下步工作部署, 下半年工作打算).
 pub fn is_target(title: &str) -> bool {
     TARGET_WORDS.iter().any(|w| title.contains(w))
+        && !["情况", "总结", "回顾", "成效"]
+            .iter()
+            .any(|w| title.contains(w))
 }
 
 fn is_container(title: &str) -> bool {
@@ -88,18 +91,47 @@ fn line_of(n: &Node, target: bool) -> LinePlan {
     }
 }
 
-/// The lines of a report, in order.
-pub fn plan(root: &Node) -> Vec<LinePlan> {
+/// The lines of a report, in order, and the paragraphs a summary heading holds before its parts
+/// (its key indicators, often).
+pub fn plan(root: &Node) -> (Vec<LinePlan>, Vec<String>) {
     let mut lines = Vec::new();
+    let mut loose = Vec::new();
     for n in &root.kids {
         let target = is_target(&n.title);
         if !target && is_container(&n.title) && !n.kids.is_empty() {
+            loose.extend(n.paras.iter().cloned());
             lines.extend(n.kids.iter().map(|k| line_of(k, is_target(&k.title))));
         } else {
             lines.push(line_of(n, target));
         }
     }
-    lines
+    (split_safety(lines), loose)
+}
+
+/// Safety has its own panel: a 安全生产 group inside another line becomes a line of its own, right
+/// after it (三、狠抓安全生产工作 under 基础设施 → the safety line).
+fn split_safety(lines: Vec<LinePlan>) -> Vec<LinePlan> {
+    let mut out = Vec::new();
+    for mut line in lines {
+        let safety = |t: &str| {
+            ["安全生产", "应急管理", "安全隐患"]
+                .iter()
+                .any(|w| t.contains(w))
+        };
+        if line.target || safety(&line.title) || line.groups.len() < 2 {
+            out.push(line);
+            continue;
+        }
+        let (moved, kept): (Vec<_>, Vec<_>) = line.groups.into_iter().partition(|g| safety(&g.0));
+        line.groups = kept;
+        out.push(line);
+        out.extend(moved.into_iter().map(|g| LinePlan {
+            title: g.0.clone(),
+            target: false,
+            groups: vec![g],
+        }));
+    }
+    out
 }
 
 /// A line id and short name from the line's title (党建 → party), or None.
@@ -108,6 +140,7 @@ pub fn line_id(title: &str, target: bool) -> Option<(&'static str, &'static str)
         return Some(("targets", "下步工作"));
     }
     const MAP: &[(&[&str], &str, &str)] = &[
+        (&["主要指标"], "indicators", "主要指标"),
         (
             &["党建", "党的建设", "思想政治", "从严治党", "党风廉政"],
             "party",

@@ -8,6 +8,7 @@ use std::path::Path;
 /// `#` headings given their level.
 pub fn paras_from_text(text: &str) -> Vec<Para> {
     text.lines()
+        .flat_map(super::outline::split_run_on_headings)
         .filter_map(|line| {
             let t = line
                 .trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}');
@@ -19,11 +20,13 @@ pub fn paras_from_text(text: &str) -> Vec<Para> {
                 return Some(Para {
                     text: t[hashes..].trim().to_string(),
                     level: Some(hashes.min(3) as u8),
+                    table: false,
                 });
             }
             Some(Para {
                 text: t.to_string(),
                 level: None,
+                table: false,
             })
         })
         .collect()

@@ -319,10 +319,20 @@ fn amount_at(text: &str, at: usize) -> Option<Amount> {
         return None;
     };
     // A lone 一 (一批, 一户, 一对一) is a way of speaking, not a count.
-    if num.chinese && &s[..num.len] == "一" {
+    // A lone 一 (一批, 一户) is a way of speaking; numerals right after “ name a slogan (“三个年”).
+    if num.chinese && (&s[..num.len] == "一" || prev == Some('“')) {
         return None;
     }
     let mut end = at + num.len;
+    // Web copies put a space between a number and its unit (完成 621.61 亩, 490 余次).
+    if text[end..].starts_with(' ') && !num.chinese {
+        let after = &text[end + 1..];
+        if starts_any(after, UNITS).is_some()
+            || starts_any(after, &["多", "余", "万", "亿"]).is_some()
+        {
+            end += 1;
+        }
+    }
     let mut approx = None;
     let mut upper = None;
     // A range: 3—5个, 3-5个, 3至5个.
@@ -351,10 +361,15 @@ fn amount_at(text: &str, at: usize) -> Option<Amount> {
     }
     let unit = match starts_any(rest, UNITS) {
         Some(u) => u,
-        None if !magnitude.is_empty() => "",
+        // A bare 万/亿 is money only where the words speak of money (投资5000万).
+        None if !magnitude.is_empty() && money_context(before) => "",
         None => return None,
     };
     if num.chinese && (unit == "%" || unit == "％") {
+        return None;
+    }
+    // 二期工程, 三期项目: a phase, not a count of sessions.
+    if unit == "期" && starts_any(&rest[unit.len()..], &["工程", "项目", "建设"]).is_some() {
         return None;
     }
     end += unit.len();
@@ -365,8 +380,18 @@ fn amount_at(text: &str, at: usize) -> Option<Amount> {
     };
     let mut start = at;
     let mut bound = None;
-    if let Some(w) = ends_any(before, &["大约", "约"]) {
-        start -= w.len();
+    // A minus sign in front (同比分别-6.2%、-19.3%): a negative figure.
+    let mut negative = false;
+    if let Some(w) = ends_any(before, &["-", "－"]) {
+        let sign_at = at - w.len();
+        if !text[..sign_at].ends_with(|c: char| ascii_digit(c).is_some()) {
+            start = sign_at;
+            negative = true;
+        }
+    }
+    let spaced = text[..start].trim_end_matches(' ');
+    if let Some(w) = ends_any(spaced, &["大约", "约"]) {
+        start = spaced.len() - w.len();
         approx = approx.or(Some(Approx::About));
     }
     for (words, b) in [
@@ -374,7 +399,7 @@ fn amount_at(text: &str, at: usize) -> Option<Amount> {
             &["至少", "不少于", "不低于", "达到", "突破"][..],
             Bound::AtLeast,
         ),
-        (&["超过", "高于"][..], Bound::MoreThan),
+        (&["超过", "高于", "超", "逾"][..], Bound::MoreThan),
         (&["不超过", "最多", "控制在"][..], Bound::AtMost),
     ] {
         if let Some(w) = ends_any(&text[..start], words) {
@@ -397,10 +422,10 @@ fn amount_at(text: &str, at: usize) -> Option<Amount> {
         approx = approx.or(Some(Approx::About));
     }
     let written = text[at..at + num.len].to_string();
-    let value = if withheld {
-        Value::Withheld
-    } else {
-        Value::Num(num.value?)
+    let value = match (withheld, num.value) {
+        (true, _) => Value::Withheld,
+        (false, Some(v)) if negative => Value::Num(-v),
+        (false, v) => Value::Num(v?),
     };
     let mut a = Amount {
         value,
