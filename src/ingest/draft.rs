@@ -3,7 +3,11 @@
 
 use super::label::label;
 use super::outline::{sentences, Unit};
+pub use super::review::{Reason, Review};
+
+mod kinds;
 use super::words::{amounts, deadlines, Amount, Deadline, Firmness};
+use kinds::{ledger, project_clause, task_item};
 
 /// A figure placed on an item.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,74 +64,6 @@ pub struct DraftItem {
     pub target: bool,
 }
 
-/// Why a sentence needs a person's look.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Reason {
-    /// A growth rate (同比增长10.6%): not a level; the format has no growth field yet.
-    Growth(String),
-    /// A part of a whole (其中…): the format has no parts yet.
-    Part(String),
-    /// A bound or a range (至少3个, 3—5个): kept as its number; the format has no bounds yet.
-    Bound(String),
-    /// The firmness of a target (力争, 确保): written to the item's note for now.
-    Firmness(&'static str),
-    /// The label is a rough guess.
-    Label(String),
-    /// Figures outside any work line (before the first heading).
-    Outside(String),
-    /// A number with no unit huibao recognises.
-    Unread(String),
-    /// A table row whose figures the text already states.
-    Repeated,
-}
-
-impl Reason {
-    /// The reason in words.
-    pub fn text(&self, en: bool) -> String {
-        match (self, en) {
-            (Reason::Growth(w), false) => format!("增幅“{w}”：格式暂不能保存增幅，未写入"),
-            (Reason::Growth(w), true) => {
-                format!("growth \"{w}\": the format cannot hold growth yet; not written")
-            }
-            (Reason::Part(w), false) => format!("“{w}”是其中的一部分：格式暂不能保存，未写入"),
-            (Reason::Part(w), true) => format!(
-                "\"{w}\" is a part of a whole: the format cannot hold parts yet; not written"
-            ),
-            (Reason::Bound(w), false) => format!("“{w}”带上下限：暂按数字写入，请核对"),
-            (Reason::Bound(w), true) => {
-                format!("\"{w}\" is a bound or range: written as its number; please check")
-            }
-            (Reason::Firmness(w), false) => format!("目标措辞“{w}”：暂写入备注"),
-            (Reason::Firmness(w), true) => {
-                format!("target wording \"{w}\": kept in the note for now")
-            }
-            (Reason::Label(l), false) => format!("标签“{l}”为草拟，请核对"),
-            (Reason::Label(l), true) => format!("label \"{l}\" is a rough draft; please check"),
-            (Reason::Outside(w), false) => format!("“{w}”不在任何工作条线标题下，未写入"),
-            (Reason::Outside(w), true) => {
-                format!("\"{w}\" is under no work-line heading; not written")
-            }
-            (Reason::Unread(w), false) => format!("数字“{w}”没有可识别的单位，未写入"),
-            (Reason::Unread(w), true) => {
-                format!("number \"{w}\" has no unit huibao knows; not written")
-            }
-            (Reason::Repeated, false) => "表格行的数字正文已有，未重复写入".into(),
-            (Reason::Repeated, true) => {
-                "a table row repeating figures of the text; not written twice".into()
-            }
-        }
-    }
-}
-
-/// A review entry: the sentence as in the report, and why.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Review {
-    /// The sentence, verbatim.
-    pub sentence: String,
-    /// Why it needs a look.
-    pub reason: Reason,
-}
-
 /// Clause byte ranges of a sentence, cut at ， and ,.
 fn clauses(sent: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -168,131 +104,173 @@ pub fn draft_unit(
     target: bool,
     review: &mut Vec<Review>,
 ) -> Vec<DraftItem> {
+    let mut d = Drafter {
+        target,
+        items: Vec::new(),
+        project: None,
+        review,
+    };
     let body = unit.body.as_str();
-    let mut items: Vec<DraftItem> = Vec::new();
-    let mut project: Option<usize> = None;
     let mut offset = 0;
-    for sent in sentences(body) {
-        let s0 = body[offset..].find(sent).map_or(offset, |i| offset + i);
-        offset = s0 + sent.len();
-        let span = (s0, offset);
-        let found = amounts(sent);
-        let dls = deadlines(sent, year);
-        unread_numbers(sent, &found, &dls, review);
-        let cl = clauses(sent);
+    for text in sentences(body) {
+        let s0 = body[offset..].find(text).map_or(offset, |i| offset + i);
+        offset = s0 + text.len();
+        d.sentence(&Sentence {
+            text,
+            span: (s0, offset),
+            found: amounts(text),
+            dls: deadlines(text, year),
+        });
+    }
+    d.items
+}
+
+/// One sentence with its figures and deadlines.
+struct Sentence<'a> {
+    text: &'a str,
+    span: (usize, usize),
+    found: Vec<Amount>,
+    dls: Vec<Deadline>,
+}
+
+/// The items of a unit being drafted, sentence by sentence.
+struct Drafter<'r> {
+    target: bool,
+    items: Vec<DraftItem>,
+    /// The project the unit introduced: later figures of the unit are its figures.
+    project: Option<usize>,
+    review: &'r mut Vec<Review>,
+}
+
+impl Drafter<'_> {
+    fn sentence(&mut self, s: &Sentence) {
+        unread_numbers(s.text, &s.found, &s.dls, self.review);
+        let cl = clauses(s.text);
         for (ci, &(cs, ce)) in cl.iter().enumerate() {
-            let clause = &sent[cs..ce];
-            let here: Vec<&Amount> = found
-                .iter()
-                .filter(|a| a.start >= cs && a.end <= ce)
-                .collect();
-            let next = cl.get(ci + 1).map(|&(a, b)| &sent[a..b]);
-            let dl = dls.iter().find(|d| d.start >= cs && d.end <= ce).cloned();
-            if let Some(p) = project.and_then(|p| items.get_mut(p)) {
-                project_clause(p, clause, cs, dl.clone(), sent, span, here.is_empty());
-            } else if here.is_empty() && target {
-                items.extend(task_item(clause, cs, dl.clone(), sent, span));
-            }
-            if here.is_empty() {
-                continue;
-            }
-            // After 其中, figures in the unit of the first one are parts of the whole before it.
-            let part_from = sent.find("其中").unwrap_or(sent.len());
-            let part_unit = found
-                .iter()
-                .find(|a| a.start > part_from)
-                .map(|a| a.unit.as_str());
-            let mut figs: Vec<&Amount> = Vec::new();
-            let mut parted = false;
-            for a in here {
-                if a.start > part_from && Some(a.unit.as_str()) == part_unit {
-                    if !parted {
-                        review.push(Review {
-                            sentence: sent.into(),
-                            reason: Reason::Part(clause.trim().into()),
-                        });
-                    }
-                    parted = true;
-                } else if a.growth.is_some() || is_change_rate(a, &sent[cs..a.start]) {
-                    review.push(Review {
-                        sentence: sent.into(),
-                        reason: Reason::Growth(clause.trim().into()),
-                    });
-                } else {
-                    if a.bound.is_some() || a.upper.is_some() {
-                        review.push(Review {
-                            sentence: sent.into(),
-                            reason: Reason::Bound(sent[a.start..a.end].into()),
-                        });
-                    }
-                    figs.push(a);
-                }
-            }
-            if figs.is_empty() {
-                continue;
-            }
-            // A project introduced by its investment: 引进总投资1.2亿元禾源白羽鸡养殖项目.
-            let after = clause[figs[0].end - cs..].trim_start_matches('的');
-            if is_money(&figs[0].unit) && after.ends_with("项目") && after.chars().count() >= 4 {
-                project = Some(items.len());
-                items.push(DraftItem {
-                    label: after.to_string(),
-                    sure: !after.contains('*'),
-                    source: span,
-                    figures: Vec::new(),
-                    kind: DraftKind::Project {
-                        investment: figs[0].clone(),
-                        status: None,
-                        milestones: Vec::new(),
-                    },
-                    deadline: None,
-                    firmness: super::words::firmness(clause),
-                    target,
-                });
-                figs.remove(0);
-                if figs.is_empty() {
-                    continue;
-                }
-            }
-            if let Some(item) = ledger(sent, cs, ce, &figs, span) {
-                items.push(item);
-                continue;
-            }
-            let drafted = figures_of(sent, cs, ce, &figs, next);
-            match project.and_then(|p| items.get_mut(p)) {
-                Some(p) => {
-                    p.source.1 = span.1;
-                    p.figures
-                        .extend(drafted.into_iter().map(|(f, l, _)| DraftFigure {
-                            amount: f.amount,
-                            label: Some(l),
-                        }));
-                }
-                None => {
-                    let (label, sure) = (drafted[0].1.clone(), drafted[0].2 && drafted.len() == 1);
-                    items.push(DraftItem {
-                        label,
-                        sure,
-                        source: span,
-                        figures: drafted.into_iter().map(|(f, _, _)| f).collect(),
-                        kind: DraftKind::Quantity,
-                        deadline: if target {
-                            dl.or_else(|| dls.first().cloned())
-                        } else {
-                            None
-                        },
-                        firmness: if target {
-                            super::words::firmness(clause)
-                        } else {
-                            None
-                        },
-                        target,
-                    });
-                }
-            }
+            let next = cl.get(ci + 1).map(|&(a, b)| &s.text[a..b]);
+            self.clause(s, cs, ce, next);
         }
     }
-    items
+
+    fn clause(&mut self, s: &Sentence, cs: usize, ce: usize, next: Option<&str>) {
+        let clause = &s.text[cs..ce];
+        let here: Vec<&Amount> = s
+            .found
+            .iter()
+            .filter(|a| a.start >= cs && a.end <= ce)
+            .collect();
+        let dl = s.dls.iter().find(|d| d.start >= cs && d.end <= ce).cloned();
+        let project = self.project;
+        if let Some(p) = project.and_then(|p| self.items.get_mut(p)) {
+            project_clause(p, clause, cs, dl.clone(), s.text, s.span, here.is_empty());
+        } else if here.is_empty() && self.target {
+            self.items
+                .extend(task_item(clause, cs, dl.clone(), s.text, s.span));
+        }
+        let mut figs = self.levels(s, cs, clause, here);
+        if figs.is_empty() {
+            return;
+        }
+        if self.starts_project(s, cs, clause, figs[0]) {
+            figs.remove(0);
+            if figs.is_empty() {
+                return;
+            }
+        }
+        if let Some(item) = ledger(s.text, cs, ce, &figs, s.span) {
+            self.items.push(item);
+            return;
+        }
+        let drafted = figures_of(s.text, cs, ce, &figs, next);
+        if let Some(p) = project.and_then(|p| self.items.get_mut(p)) {
+            p.source.1 = s.span.1;
+            p.figures
+                .extend(drafted.into_iter().map(|(f, l, _)| DraftFigure {
+                    amount: f.amount,
+                    label: Some(l),
+                }));
+            return;
+        }
+        let (label, sure) = (drafted[0].1.clone(), drafted[0].2 && drafted.len() == 1);
+        let target = self.target;
+        self.items.push(DraftItem {
+            label,
+            sure,
+            source: s.span,
+            figures: drafted.into_iter().map(|(f, _, _)| f).collect(),
+            kind: DraftKind::Quantity,
+            deadline: target
+                .then(|| dl.or_else(|| s.dls.first().cloned()))
+                .flatten(),
+            firmness: target.then(|| super::words::firmness(clause)).flatten(),
+            target,
+        });
+    }
+
+    /// The figures of a clause that are levels. Parts (after 其中) and growth go to the review list
+    /// instead; bounds and ranges stay, and are listed too.
+    fn levels<'a>(
+        &mut self,
+        s: &Sentence,
+        cs: usize,
+        clause: &str,
+        here: Vec<&'a Amount>,
+    ) -> Vec<&'a Amount> {
+        // After 其中, figures in the unit of the first one are parts of the whole before it.
+        let part_from = s.text.find("其中").unwrap_or(s.text.len());
+        let part_unit = s
+            .found
+            .iter()
+            .find(|a| a.start > part_from)
+            .map(|a| a.unit.as_str());
+        let mut figs = Vec::new();
+        let mut parted = false;
+        for a in here {
+            let reason = if a.start > part_from && Some(a.unit.as_str()) == part_unit {
+                let first = !parted;
+                parted = true;
+                first.then(|| Reason::Part(clause.trim().into()))
+            } else if a.growth.is_some() || is_change_rate(a, &s.text[cs..a.start]) {
+                Some(Reason::Growth(clause.trim().into()))
+            } else {
+                figs.push(a);
+                (a.bound.is_some() || a.upper.is_some())
+                    .then(|| Reason::Bound(s.text[a.start..a.end].into()))
+            };
+            if let Some(reason) = reason {
+                self.review.push(Review {
+                    sentence: s.text.into(),
+                    reason,
+                });
+            }
+        }
+        figs
+    }
+
+    /// A project introduced by its investment (引进总投资1.2亿元禾源白羽鸡养殖项目): true when the
+    /// clause starts one.
+    fn starts_project(&mut self, s: &Sentence, cs: usize, clause: &str, first: &Amount) -> bool {
+        let after = clause[first.end - cs..].trim_start_matches('的');
+        if !is_money(&first.unit) || !after.ends_with("项目") || after.chars().count() < 4 {
+            return false;
+        }
+        self.project = Some(self.items.len());
+        self.items.push(DraftItem {
+            label: after.to_string(),
+            sure: !after.contains('*'),
+            source: s.span,
+            figures: Vec::new(),
+            kind: DraftKind::Project {
+                investment: first.clone(),
+                status: None,
+                milestones: Vec::new(),
+            },
+            deadline: None,
+            firmness: super::words::firmness(clause),
+            target: self.target,
+        });
+        true
+    }
 }
 
 /// The figures of one clause with their labels: the first labelled from the clause, each further
@@ -332,113 +310,6 @@ fn figures_of(
         from = a.end;
     }
     out
-}
-
-/// 发现并整改隐患11处 → a ledger of 隐患, found 11, rectified 11.
-fn ledger(
-    sent: &str,
-    cs: usize,
-    ce: usize,
-    figs: &[&Amount],
-    span: (usize, usize),
-) -> Option<DraftItem> {
-    let clause = &sent[cs..ce];
-    let a = figs.first()?;
-    let head = &clause[..a.start - cs];
-    let verb = ["发现并整改", "排查并整改", "排查整改"]
-        .iter()
-        .find_map(|v| head.find(v).map(|i| (i, v.len())))?;
-    let noun = head[verb.0 + verb.1..].trim();
-    // The kind of hazard named where the check is told (开展消防隐患排查): 消防隐患排查整改.
-    let kind = sent[..cs + verb.0]
-        .rfind(&format!("{noun}排查"))
-        .and_then(|i| {
-            let before: Vec<char> = sent[..i]
-                .chars()
-                .rev()
-                .take_while(|c| !"，、。；的和".contains(*c))
-                .collect();
-            let kind: String = before.iter().take(2).rev().collect();
-            (!kind.is_empty()).then_some(kind)
-        });
-    let label = match kind {
-        Some(k) => format!("{k}{noun}排查整改"),
-        None => format!("{noun}整改"),
-    };
-    Some(DraftItem {
-        label,
-        sure: kind_is_named(noun),
-        source: span,
-        figures: Vec::new(),
-        kind: DraftKind::Ledger {
-            found: (*a).clone(),
-            rectified: (*a).clone(),
-        },
-        deadline: None,
-        firmness: None,
-        target: false,
-    })
-}
-
-fn kind_is_named(noun: &str) -> bool {
-    noun.chars().count() >= 2
-}
-
-/// A clause of a project's paragraph: its status (目前…) or, when it has no figure, a milestone.
-fn project_clause(
-    p: &mut DraftItem,
-    clause: &str,
-    cs: usize,
-    dl: Option<Deadline>,
-    sent: &str,
-    span: (usize, usize),
-    no_figures: bool,
-) {
-    let DraftKind::Project {
-        status, milestones, ..
-    } = &mut p.kind
-    else {
-        return;
-    };
-    let text = clause.trim();
-    if text.starts_with("目前") && status.is_none() {
-        *status = Some(text.to_string());
-    }
-    if !no_figures {
-        return;
-    }
-    p.source.1 = span.1;
-    if let Some(d) = dl {
-        let what = format!("{}{}", &sent[cs..d.start], &sent[d.end..cs + clause.len()]);
-        let what = what
-            .trim()
-            .trim_start_matches("计划")
-            .trim_start_matches("争取");
-        milestones.push((what.to_string(), d));
-    }
-}
-
-/// A next-step clause with a deadline and no figure: a task (争取年底前完成呼雷汤项目重启建设).
-fn task_item(
-    clause: &str,
-    cs: usize,
-    dl: Option<Deadline>,
-    sent: &str,
-    span: (usize, usize),
-) -> Option<DraftItem> {
-    let d = dl?;
-    let rest = format!("{}{}", &sent[cs..d.start], &sent[d.end..cs + clause.len()]);
-    let (l, sure) = label(&rest, rest.len(), rest.len(), None);
-    Some(DraftItem {
-        label: l,
-        sure,
-        source: span,
-        figures: Vec::new(),
-        kind: DraftKind::Task,
-        deadline: Some(d),
-        firmness: super::words::firmness(clause),
-        target: true,
-    })
 }
 
 /// Arabic numbers that are neither a figure nor a date: the sentence goes to the review list once.

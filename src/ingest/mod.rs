@@ -10,6 +10,7 @@ pub mod outline;
 pub mod period;
 pub mod plan;
 pub mod report;
+pub mod review;
 pub mod scaffold;
 pub mod words;
 pub mod write;
