@@ -173,8 +173,12 @@ fn the_seed_report_gives_back_data_quantities() {
         x.review.len(),
         misplaced.len()
     );
-    for (want, got, _) in &misplaced {
-        eprintln!("  data/ {want} ← drafted {got}");
+    for (want, got, src) in &misplaced {
+        let listed = x.review.iter().any(|r| r.sentence == *src);
+        eprintln!(
+            "  data/ {want} ← drafted {got}{}",
+            if listed { "" } else { "  (not listed)" }
+        );
     }
     // 53 quantities (the ledger's 11 counts as found and as rectified) less the toilet, and 16 withheld.
     assert_eq!(total, 69);

@@ -66,8 +66,10 @@ pub fn label(clause: &str, start: usize, end: usize, next: Option<&str>) -> (Str
     let pre = clause[..start].trim();
     let post = clause[end..].trim();
     let post = post.strip_prefix('的').unwrap_or(post);
-    let pre_clean = strip_leads(after_etc(pre));
-    let mut sure = true;
+    let (kept, cut) = after_etc(pre);
+    let pre_clean = strip_leads(kept);
+    // A list cut to its last element (…、理论宣讲等活动) is a guess.
+    let mut sure = !cut;
     let raw = if post.is_empty() || starts_with_verb_end(post) {
         if pre_clean.is_empty() || MONEY_VERBS.contains(&pre_clean.as_str()) {
             match next {
@@ -82,6 +84,20 @@ pub fn label(clause: &str, start: usize, end: usize, next: Option<&str>) -> (Str
         }
     } else if pre_clean.is_empty() || is_verbish(&pre_clean) {
         cut_list(post, &mut sure)
+    } else if names_before(&pre_clean) {
+        // Names listed before a count (***镇4个社区均已完成…, **、**苑等2个社区已…): what is counted
+        // and what they did, without the names.
+        let post = ["均已", "均", "已经", "已"]
+            .iter()
+            .find_map(|w| {
+                post.find(w)
+                    .filter(|&i| post[..i].chars().count() <= 6)
+                    .map(|i| (i, w.len()))
+            })
+            .map_or(post.to_string(), |(i, n)| {
+                format!("{}{}", &post[..i], &post[i + n..])
+            });
+        cut_list(&post, &mut sure)
     } else {
         // Words on both sides: 年可烘干2万余吨粮食 → 年可烘干粮食.
         sure = false;
@@ -119,21 +135,21 @@ pub fn label(clause: &str, start: usize, end: usize, next: Option<&str>) -> (Str
 
 /// After the last 等 of a list (…、理论学习等各类培训班 → 各类培训班); a too-short remainder keeps the
 /// list's last element (…、理论宣讲等活动 → 理论宣讲等活动).
-fn after_etc(pre: &str) -> &str {
+fn after_etc(pre: &str) -> (&str, bool) {
     match pre.rfind('等') {
         Some(i) => {
             let rest = &pre[i + '等'.len_utf8()..];
             if rest.chars().count() > 2 {
-                rest
+                (rest, false)
             } else {
                 let head = &pre[..i];
                 let from = head.rfind(['、', '，']).map_or(0, |j| {
                     j + head[j..].chars().next().map_or(0, char::len_utf8)
                 });
-                &pre[from..]
+                (&pre[from..], from > 0)
             }
         }
-        None => pre,
+        None => (pre, false),
     }
 }
 
@@ -186,6 +202,12 @@ fn starts_with_verb_end(post: &str) -> bool {
     ["，", "、", "。", "；", "以上", "左右", "，", "的"]
         .iter()
         .any(|w| post.starts_with(w))
+}
+
+/// True for a clause head that names things (masked names, a list ending in 等) rather than saying
+/// what is counted.
+fn names_before(pre: &str) -> bool {
+    pre.contains('*') || pre.ends_with('等')
 }
 
 /// True for a clause head that is only verbs (成立, 建成, 配置 …), so the noun follows the figure.
@@ -333,6 +355,12 @@ mod tests {
                 true,
             ),
             ("工业产值累计达6.88亿元", "6.88亿元", "工业产值", true),
+            (
+                "***镇4个社区均已完成主体施工、装修及单体验收",
+                "4个",
+                "社区完成主体施工、装修及单体验收",
+                true,
+            ),
             (
                 "推动家电、3C等消费券惠及1.2万人次",
                 "1.2万人次",
