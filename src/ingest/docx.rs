@@ -250,7 +250,6 @@ fn read_document(
     let mut p = Reading::default();
     let mut counters = Counters::default();
     let mut row: Option<Vec<String>> = None;
-    let mut depth_tbl = 0;
     loop {
         let ev = r
             .read_event()
@@ -266,7 +265,6 @@ fn read_document(
                 }
                 b"w:t" => p.in_text = true,
                 b"w:tab" => p.text.push(' '),
-                b"w:tbl" => depth_tbl += 1,
                 b"w:tr" => row = Some(Vec::new()),
                 _ => {}
             },
@@ -315,14 +313,12 @@ fn read_document(
                         }
                     }
                 }
-                b"w:tbl" => depth_tbl -= 1,
                 _ => {}
             },
             Event::Eof => break,
             _ => {}
         }
     }
-    let _ = depth_tbl;
     Ok(out)
 }
 

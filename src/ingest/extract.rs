@@ -75,7 +75,7 @@ pub fn extract(paras: &[Para], opts: &Options) -> Result<Extraction, String> {
         .filter(|p| Some(*p) != title_line && !is_meta(p))
         .cloned()
         .collect();
-    let (mut lines_plan, loose) = plan(&root);
+    let (lines_plan, loose) = plan(&root);
     let headings: Vec<String> = root
         .kids
         .iter()
@@ -92,56 +92,18 @@ pub fn extract(paras: &[Para], opts: &Options) -> Result<Extraction, String> {
         Some(t) => t.clone(),
         None => format!("{name}{year}年{period}工作汇报"),
     };
-    // Figures before the first heading (and under a summary heading, before its parts) are the key
-    // indicators (地区生产总值…); a report without headings is one line.
     let opening: Vec<String> = head.into_iter().chain(loose).collect();
-    let has_figures = |p: &String| sentences(p).iter().any(|s| !words::amounts(s).is_empty());
-    if lines_plan.is_empty() {
-        let t = title_line.cloned().unwrap_or_else(|| "工作情况".into());
-        lines_plan.push(LinePlan {
-            title: t.clone(),
-            target: false,
-            groups: vec![(t, opening.iter().flat_map(|p| units(p)).collect())],
-        });
-    } else if opening.iter().any(has_figures) {
-        let kept: Vec<Unit> = opening
-            .iter()
-            .filter(|p| has_figures(p))
-            .flat_map(|p| units(p))
-            .collect();
-        lines_plan.insert(
-            0,
-            LinePlan {
-                title: INDICATORS.into(),
-                target: false,
-                groups: vec![(INDICATORS.into(), kept)],
-            },
-        );
-    }
-    let mut figures = 0;
-    let mut lines = Vec::new();
-    let mut used_ids = HashSet::new();
-    for (n, lp) in lines_plan.iter().enumerate() {
-        // A next-step line's deadlines fall in the year its heading names (2024年工作思路).
-        let line_year = if lp.target {
-            words::deadlines(&lp.title, year)
-                .first()
-                .map_or(year, |d| d.date.year())
-        } else {
-            year
-        };
-        let line = draft_line(
-            lp,
-            n,
-            line_year,
-            as_of,
-            &mut used_ids,
-            &mut review,
-            &mut figures,
-        );
-        lines.push(line);
-    }
+    let lines_plan = with_opening(lines_plan, &opening, title_line);
+    let (mut lines, figures) = draft_lines(&lines_plan, year, as_of, &mut review);
     review.dedup();
+    // Headings with nothing under them are not work lines.
+    for line in &mut lines {
+        line.groups.retain(|g| !g.items.is_empty());
+    }
+    lines.retain(|l: &LineFile| !l.groups.is_empty());
+    if lines.is_empty() {
+        return Err("报告中没有找到可起草的工作内容（标题、段落或数字）".into());
+    }
     let town = Town {
         name,
         title,
@@ -157,6 +119,64 @@ pub fn extract(paras: &[Para], opts: &Options) -> Result<Extraction, String> {
         review,
         figures,
     })
+}
+
+/// Figures before the first heading (and under a summary heading, before its parts) are the key
+/// indicators (地区生产总值…): a 主要指标 line first. A report without headings is one line.
+fn with_opening(
+    mut lines: Vec<LinePlan>,
+    opening: &[String],
+    title: Option<&String>,
+) -> Vec<LinePlan> {
+    let has_figures = |p: &&String| sentences(p).iter().any(|s| !words::amounts(s).is_empty());
+    if lines.is_empty() {
+        let t = title.cloned().unwrap_or_else(|| "工作情况".into());
+        let units = opening.iter().flat_map(|p| units(p)).collect();
+        lines.push(LinePlan {
+            title: t.clone(),
+            target: false,
+            groups: vec![(t, units)],
+        });
+    } else if opening.iter().any(|p| has_figures(&p)) {
+        let kept: Vec<Unit> = opening
+            .iter()
+            .filter(has_figures)
+            .flat_map(|p| units(p))
+            .collect();
+        let line = LinePlan {
+            title: INDICATORS.into(),
+            target: false,
+            groups: vec![(INDICATORS.into(), kept)],
+        };
+        lines.insert(0, line);
+    }
+    lines
+}
+
+/// Drafts every planned line; returns the line files and how many figures were drafted.
+fn draft_lines(
+    plans: &[LinePlan],
+    year: i32,
+    as_of: NaiveDate,
+    review: &mut Vec<Review>,
+) -> (Vec<LineFile>, usize) {
+    let mut figures = 0;
+    let mut used_ids = HashSet::new();
+    let lines = plans
+        .iter()
+        .enumerate()
+        .map(|(n, lp)| {
+            // A next-step line's deadlines fall in the year its heading names (2024年工作思路).
+            let line_year = match lp.target {
+                true => words::deadlines(&lp.title, year)
+                    .first()
+                    .map_or(year, |d| d.date.year()),
+                false => year,
+            };
+            draft_line(lp, n, line_year, as_of, &mut used_ids, review, &mut figures)
+        })
+        .collect();
+    (lines, figures)
 }
 
 fn draft_line(
