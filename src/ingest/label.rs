@@ -43,7 +43,10 @@ const LEADS: &[&str] = &[
     "开展",
     "组织开展",
     "举办",
+    "对于",
     "对",
+    "成功",
+    "超额",
     "辖区内",
 ];
 
@@ -199,7 +202,7 @@ fn strip_tail(mut s: &str) -> String {
 
 /// Words after a figure that end the noun phrase (2次意识形态… is not how prose puts a noun).
 fn starts_with_verb_end(post: &str) -> bool {
-    ["，", "、", "。", "；", "以上", "左右", "，", "的"]
+    ["，", "、", "。", "；", "以上", "左右", "的", "(", "（"]
         .iter()
         .any(|w| post.starts_with(w))
 }
@@ -227,6 +230,7 @@ fn is_verbish(pre: &str) -> bool {
             "改造",
             "培育",
             "发放",
+            "完成",
             "整理填写",
             "投入",
             "投资",
@@ -243,6 +247,11 @@ fn is_verbish(pre: &str) -> bool {
 
 /// A long list after the figure keeps its first element and 等 (改建消防设施、重建门卫、… → 改建消防设施等).
 fn cut_list(post: &str, sure: &mut bool) -> String {
+    // A bracketed aside after the figure (27家(其中,批发21家、…)) is not part of the name.
+    let post = match post.find(['(', '（']) {
+        Some(0) | None => post,
+        Some(i) => &post[..i],
+    };
     let post = strip_leads(post);
     if post.chars().count() > 24 {
         if let Some(i) = post.find('、') {
@@ -355,6 +364,19 @@ mod tests {
                 true,
             ),
             ("工业产值累计达6.88亿元", "6.88亿元", "工业产值", true),
+            (
+                "新增“五上”企业27家(其中,批发21家",
+                "27家",
+                "新增“五上”企业",
+                true,
+            ),
+            ("对于排查出的 280 余项隐患", "280 余项", "排查出隐患", false),
+            (
+                "成功完成 621.61 亩流出耕地的整改复耕任务",
+                "621.61 亩",
+                "流出耕地的整改复耕任务",
+                true,
+            ),
             (
                 "***镇4个社区均已完成主体施工、装修及单体验收",
                 "4个",

@@ -35,13 +35,16 @@ fn the_date_line_gives_the_as_of_date() {
 #[test]
 fn a_report_with_nothing_to_draft_says_so() {
     let paras = paras_from_text("莲花镇2024年上半年工作总结\n一、党建工作\n");
-    let e = extract(&paras, &Options::default()).err().unwrap_or_default();
+    let e = extract(&paras, &Options::default())
+        .err()
+        .unwrap_or_default();
     assert!(e.contains("没有找到可起草的工作内容"), "{e}");
 }
 
 #[test]
 fn opening_figures_become_the_key_indicators_line() {
-    let x = run("东柳街道2023年工作总结\n全年实现地区生产总值60.3亿元。\n一、党建工作\n召开会议6次。");
+    let x =
+        run("东柳街道2023年工作总结\n全年实现地区生产总值60.3亿元。\n一、党建工作\n召开会议6次。");
     let ids: Vec<&str> = x.drafted.lines.iter().map(|l| l.id.as_str()).collect();
     assert_eq!(ids, ["indicators", "party"]);
     assert_eq!(x.drafted.date, "2023-12-31");
