@@ -221,12 +221,14 @@ impl Drafter<'_> {
         let part_unit = s
             .found
             .iter()
-            .find(|a| a.start > part_from)
+            .find(|a| a.start > part_from && a.bound.is_none())
             .map(|a| a.unit.as_str());
         let mut figs = Vec::new();
         let mut parted = false;
         for a in here {
-            let reason = if a.start > part_from && Some(a.unit.as_str()) == part_unit {
+            let threshold = a.start > part_from && a.bound.is_some();
+            let reason = if threshold || (a.start > part_from && Some(a.unit.as_str()) == part_unit)
+            {
                 let first = !parted;
                 parted = true;
                 first.then(|| Reason::Part(clause.trim().into()))

@@ -49,3 +49,27 @@ fn opening_figures_become_the_key_indicators_line() {
     assert_eq!(ids, ["indicators", "party"]);
     assert_eq!(x.drafted.date, "2023-12-31");
 }
+
+#[test]
+fn parts_growth_and_bounds_go_to_the_review_list() {
+    let x = run("东柳街道2023年工作总结\n一、经济工作\n全年共引进企业137家,其中注册资金千万元以上46家,亿元以上5家,实到内资17亿元。一般公共预算收入2亿元,同比下降19.3%。新增市场主体50家以上。");
+    let values: Vec<f64> = x.drafted.lines[0]
+        .items()
+        .flat_map(|i| i.figures.iter())
+        .filter_map(|f| f.value.and_then(|v| v.num()))
+        .collect();
+    // 46家 and 5家 are parts of the 137; 19.3% is a change; 50家以上 is kept with its words.
+    assert_eq!(values, [137.0, 17.0, 2.0, 50.0]);
+    let reasons: Vec<String> = x.review.iter().map(|r| r.reason.text(false)).collect();
+    assert_eq!(reasons.len(), 4, "{reasons:#?}");
+    assert!(reasons[0].contains("其中注册资金千万元以上46家"));
+    assert!(reasons[1].contains("亿元以上5家"));
+    assert!(reasons[2].contains("同比下降19.3%"));
+    assert!(reasons[3].contains("50家以上"));
+    let bounded = x.drafted.lines[0].items().find_map(|i| {
+        i.figures
+            .iter()
+            .find(|f| f.value == Some(crate::model::Value::Num(50.0)))
+    });
+    assert_eq!(bounded.and_then(|f| f.label.as_deref()), Some("50家以上"));
+}
