@@ -483,6 +483,18 @@ fn extract_never_overwrites_and_its_exit_codes_say_what_happened() {
         os(&dir.path().join("c")),
     ]);
     assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("missing.txt：找不到这个文件"), "{stderr}");
+    // --lang en: the message in English.
+    let (code, _, stderr) = huibao(&[
+        os("--lang"),
+        os("en"),
+        os("extract"),
+        os(&bare),
+        os("-o"),
+        os(&dir.path().join("d")),
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("give one with --as-of"), "{stderr}");
 }
 
 #[test]
@@ -578,7 +590,7 @@ fn gbk_and_utf16_reports_read_the_same() {
 fn extract_fixture(path: &Path) -> Extraction {
     let paras = read_report(path).unwrap_or_else(|e| panic!("{e}"));
     extract(&paras, &Options::default()).unwrap_or_else(|e| {
-        assert!(e.contains("--as-of"), "{e}");
+        assert!(e.en.contains("--as-of"), "{e}");
         let name = path
             .parent()
             .and_then(|p| p.file_name())

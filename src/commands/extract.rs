@@ -46,17 +46,17 @@ pub fn run(
     };
     let paras = match read_report(report) {
         Ok(p) => p,
-        Err(e) => return fail(&e, exit::BAD_INPUT),
+        Err(e) => return fail(e.text(en), exit::BAD_INPUT),
     };
     let mut x = match extract(&paras, &Options { as_of }) {
         Ok(x) => x,
-        Err(e) => return fail(&e, exit::BAD_INPUT),
+        Err(e) => return fail(e.text(en), exit::BAD_INPUT),
     };
     let root = match (output, into) {
         (_, Some(data)) => {
             let (_, existing) = match newest_lines(data) {
                 Ok(found) => found,
-                Err(e) => return fail(&e, exit::BAD_INPUT),
+                Err(e) => return fail(e.text(en), exit::BAD_INPUT),
             };
             reuse_ids(&existing, &mut x.drafted.lines);
             data

@@ -18,7 +18,10 @@ pub fn run(cli: &Cli, date: Option<NaiveDate>, force: bool) -> ExitCode {
         Ok(Some(d)) => d,
         Ok(None) => {
             return fail(
-                "没有找到数据文件夹（./data）；请用 --data DIR 指定",
+                cli.lang.pick(
+                    "没有找到数据文件夹（./data）；请用 --data DIR 指定",
+                    "no data folder found (./data); name one with --data DIR",
+                ),
                 exit::BAD_INPUT,
             )
         }
@@ -26,16 +29,18 @@ pub fn run(cli: &Cli, date: Option<NaiveDate>, force: bool) -> ExitCode {
     };
     let (from, lines) = match newest_lines(&dir) {
         Ok(found) => found,
-        Err(e) => return fail(&e, exit::BAD_INPUT),
+        Err(e) => return fail(e.text(en), exit::BAD_INPUT),
     };
     let date = date
         .or(cli.today)
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     if date < from {
-        return fail(
-            &format!("{date} 早于最新快照 {from}：新快照的日期须在其后"),
-            exit::BAD_INPUT,
-        );
+        let msg = if en {
+            format!("{date} is before the newest snapshot {from}: a new snapshot comes after it")
+        } else {
+            format!("{date} 早于最新快照 {from}：新快照的日期须在其后")
+        };
+        return fail(&msg, exit::BAD_INPUT);
     }
     let drafted = Drafted {
         town: Default::default(),

@@ -3,15 +3,19 @@
 //! styles (标题 1, Heading 2, outline levels) in `word/styles.xml`.
 
 use super::outline::Para;
+use super::Message;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::collections::HashMap;
 use std::io::Read;
 
 /// Paragraphs of a `.docx` file as Word shows them. Errors are messages for the clerk.
-pub fn paragraphs(bytes: &[u8]) -> Result<Vec<Para>, String> {
+pub fn paragraphs(bytes: &[u8]) -> Result<Vec<Para>, Message> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| {
-        "不是有效的 .docx 文件（无法按 zip 打开）；请在 Word 或 WPS 中另存为 .docx".to_string()
+        Message::new(
+            "不是有效的 .docx 文件（无法按 zip 打开）；请在 Word 或 WPS 中另存为 .docx",
+            "not a valid .docx file (it does not open as a zip); save it again as .docx in Word or WPS",
+        )
     })?;
     let mut part = |name: &str| -> Option<String> {
         let mut f = zip.by_name(name).ok()?;
@@ -19,7 +23,12 @@ pub fn paragraphs(bytes: &[u8]) -> Result<Vec<Para>, String> {
         f.read_to_string(&mut s).ok()?;
         Some(s)
     };
-    let document = part("word/document.xml").ok_or(".docx 文件中缺少 word/document.xml")?;
+    let document = part("word/document.xml").ok_or_else(|| {
+        Message::new(
+            ".docx 文件中缺少 word/document.xml",
+            "the .docx file has no word/document.xml",
+        )
+    })?;
     let styles = part("word/styles.xml")
         .map(|s| read_styles(&s))
         .unwrap_or_default();
@@ -244,16 +253,19 @@ fn read_document(
     xml: &str,
     styles: &HashMap<String, Style>,
     numbering: &Numbering,
-) -> Result<Vec<Para>, String> {
+) -> Result<Vec<Para>, Message> {
     let mut r = Reader::from_str(xml);
     let mut out = Vec::new();
     let mut p = Reading::default();
     let mut counters = Counters::default();
     let mut row: Option<Vec<String>> = None;
     loop {
-        let ev = r
-            .read_event()
-            .map_err(|e| format!(".docx 内容无法读取：{e}"))?;
+        let ev = r.read_event().map_err(|e| {
+            Message::new(
+                format!(".docx 内容无法读取：{e}"),
+                format!("cannot read the .docx content: {e}"),
+            )
+        })?;
         match ev {
             Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
                 b"w:p" => p = Reading::default(),
@@ -269,8 +281,12 @@ fn read_document(
                 _ => {}
             },
             Event::Text(t) if p.in_text => {
-                p.text
-                    .push_str(&t.decode().map_err(|e| format!(".docx 文字无法解码：{e}"))?);
+                p.text.push_str(&t.decode().map_err(|e| {
+                    Message::new(
+                        format!(".docx 文字无法解码：{e}"),
+                        format!("cannot decode the .docx text: {e}"),
+                    )
+                })?);
             }
             Event::GeneralRef(g) if p.in_text => {
                 let named = match g.decode().unwrap_or_default().as_ref() {
@@ -380,6 +396,6 @@ mod tests {
     #[test]
     fn not_a_zip_is_a_clear_error() {
         let e = paragraphs(b"plain text").err().unwrap_or_default();
-        assert!(e.contains("不是有效的 .docx 文件"), "{e}");
+        assert!(e.zh.contains("不是有效的 .docx 文件"), "{e}");
     }
 }

@@ -9,6 +9,7 @@ use super::period::{as_of, is_meta, signature_len, title_line, town_name};
 use super::plan::{is_target, line_id, plan, LinePlan};
 use super::words::{self, Amount, Firmness};
 use super::write::Drafted;
+use super::Message;
 use crate::model::format::{Day, Figure, Group, Item, Ledger, LineFile, Milestone, Project, Town};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashSet;
@@ -64,7 +65,7 @@ pub struct Extraction {
 
 /// Extracts a data folder from a report's paragraphs. Fails only when no as-of date can be found
 /// (the message asks for `--as-of`).
-pub fn extract(paras: &[Para], opts: &Options) -> Result<Extraction, String> {
+pub fn extract(paras: &[Para], opts: &Options) -> Result<Extraction, Message> {
     let mut review = Vec::new();
     let body = without_repeated_tables(&paras[..paras.len() - signature_len(paras)], &mut review);
     let root = outline(&body);
@@ -102,7 +103,10 @@ pub fn extract(paras: &[Para], opts: &Options) -> Result<Extraction, String> {
     }
     lines.retain(|l: &LineFile| !l.groups.is_empty());
     if lines.is_empty() {
-        return Err("报告中没有找到可起草的工作内容（标题、段落或数字）".into());
+        return Err(Message::new(
+            "报告中没有找到可起草的工作内容（标题、段落或数字）",
+            "nothing to draft: the report has no headings, paragraphs or figures huibao can use",
+        ));
     }
     let town = Town {
         name,

@@ -4,6 +4,7 @@
 
 use super::outline::{heading_mark, Para};
 use super::words;
+use super::Message;
 use chrono::{Datelike, NaiveDate};
 
 /// Words of a period end: a half, a quarter, a whole year.
@@ -51,7 +52,7 @@ pub fn as_of(
     head: &[String],
     headings: &[String],
     paras: &[Para],
-) -> Result<(NaiveDate, String), String> {
+) -> Result<(NaiveDate, String), Message> {
     let all: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
     let year = report_year(title, headings, paras, &all.join("\n"));
     let mut found: Vec<(NaiveDate, String)> = Vec::new();
@@ -98,10 +99,10 @@ pub fn as_of(
     if let Some(d) = date_line(paras).or(published) {
         return Ok((d, String::new()));
     }
-    Err(
-        "无法从报告中确定截至日期（如“上半年”“前三季度”或落款日期），请用 --as-of YYYY-MM-DD 指定"
-            .into(),
-    )
+    Err(Message::new(
+        "无法从报告中确定截至日期（如“上半年”“前三季度”或落款日期），请用 --as-of YYYY-MM-DD 指定",
+        "the report names no period (上半年, 前三季度 …) and no date; give one with --as-of YYYY-MM-DD",
+    ))
 }
 
 /// The date of a 发布日期 / 发布时间 line (2024-03-21).
@@ -246,14 +247,14 @@ mod tests {
         for (title, heads, want) in cases {
             let heads: Vec<String> = heads.iter().map(|s| s.to_string()).collect();
             let got = as_of(None, title, &none, &heads, &[p(title)]).map(|r| r.0);
-            assert_eq!(got, Ok(*want), "{title}");
+            assert_eq!(got.ok(), Some(*want), "{title}");
         }
         let plan = [
             p("菁芜洲镇2024年度政府工作计划"),
             p("发布时间:2024-01-18 15:22 信息来源:通道县菁芜洲镇"),
         ];
         let got = as_of(None, &plan[0].text, &none, &none, &plan).map(|r| r.0);
-        assert_eq!(got, Ok(d(2024, 1, 18)));
+        assert_eq!(got.ok(), Some(d(2024, 1, 18)));
     }
 
     #[test]

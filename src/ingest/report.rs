@@ -2,6 +2,7 @@
 //! `.docx`, as paragraphs.
 
 use super::outline::Para;
+use super::Message;
 use std::path::Path;
 
 /// The paragraphs of a plain-text or Markdown report: one per line, blank lines dropped, Markdown
@@ -32,30 +33,43 @@ pub fn paras_from_text(text: &str) -> Vec<Para> {
         .collect()
 }
 
-/// Reads a report file into paragraphs. Errors are messages for the clerk, in Chinese.
-pub fn read_report(path: &Path) -> Result<Vec<Para>, String> {
+/// Reads a report file into paragraphs. Errors are messages for the clerk that name the file.
+pub fn read_report(path: &Path) -> Result<Vec<Para>, Message> {
     let shown = path.display().to_string();
-    let bytes = crate::model::load::read_capped(path).map_err(|e| format!("{shown}: {e}"))?;
+    let bytes = crate::model::load::read_capped(path).map_err(|e| {
+        let missing = !path.exists();
+        match missing {
+            true => Message::new("找不到这个文件", "no such file"),
+            false => Message::new(format!("无法读取：{e}"), format!("cannot read it: {e}")),
+        }
+        .about(&shown)
+    })?;
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     let paras = match ext.as_str() {
-        "docx" => super::docx::paragraphs(&bytes).map_err(|e| format!("{shown}: {e}"))?,
+        "docx" => super::docx::paragraphs(&bytes).map_err(|e| e.about(&shown))?,
         "doc" | "wps" => {
-            return Err(format!(
-                "{shown}：旧版 Word/WPS 文件（.doc/.wps）无法直接读取，请在 Word 或 WPS 中“另存为” .docx 或 .txt"
-            ))
+            return Err(Message::new(
+                "旧版 Word/WPS 文件（.doc/.wps）无法直接读取，请在 Word 或 WPS 中“另存为” .docx 或 .txt",
+                "old Word/WPS files (.doc/.wps) cannot be read; save the report as .docx or .txt in Word or WPS",
+            )
+            .about(&shown))
         }
         _ => {
             let (text, _) = crate::model::encoding::decode(&bytes, &shown).map_err(|d| {
-                format!("{shown}：无法识别文字编码（支持 UTF-8、GBK、UTF-16）：{}", d.message)
+                Message::new(
+                    format!("无法识别文字编码（支持 UTF-8、GBK、UTF-16）：{}", d.message),
+                    format!("unknown text encoding (UTF-8, GBK and UTF-16 are read): {}", d.message),
+                )
+                .about(&shown)
             })?;
             paras_from_text(&text)
         }
     };
     if paras.is_empty() {
-        return Err(format!("{shown}：文件里没有文字"));
+        return Err(Message::new("文件里没有文字", "the file holds no text").about(&shown));
     }
     Ok(paras)
 }

@@ -2,6 +2,7 @@
 //! targets, deadlines and owners, `as_of` set to the new date, and every item's figures kept and
 //! marked for update in its note, so the office edits only what changed.
 
+use super::Message;
 use crate::model::format::{Day, LineFile};
 use chrono::NaiveDate;
 use std::path::Path;
@@ -11,16 +12,21 @@ pub const MARK: &str = "待更新";
 
 /// Every line's newest file in a data folder, and the newest snapshot date. Errors are messages for
 /// the clerk (no folder, nothing loaded, files with errors).
-pub fn newest_lines(dir: &Path) -> Result<(NaiveDate, Vec<LineFile>), String> {
+pub fn newest_lines(dir: &Path) -> Result<(NaiveDate, Vec<LineFile>), Message> {
     let ds = crate::model::load::load_dir(dir);
     if let Some(e) = ds.errors().next() {
-        return Err(format!(
-            "数据文件夹有错误，请先修正（huibao validate）：{e}"
+        return Err(Message::new(
+            format!("数据文件夹有错误，请先修正（huibao validate）：{e}"),
+            format!("the data folder has errors; fix them first (huibao validate): {e}"),
         ));
     }
-    let newest = ds
-        .latest_date()
-        .ok_or_else(|| format!("{} 里还没有任何快照（如 2023-06-30/）", dir.display()))?;
+    let newest = ds.latest_date().ok_or_else(|| {
+        Message::new(
+            "还没有任何快照（如 2023-06-30/）",
+            "holds no snapshot yet (a folder like 2023-06-30/)",
+        )
+        .about(&dir.display().to_string())
+    })?;
     let lines = ds.lines.iter().map(|l| l.latest().file.clone()).collect();
     Ok((newest, lines))
 }

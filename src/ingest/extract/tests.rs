@@ -20,7 +20,7 @@ fn a_report_without_a_period_asks_for_as_of() {
     let e = extract(&paras, &Options::default())
         .err()
         .unwrap_or_default();
-    assert!(e.contains("--as-of"), "{e}");
+    assert!(e.zh.contains("--as-of"), "{e}");
     let d = NaiveDate::from_ymd_opt(2024, 3, 31);
     let x = extract(&paras, &Options { as_of: d }).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(x.drafted.date, "2024-03-31");
@@ -38,7 +38,7 @@ fn a_report_with_nothing_to_draft_says_so() {
     let e = extract(&paras, &Options::default())
         .err()
         .unwrap_or_default();
-    assert!(e.contains("没有找到可起草的工作内容"), "{e}");
+    assert!(e.zh.contains("没有找到可起草的工作内容"), "{e}");
 }
 
 #[test]
