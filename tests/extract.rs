@@ -346,7 +346,7 @@ fn a_word_report_with_numbered_headings_and_a_table() {
     assert_eq!(x.drafted.date, "2024-06-30");
     assert_eq!(x.drafted.town.name, "青山镇");
     let ids: Vec<&str> = x.drafted.lines.iter().map(|l| l.id.as_str()).collect();
-    assert_eq!(ids, ["party", "economy", "safety", "targets"]);
+    assert_eq!(ids, ["party", "economy", "safety", "targets", "tasks"]);
     let party = &x.drafted.lines[0];
     let groups: Vec<&str> = party.groups.iter().map(|g| g.title.as_str()).collect();
     assert_eq!(groups, ["加强组织建设", "强化干部培训"]);
@@ -390,13 +390,18 @@ fn a_word_report_with_numbered_headings_and_a_table() {
         "其中税收收入2800万元",
         "50家以上",
         "目标措辞“力争”",
-        "15000",
+        "总投资（万元）：15000",
     ] {
         assert!(
             reasons.iter().any(|r| r.contains(want)),
             "{want}: {reasons:#?}"
         );
     }
+    // The project table (项目名称 … 形象进度) gives one item per row.
+    let tasks = &x.drafted.lines[4];
+    let pv_row = tasks.items().next().unwrap_or_else(|| panic!("{tasks:#?}"));
+    assert_eq!(pv_row.label, "青山光伏项目");
+    assert_eq!(pv_row.figures[0].value, Some(Value::Num(60.0)));
     let _dir = written_and_checked(&x);
 }
 
@@ -694,4 +699,21 @@ fn word_numbering_gives_the_structure_and_tables_are_not_counted_twice() {
         "tests/fixtures/ingest/docx/sizhoutou-2024q2.docx",
     ));
     assert_eq!(sizhoutou.drafted.date, "2024-06-30");
+    // A key-task table: one item per row, with its leader, office and the figures of 完成情况.
+    let tasks: Vec<&Item> = sizhoutou
+        .drafted
+        .lines
+        .iter()
+        .flat_map(|l| l.items())
+        .collect();
+    assert_eq!(tasks.len(), 2, "{tasks:#?}");
+    assert_eq!(tasks[0].label, "白仙山水库工程政策处理");
+    assert_eq!(tasks[0].leader.as_deref(), Some("欧乾震"));
+    assert_eq!(tasks[0].figures[0].value, Some(Value::Num(60.0)));
+    assert_eq!(tasks[1].office.as_deref(), Some("乡村振兴办"));
+    let bundle = &tasks[1].figures[0];
+    assert_eq!(
+        (bundle.value, bundle.target),
+        (Some(Value::Num(3000.0)), Some(Value::Num(6000.0)))
+    );
 }

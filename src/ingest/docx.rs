@@ -259,6 +259,8 @@ fn read_document(
     let mut p = Reading::default();
     let mut counters = Counters::default();
     let mut row: Option<Vec<String>> = None;
+    let mut cell: Option<String> = None;
+    let mut header: Option<Vec<String>> = None;
     loop {
         let ev = r.read_event().map_err(|e| {
             Message::new(
@@ -277,7 +279,9 @@ fn read_document(
                 }
                 b"w:t" => p.in_text = true,
                 b"w:tab" => p.text.push(' '),
+                b"w:tbl" => header = None,
                 b"w:tr" => row = Some(Vec::new()),
+                b"w:tc" => cell = Some(String::new()),
                 _ => {}
             },
             Event::Text(t) if p.in_text => {
@@ -306,27 +310,21 @@ fn read_document(
                 b"w:p" => {
                     let done = std::mem::take(&mut p);
                     let para = finish(done, styles, numbering, &mut counters);
-                    match (&mut row, para) {
-                        (Some(cells), Some(para)) => cells.push(para.text),
+                    // Paragraphs of a cell make one cell (责任⏎领导 → 责任领导).
+                    match (&mut cell, para) {
+                        (Some(c), Some(para)) => c.push_str(&para.text),
                         (None, Some(para)) => out.push(para),
                         _ => {}
                     }
                 }
+                b"w:tc" => {
+                    if let (Some(cells), Some(c)) = (row.as_mut(), cell.take()) {
+                        cells.push(c);
+                    }
+                }
                 b"w:tr" => {
-                    if let Some(cells) = row.take() {
-                        let cells: Vec<String> =
-                            cells.into_iter().filter(|c| !c.is_empty()).collect();
-                        if !cells.is_empty() {
-                            let mut text = cells.join("，");
-                            if !text.ends_with(['。', '；']) {
-                                text.push('。');
-                            }
-                            out.push(Para {
-                                text,
-                                level: None,
-                                table: true,
-                            });
-                        }
+                    if let Some(p) = row.take().and_then(|cells| table_row(cells, &mut header)) {
+                        out.push(p);
                     }
                 }
                 _ => {}
@@ -336,6 +334,37 @@ fn read_document(
         }
     }
     Ok(out)
+}
+
+/// A table row as a paragraph: its non-empty cells joined by ， (ending in 。), its cells, and the
+/// table's header (its first row, kept for the rows after it).
+fn table_row(cells: Vec<String>, header: &mut Option<Vec<String>>) -> Option<Para> {
+    let filled: Vec<&str> = cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    if filled.is_empty() {
+        return None;
+    }
+    let mut text = String::new();
+    for c in &filled {
+        if !text.is_empty() && !text.ends_with(['。', '；', '，']) {
+            text.push('，');
+        }
+        text.push_str(c);
+    }
+    if !text.ends_with(['。', '；']) {
+        text.push('。');
+    }
+    let head = header.get_or_insert_with(|| cells.clone()).clone();
+    Some(Para {
+        text,
+        table: true,
+        cells,
+        header: head,
+        ..Default::default()
+    })
 }
 
 /// A read paragraph with its numbering written out and its heading level; None when it is empty.
@@ -367,6 +396,7 @@ fn finish(
         text: format!("{prefix}{text}"),
         level,
         table: false,
+        ..Default::default()
     })
 }
 

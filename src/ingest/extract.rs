@@ -7,6 +7,7 @@ use super::label::slug;
 use super::outline::{outline, sentences, units, Para, Unit};
 use super::period::{as_of, is_meta, signature_len, title_line, town_name};
 use super::plan::{is_target, line_id, plan, LinePlan};
+use super::table::{key_tasks, row_figures, TaskRow};
 use super::words::{self, Amount, Firmness};
 use super::write::Drafted;
 use super::Message;
@@ -68,6 +69,7 @@ pub struct Extraction {
 pub fn extract(paras: &[Para], opts: &Options) -> Result<Extraction, Message> {
     let mut review = Vec::new();
     let body = without_repeated_tables(&paras[..paras.len() - signature_len(paras)], &mut review);
+    let (task_rows, body) = key_tasks(&body);
     let root = outline(&body);
     let title_line = title_line(&root.paras);
     let head: Vec<String> = root
@@ -95,7 +97,19 @@ pub fn extract(paras: &[Para], opts: &Options) -> Result<Extraction, Message> {
     };
     let opening: Vec<String> = head.into_iter().chain(loose).collect();
     let lines_plan = with_opening(lines_plan, &opening, title_line);
-    let (mut lines, figures) = draft_lines(&lines_plan, year, as_of, &mut review);
+    let (mut lines, mut figures) = draft_lines(&lines_plan, year, as_of, &mut review);
+    if !task_rows.is_empty() {
+        let t = title_line.cloned().unwrap_or_else(|| "重点工作".into());
+        let used: HashSet<String> = lines.iter().map(|l| l.id.clone()).collect();
+        lines.push(task_line(
+            &task_rows,
+            &t,
+            as_of,
+            &used,
+            &mut figures,
+            &mut review,
+        ));
+    }
     review.dedup();
     // Headings with nothing under them are not work lines.
     for line in &mut lines {
@@ -155,6 +169,64 @@ fn with_opening(
         lines.insert(0, line);
     }
     lines
+}
+
+/// The line of a key-task table: one item per row, with its leader, office and figures.
+fn task_line(
+    rows: &[TaskRow],
+    title: &str,
+    as_of: NaiveDate,
+    used: &HashSet<String>,
+    figures: &mut usize,
+    review: &mut Vec<Review>,
+) -> LineFile {
+    let (id, short) = match line_id(title, false) {
+        Some((id, short)) if !used.contains(id) => (id.to_string(), Some(short.to_string())),
+        _ => (
+            unique("tasks", &mut used.clone(), "-"),
+            Some("重点工作".to_string()),
+        ),
+    };
+    let mut ids = HashSet::new();
+    let items = rows
+        .iter()
+        .map(|r| {
+            let mut it = task(&id, &r.name, &r.text, &mut ids);
+            it.leader.clone_from(&r.leader);
+            it.office.clone_from(&r.office);
+            it.figures = row_figures(r);
+            *figures += it.figures.len();
+            for a in words::amounts(&r.progress)
+                .iter()
+                .filter(|a| a.growth.is_some())
+            {
+                review.push(Review {
+                    sentence: r.text.clone(),
+                    reason: Reason::Growth(r.progress[a.start..a.end].into()),
+                });
+            }
+            for (column, cell) in &r.other {
+                review.push(Review {
+                    sentence: r.text.clone(),
+                    reason: Reason::Unread(format!("{column}：{cell}")),
+                });
+            }
+            it
+        })
+        .collect();
+    LineFile {
+        schema: None,
+        id,
+        title: title.to_string(),
+        short,
+        as_of: Day(as_of),
+        office: None,
+        leader: None,
+        groups: vec![Group {
+            title: title.to_string(),
+            items,
+        }],
+    }
 }
 
 /// Drafts every planned line; returns the line files and how many figures were drafted.

@@ -12,6 +12,7 @@ pub mod plan;
 pub mod report;
 pub mod review;
 pub mod scaffold;
+pub mod table;
 pub mod words;
 pub mod write;
 

@@ -2,7 +2,7 @@
 //! and 一是…二是… runs inside a paragraph. Word heading styles and numbering arrive as a level hint.
 
 /// One paragraph as read from the report.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Para {
     /// The paragraph's text as shown (Word numbering written out: 一、, （一）, 1.).
     pub text: String,
@@ -10,6 +10,10 @@ pub struct Para {
     pub level: Option<u8>,
     /// A table row (its cells joined by ，), not prose.
     pub table: bool,
+    /// A table row's cells, and the table's first row (its header).
+    pub cells: Vec<String>,
+    /// The header of the row's table.
+    pub header: Vec<String>,
 }
 
 /// A heading and what stands under it.
@@ -251,6 +255,7 @@ mod tests {
             text: text.into(),
             level: None,
             table: false,
+            ..Default::default()
         }
     }
 
@@ -289,6 +294,7 @@ mod tests {
                 text: "下步打算".into(),
                 level: Some(1),
                 table: false,
+                ..Default::default()
             },
             p("一是统筹发展。依托优势。二是激发活力。流转600亩。"),
         ]);

@@ -32,6 +32,7 @@ pub fn is_meta(line: &str) -> bool {
     ]
     .iter()
     .any(|w| line.starts_with(w))
+        || date_of(line).is_some()
 }
 
 /// The report's title: its first line, when it reads like one (short, no full stop).
@@ -222,6 +223,7 @@ mod tests {
             text: t.into(),
             level: None,
             table: false,
+            ..Default::default()
         }
     }
 

@@ -22,12 +22,14 @@ pub fn paras_from_text(text: &str) -> Vec<Para> {
                     text: t[hashes..].trim().to_string(),
                     level: Some(hashes.min(3) as u8),
                     table: false,
+                    ..Default::default()
                 });
             }
             Some(Para {
                 text: t.to_string(),
                 level: None,
                 table: false,
+                ..Default::default()
             })
         })
         .collect()
