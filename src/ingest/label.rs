@@ -114,6 +114,11 @@ pub fn label(clause: &str, start: usize, end: usize, next: Option<&str>) -> (Str
     if trimmed.chars().count() >= 3 && !keeps_ji {
         l = trimmed.to_string();
     }
+    // 摸排出矛盾纠纷 → 摸排矛盾纠纷: the complement 出 after a two-character verb says nothing.
+    let chars: Vec<char> = l.chars().collect();
+    if chars.len() > 4 && chars[2] == '出' {
+        l = chars[..2].iter().chain(&chars[3..]).collect();
+    }
     // 行政村的村情档案 → 行政村村情档案: a short possessive reads better without 的.
     if let Some(i) = l.find('的') {
         if l[..i].chars().count() <= 4 && l.matches('的').count() == 1 && i > 0 {
@@ -364,13 +369,14 @@ mod tests {
                 true,
             ),
             ("工业产值累计达6.88亿元", "6.88亿元", "工业产值", true),
+            ("共摸排出矛盾纠纷**起", "**起", "摸排矛盾纠纷", true),
             (
                 "新增“五上”企业27家(其中,批发21家",
                 "27家",
                 "新增“五上”企业",
                 true,
             ),
-            ("对于排查出的 280 余项隐患", "280 余项", "排查出隐患", false),
+            ("对于排查出的 280 余项隐患", "280 余项", "排查隐患", false),
             (
                 "成功完成 621.61 亩流出耕地的整改复耕任务",
                 "621.61 亩",
