@@ -182,9 +182,13 @@ fn the_seed_report_gives_back_data_quantities() {
     }
     // 53 quantities (the ledger's 11 counts as found and as rectified) less the toilet, and 16 withheld.
     assert_eq!(total, 69);
+    // data/'s labels were written by hand (汤西现代农业产业园 without 项目, 信用折扣节约成本 …): the draft
+    // finds two in three (46 of 69), and lists most of the others for a look.
+    assert!(placed >= 46, "{placed}/{total} under the same label");
     assert!(
-        placed * 100 >= total * 60,
-        "{placed}/{total} under the same label"
+        reviewed * 100 >= misplaced.len() * 80,
+        "{reviewed}/{} listed",
+        misplaced.len()
     );
 }
 
