@@ -7,7 +7,7 @@ pub use super::review::{Reason, Review};
 
 mod kinds;
 use super::words::{amounts, deadlines, Amount, Deadline, Firmness};
-use kinds::{ledger, project_clause, task_item};
+use kinds::{found_then_rectified, ledger, project_clause, task_item};
 
 /// A figure placed on an item.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,6 +108,7 @@ pub fn draft_unit(
         target,
         items: Vec::new(),
         project: None,
+        consumed: Vec::new(),
         review,
     };
     let body = unit.body.as_str();
@@ -139,11 +140,14 @@ struct Drafter<'r> {
     items: Vec<DraftItem>,
     /// The project the unit introduced: later figures of the unit are its figures.
     project: Option<usize>,
+    /// Figures of the sentence already drafted with an earlier one (a ledger's rectified count).
+    consumed: Vec<usize>,
     review: &'r mut Vec<Review>,
 }
 
 impl Drafter<'_> {
     fn sentence(&mut self, s: &Sentence) {
+        self.consumed.clear();
         unread_numbers(s.text, &s.found, &s.dls, self.review);
         let cl = clauses(s.text);
         for (ci, &(cs, ce)) in cl.iter().enumerate() {
@@ -157,7 +161,7 @@ impl Drafter<'_> {
         let here: Vec<&Amount> = s
             .found
             .iter()
-            .filter(|a| a.start >= cs && a.end <= ce)
+            .filter(|a| a.start >= cs && a.end <= ce && !self.consumed.contains(&a.start))
             .collect();
         let dl = s.dls.iter().find(|d| d.start >= cs && d.end <= ce).cloned();
         let project = self.project;
@@ -180,6 +184,14 @@ impl Drafter<'_> {
         if let Some(item) = ledger(s.text, cs, ce, &figs, s.span) {
             self.items.push(item);
             return;
+        }
+        if let Some((item, rectified)) = found_then_rectified(s.text, &s.found, figs[0], s.span) {
+            self.items.push(item);
+            self.consumed.push(rectified);
+            figs.remove(0);
+            if figs.is_empty() {
+                return;
+            }
         }
         let drafted = figures_of(s.text, cs, ce, &figs, next);
         if let Some(p) = project.and_then(|p| self.items.get_mut(p)) {

@@ -332,10 +332,15 @@ fn unique(base: &str, used: &mut HashSet<String>, sep: &str) -> String {
     id
 }
 
+/// How many numbers of the report an item drafts (a ledger's 发现并整改11处 is one number, its
+/// 排查120处、整改115处 two).
 fn count(d: &DraftItem) -> usize {
     d.figures.len()
-        + match d.kind {
-            DraftKind::Project { .. } | DraftKind::Ledger { .. } => 1,
+        + match &d.kind {
+            DraftKind::Project { .. } => 1,
+            DraftKind::Ledger { found, rectified } => {
+                1 + usize::from(found.start != rectified.start)
+            }
             _ => 0,
         }
 }

@@ -51,6 +51,53 @@ pub(super) fn ledger(
     })
 }
 
+/// 排查隐患120处，已整改115处 → a ledger of 隐患, found 120, rectified 115. Returns the item and the
+/// start of the rectified figure, which the caller must not draft again.
+pub(super) fn found_then_rectified(
+    sent: &str,
+    found: &[Amount],
+    a: &Amount,
+    span: (usize, usize),
+) -> Option<(DraftItem, usize)> {
+    let clause_start = sent[..a.start]
+        .rfind(['，', ',', '；', '。'])
+        .map_or(0, |i| {
+            i + sent[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let head = &sent[clause_start..a.start];
+    let checked = ["排查", "发现", "摸排"].iter().any(|w| head.contains(w));
+    let clause_end = sent[a.end..]
+        .find(['，', ',', '；', '。'])
+        .map_or(sent.len(), |i| a.end + i);
+    let noun = ["隐患", "问题"]
+        .into_iter()
+        .find(|n| sent[clause_start..clause_end].contains(n))?;
+    if !checked {
+        return None;
+    }
+    let b = found.iter().find(|b| {
+        b.start >= clause_end
+            && b.unit == a.unit
+            && ["整改", "销号", "办结", "化解"]
+                .iter()
+                .any(|w| sent[a.end..b.start].contains(w))
+    })?;
+    let item = DraftItem {
+        label: format!("{noun}排查整改"),
+        sure: true,
+        source: span,
+        figures: Vec::new(),
+        kind: DraftKind::Ledger {
+            found: a.clone(),
+            rectified: b.clone(),
+        },
+        deadline: None,
+        firmness: None,
+        target: false,
+    };
+    Some((item, b.start))
+}
+
 fn kind_is_named(noun: &str) -> bool {
     noun.chars().count() >= 2
 }

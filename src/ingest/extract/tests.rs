@@ -73,3 +73,22 @@ fn parts_growth_and_bounds_go_to_the_review_list() {
     });
     assert_eq!(bounded.and_then(|f| f.label.as_deref()), Some("50家以上"));
 }
+
+#[test]
+fn hazards_found_then_rectified_make_a_ledger() {
+    let x = run(
+        "莲花镇2024年上半年工作总结\n一、安全生产\n开展燃气安全大排查,排查隐患120处,已整改115处。",
+    );
+    let item = x.drafted.lines[0]
+        .items()
+        .next()
+        .unwrap_or_else(|| panic!("no item"));
+    let l = item.ledger.as_ref().unwrap_or_else(|| panic!("{item:?}"));
+    use crate::model::Value::Num;
+    assert_eq!(
+        (l.found, l.rectified, l.unit.as_str()),
+        (Num(120.0), Num(115.0), "处")
+    );
+    assert_eq!(item.label, "隐患排查整改");
+    assert_eq!(x.figures, 2);
+}
