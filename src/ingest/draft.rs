@@ -342,10 +342,17 @@ fn unread_numbers(sent: &str, found: &[Amount], dls: &[Deadline], review: &mut V
                 .take_while(|b| b.is_ascii_digit() || *b == b'.')
                 .count();
             let after = &sent[i + len..];
-            // Ages, dates, years and ordinals are words, not figures.
-            let skip = ["岁", "年", "月", "日", "号", "届", "周年"]
-                .iter()
-                .any(|w| after.starts_with(w));
+            // Ages, dates, month ranges (1-5月) and codes (3C, 5G) are words, not figures.
+            let month_range = after.strip_prefix(['-', '—', '－', '~']).is_some_and(|r| {
+                r.trim_start_matches(|c: char| c.is_ascii_digit())
+                    .starts_with('月')
+            });
+            let code = after.starts_with(|c: char| c.is_ascii_alphabetic());
+            let skip = month_range
+                || code
+                || ["岁", "年", "月", "日", "号", "届", "周年"]
+                    .iter()
+                    .any(|w| after.starts_with(w));
             if !skip {
                 unread.push(&sent[i..i + len]);
             }

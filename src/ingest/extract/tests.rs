@@ -92,3 +92,16 @@ fn hazards_found_then_rectified_make_a_ledger() {
     assert_eq!(item.label, "隐患排查整改");
     assert_eq!(x.figures, 2);
 }
+
+#[test]
+fn month_ranges_and_codes_are_not_unread_numbers() {
+    let x = run("莲花镇2025年上半年工作总结\n一、经济发展\n1-5月,完成财税收入5545万元;推动家电、3C等消费券惠及1.2万人次。");
+    assert!(
+        x.review
+            .iter()
+            .all(|r| !matches!(r.reason, super::Reason::Unread(_))),
+        "{:#?}",
+        x.review
+    );
+    assert_eq!(x.figures, 2);
+}
