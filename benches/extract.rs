@@ -10,6 +10,9 @@
 //!
 //! Run with `cargo bench --bench extract`.
 
+// criterion_group! makes an undocumented public function.
+#![allow(missing_docs)]
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use huibao::ingest::extract::{extract, Options};
 use huibao::ingest::report::paras_from_text;

@@ -4,7 +4,8 @@
 mod common_extract {
     use huibao::ingest::extract::Extraction;
     use huibao::ingest::words;
-    use huibao::model::format::{Approx, Item, Value};
+    use huibao::model::format::{Approx, Value};
+    use huibao::model::Item;
 
     /// Every quantity an item states: (value, unit, qualifier).
     pub fn quantities(it: &Item) -> Vec<(Value, String, Option<Approx>)> {
@@ -14,12 +15,12 @@ mod common_extract {
                 out.push((v, f.unit.clone(), f.approx));
             }
         }
-        if let Some(inv) = it.project.as_ref().and_then(|p| p.investment.as_ref()) {
+        if let Some(inv) = it.project().and_then(|p| p.investment.as_ref()) {
             for v in [inv.value, inv.target].into_iter().flatten() {
                 out.push((v, inv.unit.clone(), inv.approx));
             }
         }
-        if let Some(l) = &it.ledger {
+        if let Some(l) = it.ledger() {
             out.push((l.found, l.unit.clone(), None));
             out.push((l.rectified, l.unit.clone(), None));
         }
@@ -74,7 +75,8 @@ use common_extract::*;
 use huibao::ingest::extract::{extract, Extraction, Options};
 use huibao::ingest::report::{paras_from_text, read_report};
 use huibao::ingest::write::write_drafted;
-use huibao::model::format::{Item, Value};
+use huibao::model::format::Value;
+use huibao::model::Item;
 use std::path::Path;
 
 /// The seed report (a copy of /work/shared/seed/000_bd65c60c4cce93f9.txt).
@@ -365,10 +367,10 @@ fn a_word_report_with_numbered_headings_and_a_table() {
     let economy = &x.drafted.lines[1];
     let pv = economy
         .items()
-        .find(|i| i.project.is_some())
+        .find(|i| i.project().is_some())
         .unwrap_or_else(|| panic!("no project"));
     assert_eq!(pv.label, "青山光伏项目");
-    let p = pv.project.as_ref().unwrap_or_else(|| unreachable!());
+    let p = pv.project().unwrap_or_else(|| unreachable!());
     assert_eq!(
         p.investment.as_ref().and_then(|i| i.value),
         Some(Value::Num(1.5))
@@ -377,7 +379,7 @@ fn a_word_report_with_numbered_headings_and_a_table() {
     let safety = &x.drafted.lines[2];
     let ledger = safety
         .items()
-        .find_map(|i| i.ledger.as_ref())
+        .find_map(|i| i.ledger())
         .unwrap_or_else(|| panic!("no ledger"));
     assert_eq!(
         (ledger.found, ledger.rectified),

@@ -11,7 +11,8 @@ use super::table::{key_tasks, row_figures, TaskRow};
 use super::words::{self, Amount, Firmness};
 use super::write::Drafted;
 use super::Message;
-use crate::model::format::{Day, Figure, Group, Item, Ledger, LineFile, Milestone, Project, Town};
+use crate::model::format::{Day, Figure, Ledger, Milestone, Project, Town};
+use crate::model::{Group, Item, ItemKind, LineFile};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashSet;
 
@@ -294,10 +295,7 @@ fn draft_line(
                 items.push(task(&id, title, s, &mut item_ids));
             }
         }
-        if let Some(first) = items
-            .iter_mut()
-            .find(|i| !i.figures.is_empty() || i.ledger.is_some())
-        {
+        if let Some(first) = items.iter_mut().find(|i| i.has_figures()) {
             first.headline = true;
         }
         groups.push(Group {
@@ -358,10 +356,24 @@ fn task(line: &str, label: &str, source: &str, ids: &mut HashSet<String>) -> Ite
         deadline: None,
         deadline_text: None,
         done: None,
-        project: None,
-        ledger: None,
+        kind: ItemKind::Text,
         note: None,
     }
+}
+
+/// The kind of an item that is not a project or a ledger, as loading would decide it: counts when a
+/// figure has a value, a target when figures state only targets or there is a deadline, else words.
+fn settle_kind(item: &mut Item) {
+    if matches!(item.kind, ItemKind::Project(_) | ItemKind::Ledger(_)) {
+        return;
+    }
+    item.kind = if item.figures.iter().any(|f| f.value.is_some()) {
+        ItemKind::Quantity
+    } else if !item.figures.is_empty() || item.deadline.is_some() {
+        ItemKind::Target
+    } else {
+        ItemKind::Text
+    };
 }
 
 /// A figure in today's format: a value, or a target in a next-step section. Bound and range words
@@ -419,7 +431,7 @@ fn to_item(
                 })
                 .collect();
             ms.sort_by_key(|m| m.due);
-            item.project = Some(Project {
+            item.kind = ItemKind::Project(Project {
                 investment: Some(figure(investment, None, d.target, sent_of(investment))),
                 status: status.clone(),
                 problems: Vec::new(),
@@ -427,7 +439,7 @@ fn to_item(
             });
         }
         DraftKind::Ledger { found, rectified } => {
-            item.ledger = Some(Ledger {
+            item.kind = ItemKind::Ledger(Ledger {
                 unit: found.unit.clone(),
                 found: found.value,
                 rectified: rectified.value,
@@ -441,6 +453,7 @@ fn to_item(
         item.deadline = Some(Day(dl.date));
         item.deadline_text = Some(dl.words.clone());
     }
+    settle_kind(&mut item);
     if let Some(f) = d.firmness {
         item.note = Some(format!("目标措辞：{}", f.zh()));
         // 确保 and 力争 change what a miss means; 计划 and 预计 are how plans are always worded.

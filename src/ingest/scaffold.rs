@@ -3,7 +3,8 @@
 //! marked for update in its note, so the office edits only what changed.
 
 use super::Message;
-use crate::model::format::{Day, LineFile};
+use crate::model::format::Day;
+use crate::model::LineFile;
 use chrono::NaiveDate;
 use std::path::Path;
 
@@ -55,8 +56,7 @@ pub fn scaffold(lines: &[LineFile], from: NaiveDate, date: NaiveDate) -> Vec<Lin
             l.as_of = Day(date);
             for g in &mut l.groups {
                 for it in &mut g.items {
-                    let has_figures =
-                        !it.figures.is_empty() || it.ledger.is_some() || it.project.is_some();
+                    let has_figures = it.has_figures() || it.project().is_some();
                     if has_figures {
                         it.note = Some(carried_note(it.note.as_deref(), from));
                     }
@@ -102,8 +102,8 @@ mod tests {
             assert_eq!(ids(a), ids(b));
             for (x, y) in a.items().zip(b.items()) {
                 assert_eq!(
-                    (&x.figures, &x.ledger, &x.deadline),
-                    (&y.figures, &y.ledger, &y.deadline)
+                    (&x.figures, &x.kind, &x.deadline),
+                    (&y.figures, &y.kind, &y.deadline)
                 );
                 if !y.figures.is_empty() {
                     assert!(y.note.as_deref().is_some_and(|n| n.starts_with(MARK)));

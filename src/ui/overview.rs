@@ -6,7 +6,7 @@ use crate::model::board::{ItemBoard, LineBoard};
 use crate::text::{pad, pad_left, truncate, width};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// Cards per row and rows of cards for `n` cards in `area`: as many columns as fit 36 wide, balanced.
@@ -50,15 +50,16 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
 
 /// Draws the selected card alone over `area` (zoom).
 pub fn draw_zoomed(f: &mut Frame, area: Rect, state: &State) {
-    if let Some(line) = state.board.lines.get(state.sel.overview) {
-        card(f, area, state, state.sel.overview, line);
+    let sel = state.overview_selected();
+    if let Some(line) = state.board.lines.get(sel) {
+        card(f, area, state, sel, line);
     }
 }
 
 fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) {
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
-    let focused = idx == state.sel.overview;
+    let focused = idx == state.overview_selected();
     let inner_w = rect.width.saturating_sub(2) as usize;
     let counts = super::widgets::line_counts(line, lang, t);
     let title_room = inner_w.saturating_sub(width(&counts.content) + 1);
@@ -71,11 +72,10 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
     if line.carried {
         title.push_str(lang.pick("(未更新) ", "(not updated) "));
     }
-    let block = Block::default()
-        .borders(Borders::ALL)
+    let block = t
+        .block()
         // Focus shows on the title only (reverse video and a marker): recolouring the whole border
         // would cost two full borders of bytes per key over SSH.
-        .border_style(t.border)
         .title(Span::styled(
             truncate(&title, title_room),
             if focused { t.selected } else { t.title },
@@ -95,7 +95,7 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
             if shown.len() >= rows_for_items {
                 break;
             }
-            let has = !it.item.figures.is_empty() || it.item.ledger.is_some();
+            let has = it.item.has_figures();
             if has && !shown.iter().any(|s| std::ptr::eq(*s, it)) {
                 shown.push(it);
             }
@@ -134,19 +134,28 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
 
 /// One headline row: `label ........ value`, or `label [bar] 25%` when the item has progress.
 fn figure_row(state: &State, it: &ItemBoard, w: usize) -> Line<'static> {
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let j = &it.judgement;
     let label = it
         .item
         .figures
         .first()
         .and_then(|f| f.label.clone())
-        .filter(|_| it.item.project.is_none());
+        .filter(|_| it.item.project().is_none());
     let label = label.map_or(it.item.label.clone(), |l| format!("{}·{l}", it.item.label));
     if let Some(p) = j.progress {
-        let pct = pad_left(&percent(j.progress_raw.unwrap_or(p)), 5);
+        // The light's symbol goes with the percentage, so it never rests on colour alone.
+        let pct = format!(
+            "{}{}",
+            if j.light == crate::model::Light::None {
+                " "
+            } else {
+                j.light.symbol()
+            },
+            pad_left(&percent(j.progress_raw.unwrap_or(p)), 5)
+        );
         let bw = (w / 3).clamp(4, 20);
-        let lw = w.saturating_sub(bw + 6);
+        let lw = w.saturating_sub(bw + 7);
         let mut spans = vec![Span::styled(pad(&label, lw), t.text), Span::raw(" ")];
         spans.extend(bar(p, j.time_progress, bw, j.light, t));
         spans.push(Span::styled(pct, t.light(j.light)));

@@ -83,7 +83,7 @@ fn hazards_found_then_rectified_make_a_ledger() {
         .items()
         .next()
         .unwrap_or_else(|| panic!("no item"));
-    let l = item.ledger.as_ref().unwrap_or_else(|| panic!("{item:?}"));
+    let l = item.ledger().unwrap_or_else(|| panic!("{item:?}"));
     use crate::model::Value::Num;
     assert_eq!(
         (l.found, l.rectified, l.unit.as_str()),
