@@ -62,6 +62,10 @@ pub struct DraftItem {
     pub firmness: Option<Firmness>,
     /// Figures are targets (a 下步 section).
     pub target: bool,
+    /// Changes of its figures (同比增长8.5%): kept here for the format of issue 10, listed for now.
+    pub growth: Vec<Amount>,
+    /// Parts of its figure (其中税收收入2800万元): kept here for the format of issue 10, listed for now.
+    pub parts: Vec<Amount>,
 }
 
 /// Clause byte ranges of a sentence, cut at ， and ,.
@@ -109,6 +113,7 @@ pub fn draft_unit(
         items: Vec::new(),
         project: None,
         consumed: Vec::new(),
+        asides: Vec::new(),
         review,
     };
     let body = unit.body.as_str();
@@ -142,6 +147,8 @@ struct Drafter<'r> {
     project: Option<usize>,
     /// Figures of the sentence already drafted with an earlier one (a ledger's rectified count).
     consumed: Vec<usize>,
+    /// Growth (false) and parts (true) of the clause, for the item they belong to.
+    asides: Vec<(bool, Amount)>,
     review: &'r mut Vec<Review>,
 }
 
@@ -157,6 +164,21 @@ impl Drafter<'_> {
     }
 
     fn clause(&mut self, s: &Sentence, cs: usize, ce: usize, next: Option<&str>) {
+        self.place(s, cs, ce, next);
+        // A growth or a part belongs to the figure before it in the sentence: the last item drafted.
+        let asides = std::mem::take(&mut self.asides);
+        if let Some(item) = self.items.last_mut().filter(|i| i.source.1 >= s.span.1) {
+            for (part, a) in asides {
+                if part {
+                    item.parts.push(a);
+                } else {
+                    item.growth.push(a);
+                }
+            }
+        }
+    }
+
+    fn place(&mut self, s: &Sentence, cs: usize, ce: usize, next: Option<&str>) {
         let clause = &s.text[cs..ce];
         let here: Vec<&Amount> = s
             .found
@@ -216,6 +238,8 @@ impl Drafter<'_> {
                 .flatten(),
             firmness: target.then(|| super::words::firmness(clause)).flatten(),
             target,
+            growth: Vec::new(),
+            parts: Vec::new(),
         });
     }
 
@@ -243,8 +267,10 @@ impl Drafter<'_> {
             {
                 let first = !parted;
                 parted = true;
+                self.asides.push((true, a.clone()));
                 first.then(|| Reason::Part(clause.trim().into()))
             } else if a.growth.is_some() || is_change_rate(a, &s.text[cs..a.start]) {
+                self.asides.push((false, a.clone()));
                 Some(Reason::Growth(clause.trim().into()))
             } else {
                 figs.push(a);
@@ -282,6 +308,8 @@ impl Drafter<'_> {
             deadline: None,
             firmness: super::words::firmness(clause),
             target: self.target,
+            growth: Vec::new(),
+            parts: Vec::new(),
         });
         true
     }
@@ -366,5 +394,57 @@ fn unread_numbers(sent: &str, found: &[Amount], dls: &[Deadline], review: &mut V
             sentence: sent.into(),
             reason: Reason::Unread(unread.join("、")),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Value;
+
+    fn unit(body: &str) -> Unit {
+        Unit {
+            heading: None,
+            body: body.into(),
+        }
+    }
+
+    #[test]
+    fn growth_and_parts_stay_with_their_figure() {
+        let mut review = Vec::new();
+        let items = draft_unit(
+            &unit("一般公共预算收入2亿元，同比增长8.5%，其中税收收入2800万元。"),
+            2024,
+            false,
+            &mut review,
+        );
+        assert_eq!(items.len(), 1);
+        let it = &items[0];
+        assert_eq!(it.figures[0].amount.value, Value::Num(2.0));
+        assert_eq!(it.growth[0].value, Value::Num(8.5));
+        assert_eq!(it.parts[0].value, Value::Num(2800.0));
+        assert_eq!(review.len(), 2, "{review:#?}");
+    }
+
+    #[test]
+    fn targets_keep_deadline_and_firmness() {
+        let mut review = Vec::new();
+        let items = draft_unit(
+            &unit("力争年底前新增市场主体50家以上，确保完成地方级税收任务1898万元。"),
+            2024,
+            true,
+            &mut review,
+        );
+        assert_eq!(items.len(), 2, "{items:#?}");
+        assert_eq!(items[0].firmness, Some(Firmness::Strive));
+        assert_eq!(
+            items[0].deadline.as_ref().map(|d| d.words.as_str()),
+            Some("年底前")
+        );
+        assert_eq!(
+            items[0].figures[0].amount.bound,
+            Some(super::super::words::Bound::AtLeast)
+        );
+        assert_eq!(items[1].firmness, Some(Firmness::Must));
     }
 }

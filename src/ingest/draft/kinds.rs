@@ -48,6 +48,8 @@ pub(super) fn ledger(
         deadline: None,
         firmness: None,
         target: false,
+        growth: Vec::new(),
+        parts: Vec::new(),
     })
 }
 
@@ -94,6 +96,8 @@ pub(super) fn found_then_rectified(
         deadline: None,
         firmness: None,
         target: false,
+        growth: Vec::new(),
+        parts: Vec::new(),
     };
     Some((item, b.start))
 }
@@ -156,5 +160,7 @@ pub(super) fn task_item(
         deadline: Some(d),
         firmness: words::firmness(clause),
         target: true,
+        growth: Vec::new(),
+        parts: Vec::new(),
     })
 }
