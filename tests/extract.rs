@@ -522,6 +522,10 @@ fn extract_into_reuses_ids_so_history_lines_up() {
         os("2023-07-07"),
     ]);
     assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("个条目与上一期的名称和单位相同，沿用原编号"),
+        "{stdout}"
+    );
     let party = std::fs::read_to_string(data.join("2023-07-07/party.json")).unwrap_or_default();
     // Same label and unit as data/'s item: its id, so the dashboard shows the change.
     assert!(

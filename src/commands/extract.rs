@@ -52,13 +52,14 @@ pub fn run(
         Ok(x) => x,
         Err(e) => return fail(e.text(en), exit::BAD_INPUT),
     };
+    let mut reused = None;
     let root = match (output, into) {
         (_, Some(data)) => {
             let (_, existing) = match newest_lines(data) {
                 Ok(found) => found,
                 Err(e) => return fail(e.text(en), exit::BAD_INPUT),
             };
-            reuse_ids(&existing, &mut x.drafted.lines);
+            reused = Some(reuse_ids(&existing, &mut x.drafted.lines));
             data
         }
         (Some(dir), None) => dir,
@@ -74,6 +75,13 @@ pub fn run(
         format!("已写入 {} 个文件：{}", written.len(), root.display())
     };
     super::emit(&format!("{}\n", for_terminal(&head)));
+    if let Some(n) = reused {
+        super::emit(&if en {
+            format!("{n} items matched last snapshot's label and unit and keep their ids\n")
+        } else {
+            format!("{n} 个条目与上一期的名称和单位相同，沿用原编号\n")
+        });
+    }
     super::emit(&summary(x.figures, &x.review, en));
     ExitCode::from(exit::WRITTEN)
 }
