@@ -292,19 +292,7 @@ fn read_document(
                     )
                 })?);
             }
-            Event::GeneralRef(g) if p.in_text => {
-                let named = match g.decode().unwrap_or_default().as_ref() {
-                    "amp" => Some('&'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "quot" => Some('"'),
-                    "apos" => Some('\''),
-                    _ => None,
-                };
-                if let Some(c) = g.resolve_char_ref().ok().flatten().or(named) {
-                    p.text.push(c);
-                }
-            }
+            Event::GeneralRef(g) if p.in_text => p.text.extend(entity(&g)),
             Event::End(e) => match e.name().as_ref() {
                 b"w:t" => p.in_text = false,
                 b"w:p" => {
@@ -334,6 +322,19 @@ fn read_document(
         }
     }
     Ok(out)
+}
+
+/// The character of an entity reference in text (&amp; → &, &#x4E00; → 一).
+fn entity(g: &quick_xml::events::BytesRef) -> Option<char> {
+    let named = match g.decode().unwrap_or_default().as_ref() {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => None,
+    };
+    g.resolve_char_ref().ok().flatten().or(named)
 }
 
 /// A table row as a paragraph: its non-empty cells joined by ， (ending in 。), its cells, and the
@@ -401,31 +402,4 @@ fn finish(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn chinese_counting() {
-        assert_eq!(chinese_number(1), "一");
-        assert_eq!(chinese_number(10), "十");
-        assert_eq!(chinese_number(12), "十二");
-        assert_eq!(chinese_number(20), "二十");
-        assert_eq!(chinese_number(35), "三十五");
-    }
-
-    #[test]
-    fn heading_style_names() {
-        assert_eq!(level_from_name("Heading1"), Some(1));
-        assert_eq!(level_from_name("heading 2"), Some(2));
-        assert_eq!(level_from_name("标题 3"), Some(3));
-        assert_eq!(level_from_name("2"), Some(2));
-        assert_eq!(level_from_name("Normal"), None);
-        assert_eq!(level_from_name("TOC1"), None);
-    }
-
-    #[test]
-    fn not_a_zip_is_a_clear_error() {
-        let e = paragraphs(b"plain text").err().unwrap_or_default();
-        assert!(e.zh.contains("不是有效的 .docx 文件"), "{e}");
-    }
-}
+mod tests;

@@ -4,6 +4,7 @@
 
 pub mod docx;
 pub mod draft;
+pub mod emit;
 pub mod extract;
 pub mod label;
 pub mod outline;
