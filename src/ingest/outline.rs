@@ -205,7 +205,9 @@ pub fn split_run_on_headings(line: &str) -> Vec<String> {
         if c == ' ' || c == '\u{3000}' {
             let next = i + c.len_utf8();
             let rest = line[next..].trim_start();
-            if matches!(heading_mark(rest), Some((1 | 2, _))) && !line[..i].trim().is_empty() {
+            let before = line[..i].trim();
+            let markdown = before.chars().all(|c| c == '#');
+            if matches!(heading_mark(rest), Some((1 | 2, _))) && !markdown {
                 cuts.push(next);
             }
         }

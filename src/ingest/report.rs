@@ -11,8 +11,10 @@ pub fn paras_from_text(text: &str) -> Vec<Para> {
     text.lines()
         .flat_map(super::outline::split_run_on_headings)
         .filter_map(|line| {
-            let t = line
-                .trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}');
+            // Web copies frame titles with table bars (东柳街道…工作思路 |).
+            let t = line.trim_matches(|c: char| {
+                c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}' || c == '|'
+            });
             if t.is_empty() {
                 return None;
             }
@@ -74,4 +76,48 @@ pub fn read_report(path: &Path) -> Result<Vec<Para>, Message> {
         return Err(Message::new("文件里没有文字", "the file holds no text").about(&shown));
     }
     Ok(paras)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unreadable_reports_say_why() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let doc = dir.path().join("汇报.doc");
+        std::fs::write(&doc, b"\xD0\xCF\x11\xE0").unwrap_or_else(|e| panic!("{e}"));
+        let e = read_report(&doc).err().unwrap_or_default();
+        assert!(e.zh.contains("另存为” .docx 或 .txt"), "{e}");
+        assert!(e.zh.starts_with(&doc.display().to_string()), "{e}");
+        let empty = dir.path().join("空.txt");
+        std::fs::write(&empty, "\n \n").unwrap_or_else(|e| panic!("{e}"));
+        assert!(read_report(&empty)
+            .err()
+            .unwrap_or_default()
+            .zh
+            .ends_with("文件里没有文字"));
+        let latin1 = dir.path().join("bad.txt");
+        std::fs::write(&latin1, b"\xff\xfe\xfd\x00\x80").unwrap_or_else(|e| panic!("{e}"));
+        let e = read_report(&latin1).err().unwrap_or_default();
+        assert!(e.zh.contains("无法识别文字编码"), "{e}");
+        assert!(e.en.contains("unknown text encoding"), "{e}");
+    }
+
+    #[test]
+    fn markdown_headings_and_web_copies() {
+        let paras = paras_from_text("# 一、工作总结\n\n东柳街道2023年工作总结 |\n||||\n…首位。 一、2024年工作总结 (一)坚持稳增长。");
+        let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "一、工作总结",
+                "东柳街道2023年工作总结",
+                "…首位。",
+                "一、2024年工作总结",
+                "(一)坚持稳增长。"
+            ]
+        );
+        assert_eq!(paras[0].level, Some(1));
+    }
 }
