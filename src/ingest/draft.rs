@@ -257,17 +257,20 @@ impl Drafter<'_> {
         let part_unit = s
             .found
             .iter()
-            .find(|a| a.start > part_from && a.bound.is_none())
+            .find(|a| a.start > part_from && a.bound.is_none() && a.upper.is_none())
             .map(|a| a.unit.as_str());
         let mut figs = Vec::new();
         let mut parted = false;
         for a in here {
-            let threshold = a.start > part_from && a.bound.is_some();
+            // 500万元以上项目, 10至500万元项目: a size class of the parts, not a part.
+            let threshold = a.start > part_from && (a.bound.is_some() || a.upper.is_some());
             let reason = if threshold || (a.start > part_from && Some(a.unit.as_str()) == part_unit)
             {
                 let first = !parted;
                 parted = true;
-                self.asides.push((true, a.clone()));
+                if !threshold {
+                    self.asides.push((true, a.clone()));
+                }
                 first.then(|| Reason::Part(clause.trim().into()))
             } else if a.growth.is_some() || is_change_rate(a, &s.text[cs..a.start]) {
                 self.asides.push((false, a.clone()));

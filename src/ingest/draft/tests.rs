@@ -46,3 +46,18 @@ fn targets_keep_deadline_and_firmness() {
     );
     assert_eq!(items[1].firmness, Some(Firmness::Must));
 }
+
+#[test]
+fn size_classes_after_qizhong_are_not_figures() {
+    let mut review = Vec::new();
+    let items = draft_unit(
+        &unit("固定资产投资5.39亿元,其中500万元以上项目累计投资4.86亿元,10至500万元项目累计投资0.54亿元;"),
+        2024,
+        false,
+        &mut review,
+    );
+    assert_eq!(items.len(), 1, "{items:#?}");
+    assert_eq!(items[0].figures.len(), 1);
+    let parts: Vec<Value> = items[0].parts.iter().map(|a| a.value).collect();
+    assert_eq!(parts, [Value::Num(4.86), Value::Num(0.54)]);
+}
