@@ -1,4 +1,5 @@
-//! Subcommands: the dashboard, `validate`, `schema`, `render`.
+//! Subcommands: the dashboard, `validate`, `schema`, `render`, `summary`, and the commands that bring
+//! data in (`extract`, `new`).
 
 pub mod extract;
 pub mod new;
