@@ -96,6 +96,19 @@ fn the_seed_report_gives_back_data_quantities() {
 }
 
 #[test]
+fn what_the_clerk_reads_after_extracting_the_seed() {
+    use huibao::commands::extract::{lines_drafted, summary};
+    let paras = read_report(seed_path()).unwrap_or_else(|e| panic!("{e}"));
+    let x = extract(&paras, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    let text = format!(
+        "{}{}",
+        lines_drafted(&x.drafted.lines, false),
+        summary(x.figures, &x.review, false)
+    );
+    insta::assert_snapshot!("extract_seed_summary", text);
+}
+
+#[test]
 fn a_rerun_gives_the_same_ids() {
     let text = std::fs::read_to_string(seed_path()).unwrap_or_else(|e| panic!("{e}"));
     let a = extract(&paras_from_text(&text), &Options::default()).unwrap_or_else(|e| panic!("{e}"));

@@ -12,6 +12,22 @@ use chrono::NaiveDate;
 use std::path::Path;
 use std::process::ExitCode;
 
+/// What was drafted, line by line (`  党的建设  14 项`), for the clerk to see at a glance.
+pub fn lines_drafted(lines: &[crate::model::LineFile], en: bool) -> String {
+    lines
+        .iter()
+        .map(|l| {
+            let n = l.items().count();
+            let name = for_terminal(l.short_name());
+            if en {
+                format!("  {name}: {n} items\n")
+            } else {
+                format!("  {name}：{n} 项\n")
+            }
+        })
+        .collect()
+}
+
 /// The closing summary: `已起草 N 个数字，M 处需要人工核对` and each sentence with its reason.
 pub fn summary(figures: usize, review: &[Review], en: bool) -> String {
     let mut out = if en {
@@ -82,6 +98,7 @@ pub fn run(
             format!("{n} 个条目与上一期的名称和单位相同，沿用原编号\n")
         });
     }
+    super::emit(&lines_drafted(&x.drafted.lines, en));
     super::emit(&summary(x.figures, &x.review, en));
     ExitCode::from(exit::WRITTEN)
 }

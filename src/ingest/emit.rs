@@ -150,12 +150,16 @@ pub(super) fn to_item(
     }
     settle_kind(&mut item);
     if let Some(f) = d.firmness {
-        item.note = Some(format!("目标措辞：{}", f.zh()));
+        // The word as the report has it (争取 as well as 力争).
+        let word = words::firmness_word(source)
+            .filter(|(g, _)| *g == f)
+            .map_or(f.zh(), |(_, w)| w);
+        item.note = Some(format!("目标措辞：{word}"));
         // 确保 and 力争 change what a miss means; 计划 and 预计 are how plans are always worded.
         if matches!(f, Firmness::Must | Firmness::Strive) {
             review.push(Review {
                 sentence: source.into(),
-                reason: Reason::Firmness(f.zh()),
+                reason: Reason::Firmness(word),
             });
         }
     }

@@ -383,6 +383,11 @@ impl Firmness {
 
 /// The firmness word a clause uses, if any (the first one).
 pub fn firmness(clause: &str) -> Option<Firmness> {
+    firmness_word(clause).map(|(f, _)| f)
+}
+
+/// The firmness word a clause uses (the first one) as written: 争取 as well as 力争.
+pub fn firmness_word(clause: &str) -> Option<(Firmness, &'static str)> {
     [
         ("确保", Firmness::Must),
         ("力争", Firmness::Strive),
@@ -391,9 +396,9 @@ pub fn firmness(clause: &str) -> Option<Firmness> {
         ("计划", Firmness::Planned),
     ]
     .iter()
-    .filter_map(|(w, f)| clause.find(w).map(|i| (i, *f)))
-    .min_by_key(|(i, _)| *i)
-    .map(|(_, f)| f)
+    .filter_map(|(w, f)| clause.find(w).map(|i| (i, *f, *w)))
+    .min_by_key(|(i, _, _)| *i)
+    .map(|(_, f, w)| (f, w))
 }
 
 #[cfg(test)]

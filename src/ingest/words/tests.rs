@@ -194,6 +194,10 @@ fn firmness_words() {
     assert_eq!(firmness("预计可带动29个村"), Some(Firmness::Expected));
     assert_eq!(firmness("争取年底前完成"), Some(Firmness::Strive));
     assert_eq!(firmness("完成汤西河道改造"), None);
+    assert_eq!(
+        firmness_word("争取年底前完成"),
+        Some((Firmness::Strive, "争取"))
+    );
 }
 
 #[test]
