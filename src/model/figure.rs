@@ -247,6 +247,15 @@ impl Bound {
             Bound::NoHigher => "不高于",
         }
     }
+    /// The bound as a sign for the English interface: `≥` (至少, 不少于, 不低于, 以上), `>` (超过, 超,
+    /// 突破, 逾), `≤` (以内, 不超过, 不高于).
+    pub fn sign(self) -> &'static str {
+        match self {
+            Bound::AtLeast | Bound::NoFewer | Bound::NoLower | Bound::OrMore => "≥",
+            Bound::Exceeds | Bound::Over | Bound::BrokeThrough | Bound::Beyond => ">",
+            Bound::Within | Bound::NoMore | Bound::NoHigher => "≤",
+        }
+    }
     /// True when the word follows the figure (90%以上, 3天以内); the others precede it (至少1个).
     pub fn follows(self) -> bool {
         matches!(self, Bound::OrMore | Bound::Within)
@@ -286,6 +295,15 @@ pub enum Firmness {
 }
 
 impl Firmness {
+    /// The word for the English interface, with its space.
+    pub fn en(self) -> &'static str {
+        match self {
+            Firmness::Ensure => "must ",
+            Firmness::Strive | Firmness::Seek => "aim ",
+            Firmness::Expected => "est. ",
+            Firmness::Planned => "plan ",
+        }
+    }
     /// The report's word.
     pub fn zh(self) -> &'static str {
         match self {

@@ -78,14 +78,26 @@ pub fn fmt_figure(f: &Figure, en: bool) -> String {
             f.unit
         ),
     };
-    if let Some(b) = bound.filter(|_| !en) {
-        text = b.around(&text);
+    if let Some(b) = bound {
+        text = if en {
+            format!("{}{text}", b.sign())
+        } else {
+            b.around(&text)
+        };
     }
-    if let Some(per) = f.per.as_deref().filter(|_| !en) {
-        text = format!("{per}{text}");
+    if let Some(per) = f.per.as_deref() {
+        text = if en {
+            format!("{text} ({per})")
+        } else {
+            format!("{per}{text}")
+        };
     }
-    if let Some(firm) = f.firmness.filter(|_| !en) {
-        text = format!("{}{text}", firm.zh());
+    if let Some(firm) = f.firmness {
+        text = if en {
+            format!("{}{text}", firm.en())
+        } else {
+            format!("{}{text}", firm.zh())
+        };
     }
     text
 }
@@ -262,6 +274,43 @@ mod tests {
             ..Figure::default()
         };
         assert_eq!(fmt_figure(&grain, false), "2万余吨");
+        let bounded = Figure {
+            target: Some(Value::Num(1.0)),
+            unit: "个".into(),
+            target_bound: Some(crate::model::Bound::AtLeast),
+            per: Some("各村".into()),
+            firmness: Some(crate::model::Firmness::Ensure),
+            ..Figure::default()
+        };
+        assert_eq!(fmt_figure(&bounded, false), "确保各村至少1个");
+        assert_eq!(fmt_figure(&bounded, true), "must ≥1个 (各村)");
+        let range = Figure {
+            value: Some(Value::Num(3.0)),
+            value_max: Some(Value::Num(5.0)),
+            unit: "个".into(),
+            ..Figure::default()
+        };
+        assert_eq!(fmt_figure(&range, false), "3—5个");
+        let written = Figure {
+            value: Some(Value::Num(25.0)),
+            unit: "%".into(),
+            decimals: Some(1),
+            bound: Some(crate::model::Bound::OrMore),
+            ..Figure::default()
+        };
+        assert_eq!(fmt_figure(&written, false), "25.0%以上");
+        let g = crate::model::Growth {
+            value: Some(Value::Num(-3.2)),
+            ..Default::default()
+        };
+        assert_eq!(fmt_growth(&g, false), "▼3.2%");
+        let pts = crate::model::Growth {
+            value: Some(Value::Num(0.5)),
+            unit: GrowthUnit::Points,
+            basis: Basis::PeriodOnPeriod,
+            ..Default::default()
+        };
+        assert_eq!(fmt_growth(&pts, false), "环比▲0.5个百分点");
         assert_eq!(fmt_figure(&grain, true), "2+万吨");
     }
 }
