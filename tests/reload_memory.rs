@@ -1,9 +1,9 @@
 //! Memory across reloads (issue 15, point 8), on a generated folder of 250 snapshot dates:
 //! the live heap after each reload is the same as after the first load (nothing accumulates in
-//! the dataset or the state), and the resident size stays flat with the binary's allocator once
-//! the freed memory is returned. One test only: the allocator's count is for the whole process.
+//! the dataset or the state). One test only: the allocator's count is for the whole process.
 //!
-//! The full-size measurement (3,000 dates, 30 reloads) is `cargo bench --bench reload_memory`.
+//! The resident size depends on the machine's load and the allocator's timing, so it is measured,
+//! not asserted: `cargo bench --bench reload_memory` (3,000 dates, 30 reloads) prints it.
 
 mod common;
 
@@ -38,17 +38,8 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
-fn rss_kib() -> usize {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap_or_default()
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .expect("VmRSS in /proc/self/status")
-}
-
 #[test]
-fn reloads_keep_the_live_heap_and_the_resident_size_flat() {
+fn reloads_keep_the_live_heap_flat() {
     let tmp = tempfile::tempdir().expect("a temporary folder");
     common::generate::generate(tmp.path(), 250);
     let today = chrono::NaiveDate::from_ymd_opt(2023, 7, 3).expect("a date");
@@ -64,7 +55,7 @@ fn reloads_keep_the_live_heap_and_the_resident_size_flat() {
         return_freed_memory();
     };
     reload(&mut state);
-    let (live, rss) = (LIVE.load(Ordering::Relaxed), rss_kib());
+    let live = LIVE.load(Ordering::Relaxed);
     for i in 2..=6 {
         reload(&mut state);
         // The test harness's own thread may hold a few bytes more or less at any moment.
@@ -74,12 +65,4 @@ fn reloads_keep_the_live_heap_and_the_resident_size_flat() {
             "live heap after reload {i}: {now} bytes, after reload 1: {live} bytes"
         );
     }
-    // Measured with 150 dates: under 1.2 MiB of 12 MiB with mimalloc and collection; without them the
-    // retained memory reached 3/4 of the live data over as many reloads (1/3 with glibc's trim).
-    let grown = rss_kib().saturating_sub(rss);
-    assert!(
-        grown * 1024 * 4 <= live,
-        "resident size grew by {grown} KiB over 5 reloads (from {rss} KiB; live data {} KiB)",
-        live / 1024
-    );
 }
