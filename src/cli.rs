@@ -62,6 +62,9 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Import a 台账 (.xlsx, .xls, .ods, .csv) as a data snapshot: -o DIR for a new data folder,
+    /// --into DATA to add the snapshot to one.
+    Import(crate::commands::import::ImportArgs),
     /// Draw any state of the dashboard without a terminal.
     Render {
         /// Screen size, COLSxROWS.

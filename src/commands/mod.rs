@@ -1,5 +1,6 @@
-//! Subcommands: the dashboard, `validate`, `schema`, `render`.
+//! Subcommands: the dashboard, `validate`, `schema`, `render`, `import`.
 
+pub mod import;
 pub mod render;
 pub mod schema;
 pub mod summary;
@@ -45,6 +46,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match &cli.command {
         Some(Command::Validate { paths }) => validate::run(&cli, paths),
         Some(Command::Schema { town }) => schema::run(*town),
+        Some(Command::Import(args)) => import::run(&cli, args),
         Some(Command::Summary { format, output }) => {
             let text = match initial_state(&cli) {
                 Ok(state) => summary::render(&state, *format),

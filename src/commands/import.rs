@@ -1,0 +1,250 @@
+//! `huibao import TABLE -o DIR` / `--into DATA`: a 台账 spreadsheet turned into a data snapshot.
+//!
+//! Problems print one per line as `file!sheet!cell: message` (Chinese by default, `--lang en`),
+//! errors first; with any error nothing is written. Writing goes through
+//! [`crate::ingest::write`]: nothing existing is replaced without `--force`, files are written to
+//! temporary names and renamed, a failure leaves nothing behind. Exit codes: 0 written, 2 the table
+//! has errors or cannot be read, 3 something exists already, 4 writing failed.
+
+use crate::cli::Cli;
+use crate::import::{self, Field, Imported, Options, Problem};
+use crate::ingest::write::{self, exit, Drafted};
+use crate::model::format::LineFile;
+use chrono::NaiveDate;
+use clap::Args;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Arguments of `huibao import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The 台账: .xlsx, .xls, .ods, or .csv (UTF-8 or GBK).
+    #[arg(value_name = "TABLE")]
+    pub table: PathBuf,
+    /// Write a new data folder here: town.json and one snapshot folder.
+    #[arg(
+        short,
+        long,
+        value_name = "DIR",
+        required_unless_present = "into",
+        conflicts_with = "into"
+    )]
+    pub output: Option<PathBuf>,
+    /// Add the snapshot to this data folder, keeping the ids of items whose label and unit match, so
+    /// history lines up week to week.
+    #[arg(long, value_name = "DATA")]
+    pub into: Option<PathBuf>,
+    /// The snapshot date; default: the 截至 date in the table's title, else today.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// A column named otherwise: 列名=field, e.g. 包保领导=leader. Fields: seq task leader office
+    /// deadline target progress rate problems next investment annual annual-done spent category
+    /// status note other (or a known column name such as 责任领导).
+    #[arg(long = "map", value_name = "列名=field")]
+    pub map: Vec<String>,
+    /// The town's name, when the table's title does not say it (青山镇).
+    #[arg(long, value_name = "NAME")]
+    pub town: Option<String>,
+    /// Replace a snapshot date (and town.json) that exists already.
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    crate::model::parse_day(s)
+        .ok_or_else(|| format!("expected a date like 2024-06-30, found {s:?}"))
+}
+
+/// Parses `--map 列名=field` values.
+pub fn parse_map(values: &[String]) -> Result<Vec<(String, Field)>, String> {
+    values
+        .iter()
+        .map(|v| {
+            let (name, field) = v
+                .rsplit_once(['=', '＝'])
+                .ok_or_else(|| format!("--map {v:?}: expected 列名=field"))?;
+            let f = Field::parse(field).ok_or_else(|| {
+                format!(
+                    "--map {v:?}: unknown field {field:?}; fields are {}",
+                    Field::keys().join(" ")
+                )
+            })?;
+            Ok((name.trim().to_string(), f))
+        })
+        .collect()
+}
+
+/// Runs `huibao import`.
+pub fn run(cli: &Cli, args: &ImportArgs) -> ExitCode {
+    let en = cli.lang.en();
+    let map = match parse_map(&args.map) {
+        Ok(m) => m,
+        Err(e) => {
+            super::complain(&e);
+            return ExitCode::from(exit::BAD_INPUT);
+        }
+    };
+    let opts = Options {
+        as_of: args.as_of,
+        today: cli
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        map,
+        town: args.town.clone(),
+    };
+    let shown = args.table.display().to_string();
+    let imported = match import::import_file(&args.table, &shown, &opts) {
+        Ok(i) => i,
+        Err(problems) => {
+            print_problems(&problems, en);
+            return ExitCode::from(exit::BAD_INPUT);
+        }
+    };
+    print_problems(&imported.warnings, en);
+    let (root, into) = match (&args.output, &args.into) {
+        (_, Some(d)) => (d.clone(), true),
+        (Some(d), None) => (d.clone(), false),
+        (None, None) => return ExitCode::from(exit::BAD_INPUT),
+    };
+    match write_out(&root, into, imported, args.force, en) {
+        Ok(text) => {
+            super::emit(&text);
+            ExitCode::from(exit::WRITTEN)
+        }
+        Err((code, msg)) => {
+            super::complain(&msg);
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn print_problems(problems: &[Problem], en: bool) {
+    let (errors, warnings): (Vec<_>, Vec<_>) = problems.iter().partition(|p| p.is_error());
+    for p in errors.into_iter().chain(warnings) {
+        let line = crate::model::sanitize::for_terminal(&p.message(en));
+        if !super::emit(&format!("{line}\n")) {
+            break;
+        }
+    }
+}
+
+/// Writes the imported snapshot under `root` (a new folder, or `into` an existing one) and says
+/// what was written; `Err` carries the exit code and the message.
+pub fn write_out(
+    root: &Path,
+    into: bool,
+    mut imp: Imported,
+    force: bool,
+    en: bool,
+) -> Result<String, (u8, String)> {
+    let has_town = root.join("town.json").exists();
+    let mut reused = 0;
+    if into {
+        if !has_town {
+            let msg = if en {
+                format!(
+                    "{} is not a data folder (no town.json); use -o to start one",
+                    root.display()
+                )
+            } else {
+                format!(
+                    "{} 不是数据文件夹（没有 town.json）；新建请用 -o",
+                    root.display()
+                )
+            };
+            return Err((exit::BAD_INPUT, msg));
+        }
+        let existing: Vec<LineFile> = crate::model::load::load_dir(root)
+            .lines
+            .iter()
+            .map(|l| l.latest().file.clone())
+            .collect();
+        reused = write::reuse_ids(&existing, &mut imp.lines);
+    } else if has_town && !force {
+        let msg = if en {
+            format!(
+                "{} is already a data folder; add the snapshot with --into {0}",
+                root.display()
+            )
+        } else {
+            format!(
+                "{} 已是数据文件夹；要加入新的一期请用 --into {0}",
+                root.display()
+            )
+        };
+        return Err((exit::EXISTS, msg));
+    }
+    if (!has_town || force && !into) && imp.town.name.is_empty() {
+        return Err((exit::BAD_INPUT, import::Kind::NoTown.text(en)));
+    }
+    let date = imp.as_of.format("%Y-%m-%d").to_string();
+    let drafted = Drafted {
+        town: imp.town.clone(),
+        date: date.clone(),
+        lines: imp.lines.clone(),
+    };
+    let written =
+        write::write_drafted(root, &drafted, force).map_err(|e| (exit_code(&e), e.message(en)))?;
+    Ok(summary(&imp, root, &date, written.len(), reused, en))
+}
+
+fn exit_code(e: &write::WriteError) -> u8 {
+    match e {
+        write::WriteError::Exists(_) => exit::EXISTS,
+        write::WriteError::Io(..) => exit::WRITE_FAILED,
+    }
+}
+
+/// `已导入 21 项：督查督办 7 行，…；写入 out/2024-06-30（2 个文件）`.
+fn summary(
+    imp: &Imported,
+    root: &Path,
+    date: &str,
+    files: usize,
+    reused: usize,
+    en: bool,
+) -> String {
+    let per: Vec<String> = imp
+        .counts
+        .iter()
+        .map(|(s, n)| {
+            if en {
+                format!("{s} {n} rows")
+            } else {
+                format!("{s} {n} 行")
+            }
+        })
+        .collect();
+    let folder = root.join(date);
+    let mut s = if en {
+        format!(
+            "imported {} items ({}) into {} ({files} files)",
+            imp.items(),
+            per.join(", "),
+            folder.display()
+        )
+    } else {
+        format!(
+            "已导入 {} 项（{}），写入 {}（{files} 个文件）",
+            imp.items(),
+            per.join("，"),
+            folder.display()
+        )
+    };
+    if let Some(w) = &imp.as_of_words {
+        s += &if en {
+            format!("; as of {date} ({w})")
+        } else {
+            format!("；日期 {date} 取自表头“{w}”")
+        };
+    }
+    if reused > 0 {
+        s += &if en {
+            format!("; {reused} items keep their ids")
+        } else {
+            format!("；{reused} 项沿用原编号")
+        };
+    }
+    s.push('\n');
+    s
+}

@@ -1,0 +1,80 @@
+//! `huibao import`: a 督查督办 / 重点工作推进 / 重点项目 台账 (`.xlsx`, `.xls`, `.ods`, `.csv`) turned into
+//! line files of today's format — one work line per sheet, or per 类别 — storing what the table says.
+
+pub mod book;
+pub mod cells;
+pub mod csv;
+pub mod header;
+pub mod lines;
+pub mod problem;
+pub mod rows;
+
+pub use header::Field;
+pub use problem::{Kind, Place, Problem};
+
+use crate::model::format::{LineFile, Town};
+use chrono::NaiveDate;
+use std::path::Path;
+
+/// What the command line asks of an import.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The snapshot date; otherwise the 截至 date of the title, otherwise `today`.
+    pub as_of: Option<NaiveDate>,
+    /// Today, for a table that states no date.
+    pub today: NaiveDate,
+    /// `--map 列名=field`: columns named otherwise.
+    pub map: Vec<(String, Field)>,
+    /// The town's name, when the title does not say it.
+    pub town: Option<String>,
+}
+
+/// An imported table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    /// The town (for a new data folder).
+    pub town: Town,
+    /// The snapshot date.
+    pub as_of: NaiveDate,
+    /// Where the date came from: the table's words (截至2024年6月30日), or `None` for the option or today.
+    pub as_of_words: Option<String>,
+    /// The work lines, in table order.
+    pub lines: Vec<LineFile>,
+    /// Rows imported per sheet, in sheet order: (sheet, rows).
+    pub counts: Vec<(String, usize)>,
+    /// Warnings: rows or sheets left out, units assumed, cells filled from the row above.
+    pub warnings: Vec<Problem>,
+}
+
+impl Imported {
+    /// The number of items imported.
+    pub fn items(&self) -> usize {
+        self.lines.iter().map(|l| l.items().count()).sum()
+    }
+}
+
+/// Imports a 台账 file. `Err` holds every problem (errors and warnings) when any is an error; the
+/// file is named in messages as `shown`.
+pub fn import_file(path: &Path, shown: &str, opts: &Options) -> Result<Imported, Vec<Problem>> {
+    let whole = |kind| {
+        vec![Problem {
+            place: Place {
+                file: shown.to_string(),
+                sheet: None,
+                cell: None,
+            },
+            kind,
+        }]
+    };
+    let sheets = match book::read(path) {
+        Ok(s) => s,
+        Err(book::ReadError::UnknownKind) => return Err(whole(Kind::UnknownKind)),
+        Err(book::ReadError::Broken(e)) => return Err(whole(Kind::Unreadable(e))),
+        Err(book::ReadError::Encoding(at)) => return Err(whole(Kind::Encoding(at))),
+    };
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    lines::import_sheets(shown, &stem, sheets, opts)
+}

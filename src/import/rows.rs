@@ -1,0 +1,299 @@
+//! One table row → one item: its label, its cells as a verbatim source sentence, owners, deadline,
+//! figures (完成率, investment), project details and done. Stores what the row says and nothing
+//! more; a cell that cannot be read is a problem naming the cell.
+
+use super::book::{Cell, Sheet};
+use super::cells::{self, When};
+use super::header::{Column, Field, Header};
+use super::problem::Kind;
+use crate::model::format::{Day, Figure, Item, Project, Value};
+
+/// What a row of the table is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    /// Nothing to read, a note (注：…, 填表人：…) or a total (合计).
+    Skip,
+    /// A section heading (一、农业产业类): a new group.
+    Section(String),
+    /// Content but no task name.
+    NoTask(usize),
+    /// A work item.
+    Item,
+}
+
+/// Words that begin a note or signature row under a table.
+const NOTE_WORDS: &[&str] = &[
+    "注",
+    "备注",
+    "说明",
+    "填表",
+    "填报",
+    "制表",
+    "审核",
+    "联系人",
+    "负责人",
+    "单位负责人",
+];
+
+/// Words that begin a total row.
+const TOTAL_WORDS: &[&str] = &["合计", "小计", "总计", "共计"];
+
+/// Progress or status words that say the work is done.
+const DONE_WORDS: &[&str] = &[
+    "已完成",
+    "完成",
+    "已办结",
+    "办结",
+    "已销号",
+    "销号",
+    "是",
+    "已竣工",
+];
+
+/// What row `r` is.
+pub fn classify(sheet: &Sheet, header: &Header, r: usize) -> Row {
+    let text = |f: Field| {
+        header
+            .find(f)
+            .map(|c| sheet.cell(r, c.col).text())
+            .unwrap_or_default()
+    };
+    let task = text(Field::Task);
+    let first = sheet.rows[r].iter().position(|c| !c.is_blank());
+    let Some(first) = first else {
+        return Row::Skip;
+    };
+    let first_text = sheet.cell(r, first).text();
+    if NOTE_WORDS.iter().any(|w| first_text.starts_with(w))
+        && (task.is_empty() || task == first_text)
+    {
+        return Row::Skip;
+    }
+    let seq = text(Field::Seq);
+    if TOTAL_WORDS
+        .iter()
+        .any(|w| task.starts_with(w) || seq.starts_with(w))
+    {
+        return Row::Skip;
+    }
+    let content = header.columns.iter().any(|c| {
+        !matches!(c.field, Field::Seq | Field::Task | Field::Category)
+            && !sheet.cell(r, c.col).is_blank()
+    });
+    if task.is_empty() {
+        return if content {
+            Row::NoTask(first)
+        } else {
+            Row::Skip
+        };
+    }
+    let others_repeat = header.columns.iter().all(|c| {
+        let cell = sheet.cell(r, c.col);
+        matches!(c.field, Field::Seq | Field::Task | Field::Category)
+            || cell.is_blank()
+            || cell.text() == task
+    });
+    let arabic_seq = seq.chars().all(|c| c.is_ascii_digit() || c == '.') && !seq.is_empty();
+    if others_repeat && !arabic_seq {
+        return Row::Section(task);
+    }
+    Row::Item
+}
+
+/// What an item row needs from its sheet.
+pub struct Ctx<'a> {
+    /// The sheet.
+    pub sheet: &'a Sheet,
+    /// Its header.
+    pub header: &'a Header,
+    /// The year text dates belong to (6月底前 of that year).
+    pub year: i32,
+    /// The 完成率 column holds percentage cells (0.6 for 60%).
+    pub rate_fractions: bool,
+    /// The table is of projects (an investment column, or 项目名称).
+    pub projects: bool,
+}
+
+/// A column's name for messages and the source sentence: 总投资（万元）.
+pub fn shown_name(c: &Column) -> String {
+    match &c.unit {
+        Some(u) => format!("{}（{u}）", c.name),
+        None => c.name.clone(),
+    }
+}
+
+/// Builds the item of row `r` (its id is set later). Problems are (column, kind).
+pub fn item(ctx: &Ctx<'_>, r: usize, problems: &mut Vec<(usize, Kind)>) -> Item {
+    let sheet = ctx.sheet;
+    let col = |f: Field| ctx.header.find(f);
+    let cell = |c: &Column| sheet.cell(r, c.col);
+    let text = |f: Field| {
+        col(f)
+            .map(|c| one_line(&cell(c).text()))
+            .filter(|t| !cells::is_nothing(t))
+    };
+    for c in &ctx.header.columns {
+        if let Cell::Error(e) = cell(c) {
+            problems.push((c.col, Kind::ErrorCell(shown_name(c), e.clone())));
+        }
+    }
+    let mut it = Item {
+        id: String::new(),
+        label: text(Field::Task).unwrap_or_default(),
+        source: source(ctx, r),
+        headline: false,
+        leader: text(Field::Leader),
+        office: text(Field::Office),
+        figures: Vec::new(),
+        start: None,
+        deadline: None,
+        deadline_text: None,
+        done: None,
+        project: None,
+        ledger: None,
+        note: text(Field::Note),
+    };
+    if let Some(c) = col(Field::Deadline).filter(|c| !cells::is_nothing(&cell(c).text())) {
+        match cells::when(cell(c), ctx.year) {
+            Some(When::Date(d, words)) => {
+                it.deadline = Some(Day(d));
+                it.deadline_text = words;
+            }
+            Some(When::Ongoing(words)) => it.deadline_text = Some(words),
+            None if matches!(cell(c), Cell::Error(_)) => {}
+            None => problems.push((c.col, Kind::BadDate(shown_name(c), cell(c).text()))),
+        }
+    }
+    if let Some(c) = col(Field::Rate).filter(|c| !cells::is_nothing(&cell(c).text())) {
+        match cells::percent(cell(c), ctx.rate_fractions) {
+            Some(v) => it.figures.push(Figure {
+                label: Some(c.name.clone()),
+                value: Some(v),
+                unit: "%".into(),
+                approx: None,
+                target: Some(Value::Num(100.0)),
+            }),
+            None if matches!(cell(c), Cell::Error(_)) => {}
+            None => problems.push((c.col, Kind::BadPercent(shown_name(c), cell(c).text()))),
+        }
+    }
+    let mut money = |f: Field| -> Option<(String, Figure)> {
+        let c = col(f)?;
+        let cl = cell(c);
+        if cells::is_nothing(&cl.text()) || matches!(cl, Cell::Error(_)) {
+            return None;
+        }
+        let Some(n) = cells::number(cl) else {
+            problems.push((c.col, Kind::BadNumber(shown_name(c), cl.text())));
+            return None;
+        };
+        let unit = n
+            .unit
+            .clone()
+            .or_else(|| c.unit.clone())
+            .unwrap_or_else(|| {
+                problems.push((c.col, Kind::UnitAssumed(shown_name(c))));
+                "万元".into()
+            });
+        Some((
+            c.name.clone(),
+            Figure {
+                label: None,
+                value: Some(n.value),
+                unit,
+                approx: n.approx,
+                target: None,
+            },
+        ))
+    };
+    let investment = money(Field::Investment).map(|(_, f)| f);
+    let plan = money(Field::AnnualPlan);
+    let annual_done = money(Field::AnnualDone);
+    let spent = money(Field::Spent);
+    // The year's investment against its plan, when the sheet states both in one unit.
+    let (plan, annual_done) = match (plan, annual_done) {
+        (Some((_, p)), Some((name, d))) if p.unit == d.unit => {
+            it.figures.push(Figure {
+                label: Some(name),
+                target: p.value,
+                ..d
+            });
+            (None, None)
+        }
+        other => other,
+    };
+    if let Some((name, d)) = annual_done {
+        it.figures.push(Figure {
+            label: Some(name),
+            ..d
+        });
+    }
+    if let Some((name, s)) = spent {
+        // 累计完成投资 against 总投资, when the sheet states both in one unit.
+        let target = investment
+            .as_ref()
+            .filter(|i| i.unit == s.unit)
+            .and_then(|i| i.value);
+        it.figures.push(Figure {
+            label: Some(name),
+            target,
+            ..s
+        });
+    }
+    if let Some((name, p)) = plan {
+        it.figures.push(Figure {
+            label: Some(name),
+            target: p.value,
+            value: None,
+            ..p
+        });
+    }
+    let progress = text(Field::Progress);
+    let status = text(Field::Status);
+    if [&progress, &status]
+        .into_iter()
+        .flatten()
+        .any(|t| DONE_WORDS.contains(&t.as_str()))
+    {
+        it.done = Some(true);
+    }
+    if ctx.projects {
+        it.project = Some(Project {
+            investment,
+            status: progress,
+            problems: text(Field::Problems).into_iter().collect(),
+            milestones: Vec::new(),
+        });
+    }
+    it
+}
+
+/// A cell's text on one line: line breaks inside a cell dropped (Chinese needs no space there).
+fn one_line(s: &str) -> String {
+    let joined: Vec<&str> = s.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    crate::model::sanitize::clean_text(&joined.join(""))
+}
+
+/// The row's cells as one sentence, column by column: `重点工作：秸秆禁烧；责任领导：张明；…`
+/// (序号 left out). Percentage cells read as the sheet shows them (81%), date cells as dates.
+pub fn source(ctx: &Ctx<'_>, r: usize) -> String {
+    let mut parts = Vec::new();
+    for c in &ctx.header.columns {
+        if c.field == Field::Seq {
+            continue;
+        }
+        let cell = ctx.sheet.cell(r, c.col);
+        if cell.is_blank() {
+            continue;
+        }
+        let shown = match (c.field, cell) {
+            (Field::Rate, Cell::Num(_)) => cells::percent(cell, ctx.rate_fractions)
+                .and_then(Value::num)
+                .map(|v| format!("{}%", crate::model::numbers::fmt_num(v)))
+                .unwrap_or_else(|| cell.text()),
+            _ => one_line(&cell.text()),
+        };
+        parts.push(format!("{}：{shown}", shown_name(c)));
+    }
+    parts.join("；")
+}
