@@ -6,8 +6,8 @@ use super::book::{Cell, Sheet};
 use super::header::{self, Field, Header};
 use super::problem::{Kind, Place, Problem};
 use super::rows::{self, Ctx, Row};
+use super::titles::{bare_title, line_id, stated_date, title_lines, town_in};
 use super::{cells, Imported, Options};
-use crate::ingest::words;
 use crate::model::format::{Day, Group, Item, LineFile, Thresholds, Town};
 use chrono::{Datelike, NaiveDate};
 
@@ -32,11 +32,95 @@ pub fn import_sheets(
     sheets: Vec<Sheet>,
     opts: &Options,
 ) -> Result<Imported, Vec<Problem>> {
-    let place = |sheet: Option<&str>, cell: Option<(usize, usize)>| Place {
-        file: file.to_string(),
-        sheet: sheet.map(str::to_string),
-        cell,
+    let place = |sheet: Option<&str>, cell: Option<(usize, usize)>| Place::new(file, sheet, cell);
+    let (mut tables, mut problems) = prepare(sheets, opts, file);
+    if tables.is_empty() {
+        problems.push(Problem {
+            place: place(None, None),
+            kind: Kind::NoTable,
+        });
+        return Err(problems);
+    }
+    let all_titles: Vec<String> = tables
+        .iter()
+        .flat_map(|t| t.titles.iter().cloned())
+        .collect();
+    let all_titles: Vec<&str> = all_titles.iter().map(String::as_str).collect();
+    let (as_of, as_of_words) = match opts.as_of {
+        Some(d) => (d, None),
+        None => match stated_date(&all_titles, opts.today.year()) {
+            Some((d, w)) => (d, Some(w)),
+            None => (opts.today, None),
+        },
     };
+    let mut drafts = Vec::new();
+    let mut counts = Vec::new();
+    for t in &mut tables {
+        for (col, first, n) in fill_down(&mut t.sheet, &t.header) {
+            let name = t.header.columns.iter().find(|c| c.col == col);
+            problems.push(Problem {
+                place: place(Some(&t.sheet.name), Some((first, col))),
+                kind: Kind::FilledDown(name.map(rows::shown_name).unwrap_or_default(), n),
+            });
+        }
+        let before = drafts.len();
+        read_rows(t, as_of.year(), &mut drafts, &mut |cell, kind| {
+            problems.push(Problem {
+                place: place(Some(&t.sheet.name), Some(cell)),
+                kind,
+            })
+        });
+        let name = if t.sheet.name.is_empty() {
+            stem.to_string()
+        } else {
+            t.sheet.name.clone()
+        };
+        counts.push((name, drafts.len() - before));
+    }
+    if problems.iter().any(Problem::is_error) {
+        return Err(problems);
+    }
+    if drafts.is_empty() {
+        problems.push(Problem {
+            place: place(None, None),
+            kind: Kind::NoRows,
+        });
+        return Err(problems);
+    }
+    let lines = assemble(&tables, stem, drafts, as_of);
+    let town = town(opts.town.as_deref(), &all_titles, stem, &lines);
+    Ok(Imported {
+        town,
+        as_of,
+        as_of_words,
+        lines,
+        counts,
+        warnings: problems,
+    })
+}
+
+/// The town of a new data folder: named by `--town` or the title (青山镇…), titled like the table.
+fn town(name: Option<&str>, titles: &[&str], stem: &str, lines: &[LineFile]) -> Town {
+    Town {
+        schema: None,
+        name: name
+            .map(str::to_string)
+            .or_else(|| titles.iter().find_map(|t| town_in(t)))
+            .unwrap_or_default(),
+        title: titles
+            .first()
+            .map(|s| bare_title(s))
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| stem.to_string()),
+        lines: lines.iter().map(|l| l.id.clone()).collect(),
+        thresholds: Thresholds::default(),
+    }
+}
+
+/// Spreads merged cells and finds each sheet's header; a sheet with content but no header, and a
+/// `--map` column no header has, are warnings.
+fn prepare(sheets: Vec<Sheet>, opts: &Options, file: &str) -> (Vec<Table>, Vec<Problem>) {
+    let place = |sheet: Option<&str>, cell: Option<(usize, usize)>| Place::new(file, sheet, cell);
     let mut problems: Vec<Problem> = Vec::new();
     let mut tables = Vec::new();
     for mut sheet in sheets {
@@ -71,155 +155,7 @@ pub fn import_sheets(
             });
         }
     }
-    if tables.is_empty() {
-        problems.push(Problem {
-            place: place(None, None),
-            kind: Kind::NoTable,
-        });
-        return Err(problems);
-    }
-    let all_titles: Vec<String> = tables
-        .iter()
-        .flat_map(|t| t.titles.iter().cloned())
-        .collect();
-    let all_titles: Vec<&str> = all_titles.iter().map(String::as_str).collect();
-    let (as_of, as_of_words) = match opts.as_of {
-        Some(d) => (d, None),
-        None => match stated_date(&all_titles, opts.today.year()) {
-            Some((d, w)) => (d, Some(w)),
-            None => (opts.today, None),
-        },
-    };
-    let mut drafts = Vec::new();
-    let mut counts = Vec::new();
-    for t in &mut tables {
-        let filled = fill_down(&mut t.sheet, &t.header);
-        for (col, first, n) in filled {
-            let name = t
-                .header
-                .columns
-                .iter()
-                .find(|c| c.col == col)
-                .map(rows::shown_name)
-                .unwrap_or_default();
-            problems.push(Problem {
-                place: place(Some(&t.sheet.name), Some((first, col))),
-                kind: Kind::FilledDown(name, n),
-            });
-        }
-        let before = drafts.len();
-        read_rows(t, as_of.year(), &mut drafts, &mut |cell, kind| {
-            problems.push(Problem {
-                place: place(Some(&t.sheet.name), Some(cell)),
-                kind,
-            })
-        });
-        let name = if t.sheet.name.is_empty() {
-            stem.to_string()
-        } else {
-            t.sheet.name.clone()
-        };
-        counts.push((name, drafts.len() - before));
-    }
-    if problems.iter().any(Problem::is_error) {
-        return Err(problems);
-    }
-    if drafts.is_empty() {
-        problems.push(Problem {
-            place: place(None, None),
-            kind: Kind::NoRows,
-        });
-        return Err(problems);
-    }
-    let lines = assemble(&tables, stem, drafts, as_of);
-    let first_title = all_titles
-        .first()
-        .map(|s| bare_title(s))
-        .filter(|s| !s.is_empty());
-    let town = Town {
-        schema: None,
-        name: opts
-            .town
-            .clone()
-            .or_else(|| all_titles.iter().find_map(|t| town_in(t)))
-            .unwrap_or_default(),
-        title: first_title.unwrap_or_else(|| stem.to_string()),
-        lines: lines.iter().map(|l| l.id.clone()).collect(),
-        thresholds: Thresholds::default(),
-    };
-    Ok(Imported {
-        town,
-        as_of,
-        as_of_words,
-        lines,
-        counts,
-        warnings: problems,
-    })
-}
-
-/// A title without its date in brackets: 青山镇民生实事台账（截至2024年9月30日） → 青山镇民生实事台账.
-fn bare_title(t: &str) -> String {
-    for open in ['（', '('] {
-        if let Some(i) = t.find(open) {
-            if t[i..].contains("截至") || t[i..].contains("截止") {
-                return t[..i].trim().to_string();
-            }
-        }
-    }
-    t.to_string()
-}
-
-/// The texts above the header, row by row, each once (a merged title reads once).
-fn title_lines(sheet: &Sheet, top: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for r in 0..top {
-        for cell in sheet.rows[r].iter() {
-            let t = cell.text();
-            if !t.is_empty() && !out.contains(&t) {
-                out.push(t);
-            }
-        }
-    }
-    out
-}
-
-/// The date a title states the figures as of: 截至2024年6月30日, 截止日期：2024年6月30日, 截至6月底
-/// (the year from a 2024年 in the titles, else `fallback_year`).
-fn stated_date(titles: &[&str], fallback_year: i32) -> Option<(NaiveDate, String)> {
-    let year = titles
-        .iter()
-        .find_map(|t| {
-            let i = t.find('年')?;
-            let digits: String = t[..i]
-                .chars()
-                .rev()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            (digits.len() == 4)
-                .then(|| digits.chars().rev().collect::<String>().parse().ok())
-                .flatten()
-        })
-        .unwrap_or(fallback_year);
-    titles.iter().find_map(|t| {
-        let at = t.find("截至").or_else(|| t.find("截止"))?;
-        let after = &t[at..];
-        let d = words::deadline(after, year)?;
-        Some((
-            d.date,
-            after[..d.end].trim_end_matches(['）', ')']).to_string(),
-        ))
-    })
-}
-
-/// The town a title names: 青山镇2024年… → 青山镇.
-fn town_in(title: &str) -> Option<String> {
-    let end = ["街道", "镇", "乡"]
-        .iter()
-        .filter_map(|w| title.find(w).map(|i| i + w.len()))
-        .min()?;
-    let name = &title[..end];
-    (name.chars().count() <= 8 && !name.chars().any(|c| c.is_ascii_digit()))
-        .then(|| name.to_string())
+    (tables, problems)
 }
 
 /// For a format that keeps no merged cells (.ods, .csv): a blank 责任领导, 责任单位 or 类别 in an
@@ -418,96 +354,4 @@ fn assemble(tables: &[Table], stem: &str, drafts: Vec<Draft>, as_of: NaiveDate) 
         });
     }
     lines
-}
-
-/// Line ids by what the line is about, as the seed names its lines; `line-N` otherwise.
-const LINE_IDS: &[(&str, &str)] = &[
-    ("下步", "targets"),
-    ("党", "party"),
-    ("组织", "party"),
-    ("安全", "safety"),
-    ("应急", "safety"),
-    ("民生", "livelihood"),
-    ("社会事业", "livelihood"),
-    ("基础设施", "infrastructure"),
-    ("产业", "industry"),
-    ("招商", "investment"),
-    ("经济", "economy"),
-    ("重点项目", "projects"),
-    ("项目", "projects"),
-    ("督查", "supervision"),
-    ("督办", "supervision"),
-    ("重点工作", "key-work"),
-    ("生态", "environment"),
-    ("环境", "environment"),
-    ("乡村振兴", "rural"),
-    ("农业", "rural"),
-    ("信访", "governance"),
-    ("综治", "governance"),
-    ("治理", "governance"),
-    ("文旅", "tourism"),
-    ("旅游", "tourism"),
-    ("城建", "urban"),
-    ("城镇", "urban"),
-];
-
-fn line_id(title: &str, short: Option<&str>, taken: &[String], n: usize) -> String {
-    let base = [short.unwrap_or(""), title]
-        .iter()
-        .find_map(|t| {
-            LINE_IDS
-                .iter()
-                .find(|(w, _)| t.contains(w))
-                .map(|(_, id)| id.to_string())
-        })
-        .unwrap_or_else(|| format!("line-{n}"));
-    if !taken.contains(&base) {
-        return base;
-    }
-    (2..)
-        .map(|k| format!("{base}-{k}"))
-        .find(|c| !taken.contains(c))
-        .unwrap_or(base)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_and_towns_in_titles() {
-        let d = stated_date(&["青山镇2024年重点工作台账", "（截至2024年6月30日）"], 2026).unwrap();
-        assert_eq!(
-            d,
-            (
-                NaiveDate::from_ymd_opt(2024, 6, 30).unwrap(),
-                "截至2024年6月30日".into()
-            )
-        );
-        let d = stated_date(&["青山镇2024年重点项目表", "截至6月底"], 2026).unwrap();
-        assert_eq!(d.0, NaiveDate::from_ymd_opt(2024, 6, 30).unwrap());
-        assert_eq!(stated_date(&["重点项目表"], 2026), None);
-        assert_eq!(
-            town_in("青山镇2024年重点工作台账").as_deref(),
-            Some("青山镇")
-        );
-        assert_eq!(
-            town_in("城关街道2024年民生实事").as_deref(),
-            Some("城关街道")
-        );
-        assert_eq!(town_in("2024年重点工作台账"), None);
-        assert_eq!(
-            bare_title("青山镇民生实事台账（截至2024年9月30日）"),
-            "青山镇民生实事台账"
-        );
-        assert_eq!(bare_title("重点项目（续建）"), "重点项目（续建）");
-    }
-
-    #[test]
-    fn line_ids_follow_the_seed_and_stay_unique() {
-        assert_eq!(line_id("基础设施项目", None, &[], 1), "infrastructure");
-        assert_eq!(line_id("产业项目", None, &[], 1), "industry");
-        assert_eq!(line_id("其他", None, &[], 3), "line-3");
-        assert_eq!(line_id("党建工作", None, &["party".into()], 2), "party-2");
-    }
 }

@@ -4,10 +4,12 @@
 pub mod book;
 pub mod cells;
 pub mod csv;
+pub mod fields;
 pub mod header;
 pub mod lines;
 pub mod problem;
 pub mod rows;
+pub mod titles;
 
 pub use header::Field;
 pub use problem::{Kind, Place, Problem};
@@ -58,11 +60,7 @@ impl Imported {
 pub fn import_file(path: &Path, shown: &str, opts: &Options) -> Result<Imported, Vec<Problem>> {
     let whole = |kind| {
         vec![Problem {
-            place: Place {
-                file: shown.to_string(),
-                sheet: None,
-                cell: None,
-            },
+            place: Place::new(shown, None, None),
             kind,
         }]
     };

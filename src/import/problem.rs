@@ -14,6 +14,17 @@ pub struct Place {
     pub cell: Option<(usize, usize)>,
 }
 
+impl Place {
+    /// A place in `file`: a sheet and a 0-based (row, column) cell when known.
+    pub fn new(file: &str, sheet: Option<&str>, cell: Option<(usize, usize)>) -> Place {
+        Place {
+            file: file.to_string(),
+            sheet: sheet.map(str::to_string),
+            cell,
+        }
+    }
+}
+
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         write!(f, "{}", self.file)?;

@@ -124,26 +124,20 @@ pub fn shown_name(c: &Column) -> String {
 
 /// Builds the item of row `r` (its id is set later). Problems are (column, kind).
 pub fn item(ctx: &Ctx<'_>, r: usize, problems: &mut Vec<(usize, Kind)>) -> Item {
-    let sheet = ctx.sheet;
-    let col = |f: Field| ctx.header.find(f);
-    let cell = |c: &Column| sheet.cell(r, c.col);
-    let text = |f: Field| {
-        col(f)
-            .map(|c| one_line(&cell(c).text()))
-            .filter(|t| !cells::is_nothing(t))
-    };
+    let mut rd = Reader { ctx, r, problems };
     for c in &ctx.header.columns {
-        if let Cell::Error(e) = cell(c) {
-            problems.push((c.col, Kind::ErrorCell(shown_name(c), e.clone())));
+        if let Cell::Error(e) = ctx.sheet.cell(r, c.col) {
+            rd.problems
+                .push((c.col, Kind::ErrorCell(shown_name(c), e.clone())));
         }
     }
     let mut it = Item {
         id: String::new(),
-        label: text(Field::Task).unwrap_or_default(),
+        label: rd.text(Field::Task).unwrap_or_default(),
         source: source(ctx, r),
         headline: false,
-        leader: text(Field::Leader),
-        office: text(Field::Office),
+        leader: rd.text(Field::Leader),
+        office: rd.text(Field::Office),
         figures: Vec::new(),
         start: None,
         deadline: None,
@@ -151,105 +145,24 @@ pub fn item(ctx: &Ctx<'_>, r: usize, problems: &mut Vec<(usize, Kind)>) -> Item 
         done: None,
         project: None,
         ledger: None,
-        note: text(Field::Note),
+        note: rd.text(Field::Note),
     };
-    if let Some(c) = col(Field::Deadline).filter(|c| !cells::is_nothing(&cell(c).text())) {
-        match cells::when(cell(c), ctx.year) {
-            Some(When::Date(d, words)) => {
-                it.deadline = Some(Day(d));
-                it.deadline_text = words;
-            }
-            Some(When::Ongoing(words)) => it.deadline_text = Some(words),
-            None if matches!(cell(c), Cell::Error(_)) => {}
-            None => problems.push((c.col, Kind::BadDate(shown_name(c), cell(c).text()))),
+    match rd.deadline() {
+        Some(When::Date(d, words)) => {
+            it.deadline = Some(Day(d));
+            it.deadline_text = words;
         }
+        Some(When::Ongoing(words)) => it.deadline_text = Some(words),
+        None => {}
     }
-    if let Some(c) = col(Field::Rate).filter(|c| !cells::is_nothing(&cell(c).text())) {
-        match cells::percent(cell(c), ctx.rate_fractions) {
-            Some(v) => it.figures.push(Figure {
-                label: Some(c.name.clone()),
-                value: Some(v),
-                unit: "%".into(),
-                approx: None,
-                target: Some(Value::Num(100.0)),
-            }),
-            None if matches!(cell(c), Cell::Error(_)) => {}
-            None => problems.push((c.col, Kind::BadPercent(shown_name(c), cell(c).text()))),
-        }
-    }
-    let mut money = |f: Field| -> Option<(String, Figure)> {
-        let c = col(f)?;
-        let cl = cell(c);
-        if cells::is_nothing(&cl.text()) || matches!(cl, Cell::Error(_)) {
-            return None;
-        }
-        let Some(n) = cells::number(cl) else {
-            problems.push((c.col, Kind::BadNumber(shown_name(c), cl.text())));
-            return None;
-        };
-        let unit = n
-            .unit
-            .clone()
-            .or_else(|| c.unit.clone())
-            .unwrap_or_else(|| {
-                problems.push((c.col, Kind::UnitAssumed(shown_name(c))));
-                "万元".into()
-            });
-        Some((
-            c.name.clone(),
-            Figure {
-                label: None,
-                value: Some(n.value),
-                unit,
-                approx: n.approx,
-                target: None,
-            },
-        ))
-    };
-    let investment = money(Field::Investment).map(|(_, f)| f);
-    let plan = money(Field::AnnualPlan);
-    let annual_done = money(Field::AnnualDone);
-    let spent = money(Field::Spent);
-    // The year's investment against its plan, when the sheet states both in one unit.
-    let (plan, annual_done) = match (plan, annual_done) {
-        (Some((_, p)), Some((name, d))) if p.unit == d.unit => {
-            it.figures.push(Figure {
-                label: Some(name),
-                target: p.value,
-                ..d
-            });
-            (None, None)
-        }
-        other => other,
-    };
-    if let Some((name, d)) = annual_done {
-        it.figures.push(Figure {
-            label: Some(name),
-            ..d
-        });
-    }
-    if let Some((name, s)) = spent {
-        // 累计完成投资 against 总投资, when the sheet states both in one unit.
-        let target = investment
-            .as_ref()
-            .filter(|i| i.unit == s.unit)
-            .and_then(|i| i.value);
-        it.figures.push(Figure {
-            label: Some(name),
-            target,
-            ..s
-        });
-    }
-    if let Some((name, p)) = plan {
-        it.figures.push(Figure {
-            label: Some(name),
-            target: p.value,
-            value: None,
-            ..p
-        });
-    }
-    let progress = text(Field::Progress);
-    let status = text(Field::Status);
+    it.figures.extend(rd.rate());
+    let investment = rd
+        .money(Field::Investment)
+        .map(|(_, f)| Figure { label: None, ..f });
+    it.figures
+        .extend(rd.investment_figures(investment.as_ref()));
+    let progress = rd.text(Field::Progress);
+    let status = rd.text(Field::Status);
     if [&progress, &status]
         .into_iter()
         .flatten()
@@ -261,11 +174,115 @@ pub fn item(ctx: &Ctx<'_>, r: usize, problems: &mut Vec<(usize, Kind)>) -> Item 
         it.project = Some(Project {
             investment,
             status: progress,
-            problems: text(Field::Problems).into_iter().collect(),
+            problems: rd.text(Field::Problems).into_iter().collect(),
             milestones: Vec::new(),
         });
     }
     it
+}
+
+/// Reads the cells of one row, collecting the problems of those it cannot read.
+struct Reader<'a, 'p> {
+    ctx: &'a Ctx<'a>,
+    r: usize,
+    problems: &'p mut Vec<(usize, Kind)>,
+}
+
+impl Reader<'_, '_> {
+    /// The column of a field and the row's cell in it, unless it is blank, a placeholder (`-`, `/`,
+    /// 无) or an error cell (reported once, above).
+    fn cell(&self, f: Field) -> Option<(&Column, &Cell)> {
+        let c = self.ctx.header.find(f)?;
+        let cell = self.ctx.sheet.cell(self.r, c.col);
+        let skip = cells::is_nothing(&cell.text()) || matches!(cell, Cell::Error(_));
+        (!skip).then_some((c, cell))
+    }
+
+    /// A text cell on one line.
+    fn text(&self, f: Field) -> Option<String> {
+        self.cell(f).map(|(_, cell)| one_line(&cell.text()))
+    }
+
+    /// The 完成时限 cell as a date or as ongoing words; a cell that is neither is a problem.
+    fn deadline(&mut self) -> Option<When> {
+        let (c, cell) = self.cell(Field::Deadline)?;
+        let when = cells::when(cell, self.ctx.year);
+        if when.is_none() {
+            let kind = Kind::BadDate(shown_name(c), cell.text());
+            self.problems.push((c.col, kind));
+        }
+        when
+    }
+
+    /// 完成率 as a figure in % of 100 (what a rate is measured against).
+    fn rate(&mut self) -> Option<Figure> {
+        let (c, cell) = self.cell(Field::Rate)?;
+        let Some(v) = cells::percent(cell, self.ctx.rate_fractions) else {
+            let kind = Kind::BadPercent(shown_name(c), cell.text());
+            self.problems.push((c.col, kind));
+            return None;
+        };
+        Some(Figure {
+            label: Some(c.name.clone()),
+            value: Some(v),
+            unit: "%".into(),
+            approx: None,
+            target: Some(Value::Num(100.0)),
+        })
+    }
+
+    /// A money cell: its column's name and the amount in the cell's unit, else the header's, else
+    /// 万元 with a warning.
+    fn money(&mut self, f: Field) -> Option<(String, Figure)> {
+        let (c, cell) = self.cell(f)?;
+        let Some(n) = cells::number(cell) else {
+            let kind = Kind::BadNumber(shown_name(c), cell.text());
+            self.problems.push((c.col, kind));
+            return None;
+        };
+        let (col, name) = (c.col, c.name.clone());
+        let unit = match n.unit.or_else(|| c.unit.clone()) {
+            Some(u) => u,
+            None => {
+                let kind = Kind::UnitAssumed(shown_name(c));
+                self.problems.push((col, kind));
+                "万元".into()
+            }
+        };
+        let figure = Figure {
+            label: Some(name.clone()),
+            value: Some(n.value),
+            unit,
+            approx: n.approx,
+            target: None,
+        };
+        Some((name, figure))
+    }
+
+    /// The investment figures: the year's completed against its plan and 累计完成投资 against
+    /// 总投资 (each pair only when stated in one unit), then a plan stated alone.
+    fn investment_figures(&mut self, investment: Option<&Figure>) -> Vec<Figure> {
+        let mut out = Vec::new();
+        let mut plan = self.money(Field::AnnualPlan).map(|(_, f)| f);
+        if let Some((_, done)) = self.money(Field::AnnualDone) {
+            let target = plan.take_if(|p| p.unit == done.unit).and_then(|p| p.value);
+            out.push(Figure { target, ..done });
+        }
+        if let Some((_, spent)) = self.money(Field::Spent) {
+            let target = investment
+                .filter(|i| i.unit == spent.unit)
+                .and_then(|i| i.value);
+            out.push(Figure { target, ..spent });
+        }
+        if let Some(p) = plan {
+            out.push(Figure {
+                target: p.value,
+                value: None,
+                ..p
+            });
+        }
+        out
+    }
 }
 
 /// A cell's text on one line: line breaks inside a cell dropped (Chinese needs no space there).
