@@ -385,3 +385,43 @@ fn the_command_writes_once_refuses_to_overwrite_and_keeps_ids_into_a_folder() {
     );
     assert!(!dir.path().join("bad").exists());
 }
+
+#[test]
+fn files_that_cannot_be_read_say_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    };
+    let one = |path: &Path, name: &str, en: bool| -> Vec<String> {
+        match import_file(path, name, &options()) {
+            Ok(_) => panic!("{name} imported"),
+            Err(p) => p.iter().map(|p| p.message(en)).collect(),
+        }
+    };
+    assert_eq!(
+        one(&dir.path().join("无此文件.xlsx"), "无此文件.xlsx", false),
+        ["无此文件.xlsx: 找不到这个文件"]
+    );
+    let fake = at("台账.xlsx", b"this is not a zip file at all");
+    assert_eq!(
+        one(&fake, "台账.xlsx", false),
+        ["台账.xlsx: 无法打开表格：文件已损坏，或不是扩展名所示的格式（可用 Excel/WPS 另存一次）"]
+    );
+    let doc = at("台账.docx", b"PK");
+    assert_eq!(
+        one(&doc, "台账.docx", true),
+        ["台账.docx: only .xlsx, .xls, .ods or .csv files can be imported"]
+    );
+    // UTF-8 with one broken byte on line 2 is UTF-8 with a mistake, not GBK.
+    let mut bytes = "序号,重点工作\n1,秸秆禁烧".as_bytes().to_vec();
+    bytes.extend([0xff, b'\n']);
+    let csv = at("台账.csv", &bytes);
+    let msg = one(&csv, "台账.csv", false);
+    assert_eq!(msg.len(), 1, "{msg:?}");
+    assert!(
+        msg[0].starts_with("台账.csv: 无法识别文件编码（第2行第"),
+        "{msg:?}"
+    );
+}

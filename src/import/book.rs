@@ -130,26 +130,29 @@ impl Sheet {
 pub enum ReadError {
     /// The extension is none of .xlsx .xlsm .xls .ods .csv .txt.
     UnknownKind,
-    /// The file could not be opened or is not a spreadsheet of its kind.
-    Broken(String),
-    /// A .csv in no encoding huibao reads (UTF-8, UTF-16 with a BOM, GBK/GB18030).
-    Encoding(String),
+    /// The file could not be read (not found, no permission …).
+    Io(std::io::ErrorKind),
+    /// The file is damaged or not a spreadsheet of the kind its extension says.
+    Broken,
+    /// A .csv in no encoding huibao reads (UTF-8, UTF-16 with a BOM, GBK/GB18030): the 1-based
+    /// line and column where reading stopped, 0 when unknown.
+    Encoding(usize, usize),
 }
 
 /// Reads every sheet of a 台账 file, by its extension.
 pub fn read(path: &Path) -> Result<Vec<Sheet>, ReadError> {
+    std::fs::metadata(path).map_err(|e| ReadError::Io(e.kind()))?;
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     match ext.as_str() {
         "csv" | "txt" | "tsv" => {
-            let bytes = std::fs::read(path).map_err(|e| ReadError::Broken(e.to_string()))?;
+            let bytes = std::fs::read(path).map_err(|e| ReadError::Io(e.kind()))?;
             csv::read(&bytes, &path.display().to_string()).map(|s| vec![s])
         }
         "xlsx" | "xlsm" | "xls" | "ods" => {
-            let book =
-                calamine::open_workbook_auto(path).map_err(|e| ReadError::Broken(e.to_string()))?;
+            let book = calamine::open_workbook_auto(path).map_err(|_| ReadError::Broken)?;
             read_book(book)
         }
         _ => Err(ReadError::UnknownKind),
@@ -159,15 +162,12 @@ pub fn read(path: &Path) -> Result<Vec<Sheet>, ReadError> {
 /// Reads every sheet of an open workbook, with the merged regions its format stores.
 pub fn read_book<RS: Read + Seek>(mut book: Sheets<RS>) -> Result<Vec<Sheet>, ReadError> {
     if let Sheets::Xlsx(x) = &mut book {
-        x.load_merged_regions()
-            .map_err(|e| ReadError::Broken(e.to_string()))?;
+        x.load_merged_regions().map_err(|_| ReadError::Broken)?;
     }
     let names = book.sheet_names();
     let mut out = Vec::with_capacity(names.len());
     for name in names {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| ReadError::Broken(e.to_string()))?;
+        let range = book.worksheet_range(&name).map_err(|_| ReadError::Broken)?;
         let (merges, merges_known) = match &book {
             Sheets::Xlsx(x) => (
                 x.merged_regions_by_sheet(&name)

@@ -7,13 +7,8 @@ use super::book::{Cell, ReadError, Sheet};
 /// Reads a `.csv` file's bytes as one sheet without a name (places read `file.csv!C4`). No merge information: a merged cell
 /// saved as CSV is its value followed by blanks.
 pub fn read(bytes: &[u8], path: &str) -> Result<Sheet, ReadError> {
-    let (text, _) = crate::model::encoding::decode(bytes, path).map_err(|d| {
-        ReadError::Encoding(if d.line > 0 {
-            format!("{}:{}", d.line, d.col)
-        } else {
-            String::new()
-        })
-    })?;
+    let (text, _) = crate::model::encoding::decode(bytes, path)
+        .map_err(|d| ReadError::Encoding(d.line, d.col))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let sep = separator(text);
     let rows = split(text, sep)
@@ -130,7 +125,7 @@ mod tests {
     fn bytes_in_no_known_encoding_are_refused() {
         assert!(matches!(
             read(b"\xff\xff\xff\x80\x80", "x.csv"),
-            Err(ReadError::Encoding(_))
+            Err(ReadError::Encoding(..))
         ));
     }
 }

@@ -67,8 +67,9 @@ pub fn import_file(path: &Path, shown: &str, opts: &Options) -> Result<Imported,
     let sheets = match book::read(path) {
         Ok(s) => s,
         Err(book::ReadError::UnknownKind) => return Err(whole(Kind::UnknownKind)),
-        Err(book::ReadError::Broken(e)) => return Err(whole(Kind::Unreadable(e))),
-        Err(book::ReadError::Encoding(at)) => return Err(whole(Kind::Encoding(at))),
+        Err(book::ReadError::Io(e)) => return Err(whole(Kind::Unreadable(Some(e)))),
+        Err(book::ReadError::Broken) => return Err(whole(Kind::Unreadable(None))),
+        Err(book::ReadError::Encoding(line, col)) => return Err(whole(Kind::Encoding(line, col))),
     };
     let stem = path
         .file_stem()

@@ -59,12 +59,14 @@ pub enum Kind {
     NoTable,
     /// The file holds no rows to import.
     NoRows,
-    /// The file could not be opened.
-    Unreadable(String),
+    /// The file could not be read (why, when the system said), or is damaged / not what its
+    /// extension says (`None`).
+    Unreadable(Option<std::io::ErrorKind>),
     /// The file's extension is not one huibao reads.
     UnknownKind,
-    /// A `.csv` in no encoding huibao reads (place of the first bad byte, when known).
-    Encoding(String),
+    /// A `.csv` in no encoding huibao reads: 1-based line and column of the first bad byte (0 when
+    /// unknown).
+    Encoding(usize, usize),
     /// A `--map` column name found in no header.
     MapUnused(String),
     /// A new data folder needs the town's name and the title does not give it.
@@ -124,12 +126,15 @@ impl Kind {
             (NoTable, true) => "no sheet has a header row (a 重点工作/工作任务/项目名称 column); name the task column with --map 列名=task".into(),
             (NoRows, false) => "表中没有可导入的工作".into(),
             (NoRows, true) => "the table holds no rows to import".into(),
-            (Unreadable(e), false) => format!("无法打开表格：{e}"),
-            (Unreadable(e), true) => format!("cannot open the spreadsheet: {e}"),
+            (Unreadable(why), en) => unreadable(*why, en),
             (UnknownKind, false) => "只能导入 .xlsx、.xls、.ods 或 .csv 文件".into(),
             (UnknownKind, true) => "only .xlsx, .xls, .ods or .csv files can be imported".into(),
-            (Encoding(at), false) => format!("无法识别文件编码（{at}），请另存为 UTF-8 或 GBK 的 .csv"),
-            (Encoding(at), true) => format!("the file's encoding is not readable (at {at}); save it as a UTF-8 or GBK .csv"),
+            (Encoding(line, col), false) => format!(
+                "无法识别文件编码（第{line}行第{col}列），请另存为 UTF-8 或 GBK 编码的 .csv"
+            ),
+            (Encoding(line, col), true) => format!(
+                "the file's encoding is not readable (line {line}, column {col}); save it as a UTF-8 or GBK .csv"
+            ),
             (MapUnused(name), false) => format!("--map 指定的列 {name:?} 不在表头中"),
             (MapUnused(name), true) => format!("--map names the column {name:?}, which no header has"),
             (NoTown, false) => "表格标题中没有镇（乡、街道）名，请用 --town 指定".into(),
@@ -137,6 +142,20 @@ impl Kind {
             (FilledDown(col, n), false) => format!("{col}：此格式不保存合并单元格，{n} 个空格沿用了上一行的值"),
             (FilledDown(col, n), true) => format!("{col}: this format keeps no merged cells; {n} blank cells took the value above"),
         }
+    }
+}
+
+fn unreadable(why: Option<std::io::ErrorKind>, en: bool) -> String {
+    use std::io::ErrorKind::*;
+    match (why, en) {
+        (None, false) => "无法打开表格：文件已损坏，或不是扩展名所示的格式（可用 Excel/WPS 另存一次）".into(),
+        (None, true) => "cannot open the spreadsheet: it is damaged or not the format its extension says (save it again from Excel/WPS)".into(),
+        (Some(NotFound), false) => "找不到这个文件".into(),
+        (Some(NotFound), true) => "no such file".into(),
+        (Some(PermissionDenied), false) => "没有读取这个文件的权限".into(),
+        (Some(PermissionDenied), true) => "no permission to read the file".into(),
+        (Some(_), false) => "无法读取这个文件".into(),
+        (Some(_), true) => "cannot read the file".into(),
     }
 }
 
