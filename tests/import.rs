@@ -80,6 +80,7 @@ fn supervision_ledger_with_merged_title_and_owner_cells() {
     assert_eq!(imp.as_of, d("2024-06-30"));
     assert_eq!(imp.as_of_words.as_deref(), Some("截至2024年6月30日"));
     assert_eq!(imp.town.name, "青山镇");
+    assert_eq!(imp.town.title, "青山镇2024年重点工作督查督办台账");
     assert_eq!(imp.counts, [("督查督办".to_string(), 7)]);
     assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
     let line = &imp.lines[0];
@@ -145,6 +146,8 @@ fn projects_on_two_sheets_with_a_two_row_header_and_excel_dates() {
     );
     let ids: Vec<&str> = imp.lines.iter().map(|l| l.id.as_str()).collect();
     assert_eq!(ids, ["industry", "infrastructure"]);
+    // Each sheet has its own title: the report is called after the file.
+    assert_eq!(imp.town.title, "重点项目台账");
     // The 填表说明 sheet has no header: left out, with a warning naming it.
     let warnings: Vec<String> = imp.warnings.iter().map(|w| w.message(false)).collect();
     assert_eq!(

@@ -88,7 +88,17 @@ pub fn import_sheets(
         return Err(problems);
     }
     let lines = assemble(&tables, stem, drafts, as_of);
-    let town = town(opts.town.as_deref(), &all_titles, stem, &lines);
+    // Sheets titled alike (or one sheet): the report's title is theirs; else the file's name.
+    let firsts: Vec<String> = tables
+        .iter()
+        .filter_map(|t| t.titles.first())
+        .map(|t| bare_title(t))
+        .collect();
+    let title = match firsts.first() {
+        Some(f) if !f.is_empty() && firsts.iter().all(|t| t == f) => f.clone(),
+        _ => stem.to_string(),
+    };
+    let town = town(opts.town.as_deref(), &all_titles, &title, &lines);
     Ok(Imported {
         town,
         as_of,
@@ -99,19 +109,15 @@ pub fn import_sheets(
     })
 }
 
-/// The town of a new data folder: named by `--town` or the title (青山镇…), titled like the table.
-fn town(name: Option<&str>, titles: &[&str], stem: &str, lines: &[LineFile]) -> Town {
+/// The town of a new data folder: named by `--town` or the titles (青山镇…), with the report title.
+fn town(name: Option<&str>, titles: &[&str], title: &str, lines: &[LineFile]) -> Town {
     Town {
         schema: None,
         name: name
             .map(str::to_string)
             .or_else(|| titles.iter().find_map(|t| town_in(t)))
             .unwrap_or_default(),
-        title: titles
-            .first()
-            .map(|s| bare_title(s))
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| stem.to_string()),
+        title: title.to_string(),
         lines: lines.iter().map(|l| l.id.clone()).collect(),
         thresholds: Thresholds::default(),
     }
