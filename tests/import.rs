@@ -3,11 +3,13 @@
 //! output validates with no problem and renders, the exact message of each bad input, and the
 //! writing rules (no overwrite without --force, --into keeps ids).
 
+mod import_common;
+
 use chrono::NaiveDate;
-use huibao::commands::import::write_out;
 use huibao::commands::validate::check_data_folder;
 use huibao::import::{import_file, Imported, Options};
 use huibao::model::format::{Item, Value};
+use import_common::write_validate_render;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -50,28 +52,6 @@ fn rate(it: &Item) -> Option<Value> {
         .iter()
         .find(|f| f.unit == "%")
         .and_then(|f| f.value)
-}
-
-/// Writes the import into a fresh folder, checks it with `validate` (no problem at all) and renders
-/// it with the real binary at 80×24; returns the folder and the screen.
-fn write_validate_render(imp: Imported, today: &str) -> (tempfile::TempDir, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("data");
-    write_out(&root, false, imp, false, false).unwrap();
-    let report = check_data_folder(&root);
-    assert!(report.problems.is_empty(), "{:#?}", report.lines());
-    let out = Command::new(env!("CARGO_BIN_EXE_huibao"))
-        .arg("--data")
-        .arg(&root)
-        .args(["--today", today, "render", "--size", "80x24"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (dir, String::from_utf8(out.stdout).unwrap())
 }
 
 #[test]
@@ -172,7 +152,11 @@ fn projects_on_two_sheets_with_a_two_row_header_and_excel_dates() {
     assert_eq!(p.problems, ["用电增容待审批"]);
     assert_eq!(chicken.deadline.map(|d| d.date()), Some(d("2024-07-31")));
     // "3200" typed as text under 累计完成投资 in the 投资情况（万元） header.
-    let spent = &chicken.figures[0];
+    let spent = chicken
+        .figures
+        .iter()
+        .find(|f| f.label.as_deref() == Some("累计完成投资"))
+        .unwrap();
     assert_eq!(spent.label.as_deref(), Some("累计完成投资"));
     assert_eq!(
         (spent.value, spent.unit.as_str()),
@@ -181,7 +165,13 @@ fn projects_on_two_sheets_with_a_two_row_header_and_excel_dates() {
     assert_eq!(spent.target, None, "1.2亿元 and 万元 are not compared");
     let park = item(&imp, "汤西现代农业产业园");
     assert_eq!(park.leader.as_deref(), Some("赵刚"), "merged D6:D7");
-    assert_eq!(park.figures[0].target, Some(Value::Num(8000.0)));
+    let spent = park
+        .figures
+        .iter()
+        .find(|f| f.label.as_deref() == Some("累计完成投资"));
+    assert_eq!(spent.and_then(|f| f.target), Some(Value::Num(8000.0)));
+    // 形象进度 已流转土地420亩: the value the row states.
+    assert_eq!(park.figures[0].value, Some(Value::Num(420.0)));
     assert_eq!(park.note.as_deref(), Some("续建"));
     let sewer = item(&imp, "镇区雨污分流改造");
     assert_eq!(sewer.deadline_text.as_deref(), Some("2024年12月"));
@@ -252,7 +242,13 @@ fn gbk_csv_saved_by_wps_fills_blank_owner_cells_from_above() {
     assert!(water
         .source
         .contains("目标任务：更换管网6公里，新建蓄水池1座"));
-    assert_eq!(item(&imp, "集镇公厕新建").figures, []);
+    // 目标任务 新建公厕2座: the target the row states.
+    let toilets = &item(&imp, "集镇公厕新建").figures;
+    assert_eq!(toilets.len(), 1);
+    assert_eq!(
+        (toilets[0].target, toilets[0].unit.as_str()),
+        (Some(Value::Num(2.0)), "座")
+    );
     // 填表人 / 审核人 under a blank row are not tasks.
     assert_eq!(imp.items(), 4);
     let (_dir, screen) = write_validate_render(imp, "2024-10-08");

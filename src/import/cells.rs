@@ -187,6 +187,9 @@ const ONGOING: &[&str] = &[
     "按上级时间要求",
 ];
 
+/// Deadlines not set yet: no date, kept as words, and the clerk is told.
+pub const UNDECIDED: &[&str] = &["待定", "另定", "未定", "待上级通知"];
+
 /// Words that may follow a deadline in a cell without changing it (6月底前完成).
 const TRAILING: &[&str] = &["完成", "内完成", "办结", "前完成", "到位", "以内"];
 
@@ -220,7 +223,7 @@ fn numeric_date(n: f64) -> Option<NaiveDate> {
 }
 
 fn text_date(t: &str, year: i32) -> Option<When> {
-    if ONGOING.contains(&t) {
+    if ONGOING.contains(&t) || UNDECIDED.contains(&t) {
         return Some(When::Ongoing(t.to_string()));
     }
     let s = half_width(t);

@@ -167,7 +167,14 @@ const NAMES: &[(Field, &str, &[&str])] = &[
     (
         Field::Investment,
         "investment",
-        &["计划投资", "总投资", "计划总投资", "项目总投资", "投资总额"],
+        &[
+            "计划投资",
+            "总投资",
+            "计划总投资",
+            "项目总投资",
+            "投资总额",
+            "投资",
+        ],
     ),
     (
         Field::AnnualPlan,

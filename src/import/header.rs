@@ -146,26 +146,29 @@ pub fn find(sheet: &Sheet, map: &[(String, Field)]) -> Option<Header> {
 }
 
 /// True when the row under the header is a second header line: each of its cells is blank, repeats
-/// the cell above (a merge spanning both rows) or names a known column, and one of them names a
-/// column the row above does not.
+/// the cell above (a merge spanning both rows) or is a name — under a parent such as 投资情况（万元）
+/// or 第二季度, never under 序号 or the item's column — and one of the new names is a known column.
 fn sub_header(sheet: &Sheet, row: usize, field_of: &dyn Fn(&str) -> Option<Field>) -> bool {
     let next = row + 1;
-    let mut new_name = false;
+    let mut known = false;
     for c in 0..sheet.width().max(1) {
         let below = sheet.cell(next, c);
         if below.is_blank() {
             continue;
         }
         let text = below.text();
-        if text == sheet.cell(row, c).text() {
+        let above = sheet.cell(row, c).text();
+        if text == above {
             continue;
         }
-        if !matches!(below, Cell::Text(_)) || field_of(&text).is_none() {
+        if !matches!(below, Cell::Text(_))
+            || matches!(field_of(&above), Some(Field::Seq | Field::Task))
+        {
             return false;
         }
-        new_name = true;
+        known |= field_of(&text).is_some();
     }
-    new_name
+    known
 }
 
 #[cfg(test)]
@@ -258,6 +261,46 @@ mod tests {
         let spent = h.find(Field::Spent).unwrap();
         assert_eq!((spent.col, spent.unit.as_deref()), (3, Some("万元")));
         assert_eq!(h.find(Field::Investment).unwrap().name, "总投资");
+    }
+
+    #[test]
+    fn a_quarter_over_its_plan_and_its_result_without_merges() {
+        let s = sheet(&[
+            &["序号", "重点工作", "责任领导", "第二季度", "", "完成率"],
+            &["", "", "", "工作任务安排", "完成情况", ""],
+            &[
+                "1",
+                "白仙山水库",
+                "欧乾震",
+                "完成迁坟",
+                "坟墓迁移进度达60%",
+                "60%",
+            ],
+        ]);
+        let h = find(&s, &[]).unwrap();
+        assert_eq!((h.top, h.row), (0, 1));
+        let names: Vec<(&str, Field)> = h
+            .columns
+            .iter()
+            .map(|c| (c.name.as_str(), c.field))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("序号", Field::Seq),
+                ("重点工作", Field::Task),
+                ("责任领导", Field::Leader),
+                ("工作任务安排", Field::Other),
+                ("完成情况", Field::Progress),
+                ("完成率", Field::Rate),
+            ]
+        );
+        // A data row under a one-row header is no second header line.
+        let s = sheet(&[
+            &["序号", "重点工作", "完成情况"],
+            &["1", "秸秆禁烧", "完成情况良好"],
+        ]);
+        assert_eq!(find(&s, &[]).unwrap().row, 0);
     }
 
     #[test]

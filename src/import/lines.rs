@@ -4,9 +4,10 @@
 
 use super::book::{Cell, Sheet};
 use super::header::{self, Field, Header};
+use super::milestones;
 use super::problem::{Kind, Place, Problem};
 use super::rows::{self, Ctx, Row};
-use super::titles::{bare_title, line_id, stated_date, title_lines, town_in};
+use super::titles::{bare_title, line_id, stated_date, title_lines, title_year, town_in};
 use super::{cells, Imported, Options};
 use crate::model::format::{Day, Group, Item, LineFile, Thresholds, Town};
 use chrono::{Datelike, NaiveDate};
@@ -46,13 +47,20 @@ pub fn import_sheets(
         .flat_map(|t| t.titles.iter().cloned())
         .collect();
     let all_titles: Vec<&str> = all_titles.iter().map(String::as_str).collect();
+    // Dates written without a year (6月底前) are of the title's year, else of the snapshot's.
+    let stated_year = title_year(&all_titles);
     let (as_of, as_of_words) = match opts.as_of {
         Some(d) => (d, None),
-        None => match stated_date(&all_titles, opts.today.year()) {
+        None => match stated_date(
+            &all_titles,
+            stated_year.unwrap_or(opts.today.year()),
+            opts.today,
+        ) {
             Some((d, w)) => (d, Some(w)),
             None => (opts.today, None),
         },
     };
+    let year = stated_year.unwrap_or(as_of.year());
     let mut drafts = Vec::new();
     let mut counts = Vec::new();
     for t in &mut tables {
@@ -64,7 +72,7 @@ pub fn import_sheets(
             });
         }
         let before = drafts.len();
-        read_rows(t, as_of.year(), &mut drafts, &mut |cell, kind| {
+        read_rows(t, year, &mut drafts, &mut |cell, kind| {
             problems.push(Problem {
                 place: place(Some(&t.sheet.name), Some(cell)),
                 kind,
@@ -240,15 +248,7 @@ fn read_rows(
     report: &mut dyn FnMut((usize, usize), Kind),
 ) {
     let h = &t.header;
-    let projects = [
-        Field::Investment,
-        Field::AnnualPlan,
-        Field::AnnualDone,
-        Field::Spent,
-    ]
-    .iter()
-    .any(|f| h.find(*f).is_some())
-        || h.find(Field::Task).is_some_and(|c| c.name.contains("项目"));
+    let projects = h.find(Field::Task).is_some_and(|c| c.name.contains("项目"));
     let ctx = Ctx {
         sheet: &t.sheet,
         header: h,
@@ -262,10 +262,23 @@ fn read_rows(
         .map(|s| bare_title(s))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| t.sheet.name.clone());
+    // The row where the last item of this sheet began, for the milestone rows under it.
+    let mut open: Option<(usize, usize)> = None;
     for r in h.row + 1..t.sheet.rows.len() {
+        if let Some((first, at)) = open.filter(|_| milestones::continues(&ctx, r)) {
+            let mut found = Vec::new();
+            milestones::absorb(&ctx, first, r, &mut drafts[at].item, &mut found);
+            for (c, kind) in found {
+                report((r, c), kind);
+            }
+            continue;
+        }
         match rows::classify(&t.sheet, h, r) {
-            Row::Skip => {}
-            Row::Section(title) => group = title,
+            Row::Skip => open = None,
+            Row::Section(title) => {
+                group = title;
+                open = None;
+            }
             Row::NoTask(c) => report((r, c), Kind::NoTask),
             Row::Item => {
                 let mut found = Vec::new();
@@ -278,6 +291,7 @@ fn read_rows(
                     .map(|c| t.sheet.cell(r, c.col).text())
                     .filter(|s| !s.is_empty())
                     .unwrap_or_else(|| t.sheet.name.clone());
+                open = Some((r, drafts.len()));
                 drafts.push(Draft {
                     line,
                     group: group.clone(),

@@ -7,6 +7,7 @@ pub mod csv;
 pub mod fields;
 pub mod header;
 pub mod lines;
+pub mod milestones;
 pub mod problem;
 pub mod rows;
 pub mod titles;

@@ -49,6 +49,8 @@ pub enum Kind {
     BadPercent(String, String),
     /// An error cell such as #DIV/0!.
     ErrorCell(String, String),
+    /// A deadline not set yet (待定): the item has none.
+    Undecided(String, String),
     /// A money cell without a unit in the cell or its header: read as 万元.
     UnitAssumed(String),
     /// A row with content but no task name: skipped.
@@ -90,6 +92,7 @@ impl Problem {
         !matches!(
             self.kind,
             Kind::UnitAssumed(_)
+                | Kind::Undecided(..)
                 | Kind::NoTask
                 | Kind::NoHeader
                 | Kind::MapUnused(_)
@@ -116,6 +119,8 @@ impl Kind {
             (BadPercent(col, t), true) => format!("{col}: unrecognised percentage {t:?}"),
             (ErrorCell(col, t), false) => format!("{col}：单元格是错误值 {t}，请改正公式或填入数值"),
             (ErrorCell(col, t), true) => format!("{col}: the cell is the error {t}; fix the formula or type the value"),
+            (Undecided(col, t), false) => format!("{col}：{t:?}，暂无期限，定下后请填上日期"),
+            (Undecided(col, t), true) => format!("{col}: {t:?}, no deadline yet; fill in the date once it is set"),
             (UnitAssumed(col), false) => format!("{col}：未注明单位，按万元导入"),
             (UnitAssumed(col), true) => format!("{col}: no unit given; imported as 万元"),
             (NoTask, false) => "此行有内容但没有工作名称，未导入".into(),

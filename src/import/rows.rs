@@ -6,6 +6,7 @@ use super::book::{Cell, Sheet};
 use super::cells::{self, When};
 use super::header::{Column, Field, Header};
 use super::problem::Kind;
+use crate::ingest::words;
 use crate::model::format::{Day, Figure, Item, Project, Value};
 
 /// What a row of the table is.
@@ -110,7 +111,8 @@ pub struct Ctx<'a> {
     pub year: i32,
     /// The 完成率 column holds percentage cells (0.6 for 60%).
     pub rate_fractions: bool,
-    /// The table is of projects (an investment column, or 项目名称).
+    /// The table is of projects (its item column is 项目名称): every row is a project; otherwise a
+    /// row is one when it states money.
     pub projects: bool,
 }
 
@@ -156,11 +158,14 @@ pub fn item(ctx: &Ctx<'_>, r: usize, problems: &mut Vec<(usize, Kind)>) -> Item 
         None => {}
     }
     it.figures.extend(rd.rate());
+    it.figures.extend(rd.amounts(Field::Progress, false));
+    it.figures.extend(rd.amounts(Field::Target, true));
     let investment = rd
         .money(Field::Investment)
         .map(|(_, f)| Figure { label: None, ..f });
-    it.figures
-        .extend(rd.investment_figures(investment.as_ref()));
+    let money = rd.investment_figures(investment.as_ref());
+    let project = ctx.projects || investment.is_some() || !money.is_empty();
+    it.figures.extend(money);
     let progress = rd.text(Field::Progress);
     let status = rd.text(Field::Status);
     if [&progress, &status]
@@ -170,7 +175,7 @@ pub fn item(ctx: &Ctx<'_>, r: usize, problems: &mut Vec<(usize, Kind)>) -> Item 
     {
         it.done = Some(true);
     }
-    if ctx.projects {
+    if project {
         it.project = Some(Project {
             investment,
             status: progress,
@@ -203,15 +208,40 @@ impl Reader<'_, '_> {
         self.cell(f).map(|(_, cell)| one_line(&cell.text()))
     }
 
-    /// The 完成时限 cell as a date or as ongoing words; a cell that is neither is a problem.
+    /// The 完成时限 cell as a date or as ongoing words; a cell that is neither is a problem, and one
+    /// not decided yet (待定) a warning.
     fn deadline(&mut self) -> Option<When> {
         let (c, cell) = self.cell(Field::Deadline)?;
         let when = cells::when(cell, self.ctx.year);
-        if when.is_none() {
-            let kind = Kind::BadDate(shown_name(c), cell.text());
-            self.problems.push((c.col, kind));
-        }
+        let kind = match &when {
+            None => Kind::BadDate(shown_name(c), cell.text()),
+            Some(When::Ongoing(w)) if cells::UNDECIDED.contains(&w.as_str()) => {
+                Kind::Undecided(shown_name(c), w.clone())
+            }
+            Some(_) => return when,
+        };
+        self.problems.push((c.col, kind));
         when
+    }
+
+    /// The quantities a text cell states (目标任务 "继续流转600亩土地" → 600亩), each a figure: a
+    /// target, or a reported value. Growth (增长6%) and rates are not quantities of the item.
+    fn amounts(&self, f: Field, target: bool) -> Vec<Figure> {
+        let Some((c, cell)) = self.cell(f) else {
+            return Vec::new();
+        };
+        let text = cell.text();
+        words::amounts(&text)
+            .into_iter()
+            .filter(|a| a.growth.is_none() && !a.is_rate())
+            .map(|a| Figure {
+                label: Some(c.name.clone()),
+                value: (!target).then_some(a.value),
+                unit: a.unit,
+                approx: a.approx,
+                target: target.then_some(a.value),
+            })
+            .collect()
     }
 
     /// 完成率 as a figure in % of 100 (what a rate is measured against).
@@ -285,6 +315,18 @@ impl Reader<'_, '_> {
     }
 }
 
+/// The text of a field's cell in row `r` on one line, unless blank or a placeholder.
+pub fn cell_text(ctx: &Ctx<'_>, r: usize, f: Field) -> Option<String> {
+    let c = ctx.header.find(f)?;
+    let t = one_line(&ctx.sheet.cell(r, c.col).text());
+    (!cells::is_nothing(&t)).then_some(t)
+}
+
+/// True for progress or status words that say the work is done (已完成, 已销号).
+pub fn says_done(text: &str) -> bool {
+    DONE_WORDS.contains(&text)
+}
+
 /// A cell's text on one line: line breaks inside a cell dropped (Chinese needs no space there).
 fn one_line(s: &str) -> String {
     let joined: Vec<&str> = s.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
@@ -294,13 +336,24 @@ fn one_line(s: &str) -> String {
 /// The row's cells as one sentence, column by column: `重点工作：秸秆禁烧；责任领导：张明；…`
 /// (序号 left out). Percentage cells read as the sheet shows them (81%), date cells as dates.
 pub fn source(ctx: &Ctx<'_>, r: usize) -> String {
+    source_cells(ctx, r, false)
+}
+
+/// [`source`], leaving out with `own_only` the cells merged down from a row above (a milestone row
+/// of a project whose name spans it says only what is its own).
+pub fn source_cells(ctx: &Ctx<'_>, r: usize, own_only: bool) -> String {
     let mut parts = Vec::new();
     for c in &ctx.header.columns {
         if c.field == Field::Seq {
             continue;
         }
         let cell = ctx.sheet.cell(r, c.col);
-        if cell.is_blank() {
+        let from_above = || {
+            ctx.sheet
+                .region_at(r, c.col)
+                .is_some_and(|m| (m.top as usize) < r)
+        };
+        if cell.is_blank() || own_only && from_above() {
             continue;
         }
         let shown = match (c.field, cell) {

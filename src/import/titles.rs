@@ -17,45 +17,86 @@ pub fn bare_title(t: &str) -> String {
     t.to_string()
 }
 
-/// The texts above the header, row by row, each once (a merged title reads once).
+/// The texts above the header, one line per row: the row's distinct cells joined by a space (a
+/// merged title reads once; "截至日期：" and a date cell beside it read as one line).
 pub fn title_lines(sheet: &Sheet, top: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for r in 0..top {
-        for cell in sheet.rows[r].iter() {
+    for row in sheet.rows.iter().take(top) {
+        let mut parts: Vec<String> = Vec::new();
+        for cell in row {
             let t = cell.text();
-            if !t.is_empty() && !out.contains(&t) {
-                out.push(t);
+            if !t.is_empty() && !parts.contains(&t) {
+                parts.push(t);
             }
+        }
+        let line = parts.join(" ");
+        if !line.is_empty() && !out.contains(&line) {
+            out.push(line);
         }
     }
     out
 }
 
-/// The date a title states the figures as of: 截至2024年6月30日, 截止日期：2024年6月30日, 截至6月底
-/// (the year from a 2024年 in the titles, else `fallback_year`).
-pub fn stated_date(titles: &[&str], fallback_year: i32) -> Option<(NaiveDate, String)> {
-    let year = titles
-        .iter()
-        .find_map(|t| {
-            let i = t.find('年')?;
+/// The year the titles name (…2024年…), if any: the year of dates written without one.
+pub fn title_year(titles: &[&str]) -> Option<i32> {
+    titles.iter().find_map(|t| {
+        t.match_indices('年').find_map(|(i, _)| {
             let digits: String = t[..i]
                 .chars()
                 .rev()
                 .take_while(char::is_ascii_digit)
                 .collect();
-            (digits.len() == 4)
-                .then(|| digits.chars().rev().collect::<String>().parse().ok())
-                .flatten()
+            let y: i32 = digits.chars().rev().collect::<String>().parse().ok()?;
+            (digits.len() == 4 && (1990..=2200).contains(&y)).then_some(y)
         })
-        .unwrap_or(fallback_year);
-    titles.iter().find_map(|t| {
+    })
+}
+
+/// Period words of a title and the last day of the period they name (a table of 上半年 is as of 06-30).
+const PERIODS: &[(&str, u32, u32)] = &[
+    ("前三季度", 9, 30),
+    ("第一季度", 3, 31),
+    ("一季度", 3, 31),
+    ("第二季度", 6, 30),
+    ("二季度", 6, 30),
+    ("上半年", 6, 30),
+    ("第三季度", 9, 30),
+    ("三季度", 9, 30),
+];
+
+/// The date a title states the figures as of: 截至2024年6月30日, 截至日期：2023-06-30 (a date cell
+/// beside the words), 截至6月底 (of `year`); else the end of the period the first title names
+/// (上半年 → 06-30, 二季度 → 06-30, 前三季度 → 09-30) when that day has come by `today` (a plan for the
+/// quarter under way is as of today). Returns the date and the words.
+pub fn stated_date(titles: &[&str], year: i32, today: NaiveDate) -> Option<(NaiveDate, String)> {
+    let stated = titles.iter().find_map(|t| {
         let at = t.find("截至").or_else(|| t.find("截止"))?;
         let after = &t[at..];
+        let rest = &after["截至".len()..];
+        let rest = ["日期", "时间"]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w))
+            .unwrap_or(rest)
+            .trim_start_matches([':', '：', ' ']);
+        let token = rest.split([' ', '）', ')']).next().unwrap_or("");
+        let cell = super::book::Cell::Text(token.to_string());
+        if let Some(super::cells::When::Date(d, _)) = super::cells::when(&cell, year) {
+            let end = after.len() - rest.len() + token.len();
+            return Some((d, after[..end].to_string()));
+        }
         let d = words::deadline(after, year)?;
-        Some((
-            d.date,
-            after[..d.end].trim_end_matches(['）', ')']).to_string(),
-        ))
+        Some((d.date, after[..d.end].to_string()))
+    });
+    stated.or_else(|| {
+        let first = titles.first()?;
+        PERIODS.iter().find_map(|&(w, m, d)| {
+            first
+                .contains(w)
+                .then(|| NaiveDate::from_ymd_opt(year, m, d))
+                .flatten()
+                .filter(|day| *day <= today)
+                .map(|day| (day, w.to_string()))
+        })
     })
 }
 
@@ -99,6 +140,7 @@ const LINE_IDS: &[(&str, &str)] = &[
     ("旅游", "tourism"),
     ("城建", "urban"),
     ("城镇", "urban"),
+    ("目标", "targets"),
 ];
 
 pub fn line_id(title: &str, short: Option<&str>, taken: &[String], n: usize) -> String {
@@ -126,7 +168,15 @@ mod tests {
 
     #[test]
     fn dates_and_towns_in_titles() {
-        let d = stated_date(&["青山镇2024年重点工作台账", "（截至2024年6月30日）"], 2026).unwrap();
+        let today = NaiveDate::from_ymd_opt(2024, 7, 1).unwrap();
+        let q3 = stated_date(&["青山镇2024年第三季度重点工作推进表"], 2024, today);
+        assert_eq!(q3, None, "the quarter under way: as of today");
+        let d = stated_date(
+            &["青山镇2024年重点工作台账", "（截至2024年6月30日）"],
+            2026,
+            today,
+        )
+        .unwrap();
         assert_eq!(
             d,
             (
@@ -134,9 +184,38 @@ mod tests {
                 "截至2024年6月30日".into()
             )
         );
-        let d = stated_date(&["青山镇2024年重点项目表", "截至6月底"], 2026).unwrap();
+        let d = stated_date(&["青山镇2024年重点项目表", "截至6月底"], 2024, today).unwrap();
         assert_eq!(d.0, NaiveDate::from_ymd_opt(2024, 6, 30).unwrap());
-        assert_eq!(stated_date(&["重点项目表"], 2026), None);
+        let d = stated_date(
+            &["**镇2023年民生实事项目台账", "截至日期： 2023-06-30"],
+            2023,
+            today,
+        );
+        assert_eq!(
+            d,
+            Some((
+                NaiveDate::from_ymd_opt(2023, 6, 30).unwrap(),
+                "截至日期： 2023-06-30".into()
+            ))
+        );
+        let d = stated_date(&["**镇2023年重点项目推进台账（上半年）"], 2023, today);
+        assert_eq!(
+            d,
+            Some((
+                NaiveDate::from_ymd_opt(2023, 6, 30).unwrap(),
+                "上半年".into()
+            ))
+        );
+        assert_eq!(
+            stated_date(&["菁芜洲镇2024年度主要目标任务推进台账"], 2024, today),
+            None
+        );
+        assert_eq!(
+            title_year(&["菁芜洲镇2024年度主要目标任务推进台账"]),
+            Some(2024)
+        );
+        assert_eq!(title_year(&["重点工作台账", "第3年"]), None);
+        assert_eq!(stated_date(&["重点项目表"], 2026, today), None);
         assert_eq!(
             town_in("青山镇2024年重点工作台账").as_deref(),
             Some("青山镇")
