@@ -398,7 +398,13 @@ mod tests {
                 Some("6月底前主体完工，9月底前投产".into())
             ))
         );
+        assert_eq!(
+            w(text("六月底")),
+            Some(When::Date(d(2024, 6, 30), Some("六月底".into())))
+        );
+        assert_eq!(w(text("2024年13月")), None);
         assert_eq!(w(text("长期")), Some(When::Ongoing("长期".into())));
+        assert_eq!(w(text("待定")), Some(When::Ongoing("待定".into())));
         assert_eq!(w(text("6月35日")), None);
         assert_eq!(w(text("尽快")), None);
         assert_eq!(w(text("2024-02-30")), None);
