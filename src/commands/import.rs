@@ -97,6 +97,12 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> ExitCode {
         Ok(i) => i,
         Err(problems) => {
             print_problems(&problems, en);
+            let errors = problems.iter().filter(|p| p.is_error()).count();
+            super::complain(&if en {
+                format!("not imported: {errors} problem(s) to fix (above); nothing was written")
+            } else {
+                format!("未导入：有 {errors} 处需要改正（见上），没有写入任何文件")
+            });
             return ExitCode::from(exit::BAD_INPUT);
         }
     };

@@ -29,7 +29,8 @@ pub fn continues(ctx: &Ctx<'_>, r: usize) -> bool {
 
 /// Adds row `r` to `it`, the item that began on row `first`: the first row's deadline becomes the
 /// first milestone, and this row's deadline the next, with what the row says is due (its 形象进度 /
-/// 进展情况, else its 目标任务). The row's own cells join the source, its figures the item's.
+/// 进展情况, else its 目标任务). The row's own cells join the source, its money and rates the item's
+/// figures.
 pub fn absorb(
     ctx: &Ctx<'_>,
     first: usize,
@@ -66,7 +67,13 @@ pub fn absorb(
     if let Some(p) = row.project {
         project.problems.extend(p.problems);
     }
-    it.figures.extend(row.figures);
+    // What the row's 形象进度 says is the milestone's text already; other figures (money, 完成率) join.
+    let progress = ctx.header.find(Field::Progress).map(|c| c.name.as_str());
+    it.figures.extend(
+        row.figures
+            .into_iter()
+            .filter(|f| f.label.as_deref() != progress || progress.is_none()),
+    );
     let own = rows::source_cells(ctx, r, true);
     if !own.is_empty() {
         it.source = format!("{}；{own}", it.source);
