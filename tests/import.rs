@@ -411,7 +411,7 @@ fn files_that_cannot_be_read_say_why() {
     let doc = at("台账.docx", b"PK");
     assert_eq!(
         one(&doc, "台账.docx", true),
-        ["台账.docx: only .xlsx, .xls, .ods or .csv files can be imported"]
+        ["台账.docx: only .xlsx, .xls, .et, .ods or .csv files can be imported"]
     );
     // UTF-8 with one broken byte on line 2 is UTF-8 with a mistake, not GBK.
     let mut bytes = "序号,重点工作\n1,秸秆禁烧".as_bytes().to_vec();

@@ -1,4 +1,5 @@
-//! Reading a 台账 file into plain sheets of cells: `.xlsx`, `.xls`, `.ods` through calamine, `.csv` here.
+//! Reading a 台账 file into plain sheets of cells: `.xlsx`, `.xls`, `.ods` (and `.xlsm`, `.xlsb`, WPS
+//! `.et`) through calamine, `.csv` here.
 //!
 //! Cells keep their spreadsheet coordinates (row 0 is row 1, column 0 is column A) so that every
 //! problem can name its cell. Merged regions are kept as calamine gives them (`.xlsx`, `.xls`);
@@ -128,7 +129,7 @@ impl Sheet {
 /// Why a file could not be read at all.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReadError {
-    /// The extension is none of .xlsx .xlsm .xls .ods .csv .txt.
+    /// The extension is none of .xlsx .xlsm .xlsb .xls .et .ods .csv .tsv .txt.
     UnknownKind,
     /// The file could not be read (not found, no permission …).
     Io(std::io::ErrorKind),
@@ -151,7 +152,8 @@ pub fn read(path: &Path) -> Result<Vec<Sheet>, ReadError> {
             let bytes = std::fs::read(path).map_err(|e| ReadError::Io(e.kind()))?;
             csv::read(&bytes, &path.display().to_string()).map(|s| vec![s])
         }
-        "xlsx" | "xlsm" | "xls" | "ods" => {
+        // .et: WPS's own format, which is an Excel workbook inside; calamine finds out which.
+        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" | "et" => {
             let book = calamine::open_workbook_auto(path).map_err(|_| ReadError::Broken)?;
             read_book(book)
         }
@@ -217,7 +219,11 @@ fn convert(d: &Data) -> Cell {
         Data::Int(i) => Cell::Num(*i as f64),
         Data::Float(f) => Cell::Num(*f),
         Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(dt) if dt.is_datetime() => Cell::Date(dt.as_f64()),
+        // calamine knows the workbook's date system (1900, or 1904 from an old Mac Excel).
+        Data::DateTime(dt) if dt.is_datetime() => match dt.as_datetime() {
+            Some(t) => Cell::Date(super::cells::date_to_serial(t.date())),
+            None => Cell::Num(dt.as_f64()),
+        },
         Data::DateTime(dt) => Cell::Num(dt.as_f64()),
         Data::DateTimeIso(s) => iso_to_serial(s).map_or_else(|| Cell::Text(s.clone()), Cell::Date),
         Data::DurationIso(s) => Cell::Text(s.clone()),
