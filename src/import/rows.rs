@@ -22,17 +22,28 @@ pub enum Row {
     Item,
 }
 
-/// Words that begin a note or signature row under a table.
+/// Words that begin a note or signature row under a table (注：…, 填表人：…) — with their colon or
+/// their person, so a task named 注重… is still a task.
 const NOTE_WORDS: &[&str] = &[
-    "注",
-    "备注",
-    "说明",
-    "填表",
-    "填报",
-    "制表",
-    "审核",
+    "注：",
+    "注:",
+    "注：",
+    "备注：",
+    "备注:",
+    "说明：",
+    "说明:",
+    "填表人",
+    "填报人",
+    "填报单位",
+    "填报日期",
+    "填报时间",
+    "制表人",
+    "制表单位",
+    "制表时间",
+    "审核人",
     "联系人",
-    "负责人",
+    "联系电话",
+    "负责人：",
     "单位负责人",
 ];
 
@@ -94,8 +105,14 @@ pub fn classify(sheet: &Sheet, header: &Header, r: usize) -> Row {
             || cell.is_blank()
             || cell.text() == task
     });
-    let arabic_seq = seq.chars().all(|c| c.is_ascii_digit() || c == '.') && !seq.is_empty();
-    if others_repeat && !arabic_seq {
+    // A heading (一、农业产业类): numbered in words, or its name merged across the row.
+    let worded_seq = !seq.is_empty() && !seq.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let spans = header.find(Field::Task).is_some_and(|c| {
+        sheet
+            .region_at(r, c.col)
+            .is_some_and(|m| m.right > m.left && m.top == m.bottom)
+    });
+    if others_repeat && (worded_seq || spans) {
         return Row::Section(task);
     }
     Row::Item
@@ -366,4 +383,62 @@ pub fn source_cells(ctx: &Ctx<'_>, r: usize, own_only: bool) -> String {
         parts.push(format!("{}：{shown}", shown_name(c)));
     }
     parts.join("；")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::header;
+
+    fn sheet(rows: &[&[&str]]) -> Sheet {
+        Sheet {
+            name: "s".into(),
+            rows: rows
+                .iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|t| {
+                            if t.is_empty() {
+                                Cell::Empty
+                            } else {
+                                Cell::Text(t.to_string())
+                            }
+                        })
+                        .collect()
+                })
+                .collect(),
+            merges: vec![],
+            merges_known: false,
+        }
+    }
+
+    #[test]
+    fn rows_are_items_headings_notes_or_totals() {
+        let s = sheet(&[
+            &["序号", "重点工作", "责任单位"],
+            &["一、", "农业产业类", ""],
+            &["1", "注重人才培养", "组织办"],
+            &["", "秸秆禁烧", ""],
+            &["合计", "", "3个单位"],
+            &["", "", "党建办"],
+            &["注：数据截至6月底", "", ""],
+            &["填表人：刘芳", "", "审核人：王强"],
+            &["", "", ""],
+        ]);
+        let h = header::find(&s, &[]).unwrap();
+        let kinds: Vec<Row> = (1..s.rows.len()).map(|r| classify(&s, &h, r)).collect();
+        assert_eq!(
+            kinds,
+            [
+                Row::Section("农业产业类".into()),
+                Row::Item,
+                Row::Item,
+                Row::Skip,
+                Row::NoTask(2),
+                Row::Skip,
+                Row::Skip,
+                Row::Skip,
+            ]
+        );
+    }
 }
