@@ -14,6 +14,9 @@
 //!
 //! Run with `cargo bench --bench import`.
 
+// criterion_group! makes an undocumented public function.
+#![allow(missing_docs)]
+
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use huibao::import::{import_file, Options};
@@ -45,17 +48,17 @@ enum V {
 }
 
 fn task_row(i: usize) -> Vec<V> {
-    let leader = if i % 5 == 0 {
+    let leader = if i.is_multiple_of(5) {
         V::S(format!("领导{}", i / 5))
     } else {
         V::Blank
     };
-    let deadline = if i % 2 == 0 {
+    let deadline = if i.is_multiple_of(2) {
         V::S(WORDS[i % 4].into())
     } else {
         V::N(45_400.0 + (i % 200) as f64, 1)
     };
-    let money = if i % 5 == 0 {
+    let money = if i.is_multiple_of(5) {
         V::S(format!("{}", 100 + i))
     } else {
         V::N((200 + i) as f64, 0)
@@ -70,7 +73,7 @@ fn task_row(i: usize) -> Vec<V> {
         V::S(format!("已完成{}个，正在推进", i % 10)),
         V::N((i % 100) as f64 / 100.0, 2),
         money,
-        V::S(if i % 7 == 0 {
+        V::S(if i.is_multiple_of(7) {
             "资金到位慢".into()
         } else {
             String::new()
@@ -107,7 +110,7 @@ fn sheet_xml() -> String {
     push_row(3, &HEAD.map(|h| V::S(h.into())));
     let mut r = 4;
     for i in 0..ROWS {
-        if i % 50 == 0 {
+        if i.is_multiple_of(50) {
             push_row(
                 r,
                 &[
@@ -117,7 +120,7 @@ fn sheet_xml() -> String {
             );
             r += 1;
         }
-        if i % 5 == 0 {
+        if i.is_multiple_of(5) {
             merges.push(format!("C{r}:C{}", r + 4));
         }
         push_row(r, &task_row(i));

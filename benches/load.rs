@@ -23,6 +23,9 @@
 //!
 //! Run with `cargo bench --bench load`.
 
+// criterion_group! makes an undocumented public function.
+#![allow(missing_docs)]
+
 use chrono::{Days, NaiveDate};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use huibao::model::board::Board;

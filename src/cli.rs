@@ -4,6 +4,9 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+pub use crate::look::{ColorChoice, ThemeName};
+pub use crate::model::Lang;
+
 /// 汇报 huibao — a terminal dashboard for a township's weekly work-review meeting (调度会).
 #[derive(Debug, Parser)]
 #[command(name = "huibao", version, about)]
@@ -25,11 +28,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "SECONDS", num_args = 0..=1, default_missing_value = "0")]
     pub present: Option<u64>,
     /// Colours: auto (from NO_COLOR, TERM, COLORTERM), 16, 256, truecolor or never.
-    #[arg(long, global = true, value_enum, default_value_t = crate::ui::theme::ColorChoice::Auto)]
-    pub color: crate::ui::theme::ColorChoice,
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
     /// Theme: dark (default), light (washed-out projectors) or mono (printing).
-    #[arg(long, global = true, value_enum, default_value_t = crate::ui::theme::ThemeName::Dark)]
-    pub theme: crate::ui::theme::ThemeName,
+    #[arg(long, global = true, value_enum, default_value_t = ThemeName::Dark)]
+    pub theme: ThemeName,
     /// Interface language.
     #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,
@@ -82,16 +85,6 @@ pub enum Command {
     },
 }
 
-/// Interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Lang {
-    /// 中文
-    #[default]
-    Zh,
-    /// English
-    En,
-}
-
 /// Output format of `huibao render`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RenderFormat {
@@ -138,20 +131,6 @@ pub fn resolve_data_dir(given: Option<&std::path::Path>) -> Result<Option<PathBu
         None => {
             let p = PathBuf::from("data");
             Ok(p.is_dir().then_some(p))
-        }
-    }
-}
-
-impl Lang {
-    /// True for English.
-    pub fn en(self) -> bool {
-        self == Lang::En
-    }
-    /// Picks the Chinese or the English text.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod commands;
 pub mod import;
 pub mod ingest;
+pub mod look;
 pub mod model;
 pub mod text;
 pub mod ui;

@@ -9,7 +9,7 @@ use huibao::commands::render::{
     css_color, render_buffer, to_html, to_svg, to_text, DEFAULT_BG, DEFAULT_FG,
 };
 use huibao::model::load;
-use huibao::ui::theme::{ColorDepth, Theme, ThemeName};
+use huibao::ui::theme::{ColorDepth, ThemeName};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -314,7 +314,7 @@ fn state(theme: ThemeName, depth: ColorDepth) -> State {
         Lang::Zh,
         NaiveDate::from_ymd_opt(2023, 7, 3).unwrap(),
     );
-    s.theme = Theme::new(theme, depth);
+    s.look = huibao::look::Look { theme, depth };
     s
 }
 

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use huibao::app::keymap::{action_for, parse_keys};
 use huibao::app::{update, Route, State};
 use huibao::cli::Lang;
-use huibao::model::board::Board;
+use huibao::model::board::{Board, LineId};
 use huibao::model::history::Change;
 use huibao::model::{load, Dataset, Light};
 use std::path::{Path, PathBuf};
@@ -183,14 +183,17 @@ fn stepping_between_dates_keeps_the_screen() {
     let mut s = State::new(data(), Lang::Zh, d("2024-05-10"));
     assert!(!s.is_history());
     press(&mut s, "1 j Enter");
-    let Route::Item(r) = s.route() else { panic!() };
+    let Route::Item(id) = s.route() else { panic!() };
+    assert_eq!(id.item, "party.secretary-lectures");
+    let r = s.board.find(&id).unwrap();
     assert_eq!(s.board.item(r).unwrap().item.id, "party.secretary-lectures");
     press(&mut s, "[");
     assert_eq!(s.board.date, Some(d("2024-04-26")));
     assert!(s.is_history());
-    let Route::Item(r) = s.route() else {
+    let Route::Item(id) = s.route() else {
         panic!("{:?}", s.route())
     };
+    let r = s.board.find(&id).unwrap();
     assert_eq!(
         s.board.item(r).unwrap().item.id,
         "party.secretary-lectures",
@@ -229,7 +232,7 @@ fn stepping_to_a_date_without_the_item_falls_back_to_its_line() {
     // The youth forum first appears on 04-12: on 04-05 the detail closes and the line panel stays.
     press(&mut s, "[ [ [ [");
     assert_eq!(s.board.date, Some(d("2024-04-05")));
-    assert_eq!(s.route(), Route::Line(party));
+    assert_eq!(s.route(), Route::Line(s.board.line_id(party).unwrap()));
 }
 
 #[test]
@@ -254,8 +257,12 @@ fn a_broken_file_keeps_its_last_good_data() {
     let mut s = State::new(good, Lang::Zh, d("2024-05-10"));
     press(&mut s, "1 j j");
     s.replace_data(fresh);
-    assert_eq!(s.route(), Route::Line(0), "the screen stays");
-    assert_eq!(s.sel.lines[0], 2, "and so does the selection");
+    assert_eq!(
+        s.route(),
+        Route::Line(LineId("party".into())),
+        "the screen stays"
+    );
+    assert_eq!(s.line_selected(0), 2, "and so does the selection");
 }
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -94,7 +94,7 @@ fn every_string_of_the_line_file_is_cleaned() {
     let project = &g.items[3];
     assert_eq!(project.label, "项目\u{fffd}31m");
     assert_eq!(project.source, "项目␛[2J清屏");
-    let p = project.project.as_ref().expect("project");
+    let p = project.project().expect("project");
     assert_eq!(p.status.as_deref(), Some("进行中␛P1;2|xx␛\\"));
     assert_eq!(p.problems, ["问题一␇", "问题二\n续"]);
     assert_eq!(p.milestones[0].what, "建成␛[5m");
@@ -103,7 +103,7 @@ fn every_string_of_the_line_file_is_cleaned() {
     let ledger = &g.items[4];
     assert_eq!(ledger.label, "台账");
     assert_eq!(ledger.source, "隐患\u{fffd}排查");
-    let h = &ledger.ledger.as_ref().expect("ledger").entries[0];
+    let h = &ledger.ledger().expect("ledger").entries[0];
     assert_eq!(
         (
             h.id.as_str(),

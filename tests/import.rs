@@ -8,7 +8,8 @@ mod import_common;
 use chrono::NaiveDate;
 use huibao::commands::validate::check_data_folder;
 use huibao::import::{import_file, Imported, Options};
-use huibao::model::format::{Item, Value};
+use huibao::model::format::Value;
+use huibao::model::Item;
 use import_common::write_validate_render;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -142,7 +143,7 @@ fn projects_on_two_sheets_with_a_two_row_header_and_excel_dates() {
         .collect();
     assert_eq!(groups, ["农业产业类", "文旅融合类"]);
     let chicken = item(&imp, "禾源白羽鸡养殖项目");
-    let p = chicken.project.as_ref().unwrap();
+    let p = chicken.project().unwrap();
     let inv = p.investment.as_ref().unwrap();
     assert_eq!(
         (inv.value, inv.unit.as_str()),

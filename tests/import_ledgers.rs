@@ -6,7 +6,8 @@ mod import_common;
 
 use chrono::NaiveDate;
 use huibao::import::{import_file, Imported, Options};
-use huibao::model::format::{Item, Value};
+use huibao::model::format::Value;
+use huibao::model::Item;
 use import_common::write_validate_render;
 use std::path::{Path, PathBuf};
 
@@ -72,7 +73,7 @@ fn percent(it: &Item) -> Option<f64> {
 }
 
 fn investment(it: &Item) -> Option<(Value, &str)> {
-    let inv = it.project.as_ref()?.investment.as_ref()?;
+    let inv = it.project()?.investment.as_ref()?;
     Some((inv.value?, inv.unit.as_str()))
 }
 
@@ -136,7 +137,7 @@ fn xiabu_gongzuo_a_category_column_merged_owners_and_mixed_dates() {
         Some((Value::Num(5000.0), "万元"))
     );
     assert_eq!(
-        item(&imp, "统筹片区发展").project,
+        item(&imp, "统筹片区发展").project(),
         None,
         "no money: a task, not a project"
     );
@@ -168,7 +169,7 @@ fn shangbannian_xiangmu_milestone_rows_totals_and_two_sheets() {
         ]
     );
     let chicken = item(&imp, "禾源白羽鸡养殖项目");
-    let p = chicken.project.as_ref().unwrap();
+    let p = chicken.project().unwrap();
     let stones: Vec<(String, Option<&str>)> = p
         .milestones
         .iter()
@@ -202,11 +203,7 @@ fn shangbannian_xiangmu_milestone_rows_totals_and_two_sheets() {
         assert_eq!(item(&imp, label).leader.as_deref(), Some("镇长"), "{label}");
     }
     assert_eq!(
-        item(&imp, "慈口观温泉民宿项目")
-            .project
-            .as_ref()
-            .unwrap()
-            .problems,
+        item(&imp, "慈口观温泉民宿项目").project().unwrap().problems,
         ["项目运营困境"]
     );
     // 基础设施: the figures 完成情况 states, as written.

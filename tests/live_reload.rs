@@ -192,3 +192,31 @@ fn a_broken_town_json_keeps_the_last_good_town() {
         "the meeting order stays"
     );
 }
+
+/// The row of the panel the selection mark `>` is on.
+fn selected_row(screen: &str) -> Option<usize> {
+    screen.lines().position(|l| l.starts_with('>'))
+}
+
+#[test]
+fn keys_and_q_work_while_a_load_is_stuck() {
+    // A named pipe ending in .json: opening it blocks until something writes to it. The load runs on
+    // its own thread, so the screen keeps answering keys and q ends the program at once.
+    let mut live = Live::start(&["--poll", "3600"]);
+    let fifo = live.dir.path().join("2023-06-30").join("zz-pipe.json");
+    let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0, "mkfifo");
+    let before = selected_row(&live.pty.screen_text());
+    live.pty.send(b"r");
+    live.pty.send(b"j");
+    live.expect("the selection moved by j after r", |s| {
+        selected_row(s).is_some() && selected_row(s) != before
+    });
+    live.pty.send(b"q");
+    let status = live.pty.wait_exit(Duration::from_secs(1));
+    assert!(
+        status.is_some_and(|s| s.success()),
+        "q ends the dashboard within 1 s during a stuck load ({status:?})\n{}",
+        live.pty.describe()
+    );
+}

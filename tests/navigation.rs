@@ -1,11 +1,11 @@
-//! Navigation through `update`, without a terminal: keys → keymap → actions → state.
+//! Navigation through `update`, without a terminal: keys → keymap → actions → state and effects.
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use huibao::app::keymap::{action_for, parse_keys};
-use huibao::app::{update, Action, Filter, Route, State};
+use huibao::app::{update, Action, Effect, Effects, Filter, Route, State};
 use huibao::cli::Lang;
-use huibao::model::board::ItemRef;
+use huibao::model::board::{ItemId, LineId};
 use huibao::model::{load, Light};
 
 fn state() -> State {
@@ -14,12 +14,23 @@ fn state() -> State {
     State::new(data, Lang::Zh, NaiveDate::from_ymd_opt(2023, 7, 3).unwrap())
 }
 
-fn press(s: &mut State, keys: &str) {
+/// Presses the keys; returns every effect they asked for, in order.
+fn press(s: &mut State, keys: &str) -> Vec<Effect> {
+    let mut out = Vec::new();
     for k in parse_keys(keys).unwrap() {
         if let Some(a) = action_for(s, &k) {
-            update(s, a);
+            out.extend(update(s, a).iter());
         }
     }
+    out
+}
+
+fn line(id: &str) -> Route {
+    Route::Line(LineId(id.into()))
+}
+
+fn line_at(s: &State, l: usize) -> Route {
+    Route::Line(s.board.line_id(l).unwrap())
 }
 
 fn line_index(s: &State, id: &str) -> usize {
@@ -30,17 +41,20 @@ fn line_index(s: &State, id: &str) -> usize {
 fn digits_jump_to_lines_and_tab_cycles() {
     let mut s = state();
     assert_eq!(s.route(), Route::Overview);
-    press(&mut s, "2");
-    assert_eq!(s.stack, vec![Route::Overview, Route::Line(1)]);
+    assert!(
+        press(&mut s, "2").is_empty(),
+        "moving asks nothing of the runtime"
+    );
+    assert_eq!(s.stack, vec![Route::Overview, line_at(&s, 1)]);
     press(&mut s, "Tab");
-    assert_eq!(s.route(), Route::Line(2));
+    assert_eq!(s.route(), line_at(&s, 2));
     press(&mut s, "S-Tab S-Tab S-Tab");
     let n = s.board.lines.len();
-    assert_eq!(s.route(), Route::Line(n - 1), "Shift-Tab wraps around");
+    assert_eq!(s.route(), line_at(&s, n - 1), "Shift-Tab wraps around");
     press(&mut s, "9");
     assert_eq!(
         s.route(),
-        Route::Line(n - 1),
+        line_at(&s, n - 1),
         "a digit past the last line does nothing"
     );
 }
@@ -51,14 +65,15 @@ fn drill_down_to_the_heyuan_project_and_back() {
     let eco = line_index(&s, "economy");
     press(&mut s, &format!("{}", eco + 1));
     press(&mut s, "Enter");
-    let Route::Item(r) = s.route() else {
+    let Route::Item(id) = s.route() else {
         panic!("expected an item, got {:?}", s.route())
     };
-    let it = s.board.item(r).unwrap();
+    assert_eq!(id.line, LineId("economy".into()), "routes name items by id");
+    let it = s.board.item(s.board.find(&id).unwrap()).unwrap();
     assert!(it.item.label.contains("禾源"), "{}", it.item.label);
     assert!(it.item.source.contains("1.2亿元"));
     press(&mut s, "Esc");
-    assert_eq!(s.route(), Route::Line(eco));
+    assert_eq!(s.route(), line("economy"));
     press(&mut s, "Backspace");
     assert_eq!(s.route(), Route::Overview);
     press(&mut s, "Esc");
@@ -75,26 +90,40 @@ fn moving_is_clamped_and_g_jumps_to_the_ends() {
     press(&mut s, "1");
     let n = s.visible_items(0).len();
     press(&mut s, "k k");
-    assert_eq!(s.sel.lines[0], 0);
+    assert_eq!(s.line_selected(0), 0);
     press(&mut s, "j j");
-    assert_eq!(s.sel.lines[0], 2);
+    assert_eq!(s.line_selected(0), 2);
+    let party = s.board.line_id(0).unwrap();
+    let third = s.board.lines[0].items[2].item.id.clone();
+    assert_eq!(
+        s.screens.lines[&party].selected.as_deref(),
+        Some(third.as_str()),
+        "the panel's selection is kept by item id"
+    );
     press(&mut s, "G");
-    assert_eq!(s.sel.lines[0], n - 1);
+    assert_eq!(s.line_selected(0), n - 1);
     press(&mut s, "j");
-    assert_eq!(s.sel.lines[0], n - 1);
+    assert_eq!(s.line_selected(0), n - 1);
     press(&mut s, "g");
-    assert_eq!(s.sel.lines[0], 0);
+    assert_eq!(s.line_selected(0), 0);
     press(&mut s, "Down Down Enter");
-    let Route::Item(r) = s.route() else { panic!() };
-    assert_eq!(r, ItemRef { line: 0, item: 2 });
+    let Route::Item(id) = s.route() else { panic!() };
+    assert_eq!(
+        id,
+        ItemId {
+            line: party,
+            item: third
+        }
+    );
 }
 
 #[test]
 fn overview_selection_opens_the_selected_line() {
     let mut s = state();
     press(&mut s, "j j j Enter");
-    assert_eq!(s.route(), Route::Line(3));
-    assert_eq!(s.sel.overview, 3);
+    assert_eq!(s.route(), line_at(&s, 3));
+    assert_eq!(s.overview_selected(), 3);
+    assert_eq!(s.screens.overview.selected, s.board.line_id(3));
 }
 
 #[test]
@@ -105,20 +134,20 @@ fn search_finds_by_source_text_and_opens_the_hit() {
     for c in "禾源".chars() {
         update(&mut s, Action::Input(c));
     }
-    assert!(!s.hits.is_empty());
-    let all_match = s.hits.iter().all(|r| {
+    assert!(!s.screens.search.hits.is_empty());
+    let all_match = s.screens.search.hits.iter().all(|r| {
         let it = s.board.item(*r).unwrap();
         it.item.label.contains("禾源") || it.item.source.contains("禾源")
     });
     assert!(all_match);
     // Typed letters go to the query, not to the keymap: q does not quit here.
-    press(&mut s, "q");
-    assert!(!s.quit);
-    assert_eq!(s.query, "禾源q");
+    assert_eq!(press(&mut s, "q"), vec![]);
+    assert_eq!(s.screens.search.query, "禾源q");
     press(&mut s, "Backspace Enter");
-    let Route::Item(r) = s.route() else {
+    let Route::Item(id) = s.route() else {
         panic!("{:?}", s.route())
     };
+    let r = s.board.find(&id).unwrap();
     assert!(s.board.item(r).unwrap().source_contains("禾源"));
     assert!(
         !s.stack.contains(&Route::Search),
@@ -127,7 +156,7 @@ fn search_finds_by_source_text_and_opens_the_hit() {
     press(&mut s, "Esc");
     assert_eq!(
         s.route(),
-        Route::Line(2),
+        line_at(&s, 2),
         "back returns to where the search started"
     );
 }
@@ -146,7 +175,7 @@ fn search_with_no_hit_opens_nothing() {
     let mut s = state();
     press(&mut s, "/ x y z Enter");
     assert_eq!(s.route(), Route::Search);
-    assert!(s.hits.is_empty());
+    assert!(s.screens.search.hits.is_empty());
     press(&mut s, "Esc");
     assert_eq!(s.route(), Route::Overview);
 }
@@ -178,7 +207,7 @@ fn filter_by_light_hides_other_items() {
         .all(|&i| s.board.lines[safety].items[i].judgement.light == Light::Done));
     press(&mut s, "f");
     assert_eq!(
-        s.filter_choices()[s.sel.filter],
+        s.filter_choices()[s.screens.filter.selected],
         s.filter,
         "the chooser opens on the active filter"
     );
@@ -204,17 +233,56 @@ fn laggard_list_and_help_from_anywhere() {
 #[test]
 fn quit_with_q_and_ctrl_c() {
     let mut s = state();
-    press(&mut s, "q");
-    assert!(s.quit);
+    assert_eq!(press(&mut s, "q"), vec![Effect::Quit]);
     let mut s = state();
     let k = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     let a = action_for(&s, &k);
     assert_eq!(a, Some(Action::Quit));
-    update(&mut s, a.unwrap());
-    assert!(s.quit);
+    assert_eq!(update(&mut s, a.unwrap()), Effects::one(Effect::Quit));
     let mut s = state();
-    press(&mut s, "/ C-c");
-    assert!(s.quit, "Ctrl-C quits from the search box too");
+    assert_eq!(
+        press(&mut s, "/ C-c"),
+        vec![Effect::Quit],
+        "Ctrl-C quits from the search box too"
+    );
+}
+
+#[test]
+fn reload_and_suspend_are_effects_and_change_nothing_on_screen() {
+    let mut s = state();
+    press(&mut s, "2 j");
+    let (stack, screens) = (s.stack.clone(), s.screens.clone());
+    assert_eq!(press(&mut s, "r"), vec![Effect::Reload]);
+    assert_eq!(
+        update(&mut s, Action::Suspend),
+        Effects::one(Effect::Suspend)
+    );
+    assert_eq!((s.stack, s.screens), (stack, screens));
+}
+
+#[test]
+fn a_reload_keeps_routes_and_selections_by_id() {
+    let mut s = state();
+    press(&mut s, "2 j j Enter");
+    let route = s.route();
+    let mut data = s.data.clone();
+    // The line moves to the end of the meeting order, and its first item disappears.
+    let moved = data.lines.remove(1);
+    data.lines.push(moved);
+    let last = data.lines.len() - 1;
+    for snap in &mut data.lines[last].snapshots {
+        snap.file.groups[0].items.remove(0);
+    }
+    s.replace_data(data);
+    assert_eq!(s.route(), route, "the same item stays open");
+    let l = s
+        .board
+        .line_pos(&LineId(s.board.lines[last].id.clone()))
+        .unwrap();
+    assert_eq!(l, last);
+    assert_eq!(s.line_selected(l), 1, "the selected row follows its item");
+    press(&mut s, "Esc");
+    assert_eq!(s.route(), line_at(&s, last));
 }
 
 #[test]

@@ -2,9 +2,11 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use huibao::app::keymap::{action_for, parse_keys};
-use huibao::app::{update, Action, Route, Slide, State};
+use huibao::app::{update, Action, Effect, Effects, Now, Route, Slide, State};
 use huibao::cli::Lang;
+use huibao::model::board::LineId;
 use huibao::model::load;
+use std::time::Duration;
 
 fn state() -> State {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
@@ -23,13 +25,18 @@ fn press(s: &mut State, keys: &str) {
     }
 }
 
-/// One second of the fake clock.
+/// A tick of the fake clock at `mono` (monotonic time since start), the wall clock from 09:00.
+fn tick_at(s: &mut State, mono: Duration) -> Effects {
+    let wall = 9 * 3600 + mono.as_secs() as u32;
+    let clock = NaiveTime::from_num_seconds_from_midnight_opt(wall, 0).unwrap();
+    update(s, Action::Tick(Now { clock, mono }))
+}
+
+/// `secs` seconds of the fake clock, one tick a second.
 fn tick(s: &mut State, secs: u32) {
-    for i in 0..secs {
-        update(
-            s,
-            Action::Tick(NaiveTime::from_num_seconds_from_midnight_opt(9 * 3600 + i, 0).unwrap()),
-        );
+    for _ in 0..secs {
+        let next = s.now + Duration::from_secs(1);
+        tick_at(s, next);
     }
 }
 
@@ -115,7 +122,11 @@ fn esc_leaves_for_the_dashboard_on_the_same_line() {
     s.start_presenting(None);
     press(&mut s, "Space Space Esc");
     assert!(s.present.is_none());
-    assert_eq!(s.stack, vec![Route::Overview, Route::Line(1)]);
+    assert_eq!(
+        s.stack,
+        vec![Route::Overview, Route::Line(s.board.line_id(1).unwrap())]
+    );
+    assert_eq!(s.stack[1], Route::Line(LineId("economy".into())));
 }
 
 #[test]
@@ -139,4 +150,46 @@ fn zoom_toggles_in_any_mode() {
     s.start_presenting(None);
     press(&mut s, "z");
     assert!(s.zoom);
+}
+
+#[test]
+fn slides_keep_to_the_start_time_however_late_the_ticks() {
+    // `--present 1` for five minutes; every tick comes 40 ms late, every seventh a second later still.
+    let mut s = state();
+    s.start_presenting(Some(1));
+    let n = s.slides().len() as u64;
+    let mut t = Duration::ZERO;
+    let mut k = 0;
+    while t < Duration::from_secs(299) {
+        k += 1;
+        t += Duration::from_millis(if k % 7 == 6 { 2040 } else { 1040 });
+        tick_at(&mut s, t.min(Duration::from_secs(299)));
+    }
+    let last = tick_at(&mut s, Duration::from_millis(300_000));
+    assert_eq!(
+        s.present.as_ref().unwrap().slide as u64,
+        300 % n,
+        "after 300 s, slide 300 mod {n}: no drift"
+    );
+    assert_eq!(
+        last,
+        Effects::one(Effect::WakeAt(Duration::from_secs(301))),
+        "the runtime is asked to wake when the next slide is due, not a tick later"
+    );
+}
+
+#[test]
+fn a_manual_step_schedules_the_next_slide_from_the_press() {
+    let mut s = state();
+    s.start_presenting(Some(10));
+    tick_at(&mut s, Duration::from_millis(3_500));
+    let fx = update(&mut s, Action::NextSlide);
+    assert_eq!(
+        fx,
+        Effects::one(Effect::WakeAt(Duration::from_millis(13_500)))
+    );
+    tick_at(&mut s, Duration::from_millis(13_499));
+    assert_eq!(s.slide(), Some(Slide::Line(0)));
+    tick_at(&mut s, Duration::from_millis(13_500));
+    assert_eq!(s.slide(), Some(Slide::Line(1)));
 }

@@ -36,12 +36,12 @@ fn item<'a>(ds: &'a Dataset, line: &str, id: &str) -> &'a Item {
 fn values(f: &LineFile) -> Vec<Value> {
     let mut out = Vec::new();
     for it in f.items() {
-        let investment = it.project.as_ref().and_then(|p| p.investment.as_ref());
+        let investment = it.project().and_then(|p| p.investment.as_ref());
         for fig in it.figures.iter().chain(investment) {
             out.extend(fig.value);
             out.extend(fig.target);
         }
-        if let Some(l) = &it.ledger {
+        if let Some(l) = it.ledger() {
             out.extend([l.found, l.rectified]);
             out.extend(l.open);
         }
@@ -77,7 +77,7 @@ fn check_seed(ds: &Dataset) {
     // 成功引进总投资1.2亿元禾源白羽鸡养殖项目，规划了5处养殖区 … 7月底前项目将建成投产 … 计划7月中旬项目开工建设，12月底前投产运营
     let heyuan = item(ds, "economy", "economy.heyuan-broiler");
     assert_eq!(heyuan.label, "禾源白羽鸡养殖项目");
-    let project = heyuan.project.as_ref().expect("禾源 is a project");
+    let project = heyuan.project().expect("禾源 is a project");
     let investment = project
         .investment
         .as_ref()
@@ -123,7 +123,7 @@ fn check_seed(ds: &Dataset) {
 
     // 发现并整改隐患11处
     let fire = item(ds, "safety", "safety.fire-hazards");
-    let ledger = fire.ledger.as_ref().expect("a hazard ledger");
+    let ledger = fire.ledger().expect("a hazard ledger");
     assert_eq!(
         (ledger.found, ledger.rectified, ledger.unit.as_str()),
         (Value::Num(11.0), Value::Num(11.0), "处")

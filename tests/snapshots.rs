@@ -205,7 +205,7 @@ fn zoomed_panes() {
 #[test]
 fn themes_in_ansi() {
     use huibao::commands::render::to_ansi;
-    use huibao::ui::theme::{ColorDepth, Theme, ThemeName};
+    use huibao::ui::theme::{ColorDepth, ThemeName};
     for (name, theme, depth) in [
         ("dark16", ThemeName::Dark, ColorDepth::Sixteen),
         ("dark256", ThemeName::Dark, ColorDepth::Palette256),
@@ -213,7 +213,7 @@ fn themes_in_ansi() {
         ("mono", ThemeName::Mono, ColorDepth::Sixteen),
     ] {
         let mut s = history_state();
-        s.theme = Theme::new(theme, depth);
+        s.look = huibao::look::Look { theme, depth };
         let buf = render_buffer(s, (80, 24), "2").unwrap();
         let ansi = to_ansi(&buf);
         if name == "mono" {

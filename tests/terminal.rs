@@ -688,6 +688,8 @@ fn sighup_restores_the_terminal_and_exits_129() {
 
 // ── 3: panics ───────────────────────────────────────────────────────────────────────────────────────
 
+// The panic hook exists only with the `test-hooks` feature (`.ci/run` runs these tests with it).
+#[cfg(feature = "test-hooks")]
 fn panic_restores_terminal(which: &str, message: &str) {
     let env = [XTERM, ("HUIBAO_TEST_PANIC", which)];
     let want = render_reference(COLS, ROWS, &[], &env);
@@ -727,14 +729,26 @@ fn panic_restores_terminal(which: &str, message: &str) {
     );
 }
 
+#[cfg(feature = "test-hooks")]
 #[test]
 fn panic_in_the_ui_thread_restores_the_terminal_and_exits_101() {
     panic_restores_terminal("ui", "test panic in the UI thread");
 }
 
+#[cfg(feature = "test-hooks")]
 #[test]
 fn panic_in_a_worker_thread_restores_the_terminal_and_exits_101() {
     panic_restores_terminal("worker", "test panic in a worker thread");
+}
+
+#[cfg(not(feature = "test-hooks"))]
+#[test]
+fn a_normal_build_has_no_panic_hook() {
+    let bin = std::fs::read(env!("CARGO_BIN_EXE_huibao")).unwrap();
+    assert!(
+        find_last(&bin, b"HUIBAO_TEST_PANIC").is_none(),
+        "the test hook is compiled only with the test-hooks feature"
+    );
 }
 
 // ── 4: Ctrl-Z and SIGCONT ───────────────────────────────────────────────────────────────────────────

@@ -6,7 +6,7 @@
 
 use huibao::model::load::{load_dir, parse_line_file};
 use huibao::model::validate::known_units;
-use huibao::model::{Diagnostic, Severity};
+use huibao::model::{Diagnostic, Place, Severity};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -39,12 +39,17 @@ fn assert_diag(
         (
             d.severity,
             d.path.as_str(),
-            d.line,
-            d.col,
+            &d.place,
             d.field.as_str(),
             d.message.as_str()
         ),
-        (severity, shown(name).as_str(), line, col, field, message),
+        (
+            severity,
+            shown(name).as_str(),
+            &Place::at(line, col),
+            field,
+            message
+        ),
         "{name}"
     );
     let printed = if line > 0 {

@@ -1,6 +1,16 @@
 //! Every user intent the dashboard understands.
 
 use chrono::NaiveTime;
+use std::time::Duration;
+
+/// The time a tick carries: the wall clock for the header, monotonic time for schedules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Now {
+    /// Wall-clock time of day, shown in the header.
+    pub clock: NaiveTime,
+    /// Monotonic time since the runtime started; presenter slides are scheduled on it.
+    pub mono: Duration,
+}
 
 /// A user intent (or an outside event) handed to [`crate::app::update`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,8 +67,8 @@ pub enum Action {
     TogglePause,
     /// Fill the screen with the focused pane, or restore it.
     ToggleZoom,
-    /// The clock ticked (once a second).
-    Tick(NaiveTime),
+    /// The clock ticked (once a second, or when a scheduled wake-up is due).
+    Tick(Now),
     /// The terminal was resized to (columns, rows).
     Resize(u16, u16),
 }

@@ -130,8 +130,8 @@ fn matches(k: Key, ev: &KeyEvent) -> Option<Option<char>> {
 }
 
 /// The scope of a screen.
-pub fn scope_of(route: Route) -> Scope {
-    if route == Route::Search {
+pub fn scope_of(route: &Route) -> Scope {
+    if *route == Route::Search {
         Scope::Search
     } else {
         Scope::Browse
@@ -143,7 +143,7 @@ pub fn scope_of_state(state: &State) -> Scope {
     if state.present.is_some() && state.route() != Route::Help {
         Scope::Present
     } else {
-        scope_of(state.route())
+        scope_of(&state.route())
     }
 }
 
@@ -209,7 +209,7 @@ pub fn parse_keys(list: &str) -> Result<Vec<KeyEvent>, String> {
 }
 
 /// The bindings shown as hints on a screen, as (keys, description).
-pub fn hints(route: Route, en: bool) -> Vec<(&'static str, &'static str)> {
+pub fn hints(route: &Route, en: bool) -> Vec<(&'static str, &'static str)> {
     let scope = scope_of(route);
     let mut list: Vec<&Binding> = BINDINGS
         .iter()

@@ -1,29 +1,36 @@
-//! The application: state, the pure `update`, the keymap and the terminal event loop.
+//! The application: state per screen, the pure `update` returning effects, the keymap and the runtime.
 
 pub mod action;
+pub mod effects;
+pub mod frame;
 pub mod keymap;
+pub mod present;
 pub mod run;
+pub mod screens;
 pub mod tty;
 pub mod update;
 
-pub use action::Action;
+pub use action::{Action, Now};
+pub use effects::{Effect, Effects};
+pub use present::{Presenter, Slide};
+pub use screens::Screens;
 pub use update::update;
 
-use crate::cli::Lang;
-use crate::model::board::{Board, ItemRef};
-use crate::model::{Dataset, Light};
-use crate::ui::theme::Theme;
+use crate::look::Look;
+use crate::model::board::{Board, ItemId, ItemRef, LineId};
+use crate::model::{Dataset, Lang, Light};
 use chrono::{NaiveDate, NaiveTime};
+use std::time::Duration;
 
-/// A screen on the route stack.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A screen on the route stack, naming what it shows by stable id.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     /// 总览: one card per work line.
     Overview,
     /// One work line's panel.
-    Line(usize),
+    Line(LineId),
     /// One item's detail.
-    Item(ItemRef),
+    Item(ItemId),
     /// 滞后清单.
     Laggards,
     /// Search every line.
@@ -32,38 +39,6 @@ pub enum Route {
     Filter,
     /// Help.
     Help,
-}
-
-/// A route by ids, to find the same screen again after the data changed.
-#[derive(Debug, Clone)]
-enum RouteKey {
-    Same(Route),
-    Line(String),
-    Item(String, String),
-}
-
-/// A slide of presenter mode, in agenda order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Slide {
-    /// The overview.
-    Overview,
-    /// One work line.
-    Line(usize),
-    /// The laggard list.
-    Laggards,
-}
-
-/// Presenter mode (`--present [SECONDS]`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Presenter {
-    /// Index of the slide shown.
-    pub slide: usize,
-    /// Seconds per slide when advancing by itself.
-    pub interval: Option<u64>,
-    /// Seconds left on this slide.
-    pub remaining: u64,
-    /// Auto-advance paused (`p`).
-    pub paused: bool,
 }
 
 /// A filter on items.
@@ -77,23 +52,6 @@ pub enum Filter {
     Office(String),
 }
 
-/// Selections of each list screen.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Selections {
-    /// Selected card on the overview.
-    pub overview: usize,
-    /// Selected row of each line panel.
-    pub lines: Vec<usize>,
-    /// Selected row of the laggard list.
-    pub laggards: usize,
-    /// Selected search hit.
-    pub search: usize,
-    /// Selected filter choice.
-    pub filter: usize,
-    /// Scroll offset of the item detail and help.
-    pub scroll: usize,
-}
-
 /// Everything the dashboard shows; the view only reads it.
 #[derive(Debug, Clone)]
 pub struct State {
@@ -103,32 +61,24 @@ pub struct State {
     pub board: Board,
     /// Interface language.
     pub lang: Lang,
-    /// Colours and styles.
-    pub theme: Theme,
+    /// Which theme at which colour depth; the view makes the styles.
+    pub look: Look,
     /// "Today", for the data's age.
     pub today: NaiveDate,
     /// Wall-clock time for the header clock; None hides it (renders, tests).
     pub clock: Option<NaiveTime>,
+    /// Monotonic time of the last tick, since the runtime started.
+    pub now: Duration,
     /// Screen stack; never empty, the first is the overview.
     pub stack: Vec<Route>,
-    /// Selections.
-    pub sel: Selections,
-    /// The search box.
-    pub query: String,
-    /// Search hits for `query`.
-    pub hits: Vec<ItemRef>,
+    /// Each screen's selection and scroll.
+    pub screens: Screens,
     /// The active filter.
     pub filter: Option<Filter>,
     /// The laggard list under the filter.
     pub laggards: Vec<ItemRef>,
     /// Terminal size (columns, rows), for paging.
     pub size: (u16, u16),
-    /// Set when the user asked to quit.
-    pub quit: bool,
-    /// Set by the `r` key; the event loop reloads the folder and clears it.
-    pub reload_requested: bool,
-    /// Set by Ctrl-Z; the event loop restores the terminal, stops, and redraws on resume.
-    pub suspend_requested: bool,
     /// Presenter mode, when on.
     pub present: Option<Presenter>,
     /// The focused pane fills the screen (`z`).
@@ -140,25 +90,18 @@ impl State {
     pub fn new(data: Dataset, lang: Lang, today: NaiveDate) -> State {
         let board = Board::build(&data, data.latest_date());
         let mut s = State {
-            sel: Selections {
-                lines: vec![0; board.lines.len()],
-                ..Selections::default()
-            },
             board,
             data,
             lang,
-            theme: Theme::dark(),
+            look: Look::default(),
             today,
             clock: None,
+            now: Duration::ZERO,
             stack: vec![Route::Overview],
-            query: String::new(),
-            hits: Vec::new(),
+            screens: Screens::default(),
             filter: None,
             laggards: Vec::new(),
             size: (80, 24),
-            quit: false,
-            reload_requested: false,
-            suspend_requested: false,
             present: None,
             zoom: false,
         };
@@ -168,13 +111,7 @@ impl State {
 
     /// Starts presenter mode; `interval` seconds per slide when it should advance by itself.
     pub fn start_presenting(&mut self, interval: Option<u64>) {
-        let interval = interval.filter(|s| *s > 0);
-        self.present = Some(Presenter {
-            slide: 0,
-            interval,
-            remaining: interval.unwrap_or(0),
-            paused: false,
-        });
+        self.present = Some(Presenter::new(interval, self.now));
     }
 
     /// The slides in agenda order: overview, each line in the town's order, the laggard list.
@@ -197,51 +134,27 @@ impl State {
         self.board.date.is_some() && self.board.date != self.data.latest_date()
     }
 
-    /// Shows the data at `date` (None: the newest), keeping the screen and selections by line and item id.
+    /// Shows the data at `date` (None: the newest). Routes and selections name lines and items by id,
+    /// so they carry over; the stack is cut at the first screen whose line or item is gone.
     pub fn show_date(&mut self, date: Option<NaiveDate>) {
-        let keys = self.route_keys();
-        let sel_ids: Vec<(String, Option<String>)> = self
-            .board
-            .lines
-            .iter()
-            .enumerate()
-            .map(|(l, line)| {
-                let vis = self.visible_items(l);
-                let item = self
-                    .sel
-                    .lines
-                    .get(l)
-                    .and_then(|&s| vis.get(s))
-                    .map(|&i| line.items[i].item.id.clone());
-                (line.id.clone(), item)
-            })
-            .collect();
-        let overview_id = self
-            .board
-            .lines
-            .get(self.sel.overview)
-            .map(|l| l.id.clone());
         self.board = Board::build(&self.data, date);
-        self.sel.lines = vec![0; self.board.lines.len()];
         self.refresh();
-        for (line_id, item_id) in sel_ids {
-            let Some(l) = self.line_index(&line_id) else {
-                continue;
-            };
-            let vis = self.visible_items(l);
-            if let Some(pos) = item_id.and_then(|id| {
-                vis.iter()
-                    .position(|&i| self.board.lines[l].items[i].item.id == id)
-            }) {
-                self.sel.lines[l] = pos;
-            }
+        let keep = self
+            .stack
+            .iter()
+            .take_while(|r| match r {
+                Route::Line(id) => self.board.line_pos(id).is_some(),
+                Route::Item(id) => self.board.find(id).is_some(),
+                _ => true,
+            })
+            .count()
+            .max(1);
+        self.stack.truncate(keep);
+        if self.stack.is_empty() {
+            self.stack.push(Route::Overview);
         }
-        self.sel.overview = overview_id
-            .and_then(|id| self.line_index(&id))
-            .unwrap_or(0)
-            .min(self.board.lines.len().saturating_sub(1));
-        self.sel.laggards = self.sel.laggards.min(self.laggards.len().saturating_sub(1));
-        self.restore_routes(keys);
+        let lag = &mut self.screens.laggards.selected;
+        *lag = (*lag).min(self.laggards.len().saturating_sub(1));
     }
 
     /// Replaces the data (a reload), keeping the date on screen when it still exists, else the newest.
@@ -255,77 +168,20 @@ impl State {
         self.show_date(date);
     }
 
-    fn line_index(&self, id: &str) -> Option<usize> {
-        self.board.lines.iter().position(|l| l.id == id)
-    }
-
-    fn route_keys(&self) -> Vec<RouteKey> {
-        self.stack
-            .iter()
-            .map(|r| match r {
-                Route::Line(l) => RouteKey::Line(
-                    self.board
-                        .lines
-                        .get(*l)
-                        .map(|x| x.id.clone())
-                        .unwrap_or_default(),
-                ),
-                Route::Item(r) => RouteKey::Item(
-                    self.board
-                        .lines
-                        .get(r.line)
-                        .map(|x| x.id.clone())
-                        .unwrap_or_default(),
-                    self.board
-                        .item(*r)
-                        .map(|x| x.item.id.clone())
-                        .unwrap_or_default(),
-                ),
-                other => RouteKey::Same(*other),
-            })
-            .collect()
-    }
-
-    fn restore_routes(&mut self, keys: Vec<RouteKey>) {
-        let mut stack = Vec::new();
-        for k in keys {
-            let r = match k {
-                RouteKey::Same(r) => Some(r),
-                RouteKey::Line(id) => self.line_index(&id).map(Route::Line),
-                RouteKey::Item(lid, iid) => self.line_index(&lid).and_then(|l| {
-                    let i = self.board.lines[l]
-                        .items
-                        .iter()
-                        .position(|x| x.item.id == iid)?;
-                    Some(Route::Item(ItemRef { line: l, item: i }))
-                }),
-            };
-            match r {
-                Some(r) => stack.push(r),
-                None => break,
-            }
-        }
-        if stack.is_empty() {
-            stack.push(Route::Overview);
-        }
-        self.stack = stack;
-    }
-
     /// The screen on top of the stack.
     pub fn route(&self) -> Route {
-        *self.stack.last().unwrap_or(&Route::Overview)
+        self.stack.last().cloned().unwrap_or(Route::Overview)
     }
 
     /// Recomputes what derives from the board, the filter and the query.
     pub fn refresh(&mut self) {
-        self.sel.lines.resize(self.board.lines.len(), 0);
         self.laggards = self
             .board
             .laggards()
             .into_iter()
             .filter(|r| self.passes(*r))
             .collect();
-        self.hits = search(&self.board, &self.query);
+        self.screens.search.hits = search(&self.board, &self.screens.search.query);
     }
 
     /// True when the item passes the active filter.
@@ -347,6 +203,44 @@ impl State {
         (0..n)
             .filter(|&i| self.passes(ItemRef { line, item: i }))
             .collect()
+    }
+
+    /// Position of the selected card on the overview.
+    pub fn overview_selected(&self) -> usize {
+        let sel = self.screens.overview.selected.as_ref();
+        sel.and_then(|id| self.board.line_pos(id)).unwrap_or(0)
+    }
+
+    /// Selects the card at position `l` on the overview.
+    pub fn select_overview(&mut self, l: usize) {
+        self.screens.overview.selected = self.board.line_id(l);
+    }
+
+    /// The selected row of line `l`'s panel: a position among its visible items.
+    pub fn line_selected(&self, l: usize) -> usize {
+        let Some(line) = self.board.lines.get(l) else {
+            return 0;
+        };
+        let screen = self
+            .board
+            .line_id(l)
+            .and_then(|id| self.screens.lines.get(&id));
+        let Some(item) = screen.and_then(|s| s.selected.as_ref()) else {
+            return 0;
+        };
+        self.visible_items(l)
+            .iter()
+            .position(|&i| line.items[i].item.id == *item)
+            .unwrap_or(0)
+    }
+
+    /// Selects row `pos` (a position among the visible items) of line `l`'s panel.
+    pub fn select_line_row(&mut self, l: usize, pos: usize) {
+        let (Some(id), Some(&i)) = (self.board.line_id(l), self.visible_items(l).get(pos)) else {
+            return;
+        };
+        let item = self.board.lines[l].items[i].item.id.clone();
+        self.screens.lines.entry(id).or_default().selected = Some(item);
     }
 
     /// The choices of the filter screen: clear, each light, each leader and office in the data.
@@ -376,17 +270,18 @@ impl State {
         out
     }
 
+    /// Position of the line a route shows, if it shows one.
+    pub fn line_of(&self, route: &Route) -> Option<usize> {
+        match route {
+            Route::Line(id) => self.board.line_pos(id),
+            Route::Item(id) => self.board.line_pos(&id.line),
+            _ => None,
+        }
+    }
+
     /// The line the user is looking at (from the route), if any.
     pub fn current_line(&self) -> Option<usize> {
-        match self.route() {
-            Route::Line(l) => Some(l),
-            Route::Item(r) => Some(r.line),
-            _ => self.stack.iter().rev().find_map(|r| match r {
-                Route::Line(l) => Some(*l),
-                Route::Item(r) => Some(r.line),
-                _ => None,
-            }),
-        }
+        self.stack.iter().rev().find_map(|r| self.line_of(r))
     }
 }
 

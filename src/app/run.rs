@@ -1,41 +1,26 @@
-//! The terminal event loop: draw(&state) → event → keymap → update. Redraws only when something changed.
+//! The runtime: draw(&state) → event → keymap → update → perform the effects. Redraws only when
+//! something changed. Loading runs on its own thread, so keys (and `q`) work while a folder loads.
 
-use super::{keymap, update, Action, State};
+use super::frame::FrameWriter;
+use super::{keymap, update, Action, Effect, Now, State};
+use crate::model::Dataset;
 use crossterm::event::{self, Event};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute, queue};
 use ratatui::Terminal;
-use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::Duration;
-
-/// Output that is flushed once per frame, by the loop, so a frame leaves in a single write.
-pub struct FrameWriter {
-    inner: BufWriter<Stdout>,
-}
-
-impl Write for FrameWriter {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.inner.write(buf)
-    }
-    /// Deferred: the loop calls [`FrameWriter::send`] after the frame is complete.
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-impl FrameWriter {
-    /// Writes out the buffered frame.
-    pub fn send(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
-}
+use std::time::{Duration, Instant};
 
 /// What the loop waits on.
 enum Ev {
     Term(Event),
     Tick,
+    /// The folder changed (watcher or poller).
     Reload,
+    /// The loader thread finished.
+    Loaded(Box<Dataset>),
     Signal(i32),
     Dead,
 }
@@ -52,7 +37,7 @@ pub enum Follow {
 }
 
 impl Follow {
-    fn dir(&self) -> Option<&std::path::Path> {
+    fn dir(&self) -> Option<&Path> {
         match self {
             Follow::Nothing => None,
             Follow::Watch(d) | Follow::Poll(d, _) => Some(d),
@@ -60,11 +45,40 @@ impl Follow {
     }
 }
 
-/// Reloads the folder, keeping the last good contents of files that now fail to load.
-fn reload(state: &mut State, dir: &std::path::Path) {
-    let mut fresh = crate::model::load::load_dir(dir);
-    crate::model::load::keep_last_good(&mut fresh, &state.data);
-    state.replace_data(fresh);
+/// Loads the folder on a thread of its own: a slow disk, a network share or a file that blocks never
+/// stops the screen or the keys. At most one load runs; a request during it runs once it is done.
+struct Loader {
+    dir: Option<PathBuf>,
+    tx: mpsc::Sender<Ev>,
+    running: bool,
+    again: bool,
+}
+
+impl Loader {
+    fn request(&mut self) {
+        let Some(dir) = self.dir.clone() else { return };
+        if self.running {
+            self.again = true;
+            return;
+        }
+        self.running = true;
+        let tx = self.tx.clone();
+        std::thread::spawn(move || {
+            let fresh = crate::model::load::load_dir(&dir);
+            let _ = tx.send(Ev::Loaded(Box::new(fresh)));
+        });
+    }
+
+    /// A load finished: keep the last good contents of files that now fail, show it, and start the
+    /// load that was asked for meanwhile.
+    fn finished(&mut self, state: &mut State, mut fresh: Dataset) {
+        crate::model::load::keep_last_good(&mut fresh, &state.data);
+        state.replace_data(fresh);
+        self.running = false;
+        if std::mem::take(&mut self.again) {
+            self.request();
+        }
+    }
 }
 
 /// Puts the terminal back: main screen, cursor shown, raw mode off.
@@ -127,9 +141,7 @@ pub fn run(
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
-    let backend = super::tty::Tty::new(FrameWriter {
-        inner: BufWriter::with_capacity(1 << 16, io::stdout()),
-    });
+    let backend = super::tty::Tty::new(FrameWriter::stdout());
     let result = event_loop(&mut state, backend, follow, baseline);
     restore_terminal();
     match result {
@@ -153,32 +165,22 @@ fn terminal_gone(stdin_too: bool) -> bool {
     !io::stdout().is_terminal() || (stdin_too && !io::stdin().is_terminal())
 }
 
-/// The loop; returns the exit code (0 on quit, 128 + signal number on SIGTERM/SIGHUP/SIGINT).
-fn event_loop(
-    state: &mut State,
-    backend: super::tty::Tty,
-    follow: Follow,
-    baseline: Option<crate::watch::Fingerprint>,
-) -> io::Result<u8> {
-    let mut term = Terminal::new(backend)?;
-    let size = term.size()?;
-    update(state, Action::Resize(size.width, size.height));
-    let (tx, rx) = mpsc::channel();
-    let keys = tx.clone();
-    let tx_reload = tx.clone();
-    {
-        use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
-        let mut signals =
-            signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
-        let tx = tx.clone();
-        std::thread::spawn(move || {
-            for sig in signals.forever() {
-                if tx.send(Ev::Signal(sig)).is_err() {
-                    return;
-                }
+/// Sends terminal events, signals and the clock into the loop's channel; returns whether keys come from
+/// a terminal. Ticks fall just after each wall-clock second (so the header clock never lags) and are
+/// counted on the monotonic clock (so they never drift).
+fn spawn_inputs(tx: &mpsc::Sender<Ev>) -> io::Result<()> {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
+    let sig_tx = tx.clone();
+    std::thread::spawn(move || {
+        for sig in signals.forever() {
+            if sig_tx.send(Ev::Signal(sig)).is_err() {
+                return;
             }
-        });
-    }
+        }
+    });
+    let keys = tx.clone();
     std::thread::spawn(move || loop {
         match event::read() {
             Ok(ev) => {
@@ -198,31 +200,47 @@ fn event_loop(
     // `event::poll(timeout)` is no way out: the timeout is only looked at after that loop.) A hung-up tty
     // fails every ioctl, so `is_terminal` turns false; look a few times a second.
     let keys_from_stdin = io::stdin().is_terminal();
+    let tx = tx.clone();
     std::thread::spawn(move || {
-        let mut since_tick = Duration::ZERO;
+        use chrono::Timelike;
+        let into_second = chrono::Local::now().nanosecond() % 1_000_000_000;
+        let first = Instant::now() + Duration::from_nanos(u64::from(1_000_000_000 - into_second));
+        let mut next = first;
         loop {
-            std::thread::sleep(TERMINAL_CHECK);
-            since_tick += TERMINAL_CHECK;
-            let ev = if terminal_gone(keys_from_stdin) {
-                Ev::Dead
-            } else if since_tick >= TICK {
-                since_tick = Duration::ZERO;
-                Ev::Tick
-            } else {
-                continue;
-            };
-            let dead = matches!(ev, Ev::Dead);
-            if tx.send(ev).is_err() || dead {
+            let wait = next.saturating_duration_since(Instant::now());
+            std::thread::sleep(wait.min(TERMINAL_CHECK));
+            if terminal_gone(keys_from_stdin) {
+                let _ = tx.send(Ev::Dead);
                 return;
+            }
+            let now = Instant::now();
+            if now >= next {
+                // The next whole second after now, counted from the first tick: a late wake-up skips
+                // ahead instead of pushing every later tick back.
+                let k = (now - first).as_secs() + 1;
+                next = first + TICK * k as u32;
+                if tx.send(Ev::Tick).is_err() {
+                    return;
+                }
             }
         }
     });
-    let mut _watcher = None;
-    let signals = match &follow {
+    Ok(())
+}
+
+/// Starts following the folder: file events (or polling) are sent as `Ev::Reload`. A save made between
+/// the first load and now (`baseline` differs) asks for a reload at once.
+fn spawn_follow(
+    follow: &Follow,
+    baseline: Option<crate::watch::Fingerprint>,
+    tx: &mpsc::Sender<Ev>,
+) -> Option<notify::RecommendedWatcher> {
+    let mut watcher = None;
+    let changes = match follow {
         Follow::Nothing => None,
         Follow::Watch(dir) => match crate::watch::watch(dir, crate::watch::DEBOUNCE) {
             Ok((w, rx)) => {
-                _watcher = Some(w);
+                watcher = Some(w);
                 Some(rx)
             }
             Err(_) => Some(crate::watch::poll(dir.clone(), Duration::from_secs(2))),
@@ -234,11 +252,11 @@ fn event_loop(
     };
     if let (Some(dir), Some(before)) = (follow.dir(), baseline) {
         if crate::watch::fingerprint(dir) != before {
-            let _ = tx_reload.send(Ev::Reload);
+            let _ = tx.send(Ev::Reload);
         }
     }
-    if let Some(rx) = signals {
-        let tx = tx_reload;
+    if let Some(rx) = changes {
+        let tx = tx.clone();
         std::thread::spawn(move || {
             while rx.recv().is_ok() {
                 if tx.send(Ev::Reload).is_err() {
@@ -247,8 +265,36 @@ fn event_loop(
             }
         });
     }
-    let now = || chrono::Local::now().time().with_nanosecond_zero();
-    update(state, Action::Tick(now()));
+    watcher
+}
+
+/// The loop; returns the exit code (0 on quit, 128 + signal number on SIGTERM/SIGHUP/SIGINT).
+fn event_loop(
+    state: &mut State,
+    backend: super::tty::Tty,
+    follow: Follow,
+    baseline: Option<crate::watch::Fingerprint>,
+) -> io::Result<u8> {
+    let start = Instant::now();
+    let now = || Now {
+        clock: chrono::Local::now().time().with_nanosecond_zero(),
+        mono: start.elapsed(),
+    };
+    let mut term = Terminal::new(backend)?;
+    let size = term.size()?;
+    update(state, Action::Resize(size.width, size.height));
+    let (tx, rx) = mpsc::channel();
+    spawn_inputs(&tx)?;
+    let _watcher = spawn_follow(&follow, baseline, &tx);
+    let mut loader = Loader {
+        dir: follow.dir().map(Path::to_path_buf),
+        tx,
+        running: false,
+        again: false,
+    };
+    let mut wake = None;
+    let first = update(state, Action::Tick(now()));
+    perform(first, &mut term, &mut loader, &mut wake)?;
     let mut dirty = true;
     loop {
         if dirty {
@@ -257,9 +303,10 @@ fn event_loop(
             queue!(term.backend_mut(), terminal::EndSynchronizedUpdate)?;
             term.backend_mut().writer_mut().send()?;
             dirty = false;
+            #[cfg(feature = "test-hooks")]
             test_panic_hook();
         }
-        let action = match rx.recv() {
+        let action = match next_event(&rx, &mut wake, start) {
             Ok(Ev::Term(Event::Key(k))) => keymap::action_for(state, &k),
             Ok(Ev::Term(Event::Resize(w, h))) => {
                 term.autoresize()?;
@@ -268,10 +315,12 @@ fn event_loop(
             Ok(Ev::Term(_)) => None,
             Ok(Ev::Tick) => Some(Action::Tick(now())),
             Ok(Ev::Reload) => {
-                if let Some(dir) = follow.dir() {
-                    reload(state, dir);
-                    dirty = true;
-                }
+                loader.request();
+                None
+            }
+            Ok(Ev::Loaded(fresh)) => {
+                loader.finished(state, *fresh);
+                dirty = true;
                 None
             }
             Ok(Ev::Signal(sig)) => {
@@ -289,26 +338,49 @@ fn event_loop(
             }
             Ok(Ev::Dead) | Err(_) => return Ok(1),
         };
-        if let Some(a) = action {
-            // Any action may change what is shown; ratatui's diff writes only the cells that changed,
-            // so an unchanged frame costs a few bytes.
-            update(state, a);
-            if state.quit {
-                return Ok(0);
-            }
-            if state.suspend_requested {
-                state.suspend_requested = false;
-                suspend(&mut term)?;
-            }
-            if state.reload_requested {
-                state.reload_requested = false;
-                if let Some(dir) = follow.dir() {
-                    reload(state, dir);
-                }
-            }
-            dirty = true;
+        let Some(a) = action else { continue };
+        // Any action may change what is shown; ratatui's diff writes only the cells that changed, so an
+        // unchanged frame costs a few bytes.
+        dirty = true;
+        let effects = update(state, a);
+        if let Some(code) = perform(effects, &mut term, &mut loader, &mut wake)? {
+            return Ok(code);
         }
     }
+}
+
+/// The next event; a tick when the wake-up asked for by an effect comes first.
+fn next_event(
+    rx: &mpsc::Receiver<Ev>,
+    wake: &mut Option<Duration>,
+    start: Instant,
+) -> Result<Ev, mpsc::RecvError> {
+    let Some(at) = *wake else { return rx.recv() };
+    match rx.recv_timeout(at.saturating_sub(start.elapsed())) {
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            *wake = None;
+            Ok(Ev::Tick)
+        }
+        other => other.map_err(|_| mpsc::RecvError),
+    }
+}
+
+/// Performs what an update asked for; returns the exit code when the program is to end.
+fn perform(
+    effects: super::Effects,
+    term: &mut Terminal<super::tty::Tty>,
+    loader: &mut Loader,
+    wake: &mut Option<Duration>,
+) -> io::Result<Option<u8>> {
+    for effect in effects.iter() {
+        match effect {
+            Effect::Quit => return Ok(Some(0)),
+            Effect::Suspend => suspend(term)?,
+            Effect::Reload => loader.request(),
+            Effect::WakeAt(at) => *wake = Some(at),
+        }
+    }
+    Ok(None)
 }
 
 trait NoNanos {
@@ -322,6 +394,7 @@ impl NoNanos for chrono::NaiveTime {
     }
 }
 
+#[cfg(feature = "test-hooks")]
 /// For the end-to-end tests of terminal restoration: `HUIBAO_TEST_PANIC=ui` panics in the UI thread after
 /// the first frame, `worker` in another thread. Does nothing otherwise.
 fn test_panic_hook() {

@@ -5,7 +5,7 @@
 //! the cursor will be after each glyph by its display width and writes one SGR sequence per style change,
 //! so a Chinese screen costs about half the bytes. Everything else is delegated.
 
-use super::run::FrameWriter;
+use super::frame::FrameWriter;
 use crossterm::cursor::MoveTo;
 use crossterm::queue;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};

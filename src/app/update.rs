@@ -1,6 +1,7 @@
-//! The pure state transition: `update(&mut State, Action)`. No terminal, no I/O.
+//! The pure state transition: `update(&mut State, Action) -> Effects`. No terminal, no I/O: what the
+//! outside world must do (quit, reload, suspend, wake up later) is returned for the runtime to perform.
 
-use super::{Action, Route, State};
+use super::{Action, Effect, Effects, Route, Slide, State};
 use crate::model::board::ItemRef;
 
 /// Rows a page key moves: the body height less the chrome.
@@ -8,75 +9,39 @@ fn page(state: &State) -> usize {
     (state.size.1 as usize).saturating_sub(6).max(1)
 }
 
-/// Applies one action to the state.
-pub fn update(state: &mut State, action: Action) {
+/// Applies one action to the state and returns what the runtime must do.
+pub fn update(state: &mut State, action: Action) -> Effects {
     match action {
-        Action::Quit => state.quit = true,
-        Action::Tick(t) => {
-            state.clock = Some(t);
+        Action::Quit => return Effects::one(Effect::Quit),
+        Action::Reload => return Effects::one(Effect::Reload),
+        Action::Suspend => return Effects::one(Effect::Suspend),
+        Action::Tick(now) => {
+            state.clock = Some(now.clock);
+            state.now = now.mono;
             let n = state.slides().len();
-            if let Some(p) = state.present.as_mut() {
-                if let (Some(every), false) = (p.interval, p.paused) {
-                    p.remaining = p.remaining.saturating_sub(1);
-                    if p.remaining == 0 {
-                        p.slide = (p.slide + 1) % n;
-                        p.remaining = every;
-                    }
-                }
-            }
+            let due = state.present.as_mut().and_then(|p| p.tick(now.mono, n));
+            return due.map(Effect::WakeAt).into();
         }
         Action::NextSlide | Action::PrevSlide => {
             let n = state.slides().len();
+            let now = state.now;
             if let Some(p) = state.present.as_mut() {
-                p.slide = if action == Action::NextSlide {
-                    (p.slide + 1).min(n - 1)
-                } else {
-                    p.slide.saturating_sub(1)
-                };
-                p.remaining = p.interval.unwrap_or(0);
+                p.step(action == Action::NextSlide, n, now);
+                return p.due.map(Effect::WakeAt).into();
             }
         }
         Action::TogglePause => {
+            let now = state.now;
             if let Some(p) = state.present.as_mut() {
-                p.paused = !p.paused;
+                p.toggle_pause(now);
+                return p.due.map(Effect::WakeAt).into();
             }
         }
         Action::ToggleZoom => state.zoom = !state.zoom,
-        Action::Reload => state.reload_requested = true,
-        Action::Suspend => state.suspend_requested = true,
-        Action::PrevDate | Action::NextDate => {
-            let dates = &state.data.dates;
-            let Some(cur) = state.board.date else { return };
-            // Works from a date between snapshots too (--at): the next is the first after it, the
-            // previous the last before it.
-            let next = if action == Action::NextDate {
-                dates.partition_point(|d| *d <= cur)
-            } else {
-                dates.partition_point(|d| *d < cur).wrapping_sub(1)
-            };
-            if let Some(&d) = dates.get(next) {
-                state.show_date(Some(d));
-            }
-        }
+        Action::PrevDate | Action::NextDate => step_date(state, action == Action::NextDate),
         Action::Resize(w, h) => state.size = (w, h),
         Action::JumpLine(n) => open_line(state, n),
-        Action::NextLine | Action::PrevLine => {
-            let n = state.board.lines.len();
-            if n == 0 {
-                return;
-            }
-            let cur = state.current_line().unwrap_or(state.sel.overview);
-            let next = if action == Action::NextLine {
-                (cur + 1) % n
-            } else {
-                (cur + n - 1) % n
-            };
-            if state.current_line().is_some() {
-                open_line(state, next);
-            } else {
-                state.sel.overview = next;
-            }
-        }
+        Action::NextLine | Action::PrevLine => next_line(state, action == Action::NextLine),
         Action::Up => move_by(state, -1),
         Action::Down => move_by(state, 1),
         Action::PageUp => move_by(state, -(page(state) as isize)),
@@ -84,76 +49,118 @@ pub fn update(state: &mut State, action: Action) {
         Action::First => move_by(state, isize::MIN / 2),
         Action::Last => move_by(state, isize::MAX / 2),
         Action::Enter => enter(state),
-        Action::Back if state.present.is_some() && state.route() != Route::Help => {
-            // Esc leaves presenter mode for the dashboard, on the slide's screen.
-            let slide = state.slide();
-            state.present = None;
-            state.zoom = false;
-            state.stack = match slide {
-                Some(crate::app::Slide::Line(l)) => vec![Route::Overview, Route::Line(l)],
-                Some(crate::app::Slide::Laggards) => vec![Route::Overview, Route::Laggards],
-                _ => vec![Route::Overview],
-            };
-        }
-        Action::Back => {
-            if state.stack.len() > 1 {
-                state.stack.pop();
-                state.sel.scroll = 0;
-            }
-        }
-        Action::OpenSearch => {
-            if state.route() != Route::Search {
-                state.query.clear();
-                state.hits.clear();
-                state.sel.search = 0;
-                state.stack.push(Route::Search);
-            }
-        }
-        Action::OpenFilter => {
-            if state.route() != Route::Filter {
-                let choices = state.filter_choices();
-                state.sel.filter = choices.iter().position(|c| *c == state.filter).unwrap_or(0);
-                state.stack.push(Route::Filter);
-            }
-        }
-        Action::OpenLaggards => {
-            if state.route() != Route::Laggards {
-                state.sel.laggards = 0;
-                state.stack.push(Route::Laggards);
-            }
-        }
-        Action::OpenHelp => {
-            if state.route() == Route::Help {
-                state.stack.pop();
-            } else {
-                state.sel.scroll = 0;
-                state.stack.push(Route::Help);
-            }
+        Action::Back => back(state),
+        Action::OpenSearch | Action::OpenFilter | Action::OpenLaggards | Action::OpenHelp => {
+            open_screen(state, action)
         }
         Action::Input(c) => {
-            if state.route() == Route::Search && !c.is_control() && state.query.chars().count() < 64
-            {
-                state.query.push(c);
-                state.hits = super::search(&state.board, &state.query);
-                state.sel.search = 0;
+            let searching = state.route() == Route::Search;
+            let s = &mut state.screens.search;
+            if searching && !c.is_control() && s.query.chars().count() < 64 {
+                s.query.push(c);
+                s.hits = super::search(&state.board, &s.query);
+                s.selected = 0;
             }
         }
         Action::InputBackspace => {
             if state.route() == Route::Search {
-                state.query.pop();
-                state.hits = super::search(&state.board, &state.query);
-                state.sel.search = 0;
+                let s = &mut state.screens.search;
+                s.query.pop();
+                s.hits = super::search(&state.board, &s.query);
+                s.selected = 0;
             }
         }
+    }
+    Effects::none()
+}
+
+/// Opens the search box, the filter chooser, the laggard list or help (help toggles).
+fn open_screen(state: &mut State, action: Action) {
+    let on = state.route();
+    match action {
+        Action::OpenSearch if on != Route::Search => {
+            state.screens.search = Default::default();
+            state.stack.push(Route::Search);
+        }
+        Action::OpenFilter if on != Route::Filter => {
+            let choices = state.filter_choices();
+            state.screens.filter.selected =
+                choices.iter().position(|c| *c == state.filter).unwrap_or(0);
+            state.stack.push(Route::Filter);
+        }
+        Action::OpenLaggards if on != Route::Laggards => {
+            state.screens.laggards.selected = 0;
+            state.stack.push(Route::Laggards);
+        }
+        Action::OpenHelp if on == Route::Help => {
+            state.stack.pop();
+        }
+        Action::OpenHelp => {
+            state.screens.help.scroll = 0;
+            state.stack.push(Route::Help);
+        }
+        _ => {}
+    }
+}
+
+/// Steps to the next or previous snapshot date. Works from a date between snapshots too (--at): the
+/// next is the first after it, the previous the last before it.
+fn step_date(state: &mut State, forward: bool) {
+    let dates = &state.data.dates;
+    let Some(cur) = state.board.date else { return };
+    let next = if forward {
+        dates.partition_point(|d| *d <= cur)
+    } else {
+        dates.partition_point(|d| *d < cur).wrapping_sub(1)
+    };
+    if let Some(&d) = dates.get(next) {
+        state.show_date(Some(d));
+    }
+}
+
+/// Tab / Shift-Tab: the next line's panel from a line or an item, the next card on the overview.
+fn next_line(state: &mut State, forward: bool) {
+    let n = state.board.lines.len();
+    if n == 0 {
+        return;
+    }
+    let cur = state
+        .current_line()
+        .unwrap_or_else(|| state.overview_selected());
+    let next = if forward {
+        (cur + 1) % n
+    } else {
+        (cur + n - 1) % n
+    };
+    if state.current_line().is_some() {
+        open_line(state, next);
+    } else {
+        state.select_overview(next);
+    }
+}
+
+/// Esc: one screen back; in presenter mode, leave for the dashboard on the slide's screen.
+fn back(state: &mut State) {
+    if state.present.is_some() && state.route() != Route::Help {
+        let slide = state.slide();
+        state.present = None;
+        state.zoom = false;
+        state.stack = vec![Route::Overview];
+        match slide {
+            Some(Slide::Line(l)) => state.stack.extend(state.board.line_id(l).map(Route::Line)),
+            Some(Slide::Laggards) => state.stack.push(Route::Laggards),
+            _ => {}
+        }
+    } else if state.stack.len() > 1 {
+        state.stack.pop();
     }
 }
 
 /// Opens line `n` from anywhere: the stack becomes overview → line.
 fn open_line(state: &mut State, n: usize) {
-    if n < state.board.lines.len() {
-        state.stack = vec![Route::Overview, Route::Line(n)];
-        state.sel.overview = n;
-        state.sel.scroll = 0;
+    if let Some(id) = state.board.line_id(n) {
+        state.stack = vec![Route::Overview, Route::Line(id)];
+        state.select_overview(n);
     }
 }
 
@@ -167,77 +174,86 @@ fn step(cur: usize, delta: isize, len: usize) -> usize {
 }
 
 fn move_by(state: &mut State, delta: isize) {
-    match state.route() {
-        Route::Overview => {
-            state.sel.overview = step(state.sel.overview, delta, state.board.lines.len())
+    let route = state.route();
+    let len = state.laggards.len();
+    let scr = &mut state.screens;
+    match route {
+        Route::Laggards => scr.laggards.selected = step(scr.laggards.selected, delta, len),
+        Route::Search => {
+            let s = &mut scr.search;
+            s.selected = step(s.selected, delta, s.hits.len())
         }
-        Route::Line(l) => {
-            let n = state.visible_items(l).len();
-            if let Some(s) = state.sel.lines.get_mut(l) {
-                *s = step(*s, delta, n);
+        Route::Item(_) => scr.item.scroll = step(scr.item.scroll, delta, 500),
+        Route::Help => scr.help.scroll = step(scr.help.scroll, delta, 500),
+        Route::Overview => {
+            let l = step(state.overview_selected(), delta, state.board.lines.len());
+            state.select_overview(l);
+        }
+        Route::Line(id) => {
+            if let Some(l) = state.board.line_pos(&id) {
+                let n = state.visible_items(l).len();
+                let pos = step(state.line_selected(l), delta, n);
+                state.select_line_row(l, pos);
             }
         }
-        Route::Laggards => {
-            state.sel.laggards = step(state.sel.laggards, delta, state.laggards.len())
-        }
-        Route::Search => state.sel.search = step(state.sel.search, delta, state.hits.len()),
         Route::Filter => {
-            state.sel.filter = step(state.sel.filter, delta, state.filter_choices().len())
-        }
-        Route::Item(_) | Route::Help => {
-            state.sel.scroll = step(state.sel.scroll, delta, 500);
+            let n = state.filter_choices().len();
+            state.screens.filter.selected = step(state.screens.filter.selected, delta, n)
         }
     }
 }
 
 fn open_item(state: &mut State, r: ItemRef) {
-    if state.board.item(r).is_some() {
-        state.sel.scroll = 0;
-        state.stack.push(Route::Item(r));
+    if let Some(id) = state.board.item_id(r) {
+        state.screens.item.scroll = 0;
+        state.stack.push(Route::Item(id));
     }
 }
 
 fn enter(state: &mut State) {
     match state.route() {
         Route::Overview => {
-            let n = state.sel.overview;
-            if n < state.board.lines.len() {
-                state.stack.push(Route::Line(n));
+            let n = state.overview_selected();
+            if let Some(id) = state.board.line_id(n) {
+                state.stack.push(Route::Line(id));
             }
         }
-        Route::Line(l) => {
-            let vis = state.visible_items(l);
-            let sel = state.sel.lines.get(l).copied().unwrap_or(0);
-            if let Some(&i) = vis.get(sel) {
-                open_item(state, ItemRef { line: l, item: i });
+        Route::Line(id) => {
+            if let Some(l) = state.board.line_pos(&id) {
+                let vis = state.visible_items(l);
+                if let Some(&i) = vis.get(state.line_selected(l)) {
+                    open_item(state, ItemRef { line: l, item: i });
+                }
             }
         }
         Route::Laggards => {
-            if let Some(&r) = state.laggards.get(state.sel.laggards) {
+            if let Some(&r) = state.laggards.get(state.screens.laggards.selected) {
                 open_item(state, r);
             }
         }
         Route::Search => {
-            if let Some(&r) = state.hits.get(state.sel.search) {
-                // The search box closes; the hit opens on top of where the user was.
+            let s = &state.screens.search;
+            if let Some(&r) = s.hits.get(s.selected) {
+                // The search box closes; the hit opens on top of where the user was, and becomes the
+                // selected row of its line when the filter shows it.
                 state.stack.pop();
-                let pos = state
+                if let Some(pos) = state
                     .visible_items(r.line)
                     .iter()
-                    .position(|&i| i == r.item);
-                if let (Some(pos), Some(s)) = (pos, state.sel.lines.get_mut(r.line)) {
-                    *s = pos;
+                    .position(|&i| i == r.item)
+                {
+                    state.select_line_row(r.line, pos);
                 }
                 open_item(state, r);
             }
         }
         Route::Filter => {
             let choices = state.filter_choices();
-            if let Some(c) = choices.get(state.sel.filter) {
+            if let Some(c) = choices.get(state.screens.filter.selected) {
                 state.filter = c.clone();
                 state.stack.pop();
-                state.sel.lines.iter_mut().for_each(|s| *s = 0);
-                state.sel.laggards = 0;
+                state.screens.lines.clear();
+                state.screens.laggards.selected = 0;
                 state.refresh();
             }
         }

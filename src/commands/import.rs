@@ -9,7 +9,7 @@
 use crate::cli::Cli;
 use crate::import::{self, Field, Imported, Options, Problem};
 use crate::ingest::write::{self, exit, Drafted};
-use crate::model::format::LineFile;
+use crate::model::LineFile;
 use chrono::NaiveDate;
 use clap::Args;
 use std::path::{Path, PathBuf};

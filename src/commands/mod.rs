@@ -29,8 +29,11 @@ pub fn initial_state(cli: &Cli) -> Result<State, String> {
     if let Some(secs) = cli.present {
         state.start_presenting(Some(secs));
     }
-    let depth = crate::ui::theme::detect_depth(cli.color, &|k| std::env::var(k).ok());
-    state.theme = crate::ui::theme::Theme::new(cli.theme, depth);
+    let depth = crate::look::detect_depth(cli.color, &|k| std::env::var(k).ok());
+    state.look = crate::look::Look {
+        theme: cli.theme,
+        depth,
+    };
     if let Some(at) = cli.at {
         match state.data.dates.first() {
             Some(first) if at >= *first => state.show_date(Some(at)),

@@ -16,7 +16,7 @@
 
 use crate::cli::Cli;
 use crate::model::format::parse_day;
-use crate::model::load::{self, RawFile};
+use crate::model::load;
 use crate::model::sanitize;
 use crate::model::Diagnostic;
 use std::path::{Path, PathBuf};
@@ -107,84 +107,49 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
     report
 }
 
-/// Checks a data folder the way the dashboard loads it.
+/// Checks a data folder with the loader the dashboard, `render` and `summary` use.
 pub fn check_data_folder(dir: &Path) -> Report {
-    let (files, mut problems) = load::read_folder(dir);
-    let count = files.len();
-    if count == 0 && problems.is_empty() {
+    let ds = load::load_dir(dir);
+    let mut problems = ds.problems;
+    if ds.files == 0 && problems.is_empty() {
         problems.push(Diagnostic::file_error(
             dir.display().to_string(),
             "no data files here: expected town.json and snapshot folders named like 2023-06-30",
         ));
     }
-    let prefix = dir.display().to_string();
-    let town_notes = town_warnings(&prefix, &files);
-    let ds = load::from_files(&prefix, files);
-    // The dataset keeps town.json's contents, not its warnings (its encoding, a cut title): add
-    // them here unless the loader already reported them.
-    for w in town_notes {
-        if !ds.problems.contains(&w) {
-            problems.push(w);
-        }
-    }
-    problems.extend(ds.problems);
     Report {
         problems,
-        files: count,
+        files: ds.files,
     }
 }
 
-/// The warnings of the folder's `town.json` (shown as the loader shows its path), if it loads.
-fn town_warnings(prefix: &str, files: &[RawFile]) -> Vec<Diagnostic> {
-    files
-        .iter()
-        .find(|(rel, _)| rel == "town.json")
-        .and_then(|(rel, content)| {
-            let shown = format!("{}/{rel}", prefix.trim_end_matches('/'));
-            load::parse_town_checked(content.as_ref().ok()?, &shown).ok()
-        })
-        .map(|(_, warnings)| warnings)
-        .unwrap_or_default()
-}
-
-/// Checks every line file of one snapshot folder (`data/2023-06-30`).
+/// Checks every line file of one snapshot folder (`data/2023-06-30`), loaded as within its data folder.
 fn check_snapshot_folder(dir: &Path) -> Report {
-    let shown = dir.display().to_string();
-    let Some(name) = dir_name(dir) else {
+    let date = dir_name(dir).and_then(|n| parse_day(&n));
+    let Some(date) = date else {
         return check_data_folder(dir);
     };
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            return Report {
-                problems: vec![Diagnostic::file_error(shown, format!("cannot read: {e}"))],
-                files: 0,
-            }
-        }
-    };
-    let mut entries: Vec<_> = entries.flatten().collect();
-    entries.sort_by_key(|e| e.file_name());
-    let files: Vec<RawFile> = entries
-        .into_iter()
-        .filter_map(|e| {
-            let fname = e.file_name().to_string_lossy().into_owned();
-            let wanted =
-                fname.ends_with(".json") && !load::is_ignored_name(&fname) && !e.path().is_dir();
-            wanted.then(|| (format!("{name}/{fname}"), load::read_capped(&e.path())))
-        })
-        .collect();
-    let mut problems = Vec::new();
-    if files.is_empty() {
-        problems.push(Diagnostic::file_error(
-            shown,
-            "no line files here: expected files like party.json",
-        ));
+    if let Err(e) = std::fs::read_dir(dir) {
+        let shown = dir.display().to_string();
+        return Report {
+            problems: vec![Diagnostic::file_error(shown, format!("cannot read: {e}"))],
+            files: 0,
+        };
     }
-    let count = files.len();
-    problems.extend(load::from_files(&parent_shown(dir), files).problems);
+    let ds = load::load_snapshot_folder(&parent_shown(dir), dir, date);
+    let mut problems = ds.problems;
+    if ds.files == 0 && !problems.iter().any(Diagnostic::is_error) {
+        problems.insert(
+            0,
+            Diagnostic::file_error(
+                dir.display().to_string(),
+                "no line files here: expected files like party.json",
+            ),
+        );
+    }
     Report {
         problems,
-        files: count,
+        files: ds.files,
     }
 }
 
@@ -285,8 +250,7 @@ mod tests {
         Diagnostic {
             severity,
             path: "data/2023-06-30/party.json".into(),
-            line: 3,
-            col: 9,
+            place: crate::model::diag::Place::at(3, 9),
             field: "id".into(),
             message: message.into(),
         }

@@ -7,8 +7,10 @@ use super::book::{Cell, ReadError, Sheet};
 /// Reads a `.csv` file's bytes as one sheet without a name (places read `file.csv!C4`). No merge information: a merged cell
 /// saved as CSV is its value followed by blanks.
 pub fn read(bytes: &[u8], path: &str) -> Result<Sheet, ReadError> {
-    let (text, _) = crate::model::encoding::decode(bytes, path)
-        .map_err(|d| ReadError::Encoding(d.line, d.col))?;
+    let (text, _) = crate::model::encoding::decode(bytes, path).map_err(|d| match d.place {
+        crate::model::Place::Text { line, col } => ReadError::Encoding(line, col),
+        _ => ReadError::Encoding(0, 0),
+    })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let sep = separator(text);
     let rows = split(text, sep)

@@ -9,7 +9,8 @@ use super::problem::{Kind, Place, Problem};
 use super::rows::{self, Ctx, Row};
 use super::titles::{bare_title, line_id, stated_date, title_lines, title_year, town_in};
 use super::{cells, Imported, Options};
-use crate::model::format::{Day, Group, Item, LineFile, Thresholds, Town};
+use crate::model::format::{Day, Thresholds, Town};
+use crate::model::{Group, Item, ItemFile, LineFile};
 use chrono::{Datelike, NaiveDate};
 
 /// One sheet ready to read: its cells (merges spread), header and title lines.
@@ -23,7 +24,7 @@ struct Table {
 struct Draft {
     line: String,
     group: String,
-    item: Item,
+    item: ItemFile,
 }
 
 /// Imports already-read sheets of the file `file` (named `stem` without its extension).
@@ -346,10 +347,10 @@ fn assemble(tables: &[Table], stem: &str, drafts: Vec<Draft>, as_of: NaiveDate) 
         let mut groups: Vec<Group> = Vec::new();
         for d in drafts.iter().filter(|d| d.line == key) {
             match groups.last_mut() {
-                Some(g) if g.title == d.group => g.items.push(d.item.clone()),
+                Some(g) if g.title == d.group => g.items.push(to_item(d.item.clone())),
                 _ => groups.push(Group {
                     title: d.group.clone(),
-                    items: vec![d.item.clone()],
+                    items: vec![to_item(d.item.clone())],
                 }),
             }
         }
@@ -374,4 +375,11 @@ fn assemble(tables: &[Table], stem: &str, drafts: Vec<Draft>, as_of: NaiveDate) 
         });
     }
     lines
+}
+
+/// The item of a drafted row, its kind decided by the model's rule (a project, else from its figures
+/// and deadline).
+fn to_item(file: ItemFile) -> Item {
+    // Only an item that is both a project and a ledger is refused, and no row drafts a ledger.
+    Item::try_from(file).expect("an imported row is never a ledger")
 }

@@ -5,7 +5,8 @@
 use super::header::Field;
 use super::problem::Kind;
 use super::rows::{self, Ctx};
-use crate::model::format::{Item, Milestone, Project};
+use crate::model::format::{Milestone, Project};
+use crate::model::ItemFile;
 
 /// True when row `r` continues the item above it: its name cell belongs to a merged region that
 /// began above, or (a format without merges) it has no name, no 序号, but a deadline.
@@ -35,7 +36,7 @@ pub fn absorb(
     ctx: &Ctx<'_>,
     first: usize,
     r: usize,
-    it: &mut Item,
+    it: &mut ItemFile,
     problems: &mut Vec<(usize, Kind)>,
 ) {
     let row = rows::item(ctx, r, problems);

@@ -15,7 +15,8 @@ pub mod titles;
 pub use header::Field;
 pub use problem::{Kind, Place, Problem};
 
-use crate::model::format::{LineFile, Town};
+use crate::model::format::Town;
+use crate::model::LineFile;
 use chrono::NaiveDate;
 use std::path::Path;
 

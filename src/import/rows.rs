@@ -7,7 +7,8 @@ use super::cells::{self, When};
 use super::header::{Column, Field, Header};
 use super::problem::Kind;
 use crate::ingest::words;
-use crate::model::format::{Day, Figure, Item, Project, Value};
+use crate::model::format::{Day, Figure, Project, Value};
+use crate::model::ItemFile;
 
 /// What a row of the table is.
 #[derive(Debug, Clone, PartialEq)]
@@ -142,7 +143,7 @@ pub fn shown_name(c: &Column) -> String {
 }
 
 /// Builds the item of row `r` (its id is set later). Problems are (column, kind).
-pub fn item(ctx: &Ctx<'_>, r: usize, problems: &mut Vec<(usize, Kind)>) -> Item {
+pub fn item(ctx: &Ctx<'_>, r: usize, problems: &mut Vec<(usize, Kind)>) -> ItemFile {
     let mut rd = Reader { ctx, r, problems };
     for c in &ctx.header.columns {
         if let Cell::Error(e) = ctx.sheet.cell(r, c.col) {
@@ -150,7 +151,7 @@ pub fn item(ctx: &Ctx<'_>, r: usize, problems: &mut Vec<(usize, Kind)>) -> Item 
                 .push((c.col, Kind::ErrorCell(shown_name(c), e.clone())));
         }
     }
-    let mut it = Item {
+    let mut it = ItemFile {
         id: String::new(),
         label: rd.text(Field::Task).unwrap_or_default(),
         source: source(ctx, r),

@@ -143,6 +143,8 @@ const LINE_IDS: &[(&str, &str)] = &[
     ("目标", "targets"),
 ];
 
+/// The id of a work line by its title or short name (产业项目 → industry), unique among `taken`; the
+/// `n`th line is `line-N` when no word says what it is.
 pub fn line_id(title: &str, short: Option<&str>, taken: &[String], n: usize) -> String {
     let base = [short.unwrap_or(""), title]
         .iter()

@@ -2,7 +2,8 @@
 //! goes to a temporary name first and is renamed into place only when all are written, and a failure
 //! leaves the folder as it was. Shared by `extract`, `import` and `new`.
 
-use crate::model::format::{Item, LineFile, Town};
+use crate::model::format::Town;
+use crate::model::{Item, LineFile};
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -195,14 +196,13 @@ fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// The unit an item is counted in: its ledger's, else its first figure's, else its investment's.
 pub fn item_unit(item: &Item) -> Option<&str> {
-    if let Some(l) = &item.ledger {
+    if let Some(l) = item.ledger() {
         return Some(&l.unit);
     }
     if let Some(f) = item.figures.first() {
         return Some(&f.unit);
     }
-    item.project
-        .as_ref()
+    item.project()
         .and_then(|p| p.investment.as_ref())
         .map(|f| f.unit.as_str())
 }

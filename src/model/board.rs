@@ -1,7 +1,9 @@
 //! The board: every line's items judged at one snapshot date, ready for any screen or export to read.
 
-use super::format::{Item, LineFile, Thresholds};
-use super::history::{item_changes, removed_items, Change};
+use super::format::Thresholds;
+use super::history::{item_changes, removed_items, Change, QuantityKey};
+use super::item::Item;
+use super::line_file::LineFile;
 use super::load::{Dataset, LineHistory};
 use super::status::{judge, Judgement, Light};
 use chrono::NaiveDate;
@@ -16,7 +18,7 @@ pub struct ItemBoard {
     /// Progress, 序时进度 and light at the line's as-of date.
     pub judgement: Judgement,
     /// Change of each quantity since the line's previous snapshot (empty when there is none).
-    pub changes: Vec<(String, Change)>,
+    pub changes: Vec<(QuantityKey, Change)>,
 }
 
 impl ItemBoard {
@@ -134,13 +136,33 @@ impl LineBoard {
         }
         self.items
             .iter()
-            .filter(|i| !i.item.figures.is_empty() || i.item.ledger.is_some())
+            .filter(|i| i.item.has_figures())
             .take(max)
             .collect()
     }
 }
 
-/// Where an item sits on the board.
+/// A work line's stable id (the `id` of its files), the same in every snapshot.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LineId(pub String);
+
+impl LineId {
+    /// The id as written in the data.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An item's stable id: its line's id and its own id within the line.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemId {
+    /// The line the item belongs to.
+    pub line: LineId,
+    /// The item's id within the line.
+    pub item: String,
+}
+
+/// Where an item sits on the board (indexes, valid only for the board they were taken from).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ItemRef {
     /// Index of the line.
@@ -180,6 +202,34 @@ impl Board {
         let carried = date.is_some_and(|d| snap.date < d);
         let prev = l.before(snap.date).map(|p| (p.date, &p.file));
         Some(LineBoard::build(&snap.file, &snap.path, prev, carried, th))
+    }
+
+    /// The position of the line with this id.
+    pub fn line_pos(&self, id: &LineId) -> Option<usize> {
+        self.lines.iter().position(|l| l.id == id.0)
+    }
+
+    /// The id of the line at position `l`.
+    pub fn line_id(&self, l: usize) -> Option<LineId> {
+        self.lines.get(l).map(|x| LineId(x.id.clone()))
+    }
+
+    /// Where the item with this id sits on this board.
+    pub fn find(&self, id: &ItemId) -> Option<ItemRef> {
+        let line = self.line_pos(&id.line)?;
+        let item = self.lines[line]
+            .items
+            .iter()
+            .position(|x| x.item.id == id.item)?;
+        Some(ItemRef { line, item })
+    }
+
+    /// The stable id of the item at `r`.
+    pub fn item_id(&self, r: ItemRef) -> Option<ItemId> {
+        Some(ItemId {
+            line: self.line_id(r.line)?,
+            item: self.item(r)?.item.id.clone(),
+        })
     }
 
     /// The item at `r`.

@@ -1,4 +1,6 @@
-//! Diagnostics: one problem in one data file, printed as `path:line:col: field.path: message`.
+//! Diagnostics: one problem in one data file, found by its field path and placed in the source by a
+//! locator for the source's format: `path:line:col: field.path: message` for JSON text, and
+//! `file!Sheet!Cell: field.path: message` for a spreadsheet.
 
 use std::fmt;
 
@@ -18,10 +20,8 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// The file as given on the command line or relative to the data folder's parent.
     pub path: String,
-    /// 1-based line; 0 when the problem concerns the whole file.
-    pub line: usize,
-    /// 1-based column (in characters); 0 when the problem concerns the whole file.
-    pub col: usize,
+    /// Where in the source: a line and column, a cell, or the whole file.
+    pub place: Place,
     /// Where in the document: `groups[1].items[0].milestones[2].due`, or `.` for the whole document.
     pub field: String,
     /// What was wrong and what was expected.
@@ -34,8 +34,7 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             path: path.into(),
-            line: 0,
-            col: 0,
+            place: Place::File,
             field: ".".into(),
             message: message.into(),
         }
@@ -47,35 +46,140 @@ impl Diagnostic {
     }
 }
 
-/// Warnings for (field path, message) pairs of one file, each placed at its field's value in `text`
-/// (all found in one pass; line 0 when a field cannot be found).
-pub fn warnings_at(text: &str, path: &str, found: Vec<(String, String)>) -> Vec<Diagnostic> {
+/// Where a problem sits in its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// The whole file (or a field that could not be found in it).
+    File,
+    /// A text file's 1-based line and column (columns count characters): `path:line:col`.
+    Text {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column, in characters.
+        col: usize,
+    },
+    /// A spreadsheet cell: `file!Sheet!Cell`.
+    Cell(Box<SheetCell>),
+}
+
+/// A cell of a spreadsheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetCell {
+    /// The sheet's name.
+    pub sheet: String,
+    /// The cell, like `E7`.
+    pub cell: String,
+}
+
+impl Place {
+    /// A line and column; line 0 means the whole file.
+    pub fn at(line: usize, col: usize) -> Place {
+        if line == 0 {
+            Place::File
+        } else {
+            Place::Text { line, col }
+        }
+    }
+
+    /// Orders problems within a file: by line and column (or sheet and cell), the whole file last.
+    pub fn sort_key(&self) -> (bool, usize, usize, &str, &str) {
+        match self {
+            Place::Text { line, col } => (false, *line, *col, "", ""),
+            Place::Cell(c) => (false, 0, 0, &c.sheet, &c.cell),
+            Place::File => (true, 0, 0, "", ""),
+        }
+    }
+}
+
+/// Turns field paths into places in one source; one locator per source format.
+pub trait Locator {
+    /// The places of `fields` (paths like `groups[0].items[1].ledger.found`), in order; [`Place::File`]
+    /// for a field that cannot be found.
+    fn places(&self, fields: &[&str]) -> Vec<Place>;
+}
+
+/// The locator of a JSON text: a field's place is the start of its value.
+pub struct JsonText<'a>(pub &'a str);
+
+impl Locator for JsonText<'_> {
+    fn places(&self, fields: &[&str]) -> Vec<Place> {
+        super::jsonpos::locate_all(self.0, fields)
+            .into_iter()
+            .map(|p| p.map_or(Place::File, |(line, col)| Place::Text { line, col }))
+            .collect()
+    }
+}
+
+/// Warnings for (field path, message) pairs of one file, each placed by the source's locator (all
+/// found in one pass).
+pub fn warnings_at(
+    locator: &dyn Locator,
+    path: &str,
+    found: Vec<(String, String)>,
+) -> Vec<Diagnostic> {
     let fields: Vec<&str> = found.iter().map(|(f, _)| f.as_str()).collect();
-    let places = super::jsonpos::locate_all(text, &fields);
+    let places = locator.places(&fields);
     found
         .into_iter()
         .zip(places)
-        .map(|((field, message), place)| {
-            let (line, col) = place.unwrap_or((0, 0));
-            Diagnostic {
-                severity: Severity::Warning,
-                path: path.into(),
-                line,
-                col,
-                field,
-                message,
-            }
+        .map(|((field, message), place)| Diagnostic {
+            severity: Severity::Warning,
+            path: path.into(),
+            place,
+            field,
+            message,
         })
         .collect()
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        if self.line > 0 {
-            write!(f, "{}:{}:{}: ", self.path, self.line, self.col)?;
-        } else {
-            write!(f, "{}: ", self.path)?;
+        match &self.place {
+            Place::File => write!(f, "{}: ", self.path)?,
+            Place::Text { line, col } => write!(f, "{}:{line}:{col}: ", self.path)?,
+            Place::Cell(c) => write!(f, "{}!{}!{}: ", self.path, c.sheet, c.cell)?,
         }
         write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_place_is_written_the_way_its_format_is_read() {
+        let d = |place| Diagnostic {
+            severity: Severity::Warning,
+            path: "data/台账.xlsx".into(),
+            place,
+            field: "groups[0].items[2].ledger.found".into(),
+            message: "negative".into(),
+        };
+        let cell = Place::Cell(Box::new(SheetCell {
+            sheet: "Sheet1".into(),
+            cell: "E7".into(),
+        }));
+        assert_eq!(
+            d(cell).to_string(),
+            "data/台账.xlsx!Sheet1!E7: groups[0].items[2].ledger.found: negative"
+        );
+        assert_eq!(
+            d(Place::at(3, 9)).to_string(),
+            "data/台账.xlsx:3:9: groups[0].items[2].ledger.found: negative"
+        );
+        assert_eq!(
+            d(Place::at(0, 0)).to_string(),
+            "data/台账.xlsx: groups[0].items[2].ledger.found: negative"
+        );
+    }
+
+    #[test]
+    fn the_json_locator_places_a_field_at_its_value() {
+        let text = "{\n  \"id\": \"a\",\n  \"groups\": []\n}";
+        assert_eq!(
+            JsonText(text).places(&["groups", "nowhere"]),
+            [Place::Text { line: 3, col: 13 }, Place::File]
+        );
     }
 }

@@ -6,9 +6,10 @@
 //! an error naming the line and column where the reading stopped. A JSON error likewise names the
 //! line, column and field path of what is wrong.
 
-use super::diag::{Diagnostic, Severity};
-use super::format::{LineFile, Town};
+use super::diag::{Diagnostic, Place, Severity};
+use super::format::Town;
 use super::jsonpos;
+use super::line_file::LineFile;
 use super::sanitize::{self, Sanitize};
 use super::validate;
 use serde::de::DeserializeOwned;
@@ -72,8 +73,7 @@ pub fn decode(bytes: &[u8], path: &str) -> Result<(String, TextEncoding), Diagno
     let err = |(line, col): (usize, usize), message: String| Diagnostic {
         severity: Severity::Error,
         path: path.into(),
-        line,
-        col,
+        place: Place::at(line, col),
         field: ".".into(),
         message,
     };
@@ -181,8 +181,7 @@ fn utf8_error(bytes: &[u8], e: std::str::Utf8Error, path: &str) -> Diagnostic {
     Diagnostic {
         severity: Severity::Error,
         path: path.into(),
-        line,
-        col,
+        place: Place::at(line, col),
         field: ".".into(),
         message: message.into(),
     }
@@ -349,7 +348,7 @@ fn clean_parsed<T: Sanitize>(parsed: &mut T, text: &str, path: &str) -> Vec<Diag
         .iter()
         .map(|c| (c.field.clone(), c.message()))
         .collect();
-    super::diag::warnings_at(text, path, found)
+    super::diag::warnings_at(&super::diag::JsonText(text), path, found)
 }
 
 /// Parses JSON text into `T`, turning any error into a diagnostic with line, column and field path.
@@ -394,8 +393,7 @@ fn parse_json_raw<T: DeserializeOwned>(text: &str, path: &str) -> Result<T, Diag
         return Err(Diagnostic {
             severity: Severity::Error,
             path: path.into(),
-            line: big.line,
-            col: big.col,
+            place: Place::at(big.line, big.col),
             field: big.path,
             message: format!(
                 "integer {} is larger than 2^53 and cannot be kept exactly",
@@ -466,8 +464,7 @@ fn json_diag(inner: serde_json::Error, field: String, text: &str, path: &str) ->
     Diagnostic {
         severity: Severity::Error,
         path: path.into(),
-        line,
-        col,
+        place: Place::at(line, col),
         field,
         message,
     }

@@ -1,10 +1,11 @@
 //! History: week-over-week changes of every quantity, matched by item id, and an item's series over time.
 
-use super::format::{Figure, Item, LineFile, Value};
+use super::format::{Figure, Value};
+use super::item::{Item, ItemKind};
+use super::line_file::LineFile;
 use super::load::LineHistory;
 use super::numbers::wan_factor;
 use chrono::NaiveDate;
-use std::borrow::Cow;
 
 /// How one quantity moved since the previous snapshot.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -28,53 +29,81 @@ impl Change {
     }
 }
 
-/// Every quantity an item states, with a key that stays the same week to week; figures first (the main
-/// one leads), then the investment, then ledger totals.
-pub fn quantities(item: &Item) -> Vec<(String, Value)> {
-    quantity_keys(item)
-        .into_iter()
-        .map(|(k, v)| (k.into_owned(), v))
-        .collect()
+/// How a figure is named from week to week: by its label, else by its place among the item's figures.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FigureKey {
+    /// The figure's label (养殖区, 已定植 …).
+    Label(String),
+    /// The figure has no label: its index among the item's figures.
+    Index(usize),
 }
 
-/// [`quantities`] with the keys borrowed where the item already holds them.
-fn quantity_keys(item: &Item) -> Vec<(Cow<'_, str>, Value)> {
-    quantity_units(item)
-        .into_iter()
-        .map(|(k, v, _)| (k, v))
-        .collect()
+impl FigureKey {
+    /// The key of the i-th figure: its label, else its index.
+    pub fn of(f: &Figure, i: usize) -> FigureKey {
+        match &f.label {
+            Some(l) => FigureKey::Label(l.clone()),
+            None => FigureKey::Index(i),
+        }
+    }
 }
 
-/// Every quantity with its key and unit (see [`quantities`]).
-fn quantity_units(item: &Item) -> Vec<(Cow<'_, str>, Value, &str)> {
+/// A quantity an item states, named the same from week to week.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum QuantityKey {
+    /// A figure's reported value.
+    Value(FigureKey),
+    /// A figure's target.
+    Target(FigureKey),
+    /// A project's total investment (总投资).
+    Investment,
+    /// A ledger's found total (发现).
+    Found,
+    /// A ledger's rectified total (整改).
+    Rectified,
+    /// A ledger's open count as reported (未改).
+    Open,
+}
+
+/// One quantity of an item: its key, value and unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity<'a> {
+    /// What it is.
+    pub key: QuantityKey,
+    /// The value.
+    pub value: Value,
+    /// The unit as written.
+    pub unit: &'a str,
+}
+
+/// Every quantity an item states; figures first (the main one leads), then what the item's kind adds:
+/// a project's investment, a ledger's totals.
+pub fn quantities<'a>(item: &'a Item) -> Vec<Quantity<'a>> {
     let mut out = Vec::new();
+    let mut push = |key, value, unit: &'a str| out.push(Quantity { key, value, unit });
     for (i, f) in item.figures.iter().enumerate() {
-        // The figure's key as `figure_key` writes it, borrowed when it is the label.
-        let key = match &f.label {
-            Some(label) => Cow::Borrowed(label.as_str()),
-            None => Cow::Owned(format!("#{i}")),
-        };
+        let unit = f.unit.as_str();
+        if let Some(v) = f.value {
+            push(QuantityKey::Value(FigureKey::of(f, i)), v, unit);
+        }
         if let Some(t) = f.target {
-            let target = format!("{key}.target");
-            if let Some(v) = f.value {
-                out.push((key, v, f.unit.as_str()));
+            push(QuantityKey::Target(FigureKey::of(f, i)), t, unit);
+        }
+    }
+    match &item.kind {
+        ItemKind::Project(p) => {
+            if let Some((v, inv)) = p.investment.as_ref().and_then(|f| Some((f.value?, f))) {
+                push(QuantityKey::Investment, v, inv.unit.as_str());
             }
-            out.push((Cow::Owned(target), t, f.unit.as_str()));
-        } else if let Some(v) = f.value {
-            out.push((key, v, f.unit.as_str()));
         }
-    }
-    if let Some(inv) = item.project.as_ref().and_then(|p| p.investment.as_ref()) {
-        if let Some(v) = inv.value {
-            out.push((Cow::Borrowed("investment"), v, inv.unit.as_str()));
+        ItemKind::Ledger(l) => {
+            push(QuantityKey::Found, l.found, l.unit.as_str());
+            push(QuantityKey::Rectified, l.rectified, l.unit.as_str());
+            if let Some(o) = l.open {
+                push(QuantityKey::Open, o, l.unit.as_str());
+            }
         }
-    }
-    if let Some(l) = &item.ledger {
-        out.push((Cow::Borrowed("found"), l.found, l.unit.as_str()));
-        out.push((Cow::Borrowed("rectified"), l.rectified, l.unit.as_str()));
-        if let Some(o) = l.open {
-            out.push((Cow::Borrowed("open"), o, l.unit.as_str()));
-        }
+        ItemKind::Quantity | ItemKind::Target | ItemKind::Text => {}
     }
     out
 }
@@ -91,11 +120,6 @@ pub fn compare_units(prev: Option<(Value, &str)>, cur: (Value, &str)) -> Change 
         },
         Some((Value::Withheld, _)) => Change::Unknown,
     }
-}
-
-/// The key of the i-th figure among an item's quantities: its label, else `#i`.
-pub fn figure_key(f: &Figure, i: usize) -> String {
-    f.label.clone().unwrap_or_else(|| format!("#{i}"))
 }
 
 /// The change of one value against the previous one (None: the quantity did not exist before).
@@ -117,28 +141,28 @@ pub fn compare(prev: Option<Value>, cur: Value) -> Change {
 }
 
 /// Changes of every quantity of `cur` against the same item (by id) in `prev`.
-pub fn item_changes(prev: Option<&Item>, cur: &Item) -> Vec<(String, Change)> {
+pub fn item_changes(prev: Option<&Item>, cur: &Item) -> Vec<(QuantityKey, Change)> {
     let Some(prev) = prev else {
         return quantities(cur)
             .into_iter()
-            .map(|(k, _)| (k, Change::New))
+            .map(|q| (q.key, Change::New))
             .collect();
     };
-    let before = quantity_units(prev);
+    let before = quantities(prev);
     // An item states a handful of quantities: a search beats a map. Where a key repeats, the
     // last one counts (as it would in a map built from the list).
-    let before_of = |key: &str| {
+    let before_of = |key: &QuantityKey| {
         before
             .iter()
             .rev()
-            .find(|(k, _, _)| k.as_ref() == key)
-            .map(|(_, v, u)| (*v, *u))
+            .find(|q| q.key == *key)
+            .map(|q| (q.value, q.unit))
     };
-    quantity_units(cur)
+    quantities(cur)
         .into_iter()
-        .map(|(k, v, unit)| {
-            let c = compare_units(before_of(&k), (v, unit));
-            (k.into_owned(), c)
+        .map(|q| {
+            let c = compare_units(before_of(&q.key), (q.value, q.unit));
+            (q.key, c)
         })
         .collect()
 }
@@ -162,7 +186,7 @@ pub fn item_series(line: &LineHistory, item_id: &str) -> Vec<(NaiveDate, Option<
                 .file
                 .items()
                 .find(|i| i.id == item_id)
-                .and_then(|i| quantities(i).first().map(|(_, v)| *v));
+                .and_then(|i| quantities(i).first().map(|q| q.value));
             (s.date, v)
         })
         .collect()
@@ -236,11 +260,11 @@ mod tests {
         let b = item("x", Some(Value::Num(4.0)));
         assert_eq!(
             item_changes(Some(&a), &b),
-            vec![("#0".to_string(), Change::Up(3.0))]
+            vec![(QuantityKey::Value(FigureKey::Index(0)), Change::Up(3.0))]
         );
         assert_eq!(
             item_changes(None, &b),
-            vec![("#0".to_string(), Change::New)]
+            vec![(QuantityKey::Value(FigureKey::Index(0)), Change::New)]
         );
     }
 }

@@ -7,7 +7,8 @@ use super::encoding::parse_line_bytes;
 pub use super::encoding::{
     decode, parse_json, parse_line_file, parse_town, parse_town_checked, TextEncoding,
 };
-use super::format::{parse_day, LineFile, Town};
+use super::format::{parse_day, Town};
+use super::line_file::LineFile;
 use super::sanitize;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -80,6 +81,8 @@ pub struct Dataset {
     pub dates: Vec<NaiveDate>,
     /// Every problem found while loading, errors and warnings.
     pub problems: Vec<Diagnostic>,
+    /// How many data files were read (or tried): `town.json` and the line files.
+    pub files: usize,
 }
 
 impl Dataset {
@@ -207,33 +210,6 @@ fn list_day(name: &str, dir: &Path) -> (Vec<(String, PathBuf)>, Vec<String>) {
     (files, skipped)
 }
 
-/// Lists the files of a data folder: `town.json` and `YYYY-MM-DD/*.json`, read with the size cap.
-pub fn read_folder(dir: &Path) -> (Vec<RawFile>, Vec<Diagnostic>) {
-    let (found, mut problems) = list_top(dir);
-    let mut files = Vec::new();
-    for entry in found {
-        match entry {
-            Entry::File(rel, content) => files.push((rel, content.bytes())),
-            Entry::Day(name, _, path) => {
-                let (day_files, skipped) = list_day(&name, &path);
-                files.extend(
-                    day_files
-                        .into_iter()
-                        .map(|(rel, path)| (rel, read_capped(&path))),
-                );
-                problems.extend(skipped.into_iter().map(|rel| Diagnostic {
-                    severity: Severity::Warning,
-                    ..Diagnostic::file_error(
-                        shown(&dir.display().to_string(), &rel),
-                        "not loaded: only files ending in .json are read (save it as .json?)",
-                    )
-                }));
-            }
-        }
-    }
-    (files, problems)
-}
-
 /// Loads a data folder. Never fails: unreadable or invalid files become problems.
 ///
 /// Each snapshot folder is listed, read and parsed by one of the loading threads.
@@ -242,6 +218,18 @@ pub fn load_dir(dir: &Path) -> Dataset {
     let mut ds = load_entries(&dir.display().to_string(), found);
     problems.append(&mut ds.problems);
     ds.problems = problems;
+    ds.source = DataSource::Folder(dir.to_path_buf());
+    ds
+}
+
+/// Loads one snapshot folder (`data/2023-06-30`) on its own, as the folder loads within its data
+/// folder; paths in messages start with `prefix` (the folder holding it, as the user wrote it).
+pub fn load_snapshot_folder(prefix: &str, dir: &Path, date: NaiveDate) -> Dataset {
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut ds = load_entries(prefix, vec![Entry::Day(name, date, dir.to_path_buf())]);
     ds.source = DataSource::Folder(dir.to_path_buf());
     ds
 }
@@ -309,6 +297,8 @@ fn shown(prefix: &str, rel: &str) -> String {
 fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
     // Problems found before parsing line files, each with its file's place.
     let mut early: Vec<(Place, Diagnostic)> = Vec::new();
+    let mut files = 0;
+    let mut days = Vec::new();
     let mut town = Town::default();
     let mut work = Vec::new();
     let mut batch = Vec::new();
@@ -321,10 +311,12 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
                     work.push(Work::Files(std::mem::take(&mut batch)));
                 }
                 work.push(Work::Day(k, name, date, path));
+                days.push(k);
                 continue;
             }
         };
         let path = shown(prefix, &rel);
+        files += 1;
         if let Content::Read(Err(msg)) = content {
             early.push((place, Diagnostic::file_error(path, msg)));
             continue;
@@ -386,6 +378,11 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
     }
 
     let parsed = run_parallel(work, prefix);
+    // Add the files listed in snapshot folders (a skipped name has no stem: it was not read).
+    files += parsed
+        .iter()
+        .filter(|(job, _)| days.contains(&job.place.0) && !job.stem.is_empty())
+        .count();
     let mut by_line: BTreeMap<String, Vec<Snapshot>> = BTreeMap::new();
     let mut late = Vec::new();
     for (
@@ -456,6 +453,7 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
         lines,
         dates,
         problems,
+        files,
     }
 }
 

@@ -27,7 +27,9 @@
 //! Text that needs none of this (all of the seed data) is returned unchanged without copying.
 
 use super::diag::Diagnostic;
-use super::format::{Figure, Group, Hazard, Item, Ledger, LineFile, Milestone, Project, Town};
+use super::format::{Figure, Hazard, Ledger, Milestone, Project, Town};
+use super::item::{Item, ItemKind};
+use super::line_file::{Group, LineFile};
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use unicode_segmentation::UnicodeSegmentation;
@@ -461,11 +463,10 @@ impl Sanitize for Item {
         fix_opt(&mut self.office, Line, at.key("office"), cuts);
         each(&mut self.figures, at, "figures", cuts);
         fix_opt(&mut self.deadline_text, Line, at.key("deadline_text"), cuts);
-        if let Some(p) = &mut self.project {
-            p.sanitize_at(&at.key("project"), cuts);
-        }
-        if let Some(l) = &mut self.ledger {
-            l.sanitize_at(&at.key("ledger"), cuts);
+        match &mut self.kind {
+            ItemKind::Project(p) => p.sanitize_at(&at.key("project"), cuts),
+            ItemKind::Ledger(l) => l.sanitize_at(&at.key("ledger"), cuts),
+            ItemKind::Quantity | ItemKind::Target | ItemKind::Text => {}
         }
         fix_opt(&mut self.note, Text, at.key("note"), cuts);
     }

@@ -1,6 +1,7 @@
 //! Status rules: progress ratios, 序时进度 (time progress) and the red/amber/green warning light of an item.
 
-use super::format::{Item, Thresholds, Value};
+use super::format::{Milestone, Thresholds, Value};
+use super::item::{Item, ItemKind};
 use chrono::{Datelike, NaiveDate};
 
 /// The warning light of an item. Never shown as colour alone: each has a symbol and a word.
@@ -122,16 +123,53 @@ pub fn time_progress(start: NaiveDate, deadline: NaiveDate, at: NaiveDate) -> f6
     (done as f64 / total as f64).clamp(0.0, 1.0)
 }
 
+/// What an item's kind adds to its judgement.
+#[derive(Default)]
+struct KindFacts<'a> {
+    /// A project's milestones.
+    milestones: &'a [Milestone],
+    /// A ledger with nothing left open.
+    ledger_closed: bool,
+    /// A ledger entry past its deadline and not closed.
+    entry_overdue: bool,
+    /// The earliest deadline of a ledger entry still open.
+    next_entry: Option<NaiveDate>,
+}
+
+impl<'a> KindFacts<'a> {
+    fn of(item: &'a Item, as_of: NaiveDate) -> KindFacts<'a> {
+        match &item.kind {
+            ItemKind::Project(p) => KindFacts {
+                milestones: &p.milestones,
+                ..KindFacts::default()
+            },
+            ItemKind::Ledger(l) => {
+                let open = l.open_count();
+                let still_open = || l.entries.iter().filter(|e| e.closed.is_none());
+                KindFacts {
+                    milestones: &[],
+                    ledger_closed: open == Some(Value::Num(0.0))
+                        || (open.is_none() && l.found == l.rectified && l.found != Value::Withheld),
+                    entry_overdue: still_open()
+                        .any(|e| e.deadline.is_some_and(|d| d.date() < as_of)),
+                    next_entry: still_open()
+                        .filter_map(|e| e.deadline)
+                        .min()
+                        .map(|d| d.date()),
+                }
+            }
+            ItemKind::Quantity | ItemKind::Target | ItemKind::Text => KindFacts::default(),
+        }
+    }
+}
+
 /// Judges an item at `as_of` with the town's thresholds.
 pub fn judge(item: &Item, as_of: NaiveDate, th: &Thresholds) -> Judgement {
     let measured = progress_figure(item);
     let progress_raw = measured.map(|(_, r)| r);
     let progress = progress_raw.and_then(clamp_ratio);
-    let milestones = item
-        .project
-        .as_ref()
-        .map(|p| p.milestones.as_slice())
-        .unwrap_or(&[]);
+    let facts = KindFacts::of(item, as_of);
+    let milestones = facts.milestones;
     let last_milestone = milestones.iter().map(|m| m.due.date()).max();
     let deadline = item.deadline.map(|d| d.date()).or(last_milestone);
     let next_open_milestone = milestones
@@ -140,30 +178,11 @@ pub fn judge(item: &Item, as_of: NaiveDate, th: &Thresholds) -> Judgement {
         .map(|m| m.due.date())
         .min();
     let all_milestones_done = !milestones.is_empty() && milestones.iter().all(|m| m.done);
-    let ledger_closed = item.ledger.as_ref().is_some_and(|l| {
-        let open = l.open_count();
-        open == Some(Value::Num(0.0))
-            || (open.is_none() && l.found == l.rectified && l.found != Value::Withheld)
-    });
-    let ledger_overdue = item.ledger.as_ref().is_some_and(|l| {
-        l.entries
-            .iter()
-            .any(|e| e.closed.is_none() && e.deadline.is_some_and(|d| d.date() < as_of))
-    });
+    let ledger_overdue = facts.entry_overdue;
     let done = item.done == Some(true)
         || (item.done.is_none() && (all_milestones_done || progress_raw.is_some_and(|p| p >= 1.0)))
-        || (item.done.is_none() && ledger_closed && !ledger_overdue);
-    let next_open_entry = item
-        .ledger
-        .as_ref()
-        .and_then(|l| {
-            l.entries
-                .iter()
-                .filter(|e| e.closed.is_none())
-                .filter_map(|e| e.deadline)
-                .min()
-        })
-        .map(|d| d.date());
+        || (item.done.is_none() && facts.ledger_closed && !ledger_overdue);
+    let next_open_entry = facts.next_entry;
     let next_due = if done {
         None
     } else {
@@ -238,9 +257,8 @@ mod tests {
             deadline: Some(Day(d(deadline))),
             deadline_text: None,
             done: None,
-            project: None,
-            ledger: None,
             note: None,
+            kind: crate::model::ItemKind::Quantity,
         }
     }
 
@@ -287,7 +305,7 @@ mod tests {
         let mut it = item(0.0, 0.0, "2023-12-31");
         it.figures.clear();
         it.deadline = None;
-        it.project = Some(Project {
+        it.kind = ItemKind::Project(Project {
             investment: None,
             status: None,
             problems: vec![],

@@ -5,7 +5,8 @@
 //! the problem with the line and column of the value (found with [`super::jsonpos`]).
 
 use super::diag::Diagnostic;
-use super::format::{Figure, LineFile, Value};
+use super::format::{Figure, Value};
+use super::line_file::LineFile;
 use super::numbers::{fmt_num, KNOWN_UNITS};
 use super::sanitize::FieldPath;
 
@@ -43,7 +44,7 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
                 check_figure(f, &at.index("figures", k), &mut warn);
             }
             let project_at = at.key("project");
-            if let Some(p) = &item.project {
+            if let Some(p) = item.project() {
                 if let Some(inv) = &p.investment {
                     check_figure(inv, &project_at.key("investment"), &mut warn);
                 }
@@ -60,7 +61,7 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
                     }
                 }
             }
-            if let Some(l) = &item.ledger {
+            if let Some(l) = item.ledger() {
                 let lat = at.key("ledger");
                 check_unit(&l.unit, lat.key("unit"), &mut warn);
                 for (name, v) in [
@@ -101,9 +102,9 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
     if found.is_empty() {
         return Vec::new();
     }
-    let mut out = super::diag::warnings_at(text, path, found);
+    let mut out = super::diag::warnings_at(&super::diag::JsonText(text), path, found);
     // In text order; a field that could not be found (line 0) goes last.
-    out.sort_by_key(|d| (d.line == 0, d.line, d.col));
+    out.sort_by(|a, b| a.place.sort_key().cmp(&b.place.sort_key()));
     out
 }
 

@@ -1,11 +1,12 @@
 //! Figures, dates, owners and changes as words, the same for the screens, the slides and the brief.
 
 use super::board::{Board, ItemBoard, LineBoard};
-use super::format::{Figure, Item, Ledger, Value};
-use super::history::Change;
+use super::format::{Figure, Ledger, Project, Value};
+use super::history::{Change, FigureKey, QuantityKey};
+use super::item::{Item, ItemKind};
 use super::numbers::{fmt_figure, fmt_num, fmt_value};
 use super::status::Judgement;
-use crate::cli::Lang;
+use super::Lang;
 
 /// `25%`, from a ratio (unclamped ratios show as they are, e.g. 120%); `-` when not finite.
 pub fn percent(r: f64) -> String {
@@ -114,23 +115,22 @@ pub enum Main<'a> {
     Nothing,
 }
 
-/// The item's main figure: a ledger, else the progress figure, else the investment, else the first figure.
+/// The item's main figure, by kind: a ledger's totals; else the figure progress is measured on; else a
+/// project's investment; else the first figure.
 pub fn main_of<'a>(item: &'a Item, j: &Judgement) -> Main<'a> {
-    if let Some(l) = &item.ledger {
-        return Main::Ledger(l);
+    let progress = j
+        .progress_figure
+        .and_then(|i| Some(Main::Progress(item.figures.get(i)?, i)));
+    let first = || item.figures.first().map(|f| Main::First(f, 0));
+    match &item.kind {
+        ItemKind::Ledger(l) => Some(Main::Ledger(l)),
+        ItemKind::Project(p) => progress
+            .or(p.investment.as_ref().map(Main::Investment))
+            .or_else(first),
+        ItemKind::Quantity | ItemKind::Target => progress.or_else(first),
+        ItemKind::Text => None,
     }
-    if let Some(i) = j.progress_figure {
-        if let Some(f) = item.figures.get(i) {
-            return Main::Progress(f, i);
-        }
-    }
-    if let Some(inv) = item.project.as_ref().and_then(|p| p.investment.as_ref()) {
-        return Main::Investment(inv);
-    }
-    match item.figures.first() {
-        Some(f) => Main::First(f, 0),
-        None => Main::Nothing,
-    }
+    .unwrap_or(Main::Nothing)
 }
 
 /// The main figure of an item as one short text: `186个`, `200/800亩`, `1.2亿元`, `目标600亩`, a ledger's
@@ -167,15 +167,13 @@ pub fn main_is_withheld(it: &ItemBoard) -> bool {
 }
 
 /// The key of the main figure among the item's quantities (see `history::quantities`).
-pub fn main_key(it: &ItemBoard) -> Option<String> {
+pub fn main_key(it: &ItemBoard) -> Option<QuantityKey> {
     Some(match main_of(&it.item, &it.judgement) {
-        Main::Ledger(_) => "rectified".into(),
-        Main::Progress(f, i) => super::history::figure_key(f, i),
-        Main::Investment(_) => "investment".into(),
-        Main::First(f, i) if f.value.is_none() => {
-            format!("{}.target", super::history::figure_key(f, i))
-        }
-        Main::First(f, i) => super::history::figure_key(f, i),
+        Main::Ledger(_) => QuantityKey::Rectified,
+        Main::Progress(f, i) => QuantityKey::Value(FigureKey::of(f, i)),
+        Main::Investment(_) => QuantityKey::Investment,
+        Main::First(f, i) if f.value.is_none() => QuantityKey::Target(FigureKey::of(f, i)),
+        Main::First(f, i) => QuantityKey::Value(FigureKey::of(f, i)),
         Main::Nothing => return None,
     })
 }
@@ -201,10 +199,8 @@ pub fn change_text(c: Change, lang: Lang) -> String {
 /// write it; withheld amounts are skipped and said so), red and amber counts, figures changed.
 pub fn key_figures(board: &Board, lang: Lang) -> String {
     let items = || board.lines.iter().flat_map(|l| l.items.iter());
-    let projects: Vec<&ItemBoard> = items().filter(|i| i.item.project.is_some()).collect();
-    let investments = projects
-        .iter()
-        .filter_map(|i| i.item.project.as_ref()?.investment.as_ref());
+    let projects: Vec<&Project> = items().filter_map(|i| i.item.project()).collect();
+    let investments = projects.iter().filter_map(|p| p.investment.as_ref());
     let (total, skipped) = super::numbers::sum_money(investments);
     let mut out = Vec::new();
     if !projects.is_empty() {

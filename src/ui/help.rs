@@ -11,7 +11,7 @@ use ratatui::Frame;
 
 /// Draws the help screen.
 pub fn draw(f: &mut Frame, area: Rect, state: &State) {
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let mut rows: Vec<Line> = Vec::new();
     let kw = BINDINGS
@@ -85,7 +85,8 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         t.dim,
     )));
     let first = state
-        .sel
+        .screens
+        .help
         .scroll
         .min(rows.len().saturating_sub(area.height as usize));
     f.render_widget(Paragraph::new(rows).scroll((first as u16, 0)), area);

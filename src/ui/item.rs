@@ -1,10 +1,11 @@
 //! Item detail: every field, milestones as a timeline, progress against 序时进度, and the source sentence.
 
+use super::theme::Theme;
 use super::widgets::{bar, light_span, percent};
 use crate::app::State;
-use crate::model::board::ItemRef;
+use crate::model::board::{ItemBoard, ItemRef, LineBoard};
 use crate::model::numbers::{fmt_figure, fmt_num, fmt_value};
-use crate::model::Value;
+use crate::model::{ItemKind, Lang, Ledger, LineHistory, Project, Value};
 use crate::text::{pad, wrap};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -12,21 +13,51 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-/// Draws the detail of item `r`.
+/// The detail being written: its lines, and what every section needs to write them.
+struct Detail<'a> {
+    out: Vec<Line<'static>>,
+    t: Theme,
+    lang: Lang,
+    /// Width of the field names.
+    kw: usize,
+    /// Width of the screen.
+    w: usize,
+    line: &'a LineBoard,
+}
+
+impl Detail<'_> {
+    /// A section title, after an empty line.
+    fn section(&mut self, name: &str) {
+        self.out.push(Line::raw(""));
+        let title = Span::styled(format!(" ── {name} ──"), self.t.title);
+        self.out.push(Line::from(title));
+    }
+
+    /// A field: its name in the names column, then its value.
+    fn field(&mut self, k: &str, v: String, style: Style) {
+        self.out.push(Line::from(vec![
+            Span::styled(format!("  {}", pad(k, self.kw)), self.t.dim),
+            Span::styled(v, style),
+        ]));
+    }
+
+    /// Text wrapped to the screen, indented.
+    fn text(&mut self, s: &str, style: Style) {
+        let lines = wrap(s, self.w.saturating_sub(4)).into_iter();
+        self.out
+            .extend(lines.map(|l| Line::from(Span::styled(format!("  {l}"), style))));
+    }
+}
+
+/// Draws the detail of item `r`: who and when, the figures, progress and deadline, what the item's kind
+/// adds (a ledger's totals and entries, a project's milestones, status and problems), the note, the
+/// history and the report sentence.
 pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
     let (Some(line), Some(it)) = (state.board.lines.get(r.line), state.board.item(r)) else {
         return;
     };
-    let t = &state.theme;
-    let lang = state.lang;
     let w = area.width as usize;
     let x = &it.item;
-    let j = &it.judgement;
-    let mut out: Vec<Line> = Vec::new();
-    let section = |out: &mut Vec<Line>, name: &str| {
-        out.push(Line::raw(""));
-        out.push(Line::from(Span::styled(format!(" ── {name} ──"), t.title)));
-    };
     let kw = x
         .figures
         .iter()
@@ -36,324 +67,307 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
         .unwrap_or(0)
         .clamp(10, (w / 3).max(10))
         + 2;
-    let field = |out: &mut Vec<Line<'static>>, k: &str, v: String, style: Style| {
-        out.push(Line::from(vec![
-            Span::styled(format!("  {}", pad(k, kw)), t.dim),
-            Span::styled(v, style),
-        ]));
+    let mut d = Detail {
+        out: Vec::new(),
+        t: Theme::of(state.look),
+        lang: state.lang,
+        kw,
+        w,
+        line,
     };
-
-    let mut head = vec![Span::styled(format!(" {}  ", x.label), t.title)];
-    if j.light != crate::model::Light::None {
-        head.push(light_span(j.light, lang, t));
-    }
-    out.push(Line::from(head));
-    field(
-        &mut out,
-        lang.pick("工作线", "Line"),
-        format!("{} › {}", line.short, it.group),
-        t.text,
-    );
-    field(&mut out, lang.pick("编号", "Id"), x.id.clone(), t.dim);
-    let leader = x
-        .leader
-        .clone()
-        .or(line.leader.clone())
-        .unwrap_or_else(|| lang.pick("未注明", "not stated").into());
-    let office = x
-        .office
-        .clone()
-        .or(line.office.clone())
-        .unwrap_or_else(|| lang.pick("未注明", "not stated").into());
-    field(&mut out, lang.pick("责任领导", "Leader"), leader, t.text);
-    field(&mut out, lang.pick("责任单位", "Office"), office, t.text);
-    field(
-        &mut out,
-        lang.pick("数据截至", "As of"),
-        line.as_of.to_string(),
-        t.text,
-    );
-
-    if !x.figures.is_empty() || x.project.as_ref().is_some_and(|p| p.investment.is_some()) {
-        section(&mut out, lang.pick("数据", "Figures"));
-        if let Some(inv) = x.project.as_ref().and_then(|p| p.investment.as_ref()) {
-            field(
-                &mut out,
-                lang.pick("总投资", "Investment"),
-                fmt_figure(inv, lang.en()),
-                t.text,
-            );
-        }
-        for fig in &x.figures {
-            let name = fig
-                .label
-                .clone()
-                .unwrap_or_else(|| lang.pick("数值", "Value").into());
-            let mut v = match fig.value {
-                Some(_) => fmt_figure(
-                    &crate::model::Figure {
-                        target: None,
-                        ..fig.clone()
-                    },
-                    lang.en(),
-                ),
-                None => lang.pick("未报", "not reported").into(),
-            };
-            if let Some(tg) = fig.target {
-                v.push_str(&format!(
-                    "  {} {}{}",
-                    lang.pick("目标/计划", "target"),
-                    fmt_value(tg, None, lang.en()),
-                    fig.unit
-                ));
-            }
-            if fig.value == Some(Value::Withheld) {
-                v.push_str(lang.pick("  (原文隐去)", "  (withheld in the report)"));
-            }
-            let style = if fig.value == Some(Value::Withheld) {
-                t.withheld
-            } else {
-                t.text
-            };
-            field(&mut out, &name, v, style);
-        }
-    }
-    if let Some(p) = j.progress {
-        let mut spans = vec![Span::styled(
-            format!("  {}", pad(lang.pick("进度", "Progress"), kw)),
-            t.dim,
-        )];
-        spans.extend(bar(p, j.time_progress, 20, j.light, t));
-        spans.push(Span::raw(format!(
-            " {}",
-            percent(j.progress_raw.unwrap_or(p))
-        )));
-        if let Some(tp) = j.time_progress {
-            spans.push(Span::styled(
-                format!("  {} {}", lang.pick("序时进度", "time"), percent(tp)),
-                t.dim,
-            ));
-        }
-        if let Some(g) = j.gap_points {
-            let txt = if g > 0.0 {
-                format!(
-                    "  {}{}{}",
-                    lang.pick("落后", "behind by "),
-                    fmt_num(g.round()),
-                    lang.pick("个百分点", " points")
-                )
-            } else {
-                format!(
-                    "  {}{}{}",
-                    lang.pick("超前", "ahead by "),
-                    fmt_num((-g).round()),
-                    lang.pick("个百分点", " points")
-                )
-            };
-            spans.push(Span::styled(txt, t.light(j.light)));
-        }
-        out.push(Line::from(spans));
-    }
-    if let Some(d) = j.deadline {
-        let mut v = d.to_string();
-        if let Some(txt) = &x.deadline_text {
-            v.push_str(&format!(" ({txt})"));
-        }
-        if it.judgement.light != crate::model::Light::Done {
-            v.push_str(&days((d - line.as_of).num_days(), lang));
-        }
-        field(&mut out, lang.pick("期限", "Deadline"), v, t.text);
-        if let (Some(next), Some(left)) = (j.next_due, j.days_left) {
-            if next != d {
-                field(
-                    &mut out,
-                    lang.pick("下一节点", "Next due"),
-                    format!("{next}{}", days(left, lang)),
-                    t.text,
-                );
-            }
-        }
-    }
-    if let Some(l) = &x.ledger {
-        section(&mut out, lang.pick("台账", "Ledger"));
-        field(
-            &mut out,
-            lang.pick("发现", "Found"),
-            format!("{}{}", fmt_value(l.found, None, false), l.unit),
-            t.text,
-        );
-        field(
-            &mut out,
-            lang.pick("已整改", "Rectified"),
-            format!("{}{}", fmt_value(l.rectified, None, false), l.unit),
-            t.text,
-        );
-        let open = l.open_count();
-        if let Some(o) = open {
-            field(
-                &mut out,
-                lang.pick("未整改", "Open"),
-                format!("{}{}", fmt_value(o, None, false), l.unit),
-                t.text,
-            );
-        }
-        if let (Value::Num(a), Value::Num(b)) = (l.found, l.rectified) {
-            if a > 0.0 {
-                field(
-                    &mut out,
-                    lang.pick("整改率", "Closure rate"),
-                    percent(b / a),
-                    t.text,
-                );
-            }
-        }
-        for e in &l.entries {
-            let state_txt = match e.closed {
-                Some(c) => format!("{} {c}", lang.pick("已销号", "closed")),
-                None => match e.deadline {
-                    Some(d) => format!("{} {d}", lang.pick("整改期限", "due")),
-                    None => lang.pick("未销号", "open").into(),
-                },
-            };
-            let lvl = e.level.clone().unwrap_or_default();
-            field(
-                &mut out,
-                &e.id,
-                format!("{} {lvl} {} · {state_txt}", e.found, e.description),
-                t.text,
-            );
-        }
-    }
-    if let Some(p) = &x.project {
-        if !p.milestones.is_empty() {
-            section(&mut out, lang.pick("时间节点", "Milestones"));
-            for m in &p.milestones {
-                let left = (m.due.date() - line.as_of).num_days();
-                let (sym, style) = if m.done {
-                    ("✓", t.light(crate::model::Light::Done))
-                } else if left < 0 {
-                    ("✕", t.light(crate::model::Light::Overdue))
-                } else {
-                    ("○", t.text)
-                };
-                let when = m
-                    .due_text
-                    .clone()
-                    .map(|s| format!(" {s}"))
-                    .unwrap_or_default();
-                let status = if m.done {
-                    lang.pick(" 已完成", " done").to_string()
-                } else {
-                    days(left, lang)
-                };
-                out.push(Line::from(vec![
-                    Span::styled(format!("  {sym} "), style),
-                    Span::styled(format!("{}{when}", m.due), t.text),
-                    Span::raw(format!("  {}", m.what)),
-                    Span::styled(status, style),
-                ]));
-            }
-        }
-        if let Some(s) = &p.status {
-            section(&mut out, lang.pick("形象进度", "Status"));
-            out.extend(
-                wrap(s, w.saturating_sub(4))
-                    .into_iter()
-                    .map(|l| Line::raw(format!("  {l}"))),
-            );
-        }
-        if !p.problems.is_empty() {
-            section(&mut out, lang.pick("存在问题", "Problems"));
-            for pr in &p.problems {
-                out.extend(
-                    wrap(&format!("· {pr}"), w.saturating_sub(4))
-                        .into_iter()
-                        .map(|l| Line::raw(format!("  {l}"))),
-                );
-            }
-        }
+    heading(&mut d, it);
+    figures(&mut d, it);
+    progress(&mut d, it);
+    deadline(&mut d, it);
+    match &x.kind {
+        ItemKind::Ledger(l) => ledger(&mut d, l),
+        ItemKind::Project(p) => project(&mut d, p),
+        ItemKind::Quantity | ItemKind::Target | ItemKind::Text => {}
     }
     if let Some(n) = &x.note {
-        section(&mut out, lang.pick("备注", "Note"));
-        out.extend(
-            wrap(n, w.saturating_sub(4))
-                .into_iter()
-                .map(|l| Line::raw(format!("  {l}"))),
-        );
+        d.section(d.lang.pick("备注", "Note"));
+        d.text(n, Style::new());
     }
     if let Some(hist) = state.data.line(&line.id) {
-        let series = crate::model::history::item_series(hist, &x.id);
-        if series.len() > 1 {
-            section(&mut out, lang.pick("历史", "History"));
-            let unit = x
-                .figures
-                .first()
-                .map(|f| f.unit.clone())
-                .unwrap_or_default();
-            let approx = x.figures.first().and_then(|f| f.approx);
-            out.push(Line::from(vec![
-                Span::styled(format!("  {}", pad(lang.pick("走势", "Trend"), kw)), t.dim),
-                Span::styled(
-                    sparkline(
-                        &series[series
-                            .len()
-                            .saturating_sub(w.saturating_sub(kw + 30).max(8))..],
-                    ),
-                    t.title,
-                ),
-                Span::styled(
-                    lang.pick("  (空格=隐去或缺失)", "  (blank = withheld or absent)"),
-                    t.dim,
-                ),
-            ]));
-            let mut prev: Option<Value> = None;
-            let shown = series.len().min(12);
-            for (d, v) in &series[series.len() - shown..] {
-                let txt = match v {
-                    Some(val) => format!("{}{unit}", fmt_value(*val, approx, lang.en())),
-                    None => lang.pick("(无此项)", "(absent)").to_string(),
-                };
-                let ch = match (prev, v) {
-                    (Some(p), Some(c)) => super::widgets::change_span(
-                        Some(crate::model::history::compare(Some(p), *c)),
-                        lang,
-                        t,
-                    ),
-                    _ => Span::raw(""),
-                };
-                let style = if *v == Some(Value::Withheld) {
-                    t.withheld
-                } else {
-                    t.text
-                };
-                out.push(Line::from(vec![
-                    Span::styled(format!("  {}", pad(&d.to_string(), kw)), t.dim),
-                    Span::styled(format!("{} ", pad(&txt, 14)), style),
-                    ch,
-                ]));
-                prev = *v;
-            }
-        }
+        history(&mut d, it, hist);
     }
-    section(&mut out, lang.pick("原文", "Report sentence"));
-    out.extend(
-        wrap(&x.source, w.saturating_sub(4))
-            .into_iter()
-            .map(|l| Line::from(Span::styled(format!("  {l}"), t.text))),
-    );
-    out.push(Line::from(Span::styled(
-        format!("  — {}", line.path),
-        t.dim,
-    )));
+    d.section(d.lang.pick("原文", "Report sentence"));
+    d.text(&x.source, d.t.text);
+    let path = Span::styled(format!("  — {}", line.path), d.t.dim);
+    d.out.push(Line::from(path));
 
+    let out = d.out;
     let h = area.height as usize;
-    let first = state.sel.scroll.min(out.len().saturating_sub(h));
+    let first = state.screens.item.scroll.min(out.len().saturating_sub(h));
     let shown: Vec<Line> = out.into_iter().skip(first).take(h).collect();
     f.render_widget(Paragraph::new(shown), area);
 }
 
+/// The label and light, then line, id, owners and the as-of date.
+fn heading(d: &mut Detail<'_>, it: &ItemBoard) {
+    let (x, j, lang, line) = (&it.item, &it.judgement, d.lang, d.line);
+    let mut head = vec![Span::styled(format!(" {}  ", x.label), d.t.title)];
+    if j.light != crate::model::Light::None {
+        head.push(light_span(j.light, lang, &d.t));
+    }
+    d.out.push(Line::from(head));
+    let text = d.t.text;
+    d.field(
+        lang.pick("工作线", "Line"),
+        format!("{} › {}", line.short, it.group),
+        text,
+    );
+    d.field(lang.pick("编号", "Id"), x.id.clone(), d.t.dim);
+    let not_stated = || lang.pick("未注明", "not stated").to_string();
+    let leader = x.leader.clone().or(line.leader.clone());
+    let office = x.office.clone().or(line.office.clone());
+    d.field(
+        lang.pick("责任领导", "Leader"),
+        leader.unwrap_or_else(not_stated),
+        text,
+    );
+    d.field(
+        lang.pick("责任单位", "Office"),
+        office.unwrap_or_else(not_stated),
+        text,
+    );
+    d.field(lang.pick("数据截至", "As of"), line.as_of.to_string(), text);
+}
+
+/// 数据: a project's investment, then every figure with its target.
+fn figures(d: &mut Detail<'_>, it: &ItemBoard) {
+    let (x, lang) = (&it.item, d.lang);
+    let investment = match &x.kind {
+        ItemKind::Project(p) => p.investment.as_ref(),
+        ItemKind::Quantity | ItemKind::Target | ItemKind::Ledger(_) | ItemKind::Text => None,
+    };
+    if x.figures.is_empty() && investment.is_none() {
+        return;
+    }
+    d.section(lang.pick("数据", "Figures"));
+    if let Some(inv) = investment {
+        let text = d.t.text;
+        d.field(
+            lang.pick("总投资", "Investment"),
+            fmt_figure(inv, lang.en()),
+            text,
+        );
+    }
+    for fig in &x.figures {
+        let name = fig
+            .label
+            .clone()
+            .unwrap_or_else(|| lang.pick("数值", "Value").into());
+        let mut v = match fig.value {
+            Some(_) => fmt_figure(
+                &crate::model::Figure {
+                    target: None,
+                    ..fig.clone()
+                },
+                lang.en(),
+            ),
+            None => lang.pick("未报", "not reported").into(),
+        };
+        if let Some(tg) = fig.target {
+            v.push_str(&format!(
+                "  {} {}{}",
+                lang.pick("目标/计划", "target"),
+                fmt_value(tg, None, lang.en()),
+                fig.unit
+            ));
+        }
+        let withheld = fig.value == Some(Value::Withheld);
+        if withheld {
+            v.push_str(lang.pick("  (原文隐去)", "  (withheld in the report)"));
+        }
+        let style = if withheld { d.t.withheld } else { d.t.text };
+        d.field(&name, v, style);
+    }
+}
+
+/// 进度: the bar against 序时进度, and how far ahead or behind.
+fn progress(d: &mut Detail<'_>, it: &ItemBoard) {
+    let (j, lang, t) = (&it.judgement, d.lang, &d.t);
+    let Some(p) = j.progress else { return };
+    let mut spans = vec![Span::styled(
+        format!("  {}", pad(lang.pick("进度", "Progress"), d.kw)),
+        t.dim,
+    )];
+    spans.extend(bar(p, j.time_progress, 20, j.light, t));
+    spans.push(Span::raw(format!(
+        " {}",
+        percent(j.progress_raw.unwrap_or(p))
+    )));
+    if let Some(tp) = j.time_progress {
+        spans.push(Span::styled(
+            format!("  {} {}", lang.pick("序时进度", "time"), percent(tp)),
+            t.dim,
+        ));
+    }
+    if let Some(g) = j.gap_points {
+        let (word, n) = if g > 0.0 {
+            (lang.pick("落后", "behind by "), g)
+        } else {
+            (lang.pick("超前", "ahead by "), -g)
+        };
+        let txt = format!(
+            "  {word}{}{}",
+            fmt_num(n.round()),
+            lang.pick("个百分点", " points")
+        );
+        spans.push(Span::styled(txt, t.light(j.light)));
+    }
+    d.out.push(Line::from(spans));
+}
+
+/// 期限 with the report's words and days left, and the next milestone when it comes first.
+fn deadline(d: &mut Detail<'_>, it: &ItemBoard) {
+    let (x, j, lang) = (&it.item, &it.judgement, d.lang);
+    let Some(due) = j.deadline else { return };
+    let mut v = due.to_string();
+    if let Some(txt) = &x.deadline_text {
+        v.push_str(&format!(" ({txt})"));
+    }
+    if j.light != crate::model::Light::Done {
+        v.push_str(&days((due - d.line.as_of).num_days(), lang));
+    }
+    let text = d.t.text;
+    d.field(lang.pick("期限", "Deadline"), v, text);
+    if let (Some(next), Some(left)) = (j.next_due, j.days_left) {
+        if next != due {
+            let v = format!("{next}{}", days(left, lang));
+            d.field(lang.pick("下一节点", "Next due"), v, text);
+        }
+    }
+}
+
+/// 台账: found, rectified, open, the closure rate and every entry.
+fn ledger(d: &mut Detail<'_>, l: &Ledger) {
+    let (lang, text) = (d.lang, d.t.text);
+    d.section(lang.pick("台账", "Ledger"));
+    let count = |v: Value| format!("{}{}", fmt_value(v, None, false), l.unit);
+    d.field(lang.pick("发现", "Found"), count(l.found), text);
+    d.field(lang.pick("已整改", "Rectified"), count(l.rectified), text);
+    if let Some(o) = l.open_count() {
+        d.field(lang.pick("未整改", "Open"), count(o), text);
+    }
+    if let (Value::Num(a), Value::Num(b)) = (l.found, l.rectified) {
+        if a > 0.0 {
+            d.field(lang.pick("整改率", "Closure rate"), percent(b / a), text);
+        }
+    }
+    for e in &l.entries {
+        let state_txt = match (e.closed, e.deadline) {
+            (Some(c), _) => format!("{} {c}", lang.pick("已销号", "closed")),
+            (None, Some(due)) => format!("{} {due}", lang.pick("整改期限", "due")),
+            (None, None) => lang.pick("未销号", "open").into(),
+        };
+        let lvl = e.level.clone().unwrap_or_default();
+        let v = format!("{} {lvl} {} · {state_txt}", e.found, e.description);
+        d.field(&e.id, v, text);
+    }
+}
+
+/// 时间节点 as a timeline, 形象进度 and 存在问题.
+fn project(d: &mut Detail<'_>, p: &Project) {
+    let lang = d.lang;
+    if !p.milestones.is_empty() {
+        d.section(lang.pick("时间节点", "Milestones"));
+        for m in &p.milestones {
+            let left = (m.due.date() - d.line.as_of).num_days();
+            let (sym, style) = if m.done {
+                ("✓", d.t.light(crate::model::Light::Done))
+            } else if left < 0 {
+                ("✕", d.t.light(crate::model::Light::Overdue))
+            } else {
+                ("○", d.t.text)
+            };
+            let when = m
+                .due_text
+                .clone()
+                .map(|s| format!(" {s}"))
+                .unwrap_or_default();
+            let status = if m.done {
+                lang.pick(" 已完成", " done").to_string()
+            } else {
+                days(left, lang)
+            };
+            d.out.push(Line::from(vec![
+                Span::styled(format!("  {sym} "), style),
+                Span::styled(format!("{}{when}", m.due), d.t.text),
+                Span::raw(format!("  {}", m.what)),
+                Span::styled(status, style),
+            ]));
+        }
+    }
+    if let Some(s) = &p.status {
+        d.section(lang.pick("形象进度", "Status"));
+        d.text(s, Style::new());
+    }
+    if !p.problems.is_empty() {
+        d.section(lang.pick("存在问题", "Problems"));
+        for pr in &p.problems {
+            d.text(&format!("· {pr}"), Style::new());
+        }
+    }
+}
+
+/// 历史: a trend of the main figure, and its last twelve values with their changes.
+fn history(d: &mut Detail<'_>, it: &ItemBoard, hist: &LineHistory) {
+    let (x, lang, kw, w) = (&it.item, d.lang, d.kw, d.w);
+    let series = crate::model::history::item_series(hist, &x.id);
+    if series.len() <= 1 {
+        return;
+    }
+    d.section(lang.pick("历史", "History"));
+    let t = d.t;
+    let unit = x
+        .figures
+        .first()
+        .map(|f| f.unit.clone())
+        .unwrap_or_default();
+    let approx = x.figures.first().and_then(|f| f.approx);
+    let from = series
+        .len()
+        .saturating_sub(w.saturating_sub(kw + 30).max(8));
+    d.out.push(Line::from(vec![
+        Span::styled(format!("  {}", pad(lang.pick("走势", "Trend"), kw)), t.dim),
+        Span::styled(sparkline(&series[from..]), t.title),
+        Span::styled(
+            lang.pick("  (空格=隐去或缺失)", "  (blank = withheld or absent)"),
+            t.dim,
+        ),
+    ]));
+    let mut prev: Option<Value> = None;
+    let shown = series.len().min(12);
+    for (day, v) in &series[series.len() - shown..] {
+        let txt = match v {
+            Some(val) => format!("{}{unit}", fmt_value(*val, approx, lang.en())),
+            None => lang.pick("(无此项)", "(absent)").to_string(),
+        };
+        let ch = match (prev, v) {
+            (Some(p), Some(c)) => {
+                let change = crate::model::history::compare(Some(p), *c);
+                super::widgets::change_span(Some(change), lang, &t)
+            }
+            _ => Span::raw(""),
+        };
+        let style = if *v == Some(Value::Withheld) {
+            t.withheld
+        } else {
+            t.text
+        };
+        d.out.push(Line::from(vec![
+            Span::styled(format!("  {}", pad(&day.to_string(), kw)), t.dim),
+            Span::styled(format!("{} ", pad(&txt, 14)), style),
+            ch,
+        ]));
+        prev = *v;
+    }
+}
+
 /// Days left or overdue after a date, in the words every screen uses.
-fn days(left: i64, lang: crate::cli::Lang) -> String {
+fn days(left: i64, lang: Lang) -> String {
     format!("  {}", crate::model::wording::days_text(left, lang))
 }
 

@@ -1,13 +1,14 @@
 //! A work line's panel: its groups and items as an aligned table with values, bars, lights and deadlines.
 
-use super::scroll_to;
+use super::table::{Cell, Column, Row, Table};
 use super::widgets::{
     bar, change_span, due_text, is_withheld, light_span, main_value, owner_text, percent,
 };
 use crate::app::State;
 use crate::model::board::ItemRef;
 use crate::text::{pad, pad_left, truncate};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
@@ -33,11 +34,10 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
     let Some(line) = state.board.lines.get(l) else {
         return;
     };
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let w = area.width as usize;
     let (cl, cv, cb, cg, cd, co) = columns(w.saturating_sub(1));
-    let mut rows: Vec<Line> = Vec::new();
     let mut title = format!(" {} {}", l + 1, line.title);
     if line.carried {
         title.push_str(&format!(
@@ -53,154 +53,150 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
     if !owner.is_empty() {
         title.push_str(&format!("  · {}", owner.join(" ")));
     }
-    rows.push(Line::from(Span::styled(pad(&title, w), t.title)));
-    let mut head = format!(
-        " {} {}",
-        pad(lang.pick("事项", "Item"), cl),
-        pad_left(lang.pick("数值", "Value"), cv)
-    );
+    let title_row = Line::from(Span::styled(pad(&title, w), t.title));
     let has_prev = line.prev_date.is_some();
     let cl = if has_prev {
         cl.saturating_sub(CHANGE_W + 1).max(6)
     } else {
         cl
     };
-    if has_prev {
-        head = format!(
-            " {} {} {}",
-            pad(lang.pick("事项", "Item"), cl),
-            pad_left(lang.pick("数值", "Value"), cv),
-            pad_left(lang.pick("较上期", "change"), CHANGE_W)
-        );
-    }
-    if cb > 0 {
-        head.push_str(&format!(
-            " {}",
-            pad(lang.pick("进度 (|=序时)", "progress (|=time)"), cb + 5)
-        ));
-    }
-    head.push_str(&format!(
-        " {} {}",
-        pad(lang.pick("状态", "Status"), cg),
-        pad(lang.pick("期限", "Due"), cd)
-    ));
-    if co > 0 {
-        head.push_str(&format!(" {}", pad(lang.pick("责任", "Owner"), co)));
-    }
-    rows.push(Line::from(Span::styled(pad(&head, w), t.dim)));
+    let (columns, head) = head_columns(state, [cl, cv, cb, cg, cd, co], has_prev);
+    let mut table = Table::new(columns).header(Row::Cells(head, t.dim));
 
     let visible = state.visible_items(l);
-    let sel = state.sel.lines.get(l).copied().unwrap_or(0);
-    let mut body: Vec<(Line, Option<usize>)> = Vec::new();
+    let sel = state.line_selected(l);
+    let mut sel_row = None;
     let mut last_group: Option<&str> = None;
     for (pos, &i) in visible.iter().enumerate() {
         let it = &line.items[i];
         if last_group != Some(it.group.as_str()) {
-            body.push((
-                Line::from(Span::styled(pad(&format!(" 〔{}〕", it.group), w), t.dim)),
-                None,
-            ));
+            let group = format!(" 〔{}〕", it.group);
+            table.push(Row::Across(Line::from(Span::styled(pad(&group, w), t.dim))));
             last_group = Some(it.group.as_str());
         }
-        let j = &it.judgement;
         let selected = pos == sel;
-        let base = if selected { t.selected } else { t.text };
-        let mark = if selected { ">" } else { " " };
-        let value = main_value(it, lang, true);
-        let vstyle = if is_withheld(it) && !selected {
-            t.withheld
-        } else {
-            base
-        };
-        let mut spans = vec![
-            Span::styled(format!("{mark}{} ", pad(&it.item.label, cl)), base),
-            Span::styled(pad_left(&value, cv), vstyle),
-            Span::raw(" "),
-        ];
-        if has_prev {
-            let c = change_span(crate::model::wording::main_change(it), lang, t);
-            let cw = crate::text::width(&c.content).min(CHANGE_W);
-            spans.push(Span::raw(" ".repeat(CHANGE_W - cw)));
-            spans.push(Span::styled(
-                crate::text::truncate(&c.content, CHANGE_W),
-                c.style,
-            ));
-            spans.push(Span::raw(" "));
+        if selected {
+            sel_row = Some(table.len());
         }
-        if cb > 0 {
-            match j.progress {
-                Some(p) => {
-                    spans.extend(bar(p, j.time_progress, cb, j.light, t));
-                    spans.push(Span::styled(
-                        pad_left(&percent(j.progress_raw.unwrap_or(p)), 5),
-                        base,
-                    ));
-                }
-                None => match it
-                    .item
-                    .ledger
-                    .as_ref()
-                    .and_then(crate::model::wording::closure_rate)
-                {
-                    // A ledger's bar is its closure rate (整改率).
-                    Some(rate) => {
-                        spans.extend(bar(rate, None, cb, j.light, t));
-                        spans.push(Span::styled(pad_left(&percent(rate), 5), base));
-                    }
-                    None => spans.push(Span::raw(" ".repeat(cb + 5))),
-                },
-            }
-            spans.push(Span::raw(" "));
-        }
-        let ls = light_span(j.light, lang, t);
-        let lw = crate::text::width(&ls.content);
-        spans.push(ls);
-        spans.push(Span::raw(" ".repeat(cg.saturating_sub(lw) + 1)));
-        spans.push(Span::styled(pad(&due_text(j, lang), cd), t.text));
-        if co > 0 {
-            spans.push(Span::styled(
-                format!(" {}", pad(&owner_text(it, line), co)),
-                t.dim,
-            ));
-        }
-        body.push((Line::from(spans), Some(pos)));
+        table.push(Row::Cells(
+            item_cells(state, l, i, selected, cl, cb),
+            Style::new(),
+        ));
     }
     if !line.removed.is_empty() && state.filter.is_none() {
-        body.push((
-            Line::from(Span::styled(
-                pad(lang.pick(" 〔较上期已移除〕", " (gone since last time)"), w),
-                t.dim,
-            )),
-            None,
-        ));
+        let gone = lang.pick(" 〔较上期已移除〕", " (gone since last time)");
+        table.push(Row::Across(Line::from(Span::styled(pad(gone, w), t.dim))));
         for it in &line.removed {
             let txt = format!("  {} {}", lang.pick("已移除", "gone"), it.label);
-            body.push((Line::from(Span::styled(pad(&txt, w), t.dim)), None));
+            table.push(Row::Across(Line::from(Span::styled(pad(&txt, w), t.dim))));
         }
     }
     if visible.is_empty() {
-        body.push((
-            Line::from(Span::styled(
-                pad(
-                    lang.pick("  (筛选后没有事项)", "  (no item passes the filter)"),
-                    w,
-                ),
-                t.dim,
-            )),
-            None,
+        let none = lang.pick("  (筛选后没有事项)", "  (no item passes the filter)");
+        table.push(Row::Across(Line::from(Span::styled(pad(none, w), t.dim))));
+    }
+    let [top, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    f.render_widget(Paragraph::new(title_row), top);
+    f.render_widget(table.select(sel_row, t.selected), rest);
+}
+
+/// The columns and their titles: label (after the selection mark), value, change, bar and percentage,
+/// light, due, owner; those a narrow screen has no room for are left out.
+fn head_columns<'a>(
+    state: &State,
+    [cl, cv, cb, cg, cd, co]: [usize; 6],
+    has_prev: bool,
+) -> (Vec<Column>, Vec<Cell<'a>>) {
+    let t = &super::theme::Theme::of(state.look);
+    let lang = state.lang;
+    let mut columns = vec![Column::left(cl + 1), Column::right(cv)];
+    let mut head = vec![
+        Cell::text(format!(" {}", lang.pick("事项", "Item")), t.dim),
+        Cell::text(lang.pick("数值", "Value"), t.dim),
+    ];
+    if has_prev {
+        columns.push(Column::right(CHANGE_W));
+        head.push(Cell::text(lang.pick("较上期", "change"), t.dim));
+    }
+    if cb > 0 {
+        columns.push(Column::left(cb + 5));
+        head.push(Cell::text(
+            lang.pick("进度 (|=序时)", "progress (|=time)"),
+            t.dim,
         ));
     }
-    let height = (area.height as usize).saturating_sub(rows.len());
-    let sel_row = body.iter().position(|(_, p)| *p == Some(sel)).unwrap_or(0);
-    let first = scroll_to(sel_row, body.len(), height);
-    rows.extend(body.into_iter().skip(first).take(height).map(|(l, _)| l));
-    f.render_widget(Paragraph::new(rows), area);
-    let _ = truncate;
+    columns.extend([Column::left(cg), Column::left(cd)]);
+    head.push(Cell::text(lang.pick("状态", "Status"), t.dim));
+    head.push(Cell::text(lang.pick("期限", "Due"), t.dim));
+    if co > 0 {
+        columns.push(Column::left(co));
+        head.push(Cell::text(lang.pick("责任", "Owner"), t.dim));
+    }
+    (columns, head)
+}
+
+/// The cells of item `i` of line `l`: label, value, change, bar, light, due, owner (as the columns are).
+fn item_cells<'a>(
+    state: &State,
+    l: usize,
+    i: usize,
+    selected: bool,
+    cl: usize,
+    cb: usize,
+) -> Vec<Cell<'a>> {
+    let t = &super::theme::Theme::of(state.look);
+    let lang = state.lang;
+    let line = &state.board.lines[l];
+    let it = &line.items[i];
+    let j = &it.judgement;
+    let base = if selected { t.selected } else { t.text };
+    let mark = if selected { ">" } else { " " };
+    let vstyle = if is_withheld(it) && !selected {
+        t.withheld
+    } else {
+        base
+    };
+    let mut cells = vec![
+        Cell::text(format!("{mark}{}", truncate(&it.item.label, cl)), base),
+        Cell::text(main_value(it, lang, true), vstyle),
+    ];
+    if line.prev_date.is_some() {
+        let c = change_span(crate::model::wording::main_change(it), lang, t);
+        cells.push(Cell::text(c.content, c.style));
+    }
+    if cb > 0 {
+        // A ledger's bar is its closure rate (整改率).
+        let ledger = || {
+            it.item
+                .ledger()
+                .and_then(crate::model::wording::closure_rate)
+        };
+        let spans = match (j.progress, j.progress_raw) {
+            (Some(p), raw) => {
+                let mut s = bar(p, j.time_progress, cb, j.light, t);
+                s.push(Span::styled(pad_left(&percent(raw.unwrap_or(p)), 5), base));
+                s
+            }
+            (None, _) => match ledger() {
+                Some(rate) => {
+                    let mut s = bar(rate, None, cb, j.light, t);
+                    s.push(Span::styled(pad_left(&percent(rate), 5), base));
+                    s
+                }
+                None => Vec::new(),
+            },
+        };
+        cells.push(Cell::Spans(Line::from(spans)));
+    }
+    cells.push(Cell::Spans(Line::from(light_span(j.light, lang, t))));
+    cells.push(Cell::text(due_text(j, lang), t.text));
+    cells.push(Cell::text(owner_text(it, line), t.dim));
+    cells
 }
 
 /// The item the line panel has selected.
 pub fn selected(state: &State, l: usize) -> Option<ItemRef> {
     let vis = state.visible_items(l);
-    let sel = state.sel.lines.get(l).copied()?;
-    vis.get(sel).map(|&i| ItemRef { line: l, item: i })
+    vis.get(state.line_selected(l))
+        .map(|&i| ItemRef { line: l, item: i })
 }

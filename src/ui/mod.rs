@@ -9,6 +9,7 @@ pub mod overview;
 pub mod present;
 pub mod search;
 pub mod sgr;
+pub mod table;
 pub mod theme;
 pub mod widgets;
 
@@ -25,7 +26,7 @@ use ratatui::Frame;
 pub fn draw(f: &mut Frame, state: &State) {
     let area = f.area();
     f.render_widget(
-        ratatui::widgets::Block::default().style(state.theme.text),
+        ratatui::widgets::Block::default().style(theme::Theme::of(state.look).text),
         area,
     );
     if state.present.is_some() && state.route() != Route::Help {
@@ -64,8 +65,16 @@ pub fn draw(f: &mut Frame, state: &State) {
 fn draw_body(f: &mut Frame, body: Rect, state: &State) {
     match state.route() {
         Route::Overview => overview::draw(f, body, state),
-        Route::Line(l) => line::draw(f, body, state, l),
-        Route::Item(r) => item::draw(f, body, state, r),
+        Route::Line(id) => {
+            if let Some(l) = state.board.line_pos(&id) {
+                line::draw(f, body, state, l)
+            }
+        }
+        Route::Item(id) => {
+            if let Some(r) = state.board.find(&id) {
+                item::draw(f, body, state, r)
+            }
+        }
         Route::Laggards => laggards::draw(f, body, state),
         Route::Search => search::draw(f, body, state),
         Route::Filter => search::draw_filter(f, body, state),
@@ -75,6 +84,7 @@ fn draw_body(f: &mut Frame, body: Rect, state: &State) {
 
 fn banners(state: &State) -> Vec<(String, ratatui::style::Style)> {
     let lang = state.lang;
+    let t = theme::Theme::of(state.look);
     let mut out = Vec::new();
     let errors: Vec<_> = state.data.errors().collect();
     if let Some(first) = errors.first() {
@@ -84,7 +94,7 @@ fn banners(state: &State) -> Vec<(String, ratatui::style::Style)> {
                 lang.pick("⚠ 未能加载", "⚠ not loaded"),
                 errors.len()
             ),
-            state.theme.error,
+            t.error,
         ));
     }
     if state.data.source == DataSource::Embedded {
@@ -94,7 +104,7 @@ fn banners(state: &State) -> Vec<(String, ratatui::style::Style)> {
                 "No ./data folder found: showing the built-in seed report (use --data DIR)",
             )
             .to_string(),
-            state.theme.warn,
+            t.warn,
         ));
     }
     if state.board.lines.is_empty() {
@@ -104,7 +114,7 @@ fn banners(state: &State) -> Vec<(String, ratatui::style::Style)> {
                 "No work-line file could be loaded",
             )
             .to_string(),
-            state.theme.warn,
+            t.warn,
         ));
     }
     out
@@ -118,14 +128,14 @@ pub fn breadcrumbs(state: &State) -> String {
         .iter()
         .map(|r| match r {
             Route::Overview => lang.pick("总览", "Overview").to_string(),
-            Route::Line(l) => state
+            Route::Line(id) => state
                 .board
-                .lines
-                .get(*l)
-                .map_or("?".into(), |x| x.short.clone()),
-            Route::Item(r) => state
+                .line_pos(id)
+                .map_or("?".into(), |l| state.board.lines[l].short.clone()),
+            Route::Item(id) => state
                 .board
-                .item(*r)
+                .find(id)
+                .and_then(|r| state.board.item(r))
                 .map_or("?".into(), |x| x.item.label.clone()),
             Route::Laggards => lang.pick("滞后清单", "Laggards").to_string(),
             Route::Search => lang.pick("搜索", "Search").to_string(),
@@ -137,7 +147,7 @@ pub fn breadcrumbs(state: &State) -> String {
 }
 
 /// A filter as text: `滞后`, `领导: 张三`.
-pub fn filter_text(f: &Filter, lang: crate::cli::Lang) -> String {
+pub fn filter_text(f: &Filter, lang: crate::model::Lang) -> String {
     match f {
         Filter::Light(l) => format!("{} {}", l.symbol(), l.word(lang.en())),
         Filter::Leader(n) => format!("{}{n}", lang.pick("责任领导：", "leader: ")),
@@ -147,7 +157,7 @@ pub fn filter_text(f: &Filter, lang: crate::cli::Lang) -> String {
 
 fn draw_header(f: &mut Frame, area: Rect, state: &State) {
     let lang = state.lang;
-    let t = &state.theme;
+    let t = &theme::Theme::of(state.look);
     let w = area.width as usize;
     let town = &state.data.town;
     let mut right = String::new();
@@ -225,11 +235,11 @@ fn draw_header(f: &mut Frame, area: Rect, state: &State) {
 }
 
 fn draw_footer(f: &mut Frame, area: Rect, state: &State) {
-    let t = &state.theme;
+    let t = &theme::Theme::of(state.look);
     let w = area.width as usize;
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for (keys, desc) in keymap::hints(state.route(), state.lang.en()) {
+    for (keys, desc) in keymap::hints(&state.route(), state.lang.en()) {
         let need = width(keys) + 1 + width(desc) + 2;
         if used + need > w {
             break;

@@ -50,15 +50,16 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
 
 /// Draws the selected card alone over `area` (zoom).
 pub fn draw_zoomed(f: &mut Frame, area: Rect, state: &State) {
-    if let Some(line) = state.board.lines.get(state.sel.overview) {
-        card(f, area, state, state.sel.overview, line);
+    let sel = state.overview_selected();
+    if let Some(line) = state.board.lines.get(sel) {
+        card(f, area, state, sel, line);
     }
 }
 
 fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) {
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
-    let focused = idx == state.sel.overview;
+    let focused = idx == state.overview_selected();
     let inner_w = rect.width.saturating_sub(2) as usize;
     let counts = super::widgets::line_counts(line, lang, t);
     let title_room = inner_w.saturating_sub(width(&counts.content) + 1);
@@ -95,7 +96,7 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
             if shown.len() >= rows_for_items {
                 break;
             }
-            let has = !it.item.figures.is_empty() || it.item.ledger.is_some();
+            let has = it.item.has_figures();
             if has && !shown.iter().any(|s| std::ptr::eq(*s, it)) {
                 shown.push(it);
             }
@@ -134,14 +135,14 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
 
 /// One headline row: `label ........ value`, or `label [bar] 25%` when the item has progress.
 fn figure_row(state: &State, it: &ItemBoard, w: usize) -> Line<'static> {
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let j = &it.judgement;
     let label = it
         .item
         .figures
         .first()
         .and_then(|f| f.label.clone())
-        .filter(|_| it.item.project.is_none());
+        .filter(|_| it.item.project().is_none());
     let label = label.map_or(it.item.label.clone(), |l| format!("{}·{l}", it.item.label));
     if let Some(p) = j.progress {
         let pct = pad_left(&percent(j.progress_raw.unwrap_or(p)), 5);

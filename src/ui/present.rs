@@ -48,7 +48,7 @@ fn slide_title(state: &State, slide: Slide) -> String {
 }
 
 fn draw_bar(f: &mut Frame, area: Rect, state: &State, slide: Slide) {
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let Some(p) = &state.present else { return };
     let left = format!(
@@ -87,69 +87,64 @@ fn draw_bar(f: &mut Frame, area: Rect, state: &State, slide: Slide) {
     f.render_widget(Paragraph::new(line).style(t.header), area);
 }
 
-/// The number to show big and what goes beside it in normal text: (big, small).
+/// The number to show big and what goes beside it in normal text: (big, small). It is the item's main
+/// figure (`wording::main_of`): a ledger's rectified of found, the progress percentage, a project's
+/// investment, or the first figure.
 pub fn big_figure(it: &ItemBoard, en: bool) -> (String, String) {
+    use crate::model::wording::{main_of, Main};
     let x = &it.item;
-    if let Some(l) = &x.ledger {
-        let small = format!(
-            "{}{} ({}/{})",
-            l.unit,
-            if en {
-                " fixed of found"
-            } else {
-                "  整改/发现"
-            },
-            "",
-            ""
-        );
-        let small = small.replace(" (/)", "");
-        return (
+    let lang = if en {
+        crate::model::Lang::En
+    } else {
+        crate::model::Lang::Zh
+    };
+    let first = || x.figures.first().map(|f| figure_big(f, en));
+    let nothing = (String::new(), String::new());
+    match main_of(x, &it.judgement) {
+        Main::Ledger(l) => (
             format!(
                 "{}/{}",
                 fmt_value(l.rectified, None, false),
                 fmt_value(l.found, None, false)
             ),
-            small,
-        );
-    }
-    let measured = it.judgement.progress_figure.and_then(|i| x.figures.get(i));
-    if let (Some(p), Some(f)) = (it.judgement.progress_raw, measured) {
+            format!("{}{}", l.unit, lang.pick("  整改/发现", " fixed of found")),
+        ),
         // The figure the ratio came from, with its qualifier: 680多/800亩.
-        let lang = if en {
-            crate::cli::Lang::En
-        } else {
-            crate::cli::Lang::Zh
-        };
-        return (
-            format!("{}%", fmt_num((p * 100.0).round())),
-            crate::model::wording::of_target(f, lang),
-        );
-    }
-    if let Some(inv) = x.project.as_ref().and_then(|p| p.investment.as_ref()) {
-        if let Some(v) = inv.value {
-            return (fmt_value(v, None, false), inv.unit.clone());
-        }
-    }
-    match x.figures.first() {
-        Some(f) => match (f.value, f.target) {
-            (Some(v), _) => {
-                let unit = match f.approx {
-                    Some(crate::model::Approx::About) => {
-                        format!("{} ({})", f.unit, if en { "about" } else { "约" })
-                    }
-                    Some(_) if en => format!("+ {}", f.unit),
-                    Some(a) => format!("{}{}", a.zh(), f.unit),
-                    None => f.unit.clone(),
-                };
-                (fmt_value(v, None, false), unit)
-            }
-            (None, Some(tg)) => (
-                fmt_value(tg, None, false),
-                format!("{}{}", f.unit, if en { " (target)" } else { "(目标)" }),
+        Main::Progress(f, _) => match it.judgement.progress_raw {
+            Some(p) => (
+                format!("{}%", fmt_num((p * 100.0).round())),
+                crate::model::wording::of_target(f, lang),
             ),
-            (None, None) => (String::new(), f.unit.clone()),
+            None => figure_big(f, en),
         },
-        None => (String::new(), String::new()),
+        Main::Investment(inv) => match inv.value {
+            Some(v) => (fmt_value(v, None, false), inv.unit.clone()),
+            None => first().unwrap_or(nothing),
+        },
+        Main::First(f, _) => figure_big(f, en),
+        Main::Nothing => nothing,
+    }
+}
+
+/// A figure's value (or target) in big digits, its unit and qualifier beside.
+fn figure_big(f: &crate::model::Figure, en: bool) -> (String, String) {
+    match (f.value, f.target) {
+        (Some(v), _) => {
+            let unit = match f.approx {
+                Some(crate::model::Approx::About) => {
+                    format!("{} ({})", f.unit, if en { "about" } else { "约" })
+                }
+                Some(_) if en => format!("+ {}", f.unit),
+                Some(a) => format!("{}{}", a.zh(), f.unit),
+                None => f.unit.clone(),
+            };
+            (fmt_value(v, None, false), unit)
+        }
+        (None, Some(tg)) => (
+            fmt_value(tg, None, false),
+            format!("{}{}", f.unit, if en { " (target)" } else { "(目标)" }),
+        ),
+        (None, None) => (String::new(), f.unit.clone()),
     }
 }
 
@@ -159,7 +154,7 @@ pub const FIGURE_ROWS: usize = bigtext::HEIGHT + 2;
 /// An item's headline figure for a slide: its label, the figure in big digits when `big` and it fits
 /// (normal bold text otherwise) with the unit beside, then its light, change and deadline.
 fn figure_rows(state: &State, it: &ItemBoard, w: usize, big: bool) -> Vec<Line<'static>> {
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let mut rows: Vec<Line> = vec![Line::from(Span::styled(
         truncate(&it.item.label, w),
@@ -215,7 +210,7 @@ fn figure_rows(state: &State, it: &ItemBoard, w: usize, big: bool) -> Vec<Line<'
 fn tile(f: &mut Frame, area: Rect, state: &State, it: &ItemBoard) {
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(state.theme.border);
+        .border_style(super::theme::Theme::of(state.look).border);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let big = inner.height as usize >= FIGURE_ROWS;
@@ -245,7 +240,7 @@ fn tiles(area: Rect, n: usize, max_cols: usize) -> Vec<Rect> {
 }
 
 fn overview(f: &mut Frame, area: Rect, state: &State) {
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let lines = &state.board.lines;
     for (i, (rect, line)) in tiles(area, lines.len(), (area.width / 40).max(1) as usize)
@@ -287,7 +282,7 @@ fn line(f: &mut Frame, area: Rect, state: &State, l: usize) {
     let Some(line) = state.board.lines.get(l) else {
         return;
     };
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let mut title = line.title.clone();
     if line.carried {
@@ -365,7 +360,7 @@ fn line(f: &mut Frame, area: Rect, state: &State, l: usize) {
         .items
         .iter()
         .filter(|i| !heads.iter().any(|h| std::ptr::eq(*h, *i)))
-        .filter(|i| !i.item.figures.is_empty() || i.item.ledger.is_some())
+        .filter(|i| i.item.has_figures())
         .collect();
     if !others.is_empty() {
         rows.push(Line::raw(""));
@@ -394,7 +389,7 @@ fn line(f: &mut Frame, area: Rect, state: &State, l: usize) {
 }
 
 fn laggards(f: &mut Frame, area: Rect, state: &State) {
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let n = state.laggards.len().to_string();
     let mut rows: Vec<Line> = Vec::new();

@@ -1,29 +1,31 @@
 //! Search across every line, and the filter chooser.
 
 use super::scroll_to;
+use super::table::{Align, Cell, Column, Row, Table};
 use super::widgets::light_span;
 use crate::app::State;
 use crate::text::{pad, truncate, width};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// Draws the search box and its hits.
 pub fn draw(f: &mut Frame, area: Rect, state: &State) {
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let w = area.width as usize;
-    let mut rows = vec![
+    let rows = vec![
         Line::from(vec![
             Span::styled(format!(" {} / ", lang.pick("搜索", "Search")), t.title),
-            Span::styled(format!("{}_", state.query), t.selected),
+            Span::styled(format!("{}_", state.screens.search.query), t.selected),
         ]),
         Line::from(Span::styled(
             pad(
                 &format!(
                     " {} {}",
-                    state.hits.len(),
+                    state.screens.search.hits.len(),
                     lang.pick(
                         "个结果 (按事项、责任人、单位或原文)",
                         "hits (label, owner, office or source text)"
@@ -34,32 +36,35 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
             t.dim,
         )),
     ];
-    let height = (area.height as usize).saturating_sub(rows.len());
-    let first = scroll_to(state.sel.search, state.hits.len(), height);
-    for (pos, r) in state.hits.iter().enumerate().skip(first).take(height) {
+    // One column across the screen: the hit's line and label, then as much of its source sentence as fits.
+    let mut table = Table::new(vec![Column {
+        width: Constraint::Fill(1),
+        align: Align::Left,
+    }]);
+    let selected = state.screens.search.selected;
+    for (pos, r) in state.screens.search.hits.iter().enumerate() {
         let (Some(line), Some(it)) = (state.board.lines.get(r.line), state.board.item(*r)) else {
             continue;
         };
-        let selected = pos == state.sel.search;
-        let base = if selected { t.selected } else { t.text };
-        let head = format!(
-            "{}{} › {} ",
-            if selected { ">" } else { " " },
-            line.short,
-            it.item.label
-        );
+        let base = if pos == selected { t.selected } else { t.text };
+        let mark = if pos == selected { ">" } else { " " };
+        let head = format!("{mark}{} › {} ", line.short, it.item.label);
         let rest = w.saturating_sub(width(&head));
-        rows.push(Line::from(vec![
+        let hit = Line::from(vec![
             Span::styled(head, base),
             Span::styled(truncate(&it.item.source, rest), t.dim),
-        ]));
+        ]);
+        table.push(Row::Cells(vec![Cell::Spans(hit)], Style::new()));
     }
-    f.render_widget(Paragraph::new(rows), area);
+    let [top, rest] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
+    f.render_widget(Paragraph::new(rows), top);
+    let sel = (!table.is_empty()).then_some(selected);
+    f.render_widget(table.select(sel, t.selected), rest);
 }
 
 /// Draws the filter chooser.
 pub fn draw_filter(f: &mut Frame, area: Rect, state: &State) {
-    let t = &state.theme;
+    let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let w = area.width as usize;
     let mut rows = vec![Line::from(Span::styled(
@@ -74,9 +79,9 @@ pub fn draw_filter(f: &mut Frame, area: Rect, state: &State) {
     ))];
     let choices = state.filter_choices();
     let height = (area.height as usize).saturating_sub(1);
-    let first = scroll_to(state.sel.filter, choices.len(), height);
+    let first = scroll_to(state.screens.filter.selected, choices.len(), height);
     for (pos, c) in choices.iter().enumerate().skip(first).take(height) {
-        let selected = pos == state.sel.filter;
+        let selected = pos == state.screens.filter.selected;
         let base = if selected { t.selected } else { t.text };
         let active = if *c == state.filter { "*" } else { " " };
         let mut spans = vec![Span::styled(

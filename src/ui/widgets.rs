@@ -1,7 +1,7 @@
 //! Shared pieces of the screens: lights, progress bars, figure and deadline texts.
 
 use super::theme::Theme;
-use crate::cli::Lang;
+use crate::model::Lang;
 
 use crate::model::Light;
 use crate::text::{pad, width};

@@ -3,12 +3,12 @@
 use super::text::*;
 use super::{HEADLINES, NEAR_DAYS};
 use crate::app::State;
-use crate::cli::Lang;
 use crate::model::board::{ItemBoard, LineBoard};
 use crate::model::history::{quantities, Change};
 use crate::model::numbers::{fmt_figure, fmt_num};
 use crate::model::wording::{owner_text, percent};
-use crate::model::{Item, Light, Value};
+use crate::model::Lang;
+use crate::model::{Item, ItemKind, Light, Value};
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -175,8 +175,8 @@ fn change_rows(state: &State, line: &LineBoard, prev_date: NaiveDate) -> Vec<[St
             if *c == Change::Same {
                 continue;
             }
-            let cur = now.iter().find(|(k, _)| k == key).map(|(_, v)| *v);
-            let old = before.iter().find(|(k, _)| k == key).map(|(_, v)| *v);
+            let cur = now.iter().find(|q| q.key == *key).map(|q| q.value);
+            let old = before.iter().find(|q| q.key == *key).map(|q| q.value);
             let text = |item: &Item, v: Option<Value>| {
                 v.map_or(none.clone(), |v| quantity_text(item, key, v, lang))
             };
@@ -192,7 +192,7 @@ fn change_rows(state: &State, line: &LineBoard, prev_date: NaiveDate) -> Vec<[St
     for gone in &line.removed {
         let old = quantities(gone)
             .first()
-            .map(|(k, v)| quantity_text(gone, k, *v, lang))
+            .map(|q| quantity_text(gone, &q.key, q.value, lang))
             .unwrap_or_else(|| none.clone());
         rows.push([
             gone.label.clone(),
@@ -323,25 +323,29 @@ fn open_deadlines(state: &State) -> Vec<Due> {
                 }
                 push(d.date(), what);
             }
-            for m in x.project.iter().flat_map(|p| p.milestones.iter()) {
-                if m.done {
-                    continue;
+            match &x.kind {
+                ItemKind::Project(p) => {
+                    for m in p.milestones.iter().filter(|m| !m.done) {
+                        let mut what = m.what.clone();
+                        if let Some(w) = &m.due_text {
+                            what.push_str(&bracket(w, lang));
+                        }
+                        push(m.due.date(), what);
+                    }
                 }
-                let mut what = m.what.clone();
-                if let Some(w) = &m.due_text {
-                    what.push_str(&bracket(w, lang));
+                ItemKind::Ledger(l) => {
+                    for e in &l.entries {
+                        let (None, Some(d)) = (e.closed, e.deadline) else {
+                            continue;
+                        };
+                        let mut what = format!("{} {}", e.id, e.description);
+                        if let Some(level) = &e.level {
+                            what.push_str(&bracket(level, lang));
+                        }
+                        push(d.date(), what);
+                    }
                 }
-                push(m.due.date(), what);
-            }
-            for e in x.ledger.iter().flat_map(|l| l.entries.iter()) {
-                let (None, Some(d)) = (e.closed, e.deadline) else {
-                    continue;
-                };
-                let mut what = format!("{} {}", e.id, e.description);
-                if let Some(level) = &e.level {
-                    what.push_str(&bracket(level, lang));
-                }
-                push(d.date(), what);
+                ItemKind::Quantity | ItemKind::Target | ItemKind::Text => {}
             }
         }
     }
@@ -420,7 +424,7 @@ fn withheld_of(it: &ItemBoard, lang: Lang) -> Vec<String> {
         Some(l) => format!("{}·{l}", x.label),
         None => x.label.clone(),
     };
-    if let Some(inv) = x.project.as_ref().and_then(|p| p.investment.as_ref()) {
+    if let Some(inv) = x.project().and_then(|p| p.investment.as_ref()) {
         if inv.value == Some(Value::Withheld) {
             out.push(format!(
                 "{} {}",
@@ -445,7 +449,7 @@ fn withheld_of(it: &ItemBoard, lang: Lang) -> Vec<String> {
             out.push(format!("{} **{}", name(Some(&what)), f.unit));
         }
     }
-    if let Some(l) = &x.ledger {
+    if let ItemKind::Ledger(l) = &x.kind {
         for (v, what) in [
             (Some(l.found), lang.pick("发现", "found")),
             (Some(l.rectified), lang.pick("整改", "fixed")),

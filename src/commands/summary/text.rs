@@ -1,10 +1,11 @@
 //! Markdown text of the brief: escaping, table rows, and figures, dates and lights as words.
 
-use crate::cli::Lang;
 use crate::model::board::ItemBoard;
+use crate::model::history::{FigureKey, QuantityKey};
 use crate::model::numbers::{fmt_figure, fmt_value};
 use crate::model::wording::{main_value, percent};
-use crate::model::{Figure, Item, Light, Value};
+use crate::model::Lang;
+use crate::model::{Figure, Item, ItemKind, Light, Value};
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -72,27 +73,26 @@ pub(super) fn days_text(_date: NaiveDate, left: i64, lang: Lang) -> String {
 
 /// The report's own words for a due date of the item (7月中旬, 年底前), or the open ledger entry due then.
 pub(super) fn due_words(x: &Item, date: NaiveDate) -> Option<&str> {
-    let milestone = x
-        .project
-        .as_ref()
-        .into_iter()
-        .flat_map(|p| p.milestones.iter())
-        .find(|m| !m.done && m.due.date() == date)
-        .and_then(|m| m.due_text.as_deref());
-    let entry = || {
-        x.ledger
-            .iter()
-            .flat_map(|l| l.entries.iter())
-            .find(|e| e.closed.is_none() && e.deadline.is_some_and(|d| d.date() == date))
-            .map(|e| e.id.as_str())
+    let own = || {
+        x.deadline
+            .filter(|d| d.date() == date)
+            .and(x.deadline_text.as_deref())
     };
-    milestone
-        .or_else(|| {
-            x.deadline
-                .filter(|d| d.date() == date)
-                .and(x.deadline_text.as_deref())
-        })
-        .or_else(entry)
+    match &x.kind {
+        ItemKind::Project(p) => p
+            .milestones
+            .iter()
+            .find(|m| !m.done && m.due.date() == date)
+            .and_then(|m| m.due_text.as_deref())
+            .or_else(own),
+        ItemKind::Ledger(l) => own().or_else(|| {
+            l.entries
+                .iter()
+                .find(|e| e.closed.is_none() && e.deadline.is_some_and(|d| d.date() == date))
+                .map(|e| e.id.as_str())
+        }),
+        ItemKind::Quantity | ItemKind::Target | ItemKind::Text => own(),
+    }
 }
 
 /// The item's next deadline in full: `2023-07-20（7月中旬）剩20天`, or empty.
@@ -144,9 +144,12 @@ pub(super) fn progress_text(it: &ItemBoard, lang: Lang) -> String {
 /// The item's name on a card: its label, and the main figure's label when the item is a plain count.
 pub(super) fn item_name(it: &ItemBoard) -> String {
     let x = &it.item;
-    match x.figures.first().and_then(|f| f.label.as_deref()) {
-        Some(l) if x.project.is_none() && x.ledger.is_none() => format!("{}·{l}", x.label),
-        _ => x.label.clone(),
+    let label = x.figures.first().and_then(|f| f.label.as_deref());
+    match (&x.kind, label) {
+        (ItemKind::Quantity | ItemKind::Target | ItemKind::Text, Some(l)) => {
+            format!("{}·{l}", x.label)
+        }
+        (ItemKind::Project(_) | ItemKind::Ledger(_), _) | (_, None) => x.label.clone(),
     }
 }
 
@@ -176,7 +179,7 @@ pub(super) fn figure_text(f: &Figure, lang: Lang) -> String {
 pub(super) fn value_text(it: &ItemBoard, lang: Lang) -> String {
     let x = &it.item;
     use crate::model::wording::{main_of, Main};
-    let investment = x.project.as_ref().and_then(|p| p.investment.as_ref());
+    let investment = x.project().and_then(|p| p.investment.as_ref());
     // The progress figure has its own column in the brief: show the investment here when there is one.
     let (main, shown) = match (main_of(x, &it.judgement), investment) {
         (Main::Progress(_, i), Some(inv)) => (fmt_figure(inv, lang.en()), Some(i)),
@@ -202,27 +205,29 @@ pub(super) fn value_text(it: &ItemBoard, lang: Lang) -> String {
 // Sections
 
 /// A quantity of `item` (by its key from `quantities`) as the dashboard writes it: `39次`, `**人次`.
-pub(super) fn quantity_text(item: &Item, key: &str, v: Value, lang: Lang) -> String {
+pub(super) fn quantity_text(item: &Item, key: &QuantityKey, v: Value, lang: Lang) -> String {
     let en = lang.en();
-    if let Some(l) = &item.ledger {
-        if matches!(key, "found" | "rectified" | "open") {
-            return format!("{}{}", fmt_value(v, None, en), l.unit);
-        }
-    }
-    if key == "investment" {
-        if let Some(inv) = item.project.as_ref().and_then(|p| p.investment.as_ref()) {
-            return fmt_figure(&with_value(inv, v, inv.approx), en);
-        }
-    }
-    let (base, target) = match key.strip_suffix(".target") {
-        Some(b) => (b, true),
-        None => (key, false),
+    let figure = |fk: &FigureKey| {
+        item.figures
+            .iter()
+            .enumerate()
+            .find(|(i, f)| FigureKey::of(f, *i) == *fk)
+            .map(|(_, f)| f)
     };
-    let fig = item.figures.iter().enumerate().find(|(i, f)| {
-        f.label.as_deref() == Some(base) || (f.label.is_none() && format!("#{i}") == base)
-    });
-    match fig {
-        Some((_, f)) => fmt_figure(&with_value(f, v, if target { None } else { f.approx }), en),
+    let shown = match (key, &item.kind) {
+        (QuantityKey::Found | QuantityKey::Rectified | QuantityKey::Open, ItemKind::Ledger(l)) => {
+            return format!("{}{}", fmt_value(v, None, en), l.unit)
+        }
+        (QuantityKey::Investment, ItemKind::Project(p)) => p
+            .investment
+            .as_ref()
+            .map(|inv| with_value(inv, v, inv.approx)),
+        (QuantityKey::Value(fk), _) => figure(fk).map(|f| with_value(f, v, f.approx)),
+        (QuantityKey::Target(fk), _) => figure(fk).map(|f| with_value(f, v, None)),
+        _ => None,
+    };
+    match shown {
+        Some(f) => fmt_figure(&f, en),
         None => fmt_value(v, None, en),
     }
 }
@@ -238,24 +243,17 @@ pub(super) fn with_value(f: &Figure, v: Value, approx: Option<crate::model::Appr
 }
 
 /// The name of a quantity in the changes table: the item, then what is counted.
-pub(super) fn quantity_name(item: &Item, key: &str, lang: Lang) -> String {
+pub(super) fn quantity_name(item: &Item, key: &QuantityKey, lang: Lang) -> String {
+    let target = lang.pick("目标", "target");
     let part = match key {
-        "investment" => Some(lang.pick("总投资", "investment").to_string()),
-        "found" => Some(lang.pick("发现", "found").to_string()),
-        "rectified" => Some(lang.pick("整改", "fixed").to_string()),
-        "open" => Some(lang.pick("未改", "open").to_string()),
-        k => {
-            let (base, target) = match k.strip_suffix(".target") {
-                Some(b) => (b, true),
-                None => (k, false),
-            };
-            let base = (!base.starts_with('#')).then(|| base.to_string());
-            match (base, target) {
-                (Some(b), true) => Some(format!("{b} {}", lang.pick("目标", "target"))),
-                (None, true) => Some(lang.pick("目标", "target").to_string()),
-                (b, false) => b,
-            }
-        }
+        QuantityKey::Investment => Some(lang.pick("总投资", "investment").to_string()),
+        QuantityKey::Found => Some(lang.pick("发现", "found").to_string()),
+        QuantityKey::Rectified => Some(lang.pick("整改", "fixed").to_string()),
+        QuantityKey::Open => Some(lang.pick("未改", "open").to_string()),
+        QuantityKey::Value(FigureKey::Label(b)) => Some(b.clone()),
+        QuantityKey::Value(FigureKey::Index(_)) => None,
+        QuantityKey::Target(FigureKey::Label(b)) => Some(format!("{b} {target}")),
+        QuantityKey::Target(FigureKey::Index(_)) => Some(target.to_string()),
     };
     match part {
         Some(p) => format!("{}·{p}", item.label),

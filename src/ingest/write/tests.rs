@@ -1,5 +1,6 @@
 use super::*;
-use crate::model::format::{Day, Figure, Group, Value};
+use crate::model::format::{Day, Figure, Value};
+use crate::model::Group;
 use chrono::NaiveDate;
 
 fn item(id: &str, label: &str, unit: &str) -> Item {
