@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use huibao::import::book::{Cell, Region, Sheet};
 use huibao::import::lines::import_sheets;
-use huibao::import::Options;
+use huibao::import::{Kind, Options};
 use huibao::model::load::parse_line_file;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -196,10 +196,13 @@ fn check(sheets: Vec<Sheet>) {
             let text = serde_json::to_string_pretty(line).unwrap();
             let (_, warnings) = parse_line_file(text.as_bytes(), "x.json")
                 .unwrap_or_else(|d| panic!("{d}\n{text}"));
-            // Unknown units are the only warning a table may cause: words in cells are not ours.
+            // The only warnings a table may cause are about what its cells say: a unit huibao does
+            // not know, or more done than planned (完成率 120%, spent over 总投资) — for the office
+            // to look at, never something the import made up.
             let other: Vec<String> = warnings
                 .iter()
                 .filter(|w| !w.message.starts_with("unknown unit"))
+                .filter(|w| !w.message.starts_with("completed "))
                 .map(|w| w.to_string())
                 .collect();
             assert!(other.is_empty(), "{other:?}\n{text}");
@@ -219,10 +222,11 @@ proptest! {
     fn tables_with_a_header_draft_valid_line_files(s in table(), t in table()) {
         let rows = s.rows.len() + t.rows.len();
         let imported = import_sheets("t.xlsx", "t", vec![s.clone(), t.clone()], &options());
-        // Every cell reads: the import goes through whenever there is a task row.
+        // Every cell reads: the only error is a table with no task row at all.
         if let Err(p) = &imported {
             let kinds: Vec<String> = p.iter().map(|p| p.message(false)).collect();
-            prop_assert!(kinds.iter().all(|k| k.ends_with("表中没有可导入的工作") || !p.iter().any(|p| p.is_error()) ), "{kinds:?} ({rows} rows)");
+            let only_no_rows = p.iter().filter(|p| p.is_error()).all(|p| p.kind == Kind::NoRows);
+            prop_assert!(only_no_rows, "{kinds:?} ({rows} rows)");
         }
         check(vec![s, t]);
     }

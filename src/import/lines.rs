@@ -3,10 +3,11 @@
 //! (the table's section rows), ids given, the town named.
 
 use super::book::{Cell, Sheet};
+use super::classify::{self, Row};
 use super::header::{self, Field, Header};
 use super::milestones;
 use super::problem::{Kind, Place, Problem};
-use super::rows::{self, Ctx, Row};
+use super::rows::{self, Ctx};
 use super::titles::{bare_title, line_id, stated_date, title_lines, title_year, town_in};
 use super::{cells, Imported, Options};
 use crate::model::format::{Day, Thresholds, Town};
@@ -274,7 +275,7 @@ fn read_rows(
             }
             continue;
         }
-        match rows::classify(&t.sheet, h, r) {
+        match classify::classify(&t.sheet, h, r) {
             Row::Skip => open = None,
             Row::Section(title) => {
                 group = title;

@@ -3,6 +3,7 @@
 
 pub mod book;
 pub mod cells;
+pub mod classify;
 pub mod csv;
 pub mod fields;
 pub mod header;
