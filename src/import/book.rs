@@ -10,7 +10,8 @@ use calamine::{Data, Reader, Sheets};
 use std::io::{Read, Seek};
 use std::path::Path;
 
-/// One cell's content, as the spreadsheet stores it.
+/// One cell's content, as the spreadsheet stores it (text cleaned the way the loader cleans text:
+/// no control or bidi characters, NFC).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     /// Nothing in it.
@@ -215,7 +216,7 @@ pub fn read_book<RS: Read + Seek>(mut book: Sheets<RS>) -> Result<Vec<Sheet>, Re
 fn convert(d: &Data) -> Cell {
     match d {
         Data::Empty => Cell::Empty,
-        Data::String(s) => Cell::Text(s.clone()),
+        Data::String(s) => Cell::Text(crate::model::sanitize::clean_text(s)),
         Data::Int(i) => Cell::Num(*i as f64),
         Data::Float(f) => Cell::Num(*f),
         Data::Bool(b) => Cell::Bool(*b),

@@ -22,7 +22,7 @@ pub fn read(bytes: &[u8], path: &str) -> Result<Sheet, ReadError> {
                     if f.trim().is_empty() {
                         Cell::Empty
                     } else {
-                        Cell::Text(f)
+                        Cell::Text(crate::model::sanitize::clean_text(&f))
                     }
                 })
                 .collect();
