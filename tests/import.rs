@@ -425,3 +425,54 @@ fn files_that_cannot_be_read_say_why() {
         "{msg:?}"
     );
 }
+
+#[test]
+fn map_gives_unknown_column_names_a_meaning_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("村道.csv");
+    std::fs::write(
+        &csv,
+        "序号,名称,包保干部,截止日期,进度\n1,村道硬化,张三,2024-09-30,50%\n2,路灯安装,李四,9月底前,80%\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    let (csv_s, data_s) = (csv.to_str().unwrap(), data.to_str().unwrap());
+    let (code, out, _) = huibao(&["import", csv_s, "-o", data_s, "--town", "青山镇"]);
+    assert_eq!(code, 2);
+    assert!(out.ends_with("可用 --map 列名=task 指定\n"), "{out}");
+    let (code, _, err) = huibao(&["import", csv_s, "-o", data_s, "--map", "名称=boss"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("不认识的字段 \"boss\""), "{err}");
+    let maps = [
+        "名称=task",
+        "包保干部=leader",
+        "截止日期=deadline",
+        "进度=rate",
+    ];
+    let mut args = vec![
+        "--today",
+        "2024-07-01",
+        "import",
+        csv_s,
+        "-o",
+        data_s,
+        "--town",
+        "青山镇",
+    ];
+    for m in &maps {
+        args.extend(["--map", m]);
+    }
+    let (code, out, err) = huibao(&args);
+    assert_eq!(code, 0, "{out}{err}");
+    let line = std::fs::read_to_string(data.join("2024-07-01/line-1.json")).unwrap();
+    for part in [
+        "\"label\": \"路灯安装\"",
+        "\"leader\": \"李四\"",
+        "\"deadline\": \"2024-09-30\"",
+        "\"deadline_text\": \"9月底前\"",
+        "\"value\": 80",
+    ] {
+        assert!(line.contains(part), "{part} in {line}");
+    }
+    assert!(check_data_folder(&data).problems.is_empty());
+}

@@ -55,18 +55,23 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("expected a date like 2024-06-30, found {s:?}"))
 }
 
-/// Parses `--map 列名=field` values.
-pub fn parse_map(values: &[String]) -> Result<Vec<(String, Field)>, String> {
+/// Parses `--map 列名=field` values; the message of a bad one is in Chinese, or English with `en`.
+pub fn parse_map(values: &[String], en: bool) -> Result<Vec<(String, Field)>, String> {
     values
         .iter()
         .map(|v| {
-            let (name, field) = v
-                .rsplit_once(['=', '＝'])
-                .ok_or_else(|| format!("--map {v:?}: expected 列名=field"))?;
+            let bad = |zh: String, eng: String| if en { eng } else { zh };
+            let (name, field) = v.rsplit_once(['=', '＝']).ok_or_else(|| {
+                bad(
+                    format!("--map {v:?}：应写成 列名=字段，例如 包保领导=leader"),
+                    format!("--map {v:?}: expected 列名=field, e.g. 包保领导=leader"),
+                )
+            })?;
             let f = Field::parse(field).ok_or_else(|| {
-                format!(
-                    "--map {v:?}: unknown field {field:?}; fields are {}",
-                    Field::keys().join(" ")
+                let keys = Field::keys().join(" ");
+                bad(
+                    format!("--map {v:?}：不认识的字段 {field:?}；可用的字段：{keys}"),
+                    format!("--map {v:?}: unknown field {field:?}; fields are {keys}"),
                 )
             })?;
             Ok((name.trim().to_string(), f))
@@ -77,7 +82,7 @@ pub fn parse_map(values: &[String]) -> Result<Vec<(String, Field)>, String> {
 /// Runs `huibao import`.
 pub fn run(cli: &Cli, args: &ImportArgs) -> ExitCode {
     let en = cli.lang.en();
-    let map = match parse_map(&args.map) {
+    let map = match parse_map(&args.map, en) {
         Ok(m) => m,
         Err(e) => {
             super::complain(&e);

@@ -74,7 +74,7 @@ pub fn import_sheets(
             });
         }
         let before = drafts.len();
-        read_rows(t, year, &mut drafts, &mut |cell, kind| {
+        read_rows(t, stem, year, &mut drafts, &mut |cell, kind| {
             problems.push(Problem {
                 place: place(Some(&t.sheet.name), Some(cell)),
                 kind,
@@ -152,10 +152,15 @@ fn prepare(sheets: Vec<Sheet>, opts: &Options, file: &str) -> (Vec<Table>, Vec<P
                     titles,
                 });
             }
-            None if sheet.rows.iter().flatten().any(|c| !c.is_blank()) => problems.push(Problem {
-                place: place(Some(&sheet.name), None),
-                kind: Kind::NoHeader,
-            }),
+            // (A .csv is one table: that no sheet has a header says it all.)
+            None if !sheet.name.is_empty()
+                && sheet.rows.iter().flatten().any(|c| !c.is_blank()) =>
+            {
+                problems.push(Problem {
+                    place: place(Some(&sheet.name), None),
+                    kind: Kind::NoHeader,
+                })
+            }
             None => {}
         }
     }
@@ -245,6 +250,7 @@ fn rate_fractions(sheet: &Sheet, header: &Header) -> bool {
 /// Reads a table's rows into drafts; problems go to `report` with their 0-based cell.
 fn read_rows(
     t: &Table,
+    stem: &str,
     year: i32,
     drafts: &mut Vec<Draft>,
     report: &mut dyn FnMut((usize, usize), Kind),
@@ -263,7 +269,14 @@ fn read_rows(
         .first()
         .map(|s| bare_title(s))
         .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| t.sheet.name.clone());
+        .unwrap_or_else(|| {
+            (if t.sheet.name.is_empty() {
+                stem
+            } else {
+                &t.sheet.name
+            })
+            .to_string()
+        });
     // The row where the last item of this sheet began, for the milestone rows under it.
     let mut open: Option<(usize, usize)> = None;
     for r in h.row + 1..t.sheet.rows.len() {
