@@ -6,13 +6,11 @@
 mod import_common;
 
 use chrono::NaiveDate;
-use huibao::commands::validate::check_data_folder;
 use huibao::import::{import_file, Imported, Options};
 use huibao::model::format::Value;
 use huibao::model::Item;
 use import_common::write_validate_render;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const FIXTURES: &str = "tests/fixtures/import";
 
@@ -326,153 +324,4 @@ fn map_names_a_column_the_names_do_not_know() {
         warnings.contains(&"重点项目台账.xlsx: --map 指定的列 \"不存在\" 不在表头中".to_string()),
         "{warnings:?}"
     );
-}
-
-fn huibao(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_huibao"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
-#[test]
-fn the_command_writes_once_refuses_to_overwrite_and_keeps_ids_into_a_folder() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let data_s = data.to_str().unwrap();
-    let table = fixture("督查督办台账.xlsx");
-    let table_s = table.to_str().unwrap();
-    let (code, out, err) = huibao(&["import", table_s, "-o", data_s]);
-    assert_eq!(code, 0, "{err}");
-    assert!(out.contains("已导入 7 项"), "{out}");
-    let written = std::fs::read_to_string(data.join("2024-06-30/supervision.json")).unwrap();
-    // A second run: the folder exists; nothing changes.
-    let (code, _, err) = huibao(&["import", table_s, "-o", data_s]);
-    assert_eq!(code, 3, "{err}");
-    assert!(err.contains("--into"), "{err}");
-    // The same date into the folder: refused without --force.
-    let (code, _, err) = huibao(&["import", table_s, "--into", data_s]);
-    assert_eq!(code, 3, "{err}");
-    assert!(err.contains("--force"), "{err}");
-    assert_eq!(
-        std::fs::read_to_string(data.join("2024-06-30/supervision.json")).unwrap(),
-        written
-    );
-    // Next week's table: the ids of the same tasks are kept, as an edit that moves rows shows.
-    let (code, out, err) = huibao(&["import", table_s, "--into", data_s, "--as-of", "2024-07-07"]);
-    assert_eq!(code, 0, "{err}");
-    assert!(out.contains("7 项沿用原编号"), "{out}");
-    let next = std::fs::read_to_string(data.join("2024-07-07/supervision.json")).unwrap();
-    assert!(next.contains("\"supervision.07\""));
-    assert!(check_data_folder(&data).problems.is_empty());
-    // A bad table writes nothing and says where.
-    let bad = fixture("bad/日期有误.xlsx");
-    let (code, out, _) = huibao(&[
-        "import",
-        bad.to_str().unwrap(),
-        "-o",
-        dir.path().join("bad").to_str().unwrap(),
-    ]);
-    assert_eq!(code, 2);
-    assert!(
-        out.contains("!重点项目!E7: 完成时限：无法识别的日期 \"6月35日\""),
-        "{out}"
-    );
-    assert!(!dir.path().join("bad").exists());
-}
-
-#[test]
-fn files_that_cannot_be_read_say_why() {
-    let dir = tempfile::tempdir().unwrap();
-    let at = |name: &str, bytes: &[u8]| {
-        let p = dir.path().join(name);
-        std::fs::write(&p, bytes).unwrap();
-        p
-    };
-    let one = |path: &Path, name: &str, en: bool| -> Vec<String> {
-        match import_file(path, name, &options()) {
-            Ok(_) => panic!("{name} imported"),
-            Err(p) => p.iter().map(|p| p.message(en)).collect(),
-        }
-    };
-    assert_eq!(
-        one(&dir.path().join("无此文件.xlsx"), "无此文件.xlsx", false),
-        ["无此文件.xlsx: 找不到这个文件"]
-    );
-    let fake = at("台账.xlsx", b"this is not a zip file at all");
-    assert_eq!(
-        one(&fake, "台账.xlsx", false),
-        ["台账.xlsx: 无法打开表格：文件已损坏，或不是扩展名所示的格式（可用 Excel/WPS 另存一次）"]
-    );
-    let doc = at("台账.docx", b"PK");
-    assert_eq!(
-        one(&doc, "台账.docx", true),
-        ["台账.docx: only .xlsx, .xls, .et, .ods or .csv files can be imported"]
-    );
-    // UTF-8 with one broken byte on line 2 is UTF-8 with a mistake, not GBK.
-    let mut bytes = "序号,重点工作\n1,秸秆禁烧".as_bytes().to_vec();
-    bytes.extend([0xff, b'\n']);
-    let csv = at("台账.csv", &bytes);
-    let msg = one(&csv, "台账.csv", false);
-    assert_eq!(msg.len(), 1, "{msg:?}");
-    assert!(
-        msg[0].starts_with("台账.csv: 无法识别文件编码（第2行第"),
-        "{msg:?}"
-    );
-}
-
-#[test]
-fn map_gives_unknown_column_names_a_meaning_from_the_command_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("村道.csv");
-    std::fs::write(
-        &csv,
-        "序号,名称,包保干部,截止日期,进度\n1,村道硬化,张三,2024-09-30,50%\n2,路灯安装,李四,9月底前,80%\n",
-    )
-    .unwrap();
-    let data = dir.path().join("data");
-    let (csv_s, data_s) = (csv.to_str().unwrap(), data.to_str().unwrap());
-    let (code, out, _) = huibao(&["import", csv_s, "-o", data_s, "--town", "青山镇"]);
-    assert_eq!(code, 2);
-    assert!(out.ends_with("可用 --map 列名=task 指定\n"), "{out}");
-    let (code, _, err) = huibao(&["import", csv_s, "-o", data_s, "--map", "名称=boss"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("不认识的字段 \"boss\""), "{err}");
-    let maps = [
-        "名称=task",
-        "包保干部=leader",
-        "截止日期=deadline",
-        "进度=rate",
-    ];
-    let mut args = vec![
-        "--today",
-        "2024-07-01",
-        "import",
-        csv_s,
-        "-o",
-        data_s,
-        "--town",
-        "青山镇",
-    ];
-    for m in &maps {
-        args.extend(["--map", m]);
-    }
-    let (code, out, err) = huibao(&args);
-    assert_eq!(code, 0, "{out}{err}");
-    let line = std::fs::read_to_string(data.join("2024-07-01/line-1.json")).unwrap();
-    for part in [
-        "\"label\": \"路灯安装\"",
-        "\"leader\": \"李四\"",
-        "\"deadline\": \"2024-09-30\"",
-        "\"deadline_text\": \"9月底前\"",
-        "\"value\": 80",
-    ] {
-        assert!(line.contains(part), "{part} in {line}");
-    }
-    assert!(check_data_folder(&data).problems.is_empty());
 }
