@@ -4,18 +4,13 @@
 
 mod import_common;
 
-use chrono::NaiveDate;
 use huibao::import::{import_file, Imported, Options};
 use huibao::model::format::Value;
 use huibao::model::Item;
-use import_common::write_validate_render;
+use import_common::{d, import_at, item, write_validate_render};
 use std::path::{Path, PathBuf};
 
 const TABLES: &str = "tests/fixtures/ingest/tables";
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
 
 fn table(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -24,26 +19,15 @@ fn table(name: &str) -> PathBuf {
 }
 
 /// A "today" long after the tables: every date must come from the tables themselves.
+fn import(name: &str) -> Imported {
+    import_at(&table(name), name, "2026-01-05")
+}
+
 fn options() -> Options {
     Options {
         today: d("2026-01-05"),
         ..Options::default()
     }
-}
-
-fn import(name: &str) -> Imported {
-    import_file(&table(name), name, &options()).unwrap_or_else(|p| {
-        let lines: Vec<String> = p.iter().map(|p| p.message(false)).collect();
-        panic!("{name} did not import:\n{}", lines.join("\n"))
-    })
-}
-
-fn item<'a>(imp: &'a Imported, label: &str) -> &'a Item {
-    imp.lines
-        .iter()
-        .flat_map(|l| l.items())
-        .find(|i| i.label == label)
-        .unwrap_or_else(|| panic!("no item {label}"))
 }
 
 fn lines(imp: &Imported) -> Vec<(&str, &str, usize)> {

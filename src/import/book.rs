@@ -89,6 +89,24 @@ impl Sheet {
             .unwrap_or(&Cell::Empty)
     }
 
+    /// A sheet of text cells (an empty string is a blank cell), without merges: for tests and for
+    /// callers that have the cells already.
+    pub fn from_texts(name: &str, rows: &[&[&str]], merges_known: bool) -> Sheet {
+        let cell = |t: &&str| {
+            if t.is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(t.to_string())
+            }
+        };
+        Sheet {
+            name: name.into(),
+            rows: rows.iter().map(|r| r.iter().map(cell).collect()).collect(),
+            merges: Vec::new(),
+            merges_known,
+        }
+    }
+
     /// The widest row's length.
     pub fn width(&self) -> usize {
         self.rows.iter().map(Vec::len).max().unwrap_or(0)

@@ -104,29 +104,10 @@ pub fn classify(sheet: &Sheet, header: &Header, r: usize) -> Row {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::book::Cell;
     use crate::import::header;
 
     fn sheet(rows: &[&[&str]]) -> Sheet {
-        Sheet {
-            name: "s".into(),
-            rows: rows
-                .iter()
-                .map(|r| {
-                    r.iter()
-                        .map(|t| {
-                            if t.is_empty() {
-                                Cell::Empty
-                            } else {
-                                Cell::Text(t.to_string())
-                            }
-                        })
-                        .collect()
-                })
-                .collect(),
-            merges: vec![],
-            merges_known: false,
-        }
+        Sheet::from_texts("s", rows, false)
     }
 
     #[test]

@@ -176,25 +176,7 @@ mod tests {
     use super::*;
 
     fn sheet(rows: &[&[&str]]) -> Sheet {
-        Sheet {
-            name: "s".into(),
-            rows: rows
-                .iter()
-                .map(|r| {
-                    r.iter()
-                        .map(|t| {
-                            if t.is_empty() {
-                                Cell::Empty
-                            } else {
-                                Cell::Text(t.to_string())
-                            }
-                        })
-                        .collect()
-                })
-                .collect(),
-            merges: vec![],
-            merges_known: true,
-        }
+        Sheet::from_texts("s", rows, true)
     }
 
     #[test]
