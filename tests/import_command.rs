@@ -167,3 +167,32 @@ fn map_gives_unknown_column_names_a_meaning_from_the_command_line() {
     }
     assert!(check_data_folder(&data).problems.is_empty());
 }
+
+#[test]
+fn what_validate_would_say_about_the_new_snapshot_is_shown_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("植树.csv");
+    std::fs::write(
+        &csv,
+        "青山镇2024年台账\n序号,重点工作,目标任务,完成情况\n1,植树造林,植树5000株,已植3000株\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    let args = [
+        "--today",
+        "2024-07-01",
+        "import",
+        csv.to_str().unwrap(),
+        "-o",
+        data.to_str().unwrap(),
+    ];
+    let (code, out, err) = huibao(&args);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(lines[0].starts_with("已导入 1 项（植树 1 项）"), "{out}");
+    assert!(
+        lines[1].contains("groups[0].items[0].figures[0].unit: unknown unit \"株\""),
+        "{out}"
+    );
+}

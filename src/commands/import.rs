@@ -196,7 +196,14 @@ pub fn write_out(
     };
     let written =
         write::write_drafted(root, &drafted, force).map_err(|e| (exit_code(&e), e.message(en)))?;
-    Ok(summary(&imp, root, &date, written.len(), reused, en))
+    let mut text = summary(&imp, root, &date, written.len(), reused, en);
+    // What `huibao validate` would say about the new snapshot (units it does not know, more done
+    // than planned): the clerk sees it now, not at the meeting.
+    for line in super::validate::check_path(&root.join(&date)).lines() {
+        text.push_str(&line);
+        text.push('\n');
+    }
+    Ok(text)
 }
 
 fn exit_code(e: &write::WriteError) -> u8 {
@@ -206,7 +213,7 @@ fn exit_code(e: &write::WriteError) -> u8 {
     }
 }
 
-/// `已导入 21 项：督查督办 7 行，…；写入 out/2024-06-30（2 个文件）`.
+/// `已导入 21 项（督查督办 7 项，…），写入 out/2024-06-30（2 个文件）`.
 fn summary(
     imp: &Imported,
     root: &Path,
@@ -220,9 +227,9 @@ fn summary(
         .iter()
         .map(|(s, n)| {
             if en {
-                format!("{s} {n} rows")
+                format!("{s} {n} items")
             } else {
-                format!("{s} {n} 行")
+                format!("{s} {n} 项")
             }
         })
         .collect();
