@@ -45,7 +45,7 @@ const NOTE_WORDS: &[&str] = &[
 /// Words that begin a total row.
 const TOTAL_WORDS: &[&str] = &["合计", "小计", "总计", "共计"];
 
-/// What row `r` is.
+/// What row `r` is. A row that repeats the header's names (each printed page has it) is skipped.
 pub fn classify(sheet: &Sheet, header: &Header, r: usize) -> Row {
     let text = |f: Field| {
         header
@@ -68,6 +68,19 @@ pub fn classify(sheet: &Sheet, header: &Header, r: usize) -> Row {
     if TOTAL_WORDS
         .iter()
         .any(|w| task.starts_with(w) || seq.starts_with(w))
+    {
+        return Row::Skip;
+    }
+    // The header again (repeated on each printed page, or over a second table): no item.
+    let repeated = header
+        .columns
+        .iter()
+        .filter(|c| c.field != Field::Other && sheet.cell(r, c.col).text() == c.name)
+        .count();
+    if repeated >= 2
+        && header
+            .find(Field::Task)
+            .is_some_and(|c| sheet.cell(r, c.col).text() == c.name)
     {
         return Row::Skip;
     }
@@ -121,6 +134,7 @@ mod tests {
             &["", "", "党建办"],
             &["注：数据截至6月底", "", ""],
             &["填表人：刘芳", "", "审核人：王强"],
+            &["序号", "重点工作", "责任单位"],
             &["", "", ""],
         ]);
         let h = header::find(&s, &[]).unwrap();
@@ -133,6 +147,7 @@ mod tests {
                 Row::Item,
                 Row::Skip,
                 Row::NoTask(2),
+                Row::Skip,
                 Row::Skip,
                 Row::Skip,
                 Row::Skip,
