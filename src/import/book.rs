@@ -44,7 +44,7 @@ impl Cell {
             Cell::Empty => String::new(),
             Cell::Text(t) => t.trim().to_string(),
             Cell::Num(n) => crate::model::numbers::fmt_num(*n),
-            Cell::Date(d) => super::cells::serial_to_date(*d)
+            Cell::Date(d) => super::dates::serial_to_date(*d)
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_else(|| crate::model::numbers::fmt_num(*d)),
             Cell::Bool(b) => if *b { "是" } else { "否" }.to_string(),
@@ -240,7 +240,7 @@ fn convert(d: &Data) -> Cell {
         Data::Bool(b) => Cell::Bool(*b),
         // calamine knows the workbook's date system (1900, or 1904 from an old Mac Excel).
         Data::DateTime(dt) if dt.is_datetime() => match dt.as_datetime() {
-            Some(t) => Cell::Date(super::cells::date_to_serial(t.date())),
+            Some(t) => Cell::Date(super::dates::date_to_serial(t.date())),
             None => Cell::Num(dt.as_f64()),
         },
         Data::DateTime(dt) => Cell::Num(dt.as_f64()),
@@ -253,7 +253,7 @@ fn convert(d: &Data) -> Cell {
 /// An ODS `2024-09-30` (or `2024-09-30T00:00:00`) as an Excel serial day.
 fn iso_to_serial(s: &str) -> Option<f64> {
     let day = crate::model::format::parse_day(s.get(..10)?)?;
-    Some(super::cells::date_to_serial(day))
+    Some(super::dates::date_to_serial(day))
 }
 
 /// Column letters of a 0-based column: 0 → A, 25 → Z, 26 → AA.

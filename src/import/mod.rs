@@ -5,6 +5,7 @@ pub mod book;
 pub mod cells;
 pub mod classify;
 pub mod csv;
+pub mod dates;
 pub mod fields;
 pub mod header;
 pub mod lines;

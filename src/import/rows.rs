@@ -3,7 +3,8 @@
 //! more; a cell that cannot be read is a problem naming the cell.
 
 use super::book::{Cell, Sheet};
-use super::cells::{self, When};
+use super::cells;
+use super::dates::{self, When};
 use super::header::{Column, Field, Header};
 use super::problem::Kind;
 use crate::ingest::words;
@@ -133,10 +134,10 @@ impl Reader<'_, '_> {
     /// not decided yet (待定) a warning.
     fn deadline(&mut self) -> Option<When> {
         let (c, cell) = self.cell(Field::Deadline)?;
-        let when = cells::when(cell, self.ctx.year);
+        let when = dates::when(cell, self.ctx.year);
         let kind = match &when {
             None => Kind::BadDate(shown_name(c), cell.text()),
-            Some(When::Ongoing(w)) if cells::UNDECIDED.contains(&w.as_str()) => {
+            Some(When::Ongoing(w)) if dates::UNDECIDED.contains(&w.as_str()) => {
                 Kind::Undecided(shown_name(c), w.clone())
             }
             Some(_) => return when,

@@ -80,7 +80,7 @@ pub fn stated_date(titles: &[&str], year: i32, today: NaiveDate) -> Option<(Naiv
             .trim_start_matches([':', '：', ' ']);
         let token = rest.split([' ', '）', ')']).next().unwrap_or("");
         let cell = super::book::Cell::Text(token.to_string());
-        if let Some(super::cells::When::Date(d, _)) = super::cells::when(&cell, year) {
+        if let Some(super::dates::When::Date(d, _)) = super::dates::when(&cell, year) {
             let end = after.len() - rest.len() + token.len();
             return Some((d, after[..end].to_string()));
         }
