@@ -5,8 +5,8 @@
 //! Bounded to run in a few seconds in a debug build; nothing is written to disk.
 
 use chrono::NaiveDate;
-use huibao::import::book::{Cell, Region, Sheet};
 use huibao::import::lines::import_sheets;
+use huibao::import::sheet::{Cell, Region, Sheet};
 use huibao::import::{Kind, Options};
 use huibao::model::load::parse_line_file;
 use proptest::prelude::*;

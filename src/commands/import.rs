@@ -6,54 +6,12 @@
 //! temporary names and renamed, a failure leaves nothing behind. Exit codes: 0 written, 2 the table
 //! has errors or cannot be read, 3 something exists already, 4 writing failed.
 
-use crate::cli::Cli;
+use crate::cli::{Cli, ImportArgs};
 use crate::import::{self, Field, Imported, Options, Problem};
 use crate::ingest::write::{self, exit, Drafted};
 use crate::model::LineFile;
-use chrono::NaiveDate;
-use clap::Args;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
-
-/// Arguments of `huibao import`.
-#[derive(Debug, Args)]
-pub struct ImportArgs {
-    /// The 台账: .xlsx, .xls, .ods, or .csv (UTF-8 or GBK).
-    #[arg(value_name = "TABLE")]
-    pub table: PathBuf,
-    /// Write a new data folder here: town.json and one snapshot folder.
-    #[arg(
-        short,
-        long,
-        value_name = "DIR",
-        required_unless_present = "into",
-        conflicts_with = "into"
-    )]
-    pub output: Option<PathBuf>,
-    /// Add the snapshot to this data folder, keeping the ids of items whose label and unit match, so
-    /// history lines up week to week.
-    #[arg(long, value_name = "DATA")]
-    pub into: Option<PathBuf>,
-    /// The snapshot date; default: the 截至 date in the table's title, else today.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub as_of: Option<NaiveDate>,
-    /// A column named otherwise: 列名=field, e.g. 包保领导=leader. Fields: seq task leader office
-    /// deadline target progress rate problems next investment annual annual-done spent category
-    /// status note other (or a known column name such as 责任领导).
-    #[arg(long = "map", value_name = "列名=field")]
-    pub map: Vec<String>,
-    /// The town's name, when the table's title does not say it (青山镇).
-    #[arg(long, value_name = "NAME")]
-    pub town: Option<String>,
-    /// Replace a snapshot date (and town.json) that exists already.
-    #[arg(long)]
-    pub force: bool,
-}
-
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    crate::model::parse_day(s)
-        .ok_or_else(|| format!("expected a date like 2024-06-30, found {s:?}"))
-}
 
 /// Parses `--map 列名=field` values; the message of a bad one is in Chinese, or English with `en`.
 pub fn parse_map(values: &[String], en: bool) -> Result<Vec<(String, Field)>, String> {

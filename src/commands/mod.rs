@@ -51,7 +51,6 @@ pub fn run(cli: Cli) -> ExitCode {
     match &cli.command {
         Some(Command::Validate { paths }) => validate::run(&cli, paths),
         Some(Command::Schema { town }) => schema::run(*town),
-        Some(Command::Import(args)) => import::run(&cli, args),
         Some(Command::Summary { format, output }) => {
             let text = match initial_state(&cli) {
                 Ok(state) => summary::render(&state, *format),
@@ -87,6 +86,7 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             write_out(output.as_deref(), &text)
         }
+        Some(Command::Import(args)) => import::run(&cli, args),
         None => {
             let baseline = crate::cli::resolve_data_dir(cli.data.as_deref())
                 .ok()

@@ -2,7 +2,7 @@
 //! 1,200, 1.2亿元, 400多, **), percentage cells (0.6 shown as 60%) and "60%" text. Dates are read in
 //! [`super::dates`].
 
-use super::book::Cell;
+use super::sheet::Cell;
 use crate::model::format::{Approx, Value};
 
 /// A number read from a cell: value, the unit written in the cell (万元 in "1.2亿元" is 亿元), and

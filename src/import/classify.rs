@@ -1,8 +1,8 @@
 //! What each row under a 台账's header is: an item, a section heading (一、农业产业类), a row with
 //! content but no name, or nothing to import (a blank, note, signature or 合计 row).
 
-use super::book::Sheet;
 use super::header::{Field, Header};
+use super::sheet::Sheet;
 
 /// What a row of the table is.
 #[derive(Debug, Clone, PartialEq)]

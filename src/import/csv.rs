@@ -2,7 +2,7 @@
 //! splitting into cells (quoted fields, doubled quotes, line breaks inside quotes; comma, or tab when
 //! the file is tab-separated).
 
-use super::book::{Cell, ReadError, Sheet};
+use super::sheet::{Cell, ReadError, Sheet};
 
 /// Reads a `.csv` file's bytes as one sheet without a name (places read `file.csv!C4`). No merge information: a merged cell
 /// saved as CSV is its value followed by blanks.

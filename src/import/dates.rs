@@ -1,32 +1,10 @@
 //! Reading a date cell: Excel date cells and serial numbers, `2024/8/31`-style text, and dates in
 //! words (6月底前, 2024年12月, 年底前, 三季度末) through [`crate::ingest::words`].
 
-use super::book::Cell;
 use super::cells::half_width;
+use super::sheet::{serial_to_date, Cell};
 use crate::ingest::words;
 use chrono::{Datelike, NaiveDate};
-
-/// Excel's day 0 in the 1900 date system, as used for serials from 61 (1900-03-01) on.
-fn epoch() -> NaiveDate {
-    NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default()
-}
-
-/// The date of an Excel serial day number (1900 system; the time of day is dropped). `None` outside
-/// 1900–2200.
-pub fn serial_to_date(serial: f64) -> Option<NaiveDate> {
-    if !serial.is_finite() || !(1.0..=110_000.0).contains(&serial) {
-        return None;
-    }
-    let days = serial.floor() as i64;
-    // Excel counts a 29 February 1900 that never was: serials before it are one day later.
-    let days = if days < 61 { days + 1 } else { days };
-    epoch().checked_add_signed(chrono::Duration::days(days))
-}
-
-/// The Excel serial day number of a date.
-pub fn date_to_serial(d: NaiveDate) -> f64 {
-    (d - epoch()).num_days() as f64
-}
 
 /// What a date cell says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -205,6 +183,7 @@ pub fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::sheet::date_to_serial;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

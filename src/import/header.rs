@@ -2,8 +2,8 @@
 //! (and their variants), a unit in brackets (总投资（万元）), a two-row header under a merged
 //! 投资情况（万元）, and `--map 列名=field` for anything else.
 
-use super::book::{Cell, Sheet};
 pub use super::fields::Field;
+use super::sheet::{Cell, Sheet};
 /// One column of the table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {

@@ -2,12 +2,12 @@
 //! rows turned into items, items gathered into work lines (one per sheet, or per 类别) and groups
 //! (the table's section rows), ids given, the town named.
 
-use super::book::{Cell, Sheet};
 use super::classify::{self, Row};
 use super::header::{self, Field, Header};
 use super::milestones;
 use super::problem::{Kind, Place, Problem};
 use super::rows::{self, Ctx};
+use super::sheet::{Cell, Sheet};
 use super::titles::{bare_title, line_id, stated_date, title_lines, title_year, town_in};
 use super::{cells, Imported, Options};
 use crate::model::format::{Day, Thresholds, Town};

@@ -12,6 +12,7 @@ pub mod lines;
 pub mod milestones;
 pub mod problem;
 pub mod rows;
+pub mod sheet;
 pub mod titles;
 
 pub use header::Field;
@@ -70,10 +71,10 @@ pub fn import_file(path: &Path, shown: &str, opts: &Options) -> Result<Imported,
     };
     let sheets = match book::read(path) {
         Ok(s) => s,
-        Err(book::ReadError::UnknownKind) => return Err(whole(Kind::UnknownKind)),
-        Err(book::ReadError::Io(e)) => return Err(whole(Kind::Unreadable(Some(e)))),
-        Err(book::ReadError::Broken) => return Err(whole(Kind::Unreadable(None))),
-        Err(book::ReadError::Encoding(line, col)) => return Err(whole(Kind::Encoding(line, col))),
+        Err(sheet::ReadError::UnknownKind) => return Err(whole(Kind::UnknownKind)),
+        Err(sheet::ReadError::Io(e)) => return Err(whole(Kind::Unreadable(Some(e)))),
+        Err(sheet::ReadError::Broken) => return Err(whole(Kind::Unreadable(None))),
+        Err(sheet::ReadError::Encoding(line, col)) => return Err(whole(Kind::Encoding(line, col))),
     };
     let stem = path
         .file_stem()

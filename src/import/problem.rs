@@ -32,7 +32,7 @@ impl fmt::Display for Place {
             write!(f, "!{s}")?;
         }
         if let Some((r, c)) = self.cell {
-            write!(f, "!{}", super::book::address(r, c))?;
+            write!(f, "!{}", super::sheet::address(r, c))?;
         }
         Ok(())
     }

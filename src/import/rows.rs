@@ -2,11 +2,11 @@
 //! figures (完成率, investment), project details and done. Stores what the row says and nothing
 //! more; a cell that cannot be read is a problem naming the cell.
 
-use super::book::{Cell, Sheet};
 use super::cells;
 use super::dates::{self, When};
 use super::header::{Column, Field, Header};
 use super::problem::Kind;
+use super::sheet::{Cell, Sheet};
 use crate::ingest::words;
 use crate::model::format::{Day, Figure, Project, Value};
 use crate::model::ItemFile;

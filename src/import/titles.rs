@@ -1,7 +1,7 @@
 //! What a table's title lines say: its name without the date, the 截至 date, the town; and the ids
 //! of work lines.
 
-use super::book::Sheet;
+use super::sheet::Sheet;
 use crate::ingest::words;
 use chrono::NaiveDate;
 
@@ -79,7 +79,7 @@ pub fn stated_date(titles: &[&str], year: i32, today: NaiveDate) -> Option<(Naiv
             .unwrap_or(rest)
             .trim_start_matches([':', '：', ' ']);
         let token = rest.split([' ', '）', ')']).next().unwrap_or("");
-        let cell = super::book::Cell::Text(token.to_string());
+        let cell = super::sheet::Cell::Text(token.to_string());
         if let Some(super::dates::When::Date(d, _)) = super::dates::when(&cell, year) {
             let end = after.len() - rest.len() + token.len();
             return Some((d, after[..end].to_string()));
