@@ -26,7 +26,8 @@ use std::path::Path;
 /// What the command line asks of an import.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// The snapshot date; otherwise the 截至 date of the title, otherwise `today`.
+    /// The snapshot date; otherwise the 截至 date above the table, or the end of a period the title
+    /// names once it has passed (上半年), otherwise `today`.
     pub as_of: Option<NaiveDate>,
     /// Today, for a table that states no date.
     pub today: NaiveDate,
