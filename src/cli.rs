@@ -120,6 +120,9 @@ pub struct ImportArgs {
     /// The town's name, when the table's title does not say it (青山镇).
     #[arg(long, value_name = "NAME")]
     pub town: Option<String>,
+    /// Import only this sheet (repeat for several); default: every sheet with a header.
+    #[arg(long = "sheet", value_name = "NAME")]
+    pub sheets: Vec<String>,
     /// Replace a snapshot date (and town.json) that exists already.
     #[arg(long)]
     pub force: bool,

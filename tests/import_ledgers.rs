@@ -322,3 +322,28 @@ fn bad_date_names_each_cell_and_writes_nothing() {
         "bad-date.xlsx!重点工作!D3: 完成时限: unrecognised date \"2024年13月\""
     );
 }
+
+#[test]
+fn sheet_picks_the_sheets_to_import() {
+    let opts = Options {
+        today: d("2026-01-05"),
+        sheets: vec!["基础设施".into()],
+        ..Options::default()
+    };
+    let path = table("shangbannian-xiangmu.xlsx");
+    let imp = import_file(&path, "台账.xlsx", &opts).unwrap();
+    assert_eq!(
+        lines(&imp),
+        [("infrastructure", "**镇2023年上半年基础设施建设工作台账", 7)]
+    );
+    let opts = Options {
+        sheets: vec!["第27周".into()],
+        ..opts
+    };
+    let p = import_file(&path, "台账.xlsx", &opts).unwrap_err();
+    let zh: Vec<String> = p.iter().map(|p| p.message(false)).collect();
+    assert_eq!(
+        zh,
+        ["台账.xlsx: 没有名为 \"第27周\" 的工作表；表中有：重点项目、基础设施"]
+    );
+}

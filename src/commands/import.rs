@@ -54,6 +54,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> ExitCode {
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         map,
         town: args.town.clone(),
+        sheets: args.sheets.clone(),
     };
     let shown = args.table.display().to_string();
     let imported = match import::import_file(&args.table, &shown, &opts) {

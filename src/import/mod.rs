@@ -35,6 +35,9 @@ pub struct Options {
     pub map: Vec<(String, Field)>,
     /// The town's name, when the title does not say it.
     pub town: Option<String>,
+    /// `--sheet NAME`: import only these sheets (a workbook that keeps one week per sheet, or a
+    /// 填表说明 beside the table); empty for every sheet.
+    pub sheets: Vec<String>,
 }
 
 /// An imported table.
@@ -81,5 +84,22 @@ pub fn import_file(path: &Path, shown: &str, opts: &Options) -> Result<Imported,
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let sheets = chosen(sheets, &opts.sheets).map_err(whole)?;
     lines::import_sheets(shown, &stem, sheets, opts)
+}
+
+/// The sheets `--sheet` names, in the workbook's order; every sheet when none is named. A name the
+/// workbook does not have is a problem listing the names it has.
+fn chosen(sheets: Vec<sheet::Sheet>, names: &[String]) -> Result<Vec<sheet::Sheet>, Kind> {
+    if names.is_empty() {
+        return Ok(sheets);
+    }
+    if let Some(missing) = names.iter().find(|n| !sheets.iter().any(|s| &s.name == *n)) {
+        let have: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
+        return Err(Kind::NoSuchSheet(missing.clone(), have));
+    }
+    Ok(sheets
+        .into_iter()
+        .filter(|s| names.contains(&s.name))
+        .collect())
 }

@@ -71,6 +71,8 @@ pub enum Kind {
     Encoding(usize, usize),
     /// A `--map` column name found in no header.
     MapUnused(String),
+    /// `--sheet` names a sheet the workbook does not have (the name, the sheets it has).
+    NoSuchSheet(String, Vec<String>),
     /// A new data folder needs the town's name and the title does not give it.
     NoTown,
     /// Merges are not stored in the format: blank 责任领导/责任单位/类别 cells took the value above.
@@ -142,6 +144,12 @@ impl Kind {
             ),
             (MapUnused(name), false) => format!("--map 指定的列 {name:?} 不在表头中"),
             (MapUnused(name), true) => format!("--map names the column {name:?}, which no header has"),
+            (NoSuchSheet(name, have), false) => {
+                format!("没有名为 {name:?} 的工作表；表中有：{}", have.join("、"))
+            }
+            (NoSuchSheet(name, have), true) => {
+                format!("no sheet named {name:?}; the sheets are: {}", have.join(", "))
+            }
             (NoTown, false) => "表格标题中没有镇（乡、街道）名，请用 --town 指定".into(),
             (NoTown, true) => "the title names no town; give it with --town".into(),
             (FilledDown(col, n), false) => format!("{col}：此格式不保存合并单元格，{n} 个空格沿用了上一行的值"),
