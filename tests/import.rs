@@ -134,25 +134,29 @@ fn projects_on_two_sheets_with_a_two_row_header_and_excel_dates() {
     assert_eq!(p.status.as_deref(), Some("主体完工，设备安装中"));
     assert_eq!(p.problems, ["用电增容待审批"]);
     assert_eq!(chicken.deadline.map(|d| d.date()), Some(d("2024-07-31")));
-    // "3200" typed as text under 累计完成投资 in the 投资情况（万元） header.
-    let spent = chicken
-        .figures
-        .iter()
-        .find(|f| f.label.as_deref() == Some("累计完成投资"))
-        .unwrap();
-    assert_eq!(spent.label.as_deref(), Some("累计完成投资"));
+    // "3200" typed as text under 累计完成投资 in the 投资情况（万元） header; the year's plan beside it.
+    let money =
+        |f: &Option<huibao::model::format::Figure>| f.as_ref().map(|f| (f.value, f.unit.clone()));
     assert_eq!(
-        (spent.value, spent.unit.as_str()),
-        (Some(Value::Num(3200.0)), "万元")
+        money(&p.cumulative),
+        Some((Some(Value::Num(3200.0)), "万元".into()))
     );
-    assert_eq!(spent.target, None, "1.2亿元 and 万元 are not compared");
+    assert_eq!(
+        money(&p.annual_plan),
+        Some((Some(Value::Num(5000.0)), "万元".into()))
+    );
+    assert_eq!(p.annual_done, None, "no 年度完成投资 column");
     let park = item(&imp, "汤西现代农业产业园");
     assert_eq!(park.leader.as_deref(), Some("赵刚"), "merged D6:D7");
-    let spent = park
-        .figures
-        .iter()
-        .find(|f| f.label.as_deref() == Some("累计完成投资"));
-    assert_eq!(spent.and_then(|f| f.target), Some(Value::Num(8000.0)));
+    let pp = park.project().unwrap();
+    assert_eq!(
+        money(&pp.investment),
+        Some((Some(Value::Num(8000.0)), "万元".into()))
+    );
+    assert_eq!(
+        money(&pp.cumulative),
+        Some((Some(Value::Num(1500.0)), "万元".into()))
+    );
     // 形象进度 已流转土地420亩: the value the row states.
     assert_eq!(park.figures[0].value, Some(Value::Num(420.0)));
     assert_eq!(park.note.as_deref(), Some("续建"));
@@ -160,9 +164,9 @@ fn projects_on_two_sheets_with_a_two_row_header_and_excel_dates() {
     assert_eq!(sewer.deadline_text.as_deref(), Some("2024年12月"));
     let road = item(&imp, "农村公路提档升级");
     assert_eq!(
-        road.figures.len(),
-        1,
-        "no 累计完成投资 stated: no figure for it"
+        road.project().unwrap().cumulative,
+        None,
+        "no 累计完成投资 stated"
     );
     assert_eq!(item(&imp, "慈口观温泉民宿提升").done, Some(true));
     let (_dir, screen) = write_validate_render(imp, "2024-07-01");

@@ -171,10 +171,10 @@ fn map_gives_unknown_column_names_a_meaning_from_the_command_line() {
 #[test]
 fn what_validate_would_say_about_the_new_snapshot_is_shown_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("植树.csv");
+    let csv = dir.path().join("管网.csv");
     std::fs::write(
         &csv,
-        "青山镇2024年台账\n序号,重点工作,目标任务,完成情况\n1,植树造林,植树5000株,已植3000株\n",
+        "青山镇2024年台账\n序号,项目名称,总投资（万元）,累计完成投资（万元）\n1,污水管网,800,1000\n",
     )
     .unwrap();
     let data = dir.path().join("data");
@@ -189,10 +189,13 @@ fn what_validate_would_say_about_the_new_snapshot_is_shown_at_once() {
     let (code, out, err) = huibao(&args);
     assert_eq!(code, 0, "{err}");
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 3, "{out}");
-    assert!(lines[0].starts_with("已导入 1 项（植树 1 项）"), "{out}");
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].starts_with("已导入 1 项（管网 1 项）"), "{out}");
+    // The table says more was spent than the whole project costs: written as stated, and said.
     assert!(
-        lines[1].contains("groups[0].items[0].figures[0].unit: unknown unit \"株\""),
+        lines[1].contains(
+            "groups[0].items[0].project.cumulative: 累计完成投资 1000万元 超过总投资 800万元"
+        ),
         "{out}"
     );
 }

@@ -132,7 +132,7 @@ fn xiabu_gongzuo_a_category_column_merged_owners_and_mixed_dates() {
     assert_eq!(targets(item(&imp, "禾丰牧业孵化项目")), [(5000.0, "万元")]);
     assert_eq!(
         targets(item(&imp, "乡村共富党建联盟")),
-        [(29.0, "个村"), (4.0, "万元")]
+        [(29.0, "个"), (4.0, "万元")]
     );
     assert_eq!(targets(item(&imp, "地方级税收任务")), [(1898.0, "万元")]);
     assert!(item(&imp, "帮扶企业复工复产")

@@ -244,7 +244,7 @@ fn a_ten_thousand_character_key_is_shortened_in_the_field_path() {
     assert_eq!(
         text(&v.stdout),
         format!(
-            "{}:2:3: {short}: unknown field `{short}` (a key 10000 characters long), expected one of `$schema`, `id`, `title`, `short`, `as_of`, `office`, `leader`, `groups`\n",
+            "{}:2:3: {short}: unknown field `{short}` (a key 10000 characters long), expected one of `$schema`, `id`, `title`, `short`, `as_of`, `office`, `leader`, `role`, `period`, `groups`\n",
             party.display()
         )
     );

@@ -19,6 +19,8 @@ pub enum Field {
     Progress,
     /// 完成率.
     Rate,
+    /// 工作任务安排 / 本季度工作任务安排: the period's plan of a key task.
+    Plan,
     /// 存在问题.
     Problems,
     /// 下步计划.
@@ -139,6 +141,18 @@ const NAMES: &[(Field, &str, &[&str])] = &[
         Field::Rate,
         "rate",
         &["完成率", "完成比例", "年度投资完成率", "投资完成率"],
+    ),
+    (
+        Field::Plan,
+        "plan",
+        &[
+            "工作任务安排",
+            "本季度工作任务安排",
+            "工作安排",
+            "本期工作安排",
+            "工作措施",
+            "推进措施",
+        ],
     ),
     (
         Field::Problems,

@@ -272,7 +272,7 @@ mod tests {
                 ("序号", Field::Seq),
                 ("重点工作", Field::Task),
                 ("责任领导", Field::Leader),
-                ("工作任务安排", Field::Other),
+                ("工作任务安排", Field::Plan),
                 ("完成情况", Field::Progress),
                 ("完成率", Field::Rate),
             ]

@@ -130,6 +130,7 @@ fn town(name: Option<&str>, titles: &[&str], title: &str, lines: &[LineFile]) ->
         title: title.to_string(),
         lines: lines.iter().map(|l| l.id.clone()).collect(),
         thresholds: Thresholds::default(),
+        ..Town::default()
     }
 }
 
@@ -363,6 +364,7 @@ fn assemble(tables: &[Table], stem: &str, drafts: Vec<Draft>, as_of: NaiveDate) 
             match groups.last_mut() {
                 Some(g) if g.title == d.group => g.items.push(to_item(d.item.clone())),
                 _ => groups.push(Group {
+                    period: None,
                     title: d.group.clone(),
                     items: vec![to_item(d.item.clone())],
                 }),
@@ -386,6 +388,8 @@ fn assemble(tables: &[Table], stem: &str, drafts: Vec<Draft>, as_of: NaiveDate) 
             office: None,
             leader: None,
             groups,
+            role: Default::default(),
+            period: None,
         });
     }
     lines

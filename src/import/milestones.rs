@@ -40,11 +40,14 @@ pub fn absorb(
     problems: &mut Vec<(usize, Kind)>,
 ) {
     let row = rows::item(ctx, r, problems);
+    // A task row that turns out to have milestones becomes a project: its result is the status.
+    let status = it.task.take().and_then(|t| t.result);
     let project = it.project.get_or_insert_with(|| Project {
-        investment: None,
-        status: rows::cell_text(ctx, first, Field::Progress),
-        problems: Vec::new(),
-        milestones: Vec::new(),
+        status: status.or_else(|| rows::cell_text(ctx, first, Field::Progress)),
+        problems: rows::cell_text(ctx, first, Field::Problems)
+            .into_iter()
+            .collect(),
+        ..Project::default()
     });
     if project.milestones.is_empty() {
         if let Some(due) = it.deadline.take() {

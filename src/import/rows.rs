@@ -8,7 +8,7 @@ use super::header::{Column, Field, Header};
 use super::problem::Kind;
 use super::sheet::{Cell, Sheet};
 use crate::ingest::words;
-use crate::model::format::{Day, Figure, Project, Value};
+use crate::model::format::{Day, Figure, Project, RateKind, Task, Value};
 use crate::model::ItemFile;
 
 /// Progress or status words that say the work is done.
@@ -67,6 +67,8 @@ pub fn item(ctx: &Ctx<'_>, r: usize, problems: &mut Vec<(usize, Kind)>) -> ItemF
         deadline: None,
         deadline_text: None,
         done: None,
+        firmness: None,
+        task: None,
         project: None,
         ledger: None,
         note: rd.text(Field::Note),
@@ -82,12 +84,6 @@ pub fn item(ctx: &Ctx<'_>, r: usize, problems: &mut Vec<(usize, Kind)>) -> ItemF
     it.figures.extend(rd.rate());
     it.figures.extend(rd.amounts(Field::Progress, false));
     it.figures.extend(rd.amounts(Field::Target, true));
-    let investment = rd
-        .money(Field::Investment)
-        .map(|(_, f)| Figure { label: None, ..f });
-    let money = rd.investment_figures(investment.as_ref());
-    let project = ctx.projects || investment.is_some() || !money.is_empty();
-    it.figures.extend(money);
     let progress = rd.text(Field::Progress);
     let status = rd.text(Field::Status);
     if [&progress, &status]
@@ -97,13 +93,28 @@ pub fn item(ctx: &Ctx<'_>, r: usize, problems: &mut Vec<(usize, Kind)>) -> ItemF
     {
         it.done = Some(true);
     }
-    if project {
+    let project = Project {
+        investment: rd.money(Field::Investment),
+        annual_plan: rd.money(Field::AnnualPlan),
+        annual_done: rd.money(Field::AnnualDone),
+        cumulative: rd.money(Field::Spent),
+        ..Project::default()
+    };
+    let states_money = project != Project::default();
+    if ctx.projects || states_money {
         it.project = Some(Project {
-            investment,
             status: progress,
             problems: rd.text(Field::Problems).into_iter().collect(),
-            milestones: Vec::new(),
+            ..project
         });
+    } else {
+        // A key-task row: its goal, the period's plan and its result, as the table words them.
+        let task = Task {
+            goal: rd.text(Field::Target),
+            plan: rd.text(Field::Plan),
+            result: progress,
+        };
+        it.task = (task != Task::default()).then_some(task);
     }
     it
 }
@@ -162,11 +173,12 @@ impl Reader<'_, '_> {
                 unit: a.unit,
                 approx: a.approx,
                 target: target.then_some(a.value),
+                ..Figure::default()
             })
             .collect()
     }
 
-    /// 完成率 as a figure in % of 100 (what a rate is measured against).
+    /// 完成率 as the item's progress rate, in % as the table states it.
     fn rate(&mut self) -> Option<Figure> {
         let (c, cell) = self.cell(Field::Rate)?;
         let Some(v) = cells::percent(cell, self.ctx.rate_fractions) else {
@@ -178,21 +190,20 @@ impl Reader<'_, '_> {
             label: Some(c.name.clone()),
             value: Some(v),
             unit: "%".into(),
-            approx: None,
-            target: Some(Value::Num(100.0)),
+            rate: Some(RateKind::Progress),
+            ..Figure::default()
         })
     }
 
-    /// A money cell: its column's name and the amount in the cell's unit, else the header's, else
-    /// 万元 with a warning.
-    fn money(&mut self, f: Field) -> Option<(String, Figure)> {
+    /// A money cell: the amount in the cell's unit, else the header's, else 万元 with a warning.
+    fn money(&mut self, f: Field) -> Option<Figure> {
         let (c, cell) = self.cell(f)?;
         let Some(n) = cells::number(cell) else {
             let kind = Kind::BadNumber(shown_name(c), cell.text());
             self.problems.push((c.col, kind));
             return None;
         };
-        let (col, name) = (c.col, c.name.clone());
+        let col = c.col;
         let unit = match n.unit.or_else(|| c.unit.clone()) {
             Some(u) => u,
             None => {
@@ -201,39 +212,12 @@ impl Reader<'_, '_> {
                 "万元".into()
             }
         };
-        let figure = Figure {
-            label: Some(name.clone()),
+        Some(Figure {
             value: Some(n.value),
             unit,
             approx: n.approx,
-            target: None,
-        };
-        Some((name, figure))
-    }
-
-    /// The investment figures: the year's completed against its plan and 累计完成投资 against
-    /// 总投资 (each pair only when stated in one unit), then a plan stated alone.
-    fn investment_figures(&mut self, investment: Option<&Figure>) -> Vec<Figure> {
-        let mut out = Vec::new();
-        let mut plan = self.money(Field::AnnualPlan).map(|(_, f)| f);
-        if let Some((_, done)) = self.money(Field::AnnualDone) {
-            let target = plan.take_if(|p| p.unit == done.unit).and_then(|p| p.value);
-            out.push(Figure { target, ..done });
-        }
-        if let Some((_, spent)) = self.money(Field::Spent) {
-            let target = investment
-                .filter(|i| i.unit == spent.unit)
-                .and_then(|i| i.value);
-            out.push(Figure { target, ..spent });
-        }
-        if let Some(p) = plan {
-            out.push(Figure {
-                target: p.value,
-                value: None,
-                ..p
-            });
-        }
-        out
+            ..Figure::default()
+        })
     }
 }
 

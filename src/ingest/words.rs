@@ -6,7 +6,12 @@
 
 use crate::model::format::{Approx, Value};
 mod deadline;
+mod numerals;
+mod units;
 pub use deadline::{deadline, deadlines, Deadline};
+use numerals::cn_scale;
+use numerals::{arabic, ascii_digit, chinese, cn_digit, Num};
+use units::{IDIOMS, NOT_FIGURES, UNITS};
 
 /// A bound on a figure (至少3个, 300亩以上, 超过50%, 5公里以内).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,88 +74,6 @@ impl Amount {
     }
 }
 
-/// Counting and measuring units, longest first so 平方米 wins over 米 and 人次 over 人.
-const UNITS: &[&str] = &[
-    "个百分点",
-    "平方公里",
-    "平方米",
-    "立方米",
-    "标准亩",
-    "千瓦时",
-    "个村",
-    "人次",
-    "户次",
-    "家次",
-    "小时",
-    "公里",
-    "千米",
-    "延米",
-    "公顷",
-    "千瓦",
-    "元",
-    "次",
-    "个",
-    "期",
-    "场",
-    "篇",
-    "处",
-    "户",
-    "家",
-    "人",
-    "名",
-    "位",
-    "支",
-    "亩",
-    "米",
-    "吨",
-    "只",
-    "头",
-    "台",
-    "辆",
-    "套",
-    "座",
-    "起",
-    "件",
-    "项",
-    "所",
-    "条",
-    "栋",
-    "间",
-    "棚",
-    "株",
-    "棵",
-    "批",
-    "份",
-    "张",
-    "册",
-    "本",
-    "盏",
-    "口",
-    "宗",
-    "笔",
-    "对",
-    "村",
-    "%",
-    "％",
-];
-
-/// Words after a number that make it a date, an age or an ordinal, not a figure.
-const NOT_FIGURES: &[&str] = &[
-    "年", "月", "日", "号", "岁", "届", "季度", "周年", "时", "分", "点", "倍", "级", "星",
-];
-
-/// Set phrases whose numerals count nothing.
-const IDIOMS: &[&str] = &[
-    "千家万户",
-    "千方百计",
-    "万家灯火",
-    "百姓",
-    "千亿",
-    "万事",
-    "九小场所",
-    "三线整治",
-];
-
 /// Every figure in `text`, in order. A figure is a number (arabic, Chinese numerals or `**`) followed
 /// by a unit; bare numbers, dates (7月), ages (60岁) and ordinals (第一) are not figures.
 pub fn amounts(text: &str) -> Vec<Amount> {
@@ -168,113 +91,6 @@ pub fn amounts(text: &str) -> Vec<Amount> {
     out
 }
 
-/// A number as written at the start of `s`: its value, its length in bytes, whether it is in Chinese
-/// numerals, and whether it is withheld (`**`).
-pub(super) struct Num {
-    pub(super) value: Option<f64>,
-    pub(super) len: usize,
-    pub(super) chinese: bool,
-}
-
-pub(super) fn ascii_digit(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => Some(c as u32 - '0' as u32),
-        '０'..='９' => Some(c as u32 - '０' as u32),
-        _ => None,
-    }
-}
-
-pub(super) fn cn_digit(c: char) -> Option<u64> {
-    Some(match c {
-        '零' | '〇' => 0,
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
-}
-
-fn cn_scale(c: char) -> Option<u64> {
-    Some(match c {
-        '十' => 10,
-        '百' => 100,
-        '千' => 1000,
-        _ => return None,
-    })
-}
-
-/// Arabic digits with thousands commas and a decimal point (1,069 · 35.55 · full-width ３５).
-pub(super) fn arabic(s: &str) -> Option<Num> {
-    let mut digits = String::new();
-    let mut len = 0;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if let Some(d) = ascii_digit(c) {
-            digits.push(char::from_digit(d, 10).unwrap_or('0'));
-            len = i + c.len_utf8();
-            continue;
-        }
-        let next_is_digit = chars.peek().is_some_and(|&(_, n)| ascii_digit(n).is_some());
-        if (c == '.' || c == '．') && next_is_digit && !digits.contains('.') && !digits.is_empty()
-        {
-            digits.push('.');
-            continue;
-        }
-        if c == ',' && next_is_digit && !digits.is_empty() && !digits.contains('.') {
-            continue;
-        }
-        break;
-    }
-    if digits.is_empty() {
-        return None;
-    }
-    Some(Num {
-        value: digits.parse().ok(),
-        len,
-        chinese: false,
-    })
-}
-
-/// Chinese numerals below 万 (十二, 两千, 一百二十, 三); 万 and 亿 are read as magnitudes by the caller.
-pub(super) fn chinese(s: &str) -> Option<Num> {
-    let (mut total, mut current, mut len, mut any) = (0u64, 0u64, 0usize, false);
-    let mut last_scale = 10_000u64;
-    for (i, c) in s.char_indices() {
-        if let Some(d) = cn_digit(c) {
-            if current != 0 {
-                // 一二 is not a number: stop before the second digit.
-                break;
-            }
-            current = d;
-        } else if let Some(sc) = cn_scale(c) {
-            if sc >= last_scale {
-                break;
-            }
-            total += if current == 0 && !any { 1 } else { current } * sc;
-            current = 0;
-            last_scale = sc;
-        } else {
-            break;
-        }
-        any = true;
-        len = i + c.len_utf8();
-    }
-    if !any {
-        return None;
-    }
-    Some(Num {
-        value: Some((total + current) as f64),
-        len,
-        chinese: true,
-    })
-}
-
 pub(super) fn starts_any<'a>(s: &str, words: &[&'a str]) -> Option<&'a str> {
     words.iter().copied().find(|w| s.starts_with(w))
 }
@@ -283,48 +99,67 @@ fn ends_any<'a>(s: &str, words: &[&'a str]) -> Option<&'a str> {
     words.iter().copied().find(|w| s.ends_with(w))
 }
 
-/// The figure starting exactly at byte `at`, if there is one.
-fn amount_at(text: &str, at: usize) -> Option<Amount> {
+/// How a figure starts: a number (arabic, Chinese or `**`), or 百分之… which is a whole figure.
+enum Start {
+    Number(Num, bool),
+    Percent(Amount),
+}
+
+/// The number at byte `at`, if a figure can start there.
+fn number_at(text: &str, at: usize) -> Option<Start> {
     let s = &text[at..];
-    let before = &text[..at];
-    let prev = before.chars().next_back();
+    let prev = text[..at].chars().next_back();
     // Inside a longer number or a code (1+6+N, A3): not a figure of its own.
     if prev.is_some_and(|c| ascii_digit(c).is_some() || c.is_ascii_alphabetic() || c == '.') {
         return None;
     }
-    let (num, withheld) = if let Some(after) = s.strip_prefix("**") {
+    if let Some(after) = s.strip_prefix("**") {
         if prev == Some('*') || after.starts_with('*') {
             return None;
         }
-        (
-            Num {
-                value: None,
-                len: 2,
-                chinese: false,
-            },
-            true,
-        )
-    } else if let Some(n) = arabic(s) {
-        (n, false)
-    } else if starts_any(s, IDIOMS).is_some() || prev == Some('第') {
-        return None;
-    } else if let Some(rest) = s.strip_prefix("百分之") {
-        let n = chinese(rest).or_else(|| arabic(rest))?;
-        return Some(percent_words(text, at, n));
-    } else if let Some(n) = chinese(s) {
-        if prev.is_some_and(|c| cn_digit(c).is_some() || cn_scale(c).is_some()) {
-            return None;
-        }
-        (n, false)
-    } else {
-        return None;
-    };
-    // A lone 一 (一批, 一户, 一对一) is a way of speaking, not a count.
-    if num.chinese && &s[..num.len] == "一" {
+        let n = Num {
+            value: None,
+            len: 2,
+            chinese: false,
+        };
+        return Some(Start::Number(n, true));
+    }
+    if let Some(n) = arabic(s) {
+        return Some(Start::Number(n, false));
+    }
+    if starts_any(s, IDIOMS).is_some() || prev == Some('第') {
         return None;
     }
+    if let Some(rest) = s.strip_prefix("百分之") {
+        let n = chinese(rest).or_else(|| arabic(rest))?;
+        return Some(Start::Percent(percent_words(text, at, n)));
+    }
+    let n = chinese(s)?;
+    // A lone 一 (一批, 一户) is a way of speaking; numerals right after “ name a slogan (“三个年”).
+    let inside = prev.is_some_and(|c| cn_digit(c).is_some() || cn_scale(c).is_some());
+    if inside || &s[..n.len] == "一" || prev == Some('“') {
+        return None;
+    }
+    Some(Start::Number(n, false))
+}
+
+/// What follows a number: a range's upper end, 多/余, 万/亿 and the unit. Returns the end, the unit
+/// with its magnitude, the qualifier and the upper end; None when no unit makes it a figure.
+fn unit_after(
+    text: &str,
+    at: usize,
+    num: &Num,
+) -> Option<(usize, String, Option<Approx>, Option<f64>)> {
     let mut end = at + num.len;
-    let mut approx = None;
+    // Web copies put a space between a number and its unit (完成 621.61 亩, 490 余次).
+    if text[end..].starts_with(' ') && !num.chinese {
+        let after = &text[end + 1..];
+        if starts_any(after, UNITS).is_some()
+            || starts_any(after, &["多", "余", "万", "亿"]).is_some()
+        {
+            end += 1;
+        }
+    }
     let mut upper = None;
     // A range: 3—5个, 3-5个, 3至5个.
     if let Some(sep) = starts_any(&text[end..], &["—", "－", "-", "~", "～", "至", "到"]) {
@@ -333,62 +168,90 @@ fn amount_at(text: &str, at: usize) -> Option<Amount> {
             end += sep.len() + hi.len;
         }
     }
-    let mut take = |end: &mut usize, words: &[(&str, Approx)]| {
-        for (w, a) in words {
-            if text[*end..].starts_with(w) {
-                *end += w.len();
-                approx = approx.or(Some(*a));
-                return;
-            }
+    let mut approx = None;
+    let mut take = |end: &mut usize| {
+        if let Some(w) = starts_any(&text[*end..], &["多", "余"]) {
+            *end += w.len();
+            approx = approx.or(Some(if w == "多" {
+                Approx::More
+            } else {
+                Approx::Over
+            }));
         }
     };
-    take(&mut end, &[("多", Approx::More), ("余", Approx::Over)]);
+    take(&mut end);
     let magnitude = starts_any(&text[end..], &["万", "亿"]).unwrap_or("");
     end += magnitude.len();
-    take(&mut end, &[("多", Approx::More), ("余", Approx::Over)]);
+    take(&mut end);
     let rest = &text[end..];
     if starts_any(rest, NOT_FIGURES).is_some() && magnitude.is_empty() {
         return None;
     }
+    let money = money_context(&text[..at]);
     let unit = match starts_any(rest, UNITS) {
         Some(u) => u,
-        None if !magnitude.is_empty() => "",
+        // A bare 万/亿 is money only where the words speak of money (投资5000万).
+        None if !magnitude.is_empty() && money => "",
         None => return None,
     };
-    if num.chinese && (unit == "%" || unit == "％") {
+    // 二期工程, 三期项目: a phase, not a count of sessions.
+    let phase =
+        unit == "期" && starts_any(&rest[unit.len()..], &["工程", "项目", "建设"]).is_some();
+    if phase || (num.chinese && (unit == "%" || unit == "％")) {
         return None;
     }
     end += unit.len();
     let unit = match (magnitude, unit) {
         ("", "％") => "%".to_string(),
-        (m, "") if money_context(before) => format!("{m}元"),
+        (m, "") => format!("{m}元"),
         (m, u) => format!("{m}{u}"),
     };
+    Some((end, unit, approx, upper))
+}
+
+/// Words before a number: a minus sign, 约, and a bound (至少, 不少于, 超过 …). Returns where the
+/// figure's words start, whether it is negative, its bound and whether it is 约.
+fn words_before(text: &str, at: usize) -> (usize, bool, Option<Bound>, bool) {
     let mut start = at;
-    let mut bound = None;
-    if let Some(w) = ends_any(before, &["大约", "约"]) {
-        start -= w.len();
-        approx = approx.or(Some(Approx::About));
+    let mut negative = false;
+    // A minus sign in front (同比分别-6.2%、-19.3%): a negative figure.
+    if let Some(w) = ends_any(&text[..at], &["-", "－"]) {
+        let sign_at = at - w.len();
+        if !text[..sign_at].ends_with(|c: char| ascii_digit(c).is_some()) {
+            start = sign_at;
+            negative = true;
+        }
     }
+    let spaced = text[..start].trim_end_matches(' ');
+    let about = ends_any(spaced, &["大约", "约"]);
+    if let Some(w) = about {
+        start = spaced.len() - w.len();
+    }
+    let mut bound = None;
     for (words, b) in [
-        (
-            &["至少", "不少于", "不低于", "达到", "突破"][..],
-            Bound::AtLeast,
-        ),
-        (&["超过", "高于"][..], Bound::MoreThan),
+        (&["至少", "不少于", "不低于"][..], Bound::AtLeast),
+        (&["超过", "高于", "突破", "超", "逾"][..], Bound::MoreThan),
         (&["不超过", "最多", "控制在"][..], Bound::AtMost),
     ] {
         if let Some(w) = ends_any(&text[..start], words) {
-            if w != "达到" && w != "突破" {
-                bound = Some(b);
-            } else if w == "突破" {
-                bound = Some(Bound::MoreThan);
-            }
-            if bound.is_some() {
-                start -= w.len();
-            }
+            bound = Some(b);
+            start -= w.len();
             break;
         }
+    }
+    (start, negative, bound, about.is_some())
+}
+
+/// The figure starting exactly at byte `at`, if there is one.
+fn amount_at(text: &str, at: usize) -> Option<Amount> {
+    let (num, withheld) = match number_at(text, at)? {
+        Start::Number(n, w) => (n, w),
+        Start::Percent(a) => return Some(a),
+    };
+    let (mut end, unit, mut approx, upper) = unit_after(text, at, &num)?;
+    let (start, negative, mut bound, about) = words_before(text, at);
+    if about {
+        approx = approx.or(Some(Approx::About));
     }
     if w_after(text, &mut end, &["以上"]) {
         bound = Some(Bound::AtLeast);
@@ -397,25 +260,23 @@ fn amount_at(text: &str, at: usize) -> Option<Amount> {
     } else if w_after(text, &mut end, &["左右"]) {
         approx = approx.or(Some(Approx::About));
     }
-    let written = text[at..at + num.len].to_string();
-    let value = if withheld {
-        Value::Withheld
-    } else {
-        Value::Num(num.value?)
+    let value = match (withheld, num.value) {
+        (true, _) => Value::Withheld,
+        (false, Some(v)) if negative => Value::Num(-v),
+        (false, v) => Value::Num(v?),
     };
-    let mut a = Amount {
+    let rate = unit == "%" || unit == "个百分点";
+    Some(Amount {
         value,
         upper,
         unit,
         approx,
         bound,
-        growth: None,
-        written,
+        growth: growth_before(&text[..start], rate),
+        written: text[at..at + num.len].to_string(),
         start,
         end,
-    };
-    a.growth = growth_before(&text[..a.start], a.is_rate());
-    Some(a)
+    })
 }
 
 fn w_after(text: &str, end: &mut usize, words: &[&str]) -> bool {
@@ -522,6 +383,11 @@ impl Firmness {
 
 /// The firmness word a clause uses, if any (the first one).
 pub fn firmness(clause: &str) -> Option<Firmness> {
+    firmness_word(clause).map(|(f, _)| f)
+}
+
+/// The firmness word a clause uses (the first one) as written: 争取 as well as 力争.
+pub fn firmness_word(clause: &str) -> Option<(Firmness, &'static str)> {
     [
         ("确保", Firmness::Must),
         ("力争", Firmness::Strive),
@@ -530,9 +396,9 @@ pub fn firmness(clause: &str) -> Option<Firmness> {
         ("计划", Firmness::Planned),
     ]
     .iter()
-    .filter_map(|(w, f)| clause.find(w).map(|i| (i, *f)))
-    .min_by_key(|(i, _)| *i)
-    .map(|(_, f)| f)
+    .filter_map(|(w, f)| clause.find(w).map(|i| (i, *f, *w)))
+    .min_by_key(|(i, _, _)| *i)
+    .map(|(_, f, w)| (f, w))
 }
 
 #[cfg(test)]

@@ -44,10 +44,15 @@ pub enum WriteError {
 impl WriteError {
     /// The exit code for this failure.
     pub fn code(&self) -> ExitCode {
-        ExitCode::from(match self {
+        ExitCode::from(self.code_u8())
+    }
+
+    /// The exit code for this failure, as a number.
+    pub fn code_u8(&self) -> u8 {
+        match self {
             WriteError::Exists(_) => exit::EXISTS,
             WriteError::Io(..) => exit::WRITE_FAILED,
-        })
+        }
     }
 
     /// A message for the clerk, in Chinese or English.
@@ -97,14 +102,25 @@ fn to_json<T: serde::Serialize>(v: &T) -> String {
 }
 
 /// Writes a drafted folder under `root`: `town.json` unless one exists, and the snapshot folder,
-/// which must not exist unless `force`. Returns the paths written.
+/// which must not exist unless `force`. With `force` the snapshot is replaced: its line files that the
+/// draft no longer has are removed too. Returns the paths written.
 pub fn write_drafted(root: &Path, d: &Drafted, force: bool) -> Result<Vec<PathBuf>, WriteError> {
     let town_exists = root.join("town.json").exists();
     let snapshot = root.join(&d.date);
     if snapshot.exists() && !force {
         return Err(WriteError::Exists(vec![snapshot]));
     }
-    write_all(root, &render(d, !town_exists || force), force)
+    let files = render(d, !town_exists || force);
+    let keep: Vec<PathBuf> = files.iter().map(|(rel, _)| root.join(rel)).collect();
+    let stale: Vec<PathBuf> = std::fs::read_dir(&snapshot)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json") && !keep.contains(p))
+                .collect()
+        })
+        .unwrap_or_default();
+    replace(root, &files, &stale, force)
 }
 
 /// Writes every file (relative to `root`) or none. Existing files are refused unless `force`; with
@@ -114,6 +130,19 @@ pub fn write_all(
     files: &[(PathBuf, String)],
     force: bool,
 ) -> Result<Vec<PathBuf>, WriteError> {
+    replace(root, files, &[], force)
+}
+
+/// [`write_all`], also removing `stale` files. Every new file is first written in full under a
+/// temporary name; then what it replaces (and the stale files) is moved aside, the new files are
+/// renamed into place, and only then is what was moved aside deleted. On any failure everything is
+/// put back as it was.
+fn replace(
+    root: &Path,
+    files: &[(PathBuf, String)],
+    stale: &[PathBuf],
+    force: bool,
+) -> Result<Vec<PathBuf>, WriteError> {
     let targets: Vec<PathBuf> = files.iter().map(|(rel, _)| root.join(rel)).collect();
     let existing: Vec<PathBuf> = targets.iter().filter(|p| p.exists()).cloned().collect();
     if !existing.is_empty() && !force {
@@ -121,39 +150,57 @@ pub fn write_all(
     }
     let mut made_dirs = Vec::new();
     let mut temps: Vec<PathBuf> = Vec::new();
-    let undo = |temps: &[PathBuf], dirs: &[PathBuf]| {
-        for t in temps {
-            let _ = std::fs::remove_file(t);
-        }
-        for d in dirs.iter().rev() {
-            let _ = std::fs::remove_dir(d);
-        }
-    };
     for ((_, text), target) in files.iter().zip(&targets) {
         let result = make_parents(target, &mut made_dirs).and_then(|_| {
-            let tmp = temp_name(target);
+            let tmp = temp_name(target, "tmp");
             temps.push(tmp.clone());
             write_synced(&tmp, text.as_bytes())
         });
         if let Err(e) = result {
-            undo(&temps, &made_dirs);
+            undo(&temps, &[], &[], &made_dirs);
             return Err(WriteError::Io(target.clone(), e));
         }
     }
-    // Every file is on disk under its temporary name: rename them into place.
-    for (i, (tmp, target)) in temps.iter().zip(&targets).enumerate() {
-        if let Err(e) = std::fs::rename(tmp, target) {
-            // Take back the files renamed so far when they were new; the rest are temporaries.
-            for t in &targets[..i] {
-                if !existing.contains(t) {
-                    let _ = std::fs::remove_file(t);
-                }
+    let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut placed: Vec<PathBuf> = Vec::new();
+    let swap = (|| {
+        for old in existing.iter().chain(stale) {
+            let aside = temp_name(old, "old");
+            std::fs::rename(old, &aside).map_err(|e| (old.clone(), e))?;
+            moved.push((old.clone(), aside));
+        }
+        for (tmp, target) in temps.iter().zip(&targets) {
+            std::fs::rename(tmp, target).map_err(|e| (target.clone(), e))?;
+            placed.push(target.clone());
+        }
+        Ok::<(), (PathBuf, std::io::Error)>(())
+    })();
+    match swap {
+        Ok(()) => {
+            for (_, aside) in &moved {
+                let _ = std::fs::remove_file(aside);
             }
-            undo(&temps[i..], &made_dirs);
-            return Err(WriteError::Io(target.clone(), e));
+            Ok(targets)
+        }
+        Err((at, e)) => {
+            undo(&temps, &placed, &moved, &made_dirs);
+            Err(WriteError::Io(at, e))
         }
     }
-    Ok(targets)
+}
+
+/// Puts a folder back as it was: temporaries and newly placed files removed, files moved aside
+/// moved back, folders that were made removed.
+fn undo(temps: &[PathBuf], placed: &[PathBuf], moved: &[(PathBuf, PathBuf)], dirs: &[PathBuf]) {
+    for p in temps.iter().chain(placed) {
+        let _ = std::fs::remove_file(p);
+    }
+    for (old, aside) in moved {
+        let _ = std::fs::rename(aside, old);
+    }
+    for d in dirs.iter().rev() {
+        let _ = std::fs::remove_dir(d);
+    }
 }
 
 fn make_parents(target: &Path, made: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -177,12 +224,12 @@ fn make_parents(target: &Path, made: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 /// A hidden name beside the target, which the loader ignores (`.party.json.tmp-1234`).
-fn temp_name(target: &Path) -> PathBuf {
+fn temp_name(target: &Path, what: &str) -> PathBuf {
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    target.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
+    target.with_file_name(format!(".{name}.{what}-{}", std::process::id()))
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

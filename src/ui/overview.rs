@@ -22,6 +22,27 @@ pub fn grid(n: usize, area: Rect) -> (usize, usize) {
 
 /// Draws the overview.
 pub fn draw(f: &mut Frame, area: Rect, state: &State) {
+    if state.board.lines.is_empty() && state.board.indicators.is_some() {
+        // A report of key indicators only: they are the overview.
+        super::indicators::slide(f, area, state);
+        return;
+    }
+    let strip = super::indicators::strip_height(state, area);
+    if strip > 0 {
+        super::indicators::strip(
+            f,
+            Rect {
+                height: strip,
+                ..area
+            },
+            state,
+        );
+    }
+    let area = Rect {
+        y: area.y + strip,
+        height: area.height - strip,
+        ..area
+    };
     let lines = &state.board.lines;
     let (cols, rows) = grid(lines.len(), area);
     let cw = area.width / cols as u16;
@@ -89,19 +110,16 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
     }
     let mut out: Vec<Line> = Vec::new();
     let rows_for_items = room.saturating_sub(1);
-    let mut shown: Vec<&ItemBoard> = line.headline(4);
-    if rows_for_items > shown.len() {
-        for it in &line.items {
-            if shown.len() >= rows_for_items {
-                break;
-            }
-            let has = it.item.has_figures();
-            if has && !shown.iter().any(|s| std::ptr::eq(*s, it)) {
-                shown.push(it);
-            }
+    let (shown, more) = line.chosen(rows_for_items.max(1));
+    if shown.is_empty() {
+        // A plan of tasks without figures: their names, with firmness in the report's word.
+        for it in line.items.iter().take(rows_for_items) {
+            let firm = it.item.firmness.map(|f| f.zh()).unwrap_or_default();
+            let txt = format!("· {firm}{}", it.item.label);
+            out.push(Line::from(Span::styled(pad(&txt, inner_w), t.dim)));
         }
     }
-    for it in shown.into_iter().take(rows_for_items.max(1)) {
+    for it in shown {
         out.push(figure_row(state, it, inner_w));
     }
     if room > out.len() {
@@ -112,6 +130,13 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
             total,
             lang.pick("项", " items")
         );
+        if more > 0 {
+            summary.push_str(&format!(
+                "{}{more}{}",
+                lang.pick("(另", " ("),
+                lang.pick("项未列)", " more not shown)")
+            ));
+        }
         if line.prev_date.is_some() {
             summary.push_str(&format!(
                 " · {}{}",
@@ -141,10 +166,14 @@ fn figure_row(state: &State, it: &ItemBoard, w: usize) -> Line<'static> {
         .figures
         .first()
         .and_then(|f| f.label.clone())
-        .filter(|_| it.item.project().is_none());
+        .filter(|l| it.item.project().is_none() && *l != it.item.label);
     let label = label.map_or(it.item.label.clone(), |l| format!("{}·{l}", it.item.label));
     if let Some(p) = j.progress {
-        // The light's symbol goes with the percentage, so it never rests on colour alone.
+        // The light's symbol goes with the percentage, so it never rests on colour alone; a written
+        // rate keeps its decimals (173.5%).
+        let pct = crate::model::wording::progress_pct(it)
+            .unwrap_or_else(|| percent(j.progress_raw.unwrap_or(p)));
+        let pw = width(&pct).max(5);
         let pct = format!(
             "{}{}",
             if j.light == crate::model::Light::None {
@@ -152,10 +181,10 @@ fn figure_row(state: &State, it: &ItemBoard, w: usize) -> Line<'static> {
             } else {
                 j.light.symbol()
             },
-            pad_left(&percent(j.progress_raw.unwrap_or(p)), 5)
+            pad_left(&pct, pw)
         );
         let bw = (w / 3).clamp(4, 20);
-        let lw = w.saturating_sub(bw + 7);
+        let lw = w.saturating_sub(bw + pw + 2);
         let mut spans = vec![Span::styled(pad(&label, lw), t.text), Span::raw(" ")];
         spans.extend(bar(p, j.time_progress, bw, j.light, t));
         spans.push(Span::styled(pct, t.light(j.light)));

@@ -29,6 +29,7 @@ pub fn draw(f: &mut Frame, state: &State) {
     };
     match slide {
         Slide::Overview => overview(f, body, state),
+        Slide::Indicators => super::indicators::slide(f, body, state),
         Slide::Line(l) => line(f, body, state, l),
         Slide::Laggards => laggards(f, body, state),
     }
@@ -38,6 +39,7 @@ fn slide_title(state: &State, slide: Slide) -> String {
     let lang = state.lang;
     match slide {
         Slide::Overview => lang.pick("总览", "Overview").to_string(),
+        Slide::Indicators => lang.pick("主要指标", "Key indicators").to_string(),
         Slide::Line(l) => state
             .board
             .lines
@@ -104,7 +106,7 @@ pub fn big_figure(it: &ItemBoard, en: bool) -> (String, String) {
         Main::Ledger(l) => (
             format!(
                 "{}/{}",
-                fmt_value(l.rectified, None, false),
+                crate::model::wording::rectified_text(l, crate::model::Lang::Zh),
                 fmt_value(l.found, None, false)
             ),
             format!("{}{}", l.unit, lang.pick("  整改/发现", " fixed of found")),
@@ -121,6 +123,13 @@ pub fn big_figure(it: &ItemBoard, en: bool) -> (String, String) {
             Some(v) => (fmt_value(v, None, false), inv.unit.clone()),
             None => first().unwrap_or(nothing),
         },
+        Main::Money(p) => (
+            it.judgement
+                .progress_raw
+                .map(|r| format!("{}%", fmt_num((r * 100.0).round())))
+                .unwrap_or_default(),
+            crate::model::wording::money_text(p, lang),
+        ),
         Main::First(f, _) => figure_big(f, en),
         Main::Nothing => nothing,
     }
@@ -257,7 +266,7 @@ fn overview(f: &mut Frame, area: Rect, state: &State) {
         let w = inner.width as usize;
         let mut rows: Vec<Line> = Vec::new();
         let mut room = inner.height as usize;
-        for it in line.headline(4) {
+        for it in line.chosen(4).0 {
             let big = room >= FIGURE_ROWS;
             let need = if big { FIGURE_ROWS } else { 3 };
             if room < need {
@@ -308,7 +317,7 @@ fn line(f: &mut Frame, area: Rect, state: &State, l: usize) {
         .iter()
         .filter(|i| i.judgement.light.is_laggard())
         .collect();
-    let heads = line.headline(4);
+    let heads = line.chosen(4).0;
     let max_cols = if area.width >= 160 { 4 } else { 2 };
     let cols = max_cols.clamp(1, heads.len().max(1));
     let tile_rows = heads.len().div_ceil(cols) as u16;

@@ -104,6 +104,7 @@ fn bounds_ranges_and_growth() {
         ("参训不少于200人次", Some(Bound::AtLeast), None, None),
         ("合格率不低于95%", Some(Bound::AtLeast), None, None),
         ("超过50家", Some(Bound::MoreThan), None, None),
+        ("惠及群众超2万人次", Some(Bound::MoreThan), None, None),
         ("控制在5公里以内", Some(Bound::AtMost), None, None),
         ("每村3—5个", None, Some(5.0), None),
         (
@@ -171,6 +172,9 @@ fn what_is_not_a_figure() {
         "针对多合一和九小场所",
         "确保2023完成",
         "三线整治",
+        "围绕省委“三个年”活动",
+        "1-5月",
+        "商贸物流区二期工程",
     ] {
         assert_eq!(amounts(text), vec![], "{text}");
     }
@@ -190,6 +194,10 @@ fn firmness_words() {
     assert_eq!(firmness("预计可带动29个村"), Some(Firmness::Expected));
     assert_eq!(firmness("争取年底前完成"), Some(Firmness::Strive));
     assert_eq!(firmness("完成汤西河道改造"), None);
+    assert_eq!(
+        firmness_word("争取年底前完成"),
+        Some((Firmness::Strive, "争取"))
+    );
 }
 
 #[test]

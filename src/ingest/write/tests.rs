@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::format::{Day, Figure, Value};
+use crate::model::format::Day;
 use crate::model::Group;
 use chrono::NaiveDate;
 
@@ -20,8 +20,11 @@ fn line(id: &str, title: &str, items: Vec<Item>) -> LineFile {
         as_of: Day(NaiveDate::from_ymd_opt(2023, 6, 30).unwrap_or_default()),
         office: None,
         leader: None,
+        role: crate::model::LineRole::Work,
+        period: None,
         groups: vec![Group {
             title: "组".into(),
+            period: None,
             items,
         }],
     }
@@ -156,5 +159,25 @@ fn into_reuses_ids_of_items_with_the_same_label_and_unit() {
     reuse_ids(&old, &mut clash);
     let ids: Vec<&str> = clash[0].items().map(|i| i.id.as_str()).collect();
     assert_eq!(ids, ["party.meetings-2", "party.meetings"]);
-    let _ = (Figure::clone, Value::Withheld);
+}
+
+#[test]
+fn forcing_a_snapshot_replaces_it_whole() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path();
+    let mut two = drafted();
+    two.lines
+        .push(line("safety", "安全", vec![item("safety.a", "隐患", "处")]));
+    write_drafted(root, &two, false).unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(root.join("2023-06-30/safety.json").is_file());
+    // The office's own notes beside the files are not line files: they stay.
+    std::fs::write(root.join("2023-06-30/说明.txt"), "x").unwrap_or_else(|e| panic!("{e}"));
+    write_drafted(root, &drafted(), true).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut names: Vec<String> = std::fs::read_dir(root.join("2023-06-30"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["party.json", "说明.txt"]);
 }
