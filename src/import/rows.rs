@@ -271,5 +271,13 @@ pub fn source_cells(ctx: &Ctx<'_>, r: usize, own_only: bool) -> String {
         };
         parts.push(format!("{}：{shown}", shown_name(c)));
     }
-    parts.join("；")
+    // Cells are joined by ；, unless a cell ends its own sentence (…建设。).
+    let mut out = String::new();
+    for p in parts {
+        if !out.is_empty() && !out.ends_with(['。', '；', ';']) {
+            out.push('；');
+        }
+        out.push_str(&p);
+    }
+    out
 }
