@@ -21,6 +21,10 @@ enum Ev {
     Reload,
     /// The loader thread finished.
     Loaded(Box<Dataset>),
+    /// The county folder was loaded again (every town's newest snapshots).
+    CountyLoaded(Box<crate::model::county::County>),
+    /// A county's town (its position) was loaded with its whole history.
+    TownLoaded(usize, Box<Dataset>),
     Signal(i32),
     Dead,
 }
@@ -52,6 +56,8 @@ struct Loader {
     tx: mpsc::Sender<Ev>,
     running: bool,
     again: bool,
+    /// The folder is a county's: a reload loads every town's newest snapshots.
+    county: bool,
 }
 
 impl Loader {
@@ -63,10 +69,45 @@ impl Loader {
         }
         self.running = true;
         let tx = self.tx.clone();
+        let county = self.county;
         std::thread::spawn(move || {
-            let fresh = crate::model::load::load_dir(&dir);
-            let _ = tx.send(Ev::Loaded(Box::new(fresh)));
+            let _ = if county {
+                let fresh = crate::model::county::load_county(&dir);
+                tx.send(Ev::CountyLoaded(Box::new(fresh)))
+            } else {
+                let fresh = crate::model::load::load_dir(&dir);
+                tx.send(Ev::Loaded(Box::new(fresh)))
+            };
         });
+    }
+
+    /// Loads the whole history of the county's town `t` on a thread of its own.
+    fn load_town(&self, state: &State, t: usize) {
+        let Some(c) = state.county.as_deref() else {
+            return;
+        };
+        let Some(town) = c.county.towns.get(t) else {
+            return;
+        };
+        let (dir, th, tx) = (town.dir.clone(), c.county.thresholds, self.tx.clone());
+        std::thread::spawn(move || {
+            let fresh = crate::model::county::load_town(&dir, th, 0);
+            let _ = tx.send(Ev::TownLoaded(t, Box::new(fresh)));
+        });
+    }
+
+    /// The county was loaded again: show it, and reload the open town.
+    fn county_finished(&mut self, state: &mut State, fresh: crate::model::county::County) {
+        let fx = super::county::replace_county(state, fresh);
+        for e in fx.iter() {
+            if let Effect::LoadTown(t) = e {
+                self.load_town(state, t);
+            }
+        }
+        self.running = false;
+        if std::mem::take(&mut self.again) {
+            self.request();
+        }
     }
 
     /// A load finished: keep the last good contents of files that now fail, show it, and start the
@@ -324,10 +365,11 @@ fn event_loop(
         tx,
         running: false,
         again: false,
+        county: state.county.is_some(),
     };
     let mut wake = None;
     let first = update(state, Action::Tick(now()));
-    perform(first, &mut term, &mut loader, &mut wake)?;
+    perform(first, state, &mut term, &mut loader, &mut wake)?;
     let mut dirty = true;
     loop {
         if dirty {
@@ -356,6 +398,20 @@ fn event_loop(
                 dirty = true;
                 None
             }
+            Ok(Ev::CountyLoaded(fresh)) => {
+                loader.county_finished(state, *fresh);
+                dirty = true;
+                None
+            }
+            Ok(Ev::TownLoaded(t, mut fresh)) => {
+                // Only the town still open takes it (the user may have gone back or opened another).
+                if state.county.as_deref().and_then(|c| c.open) == Some(t) {
+                    crate::model::load::keep_last_good(&mut fresh, &state.data);
+                    state.replace_data(*fresh);
+                    dirty = true;
+                }
+                None
+            }
             Ok(Ev::Signal(sig)) => {
                 use signal_hook::consts::{SIGCONT, SIGTSTP};
                 if sig == SIGTSTP {
@@ -376,7 +432,7 @@ fn event_loop(
         // unchanged frame costs a few bytes.
         dirty = true;
         let effects = update(state, a);
-        if let Some(code) = perform(effects, &mut term, &mut loader, &mut wake)? {
+        if let Some(code) = perform(effects, state, &mut term, &mut loader, &mut wake)? {
             return Ok(code);
         }
     }
@@ -401,6 +457,7 @@ fn next_event(
 /// Performs what an update asked for; returns the exit code when the program is to end.
 fn perform(
     effects: super::Effects,
+    state: &State,
     term: &mut Terminal<super::tty::Tty>,
     loader: &mut Loader,
     wake: &mut Option<Duration>,
@@ -410,6 +467,7 @@ fn perform(
             Effect::Quit => return Ok(Some(0)),
             Effect::Suspend => suspend(term)?,
             Effect::Reload => loader.request(),
+            Effect::LoadTown(t) => loader.load_town(state, t),
             Effect::WakeAt(at) => *wake = Some(at),
         }
     }

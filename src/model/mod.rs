@@ -1,6 +1,8 @@
 //! The model layer: the data format, loading, validation, status rules and history. No UI code here.
 
 pub mod board;
+pub mod county;
+pub mod county_rank;
 pub mod diag;
 pub mod encoding;
 pub mod format;
