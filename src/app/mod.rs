@@ -137,9 +137,13 @@ impl State {
         }
     }
 
-    /// True when a county screen is on top.
+    /// True when the county's screens are shown (no town open on the stack; help may be on top).
     pub fn on_county(&self) -> bool {
-        county::is_county_route(&self.route())
+        self.county.is_some()
+            && !self
+                .stack
+                .iter()
+                .any(|r| matches!(r, Route::Overview | Route::Line(_) | Route::Item(_)))
     }
 
     /// Starts presenter mode; `interval` seconds per slide when it should advance by itself.

@@ -123,9 +123,8 @@ fn ranking(out: &mut String, state: &State) {
         if let Some(why) = &town.failure {
             let _ = writeln!(
                 out,
-                "| {} | {name} | - | - | - | - | - | {}{} |",
+                "| {} | {name} | - | - | - | - | - | {} |",
                 pos + 1,
-                lang.pick("未能显示：", "not shown: "),
                 escape(why)
             );
             continue;
