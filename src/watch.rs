@@ -85,12 +85,18 @@ pub fn fingerprint(dir: &Path) -> Fingerprint {
         };
         for e in rd.flatten() {
             let p = e.path();
-            let Ok(md) = e.metadata() else { continue };
-            if md.is_dir() {
+            // The entry's type comes with the listing: only files that matter are stat'ed (a county's
+            // town folders list hundreds of snapshot folders each).
+            let is_dir = match e.file_type() {
+                Ok(t) if !t.is_symlink() => t.is_dir(),
+                _ => p.is_dir(),
+            };
+            if is_dir {
                 if d == dir {
                     stack.push(p);
                 }
             } else if relevant_path(&p) {
+                let Ok(md) = e.metadata() else { continue };
                 out.push((p, md.len(), md.modified().ok()));
             }
         }

@@ -304,42 +304,38 @@ fn spawn_inputs(tx: &mpsc::Sender<Ev>) -> io::Result<()> {
 
 /// Starts following the folder: file events (or polling) are sent as `Ev::Reload`. A save made between
 /// the first load and now (`baseline` differs) asks for a reload at once.
-fn spawn_follow(
-    follow: &Follow,
-    baseline: Option<crate::watch::Fingerprint>,
-    tx: &mpsc::Sender<Ev>,
-) -> Option<notify::RecommendedWatcher> {
-    let mut watcher = None;
-    let changes = match follow {
-        Follow::Nothing => None,
-        Follow::Watch(dir) => match crate::watch::watch(dir, crate::watch::DEBOUNCE) {
-            Ok((w, rx)) => {
-                watcher = Some(w);
-                Some(rx)
-            }
-            Err(_) => Some(crate::watch::poll(dir.clone(), Duration::from_secs(2))),
-        },
-        Follow::Poll(dir, secs) => Some(crate::watch::poll(
-            dir.clone(),
-            Duration::from_secs((*secs).max(1)),
-        )),
-    };
-    if let (Some(dir), Some(before)) = (follow.dir(), baseline) {
-        if crate::watch::fingerprint(dir) != before {
-            let _ = tx.send(Ev::Reload);
-        }
-    }
-    if let Some(rx) = changes {
-        let tx = tx.clone();
-        std::thread::spawn(move || {
-            while rx.recv().is_ok() {
-                if tx.send(Ev::Reload).is_err() {
-                    return;
+///
+/// The watcher is set up on a thread of its own, which keeps it: a recursive watch of a large folder (a
+/// county's towns hold thousands of snapshot folders) takes a while, and the first frame must not wait.
+fn spawn_follow(follow: &Follow, baseline: Option<crate::watch::Fingerprint>, tx: &mpsc::Sender<Ev>) {
+    let follow = follow.clone();
+    let tx = tx.clone();
+    std::thread::spawn(move || {
+        let mut _watcher = None;
+        let changes = match &follow {
+            Follow::Nothing => return,
+            Follow::Watch(dir) => match crate::watch::watch(dir, crate::watch::DEBOUNCE) {
+                Ok((w, rx)) => {
+                    _watcher = Some(w);
+                    rx
                 }
+                Err(_) => crate::watch::poll(dir.clone(), Duration::from_secs(2)),
+            },
+            Follow::Poll(dir, secs) => {
+                crate::watch::poll(dir.clone(), Duration::from_secs((*secs).max(1)))
             }
-        });
-    }
-    watcher
+        };
+        if let (Some(dir), Some(before)) = (follow.dir(), baseline) {
+            if crate::watch::fingerprint(dir) != before {
+                let _ = tx.send(Ev::Reload);
+            }
+        }
+        while changes.recv().is_ok() {
+            if tx.send(Ev::Reload).is_err() {
+                return;
+            }
+        }
+    });
 }
 
 /// The loop; returns the exit code (0 on quit, 128 + signal number on SIGTERM/SIGHUP/SIGINT).
@@ -359,7 +355,6 @@ fn event_loop(
     update(state, Action::Resize(size.width, size.height));
     let (tx, rx) = mpsc::channel();
     spawn_inputs(&tx)?;
-    let _watcher = spawn_follow(&follow, baseline, &tx);
     let mut loader = Loader {
         dir: follow.dir().map(Path::to_path_buf),
         tx,
@@ -371,6 +366,9 @@ fn event_loop(
     let first = update(state, Action::Tick(now()));
     perform(first, state, &mut term, &mut loader, &mut wake)?;
     let mut dirty = true;
+    // Following the folder starts once the first frame is out: setting up a watch on a large folder
+    // must not compete with it for the processor.
+    let mut follow_later = Some((follow, baseline, loader.tx.clone()));
     loop {
         if dirty {
             queue!(term.backend_mut(), terminal::BeginSynchronizedUpdate)?;
@@ -378,6 +376,9 @@ fn event_loop(
             queue!(term.backend_mut(), terminal::EndSynchronizedUpdate)?;
             term.backend_mut().writer_mut().send()?;
             dirty = false;
+            if let Some((follow, baseline, tx)) = follow_later.take() {
+                spawn_follow(&follow, baseline, &tx);
+            }
             #[cfg(feature = "test-hooks")]
             test_panic_hook();
         }

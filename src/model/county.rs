@@ -13,6 +13,8 @@ use super::sanitize;
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 /// The file that makes a folder a county folder.
 pub const COUNTY_FILE: &str = "county.json";
@@ -162,17 +164,7 @@ pub fn load_county(dir: &Path) -> County {
         );
     }
     let th = file.thresholds;
-    let loaded: Vec<Option<Dataset>> = std::thread::scope(|s| {
-        let jobs: Vec<_> = file
-            .towns
-            .iter()
-            .map(|f| {
-                let d = dir.join(f);
-                s.spawn(move || d.is_dir().then(|| load_town(&d, th, RECENT)))
-            })
-            .collect();
-        jobs.into_iter().map(|j| j.join().ok().flatten()).collect()
-    });
+    let loaded = load_towns(dir, &file.towns, th);
     let mut towns = Vec::new();
     for (i, (folder, data)) in file.towns.iter().zip(loaded).enumerate() {
         let town_dir = dir.join(folder);
@@ -237,6 +229,34 @@ pub fn load_county(dir: &Path) -> County {
         thresholds: th,
         problems,
     }
+}
+
+/// Loads every listed town's newest snapshots, a few towns at a time (as many as there are cores;
+/// each town's loader is parallel too); None for a listed folder that does not exist.
+fn load_towns(dir: &Path, folders: &[String], th: Option<Thresholds>) -> Vec<Option<Dataset>> {
+    let slots: Vec<Mutex<Option<Dataset>>> = folders.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+        .min(folders.len().max(1));
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(folder) = folders.get(i) else { break };
+                let d = dir.join(folder);
+                if d.is_dir() {
+                    let ds = load_town(&d, th, RECENT);
+                    *slots[i].lock().unwrap_or_else(PoisonError::into_inner) = Some(ds);
+                }
+            });
+        }
+    });
+    slots
+        .into_iter()
+        .map(|m| m.into_inner().unwrap_or_else(PoisonError::into_inner))
+        .collect()
 }
 
 /// Loads one town's folder: its `keep` newest snapshots (0: the whole history), judged by the county's
