@@ -13,6 +13,7 @@ pub mod lang;
 pub mod line_file;
 pub mod load;
 pub mod numbers;
+pub mod read;
 pub mod sanitize;
 pub mod status;
 pub mod validate;
