@@ -25,14 +25,18 @@ pub fn initial_state(cli: &Cli) -> Result<State, String> {
     let today = cli
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let county_dir = crate::cli::resolve_data_dir(cli.data.as_deref())?
-        .filter(|d| crate::model::county::is_county_dir(d));
+    let county_dir =
+        crate::cli::resolve_cli_data(cli)?.filter(|d| crate::model::county::is_county_dir(d));
     let mut state = match county_dir {
         Some(dir) => {
             if cli.at.is_some() {
-                return Err(
-                    "--at 用于一个镇的文件夹；县文件夹请先打开该镇再用 [ ] 翻看历史".into(),
-                );
+                return Err(cli
+                    .lang
+                    .pick(
+                        "--at 用于一个镇的文件夹；县文件夹请打开该镇后用 [ ] 翻看历史",
+                        "--at is for a town's folder; in a county folder open the town and step with [ ]",
+                    )
+                    .into());
             }
             State::new_county(crate::model::county::load_county(&dir), cli.lang, today)
         }
