@@ -229,18 +229,21 @@ fn open_item_over(state: &mut State, keep: Vec<Route>, r: ItemRef) {
     }
 }
 
-/// Opens town `t`'s dashboard from its newest snapshots at once, and asks the runtime for its whole
+/// Opens town `t`'s dashboard from its board at once (its newest snapshot against the one before), and asks the runtime for its whole
 /// history (which replaces the data, keeping routes by id, when it arrives).
 pub fn open_town(state: &mut State, t: usize) -> Effects {
     let Some(c) = state.county.as_mut() else {
         return Effects::none();
     };
-    let Some(data) = c.county.towns.get(t).and_then(|x| x.data.clone()) else {
+    let Some(town) = c.county.towns.get(t) else {
+        return Effects::none();
+    };
+    let Some(data) = town.data.clone() else {
         return Effects::none();
     };
     c.open = Some(t);
     c.selected = t;
-    state.board = Board::build(&data, data.latest_date());
+    state.board = town.board.clone();
     state.data = data;
     state.screens = Default::default();
     state.filter = None;

@@ -110,6 +110,10 @@ fn open_screen(state: &mut State, action: Action) {
 /// Steps to the next or previous snapshot date. Works from a date between snapshots too (--at): the
 /// next is the first after it, the previous the last before it.
 fn step_date(state: &mut State, forward: bool) {
+    if state.data.lines.is_empty() {
+        // A county's town whose history has not arrived yet (or a folder with nothing loaded).
+        return;
+    }
     let dates = &state.data.dates;
     let Some(cur) = state.board.date else { return };
     let next = if forward {

@@ -47,7 +47,9 @@ pub struct TownEntry {
     pub name: String,
     /// The town's data folder.
     pub dir: PathBuf,
-    /// Its newest snapshots, when the folder exists.
+    /// Its town file, snapshot dates and problems, when the folder exists. The snapshots themselves
+    /// (`lines`) are empty: the board holds what the county shows, and opening the town loads its
+    /// whole history.
     pub data: Option<Dataset>,
     /// The board at its newest snapshot (empty when nothing loaded).
     pub board: Board,
@@ -166,7 +168,11 @@ pub fn load_county(dir: &Path) -> County {
     let th = file.thresholds;
     let loaded = load_towns(dir, &file.towns, th);
     let mut towns = Vec::new();
-    for (i, (folder, data)) in file.towns.iter().zip(loaded).enumerate() {
+    for (i, (folder, loaded)) in file.towns.iter().zip(loaded).enumerate() {
+        let (data, board) = match loaded {
+            Some((d, b)) => (Some(d), b),
+            None => (None, Board::default()),
+        };
         let town_dir = dir.join(folder);
         let failure = match &data {
             None => {
@@ -201,10 +207,6 @@ pub fn load_county(dir: &Path) -> County {
             },
             Some(_) => None,
         };
-        let board = data
-            .as_ref()
-            .map(|d| Board::build(d, d.latest_date()))
-            .unwrap_or_default();
         let name = data
             .as_ref()
             .map(|d| d.town.name.clone())
@@ -233,8 +235,12 @@ pub fn load_county(dir: &Path) -> County {
 
 /// Loads every listed town's newest snapshots, a few towns at a time (as many as there are cores;
 /// each town's loader is parallel too); None for a listed folder that does not exist.
-fn load_towns(dir: &Path, folders: &[String], th: Option<Thresholds>) -> Vec<Option<Dataset>> {
-    let slots: Vec<Mutex<Option<Dataset>>> = folders.iter().map(|_| Mutex::new(None)).collect();
+///
+/// Each town's board is built as soon as it loads, and its snapshots are then let go (the dataset
+/// keeps the town file, the dates and the problems): the overview reads boards only, and an opened
+/// town shows its board until its whole history arrives.
+fn load_towns(dir: &Path, folders: &[String], th: Option<Thresholds>) -> Vec<Option<Loaded>> {
+    let slots: Vec<Mutex<Option<Loaded>>> = folders.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -247,8 +253,10 @@ fn load_towns(dir: &Path, folders: &[String], th: Option<Thresholds>) -> Vec<Opt
                 let Some(folder) = folders.get(i) else { break };
                 let d = dir.join(folder);
                 if d.is_dir() {
-                    let ds = load_town(&d, th, RECENT);
-                    *slots[i].lock().unwrap_or_else(PoisonError::into_inner) = Some(ds);
+                    let mut ds = load_town(&d, th, RECENT);
+                    let board = Board::build(&ds, ds.latest_date());
+                    ds.lines = Vec::new();
+                    *slots[i].lock().unwrap_or_else(PoisonError::into_inner) = Some((ds, board));
                 }
             });
         }
@@ -258,6 +266,9 @@ fn load_towns(dir: &Path, folders: &[String], th: Option<Thresholds>) -> Vec<Opt
         .map(|m| m.into_inner().unwrap_or_else(PoisonError::into_inner))
         .collect()
 }
+
+/// A town as the county holds it: its dataset without snapshots, and its board.
+type Loaded = (Dataset, Board);
 
 /// Loads one town's folder: its `keep` newest snapshots (0: the whole history), judged by the county's
 /// thresholds when it sets them.

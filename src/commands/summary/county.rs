@@ -58,7 +58,9 @@ pub fn render(state: &State) -> String {
             );
             continue;
         };
-        let town_state = State::new(data.clone(), lang, state.today);
+        let mut town_state = State::new(data.clone(), lang, state.today);
+        town_state.board = town.board.clone();
+        town_state.refresh();
         let brief = super::markdown(&town_state);
         out.push_str(&town_section(&brief));
     }
