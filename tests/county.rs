@@ -347,3 +347,17 @@ fn validate_checks_the_county_file_and_every_town() {
     // `infra`), two town.json, the broken town's two files and county.json.
     assert!(r.files > 30, "{}", r.files);
 }
+
+#[test]
+fn a_reload_of_the_county_keeps_the_screens_and_reloads_the_open_town() {
+    let mut s = state();
+    press(&mut s, "j");
+    assert_eq!(press(&mut s, "r"), vec![Effect::Reload]);
+    let fx = huibao::app::county::replace_county(&mut s, load_county(&fixture()));
+    assert!(fx.is_empty(), "no town is open");
+    assert_eq!(county(&s).selected, 1, "the selection stays");
+    press(&mut s, "Enter 2");
+    let fx = huibao::app::county::replace_county(&mut s, load_county(&fixture()));
+    assert_eq!(fx.iter().collect::<Vec<_>>(), vec![Effect::LoadTown(1)]);
+    assert!(matches!(s.route(), Route::Line(_)), "the town's screen stays");
+}
