@@ -359,5 +359,8 @@ fn a_reload_of_the_county_keeps_the_screens_and_reloads_the_open_town() {
     press(&mut s, "Enter 2");
     let fx = huibao::app::county::replace_county(&mut s, load_county(&fixture()));
     assert_eq!(fx.iter().collect::<Vec<_>>(), vec![Effect::LoadTown(1)]);
-    assert!(matches!(s.route(), Route::Line(_)), "the town's screen stays");
+    assert!(
+        matches!(s.route(), Route::Line(_)),
+        "the town's screen stays"
+    );
 }
