@@ -555,4 +555,23 @@ fn county_brief_is_a_ranking_then_a_section_per_town() {
     for heading in ["### 1. 东山镇", "### 2. 西河镇", "### 3. nanling"] {
         assert!(brief.contains(heading), "{heading}");
     }
+    // A town's section is the town's own brief, headings two levels down.
+    let own = summary("tests/fixtures/county/dongshan", "2024-05-06", &[], &[]);
+    let own: Vec<String> = own
+        .split("\n---\n")
+        .next()
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("# "))
+        .map(|l| {
+            if l.starts_with('#') {
+                format!("##{l}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    let section = brief.split("### 1. 东山镇\n").nth(1).unwrap();
+    let section = section.split("\n### 2.").next().unwrap();
+    assert_eq!(section.trim(), own.join("\n").trim());
 }

@@ -48,7 +48,7 @@ pub fn render(state: &State) -> String {
     let _ = writeln!(out, "\n## {}", lang.pick("二、各镇简报", "2. Each town"));
     for (i, town) in county.towns.iter().enumerate() {
         let _ = writeln!(out, "\n### {}. {}\n", i + 1, escape(&town.name));
-        let (Some(data), None) = (&town.data, &town.failure) else {
+        let (Some(_), None) = (&town.data, &town.failure) else {
             let why = town.failure.as_deref().unwrap_or_default();
             let _ = writeln!(
                 out,
@@ -58,9 +58,9 @@ pub fn render(state: &State) -> String {
             );
             continue;
         };
-        let mut town_state = State::new(data.clone(), lang, state.today);
-        town_state.board = town.board.clone();
-        town_state.refresh();
+        // Each town's brief is the one `huibao --data TOWN summary` writes: from its whole history.
+        let data = crate::model::county::load_town(&town.dir, county.thresholds, 0);
+        let town_state = State::new(data, lang, state.today);
         let brief = super::markdown(&town_state);
         out.push_str(&town_section(&brief));
     }
