@@ -18,8 +18,14 @@ use std::time::{Duration, Instant};
 enum Ev {
     Term(Event),
     Tick,
+    /// The county folder changed (watcher or poller).
+    Reload,
     /// The loader thread finished.
     Loaded(Box<Dataset>),
+    /// The county folder was loaded again (every town's newest snapshots).
+    CountyLoaded(Box<crate::model::county::County>),
+    /// A county's town (its position) was loaded with its whole history.
+    TownLoaded(usize, Box<Dataset>),
     Signal(i32),
     Dead,
 }
@@ -40,6 +46,12 @@ pub enum Follow {
 /// files that changed; requests made while it loads are served by one more load.
 struct Loader {
     requests: Option<mpsc::Sender<()>>,
+    tx: mpsc::Sender<Ev>,
+    /// The county folder, when the folder is a county's: a reload loads every town's newest
+    /// snapshots, on a thread per load.
+    county: Option<std::path::PathBuf>,
+    running: bool,
+    again: bool,
 }
 
 impl Loader {
@@ -48,13 +60,26 @@ impl Loader {
     /// and reloads once more if anything changed before it was armed; then it reloads on each
     /// request (`changes` from the watcher or the poller, or `r`).
     fn start(
+        &mut self,
         reloader: Option<Reloader>,
         complete: bool,
         watch: Option<std::path::PathBuf>,
-        tx: mpsc::Sender<Ev>,
-    ) -> (Loader, Option<mpsc::Sender<()>>) {
+    ) -> Option<mpsc::Sender<()>> {
+        let tx = self.tx.clone();
         let Some(mut reloader) = reloader else {
-            return (Loader { requests: None }, None);
+            // A county folder (or none): the watcher's signals reach the loop, which loads.
+            if let Some(dir) = watch {
+                std::thread::spawn(move || {
+                    let (to, changes) = mpsc::channel();
+                    let _watch = watch_folder(&dir, to);
+                    while changes.recv().is_ok() {
+                        if tx.send(Ev::Reload).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+            return None;
         };
         let (requests, rx) = mpsc::channel::<()>();
         let changes = requests.clone();
@@ -89,17 +114,59 @@ impl Loader {
                 }
             }
         });
-        (
-            Loader {
-                requests: Some(requests),
-            },
-            Some(changes),
-        )
+        self.requests = Some(requests);
+        Some(changes)
     }
 
     fn request(&mut self) {
-        if let Some(r) = &self.requests {
+        if let Some(dir) = self.county.clone() {
+            self.request_county(dir);
+        } else if let Some(r) = &self.requests {
             let _ = r.send(());
+        }
+    }
+
+    /// Loads the county folder again on a thread of its own; a request during it runs once it is
+    /// done.
+    fn request_county(&mut self, dir: std::path::PathBuf) {
+        if self.running {
+            self.again = true;
+            return;
+        }
+        self.running = true;
+        let tx = self.tx.clone();
+        std::thread::spawn(move || {
+            let fresh = crate::model::county::load_county(&dir);
+            let _ = tx.send(Ev::CountyLoaded(Box::new(fresh)));
+        });
+    }
+
+    /// Loads the whole history of the county's town `t` on a thread of its own.
+    fn load_town(&self, state: &State, t: usize) {
+        let Some(c) = state.county.as_deref() else {
+            return;
+        };
+        let Some(town) = c.county.towns.get(t) else {
+            return;
+        };
+        let (dir, th, tx) = (town.dir.clone(), c.county.thresholds, self.tx.clone());
+        std::thread::spawn(move || {
+            let fresh = crate::model::county::load_town(&dir, th, 0);
+            let _ = tx.send(Ev::TownLoaded(t, Box::new(fresh)));
+        });
+    }
+
+    /// The county was loaded again: show it, and reload the open town.
+    fn county_finished(&mut self, state: &mut State, fresh: crate::model::county::County) {
+        let fx = super::county::replace_county(state, fresh);
+        for e in fx.iter() {
+            if let Effect::LoadTown(t) = e {
+                self.load_town(state, t);
+            }
+        }
+        self.running = false;
+        if std::mem::take(&mut self.again) {
+            self.request();
         }
     }
 
@@ -319,7 +386,16 @@ fn event_loop(
     update(state, Action::Resize(size.width, size.height));
     let (tx, rx) = mpsc::channel();
     spawn_signals(&tx)?;
-    let mut loader = Loader { requests: None };
+    let mut loader = Loader {
+        requests: None,
+        tx: tx.clone(),
+        county: match &follow {
+            Follow::Watch(d) | Follow::Poll(d, _) if state.county.is_some() => Some(d.clone()),
+            _ => None,
+        },
+        running: false,
+        again: false,
+    };
     let mut poll = start_polling(&follow, baseline);
     let mut watch = match follow {
         Follow::Watch(dir) => Some(dir),
@@ -329,7 +405,7 @@ fn event_loop(
     let mut pending_start = Some((reloader, tx.clone()));
     let mut wake = None;
     let first = update(state, Action::Tick(now()));
-    perform(first, &mut term, &mut loader, &mut wake)?;
+    perform(first, state, &mut term, &mut loader, &mut wake)?;
     let mut dirty = true;
     let mut tick_at = start.elapsed() + until_next_second();
     loop {
@@ -344,7 +420,14 @@ fn event_loop(
         }
         // What the first frame did not need starts once it is on screen.
         if let Some((reloader, tx)) = pending_start.take() {
-            loader = start_background(reloader, complete, watch.take(), poll.take(), tx);
+            start_background(
+                &mut loader,
+                reloader,
+                complete,
+                watch.take(),
+                poll.take(),
+                tx,
+            );
         }
         let action = match next_event(&rx, &mut wake, &mut tick_at, start) {
             Ok(Ev::Term(Event::Key(k))) => keymap::action_for(state, &k),
@@ -354,9 +437,27 @@ fn event_loop(
             }
             Ok(Ev::Term(_)) => None,
             Ok(Ev::Tick) => Some(Action::Tick(now())),
+            Ok(Ev::Reload) => {
+                loader.request();
+                None
+            }
             Ok(Ev::Loaded(fresh)) => {
                 loader.finished(state, *fresh);
                 dirty = true;
+                None
+            }
+            Ok(Ev::CountyLoaded(fresh)) => {
+                loader.county_finished(state, *fresh);
+                dirty = true;
+                None
+            }
+            Ok(Ev::TownLoaded(t, mut fresh)) => {
+                // Only the town still open takes it (the user may have gone back or opened another).
+                if state.county.as_deref().and_then(|c| c.open) == Some(t) {
+                    crate::model::load::keep_last_good(&mut fresh, &state.data);
+                    state.replace_data(*fresh);
+                    dirty = true;
+                }
                 None
             }
             Ok(Ev::Signal(sig)) => {
@@ -379,7 +480,7 @@ fn event_loop(
         // unchanged frame costs a few bytes.
         dirty = true;
         let effects = update(state, a);
-        if let Some(code) = perform(effects, &mut term, &mut loader, &mut wake)? {
+        if let Some(code) = perform(effects, state, &mut term, &mut loader, &mut wake)? {
             return Ok(code);
         }
     }
@@ -428,32 +529,38 @@ fn start_polling(
 /// Starts what the first frame did not need: the key reader and the loading thread (which loads
 /// the older history and arms the watcher), and passes the poller's signals to it.
 fn start_background(
+    loader: &mut Loader,
     reloader: Option<Reloader>,
     complete: bool,
     watch: Option<std::path::PathBuf>,
     poll: Option<(mpsc::Receiver<()>, bool)>,
     tx: mpsc::Sender<Ev>,
-) -> Loader {
+) {
     spawn_keys(&tx);
-    let (mut loader, changes) = Loader::start(reloader, complete, watch, tx);
-    if let (Some((polled, changed)), Some(changes)) = (poll, changes) {
+    let changes = loader.start(reloader, complete, watch);
+    if let Some((polled, changed)) = poll {
         if changed {
             loader.request();
         }
         std::thread::spawn(move || {
             while polled.recv().is_ok() {
-                if changes.send(()).is_err() {
+                // To the loading thread, or (a county folder) to the loop.
+                let sent = match &changes {
+                    Some(c) => c.send(()).is_ok(),
+                    None => tx.send(Ev::Reload).is_ok(),
+                };
+                if !sent {
                     return;
                 }
             }
         });
     }
-    loader
 }
 
 /// Performs what an update asked for; returns the exit code when the program is to end.
 fn perform(
     effects: super::Effects,
+    state: &State,
     term: &mut Terminal<super::tty::Tty>,
     loader: &mut Loader,
     wake: &mut Option<Duration>,
@@ -463,6 +570,7 @@ fn perform(
             Effect::Quit => return Ok(Some(0)),
             Effect::Suspend => suspend(term)?,
             Effect::Reload => loader.request(),
+            Effect::LoadTown(t) => loader.load_town(state, t),
             Effect::WakeAt(at) => *wake = Some(at),
         }
     }

@@ -1,7 +1,8 @@
 //! Subcommands: the dashboard, `validate`, `schema`, `render`, `summary`, and the commands that bring
-//! data in (`extract`, `new`).
+//! data in (`extract`, `import`, `new`).
 
 pub mod extract;
+pub mod import;
 pub mod new;
 pub mod output;
 pub mod render;
@@ -25,15 +26,38 @@ pub fn load_data(cli: &Cli) -> Result<Dataset, String> {
 
 /// The state the dashboard starts in, from the command line.
 pub fn initial_state(cli: &Cli) -> Result<State, String> {
-    state_from(cli, load_data(cli)?)
+    state_from(cli, None)
 }
 
-/// The state the dashboard starts in, from the command line and the loaded data.
-pub fn state_from(cli: &Cli, data: Dataset) -> Result<State, String> {
+/// The state the dashboard starts in, from the command line and the data when already loaded (a
+/// county folder is always loaded here).
+pub fn state_from(cli: &Cli, data: Option<Dataset>) -> Result<State, String> {
     let today = cli
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let mut state = State::new(data, cli.lang, today);
+    let county_dir =
+        crate::cli::resolve_cli_data(cli)?.filter(|d| crate::model::county::is_county_dir(d));
+    let mut state = match county_dir {
+        Some(dir) => {
+            if cli.at.is_some() {
+                return Err(cli
+                    .lang
+                    .pick(
+                        "--at 用于一个镇的文件夹；县文件夹请打开该镇后用 [ ] 翻看历史",
+                        "--at is for a town's folder; in a county folder open the town and step with [ ]",
+                    )
+                    .into());
+            }
+            State::new_county(crate::model::county::load_county(&dir), cli.lang, today)
+        }
+        None => {
+            let data = match data {
+                Some(d) => d,
+                None => load_data(cli)?,
+            };
+            State::new(data, cli.lang, today)
+        }
+    };
     if let Some(secs) = cli.present {
         state.start_presenting(Some(secs));
     }
@@ -114,6 +138,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::New { date, force }) => new::run(&cli, *date, *force),
         Some(Command::Summary { format, output }) => {
             let text = match initial_state(&cli) {
+                Ok(state) if state.county.is_some() => summary::county::render(&state),
                 Ok(state) => summary::render(&state, *format),
                 Err(e) => {
                     complain(&e);
@@ -147,6 +172,7 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             write_out(output.as_deref(), &text, cli.lang)
         }
+        Some(Command::Import(args)) => import::run(&cli, args),
         None => {
             // The first frame needs each line's newest snapshots only (unless `--at` asks for a
             // date in the past); the rest loads behind it, by the same loader that reloads.
@@ -154,6 +180,13 @@ pub fn run(cli: Cli) -> ExitCode {
             // before this load, so a save made meanwhile is caught.
             let mut baseline = None;
             let (reloader, data) = match crate::cli::resolve_cli_data(&cli) {
+                // A county folder loads its own way (every town's newest snapshots).
+                Ok(Some(dir)) if crate::model::county::is_county_dir(&dir) => {
+                    if cli.poll.is_some() {
+                        baseline = Some(crate::watch::fingerprint(&dir));
+                    }
+                    (None, Ok(None))
+                }
                 Ok(Some(dir)) => {
                     let mut r = load::Reloader::new(&dir);
                     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
@@ -165,9 +198,9 @@ pub fn run(cli: Cli) -> ExitCode {
                     } else {
                         r.load_recent()
                     };
-                    (Some(r), Ok(data))
+                    (Some(r), Ok(Some(data)))
                 }
-                Ok(None) => (None, Ok(load::load_embedded())),
+                Ok(None) => (None, Ok(Some(load::load_embedded()))),
                 Err(e) => (None, Err(e)),
             };
             let state = match data.and_then(|d| state_from(&cli, d)) {
