@@ -40,6 +40,17 @@ pub struct Snapshot {
     pub file: LineFile,
 }
 
+/// A line file that did not load: its line keeps its place on the agenda, and says why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failed {
+    /// The snapshot date (its folder).
+    pub date: NaiveDate,
+    /// The line's name as far as the file could be read (its `short` or `title`), if at all.
+    pub name: Option<String>,
+    /// Why it did not load, placed at `path:line:col`.
+    pub problem: Diagnostic,
+}
+
 /// Every loaded snapshot of one work line, oldest first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineHistory {
@@ -83,6 +94,8 @@ pub struct Dataset {
     pub problems: Vec<Diagnostic>,
     /// How many data files were read (or tried): `town.json` and the line files.
     pub files: usize,
+    /// Line files that failed to load, by line id, oldest first: their lines keep their place.
+    pub failed: Vec<(String, Failed)>,
 }
 
 impl Dataset {
@@ -97,6 +110,44 @@ impl Dataset {
     /// The line with this id.
     pub fn line(&self, id: &str) -> Option<&LineHistory> {
         self.lines.iter().find(|l| l.id == id)
+    }
+
+    /// Every line id in meeting order: the lines that loaded and those whose every file failed, so
+    /// that a broken file never renumbers the agenda.
+    pub fn agenda(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self.lines.iter().map(|l| l.id.as_str()).collect();
+        // The loaded lines are already in meeting order; a line with no good file goes where the
+        // town's order (then its id) puts it.
+        let key = |id: &str| {
+            let at = self.town.lines.iter().position(|l| l == id);
+            (at.unwrap_or(usize::MAX), id.to_string())
+        };
+        for (id, _) in &self.failed {
+            if !ids.contains(&id.as_str()) {
+                let at = ids.iter().position(|x| key(x) > key(id));
+                ids.insert(at.unwrap_or(ids.len()), id);
+            }
+        }
+        ids
+    }
+
+    /// The newest failed file of line `id` on or before `date` (any date when None) that no good file
+    /// of the same or a later date (up to `date`) replaces: the line is then shown as broken.
+    pub fn failed_at(&self, id: &str, date: Option<NaiveDate>) -> Option<&Failed> {
+        let f = self
+            .failed
+            .iter()
+            .rev()
+            .filter(|(l, _)| l == id)
+            .map(|(_, f)| f)
+            .find(|f| date.is_none_or(|d| f.date <= d))?;
+        // A file kept from before a reload has the failed file's path: it is its last good version.
+        let newer = self.line(id).is_some_and(|l| {
+            l.snapshots.iter().any(|s| {
+                s.date >= f.date && date.is_none_or(|d| s.date <= d) && s.path != f.problem.path
+            })
+        });
+        (!newer).then_some(f)
     }
 }
 
@@ -385,6 +436,7 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
         .count();
     let mut by_line: BTreeMap<String, Vec<Snapshot>> = BTreeMap::new();
     let mut late = Vec::new();
+    let mut failed: Vec<(String, Failed)> = Vec::new();
     for (
         LineJob {
             place,
@@ -397,9 +449,34 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
     {
         match result {
             Err(Unloaded::Unreadable(msg)) => {
-                early.push((place, Diagnostic::file_error(path, msg)));
+                let problem = Diagnostic::file_error(path, msg);
+                if !stem.is_empty() {
+                    let name = None;
+                    failed.push((
+                        stem,
+                        Failed {
+                            date,
+                            name,
+                            problem: problem.clone(),
+                        },
+                    ));
+                }
+                early.push((place, problem));
             }
-            Err(Unloaded::Invalid(d)) => late.push(d),
+            Err(Unloaded::Invalid(d, name)) => {
+                if d.is_error() && !stem.is_empty() {
+                    let problem = d.clone();
+                    failed.push((
+                        stem,
+                        Failed {
+                            date,
+                            name,
+                            problem,
+                        },
+                    ));
+                }
+                late.push(d)
+            }
             Ok((file, mut warnings)) => {
                 if file.id != stem {
                     warnings.push(Diagnostic {
@@ -446,7 +523,7 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
     let mut problems: Vec<Diagnostic> = early.into_iter().map(|(_, d)| d).collect();
     problems.append(&mut late);
 
-    let (lines, dates) = organize(&town, by_line);
+    let (lines, dates) = organize(&town, by_line, &mut failed);
     Dataset {
         source: DataSource::Embedded,
         town,
@@ -454,14 +531,18 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
         dates,
         problems,
         files,
+        failed,
     }
 }
 
 /// Sorts snapshots by date and lines into the town's order; lists every snapshot date.
+/// The dates include those of files that failed, so a line broken on the newest date shows as broken.
 fn organize(
     town: &Town,
     by_line: BTreeMap<String, Vec<Snapshot>>,
+    failed: &mut [(String, Failed)],
 ) -> (Vec<LineHistory>, Vec<NaiveDate>) {
+    failed.sort_by_key(|(_, f)| f.date);
     let mut lines: Vec<LineHistory> = by_line
         .into_iter()
         .map(|(id, mut snapshots)| {
@@ -483,6 +564,7 @@ fn organize(
     let mut dates: Vec<NaiveDate> = lines
         .iter()
         .flat_map(|l| l.snapshots.iter().map(|s| s.date))
+        .chain(failed.iter().map(|(_, f)| f.date))
         .collect();
     dates.sort();
     dates.dedup();
@@ -514,9 +596,23 @@ pub fn keep_last_good(new: &mut Dataset, old: &Dataset) {
             new.town = old.town.clone();
         }
     }
-    let (lines, dates) = organize(&new.town, by_line);
+    let (lines, dates) = organize(&new.town, by_line, &mut new.failed);
     new.lines = lines;
     new.dates = dates;
+}
+
+/// The line's `short` name (else its `title`) read from the top of a file that does not parse.
+fn name_in(head: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(head);
+    let value = |key: &str| {
+        let at = text.find(&format!("\"{key}\""))? + key.len() + 2;
+        let rest = text[at..].trim_start().strip_prefix(':')?.trim_start();
+        let rest = rest.strip_prefix('"')?;
+        let end = rest.find(['"', '\\', '\n'])?;
+        let v = sanitize::clean(rest[..end].trim());
+        (!v.is_empty() && !v.contains('\u{fffd}')).then_some(v)
+    };
+    value("short").or_else(|| value("title"))
 }
 
 /// Where a file sits in the loading order: the place of its entry, then its place in its snapshot
@@ -570,7 +666,7 @@ impl Work {
                         stem: String::new(),
                         path,
                     };
-                    (job, Err(Unloaded::Invalid(warning)))
+                    (job, Err(Unloaded::Invalid(warning, None)))
                 }));
                 out
             }
@@ -593,8 +689,8 @@ struct LineJob {
 enum Unloaded {
     /// It could not be read.
     Unreadable(String),
-    /// It was read but is not a valid line file.
-    Invalid(Diagnostic),
+    /// It was read but is not a valid line file; the line's name when it could still be read.
+    Invalid(Diagnostic, Option<String>),
 }
 
 /// A line file loaded, or why not.
@@ -604,7 +700,12 @@ impl LineJob {
     /// Reads the file when it is unread, and parses it.
     fn load(self, content: Content) -> Parsed {
         let result = match content.bytes() {
-            Ok(bytes) => parse_line_bytes(bytes, &self.path).map_err(Unloaded::Invalid),
+            Ok(bytes) => {
+                // The line's name sits at the top of its file: kept to name a card that fails.
+                let head = bytes[..bytes.len().min(4096)].to_vec();
+                parse_line_bytes(bytes, &self.path)
+                    .map_err(|d| Unloaded::Invalid(d, name_in(&head)))
+            }
             Err(msg) => Err(Unloaded::Unreadable(msg)),
         };
         (self, result)
@@ -656,7 +757,7 @@ fn run_parallel(work: Vec<Work>, prefix: &str) -> Vec<Parsed> {
                         prefix,
                         "an internal error stopped some files from loading; please report it",
                     );
-                    vec![(usize::MAX, vec![(job, Err(Unloaded::Invalid(d)))])]
+                    vec![(usize::MAX, vec![(job, Err(Unloaded::Invalid(d, None)))])]
                 })
             })
             .collect()

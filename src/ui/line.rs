@@ -62,6 +62,9 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
     };
     let (columns, head) = head_columns(state, [cl, cv, cb, cg, cd, co], has_prev);
     let mut table = Table::new(columns).header(Row::Cells(head, t.dim));
+    for row in super::widgets::broken_lines(line, lang, t, w) {
+        table.push(Row::Across(row));
+    }
 
     let visible = state.visible_items(l);
     let sel = state.line_selected(l);
@@ -91,7 +94,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
             table.push(Row::Across(Line::from(Span::styled(pad(&txt, w), t.dim))));
         }
     }
-    if visible.is_empty() {
+    if visible.is_empty() && !(line.broken.is_some() && line.items.is_empty()) {
         let none = lang.pick("  (筛选后没有事项)", "  (no item passes the filter)");
         table.push(Row::Across(Line::from(Span::styled(pad(none, w), t.dim))));
     }

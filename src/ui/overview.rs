@@ -88,8 +88,9 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
     if room == 0 || inner_w < 4 {
         return;
     }
-    let mut out: Vec<Line> = Vec::new();
-    let rows_for_items = room.saturating_sub(1);
+    let mut out: Vec<Line> = super::widgets::broken_lines(line, lang, t, inner_w);
+    out.truncate(room);
+    let rows_for_items = room.saturating_sub(1 + out.len());
     let mut shown: Vec<&ItemBoard> = line.headline(4);
     if rows_for_items > shown.len() {
         for it in &line.items {
@@ -102,10 +103,11 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
             }
         }
     }
-    for it in shown.into_iter().take(rows_for_items.max(1)) {
+    let min_rows = usize::from(line.broken.is_none());
+    for it in shown.into_iter().take(rows_for_items.max(min_rows)) {
         out.push(figure_row(state, it, inner_w));
     }
-    if room > out.len() {
+    if room > out.len() && !(line.broken.is_some() && line.items.is_empty()) {
         let total = line.items.len();
         let mut summary = format!(
             "{}{}{}",

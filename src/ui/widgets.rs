@@ -109,3 +109,49 @@ pub fn line_counts(
     );
     Span::styled(text, counts_style(line, theme))
 }
+
+/// What a card or panel says when the line's file failed to load: `✕ 未能加载`, the place
+/// (`path:line:col`) and the reason; with `旧版` and the date when its last good version is shown.
+pub fn broken_lines(
+    line: &crate::model::board::LineBoard,
+    lang: Lang,
+    theme: &Theme,
+    w: usize,
+) -> Vec<ratatui::text::Line<'static>> {
+    use crate::text::truncate;
+    let Some(d) = &line.broken else {
+        return Vec::new();
+    };
+    let mut head = lang.pick("✕ 未能加载", "✕ not loaded").to_string();
+    if line.is_old() {
+        head.push_str(&format!(
+            "{}{}",
+            lang.pick(" · 下面是旧版 截至 ", " · older version below, as of "),
+            line.as_of.format("%Y-%m-%d")
+        ));
+    }
+    let place = d.location();
+    // The end of a long path names the file and the place: keep it when the width is short.
+    let place = if width(&place) > w {
+        let mut tail = Vec::new();
+        let mut used = 1;
+        for c in place.chars().rev() {
+            used += width(c.encode_utf8(&mut [0; 4]));
+            if used > w {
+                break;
+            }
+            tail.push(c);
+        }
+        format!("…{}", tail.into_iter().rev().collect::<String>())
+    } else {
+        place
+    };
+    [
+        (head, theme.error),
+        (place, theme.error),
+        (d.message.clone(), theme.text),
+    ]
+    .into_iter()
+    .map(|(s, st)| ratatui::text::Line::from(Span::styled(truncate(&s, w), st)))
+    .collect()
+}

@@ -1,0 +1,130 @@
+//! The meeting flow (issue 13): a broken file keeps its place, countdowns from today, filters on every
+//! screen, keys for every line, breadcrumbs, answers to every key, small terminals — through `update`
+//! and the rendered screen, with a fixed "today".
+
+mod common;
+
+use chrono::NaiveDate;
+use huibao::app::keymap::{action_for, parse_keys};
+use huibao::app::{update, Effect, Route, State};
+use huibao::cli::Lang;
+use huibao::commands::render::{render_buffer, to_text};
+use huibao::model::board::LineId;
+use huibao::model::load;
+use huibao::text::width;
+use std::path::Path;
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn state_of(dir: &Path, today: &str) -> State {
+    State::new(load::load_dir(dir), Lang::Zh, day(today))
+}
+
+/// Presses the keys; returns every effect they asked for, in order.
+fn press(s: &mut State, keys: &str) -> Vec<Effect> {
+    let mut out = Vec::new();
+    for k in parse_keys(keys).unwrap() {
+        if let Some(a) = action_for(s, &k) {
+            out.extend(update(s, a).iter());
+        }
+    }
+    out
+}
+
+/// The screen as text; every row fits the width.
+fn screen(s: &State, size: (u16, u16), keys: &str) -> String {
+    let text = to_text(&render_buffer(s.clone(), size, keys).unwrap());
+    for (i, row) in text.lines().enumerate() {
+        assert!(width(row) <= size.0 as usize, "row {i} too wide: {row}");
+    }
+    text
+}
+
+/// The seed data with a stray comma before `"groups"` in `safety.json`.
+fn broken_safety() -> tempfile::TempDir {
+    let dir = common::copy_data();
+    let path = dir.path().join(common::SNAPSHOT).join("safety.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replacen("\"groups\"", ",\"groups\"", 1)).unwrap();
+    dir
+}
+
+#[test]
+fn a_broken_file_keeps_its_line_in_place_with_its_number_and_key() {
+    let dir = broken_safety();
+    let mut s = state_of(dir.path(), "2023-07-03");
+    let ids: Vec<&str> = s.board.lines.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "party",
+            "economy",
+            "infrastructure",
+            "safety",
+            "livelihood",
+            "targets"
+        ]
+    );
+    let safety = &s.board.lines[3];
+    assert_eq!(
+        safety.short, "安全生产",
+        "the name is read from the broken file"
+    );
+    assert!(safety.items.is_empty() && safety.broken.is_some());
+    press(&mut s, "4");
+    assert_eq!(
+        s.route(),
+        Route::Line(LineId("safety".into())),
+        "4 still opens 安全生产"
+    );
+    press(&mut s, "Esc 5");
+    assert_eq!(s.route(), Route::Line(LineId("livelihood".into())));
+
+    let text = screen(&state_of(dir.path(), "2023-07-03"), (80, 24), "");
+    let card: String = text.lines().skip(3).take(8).collect::<Vec<_>>().join("\n");
+    assert!(card.contains("4 安全生产"), "{text}");
+    assert!(card.contains("未能加载"), "{text}");
+    assert!(
+        text.contains("safety.json:6:3"),
+        "the card names path:line:col:\n{text}"
+    );
+}
+
+#[test]
+fn after_a_reload_a_broken_file_shows_its_last_good_version_marked_old() {
+    let dir = common::copy_data();
+    let good = load::load_dir(dir.path());
+    let path = dir.path().join(common::SNAPSHOT).join("safety.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replacen("\"groups\"", ",\"groups\"", 1)).unwrap();
+    let mut fresh = load::load_dir(dir.path());
+    load::keep_last_good(&mut fresh, &good);
+    let mut s = State::new(good, Lang::Zh, day("2023-07-03"));
+    s.replace_data(fresh);
+    let safety = &s.board.lines[3];
+    assert_eq!(safety.id, "safety");
+    assert!(safety.is_old(), "the last good items are shown, marked old");
+    let text = screen(&s, (120, 40), "4");
+    assert!(
+        text.contains("未能加载 · 下面是旧版 截至 2023-06-30"),
+        "{text}"
+    );
+    assert!(text.contains("消防隐患排查整改"), "{text}");
+}
+
+#[test]
+fn pty_start_up_with_a_broken_file_keeps_the_agenda() {
+    let dir = broken_safety();
+    let mut pty = common::Pty::spawn(common::huibao_args_for(dir.path()), 80, 24);
+    pty.expect("the broken card", |s| {
+        s.contains("4 安全生产") && s.contains("未能加载") && s.contains("safety.json:6:3")
+    });
+    pty.send(b"4");
+    pty.expect("4 opens 安全生产", |s| {
+        common::row(s, 1).contains("总览 › 安全生产")
+    });
+    pty.send(b"q");
+    assert!(pty.wait_exit(common::TIMEOUT).is_some_and(|s| s.success()));
+}
