@@ -128,3 +128,96 @@ fn pty_start_up_with_a_broken_file_keeps_the_agenda() {
     pty.send(b"q");
     assert!(pty.wait_exit(common::TIMEOUT).is_some_and(|s| s.success()));
 }
+
+/// Runs `huibao ARGS` from the repository; (exit code, stdout, stderr).
+fn huibao(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_huibao"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("HUIBAO_DATA")
+        .output()
+        .unwrap();
+    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+    (
+        out.status.code().unwrap(),
+        text(out.stdout),
+        text(out.stderr),
+    )
+}
+
+#[test]
+fn validate_speaks_chinese_to_the_people_who_fix_the_data() {
+    let mut files: Vec<String> = std::fs::read_dir("tests/fixtures/broken")
+        .unwrap()
+        .map(|e| {
+            format!(
+                "tests/fixtures/broken/{}",
+                e.unwrap().file_name().to_string_lossy()
+            )
+        })
+        .collect();
+    files.sort();
+    let mut args = vec!["validate"];
+    args.extend(files.iter().map(String::as_str));
+    let (code, stdout, stderr) = huibao(&args);
+    assert_eq!(code, 1);
+    assert!(stdout.contains(
+        "tests/fixtures/broken/bad-date.json:62:24: 错误: groups[0].items[0].project.milestones[1].due: 日期应写成 2023-07-31 的形式，这里是 \"2023-7-31\""
+    ), "{stdout}");
+    for line in stdout.lines() {
+        assert!(
+            line.contains(": 错误: ") || line.contains(": 警告: "),
+            "every line says 错误 or 警告: {line}"
+        );
+        let message = line.rsplit(": ").next().unwrap();
+        for serde in [
+            "expected",
+            "invalid type",
+            "key must",
+            "ident",
+            "struct",
+            "f64",
+            "EOF",
+            "`",
+        ] {
+            assert!(
+                !message.contains(serde),
+                "serde wording reaches users: {line}"
+            );
+        }
+    }
+    assert!(stderr.starts_with("发现 "), "{stderr}");
+    let (code, stdout, stderr) = huibao(&["validate"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "", "已检查 7个文件，没有发现问题\n")
+    );
+    let (_, stdout, _) = huibao(&[
+        "--lang",
+        "en",
+        "validate",
+        "tests/fixtures/broken/wrong-type.json",
+    ]);
+    assert_eq!(
+        stdout,
+        "tests/fixtures/broken/wrong-type.json:14:23: error: groups[0].items[0].headline: wrong type: the text \"true\" where true or false belongs\n"
+    );
+}
+
+#[test]
+fn the_load_banner_speaks_chinese_and_english_on_request() {
+    let dir = broken_safety();
+    let zh = screen(&state_of(dir.path(), "2023-07-03"), (120, 40), "");
+    assert!(
+        zh.contains("safety.json:6:3: 错误: 这里应是用双引号括起的字段名"),
+        "{zh}"
+    );
+    let mut en = state_of(dir.path(), "2023-07-03");
+    en.lang = Lang::En;
+    let en = screen(&en, (120, 40), "");
+    assert!(
+        en.contains("safety.json:6:3: error: a field name in double quotes"),
+        "{en}"
+    );
+    assert!(!en.contains("key must be a string") && !zh.contains("key must"));
+}

@@ -12,6 +12,7 @@ pub mod line_file;
 pub mod load;
 pub mod numbers;
 pub mod sanitize;
+pub mod say;
 pub mod status;
 pub mod validate;
 pub mod wording;

@@ -90,9 +90,10 @@ fn banners(state: &State) -> Vec<(String, ratatui::style::Style)> {
     if let Some(first) = errors.first() {
         out.push((
             format!(
-                "{} {}: {first}",
+                "{} {}: {}",
                 lang.pick("⚠ 未能加载", "⚠ not loaded"),
-                errors.len()
+                errors.len(),
+                crate::model::say::diagnostic(first, lang)
             ),
             t.error,
         ));

@@ -149,7 +149,7 @@ pub fn broken_lines(
     [
         (head, theme.error),
         (place, theme.error),
-        (d.message.clone(), theme.text),
+        (crate::model::say::message(&d.message, lang), theme.text),
     ]
     .into_iter()
     .map(|(s, st)| ratatui::text::Line::from(Span::styled(truncate(&s, w), st)))
