@@ -5,8 +5,10 @@ set -eu
 cargo build --release --quiet
 bin=target/release/huibao
 out=screenshots
-seed="--data data --today 2023-07-03"
-hist="--data tests/fixtures/history --today 2024-05-10"
+# 16 colours (the default over SSH) unless a shot says otherwise, so the pictures do not depend on the
+# TERM/COLORTERM of whoever runs the script; rendered with xterm's default palette.
+seed="--data data --today 2023-07-03 --color 16"
+hist="--data tests/fixtures/history --today 2024-05-10 --color 16"
 shot() { # name "data args" keys [extra args...]
   name=$1; args=$2; keys=$3; shift 3
   # shellcheck disable=SC2086
@@ -25,6 +27,7 @@ shot history-laggards "$hist" "w"
 shot slide-line "$seed" "Space Space" --present
 shot slide-laggards "$hist" "Space Space Space Space Space Space" --present 30
 shot theme-light "$hist" "2" --theme light
+shot slide-light "$hist" "Space Space" --theme light --present
 shot theme-mono "$hist" "2" --theme mono
 shot theme-dark-256 "$hist" "2" --color 256
 "$bin" $seed summary -o "$out/summary-seed.md"

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
-pub use crate::look::{ColorChoice, ThemeName};
+pub use crate::look::{BorderChoice, ColorChoice, ThemeName};
 pub use crate::model::Lang;
 
 /// 汇报 huibao — a terminal dashboard for a township's weekly work-review meeting (调度会).
@@ -30,9 +30,14 @@ pub struct Cli {
     /// Colours: auto (from NO_COLOR, TERM, COLORTERM), 16, 256, truecolor or never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// Theme: dark (default), light (washed-out projectors) or mono (printing).
-    #[arg(long, global = true, value_enum, default_value_t = ThemeName::Dark)]
+    /// Theme: auto (dark or light after the terminal's background), dark, light (washed-out
+    /// projectors) or mono (printing).
+    #[arg(long, global = true, value_enum, default_value_t = ThemeName::Auto)]
     pub theme: ThemeName,
+    /// Borders: auto (box drawing unless the terminal draws ● two columns wide), unicode, or ascii
+    /// for terminals set to draw ambiguous-width symbols wide (PuTTY, `xterm -cjk_width`, VTE).
+    #[arg(long, global = true, value_enum, default_value_t = BorderChoice::Auto)]
+    pub borders: BorderChoice,
     /// Interface language.
     #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,

@@ -1,15 +1,19 @@
 //! Look settings every layer may name: the theme's name and the terminal's colour depth. The state holds
 //! them; only the view turns them into styles (`ui::theme`).
 
-/// Which theme: dark (default), light (washed-out projectors) or mono (printing, NO_COLOR).
+/// Which theme: auto (default: asks the terminal), dark, light (washed-out projectors) or mono
+/// (printing, NO_COLOR).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum ThemeName {
-    /// Light text on a dark terminal.
+    /// Dark or light after the terminal's background colour (asked with OSC 11); dark when the
+    /// terminal does not say. Both paint their own background.
     #[default]
+    Auto,
+    /// Light text on a dark background.
     Dark,
     /// Dark text on a light background; lights drawn as badges.
     Light,
-    /// No colour: reverse video, bold and underline only.
+    /// No colour: reverse video, bold and underline only; dark on light when exported.
     Mono,
 }
 
@@ -45,13 +49,28 @@ pub enum ColorChoice {
     Never,
 }
 
-/// The look the dashboard is drawn with: which theme, at which colour depth.
+/// The `--borders` option.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum BorderChoice {
+    /// Box drawing, unless the terminal reports that it draws ● two columns wide.
+    #[default]
+    Auto,
+    /// Box drawing (─ │ ┌) and block digits (█).
+    Unicode,
+    /// ASCII (+ - |, # digits): for PuTTY "CJK ambiguous as wide", `xterm -cjk_width`, VTE "wide".
+    Ascii,
+}
+
+/// The look the dashboard is drawn with: which theme, at which colour depth, with which borders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Look {
-    /// The theme chosen with `--theme`.
+    /// The theme chosen with `--theme` (`Auto` is resolved against the terminal at start-up; drawn as
+    /// dark until then).
     pub theme: ThemeName,
     /// The colours the terminal takes.
     pub depth: ColorDepth,
+    /// ASCII borders and stand-ins for ambiguous-width symbols (`--borders ascii`, or detected).
+    pub ascii: bool,
 }
 
 /// Chooses the colour depth: `--color` when given, else from the environment. NO_COLOR (non-empty) or
@@ -78,5 +97,56 @@ pub fn detect_depth(flag: ColorChoice, env: &dyn Fn(&str) -> Option<String>) -> 
         ColorDepth::Palette256
     } else {
         ColorDepth::Sixteen
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |k| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn depth_from_the_environment() {
+        let auto = ColorChoice::Auto;
+        assert_eq!(
+            detect_depth(auto, &env(&[("NO_COLOR", "1"), ("TERM", "xterm-256color")])),
+            ColorDepth::None
+        );
+        assert_eq!(
+            detect_depth(auto, &env(&[("NO_COLOR", ""), ("TERM", "xterm")])),
+            ColorDepth::Sixteen
+        );
+        assert_eq!(
+            detect_depth(auto, &env(&[("TERM", "dumb")])),
+            ColorDepth::None
+        );
+        assert_eq!(
+            detect_depth(auto, &env(&[("TERM", "xterm-256color")])),
+            ColorDepth::Palette256
+        );
+        assert_eq!(
+            detect_depth(
+                auto,
+                &env(&[("TERM", "xterm-256color"), ("COLORTERM", "truecolor")])
+            ),
+            ColorDepth::TrueColor
+        );
+        assert_eq!(detect_depth(auto, &env(&[])), ColorDepth::Sixteen);
+        assert_eq!(
+            detect_depth(ColorChoice::Sixteen, &env(&[("COLORTERM", "truecolor")])),
+            ColorDepth::Sixteen
+        );
+        assert_eq!(
+            detect_depth(ColorChoice::Never, &env(&[])),
+            ColorDepth::None
+        );
     }
 }

@@ -54,27 +54,98 @@ pub fn pad_left(s: &str, w: usize) -> String {
     format!("{}{t}", " ".repeat(n))
 }
 
-/// Wraps `s` into lines of at most `w` columns, breaking between any two glyphs (Chinese has no spaces);
-/// existing line breaks are kept.
+/// Where a line may end inside `para`: byte offsets (the start of the next line) after the Unicode
+/// line-breaking rules (UAX #14: never before ，。、）, never after “（, never inside a number or `**`),
+/// tailored so that a figure keeps its unit (`38个`, `1000万元`, `**人次`, `6227平方米`) and closing
+/// punctuation stays on its line even after a space.
+fn break_points(para: &str) -> Vec<usize> {
+    unicode_linebreak::linebreaks(para)
+        .filter(|&(i, _)| i < para.len())
+        .map(|(i, _)| i)
+        .filter(|&i| !inside_figure(para, i) && !para[i..].starts_with(CLOSING))
+        .collect()
+}
+
+/// Punctuation that never starts a line, even after a space (UAX #14 allows a break after a space).
+const CLOSING: [char; 12] = [
+    '，', '。', '、', '）', '；', '：', '！', '？', '”', '》', '」', '】',
+];
+
+/// Characters that continue a unit after a figure's first unit character (万元, 平方米, 人次, 公里).
+const UNIT_TAILS: &str = "元人只吨亩户个方米次里顷斤克台套家件起场期处座";
+
+/// True when a break at byte `i` would separate a figure from its unit, or split a unit.
+fn inside_figure(para: &str, i: usize) -> bool {
+    let before = &para[..i];
+    let (Some(prev), Some(next)) = (before.chars().next_back(), para[i..].chars().next()) else {
+        return false;
+    };
+    if next.is_whitespace() {
+        return false;
+    }
+    let figure_end = |c: char| c.is_ascii_digit() || c == '*';
+    if figure_end(prev) {
+        return true;
+    }
+    // 1000万|元, 6227平|方米, 42人|次: the unit goes on while the figure stands before it.
+    if !UNIT_TAILS.contains(next) {
+        return false;
+    }
+    for (unit_len, c) in before.chars().rev().enumerate() {
+        if figure_end(c) {
+            return unit_len > 0;
+        }
+        if c.is_ascii() || unit_len >= 2 {
+            return false;
+        }
+    }
+    false
+}
+
+/// Wraps `s` into lines of at most `w` columns at the Unicode line-break opportunities (see
+/// [`break_points`]); a piece that cannot fit a line alone is cut between glyphs. Existing line
+/// breaks are kept; spaces at the end of a wrapped line are dropped.
 pub fn wrap(s: &str, w: usize) -> Vec<String> {
     let w = w.max(2);
     let mut lines = Vec::new();
     for para in s.split('\n') {
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        for end in break_points(para).into_iter().chain([para.len()]) {
+            if end > start {
+                pieces.push(&para[start..end]);
+                start = end;
+            }
+        }
         let mut cur = String::new();
         let mut used = 0;
-        for g in para.graphemes(true) {
-            let gw = glyph_width(g);
-            if used + gw > w && !cur.is_empty() {
-                lines.push(std::mem::take(&mut cur));
+        for piece in pieces {
+            let pw = width(piece.trim_end());
+            if used > 0 && used + pw > w {
+                lines.push(cur.trim_end().to_string());
+                cur.clear();
                 used = 0;
             }
-            if gw > w {
+            if pw <= w {
+                cur.push_str(piece);
+                used += width(piece);
                 continue;
             }
-            cur.push_str(g);
-            used += gw;
+            // Longer than a line by itself: cut between glyphs.
+            for g in piece.graphemes(true) {
+                let gw = glyph_width(g);
+                if used + gw > w && used > 0 {
+                    lines.push(std::mem::take(&mut cur));
+                    used = 0;
+                }
+                if gw > w {
+                    continue;
+                }
+                cur.push_str(g);
+                used += gw;
+            }
         }
-        lines.push(cur);
+        lines.push(cur.trim_end().to_string());
     }
     lines
 }
@@ -115,5 +186,50 @@ mod tests {
         let lines = wrap("召开党风廉政建设专题会议6次", 10);
         assert!(lines.iter().all(|l| width(l) <= 10));
         assert_eq!(lines.concat(), "召开党风廉政建设专题会议6次");
+    }
+
+    /// Every line of `s` wrapped at every width from 10 to 40 — the joined lines give back the text
+    /// (less spaces at line ends), no line is too wide, and `forbidden(line_end, next_line)` never holds.
+    fn check_wraps(s: &str, forbidden: impl Fn(&str, &str) -> bool) {
+        for w in 10..=40 {
+            let lines = wrap(s, w);
+            let joined: String = lines.concat();
+            let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            assert_eq!(squeeze(&joined), squeeze(s), "{w}");
+            for pair in lines.windows(2) {
+                assert!(width(&pair[0]) <= w, "{w}: {pair:?}");
+                assert!(!forbidden(&pair[0], &pair[1]), "{w}: {pair:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn wrap_never_splits_a_figure_or_its_unit() {
+        let s = "成功引进总投资1.2亿元禾源白羽鸡养殖项目，规划了5处养殖区，占地400多亩，目前莲花城基地**个棚\
+                 主体建设接近尾声；开展安全生产检查38个，整改隐患1000万元，道路6227平方米，培训42人次。";
+        check_wraps(s, |a, b| {
+            let (l, r) = (a.chars().last().unwrap(), b.chars().next().unwrap());
+            let digitish = |c: char| c.is_ascii_digit() || c == '*' || c == '.';
+            digitish(l) && !r.is_whitespace()
+                || a.ends_with("万") && b.starts_with('元')
+                || a.ends_with("亿") && b.starts_with('元')
+                || a.ends_with("平") && b.starts_with('方')
+                || a.ends_with("人") && b.starts_with('次')
+        });
+    }
+
+    #[test]
+    fn wrap_never_starts_a_line_with_closing_punctuation() {
+        let s = "召开专题会议（扩大）6次，党委书记讲党课2次。整改“回头看”、督导检查、约谈提醒，全部完成）。";
+        check_wraps(s, |a, b| {
+            b.starts_with(['，', '。', '、', '）', '”', '；']) || a.ends_with(['“', '（'])
+        });
+    }
+
+    #[test]
+    fn wrap_cuts_what_cannot_fit_and_keeps_line_breaks() {
+        assert_eq!(wrap("12345678901234", 6), ["123456", "789012", "34"]);
+        assert_eq!(wrap("第一行\n第二行", 20), ["第一行", "第二行"]);
+        assert_eq!(wrap("plan the work", 9), ["plan the", "work"]);
     }
 }

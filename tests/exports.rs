@@ -9,7 +9,8 @@ use huibao::commands::render::{
     css_color, render_buffer, to_html, to_svg, to_text, DEFAULT_BG, DEFAULT_FG,
 };
 use huibao::model::load;
-use huibao::ui::theme::{ColorDepth, ThemeName};
+use huibao::text::width;
+use huibao::ui::theme::{ColorDepth, Theme, ThemeName};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -314,7 +315,11 @@ fn state(theme: ThemeName, depth: ColorDepth) -> State {
         Lang::Zh,
         NaiveDate::from_ymd_opt(2023, 7, 3).unwrap(),
     );
-    s.look = huibao::look::Look { theme, depth };
+    s.look = huibao::look::Look {
+        theme,
+        depth,
+        ascii: false,
+    };
     s
 }
 
@@ -352,7 +357,21 @@ fn colours(doc: &str) -> Vec<String> {
     out
 }
 
-/// Checks the HTML page's structure and returns the screen text inside its `<pre>`.
+/// A `grid-area:r1/c1/r2/c2` declaration as (row, column, columns spanned), 0-based.
+fn grid_area(style: &str) -> (usize, usize, usize) {
+    let decl = style
+        .split(';')
+        .find_map(|d| d.strip_prefix("grid-area:"))
+        .unwrap_or_else(|| panic!("no grid-area in {style}"));
+    let n: Vec<usize> = decl.split('/').map(|v| v.parse().unwrap()).collect();
+    assert_eq!(n.len(), 4, "{decl}");
+    assert_eq!(n[2], n[0] + 1, "one row: {decl}");
+    assert!(n[3] > n[1], "{decl}");
+    (n[0] - 1, n[1] - 1, n[3] - n[1])
+}
+
+/// Checks the HTML page's structure — a grid of cells, every glyph placed at its own row and column,
+/// spanning its display width — and returns the screen it shows, one line per row.
 fn html_screen(doc: &str) -> String {
     assert!(doc.starts_with("<!DOCTYPE html>\n"), "{doc:.100}");
     let ev = well_formed(doc);
@@ -368,12 +387,12 @@ fn html_screen(doc: &str) -> String {
             _ => None,
         })
         .collect();
-    assert_eq!(&names[..5], ["html", "head", "meta", "title", "style"]);
-    assert!(names.contains(&"body") && names.contains(&"pre"));
+    assert_eq!(
+        &names[..7],
+        ["html", "head", "meta", "title", "style", "body", "div"]
+    );
     assert!(
-        names[5..]
-            .iter()
-            .all(|n| ["body", "pre", "span"].contains(n)),
+        names[7..].iter().all(|n| ["i", "b"].contains(n)),
         "{names:?}"
     );
     let meta = ev
@@ -384,37 +403,75 @@ fn html_screen(doc: &str) -> String {
         })
         .unwrap();
     assert_eq!(attr(meta, "charset"), Some("utf-8"));
-    for e in &ev {
-        if let Event::Start(n, a) = e {
-            if n == "span" {
-                let style = attr(a, "style").expect("every span has a style");
-                assert!(!style.is_empty());
-                for decl in style.split(';') {
-                    let (k, v) = decl.split_once(':').unwrap_or_else(|| panic!("{decl}"));
-                    match k {
-                        "color" | "background" => {
-                            assert!(
-                                v.len() == 7
-                                    && v.starts_with('#')
-                                    && v[1..].chars().all(|c| c.is_ascii_hexdigit()),
-                                "{decl}"
-                            )
-                        }
-                        "font-weight" => assert_eq!(v, "bold"),
-                        "font-style" => assert_eq!(v, "italic"),
-                        "opacity" => assert_eq!(v, "0.7"),
-                        "text-decoration" => assert!(
-                            v.split(' ')
-                                .all(|d| d == "underline" || d == "line-through"),
-                            "{decl}"
-                        ),
-                        _ => panic!("unexpected CSS {decl}"),
-                    }
-                }
+    // The grid's size, from the style sheet: repeat(COLS,9px) and repeat(ROWS,18px).
+    let css = text_in(&ev, "style");
+    assert!(css.contains("display:grid"), "{css}");
+    let repeat = |key: &str| -> usize {
+        let at = css.find(key).unwrap_or_else(|| panic!("{key} in {css}")) + key.len();
+        css[at..].split(',').next().unwrap().parse().unwrap()
+    };
+    let (cols, rows) = (
+        repeat("grid-template-columns:repeat("),
+        repeat("grid-template-rows:repeat("),
+    );
+    assert!(
+        css.contains("font-family:'DejaVu Sans Mono'"),
+        "Latin monospace first: {css}"
+    );
+    let mut grid: Vec<Vec<Option<String>>> = vec![vec![None; cols]; rows];
+    for (i, e) in ev.iter().enumerate() {
+        let Event::Start(n, a) = e else { continue };
+        if n != "i" && n != "b" {
+            continue;
+        }
+        let style = attr(a, "style").expect("every cell has a style");
+        for decl in style.split(';') {
+            let (k, v) = decl.split_once(':').unwrap_or_else(|| panic!("{decl}"));
+            match k {
+                "grid-area" => {}
+                "color" | "background" => assert!(
+                    v.len() == 7
+                        && v.starts_with('#')
+                        && v[1..].chars().all(|c| c.is_ascii_hexdigit()),
+                    "{decl}"
+                ),
+                "font-weight" => assert_eq!(v, "bold"),
+                "font-style" => assert_eq!(v, "italic"),
+                "opacity" => assert_eq!(v, "0.7"),
+                "text-decoration" => assert!(
+                    v.split(' ')
+                        .all(|d| d == "underline" || d == "line-through"),
+                    "{decl}"
+                ),
+                _ => panic!("unexpected CSS {decl}"),
             }
         }
+        let (y, x, span) = grid_area(style);
+        assert!(
+            y < rows && x + span <= cols,
+            "{style} outside {cols}x{rows}"
+        );
+        if n == "i" {
+            assert!(style.contains("background:"), "{style}");
+            continue;
+        }
+        let Some(Event::Text(t)) = ev.get(i + 1) else {
+            panic!("empty glyph cell")
+        };
+        assert_eq!(width(t).max(1), span, "{t:?} spans its display width");
+        for k in 0..span {
+            assert!(grid[y][x + k].is_none(), "({x},{y}) placed twice");
+            grid[y][x + k] = Some(if k == 0 { t.clone() } else { String::new() });
+        }
     }
-    text_in(&ev, "pre")
+    grid.into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|c| c.unwrap_or_else(|| " ".into()))
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Checks the SVG's structure and returns the glyphs of its `<text>` elements, in order.
@@ -520,18 +577,15 @@ fn light_theme_keeps_its_background() {
 
 #[test]
 fn palette_256_maps_indexed_colours_to_xterm_hex() {
-    // The dark theme's header is Blue: named #2472c8 in 16 colours, xterm 25 (#005faf) in 256 colours
-    // and Rgb(36,114,200) in truecolor.
+    // The dark theme's header is blue: named Blue (#0000ee in xterm's palette) in 16 colours, xterm 25
+    // (#005faf) in 256 colours and #1f5fa8 in truecolor, as the theme table says.
     for (depth, want, not) in [
-        (ColorDepth::Sixteen, "#2472c8", "#005faf"),
-        (ColorDepth::Palette256, "#005faf", "#2472c8"),
-        (ColorDepth::TrueColor, "#2472c8", "#005faf"),
+        (ColorDepth::Sixteen, "#0000ee", "#005faf"),
+        (ColorDepth::Palette256, "#005faf", "#0000ee"),
+        (ColorDepth::TrueColor, "#1f5fa8", "#005faf"),
     ] {
         let buf = buffer(ThemeName::Dark, depth, "");
-        assert_eq!(
-            buf[(0, 0)].bg,
-            huibao::ui::theme::map_color(Color::Blue, depth)
-        );
+        assert_eq!(buf[(0, 0)].bg, huibao::ui::palette::DARK.header.1.at(depth));
         for doc in [to_html(&buf), to_svg(&buf)] {
             let c = colours(&doc);
             assert!(c.iter().any(|x| x == want), "{depth:?} lacks {want}");
@@ -545,8 +599,8 @@ fn palette_256_maps_indexed_colours_to_xterm_hex() {
     }
     // The mapping itself: named, cube, grey ramp, RGB.
     assert_eq!(css_color(Color::Reset), None);
-    assert_eq!(css_color(Color::Red).as_deref(), Some("#cd3131"));
-    assert_eq!(css_color(Color::Indexed(1)).as_deref(), Some("#cd3131"));
+    assert_eq!(css_color(Color::Red).as_deref(), Some("#cd0000"));
+    assert_eq!(css_color(Color::Indexed(1)).as_deref(), Some("#cd0000"));
     assert_eq!(css_color(Color::Indexed(16)).as_deref(), Some("#000000"));
     assert_eq!(css_color(Color::Indexed(25)).as_deref(), Some("#005faf"));
     assert_eq!(css_color(Color::Indexed(203)).as_deref(), Some("#ff5f5f"));
@@ -576,7 +630,8 @@ fn mono_has_only_the_default_colours() {
             // Reverse video (header, selection) still shows: default colours swapped.
             let html = to_html(&buf);
             assert!(
-                html.contains(&format!("color:{DEFAULT_BG};background:{DEFAULT_FG}")),
+                html.contains(&format!("background:{DEFAULT_FG}"))
+                    && html.contains(&format!("color:{DEFAULT_BG}")),
                 "{name}: reverse video"
             );
         }
@@ -603,16 +658,21 @@ fn styles_escape_and_runs() {
     let html = to_html(&b);
     let screen = html_screen(&html);
     assert_eq!(screen.split('\n').next(), Some("a&b<c>\"q\"斜ur   "));
-    // Same style next to each other: one run for the six cells "a&b<c>".
-    assert!(html.contains("<span style=\"color:#005faf\">a&amp;b&lt;c&gt;</span>"));
-    assert!(html.contains("<span style=\"font-weight:bold\">&quot;q&quot;</span>"));
-    assert!(html.contains("<span style=\"font-style:italic\">斜</span>"));
-    assert!(html.contains("<span style=\"text-decoration:underline\">u</span>"));
+    // Each glyph is placed at its own column, escaped, with only the style that differs from the page.
+    assert!(html.contains("<b style=\"grid-area:1/1/2/2;color:#005faf\">a</b>"));
+    assert!(html.contains("<b style=\"grid-area:1/2/2/3;color:#005faf\">&amp;</b>"));
+    assert!(html.contains("<b style=\"grid-area:1/4/2/5;color:#005faf\">&lt;</b>"));
+    assert!(html.contains("<b style=\"grid-area:1/7/2/8;font-weight:bold\">&quot;</b>"));
+    assert!(html.contains("<b style=\"grid-area:1/10/2/12;font-style:italic\">斜</b>"));
+    assert!(html.contains("<b style=\"grid-area:1/12/2/13;text-decoration:underline\">u</b>"));
     // Reverse video: the text takes the background (default) and the background the text colour.
     assert!(html.contains(&format!(
-        "<span style=\"color:{DEFAULT_BG};background:#010203\">r</span>"
+        "<b style=\"grid-area:1/13/2/14;color:{DEFAULT_BG}\">r</b>"
     )));
-    assert!(html.contains("<span style=\"background:#fa0001\">x</span>"));
+    assert!(html.contains("<i style=\"grid-area:1/13/2/14;background:#010203\"></i>"));
+    assert!(html.contains("<i style=\"grid-area:2/1/3/2;background:#fa0001\"></i>"));
+    // Backgrounds come before every glyph, so none covers a glyph's edge.
+    assert!(html.rfind("<i ").unwrap() < html.find("<b ").unwrap());
 
     let svg = to_svg(&b);
     well_formed(&svg);
@@ -626,4 +686,115 @@ fn styles_escape_and_runs() {
     assert!(svg.contains("fill=\"#fa0001\"/>"));
     assert!(svg.contains("font-weight=\"bold\">&quot;</text>"));
     assert!(svg.contains("font-style=\"italic\">斜</text>"));
+}
+
+/// SVG: a Latin monospace leads the font list; every background comes before every glyph (a later
+/// rect cannot clip a glyph's edge: the ● of `● 正常` stays a full disc); every glyph is centred on its
+/// cells, and a symbol a CJK font would draw full width (● “ ↓ box drawing) is squeezed to its cells.
+#[test]
+fn svg_keeps_each_glyph_inside_its_cells() {
+    for keys in ["", "2", "2 Enter"] {
+        let buf = buffer(ThemeName::Dark, ColorDepth::Palette256, keys);
+        let svg = to_svg(&buf);
+        let ev = well_formed(&svg);
+        let Event::Start(_, root) = &ev[0] else {
+            panic!()
+        };
+        assert!(
+            attr(root, "font-family")
+                .unwrap()
+                .starts_with("'DejaVu Sans Mono'"),
+            "Latin monospace first"
+        );
+        assert_eq!(attr(root, "text-anchor"), Some("middle"));
+        let last_rect = ev
+            .iter()
+            .rposition(|e| matches!(e, Event::Start(n, _) if n == "rect"))
+            .unwrap();
+        let first_text = ev
+            .iter()
+            .position(|e| matches!(e, Event::Start(n, _) if n == "text"))
+            .unwrap();
+        assert!(
+            last_rect < first_text,
+            "{keys:?}: a background after a glyph"
+        );
+        let mut squeezed = Vec::new();
+        for (i, e) in ev.iter().enumerate() {
+            let Event::Start(n, a) = e else { continue };
+            if n != "text" {
+                continue;
+            }
+            let Some(Event::Text(t)) = ev.get(i + 1) else {
+                panic!()
+            };
+            let cols = width(t).max(1) as f64;
+            let x: f64 = attr(a, "x").unwrap().parse().unwrap();
+            let left = (x - cols * 4.5) / 9.0;
+            assert!(left.fract() == 0.0 && left >= 0.0, "{t:?} at x={x}");
+            let symbol = !t.is_ascii()
+                && !t.chars().all(|c| {
+                    ('\u{4e00}'..='\u{9fff}').contains(&c)
+                        || ('\u{3000}'..='\u{303f}').contains(&c)
+                        || ('\u{ff00}'..='\u{ff60}').contains(&c)
+                });
+            if symbol {
+                assert_eq!(
+                    attr(a, "textLength"),
+                    Some(format!("{}", cols * 9.0).as_str()),
+                    "{t:?}"
+                );
+                assert_eq!(attr(a, "lengthAdjust"), Some("spacingAndGlyphs"));
+                squeezed.push(t.clone());
+            }
+        }
+        if keys.is_empty() {
+            for s in ["“", "│", "─"] {
+                assert!(
+                    squeezed.iter().any(|g| g == s),
+                    "{s} squeezed: {squeezed:?}"
+                );
+            }
+        }
+        if keys == "2" {
+            assert!(squeezed.iter().any(|g| g == "↓"), "{squeezed:?}");
+        }
+    }
+}
+
+/// The mono theme exports dark on light (for printing); colour themes export their own page.
+#[test]
+fn mono_exports_dark_on_light() {
+    use huibao::commands::render::{to_html_on, to_svg_on, Page};
+    let mono = Page::for_theme(&Theme::new(ThemeName::Mono, ColorDepth::None));
+    assert_eq!((mono.fg.as_str(), mono.bg.as_str()), ("#000000", "#ffffff"));
+    let buf = buffer(ThemeName::Mono, ColorDepth::None, "2");
+    let svg = to_svg_on(&buf, &mono);
+    assert!(svg.contains(r##"<rect width="100%" height="100%" fill="#ffffff"/>"##));
+    assert!(svg.contains(r##"fill="#000000""##));
+    let html = to_html_on(&buf, &mono);
+    assert!(html.contains("color:#000000;background:#ffffff"));
+    html_screen(&html);
+    let light = Page::for_theme(&Theme::new(ThemeName::Light, ColorDepth::TrueColor));
+    assert_eq!(light.bg, "#ffffff");
+}
+
+/// Big digits' full blocks are filled cells in the text colour (no seams between blocks), in both
+/// exports.
+#[test]
+fn full_blocks_are_filled_cells() {
+    let mut b = Buffer::empty(Rect::new(0, 0, 6, 1));
+    b.set_string(1, 0, "███", Style::new().fg(Color::Indexed(25)));
+    let svg = to_svg(&b);
+    assert!(!svg.contains(">█</text>"), "{svg}");
+    assert!(
+        svg.contains(r##"<rect x="9" y="0" width="27" height="18" fill="#005faf"/>"##),
+        "{svg}"
+    );
+    let html = to_html(&b);
+    assert!(
+        html.contains("<i style=\"grid-area:1/2/2/5;background:#005faf\"></i>"),
+        "{html}"
+    );
+    assert!(!html.contains(">█</b>"));
 }

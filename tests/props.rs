@@ -12,6 +12,34 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 use unicode_segmentation::UnicodeSegmentation;
 
+/// Words of a report sentence: figures with units, withheld figures, Chinese words, punctuation.
+const WORDS: &[&str] = &[
+    "检查38个",
+    "投资1000万元",
+    "总投资1.2亿元",
+    "基地**个",
+    "培训**人次",
+    "硬化6227平方米",
+    "培训42人次",
+    "完成25%",
+    "占地400多亩",
+    "召开",
+    "专题会议",
+    "党风廉政建设",
+    "（扩大）",
+    "“回头看”",
+    "，",
+    "。",
+    "、",
+    "；",
+    "整改",
+    "Plan B",
+    " ",
+    "2023年",
+    "7月",
+    "项目",
+];
+
 fn config(cases: u32) -> Config {
     Config {
         cases,
@@ -99,13 +127,49 @@ proptest! {
         for l in &lines {
             prop_assert!(width(l) <= max, "{l:?} is {} wide, max {max}", width(l));
         }
-        // Nothing is lost but glyphs wider than the whole line.
+        // Nothing is lost but glyphs wider than the whole line (and spaces where a line was broken).
         let kept: String = s
             .split('\n')
             .flat_map(|p| p.graphemes(true))
             .filter(|g| width(g) <= max)
             .collect();
-        prop_assert_eq!(lines.concat(), kept);
+        prop_assert_eq!(lines.concat().replace(' ', ""), kept.replace(' ', ""));
+    }
+
+    /// Sentences made of figures with units, `**`, Chinese words and punctuation, wrapped at widths
+    /// where every figure fits a line: no line ends inside a figure or before its unit, and none starts
+    /// with closing punctuation.
+    #[test]
+    fn wrap_keeps_figures_whole_and_punctuation_attached(
+        words in prop::collection::vec(prop::sample::select(WORDS), 1..30),
+        w in 24usize..60,
+    ) {
+        let s: String = words.concat();
+        let lines = wrap(&s, w);
+        prop_assert_eq!(lines.concat().replace(' ', ""), s.replace(' ', ""));
+        for pair in lines.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            prop_assert!(width(a) <= w);
+            let last = a.chars().last().unwrap_or(' ');
+            let first = b.chars().next().unwrap_or(' ');
+            prop_assert!(
+                !(last.is_ascii_digit() || last == '*'),
+                "figure cut: {a:?} | {b:?}"
+            );
+            prop_assert!(!"，。、）；：”".contains(first), "{a:?} | {b:?}");
+            prop_assert!(!"（“".contains(last), "{a:?} | {b:?}");
+            for unit in ["万元", "亿元", "平方米", "人次"] {
+                for k in 1..unit.chars().count() {
+                    let head: String = unit.chars().take(k).collect();
+                    let tail: String = unit.chars().skip(k).collect();
+                    prop_assert!(
+                        !(a.ends_with(&head) && b.starts_with(&tail)
+                            && a.trim_end_matches(&*head).ends_with(|c: char| c.is_ascii_digit() || c == '*')),
+                        "unit cut: {a:?} | {b:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

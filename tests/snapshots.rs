@@ -213,7 +213,11 @@ fn themes_in_ansi() {
         ("mono", ThemeName::Mono, ColorDepth::Sixteen),
     ] {
         let mut s = history_state();
-        s.look = huibao::look::Look { theme, depth };
+        s.look = huibao::look::Look {
+            theme,
+            depth,
+            ascii: false,
+        };
         let buf = render_buffer(s, (80, 24), "2").unwrap();
         let ansi = to_ansi(&buf);
         if name == "mono" {

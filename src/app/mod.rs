@@ -5,6 +5,7 @@ pub mod effects;
 pub mod frame;
 pub mod keymap;
 pub mod present;
+pub mod probe;
 pub mod run;
 pub mod screens;
 pub mod tty;

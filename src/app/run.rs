@@ -122,6 +122,37 @@ fn full_redraw(term: &mut Terminal<super::tty::Tty>) -> io::Result<()> {
     term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
+/// What to ask the terminal before the first frame (see [`super::probe`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Probe {
+    /// `--theme auto`: pick dark or light from the terminal's background.
+    pub theme: bool,
+    /// `--borders auto`: switch to ASCII when ● moves the cursor two columns.
+    pub borders: bool,
+}
+
+/// Asks the terminal and applies the answers to the state's look.
+fn apply_probe(state: &mut State, probe: Probe) {
+    if !(probe.theme || probe.borders) || !io::stdin().is_terminal() {
+        return;
+    }
+    let answers =
+        super::probe::ask(probe.theme, probe.borders, super::probe::TIMEOUT).unwrap_or_default();
+    if probe.theme {
+        let light = answers
+            .background
+            .is_some_and(crate::ui::palette::is_light_background);
+        state.look.theme = if light {
+            crate::look::ThemeName::Light
+        } else {
+            crate::look::ThemeName::Dark
+        };
+    }
+    if answers.ambiguous_wide == Some(true) {
+        state.look.ascii = true;
+    }
+}
+
 /// Runs the dashboard until the user quits; returns the exit code.
 /// `baseline` is the folder's fingerprint taken before the data was loaded: a save made between that load
 /// and the start of watching is caught by comparing it once the watcher runs.
@@ -129,6 +160,7 @@ pub fn run(
     mut state: State,
     follow: Follow,
     baseline: Option<crate::watch::Fingerprint>,
+    probe: Probe,
 ) -> io::Result<u8> {
     if !io::stdout().is_terminal() {
         eprintln!(
@@ -141,7 +173,8 @@ pub fn run(
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
-    let backend = super::tty::Tty::new(FrameWriter::stdout());
+    apply_probe(&mut state, probe);
+    let backend = super::tty::Tty::new(FrameWriter::stdout(), state.look.ascii);
     let result = event_loop(&mut state, backend, follow, baseline);
     restore_terminal();
     match result {
@@ -299,7 +332,7 @@ fn event_loop(
     loop {
         if dirty {
             queue!(term.backend_mut(), terminal::BeginSynchronizedUpdate)?;
-            term.draw(|f| crate::ui::draw(f, state))?;
+            term.draw(|f| super::tty::draw_frame(f, state))?;
             queue!(term.backend_mut(), terminal::EndSynchronizedUpdate)?;
             term.backend_mut().writer_mut().send()?;
             dirty = false;

@@ -16,13 +16,19 @@ use std::io::{self, Write};
 /// The dashboard's backend.
 pub struct Tty {
     inner: CrosstermBackend<FrameWriter>,
+    model: ScreenModel,
+    /// Write an ASCII stand-in for every ambiguous-width symbol (`--borders ascii`).
+    narrow: bool,
 }
 
 impl Tty {
-    /// Wraps crossterm's backend writing to `out`.
-    pub fn new(out: FrameWriter) -> Tty {
+    /// Wraps crossterm's backend writing to `out`; with `narrow`, every ambiguous-width symbol is
+    /// written as an ASCII stand-in (see [`narrow_symbol`]).
+    pub fn new(out: FrameWriter, narrow: bool) -> Tty {
         Tty {
             inner: CrosstermBackend::new(out),
+            model: ScreenModel::default(),
+            narrow,
         }
     }
 
@@ -41,14 +47,102 @@ impl Write for Tty {
     }
 }
 
+/// What the terminal shows, as far as glyph extents go: for each cell, the width of the glyph that
+/// starts there, or 0 for a column covered by the wide glyph to its left; and the style each wide
+/// glyph was written in.
+///
+/// A terminal that prints a narrow glyph over one half of a wide one erases the whole wide glyph, and
+/// blanks its other half with the *current* background (xterm, VTE, tmux, vt100 alike). ratatui's diff
+/// does not know that: when the blanked column holds the same cell in both frames it is never written
+/// again, and a bar cell over the left half of 项 leaves a grey cell beside it (ratatui #2652, #2738; not
+/// in a release as of ratatui 0.30.2). [`draw_cells`] uses this model to repaint such columns.
+#[derive(Debug, Default, Clone)]
+pub struct ScreenModel {
+    width: usize,
+    spans: Vec<Vec<u8>>,
+    wide_styles: std::collections::HashMap<(u16, u16), String>,
+}
+
+impl ScreenModel {
+    /// Forgets everything: the screen was cleared (every cell blank and narrow).
+    pub fn reset(&mut self) {
+        self.width = 0;
+        self.spans.clear();
+        self.wide_styles.clear();
+    }
+
+    fn row(&mut self, x: u16, y: u16) -> &mut Vec<u8> {
+        let (x, y) = (x as usize, y as usize);
+        if x >= self.width {
+            self.width = x + 1;
+        }
+        if y >= self.spans.len() {
+            self.spans.resize(y + 1, Vec::new());
+        }
+        let row = &mut self.spans[y];
+        if row.len() < self.width {
+            row.resize(self.width, 1);
+        }
+        row
+    }
+
+    /// Records a glyph `w` columns wide written at (x, y) in the style `sgr`; returns the columns of
+    /// wide glyphs it cut in half (which the terminal has blanked), each with the style of the glyph
+    /// that covered it.
+    fn put(&mut self, x: u16, y: u16, w: u16, sgr: &str) -> Vec<(u16, String)> {
+        let end = x + w;
+        self.row(end.saturating_sub(1).max(x), y);
+        let row = self.row(x, y);
+        let xs = x as usize;
+        let mut cut: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+        // Cut on the left: the glyph covering x starts further left.
+        if row[xs] == 0 {
+            let lead = (0..xs).rev().find(|&c| row[c] != 0).unwrap_or(0);
+            row[lead..xs].fill(1);
+            cut.push((lead, lead..xs));
+        }
+        // Cut on the right: a glyph starting under the new one reaches past its end.
+        for c in xs..(end as usize).min(row.len()) {
+            let reach = (c + row[c] as usize).min(row.len());
+            if reach > end as usize {
+                row[end as usize..reach].fill(1);
+                cut.push((c, end as usize..reach));
+            }
+        }
+        for c in xs..(end as usize).min(row.len()) {
+            row[c] = if c == xs { w as u8 } else { 0 };
+        }
+        let mut orphans = Vec::new();
+        for (lead, cols) in cut {
+            let style = self
+                .wide_styles
+                .remove(&(lead as u16, y))
+                .unwrap_or_else(|| "\x1b[0m".into());
+            orphans.extend(cols.map(|c| (c as u16, style.clone())));
+        }
+        for c in x..end {
+            self.wide_styles.remove(&(c, y));
+        }
+        if w > 1 {
+            self.wide_styles.insert((x, y), sgr.to_string());
+        }
+        orphans
+    }
+}
+
 /// Writes the changed cells: a cursor move only where the next cell is not where the cursor already is
 /// (counting wide glyphs as two columns), one SGR sequence per style change, styles reset at the end.
+/// Columns of a wide glyph that a narrower cell cut in half, and that the frame does not write, are
+/// repainted as blanks in the style of the glyph that covered them: the cell ratatui's buffer holds
+/// under a wide glyph is never sent, and it carries the glyph's background.
 pub fn draw_cells<'a, W: Write>(
     out: &mut W,
+    model: &mut ScreenModel,
     content: impl Iterator<Item = (u16, u16, &'a Cell)>,
 ) -> io::Result<()> {
     let mut cursor: Option<(u16, u16)> = None;
     let mut style: Option<String> = None;
+    let mut blanked: Vec<(u16, u16, String)> = Vec::new();
     for (x, y, cell) in content {
         if cursor != Some((x, y)) {
             queue!(out, MoveTo(x, y))?;
@@ -56,19 +150,107 @@ pub fn draw_cells<'a, W: Write>(
         let sgr = crate::ui::sgr::sgr(cell);
         if style.as_deref() != Some(sgr.as_str()) {
             out.write_all(sgr.as_bytes())?;
-            style = Some(sgr);
         }
         let sym = cell.symbol();
         out.write_all(sym.as_bytes())?;
         let w = crate::text::width(sym).max(1) as u16;
+        blanked.retain(|(bx, by, _)| *by != y || *bx < x || *bx >= x + w);
+        let orphans = model.put(x, y, w, &sgr);
+        blanked.extend(orphans.into_iter().map(|(bx, st)| (bx, y, st)));
+        style = Some(sgr);
         // Trust the width of plain text and CJK; after an emoji or another wide cluster, whose width
         // terminals disagree on, move the cursor explicitly before the next cell.
         cursor = (w == 1 || is_plain_wide(sym)).then(|| (x.saturating_add(w), y));
+    }
+    blanked.sort_by_key(|(x, y, _)| (*y, *x));
+    blanked.dedup_by_key(|(x, y, _)| (*x, *y));
+    for (x, y, sgr) in blanked {
+        if cursor != Some((x, y)) {
+            queue!(out, MoveTo(x, y))?;
+        }
+        if style.as_deref() != Some(sgr.as_str()) {
+            out.write_all(sgr.as_bytes())?;
+        }
+        out.write_all(b" ")?;
+        model.put(x, y, 1, &sgr);
+        style = Some(sgr);
+        cursor = Some((x + 1, y));
     }
     if style.is_some() {
         out.write_all(b"\x1b[0m")?;
     }
     Ok(())
+}
+
+/// Draws the state into the frame as the terminal will get it: the view, then every cell hidden
+/// under a wide glyph given that glyph's style. The hidden cell is never sent, but when a later frame
+/// cuts the glyph in half and leaves that cell unchanged, [`draw_cells`] repaints it from the glyph's
+/// style; this makes that repaint exactly what the buffer holds.
+pub fn draw_frame(f: &mut ratatui::Frame, state: &crate::app::State) {
+    crate::ui::draw(f, state);
+    hide_under_wide_glyphs(f.buffer_mut());
+}
+
+/// Gives each cell covered by a wide glyph the glyph's style.
+pub fn hide_under_wide_glyphs(buf: &mut ratatui::buffer::Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let w = crate::text::width(buf[(x, y)].symbol()).max(1) as u16;
+            if w > 1 {
+                let style = buf[(x, y)].style();
+                for k in 1..w {
+                    if let Some(c) = buf.cell_mut((x + k, y)) {
+                        c.set_style(style);
+                    }
+                }
+            }
+            x += w;
+        }
+    }
+}
+
+/// An ASCII stand-in for a symbol of ambiguous East Asian width (one column here, two in PuTTY's
+/// "CJK ambiguous as wide", `xterm -cjk_width`, VTE "wide"): borders, lights, arrows, quotes, middle
+/// dots, blocks. None for a symbol every terminal draws as ratatui measures it.
+pub fn narrow_symbol(sym: &str) -> Option<&'static str> {
+    use unicode_width::UnicodeWidthStr;
+    if sym.is_ascii() || sym.width_cjk() <= sym.width() {
+        return None;
+    }
+    let c = sym.chars().next()?;
+    Some(match c {
+        '─' | '━' | '┄' | '┈' | '╌' | '═' => "-",
+        '│' | '┃' | '┆' | '┊' | '╎' | '║' => "|",
+        '\u{2500}'..='\u{257f}' => "+",
+        '█' | '▇' | '▉' | '▊' => "#",
+        '▅' | '▆' => "=",
+        '▃' | '▄' => "-",
+        '▁' | '▂' => "_",
+        '●' | '◉' | '◎' => "o",
+        '○' | '◯' => ".",
+        '▲' | '△' | '↑' => "^",
+        '▼' | '▽' | '↓' => "v",
+        '■' | '□' | '◆' | '◇' => "#",
+        '✓' | '✔' | '√' => "v",
+        '✕' | '✗' | '×' => "x",
+        '→' | '›' | '»' | '▶' => ">",
+        '←' | '‹' | '«' | '◀' => "<",
+        '·' | '•' | '…' | '‥' | '∙' => ".",
+        '“' | '”' | '„' | '″' => "\"",
+        '‘' | '’' | '′' => "'",
+        '±' => "+",
+        '÷' => "/",
+        '°' => "o",
+        '²' => "2",
+        '³' => "3",
+        '¹' => "1",
+        '①'..='⑨' => {
+            return Some(["1", "2", "3", "4", "5", "6", "7", "8", "9"][c as usize - '①' as usize])
+        }
+        _ => "?",
+    })
 }
 
 /// A single CJK character (ideograph, kana, hangul, fullwidth form or CJK punctuation): two columns on
@@ -91,7 +273,23 @@ impl Backend for Tty {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        draw_cells(self.inner.writer_mut(), content)
+        if self.narrow {
+            let mapped: Vec<(u16, u16, Cell)> = content
+                .map(|(x, y, c)| {
+                    let mut c = c.clone();
+                    if let Some(a) = narrow_symbol(c.symbol()) {
+                        c.set_symbol(a);
+                    }
+                    (x, y, c)
+                })
+                .collect();
+            return draw_cells(
+                self.inner.writer_mut(),
+                &mut self.model,
+                mapped.iter().map(|(x, y, c)| (*x, *y, c)),
+            );
+        }
+        draw_cells(self.inner.writer_mut(), &mut self.model, content)
     }
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
         self.inner.append_lines(n)
@@ -109,9 +307,13 @@ impl Backend for Tty {
         self.inner.set_cursor_position(position)
     }
     fn clear(&mut self) -> io::Result<()> {
+        self.model.reset();
         self.inner.clear()
     }
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        // ratatui clears the whole screen (resize, full redraw); a partial clear only makes cells
+        // blank and narrow, which forgetting the model errs towards.
+        self.model.reset();
         self.inner.clear_region(clear_type)
     }
     fn size(&self) -> io::Result<Size> {
@@ -134,7 +336,16 @@ mod tests {
 
     fn frame(prev: &Buffer, next: &Buffer) -> Vec<u8> {
         let mut out = Vec::new();
-        draw_cells(&mut out, prev.diff(next).into_iter()).unwrap();
+        let mut model = ScreenModel::default();
+        // What `prev` put on the screen, then the diff.
+        draw_cells(
+            &mut out,
+            &mut model,
+            Buffer::empty(prev.area).diff(prev).into_iter(),
+        )
+        .unwrap();
+        out.clear();
+        draw_cells(&mut out, &mut model, prev.diff(next).into_iter()).unwrap();
         out
     }
 
@@ -205,5 +416,59 @@ mod tests {
         c.set_string(0, 1, "a汇报 huibao", Style::new());
         parser.process(&frame(&b, &c));
         assert_eq!(screen(&parser), " 报表\na汇报 huibao");
+    }
+
+    #[test]
+    fn ambiguous_symbols_have_ascii_stand_ins() {
+        use unicode_width::UnicodeWidthStr;
+        for s in [
+            "─", "│", "┌", "●", "▲", "■", "↓", "·", "“", "”", "█", "○", "▁", "②", "…", "×",
+        ] {
+            let a = narrow_symbol(s).unwrap_or_else(|| panic!("{s}"));
+            assert!(a.is_ascii() && a.width() == 1, "{s} -> {a}");
+            assert_ne!(a, "?", "{s} has a proper stand-in");
+        }
+        for s in ["党", "，", "a", "、", "（", "👍", "✓", "✕", "›"] {
+            assert_eq!(narrow_symbol(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_narrow_cell_over_half_a_wide_glyph_clears_the_other_half() {
+        // A grey bar cell over the left half of 项: the terminal blanks the right half in grey, and the
+        // diff does not write it (it holds the same blank in both frames).
+        let area = Rect::new(0, 0, 6, 1);
+        let mut a = Buffer::empty(area);
+        a.set_string(0, 0, "项目", Style::new());
+        let mut b = a.clone();
+        b[(2, 0)].set_symbol(" ").set_bg(Color::DarkGray);
+        let mut parser = vt100::Parser::new(1, 6, 0);
+        let mut model = ScreenModel::default();
+        let mut out = Vec::new();
+        draw_cells(
+            &mut out,
+            &mut model,
+            Buffer::empty(area).diff(&a).into_iter(),
+        )
+        .unwrap();
+        draw_cells(&mut out, &mut model, a.diff(&b).into_iter()).unwrap();
+        parser.process(&out);
+        let right_half = parser.screen().cell(0, 3).unwrap().bgcolor();
+        assert_eq!(right_half, vt100::Color::Default, "{out:?}");
+        // And a wide glyph over the right half of another clears that glyph's left half.
+        let mut c = Buffer::empty(area);
+        c.set_string(1, 0, "党", Style::new());
+        let mut out = Vec::new();
+        let mut model = ScreenModel::default();
+        draw_cells(
+            &mut out,
+            &mut model,
+            Buffer::empty(area).diff(&a).into_iter(),
+        )
+        .unwrap();
+        draw_cells(&mut out, &mut model, a.diff(&c).into_iter()).unwrap();
+        let mut parser = vt100::Parser::new(1, 6, 0);
+        parser.process(&out);
+        assert_eq!(parser.screen().contents().trim_end(), " 党");
     }
 }

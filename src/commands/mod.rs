@@ -4,6 +4,7 @@ pub mod render;
 pub mod schema;
 pub mod summary;
 pub mod validate;
+pub mod web;
 
 use crate::app::State;
 use crate::cli::{Cli, Command, RenderFormat};
@@ -32,6 +33,7 @@ pub fn initial_state(cli: &Cli) -> Result<State, String> {
     state.look = crate::look::Look {
         theme: cli.theme,
         depth,
+        ascii: cli.borders == crate::look::BorderChoice::Ascii,
     };
     if let Some(at) = cli.at {
         match state.data.dates.first() {
@@ -64,8 +66,11 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             output,
         }) => {
-            let result = initial_state(&cli).and_then(|s| render::render_buffer(s, *size, keys));
-            let buf = match result {
+            let result = initial_state(&cli).and_then(|s| {
+                let page = web::Page::for_theme(&crate::ui::theme::Theme::of(s.look));
+                render::render_buffer(s, *size, keys).map(|b| (b, page))
+            });
+            let (buf, page) = match result {
                 Ok(b) => b,
                 Err(e) => {
                     complain(&e);
@@ -75,8 +80,8 @@ pub fn run(cli: Cli) -> ExitCode {
             let text = match format {
                 RenderFormat::Text => render::to_text(&buf),
                 RenderFormat::Ansi => render::to_ansi(&buf),
-                RenderFormat::Svg => render::to_svg(&buf),
-                RenderFormat::Html => render::to_html(&buf),
+                RenderFormat::Svg => web::to_svg_on(&buf, &page),
+                RenderFormat::Html => web::to_html_on(&buf, &page),
             };
             write_out(output.as_deref(), &text)
         }
@@ -119,7 +124,12 @@ pub fn run(cli: Cli) -> ExitCode {
                 (crate::model::DataSource::Folder(d), None) => Follow::Watch(d.clone()),
                 _ => Follow::Nothing,
             };
-            match crate::app::run::run(state, follow, baseline) {
+            let probe = crate::app::run::Probe {
+                borders: cli.borders == crate::look::BorderChoice::Auto,
+                theme: cli.theme == crate::look::ThemeName::Auto
+                    && state.look.depth != crate::look::ColorDepth::None,
+            };
+            match crate::app::run::run(state, follow, baseline, probe) {
                 Ok(code) => ExitCode::from(code),
                 Err(e) => {
                     complain(&format!("terminal error: {e}"));

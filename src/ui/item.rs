@@ -29,7 +29,7 @@ impl Detail<'_> {
     /// A section title, after an empty line.
     fn section(&mut self, name: &str) {
         self.out.push(Line::raw(""));
-        let title = Span::styled(format!(" ── {name} ──"), self.t.title);
+        let title = Span::styled(format!(" {r} {name} {r}", r = self.t.rule()), self.t.title);
         self.out.push(Line::from(title));
     }
 

@@ -6,6 +6,7 @@ pub mod item;
 pub mod laggards;
 pub mod line;
 pub mod overview;
+pub mod palette;
 pub mod present;
 pub mod search;
 pub mod sgr;

@@ -6,7 +6,7 @@ use crate::model::board::{ItemBoard, LineBoard};
 use crate::text::{pad, pad_left, truncate, width};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// Cards per row and rows of cards for `n` cards in `area`: as many columns as fit 36 wide, balanced.
@@ -72,11 +72,10 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
     if line.carried {
         title.push_str(lang.pick("(未更新) ", "(not updated) "));
     }
-    let block = Block::default()
-        .borders(Borders::ALL)
+    let block = t
+        .block()
         // Focus shows on the title only (reverse video and a marker): recolouring the whole border
         // would cost two full borders of bytes per key over SSH.
-        .border_style(t.border)
         .title(Span::styled(
             truncate(&title, title_room),
             if focused { t.selected } else { t.title },
@@ -147,9 +146,18 @@ fn figure_row(state: &State, it: &ItemBoard, w: usize) -> Line<'static> {
         .filter(|_| it.item.project().is_none());
     let label = label.map_or(it.item.label.clone(), |l| format!("{}·{l}", it.item.label));
     if let Some(p) = j.progress {
-        let pct = pad_left(&percent(j.progress_raw.unwrap_or(p)), 5);
+        // The light's symbol goes with the percentage, so it never rests on colour alone.
+        let pct = format!(
+            "{}{}",
+            if j.light == crate::model::Light::None {
+                " "
+            } else {
+                j.light.symbol()
+            },
+            pad_left(&percent(j.progress_raw.unwrap_or(p)), 5)
+        );
         let bw = (w / 3).clamp(4, 20);
-        let lw = w.saturating_sub(bw + 6);
+        let lw = w.saturating_sub(bw + 7);
         let mut spans = vec![Span::styled(pad(&label, lw), t.text), Span::raw(" ")];
         spans.extend(bar(p, j.time_progress, bw, j.light, t));
         spans.push(Span::styled(pct, t.light(j.light)));

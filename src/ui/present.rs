@@ -10,7 +10,7 @@ use crate::model::Light;
 use crate::text::{pad, truncate, width, wrap};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// Draws the current slide over the whole screen.
@@ -164,7 +164,7 @@ fn figure_rows(state: &State, it: &ItemBoard, w: usize, big: bool) -> Vec<Line<'
     let style = if num.contains("**") {
         t.withheld
     } else {
-        t.light(it.judgement.light).patch(t.title)
+        t.digits(it.judgement.light)
     };
     if big && bigtext::supported(&num) && bigtext::width(&num) + 1 + width(&small) <= w {
         for (i, r) in bigtext::render(&num)
@@ -172,7 +172,7 @@ fn figure_rows(state: &State, it: &ItemBoard, w: usize, big: bool) -> Vec<Line<'
             .into_iter()
             .enumerate()
         {
-            let mut spans = vec![Span::styled(r, style)];
+            let mut spans = vec![Span::styled(t.pixels(r), style)];
             if i == bigtext::HEIGHT - 1 {
                 spans.push(Span::styled(format!(" {small}"), t.text));
             }
@@ -208,9 +208,7 @@ fn figure_rows(state: &State, it: &ItemBoard, w: usize, big: bool) -> Vec<Line<'
 
 /// A bordered tile holding one figure.
 fn tile(f: &mut Frame, area: Rect, state: &State, it: &ItemBoard) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(super::theme::Theme::of(state.look).border);
+    let block = super::theme::Theme::of(state.look).block();
     let inner = block.inner(area);
     f.render_widget(block, area);
     let big = inner.height as usize >= FIGURE_ROWS;
@@ -250,9 +248,8 @@ fn overview(f: &mut Frame, area: Rect, state: &State) {
     {
         let title = format!(" {} {} ", i + 1, line.short);
         let counts = super::widgets::line_counts(line, lang, t);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(t.border)
+        let block = t
+            .block()
             .title(Span::styled(title, t.title))
             .title_top(Line::from(counts).right_aligned());
         let inner = block.inner(rect);
@@ -394,9 +391,9 @@ fn laggards(f: &mut Frame, area: Rect, state: &State) {
     let n = state.laggards.len().to_string();
     let mut rows: Vec<Line> = Vec::new();
     let style = if state.laggards.is_empty() {
-        t.light(Light::Done)
+        t.digits(Light::Done)
     } else {
-        t.light(Light::Overdue)
+        t.digits(Light::Overdue)
     };
     if area.height as usize > bigtext::HEIGHT + 4 {
         for (i, r) in bigtext::render(&n)
@@ -404,7 +401,7 @@ fn laggards(f: &mut Frame, area: Rect, state: &State) {
             .into_iter()
             .enumerate()
         {
-            let mut spans = vec![Span::raw(" "), Span::styled(r, style)];
+            let mut spans = vec![Span::raw(" "), Span::styled(t.pixels(r), style)];
             if i == bigtext::HEIGHT - 1 {
                 spans.push(Span::styled(
                     lang.pick(" 项滞后、严重滞后或逾期", " items behind or overdue"),

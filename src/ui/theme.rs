@@ -1,15 +1,25 @@
 //! The one theme: every colour and style the screens use, by name, for each theme and colour depth.
 
-pub use crate::look::{detect_depth, ColorChoice, ColorDepth, Look, ThemeName};
+use super::palette::{LightTones, Palette, Tone};
+pub use crate::look::{detect_depth, BorderChoice, ColorChoice, ColorDepth, Look, ThemeName};
 use crate::model::Light;
 use ratatui::style::{Color, Modifier, Style};
 
-/// Named styles. Lights never rely on colour alone: each also has a symbol and a word.
+/// How a light is drawn at the theme's depth (see [`LightTones`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LightColors {
+    ink: Color,
+    fill: Color,
+    on_fill: Color,
+}
+
+/// Named styles, built from the theme table ([`super::palette`]). Lights never rely on colour alone:
+/// each also has a symbol and a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     /// True when no colour may be used (selection shown by reverse video and bold).
     pub mono: bool,
-    /// Plain text.
+    /// Plain text, on the page background the theme paints under everything.
     pub text: Style,
     /// Secondary text (labels, units, hints).
     pub dim: Style,
@@ -31,7 +41,7 @@ pub struct Theme {
     pub error: Style,
     /// The empty part of a progress bar.
     pub bar_empty: Style,
-    /// The 序时进度 marker on a bar.
+    /// The 序时进度 marker on the empty part of a bar (no background: it is drawn over the bar's).
     pub marker: Style,
     /// A figure that went up.
     pub up: Style,
@@ -40,9 +50,12 @@ pub struct Theme {
     /// A new item or figure.
     pub new: Style,
     /// Colours of the lights: none, done, on track, behind, severely behind, overdue.
-    lights: [Color; 6],
-    /// Lights drawn as badges (dark text on the light's colour) rather than coloured text.
+    lights: [LightColors; 6],
+    /// Lights drawn as badges (text on the light's colour) rather than coloured text.
     badges: bool,
+    /// ASCII borders and big digits (`--borders ascii`), for terminals that draw box drawing and
+    /// other ambiguous-width symbols two columns wide.
+    pub ascii: bool,
 }
 
 fn light_index(l: Light) -> usize {
@@ -56,80 +69,86 @@ fn light_index(l: Light) -> usize {
     }
 }
 
+/// True for the eight dark ANSI colours, which xterm and PuTTY brighten when bold ("bold as bright").
+fn brightened_by_bold(c: Option<Color>) -> bool {
+    match c {
+        Some(Color::Indexed(i)) => i < 8,
+        Some(c) => super::palette::named_index(c).is_some_and(|i| i < 8),
+        None => false,
+    }
+}
+
+/// Bold only where it cannot change the colour: never on the eight dark ANSI colours.
+fn bold_safe(s: Style) -> Style {
+    if brightened_by_bold(s.fg) {
+        s.remove_modifier(Modifier::BOLD)
+    } else {
+        s
+    }
+}
+
 impl Theme {
-    /// The default: 16 named colours on a dark terminal.
+    /// The dark theme in 16 colours (the start-up default before the command line is read).
     pub fn dark() -> Theme {
-        Theme {
-            mono: false,
-            text: Style::new(),
-            dim: Style::new().fg(Color::Gray),
-            title: Style::new()
-                .fg(Color::LightCyan)
-                .add_modifier(Modifier::BOLD),
-            header: Style::new().fg(Color::White).bg(Color::Blue),
-            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
-            border: Style::new().fg(Color::DarkGray),
-            withheld: Style::new()
-                .fg(Color::Magenta)
-                .add_modifier(Modifier::ITALIC),
-            key: Style::new()
-                .fg(Color::LightYellow)
-                .add_modifier(Modifier::BOLD),
-            warn: Style::new().fg(Color::Black).bg(Color::Yellow),
-            error: Style::new().fg(Color::White).bg(Color::Red),
-            bar_empty: Style::new().bg(Color::DarkGray),
-            marker: Style::new().fg(Color::White).add_modifier(Modifier::BOLD),
-            up: Style::new().fg(Color::LightGreen),
-            down: Style::new().fg(Color::LightRed),
-            new: Style::new().fg(Color::LightCyan),
-            lights: [
-                Color::Gray,
-                Color::LightBlue,
-                Color::Green,
-                Color::Yellow,
-                Color::LightRed,
-                Color::LightRed,
-            ],
-            badges: false,
-        }
+        Theme::from_palette(&super::palette::DARK, ColorDepth::Sixteen)
     }
 
-    /// Dark text on a light background, strong colours for a washed-out projector.
-    pub fn light_bg() -> Theme {
-        Theme {
+    /// Builds the styles of a theme table at a colour depth.
+    pub fn from_palette(p: &Palette, depth: ColorDepth) -> Theme {
+        let c = |t: Tone| t.at(depth);
+        let page = c(p.page);
+        let on_page = |t: Tone| Style::new().fg(c(t)).bg(page);
+        let pair = |(fg, bg): (Tone, Tone)| Style::new().fg(c(fg)).bg(c(bg));
+        let bold = Modifier::BOLD;
+        let mut theme = Theme {
             mono: false,
-            text: Style::new().fg(Color::Black).bg(Color::White),
-            dim: Style::new().fg(Color::DarkGray),
-            title: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
-            header: Style::new().fg(Color::White).bg(Color::Blue),
-            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
-            border: Style::new().fg(Color::DarkGray),
-            withheld: Style::new()
-                .fg(Color::Magenta)
-                .add_modifier(Modifier::ITALIC | Modifier::BOLD),
-            key: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
-            warn: Style::new().fg(Color::Black).bg(Color::Yellow),
-            error: Style::new().fg(Color::White).bg(Color::Red),
-            bar_empty: Style::new().bg(Color::Gray),
-            marker: Style::new().fg(Color::Black).add_modifier(Modifier::BOLD),
-            up: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
-            down: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-            new: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
-            lights: [
-                Color::Gray,
-                Color::Blue,
-                Color::Green,
-                Color::Yellow,
-                Color::Red,
-                Color::Red,
-            ],
-            badges: true,
+            text: on_page(p.text),
+            dim: on_page(p.dim),
+            title: on_page(p.title).add_modifier(bold),
+            header: pair(p.header),
+            selected: pair(p.selected),
+            border: on_page(p.border),
+            withheld: on_page(p.withheld).add_modifier(Modifier::ITALIC),
+            key: on_page(p.key).add_modifier(bold),
+            warn: pair(p.warn),
+            error: pair(p.error),
+            bar_empty: Style::new().bg(c(p.bar_empty)),
+            marker: Style::new().fg(c(p.marker)),
+            up: on_page(p.up),
+            down: on_page(p.down),
+            new: on_page(p.new),
+            lights: p.lights.map(|l: LightTones| LightColors {
+                ink: c(l.ink),
+                fill: c(l.fill),
+                on_fill: c(l.on_fill),
+            }),
+            badges: p.badges,
+            ascii: false,
+        };
+        for s in [
+            &mut theme.title,
+            &mut theme.key,
+            &mut theme.selected,
+            &mut theme.header,
+        ] {
+            *s = bold_safe(*s);
         }
+        theme
+    }
+
+    /// Dark text on a light background, strong colours for a washed-out projector (16 colours).
+    pub fn light_bg() -> Theme {
+        Theme::from_palette(&super::palette::LIGHT, ColorDepth::Sixteen)
     }
 
     /// No colour: reverse video, bold and underline only (NO_COLOR, printing).
     pub fn mono() -> Theme {
         let plain = Style::new();
+        let ink = LightColors {
+            ink: Color::Reset,
+            fill: Color::Reset,
+            on_fill: Color::Reset,
+        };
         Theme {
             mono: true,
             text: plain,
@@ -147,171 +166,134 @@ impl Theme {
             up: plain.add_modifier(Modifier::BOLD),
             down: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             new: plain.add_modifier(Modifier::UNDERLINED),
-            lights: [Color::Reset; 6],
+            lights: [ink; 6],
             badges: false,
+            ascii: false,
         }
     }
 
-    /// The styles for a look (theme name and colour depth) held in the state.
+    /// The styles for a look held in the state: theme name, colour depth and borders.
     pub fn of(look: Look) -> Theme {
-        Theme::new(look.theme, look.depth)
+        let mut t = Theme::new(look.theme, look.depth);
+        t.ascii = look.ascii;
+        t
     }
 
-    /// The theme `name` for a terminal of `depth` colours (no colour at all forces mono).
+    /// The theme `name` for a terminal of `depth` colours (no colour at all forces mono). `Auto` that
+    /// was not resolved against the terminal is dark.
     pub fn new(name: ThemeName, depth: ColorDepth) -> Theme {
-        let base = match (name, depth) {
-            (ThemeName::Mono, _) | (_, ColorDepth::None) => return Theme::mono(),
-            (ThemeName::Dark, _) => Theme::dark(),
-            (ThemeName::Light, _) => Theme::light_bg(),
-        };
-        base.with_depth(depth)
-    }
-
-    /// Re-expresses every colour for the depth: named colours stay for 16, become palette indices for
-    /// 256 and RGB for truecolor (softer tones that read better on large screens).
-    pub fn with_depth(mut self, depth: ColorDepth) -> Theme {
-        let map = |c: Color| map_color(c, depth);
-        let restyle = |s: Style| Style {
-            fg: s.fg.map(map),
-            bg: s.bg.map(map),
-            ..s
-        };
-        for s in [
-            &mut self.text,
-            &mut self.dim,
-            &mut self.title,
-            &mut self.header,
-            &mut self.selected,
-            &mut self.border,
-            &mut self.withheld,
-            &mut self.key,
-            &mut self.warn,
-            &mut self.error,
-            &mut self.bar_empty,
-            &mut self.marker,
-            &mut self.up,
-            &mut self.down,
-            &mut self.new,
-        ] {
-            *s = restyle(*s);
+        match (name, depth) {
+            (ThemeName::Mono, _) | (_, ColorDepth::None) => Theme::mono(),
+            (ThemeName::Dark | ThemeName::Auto, _) => {
+                Theme::from_palette(&super::palette::DARK, depth)
+            }
+            (ThemeName::Light, _) => Theme::from_palette(&super::palette::LIGHT, depth),
         }
-        self.lights = self.lights.map(map);
-        self
     }
 
-    /// The colour of a light (None in mono).
+    /// The colour of a light's ink (None in mono).
     pub fn light_color(&self, light: Light) -> Option<Color> {
-        (!self.mono).then(|| self.lights[light_index(light)])
+        (!self.mono).then(|| self.lights[light_index(light)].ink)
     }
 
-    /// The style of a light's symbol and word.
+    /// The style of a light's symbol and word: a badge (text on the light's colour, never bold) in the
+    /// light theme, coloured text on the page otherwise.
     pub fn light(&self, light: Light) -> Style {
-        match self.light_color(light) {
-            Some(c) if self.badges && light != Light::None => Style::new()
-                .fg(map_like(Color::Black, c))
-                .bg(c)
-                .add_modifier(Modifier::BOLD),
-            Some(c) => Style::new().fg(c).add_modifier(Modifier::BOLD),
-            None if light.is_laggard() => Style::new().add_modifier(Modifier::BOLD),
-            None => Style::new(),
+        let l = self.lights[light_index(light)];
+        if self.mono {
+            return if light.is_laggard() {
+                Style::new().add_modifier(Modifier::BOLD)
+            } else {
+                Style::new()
+            };
         }
+        if self.badges && light != Light::None {
+            return Style::new().fg(l.on_fill).bg(l.fill);
+        }
+        let s = Style::new().fg(l.ink).bg(self.page());
+        if light == Light::None {
+            s
+        } else {
+            bold_safe(s.add_modifier(Modifier::BOLD))
+        }
+    }
+
+    /// The style of big digits on a slide: the light's ink on the page, never the colour of a badge
+    /// behind them.
+    pub fn digits(&self, light: Light) -> Style {
+        if self.mono {
+            return Style::new().add_modifier(Modifier::BOLD);
+        }
+        Style::new()
+            .fg(self.lights[light_index(light)].ink)
+            .bg(self.page())
     }
 
     /// The filled part of a progress bar.
     pub fn bar_fill(&self, light: Light) -> Style {
-        match self.light_color(light) {
-            Some(c) => Style::new().bg(c),
-            None => Style::new().add_modifier(Modifier::REVERSED),
+        if self.mono {
+            return Style::new().add_modifier(Modifier::REVERSED);
+        }
+        Style::new().bg(self.lights[light_index(light)].fill)
+    }
+
+    /// The 序时进度 marker drawn on the filled part of a bar of `light`.
+    pub fn marker_on_fill(&self, light: Light) -> Style {
+        if self.mono {
+            return self.marker;
+        }
+        Style::new().fg(self.lights[light_index(light)].on_fill)
+    }
+
+    /// A block with borders all round in the theme's border style and set (ASCII with `--borders ascii`).
+    pub fn block(&self) -> ratatui::widgets::Block<'static> {
+        let block = ratatui::widgets::Block::bordered().border_style(self.border);
+        if self.ascii {
+            block.border_set(ASCII_BORDERS)
+        } else {
+            block
         }
     }
-}
 
-/// Black in the same colour space as `like` (so a 256-colour theme writes no named colour codes).
-fn map_like(black: Color, like: Color) -> Color {
-    match like {
-        Color::Indexed(_) => Color::Indexed(16),
-        Color::Rgb(..) => Color::Rgb(0, 0, 0),
-        _ => black,
+    /// A row of big digits in the theme's pixels: `█` or, with ASCII borders, `#`.
+    pub fn pixels(&self, row: String) -> String {
+        if self.ascii {
+            row.replace('█', "#")
+        } else {
+            row
+        }
+    }
+
+    /// A horizontal rule piece: `──` or `--`.
+    pub fn rule(&self) -> &'static str {
+        if self.ascii {
+            "--"
+        } else {
+            "──"
+        }
+    }
+
+    /// The page background the theme paints (Reset in mono).
+    pub fn page(&self) -> Color {
+        self.text.bg.unwrap_or(Color::Reset)
     }
 }
 
-/// A named colour in the given depth.
-pub fn map_color(c: Color, depth: ColorDepth) -> Color {
-    let (idx, rgb) = match c {
-        Color::Black => (16, (0, 0, 0)),
-        Color::Red => (160, (205, 49, 49)),
-        Color::Green => (34, (13, 188, 121)),
-        Color::Yellow => (178, (229, 192, 16)),
-        Color::Blue => (25, (36, 114, 200)),
-        Color::Magenta => (133, (188, 63, 188)),
-        Color::Cyan => (37, (17, 168, 205)),
-        Color::Gray => (250, (192, 192, 192)),
-        Color::DarkGray => (240, (88, 88, 88)),
-        Color::LightRed => (203, (241, 76, 76)),
-        Color::LightGreen => (78, (35, 209, 139)),
-        Color::LightYellow => (227, (245, 245, 67)),
-        Color::LightBlue => (75, (59, 142, 234)),
-        Color::LightMagenta => (177, (214, 112, 214)),
-        Color::LightCyan => (80, (41, 184, 219)),
-        Color::White => (231, (255, 255, 255)),
-        other => return other,
-    };
-    match depth {
-        ColorDepth::None | ColorDepth::Sixteen => c,
-        ColorDepth::Palette256 => Color::Indexed(idx),
-        ColorDepth::TrueColor => Color::Rgb(rgb.0, rgb.1, rgb.2),
-    }
-}
+/// Borders in plain ASCII: `+`, `-`, `|`.
+const ASCII_BORDERS: ratatui::symbols::border::Set = ratatui::symbols::border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
-        move |k| {
-            pairs
-                .iter()
-                .find(|(n, _)| *n == k)
-                .map(|(_, v)| v.to_string())
-        }
-    }
-
-    #[test]
-    fn depth_from_the_environment() {
-        let auto = ColorChoice::Auto;
-        assert_eq!(
-            detect_depth(auto, &env(&[("NO_COLOR", "1"), ("TERM", "xterm-256color")])),
-            ColorDepth::None
-        );
-        assert_eq!(
-            detect_depth(auto, &env(&[("NO_COLOR", ""), ("TERM", "xterm")])),
-            ColorDepth::Sixteen
-        );
-        assert_eq!(
-            detect_depth(auto, &env(&[("TERM", "dumb")])),
-            ColorDepth::None
-        );
-        assert_eq!(
-            detect_depth(auto, &env(&[("TERM", "xterm-256color")])),
-            ColorDepth::Palette256
-        );
-        assert_eq!(
-            detect_depth(
-                auto,
-                &env(&[("TERM", "xterm-256color"), ("COLORTERM", "truecolor")])
-            ),
-            ColorDepth::TrueColor
-        );
-        assert_eq!(detect_depth(auto, &env(&[])), ColorDepth::Sixteen);
-        assert_eq!(
-            detect_depth(ColorChoice::Sixteen, &env(&[("COLORTERM", "truecolor")])),
-            ColorDepth::Sixteen
-        );
-        assert_eq!(
-            detect_depth(ColorChoice::Never, &env(&[])),
-            ColorDepth::None
-        );
-    }
 
     #[test]
     fn palette_256_has_no_rgb_and_mono_has_no_colour() {

@@ -40,17 +40,22 @@ pub fn bar(
     let mark = time.filter(|t| t.is_finite()).map(|t| {
         ((t.clamp(0.0, 1.0) * width as f64).round() as usize).min(width.saturating_sub(1))
     });
-    let fill = theme.bar_fill(if light == Light::None {
+    let light = if light == Light::None {
         Light::OnTrack
     } else {
         light
-    });
+    };
+    let fill = theme.bar_fill(light);
     (0..width)
         .map(|i| {
-            let base = if i < filled { fill } else { theme.bar_empty };
+            let (base, marker) = if i < filled {
+                (fill, theme.marker_on_fill(light))
+            } else {
+                (theme.bar_empty, theme.marker)
+            };
             let empty_glyph = if theme.mono && i >= filled { "." } else { " " };
             if Some(i) == mark {
-                Span::styled("|", base.patch(theme.marker))
+                Span::styled("|", base.patch(marker))
             } else {
                 Span::styled(empty_glyph, base)
             }

@@ -1,0 +1,165 @@
+//! Questions to the terminal before the first frame: its background colour (OSC 11) and whether it
+//! draws ambiguous-width symbols such as ● two columns wide (a cursor-position report after printing
+//! one). Only asked on a real terminal in raw mode, with a short timeout; a device-attributes query
+//! (DA1), which every terminal answers, ends the wait early on terminals that ignore the others.
+
+use std::io::{self, Write};
+use std::time::{Duration, Instant};
+
+/// How long to wait for the answers at most.
+pub const TIMEOUT: Duration = Duration::from_millis(200);
+
+/// What the terminal said; None where it did not answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Answers {
+    /// The background colour, from the OSC 11 reply.
+    pub background: Option<(u8, u8, u8)>,
+    /// True when ● moved the cursor two columns (the terminal treats ambiguous width as wide).
+    pub ambiguous_wide: Option<bool>,
+    /// The DA1 reply came: nothing more will.
+    pub done: bool,
+}
+
+/// The bytes that ask: OSC 11 when `background`, ● and a cursor-position request when `ambiguous`
+/// (the line is cleared after), then DA1.
+pub fn questions(background: bool, ambiguous: bool) -> Vec<u8> {
+    let mut q = Vec::new();
+    if background {
+        q.extend_from_slice(b"\x1b]11;?\x1b\\");
+    }
+    if ambiguous {
+        q.extend_from_slice("\r●\x1b[6n\r\x1b[2K".as_bytes());
+    }
+    q.extend_from_slice(b"\x1b[c");
+    q
+}
+
+/// Parses the replies received so far.
+pub fn parse(bytes: &[u8]) -> Answers {
+    let mut a = Answers::default();
+    let text = String::from_utf8_lossy(bytes);
+    if let Some(i) = text.find("\x1b]11;") {
+        let rest = &text[i + 5..];
+        let end = rest.find(['\x07', '\x1b']).unwrap_or(rest.len());
+        a.background = parse_color(&rest[..end]);
+    }
+    let mut rest: &str = &text;
+    while let Some(i) = rest.find("\x1b[") {
+        rest = &rest[i + 2..];
+        let end = rest
+            .find(|c: char| c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        let (params, fin) = (&rest[..end], rest[end..].chars().next());
+        match fin {
+            Some('R') => {
+                let col = params.split(';').nth(1).and_then(|c| c.parse::<u16>().ok());
+                if let Some(col) = col {
+                    a.ambiguous_wide = Some(col >= 3);
+                }
+            }
+            Some('c') if params.starts_with('?') => a.done = true,
+            _ => {}
+        }
+    }
+    a
+}
+
+/// An X11 colour spec as terminals send it: `rgb:RRRR/GGGG/BBBB` (1 to 4 hex digits per channel) or
+/// `#RRGGBB`.
+pub fn parse_color(spec: &str) -> Option<(u8, u8, u8)> {
+    let channel = |h: &str| -> Option<u8> {
+        if h.is_empty() || h.len() > 4 {
+            return None;
+        }
+        let v = u32::from_str_radix(h, 16).ok()?;
+        let max = (1u32 << (4 * h.len())) - 1;
+        Some((v * 255 / max) as u8)
+    };
+    if let Some(rgb) = spec.strip_prefix("rgb:") {
+        let mut parts = rgb.split('/');
+        let (r, g, b) = (parts.next()?, parts.next()?, parts.next()?);
+        return Some((channel(r)?, channel(g)?, channel(b)?));
+    }
+    let hex = spec.strip_prefix('#')?;
+    (hex.len() == 6).then_some(())?;
+    Some((
+        channel(&hex[0..2])?,
+        channel(&hex[2..4])?,
+        channel(&hex[4..6])?,
+    ))
+}
+
+/// Asks the terminal on standard output and reads the replies from standard input (which must be the
+/// same terminal, in raw mode) for at most `timeout`.
+pub fn ask(background: bool, ambiguous: bool, timeout: Duration) -> io::Result<Answers> {
+    let mut out = io::stdout();
+    out.write_all(&questions(background, ambiguous))?;
+    out.flush()?;
+    let start = Instant::now();
+    let mut got = Vec::new();
+    loop {
+        let left = timeout.saturating_sub(start.elapsed());
+        if left.is_zero() {
+            break;
+        }
+        let mut fds = libc::pollfd {
+            fd: 0,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd for the duration of the call.
+        let n = unsafe { libc::poll(&mut fds, 1, left.as_millis().max(1) as libc::c_int) };
+        if n <= 0 {
+            break;
+        }
+        let mut buf = [0u8; 256];
+        // SAFETY: reads at most buf.len() bytes into buf.
+        let r = unsafe { libc::read(0, buf.as_mut_ptr().cast(), buf.len()) };
+        if r <= 0 {
+            break;
+        }
+        got.extend_from_slice(&buf[..r as usize]);
+        if parse(&got).done {
+            break;
+        }
+    }
+    Ok(parse(&got))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replies_are_parsed() {
+        let a = parse(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[5;3R\x1b[?64;1;2c");
+        assert_eq!(a.background, Some((255, 255, 255)));
+        assert_eq!(a.ambiguous_wide, Some(true));
+        assert!(a.done);
+        let b = parse(b"\x1b]11;rgb:1e1e/1e1e/1e1e\x07\x1b[1;2R");
+        assert_eq!(b.background, Some((0x1e, 0x1e, 0x1e)));
+        assert_eq!(b.ambiguous_wide, Some(false));
+        assert!(!b.done);
+        // A terminal that knows neither question answers DA1 only.
+        assert_eq!(
+            parse(b"\x1b[?1;2c"),
+            Answers {
+                done: true,
+                ..Answers::default()
+            }
+        );
+        assert_eq!(parse_color("rgb:f/8/0"), Some((255, 136, 0)));
+        assert_eq!(parse_color("#ffffff"), Some((255, 255, 255)));
+        assert_eq!(parse_color("rgb:zz/00/00"), None);
+        assert_eq!(parse(b"\x1b]11;rgb:ff").background, None);
+    }
+
+    #[test]
+    fn questions_end_with_da1_and_clear_the_probe_line() {
+        let q = String::from_utf8(questions(true, true)).unwrap();
+        assert!(q.starts_with("\x1b]11;?"));
+        assert!(q.contains("●\x1b[6n\r\x1b[2K"));
+        assert!(q.ends_with("\x1b[c"));
+        assert_eq!(questions(false, false), b"\x1b[c");
+    }
+}
