@@ -221,3 +221,44 @@ fn the_load_banner_speaks_chinese_and_english_on_request() {
     );
     assert!(!en.contains("key must be a string") && !zh.contains("key must"));
 }
+
+#[test]
+fn countdowns_are_counted_from_today_and_a_passed_deadline_awaits_an_update() {
+    let late = state_of(Path::new("data"), "2023-07-25");
+    let text = screen(&late, (80, 24), "2");
+    let row = text
+        .lines()
+        .find(|r| r.contains("禾源白羽鸡养殖项目"))
+        .unwrap();
+    assert!(row.contains("07-20 已到期 待更新"), "{row}");
+    assert!(!text.contains("剩20天"), "{text}");
+    // The light is still judged at the data's date.
+    let heyuan = &late.board.lines[1].items[0];
+    assert_eq!(heyuan.judgement.days_left, Some(20));
+    let item = screen(&late, (80, 24), "2 Enter");
+    assert!(item.contains("2023-12-31  剩159天"), "{item}");
+    assert!(
+        item.contains("其他3处养殖区开工建设  已到期 待更新"),
+        "{item}"
+    );
+    let early = screen(&state_of(Path::new("data"), "2023-07-10"), (80, 24), "2");
+    assert!(early.contains("07-20 剩10天"), "{early}");
+}
+
+#[test]
+fn deadlines_carry_their_year_when_it_differs_from_the_data_year() {
+    use huibao::model::wording::{date_text, due_text};
+    let (as_of, today) = (day("2023-06-30"), day("2023-07-03"));
+    assert_eq!(date_text(day("2024-12-31"), as_of), "2024-12-31");
+    assert_eq!(date_text(day("2023-12-31"), as_of), "12-31");
+    let mut s = seed_state();
+    let j = &mut s.board.lines[1].items[0].judgement;
+    j.next_due = Some(day("2024-12-31"));
+    assert_eq!(due_text(j, as_of, today, Lang::Zh), "2024-12-31 剩547天");
+    let text = screen(&s, (80, 24), "2");
+    assert!(text.contains("2024-12-31 剩547天"), "{text}");
+}
+
+fn seed_state() -> State {
+    state_of(Path::new("data"), "2023-07-03")
+}

@@ -1,9 +1,7 @@
 //! A work line's panel: its groups and items as an aligned table with values, bars, lights and deadlines.
 
 use super::table::{Cell, Column, Row, Table};
-use super::widgets::{
-    bar, change_span, due_text, is_withheld, light_span, main_value, owner_text, percent,
-};
+use super::widgets::{bar, change_span, is_withheld, light_span, main_value, owner_text, percent};
 use crate::app::State;
 use crate::model::board::ItemRef;
 use crate::text::{pad, pad_left, truncate};
@@ -22,7 +20,7 @@ pub fn columns(w: usize) -> (usize, usize, usize, usize, usize, usize) {
     let value = if w < 100 { 12 } else { 16 };
     let bar = if w >= 70 { 10 } else { 0 };
     let light = 10;
-    let due = 15;
+    let due = 19;
     let owner = if w >= 110 { (w / 6).min(24) } else { 0 };
     let fixed = value + (if bar > 0 { bar + 6 } else { 0 }) + light + due + owner + 4;
     let label = w.saturating_sub(fixed).max(8);
@@ -192,7 +190,8 @@ fn item_cells<'a>(
         cells.push(Cell::Spans(Line::from(spans)));
     }
     cells.push(Cell::Spans(Line::from(light_span(j.light, lang, t))));
-    cells.push(Cell::text(due_text(j, lang), t.text));
+    let due = super::widgets::due_span(j, line.as_of, state.today, lang, t);
+    cells.push(Cell::text(due.content, due.style));
     cells.push(Cell::text(owner_text(it, line), t.dim));
     cells
 }

@@ -153,7 +153,13 @@ pub const FIGURE_ROWS: usize = bigtext::HEIGHT + 2;
 
 /// An item's headline figure for a slide: its label, the figure in big digits when `big` and it fits
 /// (normal bold text otherwise) with the unit beside, then its light, change and deadline.
-fn figure_rows(state: &State, it: &ItemBoard, w: usize, big: bool) -> Vec<Line<'static>> {
+fn figure_rows(
+    state: &State,
+    it: &ItemBoard,
+    as_of: chrono::NaiveDate,
+    w: usize,
+    big: bool,
+) -> Vec<Line<'static>> {
     let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let mut rows: Vec<Line> = vec![Line::from(Span::styled(
@@ -198,7 +204,7 @@ fn figure_rows(state: &State, it: &ItemBoard, w: usize, big: bool) -> Vec<Line<'
         ));
         foot.push(change_span(Some(c), lang, t));
     }
-    let due = due_text(&it.judgement, lang);
+    let due = due_text(&it.judgement, as_of, state.today, lang);
     if !due.is_empty() {
         foot.push(Span::styled(format!("  {due}"), t.text));
     }
@@ -207,13 +213,13 @@ fn figure_rows(state: &State, it: &ItemBoard, w: usize, big: bool) -> Vec<Line<'
 }
 
 /// A bordered tile holding one figure.
-fn tile(f: &mut Frame, area: Rect, state: &State, it: &ItemBoard) {
+fn tile(f: &mut Frame, area: Rect, state: &State, it: &ItemBoard, as_of: chrono::NaiveDate) {
     let block = super::theme::Theme::of(state.look).block();
     let inner = block.inner(area);
     f.render_widget(block, area);
     let big = inner.height as usize >= FIGURE_ROWS;
     f.render_widget(
-        Paragraph::new(figure_rows(state, it, inner.width as usize, big)),
+        Paragraph::new(figure_rows(state, it, as_of, inner.width as usize, big)),
         inner,
     );
 }
@@ -267,7 +273,7 @@ fn overview(f: &mut Frame, area: Rect, state: &State) {
                 rows.push(Line::raw(""));
                 room -= 1;
             }
-            let fr = figure_rows(state, it, w, big);
+            let fr = figure_rows(state, it, line.as_of, w, big);
             room = room.saturating_sub(fr.len());
             rows.extend(fr);
         }
@@ -322,7 +328,7 @@ fn line(f: &mut Frame, area: Rect, state: &State, l: usize) {
         .into_iter()
         .zip(heads.iter())
     {
-        tile(f, rect, state, it);
+        tile(f, rect, state, it, line.as_of);
     }
     let mut rows = vec![Line::from(Span::styled(
         format!(" {}", lang.pick("滞后事项", "Lagging items")),
@@ -345,7 +351,7 @@ fn line(f: &mut Frame, area: Rect, state: &State, l: usize) {
                 format!(
                     "  {}  {}  {}",
                     it.item.label,
-                    due_text(&it.judgement, lang),
+                    due_text(&it.judgement, line.as_of, state.today, lang),
                     owner_text(it, line)
                 ),
                 t.text,
@@ -432,7 +438,7 @@ fn laggards(f: &mut Frame, area: Rect, state: &State) {
         let gap = 12usize.saturating_sub(width(&ls.content));
         let mut spans = vec![Span::raw(" "), ls, Span::raw(" ".repeat(gap))];
         let text = format!("{} › {}", line.short, it.item.label);
-        let due = due_text(&it.judgement, lang);
+        let due = due_text(&it.judgement, line.as_of, state.today, lang);
         let owner = owner_text(it, line);
         let rest = format!("{due}  {owner}");
         let tw = w.saturating_sub(16 + width(&rest)).max(10);

@@ -11,6 +11,23 @@ pub use crate::model::wording::{
     due_text, main_is_withheld as is_withheld, main_value, owner_text, percent,
 };
 
+/// The next deadline counted from today (`07-31 剩6天`); amber for `已到期 待更新`, red when late.
+pub fn due_span(
+    j: &crate::model::Judgement,
+    as_of: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+    lang: Lang,
+    theme: &Theme,
+) -> Span<'static> {
+    use crate::model::wording::{countdown, Countdown};
+    let style = match countdown(j, as_of, today) {
+        Some((_, Countdown::AwaitingUpdate)) => theme.light(Light::Behind),
+        Some((_, Countdown::Late(_))) if j.light == Light::Overdue => theme.light(Light::Overdue),
+        _ => theme.text,
+    };
+    Span::styled(due_text(j, as_of, today, lang), style)
+}
+
 /// The light as symbol and word (`● 正常`), never colour alone.
 pub fn light_span(light: Light, lang: Lang, theme: &Theme) -> Span<'static> {
     if light == Light::None {
