@@ -262,3 +262,111 @@ fn deadlines_carry_their_year_when_it_differs_from_the_data_year() {
 fn seed_state() -> State {
     state_of(Path::new("data"), "2023-07-03")
 }
+
+/// The seed with six more lines (copies of 党的建设 under new ids): twelve lines.
+fn twelve_lines() -> tempfile::TempDir {
+    let dir = common::copy_data();
+    let day = dir.path().join(common::SNAPSHOT);
+    let party = std::fs::read_to_string(day.join("party.json")).unwrap();
+    let town_path = dir.path().join("town.json");
+    let mut town: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&town_path).unwrap()).unwrap();
+    for k in 7..=12 {
+        let id = format!("extra{k:02}");
+        let text = party
+            .replacen("\"id\": \"party\"", &format!("\"id\": \"{id}\""), 1)
+            .replacen(
+                "\"short\": \"党的建设\"",
+                &format!("\"short\": \"线{k}\""),
+                1,
+            );
+        std::fs::write(day.join(format!("{id}.json")), text).unwrap();
+        town["lines"].as_array_mut().unwrap().push(id.into());
+    }
+    std::fs::write(&town_path, town.to_string()).unwrap();
+    dir
+}
+
+#[test]
+fn lines_past_nine_have_keys_shown_on_their_cards() {
+    let dir = twelve_lines();
+    let mut s = state_of(dir.path(), "2023-07-03");
+    assert_eq!(s.board.lines.len(), 12);
+    for (keys, id) in [
+        ("0", "extra10"),
+        ("a", "extra11"),
+        ("b", "extra12"),
+        ("9", "extra09"),
+    ] {
+        press(&mut s, &format!("Esc {keys}"));
+        assert_eq!(s.route(), Route::Line(LineId(id.into())), "key {keys}");
+    }
+    let text = screen(&state_of(dir.path(), "2023-07-03"), (120, 40), "");
+    for title in ["0 线10", "a 线11", "b 线12"] {
+        assert!(text.contains(title), "{title}\n{text}");
+    }
+}
+
+#[test]
+fn breadcrumbs_say_where_you_are() {
+    let mut s = seed_state();
+    press(&mut s, "/ 禾 源 Enter");
+    let crumbs = |s: &State| screen(s, (120, 40), "").lines().nth(1).unwrap().to_string();
+    assert!(
+        crumbs(&s).contains("总览 › 经济发展 › 禾源白羽鸡养殖项目"),
+        "{}",
+        crumbs(&s)
+    );
+    press(&mut s, "Esc");
+    assert_eq!(s.route(), Route::Line(LineId("economy".into())));
+    press(&mut s, "w");
+    assert!(
+        crumbs(&s).trim_start().starts_with("总览 › 滞后清单"),
+        "{}",
+        crumbs(&s)
+    );
+    press(&mut s, "?");
+    assert!(
+        crumbs(&s).contains("总览 › 滞后清单 › 帮助"),
+        "{}",
+        crumbs(&s)
+    );
+}
+
+#[test]
+fn every_key_answers() {
+    let mut s = seed_state();
+    press(&mut s, "7");
+    assert_eq!(s.route(), Route::Overview);
+    let foot = |s: &State| screen(s, (80, 24), "").lines().last().unwrap().to_string();
+    assert!(
+        foot(&s).contains("没有键为 7 的工作线（共6条）"),
+        "{}",
+        foot(&s)
+    );
+    press(&mut s, "[");
+    assert!(foot(&s).contains("已是最早一期数据"), "{}", foot(&s));
+    press(&mut s, "]");
+    assert!(foot(&s).contains("已是最新一期数据"), "{}", foot(&s));
+    press(&mut s, "%");
+    assert!(foot(&s).contains("% 键在这里没有功能"), "{}", foot(&s));
+    // The notice goes after a moment.
+    let now = huibao::app::Now {
+        clock: chrono::NaiveTime::MIN,
+        mono: std::time::Duration::from_secs(10),
+    };
+    update(&mut s, huibao::app::Action::Tick(now));
+    assert!(s.notice.is_none());
+    // r: the reload's result says how many files were read.
+    assert_eq!(press(&mut s, "r"), [Effect::Reload]);
+    s.replace_data(load::load_dir(Path::new("data")));
+    assert!(foot(&s).contains("已重新加载 7个文件"), "{}", foot(&s));
+    // The footer lists w, f and [ ] before the line keys.
+    let hints = screen(&seed_state(), (120, 40), "");
+    let hints = hints.lines().last().unwrap();
+    let at = |k: &str| hints.find(k).unwrap_or_else(|| panic!("{k} in {hints}"));
+    assert!(
+        at(" w ") < at("1-9") && at(" f ") < at("1-9") && at("[ ]") < at("1-9"),
+        "{hints}"
+    );
+}

@@ -156,8 +156,8 @@ fn search_finds_by_source_text_and_opens_the_hit() {
     press(&mut s, "Esc");
     assert_eq!(
         s.route(),
-        line_at(&s, 2),
-        "back returns to where the search started"
+        Route::Line(id.line.clone()),
+        "Esc goes to the item's own line (issue 13 point 8)"
     );
 }
 

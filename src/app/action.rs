@@ -19,6 +19,8 @@ pub enum Action {
     Quit,
     /// Open the n-th work line (0-based).
     JumpLine(usize),
+    /// A key with no binding on this screen: the footer says so.
+    Unbound(char),
     /// Next work line.
     NextLine,
     /// Previous work line.

@@ -12,7 +12,7 @@ pub enum Key {
     Code(KeyCode),
     /// Ctrl + a character.
     Ctrl(char),
-    /// Any digit 1–9.
+    /// Any line key: 1–9, 0, then letters no other binding uses ([`LINE_KEYS`]).
     Digit,
 }
 
@@ -21,7 +21,7 @@ pub enum Key {
 pub enum Does {
     /// A fixed action.
     Act(Action),
-    /// Digit d opens line d.
+    /// A line key opens its line.
     JumpToDigit,
 }
 
@@ -82,7 +82,11 @@ use Scope::{Browse, Present, Search};
 /// The keymap. Help and key hints are generated from it.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    b(Browse, &[Key::Digit], "1-9", Does::JumpToDigit, "打开第N条工作线", "open work line N", true),
+    b(Browse, &[Ch('w')], "w", Act(Action::OpenLaggards), "滞后清单", "laggard list", true),
+    b(Browse, &[Ch('f')], "f", Act(Action::OpenFilter), "筛选(领导/单位/灯)", "filter (leader/office/light)", true),
+    b(Browse, &[Ch('[')], "[", Act(Action::PrevDate), "上一期快照", "previous snapshot date", true),
+    b(Browse, &[Ch(']')], "]", Act(Action::NextDate), "下一期快照", "next snapshot date", true),
+    b(Browse, &[Key::Digit], "1-9 0 a…", Does::JumpToDigit, "打开工作线", "open a work line", true),
     b(Browse, &[Code(KeyCode::Tab)], "Tab", Act(Action::NextLine), "下一条工作线", "next work line", false),
     b(Browse, &[Code(KeyCode::BackTab)], "Shift-Tab", Act(Action::PrevLine), "上一条工作线", "previous work line", false),
     b(Browse, &[Code(KeyCode::Up), Ch('k')], "↑/k", Act(Action::Up), "上移", "move up", false),
@@ -94,10 +98,6 @@ pub const BINDINGS: &[Binding] = &[
     b(Browse, &[Code(KeyCode::Enter)], "Enter", Act(Action::Enter), "打开/下钻", "open / drill down", true),
     b(Browse, &[Code(KeyCode::Esc), Code(KeyCode::Backspace)], "Esc/Backspace", Act(Action::Back), "返回", "back", true),
     b(Browse, &[Ch('/')], "/", Act(Action::OpenSearch), "搜索", "search", true),
-    b(Browse, &[Ch('f')], "f", Act(Action::OpenFilter), "筛选(领导/单位/灯)", "filter (leader/office/light)", true),
-    b(Browse, &[Ch('w')], "w", Act(Action::OpenLaggards), "滞后清单", "laggard list", true),
-    b(Browse, &[Ch('[')], "[", Act(Action::PrevDate), "上一期快照", "previous snapshot date", true),
-    b(Browse, &[Ch(']')], "]", Act(Action::NextDate), "下一期快照", "next snapshot date", true),
     b(Browse, &[Ch('r')], "r", Act(Action::Reload), "重新加载数据", "reload the data", false),
     b(Browse, &[Ch('?')], "?", Act(Action::OpenHelp), "帮助", "help", true),
     b(Browse, &[Ch('z')], "z", Act(Action::ToggleZoom), "放大当前窗格/还原", "zoom the focused pane / restore", false),
@@ -124,9 +124,22 @@ fn matches(k: Key, ev: &KeyEvent) -> Option<Option<char>> {
         (Ch(c), KeyCode::Char(e)) if !ctrl && c == e => Some(None),
         (Ctrl(c), KeyCode::Char(e)) if ctrl && c == e.to_ascii_lowercase() => Some(None),
         (Code(c), e) if !ctrl && c == e => Some(None),
-        (Key::Digit, KeyCode::Char(d @ '1'..='9')) if !ctrl => Some(Some(d)),
+        (Key::Digit, KeyCode::Char(d)) if !ctrl && LINE_KEYS.contains(d) => Some(Some(d)),
         _ => None,
     }
+}
+
+/// The keys that open lines, in agenda order: 1–9, 0, then the letters no other binding uses.
+pub const LINE_KEYS: &str = "1234567890abcdehilmnostuvxyABCDEFHIJKLMNOPQRSTUVWXYZ";
+
+/// The key that opens the line at position `l` (0-based), if it has one.
+pub fn line_key(l: usize) -> Option<char> {
+    LINE_KEYS.chars().nth(l)
+}
+
+/// The position of the line a line key opens.
+pub fn line_index(key: char) -> Option<usize> {
+    LINE_KEYS.chars().position(|k| k == key)
 }
 
 /// The scope of a screen.
@@ -158,7 +171,7 @@ pub fn action_for(state: &State, ev: &KeyEvent) -> Option<Action> {
             if let Some(digit) = matches(*k, ev) {
                 return Some(match (bd.does, digit) {
                     (Does::Act(a), _) => a,
-                    (Does::JumpToDigit, Some(d)) => Action::JumpLine(d as usize - '1' as usize),
+                    (Does::JumpToDigit, Some(d)) => Action::JumpLine(line_index(d)?),
                     (Does::JumpToDigit, None) => return None,
                 });
             }
@@ -167,6 +180,9 @@ pub fn action_for(state: &State, ev: &KeyEvent) -> Option<Action> {
     match (scope, ev.code) {
         (Scope::Search, KeyCode::Char(c)) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
             Some(Action::Input(c))
+        }
+        (_, KeyCode::Char(c)) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
+            Some(Action::Unbound(c))
         }
         _ => None,
     }
@@ -223,7 +239,21 @@ pub fn hints(route: &Route, en: bool) -> Vec<(&'static str, &'static str)> {
         )
     };
     list.sort_by_key(first);
-    list.into_iter()
-        .map(|b| (b.shown, if en { b.en } else { b.zh }))
-        .collect()
+    let mut out: Vec<(&'static str, &'static str)> = Vec::new();
+    for b in list {
+        // `[` and `]` share one hint.
+        match b.does {
+            Does::Act(Action::NextDate) => continue,
+            Does::Act(Action::PrevDate) => out.push((
+                "[ ]",
+                if en {
+                    "older/newer data"
+                } else {
+                    "上/下一期"
+                },
+            )),
+            _ => out.push((b.shown, if en { b.en } else { b.zh })),
+        }
+    }
+    out
 }

@@ -4,6 +4,7 @@ pub mod action;
 pub mod effects;
 pub mod frame;
 pub mod keymap;
+pub mod notice;
 pub mod present;
 pub mod probe;
 pub mod run;
@@ -84,6 +85,8 @@ pub struct State {
     pub present: Option<Presenter>,
     /// The focused pane fills the screen (`z`).
     pub zoom: bool,
+    /// A message in the footer for a moment (a key that did nothing, a reload).
+    pub notice: Option<notice::Notice>,
 }
 
 impl State {
@@ -105,6 +108,7 @@ impl State {
             size: (80, 24),
             present: None,
             zoom: false,
+            notice: None,
         };
         s.refresh();
         s
@@ -167,6 +171,25 @@ impl State {
             .filter(|d| was_history && data.dates.contains(d));
         self.data = data;
         self.show_date(date);
+        let n = self.data.files;
+        let text = match self.lang {
+            Lang::Zh => format!("已重新加载 {n}个文件"),
+            Lang::En => format!("reloaded {n} files"),
+        };
+        self.say(text);
+    }
+
+    /// Shows `text` in the footer for a moment.
+    pub fn say(&mut self, text: String) {
+        self.notice = Some(notice::Notice {
+            text,
+            until: self.now + notice::NOTICE_FOR,
+        });
+    }
+
+    /// Says in the footer why a key did nothing.
+    pub fn nothing(&mut self, why: notice::Nothing) {
+        self.say(why.text(self.lang));
     }
 
     /// The screen on top of the stack.

@@ -1,6 +1,7 @@
 //! The pure state transition: `update(&mut State, Action) -> Effects`. No terminal, no I/O: what the
 //! outside world must do (quit, reload, suspend, wake up later) is returned for the runtime to perform.
 
+use super::notice::Nothing;
 use super::{Action, Effect, Effects, Route, Slide, State};
 use crate::model::board::ItemRef;
 
@@ -11,6 +12,9 @@ fn page(state: &State) -> usize {
 
 /// Applies one action to the state and returns what the runtime must do.
 pub fn update(state: &mut State, action: Action) -> Effects {
+    if !matches!(action, Action::Tick(_) | Action::Resize(..)) {
+        state.notice = None;
+    }
     match action {
         Action::Quit => return Effects::one(Effect::Quit),
         Action::Reload => return Effects::one(Effect::Reload),
@@ -18,6 +22,9 @@ pub fn update(state: &mut State, action: Action) -> Effects {
         Action::Tick(now) => {
             state.clock = Some(now.clock);
             state.now = now.mono;
+            if state.notice.as_ref().is_some_and(|n| n.until <= now.mono) {
+                state.notice = None;
+            }
             let n = state.slides().len();
             let due = state.present.as_mut().and_then(|p| p.tick(now.mono, n));
             return due.map(Effect::WakeAt).into();
@@ -40,7 +47,13 @@ pub fn update(state: &mut State, action: Action) -> Effects {
         Action::ToggleZoom => state.zoom = !state.zoom,
         Action::PrevDate | Action::NextDate => step_date(state, action == Action::NextDate),
         Action::Resize(w, h) => state.size = (w, h),
+        Action::JumpLine(n) if n >= state.board.lines.len() => {
+            let key = super::keymap::line_key(n).unwrap_or('?');
+            let why = Nothing::NoSuchLine(key, state.board.lines.len());
+            state.nothing(why)
+        }
         Action::JumpLine(n) => open_line(state, n),
+        Action::Unbound(c) => state.nothing(Nothing::Unbound(c)),
         Action::NextLine | Action::PrevLine => next_line(state, action == Action::NextLine),
         Action::Up => move_by(state, -1),
         Action::Down => move_by(state, 1),
@@ -115,6 +128,12 @@ fn step_date(state: &mut State, forward: bool) {
     };
     if let Some(&d) = dates.get(next) {
         state.show_date(Some(d));
+    } else {
+        state.nothing(if forward {
+            Nothing::LastDate
+        } else {
+            Nothing::FirstDate
+        });
     }
 }
 
@@ -203,10 +222,16 @@ fn move_by(state: &mut State, delta: isize) {
     }
 }
 
+/// Opens an item from anywhere: the stack becomes overview → its line → the item, so that Esc goes to
+/// the item's own line whichever screen it was opened from.
 fn open_item(state: &mut State, r: ItemRef) {
     if let Some(id) = state.board.item_id(r) {
         state.screens.item.scroll = 0;
-        state.stack.push(Route::Item(id));
+        state.stack = vec![
+            Route::Overview,
+            Route::Line(id.line.clone()),
+            Route::Item(id),
+        ];
     }
 }
 

@@ -36,7 +36,11 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
     let lang = state.lang;
     let w = area.width as usize;
     let (cl, cv, cb, cg, cd, co) = columns(w.saturating_sub(1));
-    let mut title = format!(" {} {}", l + 1, line.title);
+    let mut title = format!(
+        " {} {}",
+        crate::app::keymap::line_key(l).unwrap_or(' '),
+        line.title
+    );
     if line.carried {
         title.push_str(&format!(
             "  {}{})",

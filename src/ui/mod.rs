@@ -122,11 +122,24 @@ fn banners(state: &State) -> Vec<(String, ratatui::style::Style)> {
     out
 }
 
-/// The route as breadcrumbs: 总览 › 经济发展 › 禾源白羽鸡养殖项目.
+/// Where the user is, as breadcrumbs: 总览 › 经济发展 › 禾源白羽鸡养殖项目. They name the place, not
+/// the way there: an item shows its own line however it was opened, the laggard list sits under
+/// the overview, and search, filter and help are named after the screen they cover.
 pub fn breadcrumbs(state: &State) -> String {
     let lang = state.lang;
-    let names: Vec<String> = state
-        .stack
+    let mut place = vec![Route::Overview];
+    let top = state.route();
+    let under = |r: &Route| matches!(r, Route::Search | Route::Filter | Route::Help);
+    let base = state.stack.iter().rev().find(|r| !under(r)).cloned();
+    match base.unwrap_or(Route::Overview) {
+        Route::Item(id) => place.extend([Route::Line(id.line.clone()), Route::Item(id)]),
+        Route::Overview => {}
+        r => place.push(r),
+    }
+    if under(&top) {
+        place.push(top);
+    }
+    let names: Vec<String> = place
         .iter()
         .map(|r| match r {
             Route::Overview => lang.pick("总览", "Overview").to_string(),
@@ -239,6 +252,11 @@ fn draw_header(f: &mut Frame, area: Rect, state: &State) {
 fn draw_footer(f: &mut Frame, area: Rect, state: &State) {
     let t = &theme::Theme::of(state.look);
     let w = area.width as usize;
+    if let Some(n) = &state.notice {
+        let text = truncate(&format!(" {}", n.text), w);
+        f.render_widget(Paragraph::new(Span::styled(text, t.warn)), area);
+        return;
+    }
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     for (keys, desc) in keymap::hints(&state.route(), state.lang.en()) {

@@ -66,7 +66,7 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
     let mut title = format!(
         "{}{} {} ",
         if focused { ">" } else { " " },
-        idx + 1,
+        crate::app::keymap::line_key(idx).unwrap_or(' '),
         line.short
     );
     if line.carried {

@@ -38,11 +38,13 @@ fn slide_title(state: &State, slide: Slide) -> String {
     let lang = state.lang;
     match slide {
         Slide::Overview => lang.pick("总览", "Overview").to_string(),
-        Slide::Line(l) => state
-            .board
-            .lines
-            .get(l)
-            .map_or(String::new(), |x| format!("{} {}", l + 1, x.short)),
+        Slide::Line(l) => state.board.lines.get(l).map_or(String::new(), |x| {
+            format!(
+                "{} {}",
+                crate::app::keymap::line_key(l).unwrap_or(' '),
+                x.short
+            )
+        }),
         Slide::Laggards => lang.pick("滞后清单", "Laggard list").to_string(),
     }
 }
@@ -252,7 +254,11 @@ fn overview(f: &mut Frame, area: Rect, state: &State) {
         .zip(lines)
         .enumerate()
     {
-        let title = format!(" {} {} ", i + 1, line.short);
+        let title = format!(
+            " {} {} ",
+            crate::app::keymap::line_key(i).unwrap_or(' '),
+            line.short
+        );
         let counts = super::widgets::line_counts(line, lang, t);
         let block = t
             .block()
