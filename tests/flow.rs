@@ -370,3 +370,62 @@ fn every_key_answers() {
         "{hints}"
     );
 }
+
+#[test]
+fn a_filter_applies_to_every_screen_slide_and_the_summary() {
+    let history = Path::new("tests/fixtures/history");
+    let mut s = state_of(history, "2024-05-10");
+    let all_red: usize = s.board.lines.iter().map(|l| l.red()).sum();
+    s.filter = Some(huibao::app::Filter::Leader("赵副镇长".into()));
+    s.refresh();
+    let kept: usize = s.board.lines.iter().map(|l| l.items.len()).sum();
+    assert!(kept > 0 && s.hidden() > 0);
+    assert_eq!(s.hidden() + kept, s.all.item_count());
+    // The overview's cards and the header count only what the filter lets through.
+    for line in &s.board.lines {
+        for it in &line.items {
+            let leader = it.item.leader.as_ref().or(line.leader.as_ref());
+            assert_eq!(
+                leader.map(String::as_str),
+                Some("赵副镇长"),
+                "{}",
+                it.item.label
+            );
+        }
+    }
+    let red: usize = s.board.lines.iter().map(|l| l.red()).sum();
+    assert!(red < all_red, "{red} of {all_red}");
+    let text = screen(&s, (120, 40), "");
+    let header = text.lines().nth(1).unwrap();
+    assert!(
+        header.contains(&format!("隐去{}项", s.hidden())),
+        "{header}"
+    );
+    assert!(!text.contains("示例白羽鸡养殖项目"), "{text}");
+    // Slides too.
+    s.start_presenting(None);
+    let slides = screen(&s, (120, 40), "Space");
+    assert!(!slides.contains("示例白羽鸡养殖项目"), "{slides}");
+    // And the summary.
+    let (code, md, _) = huibao(&[
+        "--data",
+        "tests/fixtures/history",
+        "--today",
+        "2024-05-10",
+        "summary",
+        "--owner",
+        "赵副镇长",
+    ]);
+    assert_eq!(code, 0);
+    assert!(md.contains("> 筛选：责任领导 赵副镇长，其余"), "{md}");
+    assert!(!md.contains("示例白羽鸡养殖项目"), "{md}");
+    let (_, md, _) = huibao(&[
+        "--data",
+        "tests/fixtures/history",
+        "summary",
+        "--unit",
+        "经发办",
+    ]);
+    assert!(md.contains("> 筛选：责任单位 经发办"), "{md}");
+    assert!(!md.contains("安全隐患排查整治台账"), "{md}");
+}

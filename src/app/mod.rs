@@ -19,7 +19,7 @@ pub use screens::Screens;
 pub use update::update;
 
 use crate::look::Look;
-use crate::model::board::{Board, ItemId, ItemRef, LineId};
+use crate::model::board::{Board, ItemBoard, ItemId, ItemRef, LineBoard, LineId};
 use crate::model::{Dataset, Lang, Light};
 use chrono::{NaiveDate, NaiveTime};
 use std::time::Duration;
@@ -54,13 +54,26 @@ pub enum Filter {
     Office(String),
 }
 
+impl Filter {
+    /// True when the filter lets the item of `line` through.
+    pub fn keeps(&self, line: &LineBoard, item: &ItemBoard) -> bool {
+        match self {
+            Filter::Light(l) => item.judgement.light == *l,
+            Filter::Leader(n) => item.item.leader.as_ref().or(line.leader.as_ref()) == Some(n),
+            Filter::Office(n) => item.item.office.as_ref().or(line.office.as_ref()) == Some(n),
+        }
+    }
+}
+
 /// Everything the dashboard shows; the view only reads it.
 #[derive(Debug, Clone)]
 pub struct State {
     /// The loaded data.
     pub data: Dataset,
-    /// The data judged at the date on screen.
+    /// The data judged at the date on screen, under the filter: what every screen shows.
     pub board: Board,
+    /// The data judged at the date on screen, every item (the filter's choices; what it hides).
+    pub all: Board,
     /// Interface language.
     pub lang: Lang,
     /// Which theme at which colour depth; the view makes the styles.
@@ -94,6 +107,7 @@ impl State {
     pub fn new(data: Dataset, lang: Lang, today: NaiveDate) -> State {
         let board = Board::build(&data, data.latest_date());
         let mut s = State {
+            all: board.clone(),
             board,
             data,
             lang,
@@ -142,8 +156,12 @@ impl State {
     /// Shows the data at `date` (None: the newest). Routes and selections name lines and items by id,
     /// so they carry over; the stack is cut at the first screen whose line or item is gone.
     pub fn show_date(&mut self, date: Option<NaiveDate>) {
-        self.board = Board::build(&self.data, date);
+        self.all = Board::build(&self.data, date);
         self.refresh();
+    }
+
+    /// Cuts the stack at the first screen whose line or item the board no longer shows.
+    fn keep_routes(&mut self) {
         let keep = self
             .stack
             .iter()
@@ -197,8 +215,14 @@ impl State {
         self.stack.last().cloned().unwrap_or(Route::Overview)
     }
 
-    /// Recomputes what derives from the board, the filter and the query.
+    /// Recomputes what derives from the date's board, the filter and the query: the filtered board
+    /// every screen reads, the laggard list and the search hits; screens showing what the filter
+    /// now hides are left.
     pub fn refresh(&mut self) {
+        self.board = match &self.filter {
+            None => self.all.clone(),
+            Some(f) => self.all.filtered(|line, it| f.keeps(line, it)),
+        };
         self.laggards = self
             .board
             .laggards()
@@ -206,6 +230,7 @@ impl State {
             .filter(|r| self.passes(*r))
             .collect();
         self.screens.search.hits = search(&self.board, &self.screens.search.query);
+        self.keep_routes();
     }
 
     /// True when the item passes the active filter.
@@ -214,11 +239,12 @@ impl State {
         let (Some(line), Some(item)) = (self.board.lines.get(r.line), self.board.item(r)) else {
             return false;
         };
-        match f {
-            Filter::Light(l) => item.judgement.light == *l,
-            Filter::Leader(n) => item.item.leader.as_ref().or(line.leader.as_ref()) == Some(n),
-            Filter::Office(n) => item.item.office.as_ref().or(line.office.as_ref()) == Some(n),
-        }
+        f.keeps(line, item)
+    }
+
+    /// How many items the filter hides at the date on screen.
+    pub fn hidden(&self) -> usize {
+        self.all.item_count() - self.board.item_count()
     }
 
     /// Indices of the line's items that pass the filter.
@@ -281,7 +307,7 @@ impl State {
         }
         let mut leaders = std::collections::BTreeSet::new();
         let mut offices = std::collections::BTreeSet::new();
-        for line in &self.board.lines {
+        for line in &self.all.lines {
             leaders.extend(line.leader.clone());
             offices.extend(line.office.clone());
             for i in &line.items {

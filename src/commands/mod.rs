@@ -50,9 +50,19 @@ pub fn run(cli: Cli) -> ExitCode {
     match &cli.command {
         Some(Command::Validate { paths }) => validate::run(&cli, paths),
         Some(Command::Schema { town }) => schema::run(*town),
-        Some(Command::Summary { format, output }) => {
+        Some(Command::Summary {
+            format,
+            output,
+            owner,
+            unit,
+        }) => {
             let text = match initial_state(&cli) {
-                Ok(state) => summary::render(&state, *format),
+                Ok(mut state) => {
+                    let leader = owner.clone().map(crate::app::Filter::Leader);
+                    state.filter = leader.or(unit.clone().map(crate::app::Filter::Office));
+                    state.refresh();
+                    summary::render(&state, *format)
+                }
                 Err(e) => {
                     complain(&e);
                     return ExitCode::from(2);

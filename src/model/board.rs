@@ -249,6 +249,27 @@ impl Board {
         Some(board)
     }
 
+    /// The board with only the items `keep` accepts; every line keeps its place (an empty line stays).
+    pub fn filtered(&self, keep: impl Fn(&LineBoard, &ItemBoard) -> bool) -> Board {
+        let lines = self
+            .lines
+            .iter()
+            .map(|l| LineBoard {
+                items: l.items.iter().filter(|i| keep(l, i)).cloned().collect(),
+                ..l.clone()
+            })
+            .collect();
+        Board {
+            date: self.date,
+            lines,
+        }
+    }
+
+    /// How many items the board holds, on every line.
+    pub fn item_count(&self) -> usize {
+        self.lines.iter().map(|l| l.items.len()).sum()
+    }
+
     /// The position of the line with this id.
     pub fn line_pos(&self, id: &LineId) -> Option<usize> {
         self.lines.iter().position(|l| l.id == id.0)

@@ -223,9 +223,12 @@ fn draw_header(f: &mut Frame, area: Rect, state: &State) {
     let mut crumbs = format!(" {}", breadcrumbs(state));
     if let Some(fl) = &state.filter {
         crumbs.push_str(&format!(
-            "   [{}{}]",
+            "   [{}{} · {}{}{}]",
             lang.pick("筛选：", "filter: "),
-            filter_text(fl, lang)
+            filter_text(fl, lang),
+            lang.pick("隐去", "hiding "),
+            state.hidden(),
+            lang.pick("项", " items")
         ));
     }
     // On the overview the rest of the row holds the headline block: projects, investment, lights.
