@@ -429,3 +429,92 @@ fn a_filter_applies_to_every_screen_slide_and_the_summary() {
     assert!(md.contains("> 筛选：责任单位 经发办"), "{md}");
     assert!(!md.contains("安全隐患排查整治台账"), "{md}");
 }
+
+#[test]
+fn small_to_large_terminals_show_every_line_and_its_counts() {
+    let seed = state_of(Path::new("data"), "2023-07-10");
+    for (w, h) in [
+        (40, 12),
+        (60, 20),
+        (80, 24),
+        (100, 30),
+        (120, 40),
+        (200, 50),
+    ] {
+        let text = screen(&seed, (w, h), "");
+        for line in &seed.board.lines {
+            assert!(
+                text.contains(&line.short),
+                "{w}x{h}: {}\n{text}",
+                line.short
+            );
+        }
+        assert_eq!(text.matches("红0 黄0").count(), 6, "{w}x{h}\n{text}");
+        insta::assert_snapshot!(format!("overview_{w}x{h}"), text);
+    }
+    // From 60×20 every card has at least its top item; 40×12 is the one-column list.
+    let text = screen(&seed, (60, 20), "");
+    for first in [
+        "党风廉政建设专题会议",
+        "禾源白羽鸡养殖项目",
+        "棚改群众安置上楼",
+        "消防隐患排查整改",
+    ] {
+        assert!(text.contains(first), "{first}\n{text}");
+    }
+    let list = screen(&seed, (40, 12), "");
+    assert!(
+        list.lines().nth(2).unwrap().starts_with(">1 党的建设"),
+        "{list}"
+    );
+}
+
+#[test]
+fn cards_say_what_they_leave_out_and_arrows_move_on_the_grid() {
+    let seed = seed_state();
+    let text = screen(&seed, (80, 24), "");
+    assert!(text.contains("还有"), "{text}");
+    assert!(
+        text.contains("汤西现代农业产业园    200/800亩    25%"),
+        "{text}"
+    );
+    let wide = screen(&seed, (120, 40), "");
+    // 安全生产 fills its card with its text-only items instead of leaving it blank.
+    for item in ["经营性自建房整治台账", "森林防火", "渔船管控"] {
+        assert!(wide.contains(item), "{item}\n{wide}");
+    }
+    // ←/→ move between cards, ↓ down the grid (two columns at 80×24, three at 120×40).
+    let mut s = seed_state();
+    s.size = (80, 24);
+    press(&mut s, "Right");
+    assert_eq!(s.overview_selected(), 1);
+    press(&mut s, "Down");
+    assert_eq!(s.overview_selected(), 3);
+    press(&mut s, "Left");
+    assert_eq!(s.overview_selected(), 2);
+    s.size = (120, 40);
+    press(&mut s, "Right Up Down");
+    assert_eq!(s.overview_selected(), 3, "three cards a row at 120×40");
+}
+
+#[test]
+fn owners_and_the_next_fortnight_on_the_first_screen() {
+    let h = state_of(Path::new("tests/fixtures/history"), "2024-05-10");
+    let text = screen(&h, (120, 40), "");
+    insta::assert_snapshot!("overview_history_owners_120x40", text);
+    assert!(
+        text.contains("示例白羽..（张副镇长）  15/20个 ✕  75%"),
+        "{text}"
+    );
+    assert!(text.contains("（赵副镇长）"), "{text}");
+    assert!(text.contains("近14天到期"), "{text}");
+    assert!(
+        text.contains("05-15 剩5天  安全生产 › 安全隐患排查整治台账"),
+        "{text}"
+    );
+    // A line whose items name no owner has no 责任 column.
+    let seed = screen(&seed_state(), (120, 40), "2");
+    assert!(!seed.contains("责任"), "{seed}");
+    let owned = screen(&h, (120, 40), "2");
+    assert!(owned.contains("责任"), "{owned}");
+}

@@ -29,6 +29,10 @@ pub enum Action {
     Up,
     /// Move the selection down.
     Down,
+    /// Move the selection left (the overview's grid).
+    Left,
+    /// Move the selection right (the overview's grid).
+    Right,
     /// A page up.
     PageUp,
     /// A page down.

@@ -91,6 +91,8 @@ pub const BINDINGS: &[Binding] = &[
     b(Browse, &[Code(KeyCode::BackTab)], "Shift-Tab", Act(Action::PrevLine), "上一条工作线", "previous work line", false),
     b(Browse, &[Code(KeyCode::Up), Ch('k')], "↑/k", Act(Action::Up), "上移", "move up", false),
     b(Browse, &[Code(KeyCode::Down), Ch('j')], "↓/j", Act(Action::Down), "下移", "move down", true),
+    b(Browse, &[Code(KeyCode::Left)], "←", Act(Action::Left), "左一张卡片", "card to the left", false),
+    b(Browse, &[Code(KeyCode::Right)], "→", Act(Action::Right), "右一张卡片", "card to the right", false),
     b(Browse, &[Code(KeyCode::PageUp)], "PgUp", Act(Action::PageUp), "上翻一页", "page up", false),
     b(Browse, &[Code(KeyCode::PageDown)], "PgDn", Act(Action::PageDown), "下翻一页", "page down", false),
     b(Browse, &[Ch('g'), Code(KeyCode::Home)], "g", Act(Action::First), "第一项", "first row", false),

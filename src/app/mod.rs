@@ -3,6 +3,7 @@
 pub mod action;
 pub mod effects;
 pub mod frame;
+pub mod grid;
 pub mod keymap;
 pub mod notice;
 pub mod present;

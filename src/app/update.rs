@@ -10,6 +10,18 @@ fn page(state: &State) -> usize {
     (state.size.1 as usize).saturating_sub(6).max(1)
 }
 
+/// Rows ↑/↓ move: on the overview's grid a whole row of cards, as the eye expects; else one.
+fn grid_step(state: &State) -> isize {
+    if state.route() != Route::Overview {
+        return 1;
+    }
+    let (w, h) = super::grid::body(state.size);
+    match super::grid::layout(state.board.lines.len(), w, h) {
+        super::grid::Layout::Grid { cols, .. } => cols as isize,
+        super::grid::Layout::List => 1,
+    }
+}
+
 /// Applies one action to the state and returns what the runtime must do.
 pub fn update(state: &mut State, action: Action) -> Effects {
     if !matches!(action, Action::Tick(_) | Action::Resize(..)) {
@@ -55,8 +67,12 @@ pub fn update(state: &mut State, action: Action) -> Effects {
         Action::JumpLine(n) => open_line(state, n),
         Action::Unbound(c) => state.nothing(Nothing::Unbound(c)),
         Action::NextLine | Action::PrevLine => next_line(state, action == Action::NextLine),
-        Action::Up => move_by(state, -1),
-        Action::Down => move_by(state, 1),
+        Action::Up => move_by(state, -grid_step(state)),
+        Action::Down => move_by(state, grid_step(state)),
+        Action::Left | Action::Right if state.route() == Route::Overview => {
+            move_by(state, if action == Action::Left { -1 } else { 1 })
+        }
+        Action::Left | Action::Right => state.nothing(Nothing::NotHere),
         Action::PageUp => move_by(state, -(page(state) as isize)),
         Action::PageDown => move_by(state, page(state) as isize),
         Action::First => move_by(state, isize::MIN / 2),

@@ -13,6 +13,7 @@ pub mod load;
 pub mod numbers;
 pub mod sanitize;
 pub mod say;
+pub mod soon;
 pub mod status;
 pub mod validate;
 pub mod wording;

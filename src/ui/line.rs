@@ -36,6 +36,13 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
     let lang = state.lang;
     let w = area.width as usize;
     let (cl, cv, cb, cg, cd, co) = columns(w.saturating_sub(1));
+    // A line whose items name no owner drops the 责任 column rather than leave it blank on every row.
+    let named = line.items.iter().any(|it| !owner_text(it, line).is_empty());
+    let (cl, co) = if named || co == 0 {
+        (cl, co)
+    } else {
+        (cl + co + 1, 0)
+    };
     let mut title = format!(
         " {} {}",
         crate::app::keymap::line_key(l).unwrap_or(' '),
