@@ -44,6 +44,55 @@ pub struct Cli {
     /// What to do; without a subcommand the dashboard opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// True when the data folder came from `HUIBAO_DATA`, not from `--data` (for messages).
+    #[arg(skip)]
+    pub data_from_env: bool,
+}
+
+/// Parses the process's command line like `Cli::parse` (call it first thing in `main`, before any
+/// thread starts), noting where `--data` came from. An empty `HUIBAO_DATA` (with no `--data`) ends
+/// the process with a message that names it.
+pub fn parse_args() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let given_flag = std::env::args_os().any(|a| {
+        let a = a.to_string_lossy();
+        a == "--data" || a.starts_with("--data=")
+    });
+    let empty_env = std::env::var_os("HUIBAO_DATA").is_some_and(|v| v.is_empty());
+    if empty_env && given_flag {
+        // --data wins; clap would still refuse the empty value. Called at the start of `main`,
+        // before any other thread runs.
+        std::env::remove_var("HUIBAO_DATA");
+    } else if empty_env {
+        let lang = early_lang();
+        crate::commands::complain(&lang.pick(
+            "环境变量 HUIBAO_DATA 已设置但为空：请设为数据文件夹，或取消设置（unset HUIBAO_DATA）以使用 ./data",
+            "HUIBAO_DATA is set but empty: set it to the data folder, or unset it to use ./data",
+        ));
+        std::process::exit(2);
+    }
+    let matches = Cli::command().get_matches();
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    cli.data_from_env =
+        matches.value_source("data") == Some(clap::parser::ValueSource::EnvVariable);
+    cli
+}
+
+/// The interface language named on the command line (`--lang en`), for messages made while the
+/// command line is still being parsed.
+fn early_lang() -> Lang {
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let en = args
+        .windows(2)
+        .any(|w| w[0] == "--lang" && w[1].eq_ignore_ascii_case("en"))
+        || args.iter().any(|a| a.eq_ignore_ascii_case("--lang=en"));
+    if en {
+        Lang::En
+    } else {
+        Lang::Zh
+    }
 }
 
 /// Subcommands.
@@ -114,31 +163,107 @@ pub enum SummaryFormat {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    crate::model::parse_day(s)
-        .ok_or_else(|| format!("expected a date like 2023-06-30, found {s:?}"))
+    date_arg(s, early_lang())
 }
 
-fn parse_size(s: &str) -> Result<(u16, u16), String> {
-    let (w, h) = s
-        .split_once(['x', 'X'])
-        .ok_or("expected COLSxROWS, e.g. 120x40")?;
-    let w: u16 = w.trim().parse().map_err(|_| "bad column count")?;
-    let h: u16 = h.trim().parse().map_err(|_| "bad row count")?;
-    if !(20..=1000).contains(&w) || !(5..=500).contains(&h) {
-        return Err("size out of range (20x5 to 1000x500)".into());
+/// A date given on the command line, or a message saying what is accepted.
+pub fn date_arg(s: &str, lang: Lang) -> Result<NaiveDate, String> {
+    use crate::model::format::{day_fault, DayFault, DAY_RANGE};
+    let (first, last) = DAY_RANGE;
+    match (day_fault(s), lang) {
+        (None, _) => crate::model::parse_day(s).ok_or_else(|| s.to_string()),
+        (Some(DayFault::OutOfRange), Lang::Zh) => {
+            Err(format!("日期须在 {first} 至 {last} 之间，收到 {s}"))
+        }
+        (Some(DayFault::OutOfRange), Lang::En) => {
+            Err(format!("dates run from {first} to {last}; found {s}"))
+        }
+        (Some(DayFault::NoSuchDay), Lang::Zh) => Err(format!("没有这一天：{s}")),
+        (Some(DayFault::NoSuchDay), Lang::En) => Err(format!("there is no such day: {s}")),
+        (Some(DayFault::Shape), Lang::Zh) => Err(format!("日期应写作 2023-06-30 这样，收到 {s:?}")),
+        (Some(DayFault::Shape), Lang::En) => {
+            Err(format!("expected a date like 2023-06-30, found {s:?}"))
+        }
     }
-    Ok((w, h))
+}
+
+/// The columns and rows `render --size` accepts.
+pub const SIZE_RANGE: ((u16, u16), (u16, u16)) = ((20, 1000), (5, 500));
+
+fn parse_size(s: &str) -> Result<(u16, u16), String> {
+    size_arg(s, early_lang())
+}
+
+/// A screen size `COLSxROWS`, or a message giving the allowed range.
+pub fn size_arg(s: &str, lang: Lang) -> Result<(u16, u16), String> {
+    let ((w0, w1), (h0, h1)) = SIZE_RANGE;
+    let shape = || match lang {
+        Lang::Zh => format!("大小应写作 列x行，例如 120x40，收到 {s:?}"),
+        Lang::En => format!("expected COLSxROWS, e.g. 120x40, found {s:?}"),
+    };
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(shape)?;
+    let num = |t: &str| -> Result<u64, String> {
+        let t = t.trim();
+        if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(shape());
+        }
+        // Any count of digits: a huge number is out of range, not malformed.
+        Ok(t.parse::<u64>().unwrap_or(u64::MAX))
+    };
+    let (w, h) = (num(w)?, num(h)?);
+    if !(u64::from(w0)..=u64::from(w1)).contains(&w)
+        || !(u64::from(h0)..=u64::from(h1)).contains(&h)
+    {
+        return Err(match lang {
+            Lang::Zh => format!(
+                "大小超出范围：列须在 {w0} 至 {w1} 之间，行须在 {h0} 至 {h1} 之间（{w0}x{h0} 至 {w1}x{h1}），收到 {s}"
+            ),
+            Lang::En => format!(
+                "size out of range: columns {w0} to {w1}, rows {h0} to {h1} ({w0}x{h0} to {w1}x{h1}); found {s}"
+            ),
+        });
+    }
+    Ok((w as u16, h as u16))
 }
 
 /// Resolves the data folder: `--data`/`HUIBAO_DATA` if given (must exist), else `./data` if it exists.
 /// `Ok(None)` means: use the compiled-in seed.
 pub fn resolve_data_dir(given: Option<&std::path::Path>) -> Result<Option<PathBuf>, String> {
-    match given {
-        Some(p) if p.is_dir() => Ok(Some(p.to_path_buf())),
-        Some(p) => Err(format!("data folder {} not found", p.display())),
-        None => {
-            let p = PathBuf::from("data");
-            Ok(p.is_dir().then_some(p))
-        }
+    resolve_data(given, "--data", Lang::Zh)
+}
+
+/// [`resolve_data_dir`] for the command line, naming `--data` or `HUIBAO_DATA` in its messages,
+/// in the interface language.
+pub fn resolve_cli_data(cli: &Cli) -> Result<Option<PathBuf>, String> {
+    let from = if cli.data_from_env {
+        "HUIBAO_DATA"
+    } else {
+        "--data"
+    };
+    resolve_data(cli.data.as_deref(), from, cli.lang)
+}
+
+fn resolve_data(
+    given: Option<&std::path::Path>,
+    from: &str,
+    lang: Lang,
+) -> Result<Option<PathBuf>, String> {
+    let Some(p) = given else {
+        let p = PathBuf::from("data");
+        return Ok(p.is_dir().then_some(p));
+    };
+    if p.is_dir() {
+        return Ok(Some(p.to_path_buf()));
     }
+    let shown = crate::model::sanitize::for_terminal(&p.display().to_string());
+    Err(match (p.exists(), lang) {
+        (true, Lang::Zh) => format!(
+            "{from} 给出的 {shown} 是文件，不是文件夹：请给出数据文件夹（放 town.json 和各日期文件夹的那个）"
+        ),
+        (true, Lang::En) => format!(
+            "{from} names {shown}, which is a file, not a folder: give the data folder (the one holding town.json and the dated snapshot folders)"
+        ),
+        (false, Lang::Zh) => format!("{from} 给出的数据文件夹 {shown} 不存在"),
+        (false, Lang::En) => format!("data folder {shown} not found (given by {from})"),
+    })
 }

@@ -1,11 +1,13 @@
 //! Watching the data folder: one debounced reload signal per burst of saves, or polling for network shares.
 
 use crate::model::load::is_ignored_name;
-use notify::{Event, EventKind, RecursiveMode, Watcher};
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, PoisonError, Weak};
 use std::thread;
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant};
 
 /// Quiet time after the last change before a reload: long enough for an editor's save (write a temp
 /// file, rename it over) or a truncate-then-write to finish.
@@ -33,70 +35,217 @@ fn relevant_path(p: &Path) -> bool {
     name.ends_with(".json") || crate::model::parse_day(&name).is_some()
 }
 
+/// How often, between events, the watcher checks that the folder it watches is still the one at
+/// its path (one `stat`).
+pub const IDENTITY_CHECK: Duration = Duration::from_secs(1);
+
+/// A running watch on a data folder; dropping it stops the watching.
+///
+/// It watches the folder recursively and its parent folder (not recursively), so that replacing
+/// the folder (`mv data data.old && mv data.new data`, as sync tools, unzip and `git checkout` do)
+/// is noticed: the watch moves to the new folder and a reload is signalled.
+pub struct DirWatch {
+    _watcher: Arc<Mutex<RecommendedWatcher>>,
+}
+
 /// Watches `dir` recursively; the receiver gets one `()` per burst of relevant changes, `debounce` after
-/// the last one. Keep the returned watcher alive as long as signals are wanted.
-pub fn watch(
-    dir: &Path,
-    debounce: Duration,
-) -> notify::Result<(notify::RecommendedWatcher, Receiver<()>)> {
+/// the last one. A folder replaced at the same path is followed. Keep the returned watch alive as
+/// long as signals are wanted.
+pub fn watch(dir: &Path, debounce: Duration) -> notify::Result<(DirWatch, Receiver<()>)> {
+    let dir = std::path::absolute(dir).map_err(notify::Error::io)?;
     let (raw_tx, raw_rx) = mpsc::channel::<notify::Result<Event>>();
     let mut watcher = notify::recommended_watcher(raw_tx)?;
-    watcher.watch(dir, RecursiveMode::Recursive)?;
+    let identity = identity(&dir);
+    watcher.watch(&dir, RecursiveMode::Recursive)?;
+    if let Some(parent) = dir.parent() {
+        // Best effort: without it a swap is still noticed by the periodic check.
+        let _ = watcher.watch(parent, RecursiveMode::NonRecursive);
+    }
+    let watcher = Arc::new(Mutex::new(watcher));
+    let followed = Followed {
+        dir,
+        identity,
+        watcher: Arc::downgrade(&watcher),
+    };
     let (tx, rx) = mpsc::channel();
-    thread::spawn(move || debounce_loop(raw_rx, tx, debounce));
-    Ok((watcher, rx))
+    thread::spawn(move || debounce_loop(raw_rx, tx, debounce, followed));
+    Ok((DirWatch { _watcher: watcher }, rx))
 }
 
-fn debounce_loop(raw: Receiver<notify::Result<Event>>, tx: Sender<()>, debounce: Duration) {
-    let hit = |r: &notify::Result<Event>| r.as_ref().is_ok_and(is_relevant);
+/// The device and inode of the folder at `dir` (following links), if there is one.
+fn identity(dir: &Path) -> Option<(u64, u64)> {
+    let md = std::fs::metadata(dir).ok().filter(|m| m.is_dir())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((md.dev(), md.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = md;
+        Some((0, 0))
+    }
+}
+
+/// The watched folder, as the debounce thread follows it across replacements.
+struct Followed {
+    /// Its absolute path.
+    dir: PathBuf,
+    /// The folder the recursive watch is on (`None`: there was no folder at the path).
+    identity: Option<(u64, u64)>,
+    /// The watcher, to move the recursive watch; gone once the caller drops its [`DirWatch`].
+    watcher: Weak<Mutex<RecommendedWatcher>>,
+}
+
+impl Followed {
+    /// True when the folder at the path is no longer the one watched (replaced, removed or back);
+    /// the recursive watch is then moved to the folder now at the path.
+    fn replaced(&mut self) -> bool {
+        let now = identity(&self.dir);
+        if now == self.identity {
+            return false;
+        }
+        self.identity = now;
+        if let Some(w) = self.watcher.upgrade() {
+            let mut w = w.lock().unwrap_or_else(PoisonError::into_inner);
+            // The old watch follows the old folder wherever it was moved: drop it.
+            let _ = w.unwatch(&self.dir);
+            if now.is_some() && w.watch(&self.dir, RecursiveMode::Recursive).is_err() {
+                // Not watchable yet (half-made): look again at the next check.
+                self.identity = None;
+            }
+        }
+        true
+    }
+
+    /// True when the event concerns a data file inside the folder (not a sibling in the parent).
+    fn inside(&self, ev: &Event) -> bool {
+        ev.need_rescan() || (is_relevant(ev) && self.touches(ev))
+    }
+
+    /// True when the event happened inside the folder (any file, temp files included).
+    fn touches(&self, ev: &Event) -> bool {
+        ev.paths.iter().any(|p| p.starts_with(&self.dir))
+    }
+}
+
+fn debounce_loop(
+    raw: Receiver<notify::Result<Event>>,
+    tx: Sender<()>,
+    debounce: Duration,
+    mut followed: Followed,
+) {
+    // While a burst is pending: when it is over, `debounce` after the last event inside the folder.
+    // Events for the parent's other entries (a busy home or /tmp) neither start nor prolong one.
+    let mut due: Option<Instant> = None;
     loop {
-        // Wait for the first relevant event of a burst.
-        loop {
-            match raw.recv() {
-                Ok(r) if hit(&r) => break,
-                Ok(_) => continue,
-                Err(_) => return,
+        let wait = due.map_or(IDENTITY_CHECK, |d| {
+            d.saturating_duration_since(Instant::now())
+        });
+        match raw.recv_timeout(wait) {
+            Ok(r) => {
+                let (hit, ours) = match &r {
+                    Ok(ev) => (
+                        followed.inside(ev),
+                        followed.touches(ev) || ev.need_rescan(),
+                    ),
+                    Err(_) => (false, true),
+                };
+                // Every event may be the folder being replaced: one stat tells.
+                if followed.replaced() || hit || (due.is_some() && ours) {
+                    due = Some(Instant::now() + debounce);
+                }
             }
-        }
-        // Then for a quiet period.
-        loop {
-            match raw.recv_timeout(debounce) {
-                Ok(_) => continue,
-                Err(RecvTimeoutError::Timeout) => break,
-                Err(RecvTimeoutError::Disconnected) => return,
+            Err(RecvTimeoutError::Timeout) => {
+                if followed.replaced() {
+                    due = Some(Instant::now() + debounce);
+                } else if due.is_some_and(|d| Instant::now() >= d) {
+                    due = None;
+                    if tx.send(()).is_err() {
+                        return;
+                    }
+                }
             }
-        }
-        if tx.send(()).is_err() {
-            return;
+            Err(RecvTimeoutError::Disconnected) => return,
         }
     }
 }
 
-/// Path, size and modification time of every data file.
-pub type Fingerprint = Vec<(PathBuf, u64, Option<SystemTime>)>;
+/// What polling compares: how many data files and snapshot folders there are, and a hash of
+/// their names, sizes and modification times. Taking one costs a listing of each folder and one
+/// `stat` per data file: no file is opened or read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Fingerprint {
+    /// Data files and snapshot folders seen.
+    entries: usize,
+    /// The sum of one hash per entry (so the order of the listing does not matter).
+    hash: u64,
+}
 
-/// A fingerprint of the data files: path, size and modification time of each.
+impl Fingerprint {
+    fn add(&mut self, folder: &OsStr, name: &OsStr, md: Option<&std::fs::Metadata>) {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        folder.hash(&mut h);
+        name.hash(&mut h);
+        if let Some(md) = md {
+            md.len().hash(&mut h);
+            md.modified().ok().hash(&mut h);
+        }
+        self.entries += 1;
+        self.hash = self.hash.wrapping_add(h.finish());
+    }
+}
+
+/// True for a name that [`relevant_path`] would take, without building a path.
+fn relevant_name(name: &OsStr) -> bool {
+    match name.to_str() {
+        Some(n) => {
+            !is_ignored_name(n) && (n.ends_with(".json") || crate::model::parse_day(n).is_some())
+        }
+        None => relevant_path(Path::new(name)),
+    }
+}
+
+/// A fingerprint of the data files: the name, size and modification time of `town.json` and of
+/// every `*.json` in each folder of the data folder, and the names of the snapshot folders.
 pub fn fingerprint(dir: &Path) -> Fingerprint {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else {
+    let mut fp = Fingerprint::default();
+    let Ok(top) = std::fs::read_dir(dir) else {
+        return fp;
+    };
+    let none = OsStr::new("");
+    for e in top.flatten() {
+        let name = e.file_name();
+        // The entry's type comes with the listing; a link is followed (as the loader does).
+        let is_dir = match e.file_type() {
+            Ok(t) if !t.is_symlink() => t.is_dir(),
+            _ => e.path().is_dir(),
+        };
+        if !is_dir {
+            if relevant_name(&name) {
+                fp.add(none, &name, e.metadata().ok().as_ref());
+            }
+            continue;
+        }
+        if relevant_name(&name) {
+            fp.add(none, &name, None);
+        }
+        let Ok(files) = std::fs::read_dir(e.path()) else {
             continue;
         };
-        for e in rd.flatten() {
-            let p = e.path();
-            let Ok(md) = e.metadata() else { continue };
-            if md.is_dir() {
-                if d == dir {
-                    stack.push(p);
-                }
-            } else if relevant_path(&p) {
-                out.push((p, md.len(), md.modified().ok()));
+        for f in files.flatten() {
+            let fname = f.file_name();
+            if !relevant_name(&fname) {
+                continue;
+            }
+            match f.metadata() {
+                Ok(md) if md.is_dir() => {}
+                md => fp.add(&name, &fname, md.ok().as_ref()),
             }
         }
     }
-    out.sort();
-    out
+    fp
 }
 
 /// Polls `dir` every `every` (for network shares that send no events); one `()` per observed change,

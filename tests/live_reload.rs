@@ -220,3 +220,87 @@ fn keys_and_q_work_while_a_load_is_stuck() {
         live.pty.describe()
     );
 }
+
+/// A FIFO named like a line file dropped into the watched folder: the reload reports it instead of
+/// blocking on it, and `q` still quits at once (issue 15, point 1).
+#[test]
+fn a_fifo_dropped_into_the_folder_is_reported_and_q_still_quits() {
+    let mut live = Live::start(&[]);
+    let fifo = live.dir.path().join(common::SNAPSHOT).join("x.json");
+    common::mkfifo(&fifo);
+    live.expect("the banner naming the pipe", |s| {
+        s.lines()
+            .any(|l| l.contains("未能加载") && l.contains("x.json") && l.contains("命名管道"))
+    });
+    assert!(shows(&live.pty.screen_text(), "6次"), "the figures stay");
+    live.pty.send(b"q");
+    assert!(
+        live.pty.wait_exit(Duration::from_secs(1)).is_some(),
+        "q did not end the dashboard within 1 s"
+    );
+}
+
+/// The dashboard on `<tmp>/data` (a copy of `data/`, in a folder of its own so that it can be
+/// swapped), on line 1's panel. The returned `Live`'s `dir` is `<tmp>`.
+fn start_in_subfolder() -> (std::path::PathBuf, Live) {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let data = tmp.path().join("data");
+    copy_tree(&common::data_dir(), &data);
+    let mut pty = Pty::spawn(huibao_args_for(&data), COLS, ROWS);
+    pty.expect("the overview", |s| row(s, 1).starts_with("总览"));
+    pty.send(b"1");
+    let crumbs = format!("总览 › {}", party_short());
+    let mut live = Live {
+        dir: tmp,
+        pty,
+        crumbs,
+    };
+    live.expect("line 1's panel with 6次", |s| shows(s, "6次"));
+    (data, live)
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    let ok = std::process::Command::new("cp")
+        .arg("-a")
+        .arg(from)
+        .arg(to)
+        .status()
+        .expect("run cp")
+        .success();
+    assert!(ok, "cp -a {} {}", from.display(), to.display());
+}
+
+/// `mv data data.old && mv data.new data` while the dashboard watches `data`: the new contents
+/// show, and later saves in the new folder show too (issue 15, point 2).
+#[test]
+fn a_replaced_data_folder_is_followed() {
+    let (data, mut live) = start_in_subfolder();
+    let tmp = live.dir.path().to_path_buf();
+    let new = tmp.join("data.new");
+    copy_tree(&data, &new);
+    std::fs::write(party_path(&new), party_with(7)).expect("change data.new");
+    std::fs::rename(&data, tmp.join("data.old")).expect("mv data data.old");
+    std::fs::rename(&new, &data).expect("mv data.new data");
+    live.expect("7次 from the new folder", |s| shows(s, "7次"));
+    save_like_editor(&party_path(&data), party_with(8).as_bytes());
+    live.expect("8次 saved in the new folder", |s| shows(s, "8次"));
+}
+
+/// Renaming the data folder away keeps every figure and names the folder; renaming it back
+/// clears the banner (issue 15, point 3).
+#[test]
+fn a_data_folder_renamed_away_and_back_keeps_the_figures() {
+    let (data, mut live) = start_in_subfolder();
+    let away = live.dir.path().join("away");
+    std::fs::rename(&data, &away).expect("mv data away");
+    live.expect("the banner naming the data folder, figures kept", |s| {
+        shows(s, "6次")
+            && s.lines()
+                .any(|l| l.contains("未能加载") && l.contains("无法读取数据文件夹"))
+    });
+    std::fs::write(party_path(&away), party_with(9)).expect("save in the renamed folder");
+    std::fs::rename(&away, &data).expect("mv away data");
+    live.expect("9次 and no banner once it is back", |s| {
+        shows(s, "9次") && !s.contains("未能加载")
+    });
+}

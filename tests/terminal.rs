@@ -686,6 +686,55 @@ fn sighup_restores_the_terminal_and_exits_129() {
     assert_eq!(exit, Exit::Code(128 + libc::SIGHUP), "exit after SIGHUP");
 }
 
+/// Every other signal whose default action ends the process (issue 15): SIGQUIT (Ctrl-\\), SIGUSR1,
+/// SIGUSR2, SIGALRM and the rest, real-time signals included, restore the terminal and exit with
+/// 128 + the signal.
+#[test]
+fn every_ending_signal_restores_the_terminal() {
+    let mut sigs = vec![
+        libc::SIGQUIT,
+        libc::SIGUSR1,
+        libc::SIGUSR2,
+        libc::SIGALRM,
+        libc::SIGVTALRM,
+        libc::SIGPROF,
+        libc::SIGXCPU,
+        libc::SIGIO,
+        libc::SIGPWR,
+        libc::SIGRTMIN(),
+        libc::SIGRTMAX(),
+    ];
+    sigs.sort_unstable();
+    assert_eq!(
+        huibao::app::signals::ending()
+            .into_iter()
+            .filter(|s| sigs.contains(s))
+            .count(),
+        sigs.len(),
+        "each is in the list the dashboard listens for"
+    );
+    for sig in sigs {
+        let exit = signal_restores_terminal(sig);
+        assert_eq!(exit, Exit::Code(128 + sig), "exit after signal {sig}");
+    }
+}
+
+/// Faults (here sent with kill, as a crash would raise them) cannot wait for the event loop: the
+/// signal handler restores the terminal, then the signal ends the process as it would have.
+#[test]
+fn fault_signals_restore_the_terminal_and_still_end_the_process() {
+    for sig in [libc::SIGSEGV, libc::SIGBUS, libc::SIGABRT, libc::SIGFPE] {
+        let env = [XTERM];
+        let want = render_reference(COLS, ROWS, &[], &env);
+        let mut t = Tty::dashboard(&[], &env);
+        t.wait_for_overview(&want);
+        t.signal(sig);
+        let exit = t.expect_exit(&format!("signal {sig}"));
+        assert_eq!(exit, Exit::Signal(sig), "ended by signal {sig}");
+        assert_restored(&t, &format!("after signal {sig}"));
+    }
+}
+
 // ── 3: panics ───────────────────────────────────────────────────────────────────────────────────────
 
 // The panic hook exists only with the `test-hooks` feature (`.ci/run` runs these tests with it).

@@ -20,7 +20,7 @@ use std::time::Duration;
 const FIRST: Duration = Duration::from_secs(5);
 
 /// A copy of `data/` and a watcher on it.
-fn watched() -> (tempfile::TempDir, notify::RecommendedWatcher, Receiver<()>) {
+fn watched() -> (tempfile::TempDir, watch::DirWatch, Receiver<()>) {
     let dir = copy_data();
     let (watcher, rx) = watch::watch(dir.path(), DEBOUNCE).expect("watch the data folder");
     (dir, watcher, rx)
@@ -230,4 +230,150 @@ fn poll_sees_a_change_made_right_after_it_starts() {
             "a save right after poll started",
         );
     }
+}
+
+/// A copy of `data/` at `<tmp>/data` (so that it can be swapped within `<tmp>`), and a watcher on it.
+fn watched_swappable() -> (tempfile::TempDir, watch::DirWatch, Receiver<()>) {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    copy_tree_cmd(&common::data_dir(), &tmp.path().join("data")).expect("copy data");
+    let (w, rx) = watch::watch(&tmp.path().join("data"), DEBOUNCE).expect("watch");
+    (tmp, w, rx)
+}
+
+/// `cp -a FROM TO`.
+fn copy_tree_cmd(from: &Path, to: &Path) -> std::io::Result<()> {
+    let ok = std::process::Command::new("cp")
+        .arg("-a")
+        .arg(from)
+        .arg(to)
+        .status()?
+        .success();
+    if ok {
+        Ok(())
+    } else {
+        Err(std::io::Error::other("cp -a failed"))
+    }
+}
+
+/// `mv data data.old && mv data.new data`: the swap is noticed, and watching goes on in the new
+/// folder (not in the old one).
+#[test]
+fn a_replaced_folder_is_noticed_and_watched() {
+    let (tmp, _w, rx) = watched_swappable();
+    let data = tmp.path().join("data");
+    let new = tmp.path().join("data.new");
+    copy_tree_cmd(&data, &new).expect("make data.new");
+    fs::write(party_path(&new), party_with(7)).expect("change data.new");
+    expect_none(
+        &rx,
+        2 * DEBOUNCE,
+        "making data.new beside the watched folder",
+    );
+
+    fs::rename(&data, tmp.path().join("data.old")).expect("mv data data.old");
+    fs::rename(&new, &data).expect("mv data.new data");
+    expect_one(&rx, 3 * DEBOUNCE, "mv data data.old && mv data.new data");
+    assert_loads(&data, 7, "the new folder");
+
+    // Edits in the new folder keep signalling.
+    save_like_editor(&party_path(&data), party_with(8).as_bytes());
+    expect_one(&rx, 3 * DEBOUNCE, "a save in the new folder");
+    assert_loads(&data, 8, "a save in the new folder");
+    // The old folder is no longer watched.
+    fs::write(party_path(&tmp.path().join("data.old")), party_with(9)).expect("edit data.old");
+    expect_none(&rx, 3 * DEBOUNCE, "a save in the old folder");
+    // And a second swap is followed too.
+    let again = tmp.path().join("data.again");
+    copy_tree_cmd(&data, &again).expect("make data.again");
+    fs::write(party_path(&again), party_with(10)).expect("change data.again");
+    fs::rename(&data, tmp.path().join("data.older")).expect("mv data data.older");
+    fs::rename(&again, &data).expect("mv data.again data");
+    expect_one(&rx, 3 * DEBOUNCE, "a second swap");
+    assert_loads(&data, 10, "the second swap");
+    save_like_editor(&party_path(&data), party_with(11).as_bytes());
+    expect_one(&rx, 3 * DEBOUNCE, "a save after the second swap");
+}
+
+/// Renaming the folder away, saving inside it (at its new name), and renaming it back.
+#[test]
+fn a_folder_renamed_away_and_back_is_followed() {
+    let (tmp, _w, rx) = watched_swappable();
+    let data = tmp.path().join("data");
+    let away = tmp.path().join("elsewhere");
+    fs::rename(&data, &away).expect("mv data elsewhere");
+    expect_one(&rx, 3 * DEBOUNCE, "the folder renamed away");
+    fs::write(party_path(&away), party_with(7)).expect("save in the renamed folder");
+    expect_none(&rx, 3 * DEBOUNCE, "a save in the folder under another name");
+    fs::rename(&away, &data).expect("mv elsewhere data");
+    expect_one(&rx, 3 * DEBOUNCE, "the folder renamed back");
+    assert_loads(&data, 7, "the folder renamed back");
+    save_like_editor(&party_path(&data), party_with(8).as_bytes());
+    expect_one(&rx, 3 * DEBOUNCE, "a save after renaming back");
+}
+
+/// Polling follows a replaced folder too (it looks by path).
+#[test]
+fn poll_notices_a_replaced_folder() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let data = tmp.path().join("data");
+    copy_tree_cmd(&common::data_dir(), &data).expect("copy data");
+    let rx = watch::poll(data.clone(), Duration::from_millis(100));
+    let new = tmp.path().join("data.new");
+    copy_tree_cmd(&data, &new).expect("make data.new");
+    fs::write(party_path(&new), party_with(12345)).expect("change data.new");
+    fs::rename(&data, tmp.path().join("data.old")).expect("mv data data.old");
+    fs::rename(&new, &data).expect("mv data.new data");
+    expect_one(&rx, Duration::from_millis(300), "a swap seen by polling");
+    assert_loads(&data, 12345, "a swap seen by polling");
+}
+
+/// Polling stats the files and reads none: a FIFO named like a data file (an open would block on
+/// it) neither blocks nor changes the fingerprint; a save does.
+#[test]
+fn polling_only_looks_at_the_files() {
+    let dir = common::copy_data();
+    let fifo = dir.path().join(common::SNAPSHOT).join("x.json");
+    common::mkfifo(&fifo);
+    let before = huibao::watch::fingerprint(dir.path());
+    assert_eq!(before, huibao::watch::fingerprint(dir.path()), "stable");
+    std::fs::write(common::party_path(dir.path()), common::party_with(7)).expect("save");
+    assert_ne!(
+        before,
+        huibao::watch::fingerprint(dir.path()),
+        "a save is seen"
+    );
+}
+
+/// Files coming and going beside the data folder (its parent is watched for swaps: a busy home
+/// folder or /tmp) neither signal nor hold back the signal of a save inside it.
+#[test]
+fn a_busy_parent_folder_neither_signals_nor_delays() {
+    let (tmp, _w, rx) = watched_swappable();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let churn = {
+        let (stop, parent) = (stop.clone(), tmp.path().to_path_buf());
+        std::thread::spawn(move || {
+            let mut i = 0u64;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let p = parent.join(format!("sibling-{}.json", i % 4));
+                let _ = fs::write(&p, i.to_string());
+                let _ = fs::remove_file(&p);
+                i += 1;
+                sleep(Duration::from_millis(20));
+            }
+        })
+    };
+    expect_none(&rx, 3 * DEBOUNCE, "files changing beside the data folder");
+    save_like_editor(
+        &party_path(&tmp.path().join("data")),
+        party_with(7).as_bytes(),
+    );
+    let first = rx.recv_timeout(FIRST);
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    churn.join().expect("the churning thread");
+    assert!(
+        first.is_ok(),
+        "a save inside, while files change beside it: no reload signal within {FIRST:?}"
+    );
+    assert_loads(&tmp.path().join("data"), 7, "a save next to a busy parent");
 }

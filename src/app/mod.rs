@@ -10,6 +10,7 @@ pub mod present;
 pub mod probe;
 pub mod run;
 pub mod screens;
+pub mod signals;
 pub mod tty;
 pub mod update;
 

@@ -74,6 +74,7 @@ impl Loader {
     fn finished(&mut self, state: &mut State, mut fresh: Dataset) {
         crate::model::load::keep_last_good(&mut fresh, &state.data);
         state.replace_data(fresh);
+        crate::model::load::return_freed_memory();
         self.running = false;
         if std::mem::take(&mut self.again) {
             self.request();
@@ -170,6 +171,7 @@ pub fn run(
         return Ok(2);
     }
     install_panic_hook();
+    super::signals::install_fault_restore();
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
@@ -202,9 +204,7 @@ fn terminal_gone(stdin_too: bool) -> bool {
 /// a terminal. Ticks fall just after each wall-clock second (so the header clock never lags) and are
 /// counted on the monotonic clock (so they never drift).
 fn spawn_inputs(tx: &mpsc::Sender<Ev>) -> io::Result<()> {
-    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
-    let mut signals =
-        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
+    let mut signals = signal_hook::iterator::Signals::new(super::signals::listened())?;
     let sig_tx = tx.clone();
     std::thread::spawn(move || {
         for sig in signals.forever() {
@@ -267,7 +267,7 @@ fn spawn_follow(
     follow: &Follow,
     baseline: Option<crate::watch::Fingerprint>,
     tx: &mpsc::Sender<Ev>,
-) -> Option<notify::RecommendedWatcher> {
+) -> Option<crate::watch::DirWatch> {
     let mut watcher = None;
     let changes = match follow {
         Follow::Nothing => None,
@@ -301,7 +301,7 @@ fn spawn_follow(
     watcher
 }
 
-/// The loop; returns the exit code (0 on quit, 128 + signal number on SIGTERM/SIGHUP/SIGINT).
+/// The loop; returns the exit code (0 on quit, 128 + signal number on any signal that ends it).
 fn event_loop(
     state: &mut State,
     backend: super::tty::Tty,

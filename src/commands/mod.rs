@@ -1,5 +1,6 @@
 //! Subcommands: the dashboard, `validate`, `schema`, `render`.
 
+pub mod output;
 pub mod render;
 pub mod schema;
 pub mod summary;
@@ -13,7 +14,7 @@ use std::process::ExitCode;
 
 /// Loads the data folder named on the command line, or the compiled-in seed when there is none.
 pub fn load_data(cli: &Cli) -> Result<Dataset, String> {
-    match crate::cli::resolve_data_dir(cli.data.as_deref())? {
+    match crate::cli::resolve_cli_data(cli)? {
         Some(dir) => Ok(load::load_dir(&dir)),
         None => Ok(load::load_embedded()),
     }
@@ -36,20 +37,59 @@ pub fn initial_state(cli: &Cli) -> Result<State, String> {
         ascii: cli.borders == crate::look::BorderChoice::Ascii,
     };
     if let Some(at) = cli.at {
-        match state.data.dates.first() {
-            Some(first) if at >= *first => state.show_date(Some(at)),
-            Some(first) => return Err(format!("--at {at} is before the first snapshot ({first})")),
-            None => {}
-        }
+        check_at(at, &state.data.dates, cli.lang)?;
+        state.show_date(Some(at));
     }
     Ok(state)
+}
+
+/// `--at` must fall within the snapshots: from the first date to the last. The message names the
+/// dates there are: all of them when few, else the first, the last and how many.
+pub fn check_at(
+    at: chrono::NaiveDate,
+    dates: &[chrono::NaiveDate],
+    lang: crate::cli::Lang,
+) -> Result<(), String> {
+    use crate::cli::Lang;
+    let (Some(first), Some(last)) = (dates.first(), dates.last()) else {
+        return Err(lang
+            .pick(
+                "--at：没有任何快照可以查看",
+                "--at: there are no snapshots to show",
+            )
+            .to_string());
+    };
+    if (*first..=*last).contains(&at) {
+        return Ok(());
+    }
+    let listed = |sep: &str| {
+        dates
+            .iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    let existing = match (dates.len(), lang) {
+        (1, Lang::Zh) => format!("只有 {first} 一期快照"),
+        (1, Lang::En) => format!("the only snapshot is {first}"),
+        (2..=4, Lang::Zh) => format!("现有快照：{}", listed("、")),
+        (2..=4, Lang::En) => format!("the snapshots are {}", listed(", ")),
+        (n, Lang::Zh) => format!("现有快照从 {first} 到 {last}，共 {n} 期"),
+        (n, Lang::En) => format!("the snapshots run from {first} to {last} ({n} dates)"),
+    };
+    Err(match (at < *first, lang) {
+        (true, Lang::Zh) => format!("--at {at} 早于第一期快照；{existing}"),
+        (true, Lang::En) => format!("--at {at} is before the first snapshot; {existing}"),
+        (false, Lang::Zh) => format!("--at {at} 晚于最新一期快照；{existing}"),
+        (false, Lang::En) => format!("--at {at} is after the newest snapshot; {existing}"),
+    })
 }
 
 /// Runs what the command line asks for and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     match &cli.command {
         Some(Command::Validate { paths }) => validate::run(&cli, paths),
-        Some(Command::Schema { town }) => schema::run(*town),
+        Some(Command::Schema { town }) => schema::run(*town, cli.lang),
         Some(Command::Summary {
             format,
             output,
@@ -68,7 +108,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            write_out(output.as_deref(), &text)
+            write_out(output.as_deref(), &text, cli.lang)
         }
         Some(Command::Render {
             size,
@@ -93,10 +133,10 @@ pub fn run(cli: Cli) -> ExitCode {
                 RenderFormat::Svg => web::to_svg_on(&buf, &page),
                 RenderFormat::Html => web::to_html_on(&buf, &page),
             };
-            write_out(output.as_deref(), &text)
+            write_out(output.as_deref(), &text, cli.lang)
         }
         None => {
-            let baseline = crate::cli::resolve_data_dir(cli.data.as_deref())
+            let baseline = crate::cli::resolve_cli_data(&cli)
                 .ok()
                 .flatten()
                 .map(|d| crate::watch::fingerprint(&d));
@@ -118,10 +158,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     .and_then(|c| c.parse().ok())
                     .unwrap_or(24);
                 return match render::render_buffer(state, (cols, rows), "") {
-                    Ok(buf) => {
-                        emit(&render::to_text(&buf));
-                        ExitCode::SUCCESS
-                    }
+                    Ok(buf) => write_out(None, &render::to_text(&buf), cli.lang),
                     Err(e) => {
                         complain(&e);
                         ExitCode::from(2)
@@ -142,7 +179,7 @@ pub fn run(cli: Cli) -> ExitCode {
             match crate::app::run::run(state, follow, baseline, probe) {
                 Ok(code) => ExitCode::from(code),
                 Err(e) => {
-                    complain(&format!("terminal error: {e}"));
+                    complain(&terminal_failed(&e, cli.lang));
                     ExitCode::from(1)
                 }
             }
@@ -150,23 +187,39 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// Writes `text` to the file, or to standard output when none is given.
-fn write_out(output: Option<&std::path::Path>, text: &str) -> ExitCode {
-    let written = match output {
-        Some(p) => {
-            std::fs::write(p, text).map_err(|e| format!("cannot write {}: {e}", p.display()))
-        }
-        None => {
-            emit(text);
-            Ok(())
-        }
+/// Writes `text` to the file, or to standard output when none is given; a failed write or flush
+/// exits 1 with the reason (a reader that closed the pipe is not a failure).
+pub fn write_out(output: Option<&std::path::Path>, text: &str, lang: crate::cli::Lang) -> ExitCode {
+    let failed = match output {
+        Some(p) => output::to_file(p, text.as_bytes())
+            .err()
+            .map(|e| output::file_failed(p, &e, lang)),
+        None => output::to_stdout(text)
+            .err()
+            .map(|e| output::stdout_failed(&e, lang)),
     };
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
+    match failed {
+        None => ExitCode::SUCCESS,
+        Some(e) => {
             complain(&e);
-            ExitCode::from(2)
+            ExitCode::from(1)
         }
+    }
+}
+
+/// Why the dashboard could not use the terminal, in the interface language.
+pub fn terminal_failed(e: &std::io::Error, lang: crate::cli::Lang) -> String {
+    use crate::cli::Lang;
+    // ENXIO from opening /dev/tty: the process has no controlling terminal.
+    if e.raw_os_error() == Some(libc::ENXIO) {
+        return match lang {
+            Lang::Zh => "没有可用的终端：huibao 没有控制终端（例如由 cron、系统服务或 setsid 启动），仪表盘无法打开；请改用 `huibao render` 或 `huibao summary`".into(),
+            Lang::En => "no terminal to open the dashboard on: huibao has no controlling terminal (started from cron, a service or setsid); use `huibao render` or `huibao summary` instead".into(),
+        };
+    }
+    match lang {
+        Lang::Zh => format!("终端出错：{e}"),
+        Lang::En => format!("terminal error: {e}"),
     }
 }
 
@@ -177,12 +230,8 @@ pub fn complain(msg: &dyn std::fmt::Display) {
     let _ = writeln!(std::io::stderr(), "huibao: {msg}");
 }
 
-/// Writes text to standard output; a closed pipe (`huibao validate | head`) ends the output quietly
-/// instead of panicking like `print!`.
+/// Writes text to standard output; false when it could not all be written (a closed pipe
+/// included). Callers that must not lose output use [`write_out`] or [`output::to_stdout`].
 pub fn emit(text: &str) -> bool {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|_| out.flush())
-        .is_ok()
+    matches!(output::to_stdout(text), Ok(output::Sent::All))
 }

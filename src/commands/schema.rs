@@ -21,7 +21,6 @@ pub fn schema_text(town: bool) -> String {
 }
 
 /// Prints the schema.
-pub fn run(town: bool) -> ExitCode {
-    super::emit(&schema_text(town));
-    ExitCode::SUCCESS
+pub fn run(town: bool, lang: crate::cli::Lang) -> ExitCode {
+    super::write_out(None, &schema_text(town), lang)
 }

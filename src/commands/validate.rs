@@ -224,7 +224,7 @@ fn parent_shown(dir: &Path) -> String {
 /// any; exit 1 on any error, 2 when there is no data folder to check.
 pub fn run(cli: &Cli, paths: &[PathBuf]) -> ExitCode {
     let report = if paths.is_empty() {
-        match crate::cli::resolve_data_dir(cli.data.as_deref()) {
+        match crate::cli::resolve_cli_data(cli) {
             Ok(Some(dir)) => check_data_folder(&dir),
             Ok(None) => {
                 super::complain(&"no data folder found (./data); use --data DIR or name the files");
@@ -240,10 +240,15 @@ pub fn run(cli: &Cli, paths: &[PathBuf]) -> ExitCode {
     };
     // Fields and messages were cleaned when the files were read, but a path may hold anything a
     // file name can: print nothing that a terminal would take as an escape sequence.
+    let mut text = String::new();
     for line in report.lines(cli.lang) {
-        if !super::emit(&format!("{}\n", sanitize::for_terminal(&line))) {
-            break;
-        }
+        text.push_str(&sanitize::for_terminal(&line));
+        text.push('\n');
+    }
+    if let Err(e) = super::output::to_stdout(&text) {
+        // A report that cannot be written is a failure, whatever it held.
+        super::complain(&super::output::stdout_failed(&e, cli.lang));
+        return ExitCode::from(1);
     }
     {
         use std::io::Write;

@@ -136,9 +136,50 @@ pub fn warnings_at(
             path: path.into(),
             place,
             field,
-            message,
+            message: shorten_quoted(&message),
         })
         .collect()
+}
+
+/// Keys and quoted texts longer than this many characters are shortened in messages.
+pub(crate) const KEY_SHOWN: usize = 40;
+
+/// A message with every long quoted text in it (serde quotes what it refused: `invalid type:
+/// string "…"`, ``unknown variant `…` ``) shortened, saying how long it was.
+pub(crate) fn shorten_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(512));
+    let mut rest = message;
+    while let Some(open) = rest.find(['"', '`']) {
+        let quote = rest[open..].chars().next().unwrap_or('"');
+        out.push_str(&rest[..=open]);
+        let inner = &rest[open + 1..];
+        // The closing quote: the first one not escaped by a backslash (in "…").
+        let mut escaped = false;
+        let close = inner.char_indices().find_map(|(i, c)| {
+            let end = c == quote && !escaped;
+            escaped = quote == '"' && c == '\\' && !escaped;
+            end.then_some(i)
+        });
+        let Some(close) = close else {
+            out.push_str(inner);
+            return out;
+        };
+        let quoted = &inner[..close];
+        let n = quoted.chars().count();
+        if n > KEY_SHOWN {
+            let mut short: String = quoted.chars().take(KEY_SHOWN - 8).collect();
+            while short.ends_with('\\') {
+                short.pop();
+            }
+            out.push_str(&format!("{short}...{quote} (a text {n} characters long)"));
+        } else {
+            out.push_str(quoted);
+            out.push(quote);
+        }
+        rest = &inner[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 impl fmt::Display for Diagnostic {

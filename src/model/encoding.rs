@@ -6,7 +6,7 @@
 //! an error naming the line and column where the reading stopped. A JSON error likewise names the
 //! line, column and field path of what is wrong.
 
-use super::diag::{Diagnostic, Place, Severity};
+use super::diag::{Diagnostic, Place, Severity, KEY_SHOWN};
 use super::format::Town;
 use super::jsonpos;
 use super::line_file::LineFile;
@@ -128,7 +128,15 @@ pub fn decode(bytes: &[u8], path: &str) -> Result<(String, TextEncoding), Diagno
     if mostly_utf8(bytes) {
         return Err(utf8_error(bytes, utf8, path));
     }
+    // Multi-byte UTF-8 before the first bad byte: GBK read as UTF-8 almost never gets that far, so
+    // if GB18030 cannot read the file either, the bad byte is the mistake to point at (not the
+    // place where reading UTF-8 characters as GB18030 went wrong).
+    let utf8_before = !bytes[..utf8.valid_up_to()].is_ascii();
     match decode_strict(encoding_rs::GB18030, bytes) {
+        Err(_) if utf8_before => Err(utf8_error(bytes, utf8, path)),
+        Ok(text) if utf8_before && !text.chars().all(likely_in_gb_text) => {
+            Err(utf8_error(bytes, utf8, path))
+        }
         Err(bad) => {
             let message = if bad.at_end {
                 CUT_SHORT.to_string()
@@ -461,13 +469,48 @@ fn json_diag(inner: serde_json::Error, field: String, text: &str, path: &str) ->
         Category::Io => None,
     };
     let (line, col) = place.unwrap_or(serde_place);
+    // A junk key thousands of characters long would fill the screen: shown shortened, once the
+    // place has been found with the whole key.
+    let long_key = ["unknown field `", "duplicate field `"]
+        .into_iter()
+        .find_map(|prefix| {
+            let name = quoted_name(&message, prefix)?;
+            let n = name.chars().count();
+            (n > KEY_SHOWN).then(|| {
+                format!(
+                    "{prefix}{}` (a key {n} characters long){}",
+                    shorten_key(name),
+                    &message[prefix.len() + name.len() + 1..]
+                )
+            })
+        });
+    let message = super::diag::shorten_quoted(&long_key.unwrap_or(message));
     Diagnostic {
         severity: Severity::Error,
         path: path.into(),
         place: Place::at(line, col),
-        field,
+        field: shorten_path(&field),
         message,
     }
+}
+
+/// The first characters of a long key and `...`.
+fn shorten_key(key: &str) -> String {
+    if key.chars().count() <= KEY_SHOWN {
+        return key.to_string();
+    }
+    let mut short: String = key.chars().take(KEY_SHOWN - 8).collect();
+    short.push_str("...");
+    short
+}
+
+/// A field path with each over-long key shortened.
+fn shorten_path(field: &str) -> String {
+    field
+        .split('.')
+        .map(shorten_key)
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// The name in backquotes after `prefix` at the start of `message` (`unknown field `valeu``).

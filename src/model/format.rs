@@ -312,14 +312,46 @@ impl Serialize for Day {
     }
 }
 
-/// Parses `YYYY-MM-DD` strictly (zero-padded, a real calendar day).
-pub fn parse_day(s: &str) -> Option<NaiveDate> {
+/// The first and the last date that data may have (`YYYY-MM-DD`).
+pub const DAY_RANGE: (&str, &str) = ("1900-01-01", "2200-12-31");
+
+/// Why a text is not a date [`parse_day`] accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayFault {
+    /// Not shaped like `2023-06-30`.
+    Shape,
+    /// Shaped like a date, but no such day (`2023-02-30`).
+    NoSuchDay,
+    /// A real day outside [`DAY_RANGE`].
+    OutOfRange,
+}
+
+/// Why `s` is not an accepted date; `None` when [`parse_day`] accepts it.
+pub fn day_fault(s: &str) -> Option<DayFault> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return Some(DayFault::Shape);
+    }
+    match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        Err(_)
+            if s.bytes()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit()) =>
+        {
+            Some(DayFault::NoSuchDay)
+        }
+        Err(_) => Some(DayFault::Shape),
+        Ok(d) if d.year() < 1900 || d.year() > 2200 => Some(DayFault::OutOfRange),
+        Ok(_) => None,
+    }
+}
+
+/// Parses `YYYY-MM-DD` strictly (zero-padded, a real calendar day within [`DAY_RANGE`]).
+pub fn parse_day(s: &str) -> Option<NaiveDate> {
+    if day_fault(s).is_some() {
         return None;
     }
-    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
-    (d.year() >= 1900 && d.year() <= 2200).then_some(d)
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
 impl<'de> Deserialize<'de> for Day {

@@ -11,6 +11,7 @@ pub mod lang;
 pub mod line_file;
 pub mod load;
 pub mod numbers;
+pub mod read;
 pub mod sanitize;
 pub mod say;
 pub mod soon;

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod generate;
+
 use std::ffi::{OsStr, OsString};
 use std::fs::File;
 use std::io::{self, Read, Seek};
@@ -647,4 +649,35 @@ pub fn loaded_value(ds: &huibao::model::Dataset) -> Option<f64> {
         .first()?
         .value?
         .num()
+}
+
+/// Makes a named pipe at `path` (nobody ever writes to it).
+pub fn mkfifo(path: &std::path::Path) {
+    let c = std::ffi::CString::new(std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()))
+        .expect("a path without NUL");
+    // SAFETY: a valid NUL-terminated path.
+    let r = unsafe { libc::mkfifo(c.as_ptr(), 0o644) };
+    assert_eq!(
+        r,
+        0,
+        "mkfifo {}: {}",
+        path.display(),
+        std::io::Error::last_os_error()
+    );
+}
+
+/// The exit code, failing the test if the run had to be killed.
+#[track_caller]
+pub fn code(c: &Captured, what: &str) -> i32 {
+    let status = c
+        .status
+        .unwrap_or_else(|| panic!("{what}: did not finish (killed)"));
+    status
+        .code()
+        .unwrap_or_else(|| panic!("{what}: ended by a signal: {status:?}"))
+}
+
+/// Output bytes as text (lossy).
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
 }
