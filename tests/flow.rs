@@ -514,7 +514,33 @@ fn owners_and_the_next_fortnight_on_the_first_screen() {
     );
     // A line whose items name no owner has no 责任 column.
     let seed = screen(&seed_state(), (120, 40), "2");
-    assert!(!seed.contains("责任"), "{seed}");
+    let head = seed.lines().nth(3).unwrap();
+    assert!(head.contains("期限") && !head.contains("责任"), "{head}");
     let owned = screen(&h, (120, 40), "2");
-    assert!(owned.contains("责任"), "{owned}");
+    assert!(owned.lines().nth(3).unwrap().contains("责任"), "{owned}");
+}
+
+#[test]
+fn the_empty_half_shows_the_selected_item_and_long_screens_say_more_is_below() {
+    let text = screen(&seed_state(), (120, 40), "2");
+    assert!(text.contains("── 所选事项（Enter 打开） ──"), "{text}");
+    assert!(
+        text.contains("其他3处养殖区开工建设"),
+        "the milestones show under the list\n{text}"
+    );
+    let moved = screen(&seed_state(), (120, 40), "2 j j j");
+    assert!(
+        moved.contains("规划建设占地800亩"),
+        "the detail follows the selection\n{moved}"
+    );
+    // The item screen and help scroll, and say when more is below.
+    let item = screen(&seed_state(), (80, 24), "2 Enter");
+    assert!(item.lines().nth(22).unwrap().contains("↓ 还有"), "{item}");
+    let end = screen(&seed_state(), (80, 24), "2 Enter G");
+    assert!(!end.contains("↓ 还有"), "{end}");
+    assert!(end.contains("原文"), "{end}");
+    let help = screen(&seed_state(), (80, 24), "?");
+    assert!(help.contains("↓ 还有"), "{help}");
+    let help_end = screen(&seed_state(), (80, 24), "? G");
+    assert!(help_end.contains("阈值"), "{help_end}");
 }

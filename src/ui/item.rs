@@ -10,7 +10,6 @@ use crate::text::{pad, wrap};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// The detail being written: its lines, and what every section needs to write them.
@@ -55,10 +54,24 @@ impl Detail<'_> {
 /// adds (a ledger's totals and entries, a project's milestones, status and problems), the note, the
 /// history and the report sentence.
 pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
+    let rows = lines(state, r, area.width as usize);
+    let t = Theme::of(state.look);
+    super::widgets::scrolled(
+        f,
+        area,
+        rows,
+        state.screens.item.scroll,
+        state.lang,
+        &t,
+        None,
+    );
+}
+
+/// The detail of item `r` as rows `w` wide (the item screen, and the line panel's lower half).
+pub fn lines(state: &State, r: ItemRef, w: usize) -> Vec<Line<'static>> {
     let (Some(line), Some(it)) = (state.board.lines.get(r.line), state.board.item(r)) else {
-        return;
+        return Vec::new();
     };
-    let w = area.width as usize;
     let x = &it.item;
     let kw = x
         .figures
@@ -99,11 +112,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
     let path = Span::styled(format!("  — {}", line.path), d.t.dim);
     d.out.push(Line::from(path));
 
-    let out = d.out;
-    let h = area.height as usize;
-    let first = state.screens.item.scroll.min(out.len().saturating_sub(h));
-    let shown: Vec<Line> = out.into_iter().skip(first).take(h).collect();
-    f.render_widget(Paragraph::new(shown), area);
+    d.out
 }
 
 /// The label and light, then line, id, owners and the as-of date.

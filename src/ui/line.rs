@@ -109,8 +109,33 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
     }
     let [top, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     f.render_widget(Paragraph::new(title_row), top);
-    f.render_widget(table.select(sel_row, t.selected), rest);
+    // A tall screen shows the selected item's detail under the list instead of empty rows.
+    let chosen = selected(state, l).filter(|_| rest.height >= DETAIL_FROM && !state.zoom);
+    let Some(r) = chosen else {
+        f.render_widget(table.select(sel_row, t.selected), rest);
+        return;
+    };
+    let list_h = (table.len() as u16 + 1).clamp(8, rest.height / 2);
+    let [list, below] =
+        Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)]).areas(rest);
+    f.render_widget(table.select(sel_row, t.selected), list);
+    let mut rows = vec![Line::from(Span::styled(
+        pad(
+            &format!(
+                " ── {} ──",
+                lang.pick("所选事项（Enter 打开）", "selected item (Enter opens)")
+            ),
+            w,
+        ),
+        t.dim,
+    ))];
+    rows.extend(super::item::lines(state, r, w));
+    let how = lang.pick("Enter 打开全部", "Enter shows it all");
+    super::widgets::scrolled(f, below, rows, 0, lang, t, Some(how));
 }
+
+/// Body rows from which the line panel shows the selected item's detail under the list.
+pub const DETAIL_FROM: u16 = 30;
 
 /// The columns and their titles: label (after the selection mark), value, change, bar and percentage,
 /// light, due, owner; those a narrow screen has no room for are left out.

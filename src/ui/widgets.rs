@@ -28,6 +28,34 @@ pub fn due_span(
     Span::styled(due_text(j, as_of, today, lang), style)
 }
 
+/// Draws `rows` from `scroll` in `area`; when more lie below, the last row says so
+/// (`↓ 还有12行`), so nobody takes a cut screen for the whole of it.
+pub fn scrolled(
+    f: &mut ratatui::Frame,
+    area: ratatui::layout::Rect,
+    rows: Vec<ratatui::text::Line<'static>>,
+    scroll: usize,
+    lang: Lang,
+    theme: &Theme,
+    how: Option<&str>,
+) {
+    let h = area.height as usize;
+    let first = scroll.min(rows.len().saturating_sub(h));
+    let below = rows.len().saturating_sub(first + h);
+    let mut shown: Vec<ratatui::text::Line> = rows.into_iter().skip(first).take(h).collect();
+    if below > 0 && h > 1 {
+        shown.pop();
+        let more = below + 1;
+        let how = how.unwrap_or(lang.pick("↓/PgDn 下翻", "↓/PgDn"));
+        let cue = match lang {
+            Lang::Zh => format!("  ↓ 还有{more}行（{how}）"),
+            Lang::En => format!("  ↓ {more} more lines ({how})"),
+        };
+        shown.push(ratatui::text::Line::from(Span::styled(cue, theme.dim)));
+    }
+    f.render_widget(ratatui::widgets::Paragraph::new(shown), area);
+}
+
 /// The light as symbol and word (`● 正常`), never colour alone.
 pub fn light_span(light: Light, lang: Lang, theme: &Theme) -> Span<'static> {
     if light == Light::None {
