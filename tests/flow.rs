@@ -544,3 +544,25 @@ fn the_empty_half_shows_the_selected_item_and_long_screens_say_more_is_below() {
     let help_end = screen(&seed_state(), (80, 24), "? G");
     assert!(help_end.contains("阈值"), "{help_end}");
 }
+
+#[test]
+fn search_shows_why_it_matched_with_numbers_whole_and_sentences_grouped() {
+    let text = screen(&seed_state(), (100, 24), "/ 2 0");
+    let rows: Vec<&str> = text.lines().collect();
+    let tangxi = rows
+        .iter()
+        .find(|r| r.contains("汤西现代农业产业园"))
+        .unwrap();
+    assert!(
+        tangxi.contains("目前200亩基地"),
+        "the number is whole: {tangxi}"
+    );
+    // 新建烘干厂, 配套建设湿粮仓 … come from one sentence: it shows once, the others under it.
+    let at = rows.iter().position(|r| r.contains("新建烘干厂")).unwrap();
+    assert!(rows[at + 1].contains("↳ 配套建设湿粮仓"), "{text}");
+    assert!(!rows[at + 1].contains("粮食"), "{text}");
+    // An owner that matched is named as the reason.
+    let h = state_of(Path::new("tests/fixtures/history"), "2024-05-10");
+    let owner = screen(&h, (100, 24), "/ 赵 副");
+    assert!(owner.contains("责任领导：赵副镇长"), "{owner}");
+}
