@@ -125,6 +125,39 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         unit: Option<String>,
     },
+    /// Draft a data folder from a written report (.docx, or .txt/.md in UTF-8, GBK or UTF-16).
+    Extract {
+        /// The report.
+        report: PathBuf,
+        /// Write a new data folder here.
+        #[arg(
+            short,
+            long,
+            value_name = "DIR",
+            conflicts_with = "into",
+            required_unless_present = "into"
+        )]
+        output: Option<PathBuf>,
+        /// Add the report as a new snapshot date to this existing data folder, reusing item ids.
+        #[arg(long, value_name = "DATA")]
+        into: Option<PathBuf>,
+        /// The as-of date, when the report's own words (上半年, 前三季度 …) should not decide it.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// Replace existing files and snapshot dates.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Scaffold the next snapshot from the newest one: same lines, items and ids, figures marked for
+    /// update.
+    New {
+        /// The new snapshot's date (default: today).
+        #[arg(value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// Replace the snapshot if the date exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Draw any state of the dashboard without a terminal.
     Render {
         /// Screen size, COLSxROWS.

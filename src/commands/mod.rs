@@ -1,5 +1,8 @@
-//! Subcommands: the dashboard, `validate`, `schema`, `render`.
+//! Subcommands: the dashboard, `validate`, `schema`, `render`, `summary`, and the commands that bring
+//! data in (`extract`, `new`).
 
+pub mod extract;
+pub mod new;
 pub mod output;
 pub mod render;
 pub mod schema;
@@ -90,6 +93,21 @@ pub fn run(cli: Cli) -> ExitCode {
     match &cli.command {
         Some(Command::Validate { paths }) => validate::run(&cli, paths),
         Some(Command::Schema { town }) => schema::run(*town, cli.lang),
+        Some(Command::Extract {
+            report,
+            output,
+            into,
+            as_of,
+            force,
+        }) => extract::run(
+            &cli,
+            report,
+            output.as_deref(),
+            into.as_deref(),
+            *as_of,
+            *force,
+        ),
+        Some(Command::New { date, force }) => new::run(&cli, *date, *force),
         Some(Command::Summary {
             format,
             output,

@@ -1,0 +1,104 @@
+//! `huibao extract REPORT -o DIR` / `--into DATA`: drafts a data folder from a written report and
+//! lists what needs a person's look. Exit codes: see [`crate::ingest::write::exit`].
+
+use crate::cli::Cli;
+use crate::ingest::draft::Review;
+use crate::ingest::extract::{extract, Options};
+use crate::ingest::report::read_report;
+use crate::ingest::scaffold::newest_lines;
+use crate::ingest::write::{exit, reuse_ids, write_drafted};
+use crate::model::sanitize::for_terminal;
+use chrono::NaiveDate;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// What was drafted, line by line (`  党的建设  14 项`), for the clerk to see at a glance.
+pub fn lines_drafted(lines: &[crate::model::LineFile], en: bool) -> String {
+    lines
+        .iter()
+        .map(|l| {
+            let n = l.items().count();
+            let name = for_terminal(l.short_name());
+            if en {
+                format!("  {name}: {n} items\n")
+            } else {
+                format!("  {name}：{n} 项\n")
+            }
+        })
+        .collect()
+}
+
+/// The closing summary: `已起草 N 个数字，M 处需要人工核对` and each sentence with its reason.
+pub fn summary(figures: usize, review: &[Review], en: bool) -> String {
+    let mut out = if en {
+        format!("{figures} figures drafted, {} need a look\n", review.len())
+    } else {
+        format!("已起草 {figures} 个数字，{} 处需要人工核对\n", review.len())
+    };
+    for (i, r) in review.iter().enumerate() {
+        out.push_str(&format!(
+            "{:>3}. {}\n     {}\n",
+            i + 1,
+            for_terminal(&r.reason.text(en)),
+            for_terminal(&r.sentence)
+        ));
+    }
+    out
+}
+
+/// Runs `huibao extract`.
+pub fn run(
+    cli: &Cli,
+    report: &Path,
+    output: Option<&Path>,
+    into: Option<&Path>,
+    as_of: Option<NaiveDate>,
+    force: bool,
+) -> ExitCode {
+    let en = cli.lang.en();
+    let fail = |msg: &str, code: u8| {
+        super::complain(&for_terminal(msg));
+        ExitCode::from(code)
+    };
+    let paras = match read_report(report) {
+        Ok(p) => p,
+        Err(e) => return fail(e.text(en), exit::BAD_INPUT),
+    };
+    let mut x = match extract(&paras, &Options { as_of }) {
+        Ok(x) => x,
+        Err(e) => return fail(e.text(en), exit::BAD_INPUT),
+    };
+    let mut reused = None;
+    let root = match (output, into) {
+        (_, Some(data)) => {
+            let (_, existing) = match newest_lines(data) {
+                Ok(found) => found,
+                Err(e) => return fail(e.text(en), exit::BAD_INPUT),
+            };
+            reused = Some(reuse_ids(&existing, &mut x.drafted.lines));
+            data
+        }
+        (Some(dir), None) => dir,
+        (None, None) => return fail("extract: -o DIR or --into DATA", exit::BAD_INPUT),
+    };
+    let written = match write_drafted(root, &x.drafted, force) {
+        Ok(w) => w,
+        Err(e) => return fail(&e.message(en), e.code_u8()),
+    };
+    let head = if en {
+        format!("wrote {} files under {}", written.len(), root.display())
+    } else {
+        format!("已写入 {} 个文件：{}", written.len(), root.display())
+    };
+    super::emit(&format!("{}\n", for_terminal(&head)));
+    if let Some(n) = reused {
+        super::emit(&if en {
+            format!("{n} items matched last snapshot's label and unit and keep their ids\n")
+        } else {
+            format!("{n} 个条目与上一期的名称和单位相同，沿用原编号\n")
+        });
+    }
+    super::emit(&lines_drafted(&x.drafted.lines, en));
+    super::emit(&summary(x.figures, &x.review, en));
+    ExitCode::from(exit::WRITTEN)
+}

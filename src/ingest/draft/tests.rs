@@ -1,0 +1,63 @@
+use super::*;
+use crate::model::Value;
+
+fn unit(body: &str) -> Unit {
+    Unit {
+        heading: None,
+        body: body.into(),
+    }
+}
+
+#[test]
+fn growth_and_parts_stay_with_their_figure() {
+    let mut review = Vec::new();
+    let items = draft_unit(
+        &unit("一般公共预算收入2亿元，同比增长8.5%，其中税收收入2800万元。"),
+        2024,
+        false,
+        &mut review,
+    );
+    assert_eq!(items.len(), 1);
+    let it = &items[0];
+    assert_eq!(it.figures[0].amount.value, Value::Num(2.0));
+    assert_eq!(it.growth[0].value, Value::Num(8.5));
+    assert_eq!(it.parts[0].value, Value::Num(2800.0));
+    assert_eq!(review.len(), 2, "{review:#?}");
+}
+
+#[test]
+fn targets_keep_deadline_and_firmness() {
+    let mut review = Vec::new();
+    let items = draft_unit(
+        &unit("力争年底前新增市场主体50家以上，确保完成地方级税收任务1898万元。"),
+        2024,
+        true,
+        &mut review,
+    );
+    assert_eq!(items.len(), 2, "{items:#?}");
+    assert_eq!(items[0].firmness, Some(Firmness::Strive));
+    assert_eq!(
+        items[0].deadline.as_ref().map(|d| d.words.as_str()),
+        Some("年底前")
+    );
+    assert_eq!(
+        items[0].figures[0].amount.bound,
+        Some(super::super::words::Bound::AtLeast)
+    );
+    assert_eq!(items[1].firmness, Some(Firmness::Must));
+}
+
+#[test]
+fn size_classes_after_qizhong_are_not_figures() {
+    let mut review = Vec::new();
+    let items = draft_unit(
+        &unit("固定资产投资5.39亿元,其中500万元以上项目累计投资4.86亿元,10至500万元项目累计投资0.54亿元;"),
+        2024,
+        false,
+        &mut review,
+    );
+    assert_eq!(items.len(), 1, "{items:#?}");
+    assert_eq!(items[0].figures.len(), 1);
+    let parts: Vec<Value> = items[0].parts.iter().map(|a| a.value).collect();
+    assert_eq!(parts, [Value::Num(4.86), Value::Num(0.54)]);
+}

@@ -1,0 +1,107 @@
+use super::*;
+use crate::ingest::report::paras_from_text;
+
+fn run(text: &str) -> Extraction {
+    extract(&paras_from_text(text), &Options::default()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn period_and_town_from_the_opening() {
+    let x = run("莲花镇2024年前三季度工作总结\n一、党建工作\n召开会议6次。");
+    assert_eq!(x.drafted.date, "2024-09-30");
+    assert_eq!(x.drafted.town.name, "莲花镇");
+    assert_eq!(x.drafted.town.title, "莲花镇2024年前三季度工作总结");
+    assert_eq!(x.drafted.lines[0].id, "party");
+}
+
+#[test]
+fn a_report_without_a_period_asks_for_as_of() {
+    let paras = paras_from_text("一、党建工作\n召开会议6次。");
+    let e = extract(&paras, &Options::default())
+        .err()
+        .unwrap_or_default();
+    assert!(e.zh.contains("--as-of"), "{e}");
+    let d = NaiveDate::from_ymd_opt(2024, 3, 31);
+    let x = extract(&paras, &Options { as_of: d }).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(x.drafted.date, "2024-03-31");
+}
+
+#[test]
+fn the_date_line_gives_the_as_of_date() {
+    let x = run("一、党建工作\n召开会议6次。\n莲花镇人民政府\n2024年7月5日");
+    assert_eq!(x.drafted.date, "2024-07-05");
+}
+
+#[test]
+fn a_report_with_nothing_to_draft_says_so() {
+    let paras = paras_from_text("莲花镇2024年上半年工作总结\n一、党建工作\n");
+    let e = extract(&paras, &Options::default())
+        .err()
+        .unwrap_or_default();
+    assert!(e.zh.contains("没有找到可起草的工作内容"), "{e}");
+}
+
+#[test]
+fn opening_figures_become_the_key_indicators_line() {
+    let x =
+        run("东柳街道2023年工作总结\n全年实现地区生产总值60.3亿元。\n一、党建工作\n召开会议6次。");
+    let ids: Vec<&str> = x.drafted.lines.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, ["indicators", "party"]);
+    assert_eq!(x.drafted.date, "2023-12-31");
+}
+
+#[test]
+fn parts_growth_and_bounds_go_to_the_review_list() {
+    let x = run("东柳街道2023年工作总结\n一、经济工作\n全年共引进企业137家,其中注册资金千万元以上46家,亿元以上5家,实到内资17亿元。一般公共预算收入2亿元,同比下降19.3%。新增市场主体50家以上。");
+    let values: Vec<f64> = x.drafted.lines[0]
+        .items()
+        .flat_map(|i| i.figures.iter())
+        .filter_map(|f| f.value.and_then(|v| v.num()))
+        .collect();
+    // 46家 and 5家 are parts of the 137; 19.3% is a change; 50家以上 is kept with its words.
+    assert_eq!(values, [137.0, 17.0, 2.0, 50.0]);
+    let reasons: Vec<String> = x.review.iter().map(|r| r.reason.text(false)).collect();
+    assert_eq!(reasons.len(), 4, "{reasons:#?}");
+    assert!(reasons[0].contains("其中注册资金千万元以上46家"));
+    assert!(reasons[1].contains("亿元以上5家"));
+    assert!(reasons[2].contains("同比下降19.3%"));
+    assert!(reasons[3].contains("50家以上"));
+    let bounded = x.drafted.lines[0].items().find_map(|i| {
+        i.figures
+            .iter()
+            .find(|f| f.value == Some(crate::model::Value::Num(50.0)))
+    });
+    assert_eq!(bounded.and_then(|f| f.label.as_deref()), Some("50家以上"));
+}
+
+#[test]
+fn hazards_found_then_rectified_make_a_ledger() {
+    let x = run(
+        "莲花镇2024年上半年工作总结\n一、安全生产\n开展燃气安全大排查,排查隐患120处,已整改115处。",
+    );
+    let item = x.drafted.lines[0]
+        .items()
+        .next()
+        .unwrap_or_else(|| panic!("no item"));
+    let l = item.ledger().unwrap_or_else(|| panic!("{item:?}"));
+    use crate::model::Value::Num;
+    assert_eq!(
+        (l.found, l.rectified, l.unit.as_str()),
+        (Num(120.0), Num(115.0), "处")
+    );
+    assert_eq!(item.label, "隐患排查整改");
+    assert_eq!(x.figures, 2);
+}
+
+#[test]
+fn month_ranges_and_codes_are_not_unread_numbers() {
+    let x = run("莲花镇2025年上半年工作总结\n一、经济发展\n1-5月,完成财税收入5545万元;推动家电、3C等消费券惠及1.2万人次。");
+    assert!(
+        x.review
+            .iter()
+            .all(|r| !matches!(r.reason, super::Reason::Unread(_))),
+        "{:#?}",
+        x.review
+    );
+    assert_eq!(x.figures, 2);
+}

@@ -1,0 +1,324 @@
+//! A report's structure from its own headings: 一、 (level 1), （一） (level 2), 1、 / 1. / （1） (level 3),
+//! and 一是…二是… runs inside a paragraph. Word heading styles and numbering arrive as a level hint.
+
+/// One paragraph as read from the report.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Para {
+    /// The paragraph's text as shown (Word numbering written out: 一、, （一）, 1.).
+    pub text: String,
+    /// The heading level a Word style or Markdown `#` gives it (1–3), when there is one.
+    pub level: Option<u8>,
+    /// A table row (its cells joined by ，), not prose.
+    pub table: bool,
+    /// A table row's cells, and the table's first row (its header).
+    pub cells: Vec<String>,
+    /// The header of the row's table.
+    pub header: Vec<String>,
+}
+
+/// A heading and what stands under it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Node {
+    /// 0 for the document, 1–3 for headings.
+    pub level: u8,
+    /// The heading's words without its number (落实全面从严管党治党).
+    pub title: String,
+    /// Paragraphs directly under the heading (a heading's own run-on text first).
+    pub paras: Vec<String>,
+    /// Sub-headings.
+    pub kids: Vec<Node>,
+}
+
+/// Chinese numerals as heading numbers use them.
+fn is_cn_numeral(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
+}
+
+/// The heading level a paragraph's leading number gives, and the byte length of that number.
+pub fn heading_mark(text: &str) -> Option<(u8, usize)> {
+    let lead: usize = text
+        .chars()
+        .take_while(|&c| is_cn_numeral(c))
+        .map(char::len_utf8)
+        .sum();
+    if lead > 0 && lead <= 9 && text[lead..].starts_with('、') {
+        return Some((1, lead + '、'.len_utf8()));
+    }
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let Some(rest) = text.strip_prefix(open) {
+            let n: usize = rest
+                .chars()
+                .take_while(|&c| is_cn_numeral(c))
+                .map(char::len_utf8)
+                .sum();
+            let d: usize = rest
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .map(char::len_utf8)
+                .sum();
+            let (n, level) = if n > 0 { (n, 2) } else { (d, 3) };
+            if n > 0 && rest[n..].starts_with(close) {
+                return Some((level, open.len_utf8() + n + close.len_utf8()));
+            }
+        }
+    }
+    let d: usize = text
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .map(char::len_utf8)
+        .sum();
+    if d > 0 && d <= 2 {
+        let rest = &text[d..];
+        // 1. and 1、 but not 1.2亿元 (a decimal) nor 12月.
+        if let Some(sep) = ["、", "．", "."].iter().find(|s| rest.starts_with(**s)) {
+            let after = &rest[sep.len()..];
+            if !after.starts_with(|c: char| c.is_ascii_digit()) {
+                return Some((3, d + sep.len()));
+            }
+        }
+    }
+    None
+}
+
+/// Splits a heading paragraph into its title and its run-on text: `1、落实全面从严管党治党。严守…` →
+/// (`落实全面从严管党治党`, `严守…`).
+fn title_and_rest(text: &str) -> (String, String) {
+    // A web copy runs the body on after a space: 一、2023年工作回顾 2023年是…
+    if let Some(i) = text.find([' ', '\u{3000}']) {
+        let stop = text.find(['。', '：', ':']).unwrap_or(text.len());
+        if i < stop && text[..i].chars().count() <= 30 && !text[i..].trim().is_empty() {
+            return (text[..i].to_string(), text[i..].trim().to_string());
+        }
+    }
+    match text.find(['。', '：', ':']) {
+        Some(i) => {
+            let stop = text[i..].chars().next().map_or(0, char::len_utf8);
+            let rest = text[i + stop..].trim();
+            (text[..i].trim().to_string(), rest.to_string())
+        }
+        None => (text.trim().to_string(), String::new()),
+    }
+}
+
+/// Builds the heading tree. Paragraphs before the first heading stay on the root.
+pub fn outline(paras: &[Para]) -> Node {
+    let mut stack: Vec<Node> = vec![Node::default()];
+    for p in paras {
+        let text = p.text.trim();
+        let (level, body) = match heading_mark(text) {
+            Some((level, len)) => (Some(level), &text[len..]),
+            None => (p.level, text),
+        };
+        let Some(level) = level else {
+            if let Some(top) = stack.last_mut() {
+                top.paras.push(text.to_string());
+            }
+            continue;
+        };
+        while stack.len() > 1 && stack.last().is_some_and(|n| n.level >= level) {
+            close(&mut stack);
+        }
+        let (title, rest) = title_and_rest(body);
+        let mut node = Node {
+            level,
+            title,
+            ..Node::default()
+        };
+        if !rest.is_empty() {
+            node.paras.push(rest);
+        }
+        stack.push(node);
+    }
+    while stack.len() > 1 {
+        close(&mut stack);
+    }
+    stack.pop().unwrap_or_default()
+}
+
+fn close(stack: &mut Vec<Node>) {
+    if let Some(done) = stack.pop() {
+        if let Some(parent) = stack.last_mut() {
+            parent.kids.push(done);
+        }
+    }
+}
+
+/// A run of text under one heading: a paragraph, or one 一是… segment of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// Its own short heading (统筹片区发展 in 一是统筹片区发展。), when it has one.
+    pub heading: Option<String>,
+    /// The text after the heading.
+    pub body: String,
+}
+
+const ORDINALS: [&str; 10] = [
+    "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是",
+];
+
+/// A paragraph cut at its 一是 / 二是 … markers (only when it starts with one); otherwise one unit.
+/// A marker counts where a sentence starts (after 。 ； or a space), whatever its number: reports
+/// repeat or skip them (一是 … 一是 … 三是).
+pub fn units(para: &str) -> Vec<Unit> {
+    if !ORDINALS.iter().any(|w| para.starts_with(w)) {
+        return vec![Unit {
+            heading: None,
+            body: para.to_string(),
+        }];
+    }
+    let mut cuts: Vec<usize> = para
+        .char_indices()
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            ORDINALS.iter().any(|w| para[i..].starts_with(w))
+                && (i == 0 || para[..i].trim_end().ends_with(['。', '；', ';']))
+        })
+        .collect();
+    cuts.push(para.len());
+    cuts.windows(2)
+        .map(|w| {
+            let seg = para[w[0] + ORDINALS[0].len()..w[1]].trim();
+            let (title, rest) = match seg.find('。') {
+                Some(i) if seg[..i].chars().count() <= 30 => {
+                    (seg[..i].to_string(), seg[i + '。'.len_utf8()..].to_string())
+                }
+                _ => (String::new(), seg.to_string()),
+            };
+            // A point said in one sentence is its own heading and its own text.
+            let body = if rest.trim().is_empty() {
+                seg.to_string()
+            } else {
+                rest
+            };
+            Unit {
+                heading: (!title.is_empty()).then_some(title),
+                body,
+            }
+        })
+        .collect()
+}
+
+/// A line of a web copy cut where a heading runs on after a space (…首位。 一、2024年工作总结 (一)坚持…).
+pub fn split_run_on_headings(line: &str) -> Vec<String> {
+    let mut cuts = vec![0];
+    for (i, c) in line.char_indices() {
+        if c == ' ' || c == '\u{3000}' {
+            let next = i + c.len_utf8();
+            let rest = line[next..].trim_start();
+            let before = line[..i].trim();
+            let markdown = before.chars().all(|c| c == '#');
+            if matches!(heading_mark(rest), Some((1 | 2, _))) && !markdown {
+                cuts.push(next);
+            }
+        }
+    }
+    cuts.push(line.len());
+    cuts.windows(2)
+        .map(|w| line[w[0]..w[1]].trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Splits text into sentences, each ending with its 。！？； (kept), and with its own text exactly as
+/// in the report.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut quote = 0i32;
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' | '《' | '（' | '(' => quote += 1,
+            '”' | '》' | '）' | ')' => quote -= 1,
+            '。' | '！' | '？' | '；' | ';' if quote <= 0 => {
+                let end = i + c.len_utf8();
+                push_trimmed(&mut out, &text[start..end]);
+                start = end;
+            }
+            _ => {}
+        }
+    }
+    push_trimmed(&mut out, &text[start..]);
+    out
+}
+
+fn push_trimmed<'a>(out: &mut Vec<&'a str>, s: &'a str) {
+    let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    if !t.is_empty() {
+        out.push(t);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(text: &str) -> Para {
+        Para {
+            text: text.into(),
+            level: None,
+            table: false,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn heading_numbers() {
+        let table = [
+            ("一、工作总结", Some(1)),
+            ("十二、其他", Some(1)),
+            ("（一）加强思想政治建设", Some(2)),
+            ("(三)民生", Some(2)),
+            ("1、落实全面从严管党治党。", Some(3)),
+            ("2.把握意识形态", Some(3)),
+            ("3．在素质提升中转作风", Some(3)),
+            ("（1）培训", Some(3)),
+            ("1.2亿元的项目", None),
+            ("12月底前", None),
+            ("一是统筹片区发展", None),
+            ("今年以来", None),
+        ];
+        for (text, level) in table {
+            assert_eq!(heading_mark(text).map(|m| m.0), level, "{text}");
+        }
+    }
+
+    #[test]
+    fn tree_from_headings_and_hints() {
+        let tree = outline(&[
+            p("**镇2023年上半年工作汇报"),
+            p("一、工作总结"),
+            p("（一）党建"),
+            p("1、落实从严治党。召开会议6次。"),
+            p("2、意识形态。学习6次。"),
+            p("（二）经济"),
+            p("正文"),
+            Para {
+                text: "下步打算".into(),
+                level: Some(1),
+                table: false,
+                ..Default::default()
+            },
+            p("一是统筹发展。依托优势。二是激发活力。流转600亩。"),
+        ]);
+        assert_eq!(tree.paras, ["**镇2023年上半年工作汇报"]);
+        assert_eq!(tree.kids.len(), 2);
+        let summary = &tree.kids[0];
+        assert_eq!(summary.title, "工作总结");
+        assert_eq!(summary.kids[0].kids[0].title, "落实从严治党");
+        assert_eq!(summary.kids[0].kids[0].paras, ["召开会议6次。"]);
+        assert_eq!(summary.kids[1].paras, ["正文"]);
+        let next = &tree.kids[1];
+        let u = units(&next.paras[0]);
+        assert_eq!(u.len(), 2);
+        assert_eq!(u[1].heading.as_deref(), Some("激发活力"));
+        assert_eq!(u[1].body, "流转600亩。");
+    }
+
+    #[test]
+    fn sentences_keep_quotes_whole() {
+        assert_eq!(
+            sentences("落实“一岗双责。”的要求；召开会议6次。 余下"),
+            ["落实“一岗双责。”的要求；", "召开会议6次。", "余下"]
+        );
+    }
+}

@@ -1,0 +1,123 @@
+//! Reading a report: `.txt` / `.md` in UTF-8, GBK or UTF-16 (the loader's own decoding), or a Word
+//! `.docx`, as paragraphs.
+
+use super::outline::Para;
+use super::Message;
+use std::path::Path;
+
+/// The paragraphs of a plain-text or Markdown report: one per line, blank lines dropped, Markdown
+/// `#` headings given their level.
+pub fn paras_from_text(text: &str) -> Vec<Para> {
+    text.lines()
+        .flat_map(super::outline::split_run_on_headings)
+        .filter_map(|line| {
+            // Web copies frame titles with table bars (东柳街道…工作思路 |).
+            let t = line.trim_matches(|c: char| {
+                c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}' || c == '|'
+            });
+            if t.is_empty() {
+                return None;
+            }
+            let hashes = t.chars().take_while(|&c| c == '#').count();
+            if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
+                return Some(Para {
+                    text: t[hashes..].trim().to_string(),
+                    level: Some(hashes.min(3) as u8),
+                    table: false,
+                    ..Default::default()
+                });
+            }
+            Some(Para {
+                text: t.to_string(),
+                level: None,
+                table: false,
+                ..Default::default()
+            })
+        })
+        .collect()
+}
+
+/// Reads a report file into paragraphs. Errors are messages for the clerk that name the file.
+pub fn read_report(path: &Path) -> Result<Vec<Para>, Message> {
+    let shown = path.display().to_string();
+    let bytes = crate::model::load::read_capped(path).map_err(|e| {
+        let missing = !path.exists();
+        match missing {
+            true => Message::new("找不到这个文件", "no such file"),
+            false => Message::new(format!("无法读取：{e}"), format!("cannot read it: {e}")),
+        }
+        .about(&shown)
+    })?;
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let paras = match ext.as_str() {
+        "docx" => super::docx::paragraphs(&bytes).map_err(|e| e.about(&shown))?,
+        "doc" | "wps" => {
+            return Err(Message::new(
+                "旧版 Word/WPS 文件（.doc/.wps）无法直接读取，请在 Word 或 WPS 中“另存为” .docx 或 .txt",
+                "old Word/WPS files (.doc/.wps) cannot be read; save the report as .docx or .txt in Word or WPS",
+            )
+            .about(&shown))
+        }
+        _ => {
+            let (text, _) = crate::model::encoding::decode(&bytes, &shown).map_err(|d| {
+                Message::new(
+                    format!("无法识别文字编码（支持 UTF-8、GBK、UTF-16）：{}", d.message),
+                    format!("unknown text encoding (UTF-8, GBK and UTF-16 are read): {}", d.message),
+                )
+                .about(&shown)
+            })?;
+            paras_from_text(&text)
+        }
+    };
+    if paras.is_empty() {
+        return Err(Message::new("文件里没有文字", "the file holds no text").about(&shown));
+    }
+    Ok(paras)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unreadable_reports_say_why() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let doc = dir.path().join("汇报.doc");
+        std::fs::write(&doc, b"\xD0\xCF\x11\xE0").unwrap_or_else(|e| panic!("{e}"));
+        let e = read_report(&doc).err().unwrap_or_default();
+        assert!(e.zh.contains("另存为” .docx 或 .txt"), "{e}");
+        assert!(e.zh.starts_with(&doc.display().to_string()), "{e}");
+        let empty = dir.path().join("空.txt");
+        std::fs::write(&empty, "\n \n").unwrap_or_else(|e| panic!("{e}"));
+        assert!(read_report(&empty)
+            .err()
+            .unwrap_or_default()
+            .zh
+            .ends_with("文件里没有文字"));
+        let latin1 = dir.path().join("bad.txt");
+        std::fs::write(&latin1, b"\xff\xfe\xfd\x00\x80").unwrap_or_else(|e| panic!("{e}"));
+        let e = read_report(&latin1).err().unwrap_or_default();
+        assert!(e.zh.contains("无法识别文字编码"), "{e}");
+        assert!(e.en.contains("unknown text encoding"), "{e}");
+    }
+
+    #[test]
+    fn markdown_headings_and_web_copies() {
+        let paras = paras_from_text("# 一、工作总结\n\n东柳街道2023年工作总结 |\n||||\n…首位。 一、2024年工作总结 (一)坚持稳增长。");
+        let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "一、工作总结",
+                "东柳街道2023年工作总结",
+                "…首位。",
+                "一、2024年工作总结",
+                "(一)坚持稳增长。"
+            ]
+        );
+        assert_eq!(paras[0].level, Some(1));
+    }
+}

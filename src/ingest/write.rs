@@ -1,0 +1,326 @@
+//! Writing a drafted data folder safely: nothing existing is overwritten without `--force`, every file
+//! goes to a temporary name first and is renamed into place only when all are written, and a failure
+//! leaves the folder as it was. Shared by `extract`, `import` and `new`.
+
+use crate::model::format::Town;
+use crate::model::{Item, LineFile};
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit codes of the commands that write data, so a script can tell what happened.
+pub mod exit {
+    /// Written.
+    pub const WRITTEN: u8 = 0;
+    /// The input could not be read or understood; nothing written.
+    pub const BAD_INPUT: u8 = 2;
+    /// Refused: a file or snapshot date exists (use `--force`); nothing written.
+    pub const EXISTS: u8 = 3;
+    /// Writing failed (disk full, no permission); nothing written.
+    pub const WRITE_FAILED: u8 = 4;
+}
+
+/// A drafted data folder: `town.json` (when new) and one file per line under the snapshot date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drafted {
+    /// The town; written only when the folder has no `town.json` yet (or with `--force`).
+    pub town: Town,
+    /// The snapshot date, `YYYY-MM-DD`.
+    pub date: String,
+    /// The line files in meeting order.
+    pub lines: Vec<LineFile>,
+}
+
+/// Why nothing was written.
+#[derive(Debug)]
+pub enum WriteError {
+    /// These paths exist already (and `--force` was not given).
+    Exists(Vec<PathBuf>),
+    /// A file could not be written; everything written so far was removed.
+    Io(PathBuf, std::io::Error),
+}
+
+impl WriteError {
+    /// The exit code for this failure.
+    pub fn code(&self) -> ExitCode {
+        ExitCode::from(self.code_u8())
+    }
+
+    /// The exit code for this failure, as a number.
+    pub fn code_u8(&self) -> u8 {
+        match self {
+            WriteError::Exists(_) => exit::EXISTS,
+            WriteError::Io(..) => exit::WRITE_FAILED,
+        }
+    }
+
+    /// A message for the clerk, in Chinese or English.
+    pub fn message(&self, en: bool) -> String {
+        match self {
+            WriteError::Exists(paths) => {
+                let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                if en {
+                    format!(
+                        "not written: these already exist (add --force to replace them): {}",
+                        list.join(", ")
+                    )
+                } else {
+                    format!(
+                        "未写入：以下文件或日期已存在（确需覆盖请加 --force）：{}",
+                        list.join("，")
+                    )
+                }
+            }
+            WriteError::Io(p, e) if en => {
+                format!("cannot write {}: {e}; nothing was written", p.display())
+            }
+            WriteError::Io(p, e) => format!("无法写入 {}：{e}；没有写入任何文件", p.display()),
+        }
+    }
+}
+
+/// The files of a drafted folder as (path relative to the data folder, JSON text). `town.json` is
+/// included only when `with_town`.
+pub fn render(d: &Drafted, with_town: bool) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    if with_town {
+        out.push((PathBuf::from("town.json"), to_json(&d.town)));
+    }
+    for line in &d.lines {
+        let rel = Path::new(&d.date).join(format!("{}.json", line.id));
+        out.push((rel, to_json(line)));
+    }
+    out
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> String {
+    // Serialising our own types cannot fail; an empty object would be caught by validate anyway.
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_else(|_| "{}".into());
+    s.push('\n');
+    s
+}
+
+/// Writes a drafted folder under `root`: `town.json` unless one exists, and the snapshot folder,
+/// which must not exist unless `force`. With `force` the snapshot is replaced: its line files that the
+/// draft no longer has are removed too. Returns the paths written.
+pub fn write_drafted(root: &Path, d: &Drafted, force: bool) -> Result<Vec<PathBuf>, WriteError> {
+    let town_exists = root.join("town.json").exists();
+    let snapshot = root.join(&d.date);
+    if snapshot.exists() && !force {
+        return Err(WriteError::Exists(vec![snapshot]));
+    }
+    let files = render(d, !town_exists || force);
+    let keep: Vec<PathBuf> = files.iter().map(|(rel, _)| root.join(rel)).collect();
+    let stale: Vec<PathBuf> = std::fs::read_dir(&snapshot)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json") && !keep.contains(p))
+                .collect()
+        })
+        .unwrap_or_default();
+    replace(root, &files, &stale, force)
+}
+
+/// Writes every file (relative to `root`) or none. Existing files are refused unless `force`; with
+/// `force` they are replaced only once every new file is fully written.
+pub fn write_all(
+    root: &Path,
+    files: &[(PathBuf, String)],
+    force: bool,
+) -> Result<Vec<PathBuf>, WriteError> {
+    replace(root, files, &[], force)
+}
+
+/// [`write_all`], also removing `stale` files. Every new file is first written in full under a
+/// temporary name; then what it replaces (and the stale files) is moved aside, the new files are
+/// renamed into place, and only then is what was moved aside deleted. On any failure everything is
+/// put back as it was.
+fn replace(
+    root: &Path,
+    files: &[(PathBuf, String)],
+    stale: &[PathBuf],
+    force: bool,
+) -> Result<Vec<PathBuf>, WriteError> {
+    let targets: Vec<PathBuf> = files.iter().map(|(rel, _)| root.join(rel)).collect();
+    let existing: Vec<PathBuf> = targets.iter().filter(|p| p.exists()).cloned().collect();
+    if !existing.is_empty() && !force {
+        return Err(WriteError::Exists(existing));
+    }
+    let mut made_dirs = Vec::new();
+    let mut temps: Vec<PathBuf> = Vec::new();
+    for ((_, text), target) in files.iter().zip(&targets) {
+        let result = make_parents(target, &mut made_dirs).and_then(|_| {
+            let tmp = temp_name(target, "tmp");
+            temps.push(tmp.clone());
+            write_synced(&tmp, text.as_bytes())
+        });
+        if let Err(e) = result {
+            undo(&temps, &[], &[], &made_dirs);
+            return Err(WriteError::Io(target.clone(), e));
+        }
+    }
+    let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut placed: Vec<PathBuf> = Vec::new();
+    let swap = (|| {
+        for old in existing.iter().chain(stale) {
+            let aside = temp_name(old, "old");
+            std::fs::rename(old, &aside).map_err(|e| (old.clone(), e))?;
+            moved.push((old.clone(), aside));
+        }
+        for (tmp, target) in temps.iter().zip(&targets) {
+            std::fs::rename(tmp, target).map_err(|e| (target.clone(), e))?;
+            placed.push(target.clone());
+        }
+        Ok::<(), (PathBuf, std::io::Error)>(())
+    })();
+    match swap {
+        Ok(()) => {
+            for (_, aside) in &moved {
+                let _ = std::fs::remove_file(aside);
+            }
+            Ok(targets)
+        }
+        Err((at, e)) => {
+            undo(&temps, &placed, &moved, &made_dirs);
+            Err(WriteError::Io(at, e))
+        }
+    }
+}
+
+/// Puts a folder back as it was: temporaries and newly placed files removed, files moved aside
+/// moved back, folders that were made removed.
+fn undo(temps: &[PathBuf], placed: &[PathBuf], moved: &[(PathBuf, PathBuf)], dirs: &[PathBuf]) {
+    for p in temps.iter().chain(placed) {
+        let _ = std::fs::remove_file(p);
+    }
+    for (old, aside) in moved {
+        let _ = std::fs::rename(aside, old);
+    }
+    for d in dirs.iter().rev() {
+        let _ = std::fs::remove_dir(d);
+    }
+}
+
+fn make_parents(target: &Path, made: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let Some(parent) = target.parent() else {
+        return Ok(());
+    };
+    let mut missing = Vec::new();
+    let mut p = parent;
+    while !p.as_os_str().is_empty() && !p.exists() {
+        missing.push(p.to_path_buf());
+        match p.parent() {
+            Some(up) => p = up,
+            None => break,
+        }
+    }
+    for dir in missing.into_iter().rev() {
+        std::fs::create_dir(&dir)?;
+        made.push(dir);
+    }
+    Ok(())
+}
+
+/// A hidden name beside the target, which the loader ignores (`.party.json.tmp-1234`).
+fn temp_name(target: &Path, what: &str) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    target.with_file_name(format!(".{name}.{what}-{}", std::process::id()))
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
+
+/// The unit an item is counted in: its ledger's, else its first figure's, else its investment's.
+pub fn item_unit(item: &Item) -> Option<&str> {
+    if let Some(l) = item.ledger() {
+        return Some(&l.unit);
+    }
+    if let Some(f) = item.figures.first() {
+        return Some(&f.unit);
+    }
+    item.project()
+        .and_then(|p| p.investment.as_ref())
+        .map(|f| f.unit.as_str())
+}
+
+/// For `--into`: gives drafted lines and items the ids they already have in the newest snapshot, so
+/// history lines up week to week. A line keeps the id of an existing line with the same title; an
+/// item the id of an existing item of that line with the same label and unit. Ids stay unique.
+/// Returns how many item ids were reused.
+pub fn reuse_ids(existing: &[LineFile], drafted: &mut [LineFile]) -> usize {
+    let mut reused = 0;
+    let mut taken_lines: HashSet<String> = HashSet::new();
+    for line in drafted.iter_mut() {
+        if let Some(old) = existing
+            .iter()
+            .find(|o| o.title == line.title && !taken_lines.contains(&o.id))
+        {
+            line.id.clone_from(&old.id);
+            if line.short.is_none() {
+                line.short.clone_from(&old.short);
+            }
+        }
+        taken_lines.insert(line.id.clone());
+        let Some(old) = existing.iter().find(|o| o.id == line.id) else {
+            continue;
+        };
+        let mut by_key: HashMap<(&str, Option<&str>), &str> = HashMap::new();
+        for it in old.items() {
+            by_key
+                .entry((it.label.as_str(), item_unit(it)))
+                .or_insert(&it.id);
+        }
+        let mut renamed: Vec<(usize, usize, String)> = Vec::new();
+        for (g, group) in line.groups.iter().enumerate() {
+            for (i, it) in group.items.iter().enumerate() {
+                if let Some(id) = by_key.remove(&(it.label.as_str(), item_unit(it))) {
+                    renamed.push((g, i, id.to_string()));
+                }
+            }
+        }
+        let claimed: HashSet<&str> = renamed.iter().map(|(_, _, id)| id.as_str()).collect();
+        let mut used: HashSet<String> = claimed.iter().map(|s| s.to_string()).collect();
+        let clashes: Vec<(usize, usize)> = line
+            .groups
+            .iter()
+            .enumerate()
+            .flat_map(|(g, gr)| gr.items.iter().enumerate().map(move |(i, it)| (g, i, it)))
+            .filter(|(g, i, it)| {
+                claimed.contains(it.id.as_str()) && !renamed.iter().any(|r| r.0 == *g && r.1 == *i)
+            })
+            .map(|(g, i, _)| (g, i))
+            .collect();
+        for (g, i, id) in &renamed {
+            line.groups[*g].items[*i].id.clone_from(id);
+            reused += 1;
+        }
+        for it in line.items() {
+            used.insert(it.id.clone());
+        }
+        // A new item whose drafted id an old item now holds gets a fresh suffix.
+        for (g, i) in clashes {
+            let base = line.groups[g].items[i].id.clone();
+            let fresh = (2..)
+                .map(|n| format!("{base}-{n}"))
+                .find(|c| !used.contains(c))
+                .unwrap_or_default();
+            used.insert(fresh.clone());
+            line.groups[g].items[i].id = fresh;
+        }
+    }
+    reused
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,180 @@
+use super::*;
+use crate::model::format::Day;
+use crate::model::Group;
+use chrono::NaiveDate;
+
+fn item(id: &str, label: &str, unit: &str) -> Item {
+    serde_json::from_value(serde_json::json!({
+        "id": id, "label": label, "source": format!("{label}6{unit}"),
+        "figures": [ { "value": 6, "unit": unit } ]
+    }))
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn line(id: &str, title: &str, items: Vec<Item>) -> LineFile {
+    LineFile {
+        schema: None,
+        id: id.into(),
+        title: title.into(),
+        short: None,
+        as_of: Day(NaiveDate::from_ymd_opt(2023, 6, 30).unwrap_or_default()),
+        office: None,
+        leader: None,
+        groups: vec![Group {
+            title: "组".into(),
+            items,
+        }],
+    }
+}
+
+fn drafted() -> Drafted {
+    Drafted {
+        town: Town {
+            name: "**镇".into(),
+            title: "汇报".into(),
+            lines: vec!["party".into()],
+            ..Town::default()
+        },
+        date: "2023-06-30".into(),
+        lines: vec![line("party", "党建", vec![item("party.a", "会议", "次")])],
+    }
+}
+
+#[test]
+fn writes_a_new_folder_and_refuses_to_write_it_again() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path().join("out");
+    let written = write_drafted(&root, &drafted(), false).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(written.len(), 2);
+    assert!(root.join("town.json").is_file());
+    assert!(root.join("2023-06-30/party.json").is_file());
+    let before = std::fs::read_to_string(root.join("2023-06-30/party.json")).unwrap_or_default();
+    // The same date again: refused, nothing touched.
+    let mut other = drafted();
+    other.lines[0].title = "改过".into();
+    match write_drafted(&root, &other, false) {
+        Err(e @ WriteError::Exists(_)) => {
+            assert!(e.message(false).contains("--force"));
+            assert_eq!(e.code(), ExitCode::from(exit::EXISTS));
+        }
+        r => panic!("expected a refusal, got {r:?}"),
+    }
+    let after = std::fs::read_to_string(root.join("2023-06-30/party.json")).unwrap_or_default();
+    assert_eq!(before, after);
+    // With --force it is replaced, and no temporary file is left behind.
+    write_drafted(&root, &other, true).unwrap_or_else(|e| panic!("{e:?}"));
+    let forced = std::fs::read_to_string(root.join("2023-06-30/party.json")).unwrap_or_default();
+    assert!(forced.contains("改过"));
+    let names: Vec<String> = std::fs::read_dir(root.join("2023-06-30"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["party.json"]);
+}
+
+#[test]
+fn an_existing_town_json_is_kept_and_a_new_date_added() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path();
+    write_drafted(root, &drafted(), false).unwrap_or_else(|e| panic!("{e:?}"));
+    let town = std::fs::read_to_string(root.join("town.json")).unwrap_or_default();
+    let mut next = drafted();
+    next.date = "2023-07-07".into();
+    next.town.title = "别的标题".into();
+    let written = write_drafted(root, &next, false).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(written, [root.join("2023-07-07/party.json")]);
+    assert_eq!(
+        std::fs::read_to_string(root.join("town.json")).unwrap_or_default(),
+        town
+    );
+}
+
+#[test]
+fn a_failure_leaves_nothing_half_written() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path();
+    // The second file's folder cannot be made: a plain file stands where it should be.
+    std::fs::write(root.join("blocked"), "x").unwrap_or_else(|e| panic!("{e}"));
+    let files = vec![
+        (PathBuf::from("2023-06-30/a.json"), "{}\n".to_string()),
+        (PathBuf::from("blocked/b.json"), "{}\n".to_string()),
+    ];
+    match write_all(root, &files, false) {
+        Err(e @ WriteError::Io(..)) => {
+            assert_eq!(e.code(), ExitCode::from(exit::WRITE_FAILED));
+            assert!(e.message(false).contains("没有写入任何文件"));
+        }
+        r => panic!("expected a write failure, got {r:?}"),
+    }
+    assert!(
+        !root.join("2023-06-30").exists(),
+        "the made folder is removed again"
+    );
+    let names: Vec<_> = std::fs::read_dir(root)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names, ["blocked"]);
+}
+
+#[test]
+fn into_reuses_ids_of_items_with_the_same_label_and_unit() {
+    let old = vec![line(
+        "party",
+        "党建",
+        vec![
+            item("party.meetings", "会议", "次"),
+            item("party.training", "培训", "期"),
+        ],
+    )];
+    let mut new = vec![line(
+        "party-2",
+        "党建",
+        vec![
+            item("party.hui-yi", "会议", "次"),
+            // Same label, another unit: a different quantity, keeps its drafted id.
+            item("party.pei-xun", "培训", "人次"),
+            // A drafted id that an old item holds, on a new item: renamed, never duplicated.
+            item("party.training", "新活动", "次"),
+        ],
+    )];
+    assert_eq!(reuse_ids(&old, &mut new), 1);
+    assert_eq!(new[0].id, "party");
+    let ids: Vec<&str> = new[0].items().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["party.meetings", "party.pei-xun", "party.training"]);
+    // Reusing an id of the old file that a new item already carries gives that item a fresh one.
+    let mut clash = vec![line(
+        "party",
+        "党建",
+        vec![
+            item("party.meetings", "新活动", "次"),
+            item("x", "会议", "次"),
+        ],
+    )];
+    reuse_ids(&old, &mut clash);
+    let ids: Vec<&str> = clash[0].items().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["party.meetings-2", "party.meetings"]);
+}
+
+#[test]
+fn forcing_a_snapshot_replaces_it_whole() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path();
+    let mut two = drafted();
+    two.lines
+        .push(line("safety", "安全", vec![item("safety.a", "隐患", "处")]));
+    write_drafted(root, &two, false).unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(root.join("2023-06-30/safety.json").is_file());
+    // The office's own notes beside the files are not line files: they stay.
+    std::fs::write(root.join("2023-06-30/说明.txt"), "x").unwrap_or_else(|e| panic!("{e}"));
+    write_drafted(root, &drafted(), true).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut names: Vec<String> = std::fs::read_dir(root.join("2023-06-30"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["party.json", "说明.txt"]);
+}

@@ -1,0 +1,254 @@
+//! `huibao extract` on the seed report and the real-report fixtures: it gives back data/'s quantities,
+//! never invents a number, validates with no error and renders in the dashboard.
+
+mod extract_common;
+
+use extract_common::*;
+use huibao::ingest::extract::{extract, Options};
+use huibao::ingest::report::{paras_from_text, read_report};
+use huibao::model::format::Value;
+use huibao::model::Item;
+use std::path::Path;
+
+#[test]
+fn the_seed_report_gives_back_data_quantities() {
+    let path = seed_path();
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
+    let paras = read_report(path).unwrap_or_else(|e| panic!("{e}"));
+    let x = extract(&paras, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    never_invents(&x, &text);
+    assert_eq!(x.drafted.date, "2023-06-30");
+    let _dir = written_and_checked(&x);
+
+    let ds = huibao::model::load::load_dir(Path::new("data"));
+    let mut mine: Vec<(String, String, Value, String, Option<huibao::model::Approx>)> = Vec::new();
+    for line in &x.drafted.lines {
+        for it in line.items() {
+            for (v, u, a) in quantities(it) {
+                mine.push((it.id.clone(), it.label.clone(), v, u, a));
+            }
+        }
+    }
+    let withheld = mine.iter().filter(|m| m.2 == Value::Withheld).count();
+    assert_eq!(withheld, 16);
+    let (mut total, mut placed, mut unstated) = (0, 0, 0);
+    let mut misplaced = Vec::new();
+    for line in &ds.lines {
+        for it in line.latest().file.items() {
+            for (v, u, a) in quantities(it) {
+                // data/ holds one figure the report does not state (完成绿杨村公共厕所建设 → 1座):
+                // extract must not invent it.
+                if !stated(v, &it.source) {
+                    unstated += 1;
+                    continue;
+                }
+                total += 1;
+                let same = |m: &&(String, String, Value, String, Option<huibao::model::Approx>)| {
+                    m.2 == v && m.3 == u && m.4 == a
+                };
+                let at = mine
+                    .iter()
+                    .position(|m| same(&m) && (m.0.ends_with(&it.id) || m.1 == it.label))
+                    .or_else(|| mine.iter().position(|m| same(&m)));
+                let Some(at) = at else {
+                    panic!("{}: {v:?} {u} {a:?} not drafted", it.id);
+                };
+                let m = mine.remove(at);
+                if m.1 == it.label {
+                    placed += 1;
+                } else {
+                    misplaced.push((it.label.clone(), m.1.clone(), it.source.clone()));
+                }
+            }
+        }
+    }
+    assert_eq!(
+        unstated, 1,
+        "only the public toilet's 1座 is not in the report"
+    );
+    let reviewed = misplaced
+        .iter()
+        .filter(|(_, _, src)| x.review.iter().any(|r| r.sentence == *src))
+        .count();
+    eprintln!(
+        "seed: {} figures drafted, {} need a look; {placed}/{total} under data/'s label, {reviewed} of the other {} on the review list",
+        x.figures,
+        x.review.len(),
+        misplaced.len()
+    );
+    for (want, got, src) in &misplaced {
+        let listed = x.review.iter().any(|r| r.sentence == *src);
+        eprintln!(
+            "  data/ {want} ← drafted {got}{}",
+            if listed { "" } else { "  (not listed)" }
+        );
+    }
+    // 53 quantities (the ledger's 11 counts as found and as rectified) less the toilet, and 16 withheld.
+    assert_eq!(total, 69);
+    // data/'s labels were written by hand (汤西现代农业产业园 without 项目, 信用折扣节约成本 …): the draft
+    // finds two in three (46 of 69), and lists most of the others for a look.
+    assert!(placed >= 46, "{placed}/{total} under the same label");
+    assert!(
+        reviewed * 100 >= misplaced.len() * 80,
+        "{reviewed}/{} listed",
+        misplaced.len()
+    );
+}
+
+#[test]
+fn what_the_clerk_reads_after_extracting_the_seed() {
+    use huibao::commands::extract::{lines_drafted, summary};
+    let paras = read_report(seed_path()).unwrap_or_else(|e| panic!("{e}"));
+    let x = extract(&paras, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    let text = format!(
+        "{}{}",
+        lines_drafted(&x.drafted.lines, false),
+        summary(x.figures, &x.review, false)
+    );
+    insta::assert_snapshot!("extract_seed_summary", text);
+}
+
+#[test]
+fn a_rerun_gives_the_same_ids() {
+    let text = std::fs::read_to_string(seed_path()).unwrap_or_else(|e| panic!("{e}"));
+    let a = extract(&paras_from_text(&text), &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    let b = extract(&paras_from_text(&text), &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(a, b);
+    let mut ids: Vec<&str> = a
+        .drafted
+        .lines
+        .iter()
+        .flat_map(|l| l.items())
+        .map(|i| i.id.as_str())
+        .collect();
+    let n = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "ids are unique");
+}
+
+#[test]
+fn gbk_and_utf16_reports_read_the_same() {
+    let text = std::fs::read_to_string(seed_path()).unwrap_or_else(|e| panic!("{e}"));
+    let want =
+        extract(&paras_from_text(&text), &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let gbk = dir.path().join("gbk.txt");
+    std::fs::write(&gbk, encoding_rs::GBK.encode(&text).0).unwrap_or_else(|e| panic!("{e}"));
+    let utf16 = dir.path().join("utf16.txt");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&utf16, bytes).unwrap_or_else(|e| panic!("{e}"));
+    for path in [gbk, utf16] {
+        let paras = read_report(&path).unwrap_or_else(|e| panic!("{e}"));
+        let got = extract(&paras, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(got, want, "{}", path.display());
+    }
+}
+
+#[test]
+fn real_reports_never_invent_validate_and_render() {
+    let mut paths: Vec<_> = std::fs::read_dir("tests/fixtures/reports")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+        .map(|e| e.path().join("report.txt"))
+        .filter(|p| p.exists())
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 9, "{paths:?}");
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+        let x = extract_fixture(&path);
+        never_invents(&x, &text);
+        let _dir = written_and_checked(&x);
+        eprintln!(
+            "{}: {} figures drafted, {} need a look",
+            path.display(),
+            x.figures,
+            x.review.len()
+        );
+    }
+}
+
+#[test]
+fn word_fixtures_never_invent_validate_and_render() {
+    let mut paths: Vec<_> = std::fs::read_dir("tests/fixtures/ingest/docx")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "docx"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 3, "{paths:?}");
+    for path in paths {
+        let paras = read_report(&path).unwrap_or_else(|e| panic!("{e}"));
+        let text = paras
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let x = extract_fixture(&path);
+        never_invents(&x, &text);
+        let _dir = written_and_checked(&x);
+        eprintln!(
+            "{}: {} figures drafted, {} need a look",
+            path.display(),
+            x.figures,
+            x.review.len()
+        );
+    }
+}
+
+#[test]
+fn word_numbering_gives_the_structure_and_tables_are_not_counted_twice() {
+    let x = extract_fixture(Path::new("tests/fixtures/ingest/docx/zhouquan-2024.docx"));
+    assert_eq!(x.drafted.date, "2024-12-31");
+    // Word shows 一、2024年工作总结 and （一）坚持… from numbering.xml: one work line with one group.
+    let economy = x
+        .drafted
+        .lines
+        .iter()
+        .find(|l| l.id == "economy")
+        .unwrap_or_else(|| panic!("{:?}", x.drafted.lines));
+    assert_eq!(economy.title, "坚持稳增长、稳预期，镇域经济平稳发展");
+    assert_eq!(economy.groups.len(), 1);
+    let all: Vec<&Item> = x.drafted.lines.iter().flat_map(|l| l.items()).collect();
+    let count = |v: f64| {
+        all.iter()
+            .flat_map(|i| i.figures.iter())
+            .filter(|f| f.value == Some(Value::Num(v)))
+            .count()
+    };
+    // 737.1亿元 and 133.8亿元 are in the text and again in the 附表: drafted once.
+    assert_eq!(count(737.1), 1);
+    assert_eq!(count(133.8), 1);
+    assert!(x
+        .review
+        .iter()
+        .any(|r| r.reason == huibao::ingest::draft::Reason::Repeated));
+    // Growth is not drafted as a level.
+    assert_eq!(count(6.3), 0);
+    let dongliu = extract_fixture(Path::new("tests/fixtures/ingest/docx/dongliu-2023.docx"));
+    assert_eq!(dongliu.drafted.date, "2023-12-31");
+    let sizhoutou = extract_fixture(Path::new(
+        "tests/fixtures/ingest/docx/sizhoutou-2024q2.docx",
+    ));
+    assert_eq!(sizhoutou.drafted.date, "2024-06-30");
+    // A key-task table: one item per row, with its leader, office and the figures of 完成情况.
+    let tasks: Vec<&Item> = sizhoutou
+        .drafted
+        .lines
+        .iter()
+        .flat_map(|l| l.items())
+        .collect();
+    assert_eq!(tasks.len(), 2, "{tasks:#?}");
+    assert_eq!(tasks[0].label, "白仙山水库工程政策处理");
+    assert_eq!(tasks[0].leader.as_deref(), Some("欧乾震"));
+    assert_eq!(tasks[0].figures[0].value, Some(Value::Num(60.0)));
+    assert_eq!(tasks[1].office.as_deref(), Some("乡村振兴办"));
+    let bundle = &tasks[1].figures[0];
+    assert_eq!(
+        (bundle.value, bundle.target),
+        (Some(Value::Num(3000.0)), Some(Value::Num(6000.0)))
+    );
+}
