@@ -566,3 +566,41 @@ fn search_shows_why_it_matched_with_numbers_whole_and_sentences_grouped() {
     let owner = screen(&h, (100, 24), "/ 赵 副");
     assert!(owner.contains("责任领导：赵副镇长"), "{owner}");
 }
+
+#[test]
+fn presenter_slides_warn_of_old_data_and_load_problems_and_hold_still() {
+    let dir = broken_safety();
+    let mut s = state_of(dir.path(), "2023-07-25");
+    s.start_presenting(Some(30));
+    for keys in ["", "Space", "Space Space Space Space Space Space Space"] {
+        let text = screen(&s, (120, 40), keys);
+        let rows: Vec<&str> = text.lines().collect();
+        assert!(rows[0].contains("⚠ 已过25天"), "{keys:?}: {}", rows[0]);
+        assert!(
+            rows[1].contains("未能加载 1") && rows[1].contains("safety.json:6:3: 错误"),
+            "{keys:?}: {}",
+            rows[1]
+        );
+    }
+    // The countdown keeps its width: nothing in the header moves as it goes from 10 to 9.
+    let at = |s: &State| {
+        let text = screen(s, (120, 40), "");
+        text.lines().next().unwrap().find("数据截至").unwrap()
+    };
+    s.present.as_mut().unwrap().remaining = 10;
+    let ten = at(&s);
+    s.present.as_mut().unwrap().remaining = 9;
+    assert_eq!(at(&s), ten);
+    // ? opens help at the presenter keys.
+    press(&mut s, "?");
+    assert_eq!(s.route(), Route::Help);
+    let help = screen(&s, (80, 24), "");
+    assert!(
+        help.contains("演示模式") && help.contains("暂停/继续自动翻页"),
+        "{help}"
+    );
+    assert!(
+        !help.contains("打开工作线"),
+        "scrolled past the browsing keys\n{help}"
+    );
+}

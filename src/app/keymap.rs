@@ -131,6 +131,19 @@ fn matches(k: Key, ev: &KeyEvent) -> Option<Option<char>> {
     }
 }
 
+/// The order of the help screen's sections.
+pub const HELP_ORDER: [Scope; 3] = [Scope::Browse, Scope::Search, Scope::Present];
+
+/// The help screen's row where the keys of `scope` start (its title): each section before it is a
+/// title, its keys and an empty row.
+pub fn help_row(scope: Scope) -> usize {
+    HELP_ORDER
+        .iter()
+        .take_while(|s| **s != scope)
+        .map(|s| BINDINGS.iter().filter(|b| b.scope == *s).count() + 2)
+        .sum()
+}
+
 /// The keys that open lines, in agenda order: 1–9, 0, then the letters no other binding uses.
 pub const LINE_KEYS: &str = "1234567890abcdehilmnostuvxyABCDEFHIJKLMNOPQRSTUVWXYZ";
 

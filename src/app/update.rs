@@ -125,7 +125,12 @@ fn open_screen(state: &mut State, action: Action) {
             state.stack.pop();
         }
         Action::OpenHelp => {
-            state.screens.help.scroll = 0;
+            // From the slides, help opens at the presenter keys.
+            state.screens.help.scroll = if state.present.is_some() {
+                super::keymap::help_row(super::keymap::Scope::Present)
+            } else {
+                0
+            };
             state.stack.push(Route::Help);
         }
         _ => {}

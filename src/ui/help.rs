@@ -19,14 +19,12 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         .max()
         .unwrap_or(8)
         + 2;
-    for (scope, title) in [
-        (Scope::Browse, lang.pick("浏览", "Browsing")),
-        (Scope::Search, lang.pick("搜索框内", "In the search box")),
-        (
-            Scope::Present,
-            lang.pick("演示模式 (--present)", "Presenter mode (--present)"),
-        ),
-    ] {
+    for scope in crate::app::keymap::HELP_ORDER {
+        let title = match scope {
+            Scope::Browse => lang.pick("浏览", "Browsing"),
+            Scope::Search => lang.pick("搜索框内", "In the search box"),
+            Scope::Present => lang.pick("演示模式 (--present)", "Presenter mode (--present)"),
+        };
         rows.push(Line::from(Span::styled(format!(" {title}"), t.title)));
         for b in BINDINGS.iter().filter(|b| b.scope == scope) {
             rows.push(Line::from(vec![

@@ -21,6 +21,15 @@ pub fn draw(f: &mut Frame, state: &State) {
         area
     } else {
         draw_bar(f, Rect { height: 1, ..area }, state, slide);
+        problems_row(
+            f,
+            Rect {
+                y: area.y + 1,
+                height: 1,
+                ..area
+            },
+            state,
+        );
         Rect {
             y: area.y + 2,
             height: area.height.saturating_sub(2),
@@ -61,22 +70,32 @@ fn draw_bar(f: &mut Frame, area: Rect, state: &State, slide: Slide) {
     let mut right = String::new();
     if let Some(d) = state.board.date {
         right.push_str(&format!("{} {d}", lang.pick("数据截至", "data as of")));
+        let age = (state.today - d).num_days();
+        if age > 8 && !state.is_history() {
+            right.push_str(&format!(
+                " {}{age}{}",
+                lang.pick("⚠ 已过", "⚠ "),
+                lang.pick("天", " days old")
+            ));
+        }
     }
     if let Some(c) = state.clock {
         right.push_str(&format!("   {}", c.format("%H:%M:%S")));
     }
     right.push_str(&format!("   {}/{}", p.slide + 1, state.slides().len()));
     if p.interval.is_some() {
-        if p.paused {
-            right.push_str(lang.pick("  已暂停", "  paused"));
+        // A fixed width, so the header does not shift as the seconds count down.
+        let next = if p.paused {
+            lang.pick("已暂停", "paused").to_string()
         } else {
-            right.push_str(&format!(
-                "  {}{}{}",
+            format!(
+                "{}{:>3}{}",
                 lang.pick("翻页 ", "next in "),
                 p.remaining,
                 lang.pick("秒", "s")
-            ));
-        }
+            )
+        };
+        right.push_str(&format!("  {}", crate::text::pad_left(&next, 12)));
     }
     right.push(' ');
     let w = area.width as usize;
@@ -87,6 +106,24 @@ fn draw_bar(f: &mut Frame, area: Rect, state: &State, slide: Slide) {
         Span::styled(right, t.header),
     ]);
     f.render_widget(Paragraph::new(line).style(t.header), area);
+}
+
+/// The row under the bar: the load problems, on every slide, so the room sees that figures are missing.
+fn problems_row(f: &mut Frame, area: Rect, state: &State) {
+    let t = &super::theme::Theme::of(state.look);
+    let lang = state.lang;
+    let errors: Vec<_> = state.data.errors().collect();
+    let Some(first) = errors.first() else { return };
+    let text = format!(
+        " {} {}: {}",
+        lang.pick("⚠ 未能加载", "⚠ not loaded"),
+        errors.len(),
+        crate::model::say::diagnostic(first, lang)
+    );
+    f.render_widget(
+        Paragraph::new(truncate(&text, area.width as usize)).style(t.error),
+        area,
+    );
 }
 
 /// The number to show big and what goes beside it in normal text: (big, small). It is the item's main
