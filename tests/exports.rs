@@ -5,9 +5,8 @@
 use chrono::NaiveDate;
 use huibao::app::State;
 use huibao::cli::Lang;
-use huibao::commands::render::{
-    css_color, render_buffer, to_html, to_svg, to_text, DEFAULT_BG, DEFAULT_FG,
-};
+use huibao::commands::render::{css_color, render_buffer, to_text, DEFAULT_BG, DEFAULT_FG};
+use huibao::commands::web::{to_html, to_svg};
 use huibao::model::load;
 use huibao::text::width;
 use huibao::ui::theme::{ColorDepth, Theme, ThemeName};
@@ -766,7 +765,7 @@ fn svg_keeps_each_glyph_inside_its_cells() {
 /// The mono theme exports dark on light (for printing); colour themes export their own page.
 #[test]
 fn mono_exports_dark_on_light() {
-    use huibao::commands::render::{to_html_on, to_svg_on, Page};
+    use huibao::commands::web::{to_html_on, to_svg_on, Page};
     let mono = Page::for_theme(&Theme::new(ThemeName::Mono, ColorDepth::None));
     assert_eq!((mono.fg.as_str(), mono.bg.as_str()), ("#000000", "#ffffff"));
     let buf = buffer(ThemeName::Mono, ColorDepth::None, "2");

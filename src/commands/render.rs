@@ -102,5 +102,3 @@ pub fn css_color(c: Color) -> Option<String> {
     }?;
     Some(format!("#{r:02x}{g:02x}{b:02x}"))
 }
-
-pub use super::web::{to_html, to_html_on, to_svg, to_svg_on, Page};

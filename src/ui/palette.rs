@@ -12,8 +12,8 @@ pub struct Tone(pub Color, pub u8, pub u32);
 
 impl Tone {
     /// The colour to write at `depth`.
-    pub fn at(self, depth: super::theme::ColorDepth) -> Color {
-        use super::theme::ColorDepth;
+    pub fn at(self, depth: crate::look::ColorDepth) -> Color {
+        use crate::look::ColorDepth;
         match depth {
             ColorDepth::None => Color::Reset,
             ColorDepth::Sixteen => self.0,
