@@ -604,3 +604,31 @@ fn presenter_slides_warn_of_old_data_and_load_problems_and_hold_still() {
         "scrolled past the browsing keys\n{help}"
     );
 }
+
+#[test]
+fn pty_run_at_60x20() {
+    let mut pty = common::Pty::dashboard(60, 20);
+    let screen = pty.expect("every card with its top item", |s| {
+        [
+            "党风廉政建设专题会议",
+            "禾源白羽鸡养殖项目",
+            "棚改群众安置上楼",
+            "消防隐患排查整改",
+        ]
+        .iter()
+        .all(|x| s.contains(x))
+    });
+    assert!(screen.contains("6 下步工作"), "{screen}");
+    pty.send(b"\x1b[C\x1b[B");
+    pty.expect("→ then ↓ selects card 4", |s| s.contains(">4 安全生产"));
+    pty.send(b"\r");
+    pty.expect("Enter opens 安全生产", |s| {
+        common::row(s, 1).contains("总览 › 安全生产")
+    });
+    pty.send(b"7");
+    pty.expect("7 answers in the footer", |s| {
+        s.contains("没有键为 7 的工作线")
+    });
+    pty.send(b"q");
+    assert!(pty.wait_exit(common::TIMEOUT).is_some_and(|s| s.success()));
+}
