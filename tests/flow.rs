@@ -632,3 +632,14 @@ fn pty_run_at_60x20() {
     pty.send(b"q");
     assert!(pty.wait_exit(common::TIMEOUT).is_some_and(|s| s.success()));
 }
+
+#[test]
+fn slides_write_approximate_figures_as_the_report_does() {
+    let mut s = seed_state();
+    s.start_presenting(None);
+    let text = screen(&s, (80, 24), "Space Space Space");
+    assert!(text.contains("约 ██████"), "{text}");
+    assert!(!text.contains("(约)"), "{text}");
+    let narrow = screen(&s, (50, 24), "Space Space Space");
+    assert!(!narrow.contains("(约)"), "{narrow}");
+}

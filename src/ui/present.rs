@@ -168,11 +168,13 @@ pub fn big_figure(it: &ItemBoard, en: bool) -> (String, String) {
 /// A figure's value (or target) in big digits, its unit and qualifier beside.
 fn figure_big(f: &crate::model::Figure, en: bool) -> (String, String) {
     match (f.value, f.target) {
+        // 约6227平方米, as the report writes it: 约 goes before the number.
+        (Some(v), _) if f.approx == Some(crate::model::Approx::About) && !en => {
+            (format!("约{}", fmt_value(v, None, false)), f.unit.clone())
+        }
         (Some(v), _) => {
             let unit = match f.approx {
-                Some(crate::model::Approx::About) => {
-                    format!("{} ({})", f.unit, if en { "about" } else { "约" })
-                }
+                Some(crate::model::Approx::About) => format!("{} (about)", f.unit),
                 Some(_) if en => format!("+ {}", f.unit),
                 Some(a) => format!("{}{}", a.zh(), f.unit),
                 None => f.unit.clone(),
@@ -206,18 +208,33 @@ fn figure_rows(
         t.title,
     ))];
     let (num, small) = big_figure(it, lang.en());
+    // 约 is no digit: it stands before the big number, on its baseline.
+    let (about, num) = match num.strip_prefix("约") {
+        Some(n) => ("约", n.to_string()),
+        None => ("", num),
+    };
     let style = if num.contains("**") {
         t.withheld
     } else {
         t.digits(it.judgement.light)
     };
-    if big && bigtext::supported(&num) && bigtext::width(&num) + 1 + width(&small) <= w {
+    let aw = if about.is_empty() {
+        0
+    } else {
+        width(about) + 1
+    };
+    if big && bigtext::supported(&num) && aw + bigtext::width(&num) + 1 + width(&small) <= w {
         for (i, r) in bigtext::render(&num)
             .unwrap_or_default()
             .into_iter()
             .enumerate()
         {
-            let mut spans = vec![Span::styled(t.pixels(r), style)];
+            let lead = if i == bigtext::HEIGHT - 1 && aw > 0 {
+                format!("{about} ")
+            } else {
+                " ".repeat(aw)
+            };
+            let mut spans = vec![Span::styled(lead, t.text), Span::styled(t.pixels(r), style)];
             if i == bigtext::HEIGHT - 1 {
                 spans.push(Span::styled(format!(" {small}"), t.text));
             }
@@ -227,7 +244,7 @@ fn figure_rows(
         let txt = if num.is_empty() {
             main_value(it, lang, false)
         } else {
-            format!("{num} {small}")
+            format!("{about}{num}{small}")
         };
         rows.push(Line::from(Span::styled(truncate(&txt, w), style)));
     }
