@@ -614,13 +614,19 @@ fn pty_run_at_60x20() {
             "禾源白羽鸡养殖项目",
             "棚改群众安置上楼",
             "消防隐患排查整改",
+            "6 下步工作",
+            "? 帮助",
         ]
         .iter()
         .all(|x| s.contains(x))
     });
-    assert!(screen.contains("6 下步工作"), "{screen}");
-    pty.send(b"\x1b[C\x1b[B");
-    pty.expect("→ then ↓ selects card 4", |s| s.contains(">4 安全生产"));
+    assert!(screen.contains(">1 党的建设"), "{screen}");
+    pty.send(b"\x1b[C");
+    pty.expect("→ selects card 2", |s| s.contains(">2 经济发展"));
+    pty.send(b"\x1b[B");
+    pty.expect("↓ selects card 4, a row down", |s| {
+        s.contains(">4 安全生产")
+    });
     pty.send(b"\r");
     pty.expect("Enter opens 安全生产", |s| {
         common::row(s, 1).contains("总览 › 安全生产")
