@@ -3,6 +3,7 @@
 pub mod board;
 pub mod diag;
 pub mod encoding;
+pub mod failed;
 pub mod format;
 pub mod history;
 pub mod item;

@@ -10,6 +10,7 @@ pub mod palette;
 pub mod present;
 pub mod search;
 pub mod sgr;
+pub mod slide_figure;
 pub mod snippet;
 pub mod table;
 pub mod theme;
