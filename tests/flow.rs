@@ -649,3 +649,35 @@ fn slides_write_approximate_figures_as_the_report_does() {
     let narrow = screen(&s, (50, 24), "Space Space Space");
     assert!(!narrow.contains("(约)"), "{narrow}");
 }
+
+#[test]
+fn at_start_up_a_broken_newest_file_shows_the_line_s_older_snapshot_marked_old() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = Path::new("tests/fixtures/history");
+    for entry in std::fs::read_dir(src).unwrap() {
+        let entry = entry.unwrap();
+        let to = tmp.path().join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir(&to).unwrap();
+            for f in std::fs::read_dir(entry.path()).unwrap() {
+                let f = f.unwrap();
+                std::fs::copy(f.path(), to.join(f.file_name())).unwrap();
+            }
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+    let party = tmp.path().join("2024-05-03").join("party.json");
+    let text = std::fs::read_to_string(&party).unwrap();
+    std::fs::write(&party, text.replacen("\"groups\"", ",\"groups\"", 1)).unwrap();
+    let s = state_of(tmp.path(), "2024-05-10");
+    let line = &s.board.lines[0];
+    assert_eq!(line.id, "party");
+    assert!(line.is_old(), "the 04-26 snapshot is shown");
+    assert_eq!(line.as_of, day("2024-04-26"));
+    let text = screen(&s, (120, 40), "1");
+    assert!(
+        text.contains("未能加载 · 下面是旧版 截至 2024-04-26"),
+        "{text}"
+    );
+}
