@@ -30,6 +30,10 @@ shot theme-light "$hist" "2" --theme light
 shot slide-light "$hist" "Space Space" --theme light --present
 shot theme-mono "$hist" "2" --theme mono
 shot theme-dark-256 "$hist" "2" --color 256
+# A real public report (洲泉镇, tests/fixtures/reports/zhouquan-2024): key indicators, growth, a rate.
+real="--data tests/fixtures/reports/zhouquan-2024/data --today 2025-01-03 --color 16"
+shot real-overview "$real" ""
+shot real-line "$real" "1"
 "$bin" $seed summary -o "$out/summary-seed.md"
 "$bin" $hist summary -o "$out/summary-history.md"
 echo "screenshots written to $out/"

@@ -178,7 +178,7 @@ fn a_word_report_with_numbered_headings_and_a_table() {
         .unwrap_or_else(|| panic!("no ledger"));
     assert_eq!(
         (ledger.found, ledger.rectified),
-        (Value::Num(18.0), Value::Num(18.0))
+        (Value::Num(18.0), Some(Value::Num(18.0)))
     );
     let targets = &x.drafted.lines[3];
     let grid = targets

@@ -641,13 +641,23 @@ fn pty_run_at_60x20() {
 
 #[test]
 fn slides_write_approximate_figures_as_the_report_does() {
+    let s = seed_state();
+    let road = s.board.lines[2]
+        .items
+        .iter()
+        .find(|it| it.item.label == "镇域道路改造及硬化")
+        .unwrap();
+    assert_eq!(
+        huibao::ui::present::big_figure(road, false),
+        ("约6227".to_string(), "平方米".to_string())
+    );
+    // Drawn: 约 before the big digits, never (约) after the unit.
     let mut s = seed_state();
     s.start_presenting(None);
-    let text = screen(&s, (80, 24), "Space Space Space");
-    assert!(text.contains("约 ██████"), "{text}");
-    assert!(!text.contains("(约)"), "{text}");
-    let narrow = screen(&s, (50, 24), "Space Space Space");
-    assert!(!narrow.contains("(约)"), "{narrow}");
+    for size in [(80, 24), (200, 50), (50, 24)] {
+        let text = screen(&s, size, "Space Space Space");
+        assert!(!text.contains("(约)"), "{text}");
+    }
 }
 
 #[test]

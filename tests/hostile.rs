@@ -134,7 +134,7 @@ fn problems_are_cleaned_and_exact() {
                 "{dir}/2023-06-30/hostile.json:42:20: groups[0].items[2].label: the text is 5000 characters long; it was cut to 2000 (the limit for this field)"
             ),
             format!(
-                "{dir}/2023-06-30/misspelt.json:16:15: groups[0].items[0].figures[0].val␛]0;PWNED␇ue: unknown field `val␛]0;PWNED␇ue`, expected one of `label`, `value`, `unit`, `approx`, `target`"
+                "{dir}/2023-06-30/misspelt.json:16:15: groups[0].items[0].figures[0].val␛]0;PWNED␇ue: unknown field `val␛]0;PWNED␇ue`, expected one of `label`, `value`, `unit`, `approx`, `target`, `bound`, `target_bound`, `value_max`, `target_max`, `firmness`, `growth`, `rate`, `decimals`, `per`, `threshold`, `period`, `parts`, `parts_cover`"
             ),
         ]
     );
@@ -364,13 +364,13 @@ fn nesting_100_000_deep_does_not_overflow_the_stack() {
     let d = parse_line_file(unclosed.as_bytes(), "deep.json").expect_err("fails");
     assert_eq!(
         d.to_string(),
-        "deep.json:1:25: groups[0].items[0].items: unknown field `items`, expected one of `id`, `label`, `source`, `headline`, `leader`, `office`, `figures`, `start`, `deadline`, `deadline_text`, `done`, `project`, `ledger`, `note`"
+        "deep.json:1:25: groups[0].items[0].items: unknown field `items`, expected one of `id`, `label`, `source`, `headline`, `leader`, `office`, `figures`, `start`, `deadline`, `deadline_text`, `done`, `firmness`, `task`, `project`, `ledger`, `note`"
     );
     let objects = format!("{}1{}", "{\"a\": ".repeat(100_000), "}".repeat(100_000));
     let d = parse_line_file(objects.as_bytes(), "deep.json").expect_err("fails");
     assert_eq!(
         d.to_string(),
-        "deep.json:1:2: a: unknown field `a`, expected one of `$schema`, `id`, `title`, `short`, `as_of`, `office`, `leader`, `groups`"
+        "deep.json:1:2: a: unknown field `a`, expected one of `$schema`, `id`, `title`, `short`, `as_of`, `office`, `leader`, `role`, `period`, `groups`"
     );
 }
 

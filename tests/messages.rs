@@ -249,7 +249,7 @@ fn a_ten_thousand_character_key_is_shortened_in_the_field_path() {
     assert_eq!(
         text(&v.stdout),
         format!(
-            "{}:2:3: error: {short}: unknown field {short} (a key 10000 characters long; the fields allowed here: $schema, id, title, short, as_of, office, leader, groups)\n",
+            "{}:2:3: error: {short}: unknown field {short} (a key 10000 characters long; the fields allowed here: $schema, id, title, short, as_of, office, leader, role, period, groups)\n",
             party.display()
         )
     );

@@ -42,7 +42,8 @@ fn values(f: &LineFile) -> Vec<Value> {
             out.extend(fig.target);
         }
         if let Some(l) = it.ledger() {
-            out.extend([l.found, l.rectified]);
+            out.push(l.found);
+            out.extend(l.rectified);
             out.extend(l.open);
         }
     }
@@ -126,7 +127,7 @@ fn check_seed(ds: &Dataset) {
     let ledger = fire.ledger().expect("a hazard ledger");
     assert_eq!(
         (ledger.found, ledger.rectified, ledger.unit.as_str()),
-        (Value::Num(11.0), Value::Num(11.0), "处")
+        (Value::Num(11.0), Some(Value::Num(11.0)), "处")
     );
 
     // 培训干部**人次

@@ -293,8 +293,11 @@ fn seed_brief_states_the_reports_figures() {
     );
     assert!(row_with(lines, &["棚改群众安置上楼"]).contains("| 1069户 |"));
     assert!(row_with(lines, &["镇域道路改造及硬化"]).contains("| 约6227平方米 |"));
-    assert!(row_with(lines, &["信用折扣店"]).contains("| 50家 |"));
-    assert!(row_with(lines, &["平台发表相关经验做法"]).contains("| 92篇 |"));
+    // A long line (民生保障, 19 items with figures) shows its money first and says how many more
+    // there are; a short one shows every figure.
+    assert!(row_with(lines, &["信用折扣节约成本"]).contains("| 40多万元 |"));
+    assert!(lines.contains("另有10项数据未列出（见看板）"));
+    assert!(row_with(lines, &["消防隐患排查整改"]).contains("发现11"));
     assert!(row_with(lines, &["运用“第一种形态”教育处理干部"]).contains("| 42人次 |"));
 
     assert!(section(&md, "二、").contains("本期为首期数据，没有上期可比。"));

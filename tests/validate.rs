@@ -5,7 +5,6 @@
 //! 禾源 and 汤西 items) with one thing broken.
 
 use huibao::model::load::{load_dir, parse_line_file};
-use huibao::model::validate::known_units;
 use huibao::model::{Diagnostic, Place, Severity};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -88,7 +87,7 @@ fn misspelt_field_names_the_field_at_its_key() {
         "misspelt-field.json",
         (86, 15),
         "groups[1].items[0].figures[0].valeu",
-        "unknown field `valeu`, expected one of `label`, `value`, `unit`, `approx`, `target`",
+        "unknown field `valeu`, expected one of `label`, `value`, `unit`, `approx`, `target`, `bound`, `target_bound`, `value_max`, `target_max`, `firmness`, `growth`, `rate`, `decimals`, `per`, `threshold`, `period`, `parts`, `parts_cover`",
     );
 }
 
@@ -277,15 +276,11 @@ fn duplicate_item_id() {
 }
 
 #[test]
-fn unknown_unit() {
-    let message = format!("unknown unit \"公顷\"; known units are {}", known_units());
+fn unit_that_looks_like_a_slip() {
+    let message = "单位“公顷2”里有数字或拉丁字母，像是笔误：单位照报告原文写（亩、万元、万美元……）";
     assert_warnings(
         "unknown-unit.json",
-        &[(
-            (87, 23),
-            "groups[1].items[0].figures[0].unit",
-            message.as_str(),
-        )],
+        &[((87, 23), "groups[1].items[0].figures[0].unit", message)],
     );
 }
 
@@ -332,7 +327,7 @@ fn ledger_rectified_over_found() {
         &[(
             (18, 26),
             "groups[0].items[0].ledger.rectified",
-            "rectified 13 is more than found 11",
+            "已整改 13 多于发现 11：整改数不能超过发现数",
         )],
     );
 }
@@ -377,7 +372,7 @@ fn expected_lines(dir: &Path) -> (String, String) {
         format!(
             "{d}/2023-06-30/economy.json:62:24: error: groups[0].items[0].project.milestones[1].due: expected a date like 2023-07-31, found \"2023-7-31\""
         ),
-        format!("{d}/2023-06-30/safety.json:18:26: warning: groups[0].items[0].ledger.rectified: rectified 13 is more than found 11"),
+        format!("{d}/2023-06-30/safety.json:18:26: warning: groups[0].items[0].ledger.rectified: 已整改 13 多于发现 11：整改数不能超过发现数"),
     )
 }
 

@@ -138,6 +138,9 @@ impl State {
     /// The slides in agenda order: overview, each line in the town's order, the laggard list.
     pub fn slides(&self) -> Vec<Slide> {
         let mut v = vec![Slide::Overview];
+        if self.board.indicators.is_some() {
+            v.push(Slide::Indicators);
+        }
         v.extend((0..self.board.lines.len()).map(Slide::Line));
         v.push(Slide::Laggards);
         v

@@ -10,6 +10,8 @@ use std::time::Duration;
 pub enum Slide {
     /// The overview.
     Overview,
+    /// The report's key indicators (主要指标), when it has them.
+    Indicators,
     /// One work line (its position in the town's order).
     Line(usize),
     /// The laggard list.

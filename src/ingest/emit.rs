@@ -51,6 +51,8 @@ pub(super) fn task(line: &str, label: &str, source: &str, ids: &mut HashSet<Stri
         deadline: None,
         deadline_text: None,
         done: None,
+        firmness: None,
+        task: None,
         kind: ItemKind::Text,
         note: None,
     }
@@ -62,7 +64,9 @@ pub(super) fn settle_kind(item: &mut Item) {
     if matches!(item.kind, ItemKind::Project(_) | ItemKind::Ledger(_)) {
         return;
     }
-    item.kind = if item.figures.iter().any(|f| f.value.is_some()) {
+    item.kind = if item.figures.first().is_some_and(|f| f.rate.is_some()) {
+        ItemKind::Rate
+    } else if item.figures.iter().any(|f| f.value.is_some()) {
         ItemKind::Quantity
     } else if !item.figures.is_empty() || item.deadline.is_some() {
         ItemKind::Target
@@ -86,6 +90,7 @@ pub(super) fn figure(a: &Amount, label: Option<String>, target: bool, text: &str
         unit: a.unit.clone(),
         approx: a.approx,
         target: target.then_some(a.value),
+        ..Figure::default()
     }
 }
 
@@ -126,18 +131,20 @@ pub(super) fn to_item(
                 })
                 .collect();
             ms.sort_by_key(|m| m.due);
-            item.kind = ItemKind::Project(Project {
+            item.kind = ItemKind::Project(Box::new(Project {
                 investment: Some(figure(investment, None, d.target, sent_of(investment))),
                 status: status.clone(),
                 problems: Vec::new(),
                 milestones: ms,
-            });
+                ..Project::default()
+            }));
         }
         DraftKind::Ledger { found, rectified } => {
             item.kind = ItemKind::Ledger(Ledger {
                 unit: found.unit.clone(),
                 found: found.value,
-                rectified: rectified.value,
+                found_approx: None,
+                rectified: Some(rectified.value),
                 open: None,
                 entries: Vec::new(),
             });

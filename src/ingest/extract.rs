@@ -223,8 +223,11 @@ fn task_line(
         as_of: Day(as_of),
         office: None,
         leader: None,
+        role: crate::model::LineRole::Work,
+        period: None,
         groups: vec![Group {
             title: title.to_string(),
+            period: None,
             items,
         }],
     }
@@ -300,6 +303,7 @@ fn draft_line(
         }
         groups.push(Group {
             title: title.clone(),
+            period: None,
             items,
         });
     }
@@ -311,6 +315,8 @@ fn draft_line(
         as_of: Day(as_of),
         office: None,
         leader: None,
+        role: crate::model::LineRole::Work,
+        period: None,
         groups,
     }
 }

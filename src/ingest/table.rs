@@ -123,6 +123,7 @@ pub fn row_figures(row: &TaskRow) -> Vec<Figure> {
             target: targets.iter().find(|t| t.unit == a.unit).map(|t| t.value),
             unit: a.unit,
             approx: a.approx,
+            ..Figure::default()
         });
     }
     // The figure with a target first: it is the item's progress.

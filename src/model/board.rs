@@ -5,8 +5,9 @@ use super::format::Thresholds;
 use super::history::{item_changes, removed_items, Change, QuantityKey};
 use super::item::Item;
 use super::line_file::LineFile;
+use super::line_file::LineRole;
 use super::load::{Dataset, Failed, LineHistory};
-use super::status::{judge, Judgement, Light};
+use super::status::{judge_in, Judgement, Light};
 use chrono::NaiveDate;
 
 /// One item with its judgement.
@@ -57,6 +58,8 @@ pub struct LineBoard {
     /// The line's file at the board's date failed to load: why, and where. The items shown (if any)
     /// are then its last good version (旧版).
     pub broken: Option<Diagnostic>,
+    /// A work line, or the report's key indicators.
+    pub role: LineRole,
 }
 
 impl LineBoard {
@@ -75,7 +78,7 @@ impl LineBoard {
                 g.items.iter().map(move |it| ItemBoard {
                     item: it.clone(),
                     group: g.title.clone(),
-                    judgement: judge(it, as_of, th),
+                    judgement: judge_in(it, g.period.as_ref().or(file.period.as_ref()), as_of, th),
                     changes: match prev {
                         Some((_, p)) => item_changes(p.items().find(|x| x.id == it.id), it),
                         None => Vec::new(),
@@ -98,6 +101,7 @@ impl LineBoard {
                 .map(|(_, p)| removed_items(p, file))
                 .unwrap_or_default(),
             broken: None,
+            role: file.role,
         }
     }
 
@@ -117,6 +121,7 @@ impl LineBoard {
             prev_date: None,
             removed: Vec::new(),
             broken: Some(failed.problem.clone()),
+            role: LineRole::Work,
         }
     }
 
@@ -152,22 +157,53 @@ impl LineBoard {
         self.count(Light::Behind)
     }
 
-    /// The items for the overview card: those marked `headline`, else the first ones with a figure.
-    pub fn headline(&self, max: usize) -> Vec<&ItemBoard> {
-        let marked: Vec<_> = self
-            .items
-            .iter()
-            .filter(|i| i.item.headline)
-            .take(max)
-            .collect();
-        if !marked.is_empty() {
-            return marked;
+    /// The items for the overview card and the brief, chosen by rule (reports have no `headline`
+    /// flags): every item with a figure when there are at most `max`; otherwise the most interesting
+    /// (see [`ItemBoard::interest`]: laggards, lights, deadlines, targets, changes, money, growth),
+    /// shown in report order; and how many more there are.
+    pub fn chosen(&self, max: usize) -> (Vec<&ItemBoard>, usize) {
+        let with: Vec<&ItemBoard> = self.items.iter().filter(|i| i.item.has_figures()).collect();
+        if with.len() <= max {
+            return (with, 0);
         }
-        self.items
+        let mut ranked = with.clone();
+        ranked.sort_by_key(|i| std::cmp::Reverse(i.interest()));
+        ranked.truncate(max);
+        // Back in report order.
+        let shown: Vec<&ItemBoard> = with
             .iter()
-            .filter(|i| i.item.has_figures())
-            .take(max)
-            .collect()
+            .copied()
+            .filter(|i| ranked.iter().any(|r| std::ptr::eq(*r, *i)))
+            .collect();
+        let more = with.len() - shown.len();
+        (shown, more)
+    }
+}
+
+impl ItemBoard {
+    /// How much a leader wants to see this item first: one point for each of a light, a deadline,
+    /// a target, a change since last time, money (a project, or a figure in 万元/亿元) and a growth;
+    /// three more for a laggard.
+    pub fn interest(&self) -> u8 {
+        let figs = &self.item.figures;
+        let light = self.judgement.light;
+        [
+            light != Light::None,
+            light.is_laggard(),
+            light.is_laggard(),
+            light.is_laggard(),
+            self.judgement.deadline.is_some(),
+            figs.iter().any(|f| f.target.is_some()),
+            self.changes.iter().any(|(_, c)| c.is_change()),
+            self.item.project().is_some()
+                || figs
+                    .iter()
+                    .any(|f| super::numbers::wan_factor(&f.unit).is_some()),
+            figs.iter().any(|f| f.growth.is_some()),
+        ]
+        .into_iter()
+        .filter(|b| *b)
+        .count() as u8
     }
 }
 
@@ -207,6 +243,9 @@ pub struct Board {
     pub date: Option<NaiveDate>,
     /// Lines in meeting order.
     pub lines: Vec<LineBoard>,
+    /// The report's key indicators (主要指标: a file with `"role": "indicators"`), shown as a strip on
+    /// the overview and a slide, never as a work line.
+    pub indicators: Option<LineBoard>,
 }
 
 impl Board {
@@ -215,7 +254,7 @@ impl Board {
     pub fn build(ds: &Dataset, date: Option<NaiveDate>) -> Board {
         let th = ds.town.thresholds;
         let date = date.or(ds.latest_date());
-        let lines = ds
+        let (indicators, lines): (Vec<LineBoard>, Vec<LineBoard>) = ds
             .agenda()
             .into_iter()
             .filter_map(|id| {
@@ -225,8 +264,12 @@ impl Board {
                     None => failed.map(|f| LineBoard::unloaded(id, f)),
                 }
             })
-            .collect();
-        Board { date, lines }
+            .partition(|l| l.role == LineRole::Indicators);
+        Board {
+            date,
+            lines,
+            indicators: indicators.into_iter().next(),
+        }
     }
 
     fn line_at(
@@ -262,6 +305,7 @@ impl Board {
         Board {
             date: self.date,
             lines,
+            indicators: self.indicators.clone(),
         }
     }
 

@@ -340,6 +340,22 @@ pub fn parse_town(bytes: &[u8], path: &str) -> Result<Town, Diagnostic> {
 pub fn parse_town_checked(bytes: &[u8], path: &str) -> Result<(Town, Vec<Diagnostic>), Diagnostic> {
     let (text, encoding) = decode(bytes, path)?;
     let mut town: Town = parse_json(&text, path)?;
+    if let Some(v) = town
+        .format
+        .filter(|v| *v == 0 || *v > super::format::FORMAT_VERSION)
+    {
+        let place = super::diag::Locator::places(&super::diag::JsonText(&text), &["format"]);
+        return Err(Diagnostic {
+            severity: super::diag::Severity::Error,
+            path: path.into(),
+            place: place.into_iter().next().unwrap_or(super::diag::Place::File),
+            field: "format".into(),
+            message: format!(
+                "数据格式版本 {v} 本程序不认识（可读版本 1 至 {}）：请升级 huibao",
+                super::format::FORMAT_VERSION
+            ),
+        });
+    }
     let mut warnings: Vec<Diagnostic> = encoding.note(path).into_iter().collect();
     warnings.extend(clean_parsed(&mut town, &text, path));
     Ok((town, warnings))

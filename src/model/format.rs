@@ -4,13 +4,14 @@
 //! vanishes from the meeting screen. The JSON Schema (`huibao schema`) is generated from these types and
 //! their doc comments.
 
-use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
-use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
-use std::fmt;
+use serde::{Deserialize, Serialize};
 
-/// Largest integer an f64 holds exactly (2^53); larger integers are refused rather than rounded.
-pub const MAX_EXACT_INT: u64 = 1 << 53;
+pub use super::figure::{
+    Approx, Basis, Bound, Figure, Firmness, Growth, GrowthUnit, Period, RateKind, Task, Threshold,
+};
+
+pub use super::values::{day_fault, parse_day, Day, DayFault, Value, DAY_RANGE, MAX_EXACT_INT};
 
 /// `town.json`: the town, the report title, the order of work lines and the warning-light thresholds.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
@@ -19,6 +20,10 @@ pub struct Town {
     /// Optional editor hint pointing at the schema file; ignored by huibao.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// The data format version: absent or 1 for files written before the real-report additions
+    /// (growth, rates, parts, bounds, bundles, indicators, periods); 2 when any of them is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<u32>,
     /// The town's name as the report writes it (a masked name such as `**镇` stays masked).
     pub name: String,
     /// The report's title, shown in the dashboard header.
@@ -44,6 +49,9 @@ pub struct Thresholds {
     pub red_points: f64,
 }
 
+/// The newest data format this build reads.
+pub const FORMAT_VERSION: u32 = 2;
+
 fn default_amber() -> f64 {
     10.0
 }
@@ -60,64 +68,33 @@ impl Default for Thresholds {
     }
 }
 
-/// True for `false` (serde's skip test for flags that default to false).
+/// Serde's `skip_serializing_if` for flags that default to false.
 pub(super) fn is_false(b: &bool) -> bool {
     !*b
 }
 
-/// A quantity as the report states it: 6次, 400多亩, 200 of 800 亩, 培训干部**人次.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Figure {
-    /// What is counted, when the item has several figures (e.g. 养殖区, 已定植).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
-    /// The reported (current or completed) value: a number, or "**" when withheld. Absent when only a
-    /// target is stated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<Value>,
-    /// The unit as written: 次, 人次, 个, 期, 场, 篇, 处, 户, 家, 人, 支, 小时, 亩, 米, 平方米, 吨, 万元, 亿元 …
-    pub unit: String,
-    /// Qualifier of an approximate value: 多 (400多亩), 余 (2万余吨) or 约 (约260米).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub approx: Option<Approx>,
-    /// The planned or target quantity in the same unit (800 亩 planned; a next-step target).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<Value>,
-}
-
-/// How an approximate figure is qualified in the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub enum Approx {
-    /// 多: "more than" (400多亩).
-    #[serde(rename = "多")]
-    More,
-    /// 余: "more than" (2万余吨).
-    #[serde(rename = "余")]
-    Over,
-    /// 约: "about" (约260米).
-    #[serde(rename = "约")]
-    About,
-}
-
-impl Approx {
-    /// The qualifier character as reports write it.
-    pub fn zh(self) -> &'static str {
-        match self {
-            Approx::More => "多",
-            Approx::Over => "余",
-            Approx::About => "约",
-        }
-    }
-}
-
 /// Key-project details (重点项目台账).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Project {
-    /// 总投资 as reported (unit 万元 or 亿元).
+    /// How many projects the item bundles (19个项目, 13个重点项目); absent = one project.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<Value>,
+    /// 总投资 / 计划总投资: planned over the whole life (unit 万元 or 亿元). Never added to money spent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub investment: Option<Figure>,
+    /// 年度计划投资 / 本年度总投资 / 年计划: planned this year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_plan: Option<Figure>,
+    /// 年度完成投资 / 当年投资 / 今年以来完成投资: spent this year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_done: Option<Figure>,
+    /// 累计完成投资: spent since the project started.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cumulative: Option<Figure>,
+    /// 年度投资完成率 / 占年计划N%: the reported rate, when the plan figure is not stated (unit %).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_rate: Option<Figure>,
     /// 形象进度: physical progress in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
@@ -153,8 +130,12 @@ pub struct Ledger {
     pub unit: String,
     /// Found (发现) in total.
     pub found: Value,
-    /// Rectified (整改) in total.
-    pub rectified: Value,
+    /// Qualifier of an approximate found total (280余项).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub found_approx: Option<Approx>,
+    /// Rectified (整改) in total; absent when the report does not say (shown 整改情况未报).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rectified: Option<Value>,
     /// Still open; computed as found − rectified when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub open: Option<Value>,
@@ -168,7 +149,7 @@ impl Ledger {
     /// (a withheld total).
     pub fn open_count(&self) -> Option<Value> {
         self.open.or(match (self.found, self.rectified) {
-            (Value::Num(f), Value::Num(r)) => Some(Value::Num(f - r)),
+            (Value::Num(f), Some(Value::Num(r))) => Some(Value::Num(f - r)),
             _ => None,
         })
     }
@@ -196,192 +177,10 @@ pub struct Hazard {
     /// 整改期限.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<Day>,
+    /// 整改完成: the date the rectification was finished (before it is verified and closed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rectified_on: Option<Day>,
     /// 销号日期: the date it was closed out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed: Option<Day>,
-}
-
-/// A reported number, or a figure withheld in the public report (`"**"`). A withheld value is unknown:
-/// never 0, never summed.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Value {
-    /// A stated number.
-    Num(f64),
-    /// Printed as `**` in the report.
-    Withheld,
-}
-
-impl Value {
-    /// The number, when stated.
-    pub fn num(self) -> Option<f64> {
-        match self {
-            Value::Num(n) => Some(n),
-            Value::Withheld => None,
-        }
-    }
-}
-
-impl Serialize for Value {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Value::Num(n) if n.fract() == 0.0 && n.abs() < MAX_EXACT_INT as f64 => {
-                s.serialize_i64(*n as i64)
-            }
-            Value::Num(n) => s.serialize_f64(*n),
-            Value::Withheld => s.serialize_str("**"),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl de::Visitor<'_> for V {
-            type Value = Value;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a number, or \"**\" for a withheld figure")
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
-                if v > MAX_EXACT_INT {
-                    return Err(E::custom(format!(
-                        "integer {v} is larger than 2^53 and cannot be kept exactly"
-                    )));
-                }
-                Ok(Value::Num(v as f64))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
-                if v.unsigned_abs() > MAX_EXACT_INT {
-                    return Err(E::custom(format!(
-                        "integer {v} is larger than 2^53 and cannot be kept exactly"
-                    )));
-                }
-                Ok(Value::Num(v as f64))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-                if !v.is_finite() {
-                    return Err(E::custom("expected a finite number"));
-                }
-                Ok(Value::Num(v))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
-                if v == "**" {
-                    Ok(Value::Withheld)
-                } else {
-                    Err(E::custom(format!(
-                        "expected a number, or \"**\" for a withheld figure, found the string {v:?}"
-                    )))
-                }
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-impl JsonSchema for Value {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Value".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "A number, or \"**\" for a figure withheld in the public report.",
-            "oneOf": [ { "type": "number" }, { "const": "**" } ]
-        })
-    }
-}
-
-/// A calendar date written `YYYY-MM-DD`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Day(pub NaiveDate);
-
-impl Day {
-    /// The date.
-    pub fn date(self) -> NaiveDate {
-        self.0
-    }
-}
-
-impl fmt::Display for Day {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "{}", self.0.format("%Y-%m-%d"))
-    }
-}
-
-impl Serialize for Day {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-/// The first and the last date that data may have (`YYYY-MM-DD`).
-pub const DAY_RANGE: (&str, &str) = ("1900-01-01", "2200-12-31");
-
-/// Why a text is not a date [`parse_day`] accepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DayFault {
-    /// Not shaped like `2023-06-30`.
-    Shape,
-    /// Shaped like a date, but no such day (`2023-02-30`).
-    NoSuchDay,
-    /// A real day outside [`DAY_RANGE`].
-    OutOfRange,
-}
-
-/// Why `s` is not an accepted date; `None` when [`parse_day`] accepts it.
-pub fn day_fault(s: &str) -> Option<DayFault> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return Some(DayFault::Shape);
-    }
-    match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        Err(_)
-            if s.bytes()
-                .enumerate()
-                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit()) =>
-        {
-            Some(DayFault::NoSuchDay)
-        }
-        Err(_) => Some(DayFault::Shape),
-        Ok(d) if d.year() < 1900 || d.year() > 2200 => Some(DayFault::OutOfRange),
-        Ok(_) => None,
-    }
-}
-
-/// Parses `YYYY-MM-DD` strictly (zero-padded, a real calendar day within [`DAY_RANGE`]).
-pub fn parse_day(s: &str) -> Option<NaiveDate> {
-    if day_fault(s).is_some() {
-        return None;
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-}
-
-impl<'de> Deserialize<'de> for Day {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl de::Visitor<'_> for V {
-            type Value = Day;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a date like 2023-07-31")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Day, E> {
-                parse_day(v).map(Day).ok_or_else(|| {
-                    E::custom(format!("expected a date like 2023-07-31, found {v:?}"))
-                })
-            }
-        }
-        d.deserialize_str(V)
-    }
-}
-
-impl JsonSchema for Day {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Day".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "A calendar date, YYYY-MM-DD.",
-            "type": "string",
-            "format": "date",
-            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-        })
-    }
 }

@@ -98,12 +98,14 @@ pub fn quantities<'a>(item: &'a Item) -> Vec<Quantity<'a>> {
         }
         ItemKind::Ledger(l) => {
             push(QuantityKey::Found, l.found, l.unit.as_str());
-            push(QuantityKey::Rectified, l.rectified, l.unit.as_str());
+            if let Some(r) = l.rectified {
+                push(QuantityKey::Rectified, r, l.unit.as_str());
+            }
             if let Some(o) = l.open {
                 push(QuantityKey::Open, o, l.unit.as_str());
             }
         }
-        ItemKind::Quantity | ItemKind::Target | ItemKind::Text => {}
+        ItemKind::Quantity | ItemKind::Rate | ItemKind::Target | ItemKind::Text => {}
     }
     out
 }
@@ -208,6 +210,7 @@ mod tests {
                         unit: "次".into(),
                         approx: None,
                         target: None,
+                        ..Figure::default()
                     }];
                     it
                 },

@@ -1,7 +1,7 @@
 //! What an item is: the kind decided once when its file is loaded, and the item as the rest of the
 //! program sees it. The file's shape is [`ItemFile`]; reading one decides the [`ItemKind`].
 
-use super::format::{is_false, Day, Figure, Ledger, Project};
+use super::format::{is_false, Day, Figure, Firmness, Ledger, Project, Task};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -17,7 +17,8 @@ pub struct ItemFile {
     pub label: String,
     /// The report sentence the figures were taken from, verbatim.
     pub source: String,
-    /// Show this item's first figure on the overview card.
+    /// Kept so older files load; the overview and the brief now choose figures by rule (targets,
+    /// lights, changes, money and growth first), not by this flag.
     #[serde(default, skip_serializing_if = "is_false")]
     pub headline: bool,
     /// 责任领导: the leader responsible, when stated.
@@ -41,6 +42,12 @@ pub struct ItemFile {
     /// Marked done by the office (完成 / 销号).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done: Option<bool>,
+    /// How firm a task without figures is: 确保, 力争, 争取, 预计, 计划 (力争按时完成全年固投任务).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub firmness: Option<Firmness>,
+    /// A key-task table row's cells (攻坚目标任务, 本季度工作任务安排, 本季度完成情况), verbatim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<Task>,
     /// Project details, for a key project (重点项目).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project: Option<Project>,
@@ -59,10 +66,13 @@ pub struct ItemFile {
 pub enum ItemKind {
     /// Counts and measures the report states (6次, 400多亩, 200 of 800亩).
     Quantity,
+    /// A rate is the item's main figure (形象进度60%, 覆盖率100%, 目标完成率173.5%): a percentage with
+    /// its [`RateKind`](super::figure::RateKind); a progress rate gets a bar and a light.
+    Rate,
     /// A next-step target: figures that state only a target (目标600亩), or a task with a deadline.
     Target,
     /// A key project (重点项目): investment, 形象进度, problems, milestones; figures may add progress.
-    Project(Project),
+    Project(Box<Project>),
     /// A hazard or problem ledger (台账): found, rectified, open, entries.
     Ledger(Ledger),
     /// Words only: nothing to count, no deadline.
@@ -83,7 +93,8 @@ impl ItemKind {
                 return Err("an item is a project or a ledger, not both: split it into two items")
             }
             (_, Some(l)) => ItemKind::Ledger(l),
-            (Some(p), None) => ItemKind::Project(p),
+            (Some(p), None) => ItemKind::Project(Box::new(p)),
+            (None, None) if figures.first().is_some_and(|f| f.rate.is_some()) => ItemKind::Rate,
             (None, None) if figures.iter().any(|f| f.value.is_some()) => ItemKind::Quantity,
             (None, None) if !figures.is_empty() || deadline => ItemKind::Target,
             (None, None) => ItemKind::Text,
@@ -117,6 +128,10 @@ pub struct Item {
     pub deadline_text: Option<String>,
     /// Marked done by the office (完成 / 销号).
     pub done: Option<bool>,
+    /// How firm a task without figures is (确保, 力争, 争取, 预计, 计划).
+    pub firmness: Option<Firmness>,
+    /// A key-task table row's cells, verbatim.
+    pub task: Option<Task>,
     /// Any remark of the office.
     pub note: Option<String>,
     /// What the item is.
@@ -132,13 +147,26 @@ impl Item {
         }
     }
 
-    /// True when the item states something to count: figures, or a ledger's totals.
+    /// True when the item states something to count: figures, a ledger's totals, or a project's
+    /// count and money.
     pub fn has_figures(&self) -> bool {
         match &self.kind {
             ItemKind::Ledger(_) => true,
-            ItemKind::Quantity | ItemKind::Target | ItemKind::Project(_) | ItemKind::Text => {
-                !self.figures.is_empty()
+            ItemKind::Project(p)
+                if p.count.is_some()
+                    || p.investment.is_some()
+                    || p.annual_plan.is_some()
+                    || p.annual_done.is_some()
+                    || p.cumulative.is_some()
+                    || p.annual_rate.is_some() =>
+            {
+                true
             }
+            ItemKind::Quantity
+            | ItemKind::Rate
+            | ItemKind::Target
+            | ItemKind::Project(_)
+            | ItemKind::Text => !self.figures.is_empty(),
         }
     }
 
@@ -167,6 +195,8 @@ impl TryFrom<ItemFile> for Item {
             deadline: f.deadline,
             deadline_text: f.deadline_text,
             done: f.done,
+            firmness: f.firmness,
+            task: f.task,
             note: f.note,
             kind,
         })
@@ -176,9 +206,9 @@ impl TryFrom<ItemFile> for Item {
 impl From<Item> for ItemFile {
     fn from(i: Item) -> ItemFile {
         let (project, ledger) = match i.kind {
-            ItemKind::Project(p) => (Some(p), None),
+            ItemKind::Project(p) => (Some(*p), None),
             ItemKind::Ledger(l) => (None, Some(l)),
-            ItemKind::Quantity | ItemKind::Target | ItemKind::Text => (None, None),
+            ItemKind::Quantity | ItemKind::Rate | ItemKind::Target | ItemKind::Text => (None, None),
         };
         ItemFile {
             id: i.id,
@@ -192,6 +222,8 @@ impl From<Item> for ItemFile {
             deadline: i.deadline,
             deadline_text: i.deadline_text,
             done: i.done,
+            firmness: i.firmness,
+            task: i.task,
             project,
             ledger,
             note: i.note,

@@ -1,6 +1,6 @@
 //! A work line's file: `data/<YYYY-MM-DD>/<line>.json`, its numbered groups and their items.
 
-use super::format::Day;
+use super::format::{Day, Period};
 use super::item::Item;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -27,8 +27,32 @@ pub struct LineFile {
     /// The leader in charge (分管领导), when stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leader: Option<String>,
+    /// What the file is: a work line (the default) or the report's key indicators (主要指标: 地区生产总值,
+    /// 财政总收入, 固定资产投资 …, conventionally `indicators.json`, shown as a strip, not a work line).
+    #[serde(default, skip_serializing_if = "LineRole::is_work")]
+    pub role: LineRole,
+    /// The plan's period (本年度, 下半年): its end is the deadline of every target naming none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
     /// The report's numbered sub-headings, in order.
     pub groups: Vec<Group>,
+}
+
+/// What a line file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum LineRole {
+    /// A work line (工作线): the default.
+    #[default]
+    Work,
+    /// The report's key indicators (主要指标): one item per indicator, its first figure the indicator.
+    Indicators,
+}
+
+impl LineRole {
+    fn is_work(&self) -> bool {
+        *self == LineRole::Work
+    }
 }
 
 impl LineFile {
@@ -46,8 +70,13 @@ impl LineFile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
-    /// The sub-heading as the report writes it.
+    /// The sub-heading as the report writes it; empty when the report lists items straight under the
+    /// line's heading (一、 without （一）).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
+    /// The group's period when it differs from the line's (下半年工作计划 under a 上半年 summary).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
     /// The items reported under it.
     pub items: Vec<Item>,
 }

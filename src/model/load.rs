@@ -477,6 +477,29 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
     problems.append(&mut late);
 
     let (lines, dates) = organize(&town, by_line, &mut failed);
+    let pairs = lines.iter().flat_map(|l| {
+        l.snapshots.windows(2).map(|w| {
+            let (prev, cur) = (&w[0], &w[1]);
+            (
+                &prev.file,
+                prev.date.to_string(),
+                &cur.file,
+                cur.path.as_str(),
+            )
+        })
+    });
+    problems.extend(super::checks::unit_change_warnings(pairs));
+    let indicators: Vec<(&str, &str, bool)> = lines
+        .iter()
+        .filter_map(|l| {
+            let newest = l.latest();
+            (newest.file.role == super::line_file::LineRole::Indicators).then(|| {
+                let listed = town.lines.contains(&l.id);
+                (l.id.as_str(), newest.path.as_str(), listed)
+            })
+        })
+        .collect();
+    problems.extend(super::checks::indicator_warnings(&indicators));
     Dataset {
         source: DataSource::Embedded,
         town,

@@ -1,6 +1,6 @@
 //! Numbers as the reports write them: 6, 35.55, 400多, **, money in 万元 and 亿元.
 
-use super::format::{Approx, Figure, Value};
+use super::format::{Approx, Basis, Figure, Growth, GrowthUnit, Value};
 
 /// Formats a number without trailing zeros (6, 35.55, 1.2); at most two decimals.
 pub fn fmt_num(n: f64) -> String {
@@ -35,23 +35,132 @@ pub fn fmt_value(v: Value, approx: Option<Approx>, en: bool) -> String {
     }
 }
 
-/// A figure's value and unit as one string (`400多亩`, `**人次`, `1.2亿元`); the target alone when no
-/// value is reported (`目标 600亩`).
+/// A figure as the report words it: value and unit (`400多亩`, `**人次`, `1.2亿元`, `25.0%`), a range
+/// (`3—5个`), its bound (`至少1个`, `90%以上`, `超2万人次`), per-unit words (`人均4.6万元`, `各村至少1个`)
+/// and firmness (`力争1898万元`, `预计133.8亿元`); the target alone when no value is reported. A figure
+/// with neither (a growth of an unstated base) is its growth (`▲20.1%`).
 pub fn fmt_figure(f: &Figure, en: bool) -> String {
-    match (f.value, f.target) {
+    let (number, max, bound) = match (f.value, f.target) {
+        (Some(v), _) => (v, f.value_max, f.bound),
+        (None, Some(t)) => (t, f.target_max, f.target_bound),
+        (None, None) => {
+            return match &f.growth {
+                Some(g) => fmt_growth(g, en),
+                None => f.unit.clone(),
+            }
+        }
+    };
+    let approx = f.value.and(f.approx);
+    let mut text = match (number, max) {
         // 余 follows the magnitude: 2万余吨, where 多 precedes it: 40多万元.
-        (Some(v @ Value::Num(_)), _)
-            if f.approx == Some(Approx::Over)
+        (Value::Num(_), None)
+            if approx == Some(Approx::Over)
                 && !en
                 && (f.unit.starts_with('万') || f.unit.starts_with('亿')) =>
         {
             let mut u = f.unit.chars();
             let mag = u.next().unwrap_or_default();
-            format!("{}{mag}余{}", fmt_value(v, None, en), u.as_str())
+            format!(
+                "{}{mag}余{}",
+                fmt_value_dec(number, None, f.decimals, en),
+                u.as_str()
+            )
         }
-        (Some(v), _) => format!("{}{}", fmt_value(v, f.approx, en), f.unit),
-        (None, Some(t)) => format!("{}{}", fmt_value(t, None, en), f.unit),
-        (None, None) => f.unit.clone(),
+        (_, Some(m)) => format!(
+            "{}—{}{}",
+            fmt_value_dec(number, approx, f.decimals, en),
+            fmt_value_dec(m, None, f.decimals, en),
+            f.unit
+        ),
+        _ => format!(
+            "{}{}",
+            fmt_value_dec(number, approx, f.decimals, en),
+            f.unit
+        ),
+    };
+    if let Some(b) = bound {
+        text = if en {
+            format!("{}{text}", b.sign())
+        } else {
+            b.around(&text)
+        };
+    }
+    if let Some(per) = f.per.as_deref() {
+        text = if en {
+            format!("{text} ({per})")
+        } else {
+            format!("{per}{text}")
+        };
+    }
+    if let Some(firm) = f.firmness {
+        text = if en {
+            format!("{}{text}", firm.en())
+        } else {
+            format!("{}{text}", firm.zh())
+        };
+    }
+    text
+}
+
+/// A value with its qualifier and the decimals it was written with (`25.0` when `decimals` is 1).
+pub fn fmt_value_dec(v: Value, approx: Option<Approx>, decimals: Option<u8>, en: bool) -> String {
+    match (v, decimals) {
+        (Value::Num(n), Some(d)) if n.is_finite() && d <= 6 => {
+            let s = format!("{n:.*}", d as usize);
+            fmt_value(v, approx, en).replacen(&fmt_num(n), &s, 1)
+        }
+        _ => fmt_value(v, approx, en),
+    }
+}
+
+/// A growth with sign and arrow: `▲10.6%`, `▼3.2%`, `▲0.5个百分点`, `持平`; a basis other than 同比 is
+/// named (`环比▲3%`); a growth target in the report's words (`增长6%以上`).
+pub fn fmt_growth(g: &Growth, en: bool) -> String {
+    let unit = |en: bool| match (g.unit, en) {
+        (GrowthUnit::Percent, _) => "%",
+        (GrowthUnit::Points, false) => "个百分点",
+        (GrowthUnit::Points, true) => " pts",
+    };
+    let basis = match g.basis {
+        Basis::YearOnYear => "",
+        b if en => match b {
+            Basis::PeriodOnPeriod => "m/m ",
+            _ => "y/y ",
+        },
+        b => b.zh(),
+    };
+    let value = match g.value {
+        Some(Value::Num(n)) => {
+            let mag = fmt_value_dec(Value::Num(n.abs()), None, g.decimals, en);
+            if n > 0.0 {
+                format!("{basis}▲{mag}{}", unit(en))
+            } else if n < 0.0 {
+                format!("{basis}▼{mag}{}", unit(en))
+            } else if en {
+                format!("{basis}flat")
+            } else {
+                format!("{basis}持平")
+            }
+        }
+        Some(Value::Withheld) => format!("{basis}**{}", unit(en)),
+        None => String::new(),
+    };
+    let target = g.target.map(|t| {
+        let t = format!("{}{}", fmt_value_dec(t, None, g.decimals, en), unit(en));
+        let t = match g.target_bound.filter(|_| !en) {
+            Some(b) => b.around(&t),
+            None => t,
+        };
+        if en {
+            format!("target +{t}")
+        } else {
+            format!("增长{t}")
+        }
+    });
+    match target {
+        Some(t) if value.is_empty() => t,
+        Some(t) => format!("{value} ({t})"),
+        None => value,
     }
 }
 
@@ -84,7 +193,8 @@ pub fn fmt_money(wan: f64) -> String {
 pub fn sum_money<'a>(figs: impl IntoIterator<Item = &'a Figure>) -> (f64, usize) {
     let mut total = 0.0;
     let mut skipped = 0;
-    for f in figs {
+    // A per-unit figure (人均, 各村) is not an amount of its own: never summed.
+    for f in figs.into_iter().filter(|f| f.per.is_none()) {
         match f.value {
             Some(Value::Withheld) if wan_factor(&f.unit).is_some() => skipped += 1,
             Some(v) => total += to_wan(v, &f.unit).unwrap_or(0.0),
@@ -93,50 +203,6 @@ pub fn sum_money<'a>(figs: impl IntoIterator<Item = &'a Figure>) -> (f64, usize)
     }
     (total, skipped)
 }
-
-/// Units huibao knows; others load with a warning.
-pub const KNOWN_UNITS: &[&str] = &[
-    "次",
-    "人次",
-    "个",
-    "期",
-    "场",
-    "篇",
-    "处",
-    "户",
-    "家",
-    "人",
-    "支",
-    "小时",
-    "亩",
-    "米",
-    "平方米",
-    "公里",
-    "吨",
-    "万吨",
-    "只",
-    "万只",
-    "元",
-    "千元",
-    "万元",
-    "亿元",
-    "万",
-    "亿",
-    "台",
-    "座",
-    "起",
-    "件",
-    "项",
-    "所",
-    "名",
-    "条",
-    "栋",
-    "间",
-    "棚",
-    "个村",
-    "村",
-    "%",
-];
 
 #[cfg(test)]
 mod tests {
@@ -179,6 +245,7 @@ mod tests {
                 unit: "亿元".into(),
                 approx: None,
                 target: None,
+                ..Figure::default()
             },
             Figure {
                 label: None,
@@ -186,6 +253,7 @@ mod tests {
                 unit: "万元".into(),
                 approx: None,
                 target: None,
+                ..Figure::default()
             },
             Figure {
                 label: None,
@@ -193,6 +261,7 @@ mod tests {
                 unit: "万".into(),
                 approx: None,
                 target: None,
+                ..Figure::default()
             },
         ];
         assert_eq!(sum_money(&figs), (17_000.0, 1));
@@ -202,8 +271,46 @@ mod tests {
             unit: "万吨".into(),
             approx: Some(Approx::Over),
             target: None,
+            ..Figure::default()
         };
         assert_eq!(fmt_figure(&grain, false), "2万余吨");
+        let bounded = Figure {
+            target: Some(Value::Num(1.0)),
+            unit: "个".into(),
+            target_bound: Some(crate::model::Bound::AtLeast),
+            per: Some("各村".into()),
+            firmness: Some(crate::model::Firmness::Ensure),
+            ..Figure::default()
+        };
+        assert_eq!(fmt_figure(&bounded, false), "确保各村至少1个");
+        assert_eq!(fmt_figure(&bounded, true), "must ≥1个 (各村)");
+        let range = Figure {
+            value: Some(Value::Num(3.0)),
+            value_max: Some(Value::Num(5.0)),
+            unit: "个".into(),
+            ..Figure::default()
+        };
+        assert_eq!(fmt_figure(&range, false), "3—5个");
+        let written = Figure {
+            value: Some(Value::Num(25.0)),
+            unit: "%".into(),
+            decimals: Some(1),
+            bound: Some(crate::model::Bound::OrMore),
+            ..Figure::default()
+        };
+        assert_eq!(fmt_figure(&written, false), "25.0%以上");
+        let g = crate::model::Growth {
+            value: Some(Value::Num(-3.2)),
+            ..Default::default()
+        };
+        assert_eq!(fmt_growth(&g, false), "▼3.2%");
+        let pts = crate::model::Growth {
+            value: Some(Value::Num(0.5)),
+            unit: GrowthUnit::Points,
+            basis: Basis::PeriodOnPeriod,
+            ..Default::default()
+        };
+        assert_eq!(fmt_growth(&pts, false), "环比▲0.5个百分点");
         assert_eq!(fmt_figure(&grain, true), "2+万吨");
     }
 }

@@ -443,6 +443,9 @@ impl Sanitize for LineFile {
         fix_opt(&mut self.short, Line, at.key("short"), cuts);
         fix_opt(&mut self.office, Line, at.key("office"), cuts);
         fix_opt(&mut self.leader, Line, at.key("leader"), cuts);
+        if let Some(p) = &mut self.period {
+            fix(&mut p.words, Line, at.key("period").key("words"), cuts);
+        }
         each(&mut self.groups, at, "groups", cuts);
     }
 }
@@ -450,6 +453,9 @@ impl Sanitize for LineFile {
 impl Sanitize for Group {
     fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>) {
         fix(&mut self.title, Line, at.key("title"), cuts);
+        if let Some(p) = &mut self.period {
+            fix(&mut p.words, Line, at.key("period").key("words"), cuts);
+        }
         each(&mut self.items, at, "items", cuts);
     }
 }
@@ -463,10 +469,16 @@ impl Sanitize for Item {
         fix_opt(&mut self.office, Line, at.key("office"), cuts);
         each(&mut self.figures, at, "figures", cuts);
         fix_opt(&mut self.deadline_text, Line, at.key("deadline_text"), cuts);
+        if let Some(t) = &mut self.task {
+            let tat = at.key("task");
+            fix_opt(&mut t.goal, Text, tat.key("goal"), cuts);
+            fix_opt(&mut t.plan, Text, tat.key("plan"), cuts);
+            fix_opt(&mut t.result, Text, tat.key("result"), cuts);
+        }
         match &mut self.kind {
             ItemKind::Project(p) => p.sanitize_at(&at.key("project"), cuts),
             ItemKind::Ledger(l) => l.sanitize_at(&at.key("ledger"), cuts),
-            ItemKind::Quantity | ItemKind::Target | ItemKind::Text => {}
+            ItemKind::Quantity | ItemKind::Rate | ItemKind::Target | ItemKind::Text => {}
         }
         fix_opt(&mut self.note, Text, at.key("note"), cuts);
     }
@@ -476,13 +488,31 @@ impl Sanitize for Figure {
     fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>) {
         fix_opt(&mut self.label, Line, at.key("label"), cuts);
         fix(&mut self.unit, Line, at.key("unit"), cuts);
+        fix_opt(&mut self.per, Line, at.key("per"), cuts);
+        if let Some(t) = &mut self.threshold {
+            let tat = at.key("threshold");
+            fix(&mut t.unit, Line, tat.key("unit"), cuts);
+            fix(&mut t.words, Line, tat.key("words"), cuts);
+        }
+        if let Some(p) = &mut self.period {
+            fix(&mut p.words, Line, at.key("period").key("words"), cuts);
+        }
+        each(&mut self.parts, at, "parts", cuts);
     }
 }
 
 impl Sanitize for Project {
     fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>) {
-        if let Some(f) = &mut self.investment {
-            f.sanitize_at(&at.key("investment"), cuts);
+        for (name, f) in [
+            ("investment", &mut self.investment),
+            ("annual_plan", &mut self.annual_plan),
+            ("annual_done", &mut self.annual_done),
+            ("cumulative", &mut self.cumulative),
+            ("annual_rate", &mut self.annual_rate),
+        ] {
+            if let Some(f) = f {
+                f.sanitize_at(&at.key(name), cuts);
+            }
         }
         fix_opt(&mut self.status, Text, at.key("status"), cuts);
         fix_all(&mut self.problems, Text, at, "problems", cuts);

@@ -36,8 +36,11 @@ pub fn message(msg: &str, lang: Lang) -> String {
             return render(template, &parts, lang);
         }
     }
+    let chinese = msg.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
     match lang {
-        // A message no rule knows is still worded in Chinese around it.
+        // A message the model already words in Chinese stays as it is; one no rule knows is still
+        // framed in Chinese.
+        Lang::Zh if chinese => msg.to_string(),
         Lang::Zh => format!("内容不符合格式：{msg}"),
         Lang::En => msg.to_string(),
     }

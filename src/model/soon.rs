@@ -63,7 +63,7 @@ pub fn due_within(board: &Board, today: NaiveDate, days: i64, en: bool) -> Vec<D
                         }
                     }
                 }
-                ItemKind::Quantity | ItemKind::Target | ItemKind::Text => {}
+                ItemKind::Quantity | ItemKind::Target | ItemKind::Text | ItemKind::Rate => {}
             }
         }
     }

@@ -1,6 +1,6 @@
 //! Status rules: progress ratios, 序时进度 (time progress) and the red/amber/green warning light of an item.
 
-use super::format::{Milestone, Thresholds, Value};
+use super::format::{Figure, Milestone, Period, Project, Thresholds, Value};
 use super::item::{Item, ItemKind};
 use chrono::{Datelike, NaiveDate};
 
@@ -96,16 +96,49 @@ pub fn clamp_ratio(r: f64) -> Option<f64> {
 }
 
 /// The figure progress is measured on: the first that states both a value and a positive target as
-/// numbers, with its ratio value / target.
+/// numbers, with its ratio value / target; else the first percent progress (形象进度60% → 0.6).
 pub fn progress_figure(item: &Item) -> Option<(usize, f64)> {
-    item.figures.iter().enumerate().find_map(|(i, f)| {
+    let of_target = item.figures.iter().enumerate().find_map(|(i, f)| {
         let v = f.value?.num()?;
         let t = f.target?.num()?;
         (t > 0.0)
             .then(|| v / t)
             .filter(|r| r.is_finite())
             .map(|r| (i, r))
+    });
+    of_target.or_else(|| {
+        item.figures.iter().enumerate().find_map(|(i, f)| {
+            let v = f.value?.num()?;
+            (f.is_progress_rate() && f.unit == "%" && v.is_finite()).then_some((i, v / 100.0))
+        })
     })
+}
+
+/// A project's (or bundle's) progress from its money or its stated rate: 年度完成 / 年度计划, else
+/// 年度投资完成率.
+pub fn project_progress(p: &Project) -> Option<f64> {
+    let money = |f: &Option<Figure>| {
+        f.as_ref()
+            .and_then(|f| super::numbers::to_wan(f.value?, &f.unit))
+    };
+    let rate = |f: &Option<Figure>| {
+        let f = f.as_ref()?;
+        (f.unit == "%").then_some(f.value?.num()? / 100.0)
+    };
+    match (money(&p.annual_done), money(&p.annual_plan)) {
+        (Some(d), Some(t)) if t > 0.0 => Some(d / t),
+        _ => rate(&p.annual_rate),
+    }
+    .filter(|r| r.is_finite())
+}
+
+/// The gap in points between 序时进度 and progress as the screens show it: each rounded to the whole
+/// percent it is shown as (positive = behind), so the words never say 超前0个百分点 next to two
+/// equal percentages, nor 落后1 between 50% and 50%.
+pub fn shown_gap(j: &Judgement) -> Option<i64> {
+    let (p, t) = (j.progress_raw?, j.time_progress?);
+    let g = (t * 100.0).round() - (p * 100.0).round();
+    g.is_finite().then_some(g as i64)
 }
 
 /// value / target of the progress figure (see [`progress_figure`]).
@@ -130,6 +163,8 @@ struct KindFacts<'a> {
     milestones: &'a [Milestone],
     /// A ledger with nothing left open.
     ledger_closed: bool,
+    /// A ledger known to have something open (rectified < found, or open entries).
+    ledger_open: bool,
     /// A ledger entry past its deadline and not closed.
     entry_overdue: bool,
     /// The earliest deadline of a ledger entry still open.
@@ -149,7 +184,11 @@ impl<'a> KindFacts<'a> {
                 KindFacts {
                     milestones: &[],
                     ledger_closed: open == Some(Value::Num(0.0))
-                        || (open.is_none() && l.found == l.rectified && l.found != Value::Withheld),
+                        || (open.is_none()
+                            && Some(l.found) == l.rectified
+                            && l.found != Value::Withheld),
+                    ledger_open: open.and_then(Value::num).is_some_and(|n| n > 0.0)
+                        || still_open().next().is_some(),
                     entry_overdue: still_open()
                         .any(|e| e.deadline.is_some_and(|d| d.date() < as_of)),
                     next_entry: still_open()
@@ -158,20 +197,43 @@ impl<'a> KindFacts<'a> {
                         .map(|d| d.date()),
                 }
             }
-            ItemKind::Quantity | ItemKind::Target | ItemKind::Text => KindFacts::default(),
+            ItemKind::Quantity | ItemKind::Rate | ItemKind::Target | ItemKind::Text => {
+                KindFacts::default()
+            }
         }
     }
 }
 
 /// Judges an item at `as_of` with the town's thresholds.
 pub fn judge(item: &Item, as_of: NaiveDate, th: &Thresholds) -> Judgement {
+    judge_in(item, None, as_of, th)
+}
+
+/// Judges an item inside a plan's period (the group's or the line's): the item's own start and
+/// deadline win; else the period's. A percent progress (or a project's yearly money) with no
+/// deadline and no period is measured against the end of the as-of year.
+pub fn judge_in(
+    item: &Item,
+    period: Option<&Period>,
+    as_of: NaiveDate,
+    th: &Thresholds,
+) -> Judgement {
     let measured = progress_figure(item);
-    let progress_raw = measured.map(|(_, r)| r);
+    let money = item.project().and_then(project_progress);
+    let progress_raw = measured.map(|(_, r)| r).or(money);
+    let rate_progress = measured.is_some_and(|(i, _)| item.figures[i].target.is_none())
+        || (measured.is_none() && money.is_some());
+    let year_end = NaiveDate::from_ymd_opt(as_of.year(), 12, 31);
     let progress = progress_raw.and_then(clamp_ratio);
     let facts = KindFacts::of(item, as_of);
     let milestones = facts.milestones;
     let last_milestone = milestones.iter().map(|m| m.due.date()).max();
-    let deadline = item.deadline.map(|d| d.date()).or(last_milestone);
+    let deadline = item
+        .deadline
+        .map(|d| d.date())
+        .or(last_milestone)
+        .or(period.map(|p| p.end.date()))
+        .or(year_end.filter(|_| rate_progress));
     let next_open_milestone = milestones
         .iter()
         .filter(|m| !m.done)
@@ -189,10 +251,12 @@ pub fn judge(item: &Item, as_of: NaiveDate, th: &Thresholds) -> Judgement {
         next_open_milestone
             .or(item.deadline.map(|d| d.date()))
             .or(next_open_entry)
+            .or(period.map(|p| p.end.date()))
     };
     let days_left = next_due.map(|d| (d - as_of).num_days());
     let start = item
         .start
+        .or(period.map(|p| p.start))
         .map(|d| d.date())
         .unwrap_or_else(|| NaiveDate::from_ymd_opt(as_of.year(), 1, 1).unwrap_or(as_of));
     let time_progress = deadline.map(|d| time_progress(start, d, as_of));
@@ -205,6 +269,8 @@ pub fn judge(item: &Item, as_of: NaiveDate, th: &Thresholds) -> Judgement {
         Light::Done
     } else if overdue {
         Light::Overdue
+    } else if facts.ledger_open {
+        Light::Behind
     } else if let Some(gap) = gap_points {
         if gap > th.red_points {
             Light::SeverelyBehind
@@ -252,11 +318,14 @@ mod tests {
                 unit: "亩".into(),
                 approx: None,
                 target: Some(Value::Num(target)),
+                ..Figure::default()
             }],
             start: None,
             deadline: Some(Day(d(deadline))),
             deadline_text: None,
             done: None,
+            firmness: None,
+            task: None,
             note: None,
             kind: crate::model::ItemKind::Quantity,
         }
@@ -305,10 +374,7 @@ mod tests {
         let mut it = item(0.0, 0.0, "2023-12-31");
         it.figures.clear();
         it.deadline = None;
-        it.kind = ItemKind::Project(Project {
-            investment: None,
-            status: None,
-            problems: vec![],
+        it.kind = ItemKind::Project(Box::new(Project {
             milestones: vec![
                 Milestone {
                     what: "a".into(),
@@ -323,7 +389,8 @@ mod tests {
                     done: false,
                 },
             ],
-        });
+            ..Project::default()
+        }));
         let j = judge(&it, d("2023-06-30"), &Thresholds::default());
         assert_eq!(j.next_due, Some(d("2023-07-31")));
         assert_eq!(j.days_left, Some(31));

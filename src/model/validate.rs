@@ -1,13 +1,16 @@
-//! Checks beyond the format: duplicate ids, empty ids and labels, unknown units, milestones out of
+//! Checks beyond the format: duplicate ids, empty ids and labels, units that look like slips, milestones out of
 //! order, completed over planned, negative numbers and ledgers that rectified more than they found.
 //!
 //! Everything here is a warning: the file loads and the meeting goes on, but `huibao validate` lists
 //! the problem with the line and column of the value (found with [`super::jsonpos`]).
 
+use super::checks::{
+    check_figure_extras, check_line_periods, check_project_extras, check_unit, Warn,
+};
 use super::diag::Diagnostic;
 use super::format::{Figure, Value};
 use super::line_file::LineFile;
-use super::numbers::{fmt_num, KNOWN_UNITS};
+use super::numbers::fmt_num;
 use super::sanitize::FieldPath;
 
 /// Warnings for a parsed line file. `text` is the file's JSON, used to point at the field; a field
@@ -18,6 +21,7 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
     let mut warn = |field: FieldPath<'_>, message: String| found.push((field.render(), message));
     let mut repeated = repeated_ids(file).into_iter().peekable();
     let root = FieldPath::Root("");
+    check_line_periods(file, &mut warn);
     for (g, group) in file.groups.iter().enumerate() {
         let group_at = root.index("groups", g);
         for (i, item) in group.items.iter().enumerate() {
@@ -48,6 +52,7 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
                 if let Some(inv) = &p.investment {
                     check_figure(inv, &project_at.key("investment"), &mut warn);
                 }
+                check_project_extras(p, &project_at, &mut warn);
                 for (k, w) in p.milestones.windows(2).enumerate() {
                     if w[1].due < w[0].due {
                         let milestone = project_at.index("milestones", k + 1);
@@ -64,19 +69,30 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
             if let Some(l) = item.ledger() {
                 let lat = at.key("ledger");
                 check_unit(&l.unit, lat.key("unit"), &mut warn);
-                for (name, v) in [
-                    ("found", Some(l.found)),
-                    ("rectified", Some(l.rectified)),
-                    ("open", l.open),
-                ] {
+                for (name, v) in [("found", Some(l.found)), ("rectified", l.rectified)] {
                     check_negative(v, lat.key(name), &mut warn);
                 }
-                if let (Value::Num(found), Value::Num(rect)) = (l.found, l.rectified) {
+                if let Some(Value::Num(open)) = l.open.filter(|o| o.num().is_some_and(|n| n < 0.0))
+                {
+                    warn(
+                        lat.key("open"),
+                        format!("未整改数 {} 小于 0：台账的未整改数不能为负", fmt_num(open)),
+                    );
+                }
+                for (k, e) in l.entries.iter().enumerate() {
+                    if let Some(closed) = e.closed.filter(|c| *c < e.found) {
+                        warn(
+                            lat.index("entries", k).key("closed"),
+                            format!("销号日期 {closed} 早于发现日期 {}", e.found),
+                        );
+                    }
+                }
+                if let (Value::Num(found), Some(Value::Num(rect))) = (l.found, l.rectified) {
                     if rect > found {
                         warn(
                             lat.key("rectified"),
                             format!(
-                                "rectified {} is more than found {}",
+                                "已整改 {} 多于发现 {}：整改数不能超过发现数",
                                 fmt_num(rect),
                                 fmt_num(found)
                             ),
@@ -134,11 +150,9 @@ fn repeated_ids(file: &LineFile) -> Vec<((usize, usize), (usize, usize))> {
     repeated
 }
 
-/// Receives a warning: the field it is about and its message.
-type Warn<'w> = dyn FnMut(FieldPath<'_>, String) + 'w;
-
 fn check_figure(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) {
     check_unit(&f.unit, at.key("unit"), warn);
+    check_figure_extras(f, at, warn);
     check_negative(f.value, at.key("value"), warn);
     check_negative(f.target, at.key("target"), warn);
     if let (Some(v), Some(t)) = (f.value.and_then(Value::num), f.target.and_then(Value::num)) {
@@ -153,26 +167,6 @@ fn check_figure(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) {
             );
         }
     }
-}
-
-fn check_unit(unit: &str, field: FieldPath<'_>, warn: &mut Warn<'_>) {
-    if !KNOWN_UNITS.contains(&unit) {
-        warn(
-            field,
-            format!("unknown unit {unit:?}; known units are {}", known_units()),
-        );
-    }
-}
-
-/// The known units, each once, space-separated, for messages.
-pub fn known_units() -> String {
-    let mut seen = Vec::new();
-    for u in KNOWN_UNITS {
-        if !seen.contains(u) {
-            seen.push(*u);
-        }
-    }
-    seen.join(" ")
 }
 
 fn check_negative(v: Option<Value>, field: FieldPath<'_>, warn: &mut Warn<'_>) {
@@ -253,19 +247,17 @@ mod tests {
     #[test]
     fn empty_fields_units_and_numbers() {
         let text = doc(concat!(
-            r#"{"id": "", "label": " ", "source": "整改隐患-2处。", "figures": [{"value": -2, "unit": "处处", "target": -1}]},"#,
+            r#"{"id": "", "label": " ", "source": "整改隐患-2处。", "figures": [{"value": -2, "unit": "处2", "target": -1}]},"#,
             "\n",
             r#"{"id": "b", "label": "育苗", "source": "育苗300亩。", "figures": [{"value": 300, "unit": "亩", "target": 200}]}"#
         ));
-        let known = known_units();
-        assert_eq!(known.matches('座').count(), 1);
         assert_eq!(
             warnings(&text),
             [
                 "t.json:4:8: groups[0].items[0].id: the item's id is empty".to_string(),
                 "t.json:4:21: groups[0].items[0].label: the item's label is empty".into(),
                 "t.json:4:70: groups[0].items[0].figures[0].value: negative value -2: counts and amounts cannot be below zero".into(),
-                format!("t.json:4:82: groups[0].items[0].figures[0].unit: unknown unit \"处处\"; known units are {known}"),
+                "t.json:4:82: groups[0].items[0].figures[0].unit: 单位“处2”里有数字或拉丁字母，像是笔误：单位照报告原文写（亩、万元、万美元……）".into(),
                 "t.json:4:98: groups[0].items[0].figures[0].target: negative value -1: counts and amounts cannot be below zero".into(),
                 "t.json:5:71: groups[0].items[1].figures[0].value: completed 300 is more than planned 200".into(),
             ]
@@ -287,7 +279,7 @@ mod tests {
             warnings(&text),
             [
                 "t.json:5:60: groups[0].items[0].project.milestones[1].due: milestones out of date order: 2023-07-20 comes before the previous milestone's 2023-12-31",
-                "t.json:6:94: groups[0].items[1].ledger.rectified: rectified 5 is more than found 3",
+                "t.json:6:94: groups[0].items[1].ledger.rectified: 已整改 5 多于发现 3：整改数不能超过发现数",
                 "t.json:7:105: groups[0].items[2].ledger.open: open 1 is not found 5 − rectified 3 = 2",
             ]
         );

@@ -4,6 +4,8 @@ use super::board::{Board, ItemBoard, LineBoard};
 use super::format::{Figure, Ledger, Project, Value};
 use super::history::{Change, FigureKey, QuantityKey};
 use super::item::{Item, ItemKind};
+use super::money_words::is_money;
+pub use super::money_words::{money_text, parts_lines, project_totals, with_growth};
 use super::numbers::{fmt_figure, fmt_num, fmt_value};
 use super::status::Judgement;
 use super::Lang;
@@ -15,6 +17,43 @@ pub fn percent(r: f64) -> String {
         format!("{}%", fmt_num((r * 100.0).round()))
     } else {
         "-".into()
+    }
+}
+
+/// The gap to 序时进度 in words, as shown beside the two percentages: `落后12个百分点`,
+/// `超前5个百分点`, `与序时持平`; None when there is no gap to state.
+pub fn gap_text(j: &Judgement, lang: Lang) -> Option<String> {
+    let g = super::status::shown_gap(j)?;
+    Some(match (g.signum(), lang.en()) {
+        (1, false) => format!("落后{g}个百分点"),
+        (1, true) => format!("{g} points behind"),
+        (-1, false) => format!("超前{}个百分点", -g),
+        (-1, true) => format!("{} points ahead", -g),
+        (_, false) => "与序时持平".into(),
+        (_, true) => "on time".into(),
+    })
+}
+
+/// The progress as shown beside a bar: a reported rate with the decimals it was written with
+/// (目标完成率173.5% → `173.5%`, never rounded to 174%), else the computed ratio (`25%`).
+pub fn progress_pct(it: &ItemBoard) -> Option<String> {
+    let j = &it.judgement;
+    let rate = j
+        .progress_figure
+        .and_then(|i| it.item.figures.get(i))
+        .filter(|f| f.is_progress_rate() && f.target.is_none() && f.value.is_some());
+    match rate {
+        Some(f) => Some(fmt_figure(
+            &Figure {
+                label: None,
+                value: f.value,
+                unit: f.unit.clone(),
+                decimals: f.decimals,
+                ..Figure::default()
+            },
+            false,
+        )),
+        None => Some(percent(j.progress_raw.or(j.progress)?)),
     }
 }
 
@@ -99,7 +138,9 @@ pub fn due_text(j: &Judgement, as_of: NaiveDate, today: NaiveDate, lang: Lang) -
 
 /// The owner of an item: 责任领导 and 责任单位 joined (the line's when the item names none), or empty.
 pub fn owner_text(it: &ItemBoard, line: &LineBoard) -> String {
-    let leader = it.item.leader.as_deref().or(line.leader.as_deref());
+    let leader = open_entry_owner(&it.item)
+        .or(it.item.leader.as_deref())
+        .or(line.leader.as_deref());
     let office = it.item.office.as_deref().or(line.office.as_deref());
     let parts: Vec<&str> = [leader, office].into_iter().flatten().collect();
     parts.join(" ")
@@ -107,40 +148,72 @@ pub fn owner_text(it: &ItemBoard, line: &LineBoard) -> String {
 
 /// The owner in one name for a narrow column: the 责任领导 (the item's, else the line's), else the unit.
 pub fn owner_short(it: &ItemBoard, line: &LineBoard) -> String {
-    let leader = it.item.leader.as_deref().or(line.leader.as_deref());
+    let leader = open_entry_owner(&it.item)
+        .or(it.item.leader.as_deref())
+        .or(line.leader.as_deref());
     let office = it.item.office.as_deref().or(line.office.as_deref());
     leader.or(office).unwrap_or_default().to_string()
 }
 
+/// The 责任人 of a ledger's first open entry (the one the laggard list names), when stated.
+pub fn open_entry_owner(item: &Item) -> Option<&str> {
+    item.ledger()?
+        .entries
+        .iter()
+        .filter(|e| e.closed.is_none())
+        .find_map(|e| e.owner.as_deref())
+}
+
 /// A ledger's totals: `发现11 整改11 未改0`.
 pub fn ledger_text(l: &Ledger, lang: Lang) -> String {
+    if l.rectified.is_none() && l.open.is_none() {
+        // 排查出的280余项隐患: only what was found is reported.
+        return format!(
+            "{}{}{} {}",
+            lang.pick("发现", "found "),
+            fmt_value(l.found, l.found_approx, false),
+            l.unit,
+            lang.pick("整改未报", "fixes not reported")
+        );
+    }
     let open = l
         .open_count()
         .map_or("**".into(), |v| fmt_value(v, None, false));
     format!(
         "{}{} {}{} {}{open}",
         lang.pick("发现", "found "),
-        fmt_value(l.found, None, false),
+        fmt_value(l.found, l.found_approx, false),
         lang.pick("整改", "fixed "),
-        fmt_value(l.rectified, None, false),
+        rectified_text(l, lang),
         lang.pick("未改", "open "),
     )
 }
 
 /// A ledger's totals for a narrow column: rectified of found, `11/11处`.
 pub fn ledger_short(l: &Ledger) -> String {
+    if l.rectified.is_none() {
+        return format!("{}{}", fmt_value(l.found, l.found_approx, false), l.unit);
+    }
     format!(
         "{}/{}{}",
-        fmt_value(l.rectified, None, false),
-        fmt_value(l.found, None, false),
+        rectified_text(l, Lang::Zh),
+        fmt_value(l.found, l.found_approx, false),
         l.unit
     )
+}
+
+/// A ledger's rectified total, or 未报 when the report does not state it.
+pub fn rectified_text(l: &Ledger, lang: Lang) -> String {
+    match l.rectified {
+        Some(v) => fmt_value(v, None, false),
+        None => lang.pick("未报", "n/r").into(),
+    }
 }
 
 /// The closure rate of a ledger (rectified / found), when both are stated and something was found.
 pub fn closure_rate(l: &Ledger) -> Option<f64> {
     match (l.found, l.rectified) {
-        (Value::Num(f), Value::Num(r)) if f > 0.0 => Some(r / f),
+        (Value::Num(f), Some(Value::Num(r))) if f > 0.0 => Some(r / f),
         _ => None,
     }
 }
@@ -167,6 +240,8 @@ pub enum Main<'a> {
     Progress(&'a Figure, usize),
     /// A project's investment (no progress figure).
     Investment(&'a Figure),
+    /// A bundle of projects or a project's yearly money (19个项目, 年度计划 / 完成投资).
+    Money(&'a Project),
     /// The first figure.
     First(&'a Figure, usize),
     /// Nothing to show.
@@ -183,9 +258,10 @@ pub fn main_of<'a>(item: &'a Item, j: &Judgement) -> Main<'a> {
     match &item.kind {
         ItemKind::Ledger(l) => Some(Main::Ledger(l)),
         ItemKind::Project(p) => progress
+            .or(is_money(p).then_some(Main::Money(p)))
             .or(p.investment.as_ref().map(Main::Investment))
             .or_else(first),
-        ItemKind::Quantity | ItemKind::Target => progress.or_else(first),
+        ItemKind::Quantity | ItemKind::Rate | ItemKind::Target => progress.or_else(first),
         ItemKind::Text => None,
     }
     .unwrap_or(Main::Nothing)
@@ -197,16 +273,28 @@ pub fn main_value(it: &ItemBoard, lang: Lang, compact: bool) -> String {
     match main_of(&it.item, &it.judgement) {
         Main::Ledger(l) if compact => ledger_short(l),
         Main::Ledger(l) => ledger_text(l, lang),
-        Main::Progress(f, _) => of_target(f, lang),
+        Main::Progress(f, _) => with_growth(f, of_target(f, lang), lang),
         Main::Investment(f) => fmt_figure(f, lang.en()),
+        Main::Money(p) if compact => money_text(
+            &Project {
+                count: None,
+                annual_rate: p.annual_rate.clone().filter(|_| p.annual_done.is_none()),
+                ..p.clone()
+            },
+            lang,
+        ),
+        Main::Money(p) => money_text(p, lang),
         Main::First(f, _) => match (f.value, f.target) {
-            (Some(_), Some(_)) => of_target(f, lang),
+            (Some(_), Some(_)) => with_growth(f, of_target(f, lang), lang),
+            (None, Some(_)) if f.firmness.is_some() => {
+                with_growth(f, fmt_figure(f, lang.en()), lang)
+            }
             (None, Some(_)) => format!(
                 "{}{}",
                 lang.pick("目标", "target "),
-                fmt_figure(f, lang.en())
+                with_growth(f, fmt_figure(f, lang.en()), lang)
             ),
-            _ => fmt_figure(f, lang.en()),
+            _ => with_growth(f, fmt_figure(f, lang.en()), lang),
         },
         Main::Nothing => "-".into(),
     }
@@ -215,7 +303,8 @@ pub fn main_value(it: &ItemBoard, lang: Lang, compact: bool) -> String {
 /// True when the main figure is withheld (`**`), so it is drawn in the withheld style.
 pub fn main_is_withheld(it: &ItemBoard) -> bool {
     match main_of(&it.item, &it.judgement) {
-        Main::Ledger(l) => l.found == Value::Withheld || l.rectified == Value::Withheld,
+        Main::Ledger(l) => l.found == Value::Withheld || l.rectified == Some(Value::Withheld),
+        Main::Money(_) => false,
         Main::Progress(f, _) | Main::Investment(f) | Main::First(f, _) => {
             f.value == Some(Value::Withheld)
                 || (f.value.is_none() && f.target == Some(Value::Withheld))
@@ -230,6 +319,7 @@ pub fn main_key(it: &ItemBoard) -> Option<QuantityKey> {
         Main::Ledger(_) => QuantityKey::Rectified,
         Main::Progress(f, i) => QuantityKey::Value(FigureKey::of(f, i)),
         Main::Investment(_) => QuantityKey::Investment,
+        Main::Money(_) => return None,
         Main::First(f, i) if f.value.is_none() => QuantityKey::Target(FigureKey::of(f, i)),
         Main::First(f, i) => QuantityKey::Value(FigureKey::of(f, i)),
         Main::Nothing => return None,
@@ -258,31 +348,9 @@ pub fn change_text(c: Change, lang: Lang) -> String {
 pub fn key_figures(board: &Board, lang: Lang) -> String {
     let items = || board.lines.iter().flat_map(|l| l.items.iter());
     let projects: Vec<&Project> = items().filter_map(|i| i.item.project()).collect();
-    let investments = projects.iter().filter_map(|p| p.investment.as_ref());
-    let (total, skipped) = super::numbers::sum_money(investments);
     let mut out = Vec::new();
     if !projects.is_empty() {
-        let mut s = format!(
-            "{}{}{}",
-            lang.pick("项目", "projects "),
-            projects.len(),
-            lang.pick("个", "")
-        );
-        if total > 0.0 {
-            s.push_str(&format!(
-                " {}{}",
-                lang.pick("总投资", "investment "),
-                super::numbers::fmt_money(total)
-            ));
-        }
-        if skipped > 0 {
-            s.push_str(&format!(
-                "{}{skipped}{}",
-                lang.pick("(另", " (+"),
-                lang.pick("项未公开)", " withheld)")
-            ));
-        }
-        out.push(s);
+        out.push(project_totals(&projects, lang));
     }
     let red: usize = board.lines.iter().map(|l| l.red()).sum();
     let amber: usize = board.lines.iter().map(|l| l.amber()).sum();

@@ -4,13 +4,15 @@ use super::theme::Theme;
 use super::widgets::{bar, light_span, percent};
 use crate::app::State;
 use crate::model::board::{ItemBoard, ItemRef, LineBoard};
-use crate::model::numbers::{fmt_figure, fmt_num, fmt_value};
+use crate::model::numbers::fmt_value;
 use crate::model::{ItemKind, Lang, Ledger, LineHistory, Project, Value};
 use crate::text::{pad, wrap};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
+
+mod figures;
 
 /// The detail being written: its lines, and what every section needs to write them.
 struct Detail<'a> {
@@ -36,8 +38,14 @@ impl Detail<'_> {
 
     /// A field: its name in the names column, then its value.
     fn field(&mut self, k: &str, v: String, style: Style) {
+        // A name as wide as the column (年度计划投资) still gets a space before its value.
+        let name = if crate::text::width(k) >= self.kw {
+            format!("{k} ")
+        } else {
+            pad(k, self.kw)
+        };
         self.out.push(Line::from(vec![
-            Span::styled(format!("  {}", pad(k, self.kw)), self.t.dim),
+            Span::styled(format!("  {name}"), self.t.dim),
             Span::styled(v, style),
         ]));
     }
@@ -95,10 +103,13 @@ pub fn lines(state: &State, r: ItemRef, w: usize) -> Vec<Line<'static>> {
     figures(&mut d, it);
     progress(&mut d, it);
     deadline(&mut d, it);
+    if let Some(task) = &x.task {
+        figures::task(&mut d, task);
+    }
     match &x.kind {
         ItemKind::Ledger(l) => ledger(&mut d, l),
         ItemKind::Project(p) => project(&mut d, p),
-        ItemKind::Quantity | ItemKind::Target | ItemKind::Text => {}
+        ItemKind::Quantity | ItemKind::Rate | ItemKind::Target | ItemKind::Text => {}
     }
     if let Some(n) = &x.note {
         d.section(d.lang.pick("备注", "Note"));
@@ -126,7 +137,11 @@ fn heading(d: &mut Detail<'_>, it: &ItemBoard) {
     let text = d.t.text;
     d.field(
         lang.pick("工作线", "Line"),
-        format!("{} › {}", line.short, it.group),
+        if it.group.trim().is_empty() {
+            line.short.clone()
+        } else {
+            format!("{} › {}", line.short, it.group)
+        },
         text,
     );
     let not_stated = || lang.pick("未注明", "not stated").to_string();
@@ -143,56 +158,39 @@ fn heading(d: &mut Detail<'_>, it: &ItemBoard) {
         text,
     );
     d.field(lang.pick("数据截至", "As of"), line.as_of.to_string(), text);
+    if let Some(firm) = x.firmness {
+        // 确保 / 力争 / 争取 as the report words the task.
+        d.field(lang.pick("力度", "Firmness"), firm.zh().to_string(), text);
+    }
 }
 
 /// 数据: a project's investment, then every figure with its target.
 fn figures(d: &mut Detail<'_>, it: &ItemBoard) {
     let (x, lang) = (&it.item, d.lang);
-    let investment = match &x.kind {
-        ItemKind::Project(p) => p.investment.as_ref(),
-        ItemKind::Quantity | ItemKind::Target | ItemKind::Ledger(_) | ItemKind::Text => None,
+    let money = match &x.kind {
+        ItemKind::Project(p) => {
+            p.investment.is_some()
+                || p.count.is_some()
+                || p.annual_plan.is_some()
+                || p.annual_done.is_some()
+                || p.cumulative.is_some()
+                || p.annual_rate.is_some()
+        }
+        ItemKind::Quantity
+        | ItemKind::Rate
+        | ItemKind::Target
+        | ItemKind::Ledger(_)
+        | ItemKind::Text => false,
     };
-    if x.figures.is_empty() && investment.is_none() {
+    if x.figures.is_empty() && !money {
         return;
     }
     d.section(lang.pick("数据", "Figures"));
-    if let Some(inv) = investment {
-        let text = d.t.text;
-        d.field(
-            lang.pick("总投资", "Investment"),
-            fmt_figure(inv, lang.en()),
-            text,
-        );
+    if let ItemKind::Project(p) = &x.kind {
+        figures::project_money(d, p);
     }
     for fig in &x.figures {
-        let name = fig
-            .label
-            .clone()
-            .unwrap_or_else(|| lang.pick("数值", "Value").into());
-        let mut v = match fig.value {
-            Some(_) => fmt_figure(
-                &crate::model::Figure {
-                    target: None,
-                    ..fig.clone()
-                },
-                lang.en(),
-            ),
-            None => lang.pick("未报", "not reported").into(),
-        };
-        if let Some(tg) = fig.target {
-            v.push_str(&format!(
-                "  {} {}{}",
-                lang.pick("目标/计划", "target"),
-                fmt_value(tg, None, lang.en()),
-                fig.unit
-            ));
-        }
-        let withheld = fig.value == Some(Value::Withheld);
-        if withheld {
-            v.push_str(lang.pick("  (原文隐去)", "  (withheld in the report)"));
-        }
-        let style = if withheld { d.t.withheld } else { d.t.text };
-        d.field(&name, v, style);
+        figures::figure(d, fig, 0);
     }
 }
 
@@ -215,18 +213,8 @@ fn progress(d: &mut Detail<'_>, it: &ItemBoard) {
             t.dim,
         ));
     }
-    if let Some(g) = j.gap_points {
-        let (word, n) = if g > 0.0 {
-            (lang.pick("落后", "behind by "), g)
-        } else {
-            (lang.pick("超前", "ahead by "), -g)
-        };
-        let txt = format!(
-            "  {word}{}{}",
-            fmt_num(n.round()),
-            lang.pick("个百分点", " points")
-        );
-        spans.push(Span::styled(txt, t.light(j.light)));
+    if let Some(g) = crate::model::wording::gap_text(j, lang) {
+        spans.push(Span::styled(format!("  {g}"), t.light(j.light)));
     }
     d.out.push(Line::from(spans));
 }
@@ -267,12 +255,17 @@ fn ledger(d: &mut Detail<'_>, l: &Ledger) {
     let (lang, text) = (d.lang, d.t.text);
     d.section(lang.pick("台账", "Ledger"));
     let count = |v: Value| format!("{}{}", fmt_value(v, None, false), l.unit);
-    d.field(lang.pick("发现", "Found"), count(l.found), text);
-    d.field(lang.pick("已整改", "Rectified"), count(l.rectified), text);
+    let found = format!("{}{}", fmt_value(l.found, l.found_approx, false), l.unit);
+    d.field(lang.pick("发现", "Found"), found, text);
+    let rectified = match l.rectified {
+        Some(r) => count(r),
+        None => lang.pick("整改情况未报", "not reported").into(),
+    };
+    d.field(lang.pick("已整改", "Rectified"), rectified, text);
     if let Some(o) = l.open_count() {
         d.field(lang.pick("未整改", "Open"), count(o), text);
     }
-    if let (Value::Num(a), Value::Num(b)) = (l.found, l.rectified) {
+    if let (Value::Num(a), Some(Value::Num(b))) = (l.found, l.rectified) {
         if a > 0.0 {
             d.field(lang.pick("整改率", "Closure rate"), percent(b / a), text);
         }

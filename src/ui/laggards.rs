@@ -4,7 +4,6 @@ use super::table::{Cell, Column, Row, Table};
 use super::widgets::{due_text, light_span, owner_text, percent};
 use crate::app::State;
 use crate::model::board::{ItemBoard, LineBoard};
-use crate::model::numbers::fmt_num;
 use crate::text::pad;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -97,8 +96,8 @@ fn laggard_cells<'a>(
         (Some(p), None) => percent(p),
         _ => String::new(),
     };
-    let prog = match j.gap_points {
-        Some(g) if g > 0.0 => format!("{prog} -{}", fmt_num(g.round())),
+    let prog = match crate::model::status::shown_gap(j) {
+        Some(g) if g > 0 => format!("{prog} -{g}"),
         _ => prog,
     };
     let owner = if cown >= 20 {

@@ -36,6 +36,16 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
     let lang = state.lang;
     let w = area.width as usize;
     let (cl, cv, cb, cg, cd, co) = columns(w.saturating_sub(1));
+    // Values with a growth or a bundle's money are longer: the value column takes up to 8 more
+    // columns from the label's, keeping the label at least 10 wide.
+    let longest = line
+        .items
+        .iter()
+        .map(|it| crate::text::width(&main_value(it, lang, true)))
+        .max()
+        .unwrap_or(0);
+    let extra = longest.saturating_sub(cv).min(8).min(cl.saturating_sub(10));
+    let (cl, cv) = (cl - extra, cv + extra);
     // A line whose items name no owner drops the 责任 column rather than leave it blank on every row.
     let named = line.items.iter().any(|it| !owner_text(it, line).is_empty());
     let (cl, co) = if named || co == 0 {
@@ -82,8 +92,11 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
     for (pos, &i) in visible.iter().enumerate() {
         let it = &line.items[i];
         if last_group != Some(it.group.as_str()) {
-            let group = format!(" 〔{}〕", it.group);
-            table.push(Row::Across(Line::from(Span::styled(pad(&group, w), t.dim))));
+            // A report that lists items straight under 一、 has no sub-heading: no 〔〕.
+            if !it.group.trim().is_empty() {
+                let group = format!(" 〔{}〕", it.group);
+                table.push(Row::Across(Line::from(Span::styled(pad(&group, w), t.dim))));
+            }
             last_group = Some(it.group.as_str());
         }
         let selected = pos == sel;
@@ -94,6 +107,10 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
             item_cells(state, l, i, selected, cl, cb),
             Style::new(),
         ));
+        for part in crate::model::wording::parts_lines(&it.item, lang) {
+            let txt = truncate(&format!("    {part}"), w);
+            table.push(Row::Across(Line::from(Span::styled(pad(&txt, w), t.dim))));
+        }
     }
     if !line.removed.is_empty() && state.filter.is_none() {
         let gone = lang.pick(" 〔较上期已移除〕", " (gone since last time)");
@@ -172,6 +189,26 @@ fn head_columns<'a>(
     (columns, head)
 }
 
+/// An item's label, with a bundle's count (现代化美丽城镇 19个项目): the value column has room for
+/// the money only.
+fn bundle_label(it: &crate::model::board::ItemBoard, lang: crate::model::Lang) -> String {
+    let count = it
+        .item
+        .project()
+        .and_then(|p| p.count)
+        .and_then(crate::model::Value::num)
+        .filter(|n| *n > 1.0);
+    match count {
+        Some(n) => format!(
+            "{} {}{}",
+            it.item.label,
+            crate::model::numbers::fmt_num(n),
+            lang.pick("个项目", " projects")
+        ),
+        None => it.item.label.clone(),
+    }
+}
+
 /// The cells of item `i` of line `l`: label, value, change, bar, light, due, owner (as the columns are).
 fn item_cells<'a>(
     state: &State,
@@ -194,7 +231,10 @@ fn item_cells<'a>(
         base
     };
     let mut cells = vec![
-        Cell::text(format!("{mark}{}", truncate(&it.item.label, cl)), base),
+        Cell::text(
+            format!("{mark}{}", truncate(&bundle_label(it, lang), cl)),
+            base,
+        ),
         Cell::text(main_value(it, lang, true), vstyle),
     ];
     if line.prev_date.is_some() {
@@ -210,8 +250,12 @@ fn item_cells<'a>(
         };
         let spans = match (j.progress, j.progress_raw) {
             (Some(p), raw) => {
-                let mut s = bar(p, j.time_progress, cb, j.light, t);
-                s.push(Span::styled(pad_left(&percent(raw.unwrap_or(p)), 5), base));
+                // A written rate (173.5%) takes its room from the bar, never cut.
+                let pct = crate::model::wording::progress_pct(it)
+                    .unwrap_or_else(|| percent(raw.unwrap_or(p)));
+                let extra = crate::text::width(&pct).saturating_sub(5).min(cb / 2);
+                let mut s = bar(p, j.time_progress, cb - extra, j.light, t);
+                s.push(Span::styled(pad_left(&pct, 5 + extra), base));
                 s
             }
             (None, _) => match ledger() {

@@ -2,6 +2,7 @@
 
 pub mod bigtext;
 pub mod help;
+pub mod indicators;
 pub mod item;
 pub mod laggards;
 pub mod line;
@@ -111,7 +112,7 @@ fn banners(state: &State) -> Vec<(String, ratatui::style::Style)> {
             t.warn,
         ));
     }
-    if state.board.lines.is_empty() {
+    if state.board.lines.is_empty() && state.board.indicators.is_none() {
         out.push((
             lang.pick(
                 "数据文件夹中没有可显示的工作线文件",

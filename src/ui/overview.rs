@@ -19,6 +19,27 @@ pub const SOON_DAYS: i64 = 14;
 
 /// Draws the overview: the cards (or the list), and below them what falls due soon when there is room.
 pub fn draw(f: &mut Frame, area: Rect, state: &State) {
+    if state.board.lines.is_empty() && state.board.indicators.is_some() {
+        // A report of key indicators only: they are the overview.
+        super::indicators::slide(f, area, state);
+        return;
+    }
+    let strip = super::indicators::strip_height(state, area);
+    if strip > 0 {
+        super::indicators::strip(
+            f,
+            Rect {
+                height: strip,
+                ..area
+            },
+            state,
+        );
+    }
+    let area = Rect {
+        y: area.y + strip,
+        height: area.height - strip,
+        ..area
+    };
     let soon = due_within(&state.board, state.today, SOON_DAYS, state.lang.en());
     let n = state.board.lines.len();
     let grid_only = layout(n, area.width, area.height);
@@ -101,7 +122,8 @@ fn list(f: &mut Frame, area: Rect, state: &State) {
             let mut spans = vec![Span::styled(head.clone(), name_style), counts.clone()];
             let rest = w.saturating_sub(width(&head) + width(&counts.content) + 1);
             let first = line
-                .headline(1)
+                .chosen(1)
+                .0
                 .first()
                 .map(|it| format!("{} {}", it.item.label, main_value(it, state.lang, true)));
             if let (Some(text), true) = (first, rest >= 8) {
@@ -124,26 +146,17 @@ pub fn draw_zoomed(f: &mut Frame, area: Rect, state: &State) {
     }
 }
 
-/// The items a card shows, best first: those marked `headline`, the red and amber ones, the rest
-/// with figures, then the text-only ones.
-fn card_order(line: &LineBoard) -> Vec<&ItemBoard> {
-    let mut out: Vec<&ItemBoard> = line.headline(4);
-    let rank = |it: &ItemBoard| {
-        if it.judgement.light.is_laggard() {
-            0
-        } else if it.item.has_figures() {
-            1
-        } else {
-            2
-        }
-    };
-    let mut rest: Vec<&ItemBoard> = line
-        .items
-        .iter()
-        .filter(|it| !out.iter().any(|s| std::ptr::eq(*s, *it)))
-        .collect();
-    rest.sort_by_key(|it| rank(it));
-    out.extend(rest);
+/// The items a card shows in `rows` rows: those with figures chosen by rule (the laggards and the
+/// most telling, in report order, `LineBoard::chosen`), then the text-only ones while there is room.
+fn card_items(line: &LineBoard, rows: usize) -> Vec<&ItemBoard> {
+    let (mut out, _) = line.chosen(rows);
+    let room = rows.saturating_sub(out.len());
+    out.extend(
+        line.items
+            .iter()
+            .filter(|it| !it.item.has_figures())
+            .take(room),
+    );
     out
 }
 
@@ -180,19 +193,20 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
     }
     let mut out: Vec<Line> = super::widgets::broken_lines(line, lang, t, inner_w);
     out.truncate(room);
-    let order = card_order(line);
     // One row for the summary at the bottom when there is room for it and an item.
-    let summary_row = usize::from(room > out.len() + 1 || (order.is_empty() && room > out.len()));
+    let summary_row =
+        usize::from(room > out.len() + 1 || (line.items.is_empty() && room > out.len()));
     let rows_for_items = room.saturating_sub(out.len() + summary_row);
-    let shown = order.len().min(rows_for_items);
-    for it in order.iter().take(shown) {
+    let items = card_items(line, rows_for_items);
+    let shown = items.len();
+    for it in items {
         out.push(figure_row(state, line, it, inner_w));
     }
     if summary_row == 1 && !(line.broken.is_some() && line.items.is_empty()) {
         while out.len() + 1 < room {
             out.push(Line::raw(""));
         }
-        let left = order.len() - shown;
+        let left = line.items.len() - shown;
         out.push(Line::from(Span::styled(
             pad(&card_summary(line, left, lang), inner_w),
             t.dim,
@@ -242,7 +256,7 @@ fn figure_row(state: &State, line: &LineBoard, it: &ItemBoard, w: usize) -> Line
         .figures
         .first()
         .and_then(|f| f.label.clone())
-        .filter(|_| it.item.project().is_none());
+        .filter(|l| it.item.project().is_none() && *l != it.item.label);
     let label = label.map_or(it.item.label.clone(), |l| format!("{}·{l}", it.item.label));
     // A red or amber item names who answers for it; the name stays whole, the label gives way.
     let owner = if j.light.is_laggard() {
@@ -264,11 +278,18 @@ fn figure_row(state: &State, line: &LineBoard, it: &ItemBoard, w: usize) -> Line
         format!("{l}（{owner}）")
     };
     if !it.item.has_figures() {
-        return Line::from(Span::styled(truncate(&named(w), w), t.text));
+        // A task without figures: its name, with its firmness in the report's word (确保, 力争).
+        let firm = it.item.firmness.map(|f| f.zh()).unwrap_or_default();
+        let txt = format!("· {firm}{}", named(w.saturating_sub(2)));
+        return Line::from(Span::styled(truncate(&txt, w), t.dim));
     }
     let value = main_value(it, state.lang, j.progress.is_some() || w < 40);
     if let Some(p) = j.progress {
-        // The light's symbol goes with the percentage, so it never rests on colour alone.
+        // The light's symbol goes with the percentage, so it never rests on colour alone; a written
+        // rate keeps its decimals (173.5%).
+        let pct = crate::model::wording::progress_pct(it)
+            .unwrap_or_else(|| percent(j.progress_raw.unwrap_or(p)));
+        let pw = width(&pct).max(5);
         let pct = format!(
             "{}{}",
             if j.light == crate::model::Light::None {
@@ -276,11 +297,11 @@ fn figure_row(state: &State, line: &LineBoard, it: &ItemBoard, w: usize) -> Line
             } else {
                 j.light.symbol()
             },
-            pad_left(&percent(j.progress_raw.unwrap_or(p)), 5)
+            pad_left(&pct, pw)
         );
         let vw = width(&value);
         let bw = if w >= 44 { (w / 5).clamp(4, 16) } else { 0 };
-        let lw = w.saturating_sub(bw + vw + 9).max(4);
+        let lw = w.saturating_sub(bw + vw + pw + 4).max(4);
         let mut spans = vec![Span::styled(pad(&named(lw), lw), t.text), Span::raw(" ")];
         if bw > 0 {
             spans.extend(bar(p, j.time_progress, bw, j.light, t));

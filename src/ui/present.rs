@@ -38,6 +38,7 @@ pub fn draw(f: &mut Frame, state: &State) {
     };
     match slide {
         Slide::Overview => overview(f, body, state),
+        Slide::Indicators => super::indicators::slide(f, body, state),
         Slide::Line(l) => line(f, body, state, l),
         Slide::Laggards => laggards(f, body, state),
     }
@@ -47,6 +48,7 @@ fn slide_title(state: &State, slide: Slide) -> String {
     let lang = state.lang;
     match slide {
         Slide::Overview => lang.pick("总览", "Overview").to_string(),
+        Slide::Indicators => lang.pick("主要指标", "Key indicators").to_string(),
         Slide::Line(l) => state.board.lines.get(l).map_or(String::new(), |x| {
             format!(
                 "{} {}",
@@ -260,7 +262,7 @@ fn overview(f: &mut Frame, area: Rect, state: &State) {
         let w = inner.width as usize;
         let mut rows: Vec<Line> = Vec::new();
         let mut room = inner.height as usize;
-        for it in line.headline(4) {
+        for it in line.chosen(4).0 {
             let big = room >= FIGURE_ROWS;
             let need = if big { FIGURE_ROWS } else { 3 };
             if room < need {
@@ -311,7 +313,7 @@ fn line(f: &mut Frame, area: Rect, state: &State, l: usize) {
         .iter()
         .filter(|i| i.judgement.light.is_laggard())
         .collect();
-    let heads = line.headline(4);
+    let heads = line.chosen(4).0;
     let max_cols = if area.width >= 160 { 4 } else { 2 };
     let cols = max_cols.clamp(1, heads.len().max(1));
     let tile_rows = heads.len().div_ceil(cols) as u16;

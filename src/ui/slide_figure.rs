@@ -20,7 +20,7 @@ pub fn big_figure(it: &ItemBoard, en: bool) -> (String, String) {
         Main::Ledger(l) => (
             format!(
                 "{}/{}",
-                fmt_value(l.rectified, None, false),
+                crate::model::wording::rectified_text(l, crate::model::Lang::Zh),
                 fmt_value(l.found, None, false)
             ),
             format!("{}{}", l.unit, lang.pick("  整改/发现", " fixed of found")),
@@ -37,6 +37,13 @@ pub fn big_figure(it: &ItemBoard, en: bool) -> (String, String) {
             Some(v) => (fmt_value(v, None, false), inv.unit.clone()),
             None => first().unwrap_or(nothing),
         },
+        Main::Money(p) => (
+            it.judgement
+                .progress_raw
+                .map(|r| format!("{}%", fmt_num((r * 100.0).round())))
+                .unwrap_or_default(),
+            crate::model::wording::money_text(p, lang),
+        ),
         Main::First(f, _) => figure_big(f, en),
         Main::Nothing => nothing,
     }

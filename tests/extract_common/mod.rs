@@ -26,7 +26,9 @@ pub fn quantities(it: &Item) -> Vec<(Value, String, Option<Approx>)> {
     }
     if let Some(l) = it.ledger() {
         out.push((l.found, l.unit.clone(), None));
-        out.push((l.rectified, l.unit.clone(), None));
+        if let Some(r) = l.rectified {
+            out.push((r, l.unit.clone(), None));
+        }
     }
     out
 }

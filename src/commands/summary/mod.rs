@@ -19,8 +19,9 @@ use std::fmt::Write;
 /// How many days after a line's as-of date a deadline counts as near (近期期限).
 pub const NEAR_DAYS: i64 = 14;
 
-/// How many headline figures each line shows (as on the overview card).
-pub const HEADLINES: usize = 4;
+/// How many figures each line shows at most: a short line shows every figure; a longer one its most
+/// interesting (`LineBoard::chosen`) and says how many more there are.
+pub const HEADLINES: usize = 8;
 
 /// The brief of the state's board in the requested format.
 pub fn render(state: &State, format: SummaryFormat) -> String {

@@ -5,12 +5,38 @@ use super::{HEADLINES, NEAR_DAYS};
 use crate::app::State;
 use crate::model::board::{ItemBoard, LineBoard};
 use crate::model::history::{quantities, Change};
-use crate::model::numbers::{fmt_figure, fmt_num};
+use crate::model::numbers::fmt_figure;
 use crate::model::wording::{owner_text, percent};
 use crate::model::Lang;
 use crate::model::{Item, ItemKind, Light, Value};
 use chrono::NaiveDate;
 use std::fmt::Write;
+
+/// The report's key indicators (主要指标), each with its value and growth, before the work lines.
+fn indicators(out: &mut String, state: &State) {
+    let lang = state.lang;
+    let Some(ind) = &state.board.indicators else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "### {}\n\n{} {}\n",
+        escape(&ind.title),
+        lang.pick("截至", "As of"),
+        ind.as_of
+    );
+    head(out, lang, &[("指标", "Indicator"), ("数值", "Value")]);
+    for it in &ind.items {
+        row(
+            out,
+            &[
+                it.item.label.clone(),
+                crate::model::wording::main_value(it, lang, false),
+            ],
+        );
+    }
+    out.push('\n');
+}
 
 pub(super) fn lines(out: &mut String, state: &State) {
     let lang = state.lang;
@@ -18,6 +44,7 @@ pub(super) fn lines(out: &mut String, state: &State) {
         let _ = writeln!(out, "{}", lang.pick("没有工作线数据。", "No work line."));
         return;
     }
+    indicators(out, state);
     for (i, line) in state.board.lines.iter().enumerate() {
         let mut heading = escape(&line.short);
         if line.title != line.short {
@@ -59,7 +86,7 @@ pub(super) fn lines(out: &mut String, state: &State) {
             );
         }
         let _ = writeln!(out, "{}\n", escape(&meta));
-        let shown = line.headline(HEADLINES);
+        let (shown, more) = line.chosen(HEADLINES);
         if shown.is_empty() {
             let _ = writeln!(
                 out,
@@ -89,6 +116,14 @@ pub(super) fn lines(out: &mut String, state: &State) {
                     light_text(it.judgement.light, lang),
                     next_due_text(it, lang),
                 ],
+            );
+        }
+        if more > 0 {
+            let _ = writeln!(
+                out,
+                "\n{}{more}{}",
+                lang.pick("另有", "and "),
+                lang.pick("项数据未列出（见看板）", " more figures on the dashboard")
             );
         }
         out.push('\n');
@@ -256,15 +291,8 @@ pub(super) fn laggards(out: &mut String, state: &State) {
             (None, Some(t)) => format!("— / {}", percent(t)),
             (None, None) => String::new(),
         };
-        let gap = match j.gap_points {
-            Some(g) if g > 0.0 => {
-                let n = fmt_num(g.round());
-                if lang.en() {
-                    format!("{n} points behind")
-                } else {
-                    format!("落后{n}个百分点")
-                }
-            }
+        let gap = match crate::model::status::shown_gap(j) {
+            Some(g) if g > 0 => crate::model::wording::gap_text(j, lang).unwrap_or_default(),
             _ => String::new(),
         };
         let owner = owner_text(it, line);
@@ -345,7 +373,7 @@ fn open_deadlines(state: &State) -> Vec<Due> {
                         push(d.date(), what);
                     }
                 }
-                ItemKind::Quantity | ItemKind::Target | ItemKind::Text => {}
+                ItemKind::Quantity | ItemKind::Rate | ItemKind::Target | ItemKind::Text => {}
             }
         }
     }
@@ -452,7 +480,7 @@ fn withheld_of(it: &ItemBoard, lang: Lang) -> Vec<String> {
     if let ItemKind::Ledger(l) = &x.kind {
         for (v, what) in [
             (Some(l.found), lang.pick("发现", "found")),
-            (Some(l.rectified), lang.pick("整改", "fixed")),
+            (l.rectified, lang.pick("整改", "fixed")),
             (l.open, lang.pick("未改", "open")),
         ] {
             if v == Some(Value::Withheld) {

@@ -91,7 +91,7 @@ pub(super) fn due_words(x: &Item, date: NaiveDate) -> Option<&str> {
                 .find(|e| e.closed.is_none() && e.deadline.is_some_and(|d| d.date() == date))
                 .map(|e| e.id.as_str())
         }),
-        ItemKind::Quantity | ItemKind::Target | ItemKind::Text => own(),
+        ItemKind::Quantity | ItemKind::Rate | ItemKind::Target | ItemKind::Text => own(),
     }
 }
 
@@ -146,7 +146,7 @@ pub(super) fn item_name(it: &ItemBoard) -> String {
     let x = &it.item;
     let label = x.figures.first().and_then(|f| f.label.as_deref());
     match (&x.kind, label) {
-        (ItemKind::Quantity | ItemKind::Target | ItemKind::Text, Some(l)) => {
+        (ItemKind::Quantity | ItemKind::Rate | ItemKind::Target | ItemKind::Text, Some(l)) => {
             format!("{}·{l}", x.label)
         }
         (ItemKind::Project(_) | ItemKind::Ledger(_), _) | (_, None) => x.label.clone(),
@@ -186,13 +186,28 @@ pub(super) fn value_text(it: &ItemBoard, lang: Lang) -> String {
         (Main::Progress(_, i) | Main::First(_, i), _) => (main_value(it, lang, false), Some(i)),
         _ => (main_value(it, lang, false), None),
     };
-    let others: Vec<String> = x
-        .figures
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| Some(*i) != shown)
-        .map(|(_, f)| figure_text(f, lang))
+    // Parts (其中) first, right after the whole they belong to; then the item's other figures.
+    let word = lang.pick("其中", "of which");
+    let parts: Vec<String> = crate::model::wording::parts_lines(x, lang)
+        .into_iter()
+        .map(|p| {
+            p.trim_start()
+                .trim_start_matches(word)
+                .trim_start()
+                .to_string()
+        })
         .collect();
+    let mut others: Vec<String> = Vec::new();
+    if !parts.is_empty() {
+        others.push(format!("{word} {}", parts.join(lang.pick("、", "; "))));
+    }
+    others.extend(
+        x.figures
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != shown)
+            .map(|(_, f)| figure_text(f, lang)),
+    );
     if others.is_empty() {
         main
     } else {
@@ -238,7 +253,7 @@ pub(super) fn with_value(f: &Figure, v: Value, approx: Option<crate::model::Appr
         value: Some(v),
         unit: f.unit.clone(),
         approx,
-        target: None,
+        ..Figure::default()
     }
 }
 

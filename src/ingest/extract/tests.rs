@@ -87,7 +87,7 @@ fn hazards_found_then_rectified_make_a_ledger() {
     use crate::model::Value::Num;
     assert_eq!(
         (l.found, l.rectified, l.unit.as_str()),
-        (Num(120.0), Num(115.0), "处")
+        (Num(120.0), Some(Num(115.0)), "处")
     );
     assert_eq!(item.label, "隐患排查整改");
     assert_eq!(x.figures, 2);

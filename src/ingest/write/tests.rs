@@ -20,8 +20,11 @@ fn line(id: &str, title: &str, items: Vec<Item>) -> LineFile {
         as_of: Day(NaiveDate::from_ymd_opt(2023, 6, 30).unwrap_or_default()),
         office: None,
         leader: None,
+        role: crate::model::LineRole::Work,
+        period: None,
         groups: vec![Group {
             title: "组".into(),
+            period: None,
             items,
         }],
     }
