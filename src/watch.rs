@@ -239,6 +239,11 @@ pub fn fingerprint(dir: &Path) -> Fingerprint {
             if !relevant_name(&fname) {
                 continue;
             }
+            // A folder's type comes with the listing: a county's town folders list hundreds of
+            // snapshot folders, which need no stat.
+            if f.file_type().is_ok_and(|t| t.is_dir()) {
+                continue;
+            }
             match f.metadata() {
                 Ok(md) if md.is_dir() => {}
                 md => fp.add(&name, &fname, md.ok().as_ref()),

@@ -543,3 +543,38 @@ fn hostile_text_stays_inside_its_cell() {
     assert!(md.contains("> 注意：有 1 个数据问题未能加载"), "{md}");
     assert!(p.contains("- A|B（1 项）：标签|含*星*<b>_x_ **个"), "{md}");
 }
+
+#[test]
+fn county_brief_is_a_ranking_then_a_section_per_town() {
+    let brief = summary("tests/fixtures/county", "2024-05-06", &[], &[]);
+    golden("summary-county.md", &brief);
+    let ranking = brief
+        .find("## 一、各镇排名")
+        .expect("the ranking comes first");
+    let towns = brief.find("## 二、各镇简报").expect("then the towns");
+    assert!(ranking < towns);
+    assert!(brief.contains("| 1 | 东山镇 | 2024-05-03 | 3 | 3 | 0 | 2 |"));
+    assert!(brief.contains("| 3 | nanling | - | - | - | - | - | 未能加载：town.json:4:1"));
+    for heading in ["### 1. 东山镇", "### 2. 西河镇", "### 3. nanling"] {
+        assert!(brief.contains(heading), "{heading}");
+    }
+    // A town's section is the town's own brief, headings two levels down.
+    let own = summary("tests/fixtures/county/dongshan", "2024-05-06", &[], &[]);
+    let own: Vec<String> = own
+        .split("\n---\n")
+        .next()
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("# "))
+        .map(|l| {
+            if l.starts_with('#') {
+                format!("##{l}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    let section = brief.split("### 1. 东山镇\n").nth(1).unwrap();
+    let section = section.split("\n### 2.").next().unwrap();
+    assert_eq!(section.trim(), own.join("\n").trim());
+}

@@ -73,6 +73,8 @@ pub enum Action {
     TogglePause,
     /// Fill the screen with the focused pane, or restore it.
     ToggleZoom,
+    /// The county overview: the next order (red count, staleness, county order).
+    CycleSort,
     /// The clock ticked (once a second, or when a scheduled wake-up is due).
     Tick(Now),
     /// The terminal was resized to (columns, rows).

@@ -11,6 +11,9 @@ pub enum Effect {
     Reload,
     /// Restore the terminal, stop the process (Ctrl-Z) and take the terminal back on resume.
     Suspend,
+    /// Load the whole history of the county's town at this position (opened from its newest snapshots)
+    /// off the UI thread, and hand it back.
+    LoadTown(usize),
     /// Send a tick at this monotonic time (since the runtime started), e.g. when the next slide is due.
     WakeAt(Duration),
 }

@@ -34,6 +34,8 @@ pub enum Scope {
     Search,
     /// Presenter mode.
     Present,
+    /// The county overview and the county laggard list.
+    County,
 }
 
 /// One entry of the keymap.
@@ -77,7 +79,7 @@ const fn b(
 
 use Does::Act;
 use Key::{Ch, Code, Ctrl};
-use Scope::{Browse, Present, Search};
+use Scope::{Browse, County, Present, Search};
 
 /// The keymap. Help and key hints are generated from it.
 #[rustfmt::skip]
@@ -105,6 +107,21 @@ pub const BINDINGS: &[Binding] = &[
     b(Browse, &[Ch('z')], "z", Act(Action::ToggleZoom), "放大当前窗格/还原", "zoom the focused pane / restore", false),
     b(Browse, &[Ctrl('z')], "Ctrl-Z", Act(Action::Suspend), "挂起到后台 (fg 恢复)", "suspend to the shell (fg resumes)", false),
     b(Browse, &[Ch('q'), Ctrl('c')], "q/Ctrl-C", Act(Action::Quit), "退出", "quit", true),
+    b(County, &[Code(KeyCode::Up), Ch('k')], "↑/k", Act(Action::Up), "上移", "move up", false),
+    b(County, &[Code(KeyCode::Down), Ch('j')], "↓/j", Act(Action::Down), "下移", "move down", true),
+    b(County, &[Code(KeyCode::PageUp)], "PgUp", Act(Action::PageUp), "上翻一页", "page up", false),
+    b(County, &[Code(KeyCode::PageDown)], "PgDn", Act(Action::PageDown), "下翻一页", "page down", false),
+    b(County, &[Ch('g'), Code(KeyCode::Home)], "g", Act(Action::First), "第一行", "first row", false),
+    b(County, &[Ch('G'), Code(KeyCode::End)], "G", Act(Action::Last), "最后一行", "last row", false),
+    b(County, &[Code(KeyCode::Enter)], "Enter", Act(Action::Enter), "打开该镇/事项", "open the town / item", true),
+    b(County, &[Code(KeyCode::Esc), Code(KeyCode::Backspace)], "Esc", Act(Action::Back), "返回", "back", true),
+    b(County, &[Ch('s')], "s", Act(Action::CycleSort), "排序(红灯/陈旧/顺序)", "sort (red/staleness/order)", true),
+    b(County, &[Ch('w')], "w", Act(Action::OpenLaggards), "全县滞后清单", "county laggard list", true),
+    b(County, &[Ch('/')], "/", Act(Action::OpenSearch), "全县搜索", "search every town", true),
+    b(County, &[Ch('r')], "r", Act(Action::Reload), "重新加载数据", "reload the data", false),
+    b(County, &[Ch('?')], "?", Act(Action::OpenHelp), "帮助", "help", true),
+    b(County, &[Ctrl('z')], "Ctrl-Z", Act(Action::Suspend), "挂起到后台 (fg 恢复)", "suspend to the shell (fg resumes)", false),
+    b(County, &[Ch('q'), Ctrl('c')], "q/Ctrl-C", Act(Action::Quit), "退出", "quit", true),
     b(Present, &[Ch(' '), Code(KeyCode::PageDown), Code(KeyCode::Right), Ch('j')], "Space/PgDn/→", Act(Action::NextSlide), "下一页", "next slide", false),
     b(Present, &[Code(KeyCode::PageUp), Code(KeyCode::Left), Ch('k')], "PgUp/←", Act(Action::PrevSlide), "上一页", "previous slide", false),
     b(Present, &[Ch('p')], "p", Act(Action::TogglePause), "暂停/继续自动翻页", "pause / resume auto-advance", false),
@@ -131,14 +148,15 @@ fn matches(k: Key, ev: &KeyEvent) -> Option<Option<char>> {
     }
 }
 
-/// The order of the help screen's sections.
-pub const HELP_ORDER: [Scope; 3] = [Scope::Browse, Scope::Search, Scope::Present];
+/// The order of the help screen's sections (the county's only with a county folder).
+pub const HELP_ORDER: [Scope; 4] = [Scope::Browse, Scope::Search, Scope::County, Scope::Present];
 
-/// The help screen's row where the keys of `scope` start (its title): each section before it is a
-/// title, its keys and an empty row.
-pub fn help_row(scope: Scope) -> usize {
+/// The help screen's row where the keys of `scope` start (its title), in [`HELP_ORDER`]: each
+/// section before it is a title, its keys and an empty row.
+pub fn help_row(scope: Scope, county: bool) -> usize {
     HELP_ORDER
         .iter()
+        .filter(|s| county || **s != Scope::County)
         .take_while(|s| **s != scope)
         .map(|s| BINDINGS.iter().filter(|b| b.scope == *s).count() + 2)
         .sum()
@@ -159,10 +177,10 @@ pub fn line_index(key: char) -> Option<usize> {
 
 /// The scope of a screen.
 pub fn scope_of(route: &Route) -> Scope {
-    if *route == Route::Search {
-        Scope::Search
-    } else {
-        Scope::Browse
+    match route {
+        Route::Search | Route::CountySearch => Scope::Search,
+        Route::County | Route::CountyLaggards => Scope::County,
+        _ => Scope::Browse,
     }
 }
 

@@ -1,6 +1,7 @@
 //! The application: state per screen, the pure `update` returning effects, the keymap and the runtime.
 
 pub mod action;
+pub mod county;
 pub mod effects;
 pub mod frame;
 pub mod grid;
@@ -43,6 +44,12 @@ pub enum Route {
     Filter,
     /// Help.
     Help,
+    /// 全县总览: one row per town (a county folder only).
+    County,
+    /// The laggard list across every town.
+    CountyLaggards,
+    /// Search across every town.
+    CountySearch,
 }
 
 /// A filter on items.
@@ -102,6 +109,8 @@ pub struct State {
     pub zoom: bool,
     /// A message in the footer for a moment (a key that did nothing, a reload).
     pub notice: Option<notice::Notice>,
+    /// The county level, when the data folder is a county's.
+    pub county: Option<Box<county::CountyState>>,
 }
 
 impl State {
@@ -125,9 +134,36 @@ impl State {
             present: None,
             zoom: false,
             notice: None,
+            county: None,
         };
         s.refresh();
         s
+    }
+
+    /// A new state on the county overview; a town's dashboard opens from it.
+    pub fn new_county(county: crate::model::county::County, lang: Lang, today: NaiveDate) -> State {
+        let mut s = State::new(county::no_town(&county), lang, today);
+        s.county = Some(Box::new(county::CountyState::new(county, today)));
+        s.stack = vec![Route::County];
+        s
+    }
+
+    /// The bottom of the stack under a town's screens: its overview, above the county when there is one.
+    pub fn town_base(&self) -> Vec<Route> {
+        if self.county.is_some() {
+            vec![Route::County, Route::Overview]
+        } else {
+            vec![Route::Overview]
+        }
+    }
+
+    /// True when the county's screens are shown (no town open on the stack; help may be on top).
+    pub fn on_county(&self) -> bool {
+        self.county.is_some()
+            && !self
+                .stack
+                .iter()
+                .any(|r| matches!(r, Route::Overview | Route::Line(_) | Route::Item(_)))
     }
 
     /// Starts presenter mode; `interval` seconds per slide when it should advance by itself.
@@ -137,6 +173,12 @@ impl State {
 
     /// The slides in agenda order: overview, each line in the town's order, the laggard list.
     pub fn slides(&self) -> Vec<Slide> {
+        if let Some(c) = &self.county {
+            // The county's agenda: the ranking, then each town in the county's order.
+            let mut v = vec![Slide::Ranking];
+            v.extend((0..c.county.towns.len()).map(Slide::Town));
+            return v;
+        }
         let mut v = vec![Slide::Overview];
         if self.board.indicators.is_some() {
             v.push(Slide::Indicators);
@@ -179,7 +221,7 @@ impl State {
             .max(1);
         self.stack.truncate(keep);
         if self.stack.is_empty() {
-            self.stack.push(Route::Overview);
+            self.stack = self.town_base();
         }
         let lag = &mut self.screens.laggards.selected;
         *lag = (*lag).min(self.laggards.len().saturating_sub(1));

@@ -16,6 +16,10 @@ pub enum Slide {
     Line(usize),
     /// The laggard list.
     Laggards,
+    /// The county's ranking of its towns.
+    Ranking,
+    /// One town of the county (its position in `county.json`).
+    Town(usize),
 }
 
 /// Presenter mode (`--present [SECONDS]`).

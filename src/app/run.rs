@@ -21,6 +21,10 @@ enum Ev {
     Reload,
     /// The loader thread finished.
     Loaded(Box<Dataset>),
+    /// The county folder was loaded again (every town's newest snapshots).
+    CountyLoaded(Box<crate::model::county::County>),
+    /// A county's town (its position) was loaded with its whole history.
+    TownLoaded(usize, Box<Dataset>),
     Signal(i32),
     Dead,
 }
@@ -52,6 +56,8 @@ struct Loader {
     tx: mpsc::Sender<Ev>,
     running: bool,
     again: bool,
+    /// The folder is a county's: a reload loads every town's newest snapshots.
+    county: bool,
 }
 
 impl Loader {
@@ -63,10 +69,45 @@ impl Loader {
         }
         self.running = true;
         let tx = self.tx.clone();
+        let county = self.county;
         std::thread::spawn(move || {
-            let fresh = crate::model::load::load_dir(&dir);
-            let _ = tx.send(Ev::Loaded(Box::new(fresh)));
+            let _ = if county {
+                let fresh = crate::model::county::load_county(&dir);
+                tx.send(Ev::CountyLoaded(Box::new(fresh)))
+            } else {
+                let fresh = crate::model::load::load_dir(&dir);
+                tx.send(Ev::Loaded(Box::new(fresh)))
+            };
         });
+    }
+
+    /// Loads the whole history of the county's town `t` on a thread of its own.
+    fn load_town(&self, state: &State, t: usize) {
+        let Some(c) = state.county.as_deref() else {
+            return;
+        };
+        let Some(town) = c.county.towns.get(t) else {
+            return;
+        };
+        let (dir, th, tx) = (town.dir.clone(), c.county.thresholds, self.tx.clone());
+        std::thread::spawn(move || {
+            let fresh = crate::model::county::load_town(&dir, th, 0);
+            let _ = tx.send(Ev::TownLoaded(t, Box::new(fresh)));
+        });
+    }
+
+    /// The county was loaded again: show it, and reload the open town.
+    fn county_finished(&mut self, state: &mut State, fresh: crate::model::county::County) {
+        let fx = super::county::replace_county(state, fresh);
+        for e in fx.iter() {
+            if let Effect::LoadTown(t) = e {
+                self.load_town(state, t);
+            }
+        }
+        self.running = false;
+        if std::mem::take(&mut self.again) {
+            self.request();
+        }
     }
 
     /// A load finished: keep the last good contents of files that now fail, show it, and start the
@@ -263,42 +304,42 @@ fn spawn_inputs(tx: &mpsc::Sender<Ev>) -> io::Result<()> {
 
 /// Starts following the folder: file events (or polling) are sent as `Ev::Reload`. A save made between
 /// the first load and now (`baseline` differs) asks for a reload at once.
+///
+/// The watcher is set up on a thread of its own, which keeps it: a recursive watch of a large folder (a
+/// county's towns hold thousands of snapshot folders) takes a while, and the first frame must not wait.
 fn spawn_follow(
     follow: &Follow,
     baseline: Option<crate::watch::Fingerprint>,
     tx: &mpsc::Sender<Ev>,
-) -> Option<crate::watch::DirWatch> {
-    let mut watcher = None;
-    let changes = match follow {
-        Follow::Nothing => None,
-        Follow::Watch(dir) => match crate::watch::watch(dir, crate::watch::DEBOUNCE) {
-            Ok((w, rx)) => {
-                watcher = Some(w);
-                Some(rx)
-            }
-            Err(_) => Some(crate::watch::poll(dir.clone(), Duration::from_secs(2))),
-        },
-        Follow::Poll(dir, secs) => Some(crate::watch::poll(
-            dir.clone(),
-            Duration::from_secs((*secs).max(1)),
-        )),
-    };
-    if let (Some(dir), Some(before)) = (follow.dir(), baseline) {
-        if crate::watch::fingerprint(dir) != before {
-            let _ = tx.send(Ev::Reload);
-        }
-    }
-    if let Some(rx) = changes {
-        let tx = tx.clone();
-        std::thread::spawn(move || {
-            while rx.recv().is_ok() {
-                if tx.send(Ev::Reload).is_err() {
-                    return;
+) {
+    let follow = follow.clone();
+    let tx = tx.clone();
+    std::thread::spawn(move || {
+        let mut _watcher = None;
+        let changes = match &follow {
+            Follow::Nothing => return,
+            Follow::Watch(dir) => match crate::watch::watch(dir, crate::watch::DEBOUNCE) {
+                Ok((w, rx)) => {
+                    _watcher = Some(w);
+                    rx
                 }
+                Err(_) => crate::watch::poll(dir.clone(), Duration::from_secs(2)),
+            },
+            Follow::Poll(dir, secs) => {
+                crate::watch::poll(dir.clone(), Duration::from_secs((*secs).max(1)))
             }
-        });
-    }
-    watcher
+        };
+        if let (Some(dir), Some(before)) = (follow.dir(), baseline) {
+            if crate::watch::fingerprint(dir) != before {
+                let _ = tx.send(Ev::Reload);
+            }
+        }
+        while changes.recv().is_ok() {
+            if tx.send(Ev::Reload).is_err() {
+                return;
+            }
+        }
+    });
 }
 
 /// The loop; returns the exit code (0 on quit, 128 + signal number on any signal that ends it).
@@ -318,17 +359,20 @@ fn event_loop(
     update(state, Action::Resize(size.width, size.height));
     let (tx, rx) = mpsc::channel();
     spawn_inputs(&tx)?;
-    let _watcher = spawn_follow(&follow, baseline, &tx);
     let mut loader = Loader {
         dir: follow.dir().map(Path::to_path_buf),
         tx,
         running: false,
         again: false,
+        county: state.county.is_some(),
     };
     let mut wake = None;
     let first = update(state, Action::Tick(now()));
-    perform(first, &mut term, &mut loader, &mut wake)?;
+    perform(first, state, &mut term, &mut loader, &mut wake)?;
     let mut dirty = true;
+    // Following the folder starts once the first frame is out: setting up a watch on a large folder
+    // must not compete with it for the processor.
+    let mut follow_later = Some((follow, baseline, loader.tx.clone()));
     loop {
         if dirty {
             queue!(term.backend_mut(), terminal::BeginSynchronizedUpdate)?;
@@ -336,6 +380,9 @@ fn event_loop(
             queue!(term.backend_mut(), terminal::EndSynchronizedUpdate)?;
             term.backend_mut().writer_mut().send()?;
             dirty = false;
+            if let Some((follow, baseline, tx)) = follow_later.take() {
+                spawn_follow(&follow, baseline, &tx);
+            }
             #[cfg(feature = "test-hooks")]
             test_panic_hook();
         }
@@ -354,6 +401,20 @@ fn event_loop(
             Ok(Ev::Loaded(fresh)) => {
                 loader.finished(state, *fresh);
                 dirty = true;
+                None
+            }
+            Ok(Ev::CountyLoaded(fresh)) => {
+                loader.county_finished(state, *fresh);
+                dirty = true;
+                None
+            }
+            Ok(Ev::TownLoaded(t, mut fresh)) => {
+                // Only the town still open takes it (the user may have gone back or opened another).
+                if state.county.as_deref().and_then(|c| c.open) == Some(t) {
+                    crate::model::load::keep_last_good(&mut fresh, &state.data);
+                    state.replace_data(*fresh);
+                    dirty = true;
+                }
                 None
             }
             Ok(Ev::Signal(sig)) => {
@@ -376,7 +437,7 @@ fn event_loop(
         // unchanged frame costs a few bytes.
         dirty = true;
         let effects = update(state, a);
-        if let Some(code) = perform(effects, &mut term, &mut loader, &mut wake)? {
+        if let Some(code) = perform(effects, state, &mut term, &mut loader, &mut wake)? {
             return Ok(code);
         }
     }
@@ -401,6 +462,7 @@ fn next_event(
 /// Performs what an update asked for; returns the exit code when the program is to end.
 fn perform(
     effects: super::Effects,
+    state: &State,
     term: &mut Terminal<super::tty::Tty>,
     loader: &mut Loader,
     wake: &mut Option<Duration>,
@@ -410,6 +472,7 @@ fn perform(
             Effect::Quit => return Ok(Some(0)),
             Effect::Suspend => suspend(term)?,
             Effect::Reload => loader.request(),
+            Effect::LoadTown(t) => loader.load_town(state, t),
             Effect::WakeAt(at) => *wake = Some(at),
         }
     }

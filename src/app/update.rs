@@ -27,6 +27,9 @@ pub fn update(state: &mut State, action: Action) -> Effects {
     if !matches!(action, Action::Tick(_) | Action::Resize(..)) {
         state.notice = None;
     }
+    if let Some(fx) = super::county::update(state, action) {
+        return fx;
+    }
     match action {
         Action::Quit => return Effects::one(Effect::Quit),
         Action::Reload => return Effects::one(Effect::Reload),
@@ -78,7 +81,8 @@ pub fn update(state: &mut State, action: Action) -> Effects {
         Action::First => move_by(state, isize::MIN / 2),
         Action::Last => move_by(state, isize::MAX / 2),
         Action::Enter => enter(state),
-        Action::Back => back(state),
+        Action::Back => return back(state),
+        Action::CycleSort => {}
         Action::OpenSearch | Action::OpenFilter | Action::OpenLaggards | Action::OpenHelp => {
             open_screen(state, action)
         }
@@ -127,7 +131,7 @@ fn open_screen(state: &mut State, action: Action) {
         Action::OpenHelp => {
             // From the slides, help opens at the presenter keys.
             state.screens.help.scroll = if state.present.is_some() {
-                super::keymap::help_row(super::keymap::Scope::Present)
+                super::keymap::help_row(super::keymap::Scope::Present, state.county.is_some())
             } else {
                 0
             };
@@ -140,6 +144,10 @@ fn open_screen(state: &mut State, action: Action) {
 /// Steps to the next or previous snapshot date. Works from a date between snapshots too (--at): the
 /// next is the first after it, the previous the last before it.
 fn step_date(state: &mut State, forward: bool) {
+    if state.data.lines.is_empty() {
+        // A county's town whose history has not arrived yet (or a folder with nothing loaded).
+        return;
+    }
     let dates = &state.data.dates;
     let Some(cur) = state.board.date else { return };
     let next = if forward {
@@ -179,27 +187,32 @@ fn next_line(state: &mut State, forward: bool) {
     }
 }
 
-/// Esc: one screen back; in presenter mode, leave for the dashboard on the slide's screen.
-fn back(state: &mut State) {
+/// Esc: one screen back; in presenter mode, leave for the dashboard on the slide's screen (a town's
+/// slide opens that town's dashboard).
+fn back(state: &mut State) -> Effects {
     if state.present.is_some() && state.route() != Route::Help {
         let slide = state.slide();
         state.present = None;
         state.zoom = false;
-        state.stack = vec![Route::Overview];
+        state.stack = state.town_base();
         match slide {
             Some(Slide::Line(l)) => state.stack.extend(state.board.line_id(l).map(Route::Line)),
             Some(Slide::Laggards) => state.stack.push(Route::Laggards),
+            Some(Slide::Ranking) => state.stack = vec![Route::County],
+            Some(Slide::Town(t)) => return super::county::open_town(state, t),
             _ => {}
         }
     } else if state.stack.len() > 1 {
         state.stack.pop();
     }
+    Effects::none()
 }
 
 /// Opens line `n` from anywhere: the stack becomes overview → line.
 fn open_line(state: &mut State, n: usize) {
     if let Some(id) = state.board.line_id(n) {
-        state.stack = vec![Route::Overview, Route::Line(id)];
+        state.stack = state.town_base();
+        state.stack.push(Route::Line(id));
         state.select_overview(n);
     }
 }
@@ -240,6 +253,8 @@ fn move_by(state: &mut State, delta: isize) {
             let n = state.filter_choices().len();
             state.screens.filter.selected = step(state.screens.filter.selected, delta, n)
         }
+        // Handled by the county level.
+        Route::County | Route::CountyLaggards | Route::CountySearch => {}
     }
 }
 
@@ -248,11 +263,10 @@ fn move_by(state: &mut State, delta: isize) {
 fn open_item(state: &mut State, r: ItemRef) {
     if let Some(id) = state.board.item_id(r) {
         state.screens.item.scroll = 0;
-        state.stack = vec![
-            Route::Overview,
-            Route::Line(id.line.clone()),
-            Route::Item(id),
-        ];
+        state.stack = state.town_base();
+        state
+            .stack
+            .extend([Route::Line(id.line.clone()), Route::Item(id)]);
     }
 }
 
@@ -304,5 +318,6 @@ fn enter(state: &mut State) {
             }
         }
         Route::Item(_) | Route::Help => {}
+        Route::County | Route::CountyLaggards | Route::CountySearch => {}
     }
 }

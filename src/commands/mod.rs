@@ -25,11 +25,26 @@ pub fn load_data(cli: &Cli) -> Result<Dataset, String> {
 
 /// The state the dashboard starts in, from the command line.
 pub fn initial_state(cli: &Cli) -> Result<State, String> {
-    let data = load_data(cli)?;
     let today = cli
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let mut state = State::new(data, cli.lang, today);
+    let county_dir =
+        crate::cli::resolve_cli_data(cli)?.filter(|d| crate::model::county::is_county_dir(d));
+    let mut state = match county_dir {
+        Some(dir) => {
+            if cli.at.is_some() {
+                return Err(cli
+                    .lang
+                    .pick(
+                        "--at 用于一个镇的文件夹；县文件夹请打开该镇后用 [ ] 翻看历史",
+                        "--at is for a town's folder; in a county folder open the town and step with [ ]",
+                    )
+                    .into());
+            }
+            State::new_county(crate::model::county::load_county(&dir), cli.lang, today)
+        }
+        None => State::new(load_data(cli)?, cli.lang, today),
+    };
     if let Some(secs) = cli.present {
         state.start_presenting(Some(secs));
     }
@@ -115,6 +130,7 @@ pub fn run(cli: Cli) -> ExitCode {
             unit,
         }) => {
             let text = match initial_state(&cli) {
+                Ok(state) if state.county.is_some() => summary::county::render(&state),
                 Ok(mut state) => {
                     let leader = owner.clone().map(crate::app::Filter::Leader);
                     state.filter = leader.or(unit.clone().map(crate::app::Filter::Office));

@@ -11,13 +11,30 @@ pub fn render_buffer(mut state: State, size: (u16, u16), keys: &str) -> Result<B
     update(&mut state, crate::app::Action::Resize(size.0, size.1));
     for k in keymap::parse_keys(keys)? {
         if let Some(a) = keymap::action_for(&state, &k) {
-            update(&mut state, a);
+            for e in update(&mut state, a).iter() {
+                if let crate::app::Effect::LoadTown(t) = e {
+                    load_town_now(&mut state, t);
+                }
+            }
         }
     }
     let mut term = Terminal::new(TestBackend::new(size.0, size.1)).map_err(|e| e.to_string())?;
     term.draw(|f| crate::ui::draw(f, &state))
         .map_err(|e| e.to_string())?;
     Ok(term.backend().buffer().clone())
+}
+
+/// What the dashboard does off the UI thread when a county's town opens, done at once: its whole
+/// history replaces the board it opened with, so a render shows the settled screen.
+fn load_town_now(state: &mut State, t: usize) {
+    let Some(c) = state.county.as_deref() else {
+        return;
+    };
+    let Some(town) = c.county.towns.get(t) else {
+        return;
+    };
+    let full = crate::model::county::load_town(&town.dir, c.county.thresholds, 0);
+    state.replace_data(full);
 }
 
 /// Cells of a row as (symbol, cell), skipping the cells hidden behind a wide glyph.

@@ -124,6 +124,9 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
 
 /// Checks a data folder with the loader the dashboard, `render` and `summary` use.
 pub fn check_data_folder(dir: &Path) -> Report {
+    if crate::model::county::is_county_dir(dir) {
+        return check_county(dir);
+    }
     let ds = load::load_dir(dir);
     let mut problems = ds.problems;
     if ds.files == 0 && problems.is_empty() {
@@ -136,6 +139,22 @@ pub fn check_data_folder(dir: &Path) -> Report {
         problems,
         files: ds.files,
     }
+}
+
+/// Checks a county folder: `county.json` and the towns' folders (missing, unlisted, same names,
+/// no snapshot, different work lines), then every town's whole data folder.
+pub fn check_county(dir: &Path) -> Report {
+    let county = crate::model::county::load_county(dir);
+    let mut report = Report {
+        problems: county.problems.clone(),
+        files: 1,
+    };
+    for town in county.towns.iter().filter(|t| t.dir.is_dir()) {
+        let ds = load::load_dir(&town.dir);
+        report.problems.extend(ds.problems);
+        report.files += ds.files;
+    }
+    report
 }
 
 /// Checks every line file of one snapshot folder (`data/2023-06-30`), loaded as within its data folder.

@@ -253,7 +253,9 @@ impl Board {
     /// it, compared with that line's snapshot before it. A line with no file at `date` is carried forward.
     pub fn build(ds: &Dataset, date: Option<NaiveDate>) -> Board {
         let th = ds.town.thresholds;
-        let date = date.or(ds.latest_date());
+        // A newest file that failed still dates the board, so its line shows as broken.
+        let newest_failed = ds.failed.iter().map(|(_, f)| f.date).max();
+        let date = date.or(ds.latest_date().max(newest_failed));
         let (indicators, lines): (Vec<LineBoard>, Vec<LineBoard>) = ds
             .agenda()
             .into_iter()

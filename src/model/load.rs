@@ -226,6 +226,27 @@ pub fn load_dir(dir: &Path) -> Dataset {
     ds
 }
 
+/// Loads a data folder's `town.json` and only its `keep` newest snapshot folders: what a first
+/// frame needs (the newest snapshot and the one before it, for the changes). The county view loads
+/// every town this way and a town's whole history only when it is opened.
+pub fn load_dir_recent(dir: &Path, keep: usize) -> Dataset {
+    let (mut found, mut problems) = list_top(dir);
+    let days = found.iter().filter(|e| matches!(e, Entry::Day(..))).count();
+    let mut skip = days.saturating_sub(keep);
+    found.retain(|e| match e {
+        Entry::Day(..) if skip > 0 => {
+            skip -= 1;
+            false
+        }
+        _ => true,
+    });
+    let mut ds = load_entries(&dir.display().to_string(), found);
+    problems.append(&mut ds.problems);
+    ds.problems = problems;
+    ds.source = DataSource::Folder(dir.to_path_buf());
+    ds
+}
+
 /// Loads one snapshot folder (`data/2023-06-30`) on its own, as the folder loads within its data
 /// folder; paths in messages start with `prefix` (the folder holding it, as the user wrote it).
 pub fn load_snapshot_folder(prefix: &str, dir: &Path, date: NaiveDate) -> Dataset {
@@ -512,7 +533,6 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
 }
 
 /// Sorts snapshots by date and lines into the town's order; lists every snapshot date.
-/// The dates include those of files that failed, so a line broken on the newest date shows as broken.
 fn organize(
     town: &Town,
     by_line: BTreeMap<String, Vec<Snapshot>>,
@@ -540,7 +560,6 @@ fn organize(
     let mut dates: Vec<NaiveDate> = lines
         .iter()
         .flat_map(|l| l.snapshots.iter().map(|s| s.date))
-        .chain(failed.iter().map(|(_, f)| f.date))
         .collect();
     dates.sort();
     dates.dedup();

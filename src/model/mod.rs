@@ -2,6 +2,8 @@
 
 pub mod board;
 pub mod checks;
+pub mod county;
+pub mod county_rank;
 pub mod diag;
 pub mod encoding;
 pub mod failed;

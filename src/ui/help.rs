@@ -19,12 +19,26 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         .max()
         .unwrap_or(8)
         + 2;
-    for scope in crate::app::keymap::HELP_ORDER {
-        let title = match scope {
-            Scope::Browse => lang.pick("浏览", "Browsing"),
-            Scope::Search => lang.pick("搜索框内", "In the search box"),
-            Scope::Present => lang.pick("演示模式 (--present)", "Presenter mode (--present)"),
-        };
+    let mut scopes = [
+        (Scope::Browse, lang.pick("浏览", "Browsing")),
+        (Scope::Search, lang.pick("搜索框内", "In the search box")),
+        (
+            Scope::County,
+            lang.pick("全县总览 (县文件夹)", "County overview (county folder)"),
+        ),
+        (
+            Scope::Present,
+            lang.pick("演示模式 (--present)", "Presenter mode (--present)"),
+        ),
+    ];
+    if state.on_county() {
+        // On the county's screens their keys come first.
+        scopes.sort_by_key(|(s, _)| *s != Scope::County);
+    }
+    for (scope, title) in scopes {
+        if scope == Scope::County && state.county.is_none() {
+            continue;
+        }
         rows.push(Line::from(Span::styled(format!(" {title}"), t.title)));
         for b in BINDINGS.iter().filter(|b| b.scope == scope) {
             rows.push(Line::from(vec![

@@ -1,6 +1,9 @@
 //! The view: draws the state, never changes it. One file per screen; shared chrome lives here.
 
 pub mod bigtext;
+pub mod county;
+pub mod county_lists;
+pub mod county_present;
 pub mod help;
 pub mod indicators;
 pub mod item;
@@ -83,6 +86,9 @@ fn draw_body(f: &mut Frame, body: Rect, state: &State) {
         Route::Search => search::draw(f, body, state),
         Route::Filter => search::draw_filter(f, body, state),
         Route::Help => help::draw(f, body, state),
+        Route::County => county::draw(f, body, state),
+        Route::CountyLaggards => county_lists::draw_laggards(f, body, state),
+        Route::CountySearch => county_lists::draw_search(f, body, state),
     }
 }
 
@@ -90,6 +96,38 @@ fn banners(state: &State) -> Vec<(String, ratatui::style::Style)> {
     let lang = state.lang;
     let t = theme::Theme::of(state.look);
     let mut out = Vec::new();
+    if let Some(c) = state.county.as_deref().filter(|_| state.on_county()) {
+        // The county's own problems (its file, missing or unlisted folders, names, line sets).
+        let (errors, warnings): (Vec<_>, Vec<_>) =
+            c.county.problems.iter().partition(|d| d.is_error());
+        for (list, style) in [(errors, t.error), (warnings, t.warn)] {
+            if let Some(first) = list.first() {
+                out.push((format!("⚠ {}: {first}", list.len()), style));
+            }
+        }
+        let failed: Vec<String> = c
+            .county
+            .towns
+            .iter()
+            .filter(|x| x.failure.is_some())
+            .map(|x| x.name.clone())
+            .collect();
+        if !failed.is_empty() {
+            out.push((
+                format!(
+                    "{}{}{}",
+                    lang.pick("⚠ 未能显示的镇：", "⚠ towns not shown: "),
+                    failed.join(lang.pick("、", ", ")),
+                    lang.pick(
+                        "（原因见其所在行；huibao validate 列出全部问题）",
+                        " (see their rows; huibao validate lists every problem)"
+                    )
+                ),
+                t.error,
+            ));
+        }
+        return out;
+    }
     let errors: Vec<_> = state.data.errors().collect();
     if let Some(first) = errors.first() {
         out.push((
@@ -130,13 +168,20 @@ fn banners(state: &State) -> Vec<(String, ratatui::style::Style)> {
 /// the overview, and search, filter and help are named after the screen they cover.
 pub fn breadcrumbs(state: &State) -> String {
     let lang = state.lang;
-    let mut place = vec![Route::Overview];
     let top = state.route();
     let under = |r: &Route| matches!(r, Route::Search | Route::Filter | Route::Help);
     let base = state.stack.iter().rev().find(|r| !under(r)).cloned();
+    // The county's own screens are named as they are stacked; a town's screens from the town's
+    // overview (全县总览 › 东山镇 …).
+    let mut place = match base.clone() {
+        Some(Route::County | Route::CountyLaggards | Route::CountySearch) => {
+            state.stack.iter().filter(|r| !under(r)).cloned().collect()
+        }
+        _ => state.town_base(),
+    };
     match base.unwrap_or(Route::Overview) {
         Route::Item(id) => place.extend([Route::Line(id.line.clone()), Route::Item(id)]),
-        Route::Overview => {}
+        Route::Overview | Route::County | Route::CountyLaggards | Route::CountySearch => {}
         r => place.push(r),
     }
     if under(&top) {
@@ -145,7 +190,11 @@ pub fn breadcrumbs(state: &State) -> String {
     let names: Vec<String> = place
         .iter()
         .map(|r| match r {
+            Route::Overview if state.county.is_some() => state.data.town.name.clone(),
             Route::Overview => lang.pick("总览", "Overview").to_string(),
+            Route::County => lang.pick("全县总览", "County").to_string(),
+            Route::CountyLaggards => lang.pick("全县滞后清单", "County laggards").to_string(),
+            Route::CountySearch => lang.pick("全县搜索", "Search towns").to_string(),
             Route::Line(id) => state
                 .board
                 .line_pos(id)
@@ -179,7 +228,10 @@ fn draw_header(f: &mut Frame, area: Rect, state: &State) {
     let w = area.width as usize;
     let town = &state.data.town;
     let mut right = String::new();
-    if let Some(date) = state.board.date {
+    let county = state.county.as_deref().filter(|_| state.on_county());
+    if let Some(date) = county.and_then(|c| c.county.latest_date()) {
+        right.push_str(&format!("{} {date}", lang.pick("最新数据", "newest data")));
+    } else if let Some(date) = state.board.date.filter(|_| county.is_none()) {
         let age = (state.today - date).num_days();
         right.push_str(&format!("{} {date}", lang.pick("数据截至", "data as of")));
         if state.is_history() {
@@ -208,10 +260,11 @@ fn draw_header(f: &mut Frame, area: Rect, state: &State) {
     if let Some(c) = state.clock {
         right.push_str(&format!("  {}", c.format("%H:%M:%S")));
     }
-    let left = if town.title.is_empty() {
-        format!(" 汇报 · {}", town.name)
-    } else {
-        format!(" {}", town.title)
+    let left = match (county, state.county.as_deref()) {
+        (Some(c), _) => format!(" 汇报 · {}", c.county.name),
+        (None, Some(c)) => format!(" {} · {}", c.county.name, town.name),
+        _ if town.title.is_empty() => format!(" 汇报 · {}", town.name),
+        _ => format!(" {}", town.title),
     };
     let right = truncate(&right, w.saturating_sub(12));
     let lw = w.saturating_sub(width(&right) + 1);

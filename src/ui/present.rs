@@ -41,6 +41,8 @@ pub fn draw(f: &mut Frame, state: &State) {
         Slide::Indicators => super::indicators::slide(f, body, state),
         Slide::Line(l) => line(f, body, state, l),
         Slide::Laggards => laggards(f, body, state),
+        Slide::Ranking => super::county_present::ranking(f, body, state),
+        Slide::Town(t) => super::county_present::town(f, body, state, t),
     }
 }
 
@@ -57,6 +59,8 @@ fn slide_title(state: &State, slide: Slide) -> String {
             )
         }),
         Slide::Laggards => lang.pick("滞后清单", "Laggard list").to_string(),
+        Slide::Ranking => super::county_present::title(state, None),
+        Slide::Town(t) => super::county_present::title(state, Some(t)),
     }
 }
 

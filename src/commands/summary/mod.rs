@@ -5,6 +5,7 @@
 //! they are listed, never summed and never compared as 0. The output depends only on the data and the
 //! command line (no clock), so it can be checked against a golden file.
 
+pub mod county;
 mod sections;
 mod text;
 

@@ -1,0 +1,184 @@
+//! 全县总览: one row per town — its data date and staleness, red/amber/overdue counts, key indicators
+//! with their change, and its worst laggard — in the chosen order.
+
+use super::table::{Cell, Column, Row, Table};
+use super::theme::Theme;
+use super::widgets::light_span;
+use crate::app::county::CountyState;
+use crate::app::State;
+use crate::model::county::TownEntry;
+use crate::model::county_rank::{self, Counts};
+use crate::model::wording::{change_text, main_change, main_value};
+use crate::model::{Lang, Light};
+use crate::text::pad;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// Days after which a town's data counts as stale (a weekly meeting: more than a week and a day).
+pub const STALE_DAYS: i64 = 8;
+
+/// Draws the county overview.
+pub fn draw(f: &mut Frame, area: Rect, state: &State) {
+    let Some(c) = state.county.as_deref() else {
+        return;
+    };
+    let t = &Theme::of(state.look);
+    let lang = state.lang;
+    let w = area.width as usize;
+    let total = c.county.towns.iter().fold(Counts::default(), |mut a, x| {
+        let n = county_rank::counts(&x.board);
+        a.red += n.red;
+        a.amber += n.amber;
+        a.overdue += n.overdue;
+        a
+    });
+    let title = format!(
+        " {} ({}{}) · {} · {}{} {}{} {}{}",
+        lang.pick("全县总览", "County overview"),
+        c.county.towns.len(),
+        lang.pick("个镇", " towns"),
+        c.sort.word(lang.en()),
+        lang.pick("红灯", "red "),
+        total.red,
+        lang.pick("黄灯", "amber "),
+        total.amber,
+        lang.pick("逾期", "overdue "),
+        total.overdue,
+    );
+    let wide = w >= 100;
+    // Rank, town, date, age, red, amber, overdue, indicators, worst laggard.
+    let fixed = if wide {
+        4 + 12 + 10 + 7 + 10
+    } else {
+        4 + 8 + 5 + 5 + 10
+    };
+    let flex = w.saturating_sub(fixed + 9);
+    let ind = if wide { flex * 11 / 20 } else { flex / 2 };
+    let columns = vec![
+        Column::left(4),
+        Column::left(if wide { 12 } else { 8 }),
+        Column::left(if wide { 10 } else { 5 }),
+        Column::right(if wide { 7 } else { 5 }),
+        Column::right(2),
+        Column::right(2),
+        Column::right(4),
+        Column::left(ind),
+        Column::left(flex.saturating_sub(ind)),
+    ];
+    let head = [
+        lang.pick("排名", "#"),
+        lang.pick("镇", "Town"),
+        if wide {
+            lang.pick("数据截至", "As of")
+        } else {
+            lang.pick("截至", "As of")
+        },
+        lang.pick("距今", "Age"),
+        lang.pick("红", "R"),
+        lang.pick("黄", "A"),
+        lang.pick("逾期", "OD"),
+        lang.pick("主要指标 (较上期)", "Key figures (change)"),
+        lang.pick("最滞后事项", "Worst laggard"),
+    ];
+    let head = head.iter().map(|h| Cell::text(*h, t.dim)).collect();
+    let mut table = Table::new(columns).header(Row::Cells(head, t.dim));
+    for (pos, &i) in c.order.iter().enumerate() {
+        let town = &c.county.towns[i];
+        let cells = row(state, c, pos, town, wide, t);
+        table.push(Row::Cells(cells, Style::new()));
+    }
+    let [top, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    f.render_widget(
+        Paragraph::new(Line::from(Span::styled(pad(&title, w), t.title))),
+        top,
+    );
+    let sel = (!c.order.is_empty()).then(|| c.selected_pos());
+    f.render_widget(table.select(sel, t.selected), rest);
+}
+
+/// The age of a town's data as shown: `3天`, `⚠12天`.
+pub fn age_text(age: Option<i64>, lang: Lang) -> String {
+    match age {
+        Some(a) if a > STALE_DAYS => format!("⚠{a}{}", lang.pick("天", "d")),
+        Some(a) => format!("{a}{}", lang.pick("天", "d")),
+        None => "-".into(),
+    }
+}
+
+/// A town's key indicators with their change: `GDP 1.2亿元 +300 · 新增…`.
+pub fn indicators_text(town: &TownEntry, n: usize, lang: Lang) -> String {
+    county_rank::indicators(&town.board, n)
+        .into_iter()
+        .map(|it| {
+            let mut s = format!("{} {}", it.item.label, main_value(it, lang, true));
+            if let Some(ch) = main_change(it).filter(|c| c.is_change()) {
+                s.push_str(&format!(" {}", change_text(ch, lang)));
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn row<'a>(
+    state: &State,
+    c: &CountyState,
+    pos: usize,
+    town: &TownEntry,
+    wide: bool,
+    t: &Theme,
+) -> Vec<Cell<'a>> {
+    let lang = state.lang;
+    let selected = pos == c.selected_pos();
+    let base = if selected { t.selected } else { t.text };
+    let mark = format!("{}{}", if selected { ">" } else { " " }, pos + 1);
+    let mut cells = vec![Cell::text(mark, base), Cell::text(town.name.clone(), base)];
+    if let Some(why) = &town.failure {
+        cells.extend(["-", "-", "", "", ""].map(|s| Cell::text(s, t.dim)));
+        cells.push(Cell::text(format!("✕ {why}"), t.error));
+        return cells;
+    }
+    let date = town.board.date.map_or("-".into(), |d| {
+        if wide {
+            d.to_string()
+        } else {
+            d.format("%m-%d").to_string()
+        }
+    });
+    let age = county_rank::age(town, state.today);
+    let age_style = if age.is_some_and(|a| a > STALE_DAYS) {
+        t.light(Light::Behind)
+    } else {
+        base
+    };
+    let n = county_rank::counts(&town.board);
+    let count =
+        |v: usize, l: Light| Cell::text(v.to_string(), if v > 0 { t.light(l) } else { t.dim });
+    cells.extend([
+        Cell::text(date, base),
+        Cell::text(age_text(age, lang), age_style),
+        count(n.red, Light::SeverelyBehind),
+        count(n.amber, Light::Behind),
+        count(n.overdue, Light::Overdue),
+    ]);
+    let mut ind = indicators_text(town, if wide { 2 } else { 1 }, lang);
+    if town.errors() > 0 {
+        ind = format!(
+            "⚠{}{} {ind}",
+            town.errors(),
+            lang.pick("个文件未能加载", " files not loaded")
+        );
+    }
+    cells.push(Cell::text(ind, base));
+    cells.push(match county_rank::worst_text(town) {
+        Some((light, text)) => Cell::Spans(Line::from(vec![
+            light_span(light, lang, t),
+            Span::styled(format!(" {text}"), base),
+        ])),
+        None => Cell::text(lang.pick("无滞后", "none"), t.dim),
+    });
+    cells
+}

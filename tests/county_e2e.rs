@@ -1,0 +1,86 @@
+//! The county dashboard on a pseudo-terminal, read with `vt100`: the county overview, a town opened and
+//! its whole history arriving from the loader thread, back to the county, and a week pushed into a
+//! town's folder reloading the county by itself. Waits on screen content, never on sleeps.
+
+mod common;
+
+use common::{row, Pty};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn fixture() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/county")
+}
+
+fn args(dir: &Path) -> Vec<OsString> {
+    vec![
+        "--data".into(),
+        dir.as_os_str().to_owned(),
+        "--today".into(),
+        "2024-05-06".into(),
+    ]
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let dest = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), dest).unwrap();
+        }
+    }
+}
+
+#[test]
+fn county_then_town_with_its_history_then_back() {
+    let mut pty = Pty::spawn(args(&fixture()), 120, 40);
+    pty.expect("the county overview", |s| {
+        s.contains("全县总览 (3个镇)") && s.contains("东山镇") && s.contains("✕ 未能加载")
+    });
+    pty.send(b"\r");
+    // The header's count of changes is 16 from the two newest snapshots, 20 once the whole history
+    // (with the carried line's previous file) has replaced them.
+    let screen = pty.expect("东山镇 with its whole history", |s| {
+        row(s, 1).starts_with("全县总览 › 东山镇") && row(s, 1).contains("较上期变动20")
+    });
+    assert!(row(&screen, 0).contains("示例县 · 东山镇"), "{screen}");
+    pty.send(b"[");
+    pty.expect("the week before", |s| {
+        row(s, 0).contains("数据截至 2024-04-26")
+    });
+    pty.send(b"\x1b");
+    pty.expect("the county again", |s| {
+        row(s, 1) == "全县总览" && s.contains("全县总览 (3个镇)")
+    });
+    pty.send(b"q");
+    let status = pty.wait_exit(common::TIMEOUT).expect("quits");
+    assert!(status.success());
+}
+
+#[test]
+fn a_week_pushed_into_a_town_reloads_the_county() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&fixture(), tmp.path());
+    let mut pty = Pty::spawn(args(tmp.path()), 120, 40);
+    pty.expect("the county overview", |s| s.contains("2024-04-26   ⚠10天"));
+    // 西河镇's office pushes its 2024-05-03 week (as `git pull` would bring it).
+    let week = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/history/2024-05-03");
+    copy_dir(&week, &tmp.path().join("xihe/2024-05-03"));
+    let fresh = |s: &str| {
+        s.lines()
+            .any(|l| l.contains("西河镇") && l.contains("2024-05-03"))
+    };
+    // The watch starts once the first frame is out; should the week have landed before it, a save
+    // of county.json (as a pull touching it would) is seen.
+    if pty.wait_for(fresh, Duration::from_secs(3)).is_err() {
+        let p = tmp.path().join("county.json");
+        let text = std::fs::read(&p).unwrap();
+        std::fs::write(&p, text).unwrap();
+        pty.expect("西河镇's new week", fresh);
+    }
+    pty.send(b"q");
+    assert!(pty.wait_exit(common::TIMEOUT).expect("quits").success());
+}
