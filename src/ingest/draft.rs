@@ -62,10 +62,34 @@ pub struct DraftItem {
     pub firmness: Option<Firmness>,
     /// Figures are targets (a 下步 section).
     pub target: bool,
-    /// Changes of its figures (同比增长8.5%): kept here for the format of issue 10, listed for now.
+    /// Changes of its figures (同比增长8.5%), each written on the figure before it (or on a figure of
+    /// its own when the sentence states no base: 固定资产投资同比增长20.1%).
     pub growth: Vec<Amount>,
-    /// Parts of its figure (其中税收收入2800万元): kept here for the format of issue 10, listed for now.
+    /// Parts of its figure (其中税收收入2800万元), written under the whole in their unit.
     pub parts: Vec<Amount>,
+    /// Size classes of parts (其中500万元以上项目…4.86亿元): (the part's start, the threshold).
+    pub thresholds: Vec<(usize, Amount)>,
+}
+
+/// A growth-only label without its verb (固定资产投资同比增长 → 固定资产投资).
+pub(crate) fn strip_growth_words(l: &str) -> String {
+    let mut s = l.trim_end_matches(['了']).to_string();
+    for w in [
+        "增长", "增加", "提高", "提升", "上升", "上涨", "下降", "减少", "降低", "下滑", "增幅",
+        "增速", "降幅",
+    ] {
+        if let Some(t) = s.strip_suffix(w) {
+            s = t.to_string();
+            break;
+        }
+    }
+    for w in ["同比", "环比", "比上年", "较上年", "比去年", "较去年"] {
+        if let Some(t) = s.strip_suffix(w) {
+            s = t.to_string();
+            break;
+        }
+    }
+    s
 }
 
 /// Clause byte ranges of a sentence, cut at ， and ,.
@@ -147,8 +171,9 @@ struct Drafter<'r> {
     project: Option<usize>,
     /// Figures of the sentence already drafted with an earlier one (a ledger's rectified count).
     consumed: Vec<usize>,
-    /// Growth (false) and parts (true) of the clause, for the item they belong to.
-    asides: Vec<(bool, Amount)>,
+    /// Growth (false) and parts (true) of the clause, for the item they belong to, with the size
+    /// class a part is counted in.
+    asides: Vec<(bool, Amount, Option<Amount>)>,
     review: &'r mut Vec<Review>,
 }
 
@@ -167,15 +192,70 @@ impl Drafter<'_> {
         self.place(s, cs, ce, next);
         // A growth or a part belongs to the figure before it in the sentence: the last item drafted.
         let asides = std::mem::take(&mut self.asides);
-        if let Some(item) = self.items.last_mut().filter(|i| i.source.1 >= s.span.1) {
-            for (part, a) in asides {
-                if part {
+        for (part, a, threshold) in asides {
+            let own = !part && self.own_growth(s, cs, &a);
+            match self.items.last_mut().filter(|i| i.source.1 >= s.span.1) {
+                Some(item) if part => {
+                    if let Some(t) = threshold {
+                        item.thresholds.push((a.start, t));
+                    }
                     item.parts.push(a);
-                } else {
-                    item.growth.push(a);
                 }
+                Some(item) if !own => item.growth.push(a),
+                _ if part => self.review.push(Review {
+                    sentence: s.text.into(),
+                    reason: Reason::Part(s.text[cs..ce].trim().into()),
+                }),
+                _ => self.growth_item(s, cs, ce, a),
             }
         }
+    }
+
+    /// True when a growth's clause names what grew (固定资产投资同比增长20.1%) and no figure of the
+    /// clause is its base: the growth is a figure of its own, without a base.
+    fn own_growth(&self, s: &Sentence, cs: usize, g: &Amount) -> bool {
+        let before = &s.text[cs..g.start];
+        let has_base = s
+            .found
+            .iter()
+            .any(|a| a.start >= cs && a.end <= g.start && a.growth.is_none() && !a.is_rate());
+        let words = before
+            .replace(
+                [
+                    '同', '比', '环', '较', '上', '年', '去', '增', '长', '下', '降', '幅', '速',
+                ],
+                "",
+            )
+            .replace(
+                [
+                    '加', '减', '少', '提', '高', '升', '涨', '低', '滑', '了', '分', '别', '为',
+                ],
+                "",
+            );
+        !has_base && words.trim().chars().count() >= 2
+    }
+
+    /// A growth whose base the report does not state (固定资产投资同比增长20.1%): an item of its own.
+    fn growth_item(&mut self, s: &Sentence, cs: usize, ce: usize, g: Amount) {
+        let clause = &s.text[cs..ce];
+        let (l, sure) = label(clause, g.start - cs, g.end - cs, None);
+        let l = strip_growth_words(&l);
+        self.items.push(DraftItem {
+            label: l.clone(),
+            sure: sure && !l.is_empty(),
+            source: s.span,
+            figures: Vec::new(),
+            kind: DraftKind::Quantity,
+            deadline: None,
+            firmness: self
+                .target
+                .then(|| super::words::firmness(clause))
+                .flatten(),
+            target: self.target,
+            growth: vec![g],
+            parts: Vec::new(),
+            thresholds: Vec::new(),
+        });
     }
 
     fn place(&mut self, s: &Sentence, cs: usize, ce: usize, next: Option<&str>) {
@@ -240,11 +320,12 @@ impl Drafter<'_> {
             target,
             growth: Vec::new(),
             parts: Vec::new(),
+            thresholds: Vec::new(),
         });
     }
 
-    /// The figures of a clause that are levels. Parts (after 其中) and growth go to the review list
-    /// instead; bounds and ranges stay, and are listed too.
+    /// The figures of a clause that are levels. Parts (after 其中, with the size class they are
+    /// counted in) and growth are set aside for the item they belong to; bounds and ranges stay.
     fn levels<'a>(
         &mut self,
         s: &Sentence,
@@ -260,33 +341,29 @@ impl Drafter<'_> {
             .find(|a| a.start > part_from && a.bound.is_none() && a.upper.is_none())
             .map(|a| a.unit.as_str());
         let mut figs = Vec::new();
-        let mut parted = false;
+        let mut class: Option<Amount> = None;
         for a in here {
             // 500万元以上项目, 10至500万元项目: a size class of the parts, not a part.
             let threshold = a.start > part_from && (a.bound.is_some() || a.upper.is_some());
-            let reason = if threshold || (a.start > part_from && Some(a.unit.as_str()) == part_unit)
-            {
-                let first = !parted;
-                parted = true;
-                if !threshold {
-                    self.asides.push((true, a.clone()));
-                }
-                first.then(|| Reason::Part(clause.trim().into()))
+            if threshold {
+                class = Some(a.clone());
+            } else if a.start > part_from && Some(a.unit.as_str()) == part_unit {
+                let t = class.take();
+                self.asides.push((true, a.clone(), t));
             } else if a.growth.is_some() || is_change_rate(a, &s.text[cs..a.start]) {
-                self.asides.push((false, a.clone()));
-                Some(Reason::Growth(clause.trim().into()))
+                self.asides.push((false, a.clone(), None));
             } else {
                 figs.push(a);
-                (a.bound.is_some() || a.upper.is_some())
-                    .then(|| Reason::Bound(s.text[a.start..a.end].into()))
-            };
-            if let Some(reason) = reason {
-                self.review.push(Review {
-                    sentence: s.text.into(),
-                    reason,
-                });
             }
         }
+        if let Some(t) = class {
+            // A size class with no part after it in the clause: it cannot be placed.
+            self.review.push(Review {
+                sentence: s.text.into(),
+                reason: Reason::Part(s.text[t.start..t.end].into()),
+            });
+        }
+        let _ = clause;
         figs
     }
 
@@ -313,6 +390,7 @@ impl Drafter<'_> {
             target: self.target,
             growth: Vec::new(),
             parts: Vec::new(),
+            thresholds: Vec::new(),
         });
         true
     }

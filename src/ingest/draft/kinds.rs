@@ -50,6 +50,7 @@ pub(super) fn ledger(
         target: false,
         growth: Vec::new(),
         parts: Vec::new(),
+        thresholds: Vec::new(),
     })
 }
 
@@ -98,6 +99,7 @@ pub(super) fn found_then_rectified(
         target: false,
         growth: Vec::new(),
         parts: Vec::new(),
+        thresholds: Vec::new(),
     };
     Some((item, b.start))
 }
@@ -162,5 +164,6 @@ pub(super) fn task_item(
         target: true,
         growth: Vec::new(),
         parts: Vec::new(),
+        thresholds: Vec::new(),
     })
 }
