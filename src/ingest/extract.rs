@@ -138,7 +138,11 @@ pub fn extract(paras: &[Para], opts: &Options) -> Result<Extraction, Message> {
         format: v2::uses_format_2(&lines).then_some(crate::model::format::FORMAT_VERSION),
         name,
         title,
-        lines: lines.iter().map(|l: &LineFile| l.id.clone()).collect(),
+        lines: lines
+            .iter()
+            .filter(|l: &&LineFile| l.role == crate::model::LineRole::Work)
+            .map(|l| l.id.clone())
+            .collect(),
         ..Town::default()
     };
     Ok(Extraction {
