@@ -5,9 +5,11 @@ use super::label::label;
 use super::outline::{sentences, Unit};
 pub use super::review::{Reason, Review};
 
+mod asides;
 mod kinds;
 use super::words::{amounts, deadlines, Amount, Deadline, Firmness};
-use kinds::{found_then_rectified, ledger, project_clause, task_item};
+pub(crate) use asides::strip_growth_words;
+use kinds::{bundle_money, found_then_rectified, is_bundle, ledger, project_clause, task_item};
 
 /// A figure placed on an item.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,27 +71,6 @@ pub struct DraftItem {
     pub parts: Vec<Amount>,
     /// Size classes of parts (其中500万元以上项目…4.86亿元): (the part's start, the threshold).
     pub thresholds: Vec<(usize, Amount)>,
-}
-
-/// A growth-only label without its verb (固定资产投资同比增长 → 固定资产投资).
-pub(crate) fn strip_growth_words(l: &str) -> String {
-    let mut s = l.trim_end_matches(['了']).to_string();
-    for w in [
-        "增长", "增加", "提高", "提升", "上升", "上涨", "下降", "减少", "降低", "下滑", "增幅",
-        "增速", "降幅",
-    ] {
-        if let Some(t) = s.strip_suffix(w) {
-            s = t.to_string();
-            break;
-        }
-    }
-    for w in ["同比", "环比", "比上年", "较上年", "比去年", "较去年"] {
-        if let Some(t) = s.strip_suffix(w) {
-            s = t.to_string();
-            break;
-        }
-    }
-    s
 }
 
 /// Clause byte ranges of a sentence, cut at ， and ,.
@@ -190,72 +171,7 @@ impl Drafter<'_> {
 
     fn clause(&mut self, s: &Sentence, cs: usize, ce: usize, next: Option<&str>) {
         self.place(s, cs, ce, next);
-        // A growth or a part belongs to the figure before it in the sentence: the last item drafted.
-        let asides = std::mem::take(&mut self.asides);
-        for (part, a, threshold) in asides {
-            let own = !part && self.own_growth(s, cs, &a);
-            match self.items.last_mut().filter(|i| i.source.1 >= s.span.1) {
-                Some(item) if part => {
-                    if let Some(t) = threshold {
-                        item.thresholds.push((a.start, t));
-                    }
-                    item.parts.push(a);
-                }
-                Some(item) if !own => item.growth.push(a),
-                _ if part => self.review.push(Review {
-                    sentence: s.text.into(),
-                    reason: Reason::Part(s.text[cs..ce].trim().into()),
-                }),
-                _ => self.growth_item(s, cs, ce, a),
-            }
-        }
-    }
-
-    /// True when a growth's clause names what grew (固定资产投资同比增长20.1%) and no figure of the
-    /// clause is its base: the growth is a figure of its own, without a base.
-    fn own_growth(&self, s: &Sentence, cs: usize, g: &Amount) -> bool {
-        let before = &s.text[cs..g.start];
-        let has_base = s
-            .found
-            .iter()
-            .any(|a| a.start >= cs && a.end <= g.start && a.growth.is_none() && !a.is_rate());
-        let words = before
-            .replace(
-                [
-                    '同', '比', '环', '较', '上', '年', '去', '增', '长', '下', '降', '幅', '速',
-                ],
-                "",
-            )
-            .replace(
-                [
-                    '加', '减', '少', '提', '高', '升', '涨', '低', '滑', '了', '分', '别', '为',
-                ],
-                "",
-            );
-        !has_base && words.trim().chars().count() >= 2
-    }
-
-    /// A growth whose base the report does not state (固定资产投资同比增长20.1%): an item of its own.
-    fn growth_item(&mut self, s: &Sentence, cs: usize, ce: usize, g: Amount) {
-        let clause = &s.text[cs..ce];
-        let (l, sure) = label(clause, g.start - cs, g.end - cs, None);
-        let l = strip_growth_words(&l);
-        self.items.push(DraftItem {
-            label: l.clone(),
-            sure: sure && !l.is_empty(),
-            source: s.span,
-            figures: Vec::new(),
-            kind: DraftKind::Quantity,
-            deadline: None,
-            firmness: self
-                .target
-                .then(|| super::words::firmness(clause))
-                .flatten(),
-            target: self.target,
-            growth: vec![g],
-            parts: Vec::new(),
-            thresholds: Vec::new(),
-        });
+        self.asides(s, cs, ce);
     }
 
     fn place(&mut self, s: &Sentence, cs: usize, ce: usize, next: Option<&str>) {
@@ -303,6 +219,20 @@ impl Drafter<'_> {
                     amount: f.amount,
                     label: Some(l),
                 }));
+            return;
+        }
+        // 13个重点项目累计完成投资35.42亿元，占年计划100.36%: the bundle's money and rate, one item.
+        if let Some(b) = self
+            .items
+            .last_mut()
+            .filter(|i| i.source == s.span && is_bundle(i, s.text))
+            .filter(|_| {
+                drafted
+                    .iter()
+                    .all(|(f, _, _)| bundle_money(&f.amount, s.text))
+            })
+        {
+            b.figures.extend(drafted.into_iter().map(|(f, _, _)| f));
             return;
         }
         let (label, sure) = (drafted[0].1.clone(), drafted[0].2 && drafted.len() == 1);

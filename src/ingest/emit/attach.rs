@@ -3,6 +3,7 @@
 //! 总投资6000万元) kept as a count with planned and spent money apart.
 
 use super::{clause_before, figure, growth};
+
 use crate::ingest::draft::{strip_growth_words, DraftItem, Reason, Review};
 use crate::ingest::label::label;
 use crate::ingest::words::{Amount, Bound as WordBound};
@@ -54,7 +55,19 @@ pub(super) fn growths<'s>(
 ) {
     for g in &d.growth {
         let text = sent_of(g);
-        let gr = growth(g, text, d.target);
+        // 主要预期目标是：地区生产总值增长6%以上 — a target wherever it stands.
+        let target = d.target
+            || ["目标", "力争", "确保", "争取"]
+                .iter()
+                .any(|w| text[..g.start].contains(w));
+        let gr = growth(g, text, target);
+        if g.bound.is_some() && gr.target_bound.is_none() {
+            // 增长超过10% on a reported value: the format bounds only a target change.
+            review.push(Review {
+                sentence: text.into(),
+                reason: Reason::Bound(text[g.start..g.end].into()),
+            });
+        }
         let fits = |f: &Figure, _: &Amount| f.growth.is_none();
         // 同比分别-6.2%、-19.3%: in the order of the figures before.
         let respectively =
@@ -75,15 +88,29 @@ pub(super) fn growths<'s>(
                 reason: Reason::Growth(text[g.start..g.end].into()),
             });
         } else {
-            let words = strip_growth_words(clause_before(text, g.start).trim());
+            let before = clause_before(text, g.start);
+            let words = strip_growth_words(before.trim());
             figs.push(Figure {
                 label: (!figs.is_empty() && !words.is_empty()).then_some(words),
                 unit: String::new(),
+                per: super::per_words(statement_before(text, g.start)),
                 growth: Some(gr),
                 ..Figure::default()
             });
         }
     }
+}
+
+/// The words before byte `at` back to the last ，；： (a 、 list stays whole: 城镇和农村居民人均可支配收入
+/// 分别增长6%、9%).
+fn statement_before(text: &str, at: usize) -> &str {
+    let before = &text[..at];
+    let from = before
+        .rfind(['，', ',', '；', ';', '：', ':', '。'])
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    &before[from..]
 }
 
 /// The size class a part is counted in (500万元以上项目, 10至500万元项目).
@@ -179,16 +206,26 @@ enum Money {
     AnnualPlan,
     AnnualDone,
     Cumulative,
+    Rate,
 }
 
-fn money_kind(before: &str) -> Option<Money> {
-    if before.contains("累计") {
+fn money_kind(before: &str, sentence_before: &str) -> Option<Money> {
+    let this_year = ["今年以来", "年初以来", "本年以来"]
+        .iter()
+        .any(|w| sentence_before.contains(w));
+    if before.contains("占年") || before.contains("完成率") {
+        Some(Money::Rate)
+    } else if before.contains("累计") && !this_year {
         Some(Money::Cumulative)
-    } else if before.contains("年度计划") || before.contains("年计划") {
-        Some(Money::AnnualPlan)
-    } else if ["当年", "年度完成", "今年以来", "本年", "完成投资", "已完成"]
+    } else if ["年度计划", "年计划", "本年度总投资", "年度总投资"]
         .iter()
         .any(|w| before.contains(w))
+    {
+        Some(Money::AnnualPlan)
+    } else if this_year
+        || ["当年", "年度完成", "今年以来", "本年", "完成投资", "已完成"]
+            .iter()
+            .any(|w| before.contains(w))
     {
         Some(Money::AnnualDone)
     } else if before.contains("总投资") || before.contains("计划投资") {
@@ -205,14 +242,17 @@ pub(super) fn bundle<'s>(
     figs: &mut Vec<Figure>,
     sent_of: &dyn Fn(&Amount) -> &'s str,
 ) -> Option<ItemKind> {
-    let first = &d.figures.first()?.amount;
-    let text = sent_of(first);
-    let after = &text[first.end..];
-    let is_count = matches!(first.unit.as_str(), "个" | "项")
-        && (after.starts_with("项目")
-            || after.starts_with("重点项目")
-            || after.starts_with("重大项目"));
-    if !is_count || first.bound.is_some() || d.figures.len() < 2 {
+    let is_count = |a: &Amount| {
+        let after = &sent_of(a)[a.end..];
+        matches!(a.unit.as_str(), "个" | "项")
+            && a.bound.is_none()
+            && ["项目", "重点项目", "重大项目"]
+                .iter()
+                .any(|w| after.starts_with(w))
+    };
+    let ci = d.figures.iter().position(|f| is_count(&f.amount))?;
+    let first = &d.figures[ci].amount;
+    if d.figures.len() < 2 {
         return None;
     }
     let mut p = Project {
@@ -221,11 +261,21 @@ pub(super) fn bundle<'s>(
     };
     let orig = figs.clone();
     let mut keep = Vec::new();
-    for (k, f) in figs.drain(..).enumerate().skip(1) {
-        let a = &d.figures[k].amount;
-        let before = clause_before(sent_of(a), a.start);
+    for (k, f) in figs.drain(..).enumerate() {
+        if k == ci {
+            continue;
+        }
+        let Some(a) = d.figures.get(k).map(|f| &f.amount) else {
+            keep.push(f);
+            continue;
+        };
+        let text = sent_of(a);
+        let before = clause_before(text, a.start);
         let money = matches!(f.unit.as_str(), "万元" | "亿元" | "元");
-        let slot = match money_kind(before).filter(|_| money) {
+        let kind = money_kind(before, &text[..a.start]);
+        let kind = kind.filter(|k| money || (matches!(k, Money::Rate) && f.unit == "%"));
+        let slot = match kind {
+            Some(Money::Rate) => &mut p.annual_rate,
             Some(Money::Planned) => &mut p.investment,
             Some(Money::AnnualPlan) => &mut p.annual_plan,
             Some(Money::AnnualDone) => &mut p.annual_done,
