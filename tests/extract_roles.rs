@@ -51,6 +51,21 @@ fn walk(v: &serde_json::Value, path: &str, out: &mut HashMap<(String, String), u
     }
 }
 
+/// How many of a fixture's hand-encoded numbers extract writes in the same role, of how many.
+fn compare(name: &str) -> (usize, usize) {
+    let base = Path::new("tests/fixtures/reports").join(name);
+    let hand = roles(&base.join("data"));
+    let x = extract_fixture(&base.join("report.txt"));
+    let dir = written_and_checked(&x);
+    let got = roles(dir.path());
+    let n: usize = hand.values().sum();
+    let m: usize = hand
+        .iter()
+        .map(|(k, c)| (*c).min(got.get(k).copied().unwrap_or(0)))
+        .sum();
+    (m, n)
+}
+
 #[test]
 fn extract_puts_hand_encoded_numbers_in_the_same_role() {
     let reports = [
@@ -64,21 +79,18 @@ fn extract_puts_hand_encoded_numbers_in_the_same_role() {
     ];
     let (mut same, mut all) = (0, 0);
     for name in reports {
-        let base = Path::new("tests/fixtures/reports").join(name);
-        let hand = roles(&base.join("data"));
-        let x = extract_fixture(&base.join("report.txt"));
-        let dir = written_and_checked(&x);
-        let got = roles(dir.path());
-        let n: usize = hand.values().sum();
-        let m: usize = hand
-            .iter()
-            .map(|(k, c)| (*c).min(got.get(k).copied().unwrap_or(0)))
-            .sum();
+        let (m, n) = compare(name);
         eprintln!("{name}: {m} of {n} hand-encoded numbers in the same role");
         same += m;
         all += n;
     }
     eprintln!("all: {same} of {all}");
+    // The holdouts (jianmenguan, mutang) are reported, not held to the floor: the design was not
+    // built from them.
+    for name in ["jianmenguan-2025", "mutang-2024"] {
+        let (m, n) = compare(name);
+        eprintln!("{name} (holdout): {m} of {n} hand-encoded numbers in the same role");
+    }
     assert!(all > 100, "{all}");
     // The floor: 96 of 103 today (93%); raise it as extract learns.
     assert!(same * 100 >= all * 90, "{same} of {all}");

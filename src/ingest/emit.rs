@@ -151,6 +151,12 @@ fn rate_kind(before: &str) -> RateKind {
     ];
     if progress.iter().any(|w| before.contains(w)) {
         RateKind::Progress
+    } else if ["缩短", "压缩", "减少", "降低", "提高", "提升", "节约"]
+        .iter()
+        .any(|w| before.ends_with(w))
+    {
+        // 平均时限缩短40%: a relative change, not a share of anything.
+        RateKind::Change
     } else {
         RateKind::Share
     }
