@@ -104,6 +104,7 @@ pub fn no_town(county: &County) -> Dataset {
         problems: Vec::new(),
         files: 0,
         older_pending: false,
+        failed: Vec::new(),
     }
 }
 
@@ -244,7 +245,7 @@ pub fn open_town(state: &mut State, t: usize) -> Effects {
     };
     c.open = Some(t);
     c.selected = t;
-    state.board = town.board.clone();
+    state.all = town.board.clone();
     state.data = data;
     state.screens = Default::default();
     state.filter = None;

@@ -59,19 +59,28 @@ impl Loader {
     /// frame's snapshots (when the first frame had only those), then, for `watch`, arms the watcher
     /// and reloads once more if anything changed before it was armed; then it reloads on each
     /// request (`changes` from the watcher or the poller, or `r`).
+    ///
+    /// A county folder has no reloader: its watcher's signals reach the loop, which loads; a save
+    /// made before the watcher was armed is caught by comparing the folder with `baseline`, its
+    /// fingerprint from before the first load.
     fn start(
         &mut self,
         reloader: Option<Reloader>,
         complete: bool,
         watch: Option<std::path::PathBuf>,
+        baseline: Option<crate::watch::Fingerprint>,
     ) -> Option<mpsc::Sender<()>> {
         let tx = self.tx.clone();
         let Some(mut reloader) = reloader else {
-            // A county folder (or none): the watcher's signals reach the loop, which loads.
             if let Some(dir) = watch {
                 std::thread::spawn(move || {
                     let (to, changes) = mpsc::channel();
                     let _watch = watch_folder(&dir, to);
+                    if baseline.is_some_and(|b| crate::watch::fingerprint(&dir) != b)
+                        && tx.send(Ev::Reload).is_err()
+                    {
+                        return;
+                    }
                     while changes.recv().is_ok() {
                         if tx.send(Ev::Reload).is_err() {
                             return;
@@ -396,7 +405,12 @@ fn event_loop(
         running: false,
         again: false,
     };
-    let mut poll = start_polling(&follow, baseline);
+    // The baseline serves the poller, or (a county folder) the watcher once armed.
+    let (poll_base, mut watch_base) = match follow {
+        Follow::Poll(..) => (baseline, None),
+        _ => (None, baseline),
+    };
+    let mut poll = start_polling(&follow, poll_base);
     let mut watch = match follow {
         Follow::Watch(dir) => Some(dir),
         _ => None,
@@ -424,7 +438,7 @@ fn event_loop(
                 &mut loader,
                 reloader,
                 complete,
-                watch.take(),
+                (watch.take(), watch_base.take()),
                 poll.take(),
                 tx,
             );
@@ -532,12 +546,15 @@ fn start_background(
     loader: &mut Loader,
     reloader: Option<Reloader>,
     complete: bool,
-    watch: Option<std::path::PathBuf>,
+    (watch, baseline): (
+        Option<std::path::PathBuf>,
+        Option<crate::watch::Fingerprint>,
+    ),
     poll: Option<(mpsc::Receiver<()>, bool)>,
     tx: mpsc::Sender<Ev>,
 ) {
     spawn_keys(&tx);
-    let changes = loader.start(reloader, complete, watch);
+    let changes = loader.start(reloader, complete, watch, baseline);
     if let Some((polled, changed)) = poll {
         if changed {
             loader.request();

@@ -136,10 +136,20 @@ pub fn run(cli: Cli) -> ExitCode {
             *force,
         ),
         Some(Command::New { date, force }) => new::run(&cli, *date, *force),
-        Some(Command::Summary { format, output }) => {
+        Some(Command::Summary {
+            format,
+            output,
+            owner,
+            unit,
+        }) => {
             let text = match initial_state(&cli) {
                 Ok(state) if state.county.is_some() => summary::county::render(&state),
-                Ok(state) => summary::render(&state, *format),
+                Ok(mut state) => {
+                    let leader = owner.clone().map(crate::app::Filter::Leader);
+                    state.filter = leader.or(unit.clone().map(crate::app::Filter::Office));
+                    state.refresh();
+                    summary::render(&state, *format)
+                }
                 Err(e) => {
                     complain(&e);
                     return ExitCode::from(2);
@@ -181,10 +191,10 @@ pub fn run(cli: Cli) -> ExitCode {
             let mut baseline = None;
             let (reloader, data) = match crate::cli::resolve_cli_data(&cli) {
                 // A county folder loads its own way (every town's newest snapshots).
+                // Its folder's fingerprint, taken before that load, catches a save made before
+                // the watcher (or the poller) runs.
                 Ok(Some(dir)) if crate::model::county::is_county_dir(&dir) => {
-                    if cli.poll.is_some() {
-                        baseline = Some(crate::watch::fingerprint(&dir));
-                    }
+                    baseline = Some(crate::watch::fingerprint(&dir));
                     (None, Ok(None))
                 }
                 Ok(Some(dir)) => {

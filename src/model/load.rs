@@ -7,6 +7,8 @@ use super::encoding::parse_line_bytes;
 pub use super::encoding::{
     decode, parse_json, parse_line_file, parse_town, parse_town_checked, TextEncoding,
 };
+use super::failed::name_in;
+pub use super::failed::Failed;
 use super::format::{parse_day, Town};
 use super::line_file::LineFile;
 use super::sanitize;
@@ -112,6 +114,8 @@ pub struct Dataset {
     /// True while only each line's newest snapshots are loaded and the older ones are still loading
     /// (the dashboard's first frame); trends and stepping back in time fill in once they are.
     pub older_pending: bool,
+    /// Line files that failed to load, by line id, oldest first: their lines keep their place.
+    pub failed: Vec<(String, Failed)>,
 }
 
 impl Dataset {
@@ -451,6 +455,7 @@ pub(super) fn load_entries_cached(
     let mut given_by: std::collections::HashMap<(String, NaiveDate), usize> =
         std::collections::HashMap::new();
     let mut late = Vec::new();
+    let mut failed: Vec<(String, Failed)> = Vec::new();
     for (
         LineJob {
             place,
@@ -463,9 +468,35 @@ pub(super) fn load_entries_cached(
     {
         match result {
             Err(Unloaded::Unreadable(msg)) => {
-                early.push((place, Diagnostic::file_error(path, msg)));
+                let problem = Diagnostic::file_error(path, msg);
+                if !stem.is_empty() {
+                    let name = None;
+                    failed.push((
+                        stem,
+                        Failed {
+                            date,
+                            name,
+                            problem: problem.clone(),
+                        },
+                    ));
+                }
+                early.push((place, problem));
             }
-            Err(Unloaded::Invalid(d)) => late.push(d),
+            Err(Unloaded::Invalid(d, name)) => {
+                let d = *d;
+                if d.is_error() && !stem.is_empty() {
+                    let problem = d.clone();
+                    failed.push((
+                        stem,
+                        Failed {
+                            date,
+                            name,
+                            problem,
+                        },
+                    ));
+                }
+                late.push(d)
+            }
             Ok(Loaded {
                 file,
                 mut warnings,
@@ -534,7 +565,7 @@ pub(super) fn load_entries_cached(
     let mut problems: Vec<Diagnostic> = early.into_iter().map(|(_, d)| d).collect();
     problems.append(&mut late);
 
-    let (lines, dates) = organize(&town, by_line);
+    let (lines, dates) = organize(&town, by_line, &mut failed);
     let pairs = lines.iter().flat_map(|l| {
         l.snapshots.windows(2).map(|w| {
             let (prev, cur) = (&w[0], &w[1]);
@@ -566,6 +597,7 @@ pub(super) fn load_entries_cached(
         problems,
         files,
         older_pending: false,
+        failed,
     };
     (ds, new_cache, new_listings)
 }
@@ -574,7 +606,9 @@ pub(super) fn load_entries_cached(
 fn organize(
     town: &Town,
     by_line: BTreeMap<String, Vec<Snapshot>>,
+    failed: &mut [(String, Failed)],
 ) -> (Vec<LineHistory>, Vec<NaiveDate>) {
+    failed.sort_by_key(|(_, f)| f.date);
     let mut lines: Vec<LineHistory> = by_line
         .into_iter()
         .map(|(id, mut snapshots)| {
@@ -639,7 +673,7 @@ pub fn keep_last_good(new: &mut Dataset, old: &Dataset) {
             new.town = old.town.clone();
         }
     }
-    let (lines, dates) = organize(&new.town, by_line);
+    let (lines, dates) = organize(&new.town, by_line, &mut new.failed);
     new.lines = lines;
     new.dates = dates;
 }
@@ -747,7 +781,7 @@ impl Work {
                         stem: String::new(),
                         path,
                     };
-                    (job, Err(Unloaded::Invalid(warning)))
+                    (job, Err(Unloaded::Invalid(Box::new(warning), None)))
                 }));
                 (out, stamp.map(|st| (dir, st, listing)))
             }
@@ -770,8 +804,8 @@ struct LineJob {
 enum Unloaded {
     /// It could not be read.
     Unreadable(String),
-    /// It was read but is not a valid line file.
-    Invalid(Diagnostic),
+    /// It was read but is not a valid line file; the line's name when it could still be read.
+    Invalid(Box<Diagnostic>, Option<String>),
 }
 
 /// A line file that loaded.
@@ -792,19 +826,23 @@ impl LineJob {
     fn load(self, content: Content, cache: &Cache) -> Parsed {
         let result = match content {
             Content::Unread(full) => load_file(full, &self.path, cache),
-            Content::Read(read) => match read {
-                Ok(bytes) => parse_line_bytes(bytes, &self.path)
-                    .map(|(file, warnings)| Loaded {
-                        file: Arc::new(file),
-                        warnings,
-                        stamp: None,
-                    })
-                    .map_err(Unloaded::Invalid),
-                Err(msg) => Err(Unloaded::Unreadable(msg)),
-            },
+            Content::Read(read) => read.map_err(Unloaded::Unreadable).and_then(|bytes| {
+                parse_named(bytes, &self.path).map(|(file, warnings)| Loaded {
+                    file: Arc::new(file),
+                    warnings,
+                    stamp: None,
+                })
+            }),
         };
         (self, result)
     }
+}
+
+/// Parses a line file's bytes; when they are not a valid line file, the line's name is kept
+/// too when it can still be read (from the top of the file), to name the card that fails.
+fn parse_named(bytes: Vec<u8>, path: &str) -> Result<(LineFile, Vec<Diagnostic>), Unloaded> {
+    let head = bytes[..bytes.len().min(4096)].to_vec();
+    parse_line_bytes(bytes, path).map_err(|d| Unloaded::Invalid(Box::new(d), name_in(&head)))
 }
 
 /// Loads the line file at `full`: its parse from `cache` when its size, times and inode are those
@@ -821,7 +859,7 @@ fn load_file(full: PathBuf, path: &str, cache: &Cache) -> Result<Loaded, Unloade
         }
     }
     let bytes = read_capped(&full).map_err(Unloaded::Unreadable)?;
-    let (file, warnings) = parse_line_bytes(bytes, path).map_err(Unloaded::Invalid)?;
+    let (file, warnings) = parse_named(bytes, path)?;
     Ok(Loaded {
         file: Arc::new(file),
         warnings,
@@ -889,7 +927,10 @@ fn run_parallel(
                         prefix,
                         "an internal error stopped some files from loading; please report it",
                     );
-                    vec![(usize::MAX, (vec![(job, Err(Unloaded::Invalid(d)))], None))]
+                    vec![(
+                        usize::MAX,
+                        (vec![(job, Err(Unloaded::Invalid(Box::new(d), None)))], None),
+                    )]
                 })
             })
             .collect()
