@@ -691,3 +691,54 @@ fn at_start_up_a_broken_newest_file_shows_the_line_s_older_snapshot_marked_old()
         "{text}"
     );
 }
+
+/// `tests/fixtures/history` copied, with a stray comma in the newest `party.json` (2024-05-03).
+fn history_with_broken_party() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir("tests/fixtures/history").unwrap() {
+        let entry = entry.unwrap();
+        let to = tmp.path().join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir(&to).unwrap();
+            for f in std::fs::read_dir(entry.path()).unwrap() {
+                let f = f.unwrap();
+                std::fs::copy(f.path(), to.join(f.file_name())).unwrap();
+            }
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+    let party = tmp.path().join("2024-05-03").join("party.json");
+    let text = std::fs::read_to_string(&party).unwrap();
+    std::fs::write(&party, text.replacen("\"groups\"", ",\"groups\"", 1)).unwrap();
+    tmp
+}
+
+#[test]
+fn the_dashboard_s_first_frame_and_its_full_load_show_a_broken_newest_file_s_older_snapshot() {
+    // As the dashboard loads: the first frame from each line's newest snapshots, then the whole
+    // history behind it, through the same Reloader.
+    let tmp = history_with_broken_party();
+    let mut reloader = load::Reloader::new(tmp.path());
+    let first = reloader.load_recent();
+    assert!(first.older_pending, "older folders are left for later");
+    for (what, data) in [("first frame", first), ("full load", reloader.reload())] {
+        assert!(
+            data.failed.iter().any(|(id, f)| id == "party"
+                && f.date == day("2024-05-03")
+                && f.problem.path.ends_with("2024-05-03/party.json")),
+            "{what}: {:?}",
+            data.failed
+        );
+        let s = State::new(data, Lang::Zh, day("2024-05-10"));
+        let line = &s.board.lines[0];
+        assert_eq!(line.id, "party", "{what}: the line keeps its place");
+        assert!(line.is_old(), "{what}: the 04-26 snapshot is shown");
+        assert_eq!(line.as_of, day("2024-04-26"), "{what}");
+        let text = screen(&s, (120, 40), "1");
+        assert!(
+            text.contains("未能加载 · 下面是旧版 截至 2024-04-26"),
+            "{what}: {text}"
+        );
+    }
+}
