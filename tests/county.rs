@@ -50,7 +50,7 @@ fn the_fixture_loads_three_towns_and_keeps_the_broken_one_with_its_reason() {
     assert!(c.towns[0].failure.is_none() && c.towns[1].failure.is_none());
     assert_eq!(
         c.towns[2].failure.as_deref(),
-        Some("未能加载：town.json:4:1: lines[1]: expected value"),
+        Some("未能加载：town.json:4:1: 错误: lines[1]: 这里应是一个值：数字、\"文字\"、true/false、[列表] 或 {对象}"),
         "the reason names the file and the place"
     );
     // Only the two newest snapshots of each town are loaded for the overview.
@@ -342,7 +342,7 @@ fn a_broken_county_file() {
 #[test]
 fn validate_checks_the_county_file_and_every_town() {
     let r = check_county(&fixture());
-    let lines = r.lines();
+    let lines = r.lines(huibao::cli::Lang::Zh);
     assert!(
         lines
             .iter()
@@ -411,4 +411,21 @@ fn key_figures_show_their_change_since_the_previous_snapshot() {
         text,
         "固定资产投资 ▲20.1% · 规模以上工业总产值 86亿元 ▲1.2% +2"
     );
+}
+
+#[test]
+fn a_broken_towns_row_says_why_in_chinese_with_the_place() {
+    // Wide enough for the whole reason: the row as the overview draws it.
+    let buf = huibao::commands::render::render_buffer(state(), (240, 30), "").unwrap();
+    let text = huibao::commands::render::to_text(&buf);
+    let rows: Vec<&str> = text.lines().collect();
+    let row = rows
+        .iter()
+        .find(|r| r.contains("nanling") && r.contains('✕'))
+        .expect("the broken town keeps its row");
+    assert!(
+        row.contains("✕ 未能加载：town.json:4:1: 错误: lines[1]: 这里应是一个值"),
+        "{row}"
+    );
+    assert!(!row.contains("expected"), "no serde wording: {row}");
 }

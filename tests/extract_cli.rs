@@ -77,6 +77,7 @@ fn extract_into_reuses_ids_so_history_lines_up() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let data = dir.path().join("data");
     copy_dir(Path::new("data"), &data);
+    let town_before = std::fs::read(data.join("town.json")).unwrap_or_default();
     let (code, stdout, stderr) = huibao(&[
         os("extract"),
         os(seed_path()),
@@ -90,6 +91,17 @@ fn extract_into_reuses_ids_so_history_lines_up() {
         stdout.contains("个条目与上一期的名称和单位相同，沿用原编号"),
         "{stdout}"
     );
+    // The snapshot uses format 2; the office's town.json is pointed at, not rewritten.
+    let declared = String::from_utf8_lossy(&town_before).contains("\"format\": 2");
+    assert_eq!(
+        !declared,
+        stdout.contains("town.json 仍为格式 1"),
+        "{stdout}"
+    );
+    assert_eq!(
+        std::fs::read(data.join("town.json")).unwrap_or_default(),
+        town_before
+    );
     let party = std::fs::read_to_string(data.join("2023-07-07/party.json")).unwrap_or_default();
     // Same label and unit as data/'s item: its id, so the dashboard shows the change.
     assert!(
@@ -98,7 +110,12 @@ fn extract_into_reuses_ids_so_history_lines_up() {
     );
     assert!(party.contains("\"party.trained-cadres\""), "{party}");
     let report = huibao::commands::validate::check_data_folder(&data);
-    assert_eq!(report.errors(), 0, "{:#?}", report.lines());
+    assert_eq!(
+        report.errors(),
+        0,
+        "{:#?}",
+        report.lines(huibao::cli::Lang::En)
+    );
     // The same date again is refused.
     let (code, _, _) = huibao(&[
         os("extract"),
@@ -125,7 +142,12 @@ fn new_scaffolds_the_next_snapshot_and_refuses_a_date_that_exists() {
     assert!(new.contains("待更新：数字沿用 2023-06-30 的快照"));
     assert_eq!(old.matches("\"id\"").count(), new.matches("\"id\"").count());
     let report = huibao::commands::validate::check_data_folder(&data);
-    assert_eq!(report.errors(), 0, "{:#?}", report.lines());
+    assert_eq!(
+        report.errors(),
+        0,
+        "{:#?}",
+        report.lines(huibao::cli::Lang::En)
+    );
     let (code, _, stderr) = huibao(&[os("--data"), os(&data), os("new"), os("2023-07-07")]);
     assert_eq!(code, 3, "{stderr}");
     assert!(stderr.contains("已存在"), "{stderr}");

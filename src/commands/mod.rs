@@ -1,7 +1,8 @@
 //! Subcommands: the dashboard, `validate`, `schema`, `render`, `summary`, and the commands that bring
-//! data in (`extract`, `new`).
+//! data in (`extract`, `import`, `new`).
 
 pub mod extract;
+pub mod import;
 pub mod new;
 pub mod output;
 pub mod render;
@@ -123,10 +124,20 @@ pub fn run(cli: Cli) -> ExitCode {
             *force,
         ),
         Some(Command::New { date, force }) => new::run(&cli, *date, *force),
-        Some(Command::Summary { format, output }) => {
+        Some(Command::Summary {
+            format,
+            output,
+            owner,
+            unit,
+        }) => {
             let text = match initial_state(&cli) {
                 Ok(state) if state.county.is_some() => summary::county::render(&state),
-                Ok(state) => summary::render(&state, *format),
+                Ok(mut state) => {
+                    let leader = owner.clone().map(crate::app::Filter::Leader);
+                    state.filter = leader.or(unit.clone().map(crate::app::Filter::Office));
+                    state.refresh();
+                    summary::render(&state, *format)
+                }
                 Err(e) => {
                     complain(&e);
                     return ExitCode::from(2);
@@ -159,6 +170,7 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             write_out(output.as_deref(), &text, cli.lang)
         }
+        Some(Command::Import(args)) => import::run(&cli, args),
         None => {
             let baseline = crate::cli::resolve_cli_data(&cli)
                 .ok()
