@@ -76,5 +76,6 @@ fn things_joined_by_he_are_items_apart() {
     assert_eq!(items[0].figures.len(), 1);
     assert_eq!(items[1].figures[0].amount.value, Value::Num(1000.0));
     assert_eq!(items[1].figures[0].label, None);
+    assert_eq!(items[1].label, "百合园项目");
     assert_eq!(items[0].source, items[1].source);
 }
