@@ -82,8 +82,8 @@ fn list(
         Column::left(12),
         Column::left(ctown),
         Column::left(cline),
-        Column::left(clabel),
-        Column::left(cdue),
+        Column::label(clabel),
+        Column::left_whole(cdue),
         Column::left(cown),
     ];
     let head = [

@@ -40,9 +40,9 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
     let mut columns = vec![
         Column::left(cg + 1),
         Column::left(cline),
-        Column::left(clabel),
-        Column::left(cprog),
-        Column::left(cdue),
+        Column::label(clabel),
+        Column::left_whole(cprog),
+        Column::left_whole(cdue),
     ];
     let mut head = vec![
         Cell::text(format!(" {}", lang.pick("状态", "Status")), t.dim),

@@ -126,13 +126,13 @@ fn head_columns<'a>(
 ) -> (Vec<Column>, Vec<Cell<'a>>) {
     let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
-    let mut columns = vec![Column::left(cl + 1), Column::right(cv)];
+    let mut columns = vec![Column::label(cl + 1), Column::figures(cv)];
     let mut head = vec![
         Cell::text(format!(" {}", lang.pick("事项", "Item")), t.dim),
         Cell::text(lang.pick("数值", "Value"), t.dim),
     ];
     if has_prev {
-        columns.push(Column::right(CHANGE_W));
+        columns.push(Column::figures(CHANGE_W));
         head.push(Cell::text(lang.pick("较上期", "change"), t.dim));
     }
     if cb > 0 {

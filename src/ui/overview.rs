@@ -191,7 +191,8 @@ fn figure_row(state: &State, it: &ItemBoard, w: usize) -> Line<'static> {
         return Line::from(spans);
     }
     let value = main_value(it, state.lang, false);
-    let vw = width(&value).min(w / 2);
+    // The value is shown whole; the label gives way (down to nothing on a very narrow card).
+    let vw = width(&value).min(w);
     let lw = w.saturating_sub(vw + 1);
     let style = if is_withheld(it) { t.withheld } else { t.text };
     Line::from(vec![

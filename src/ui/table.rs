@@ -26,6 +26,11 @@ pub struct Column {
     pub width: Constraint,
     /// Alignment of text cells.
     pub align: Align,
+    /// A figure column: it widens to its widest text cell, never cutting a value; the label column
+    /// (the widest left-aligned one) gives way.
+    pub whole: bool,
+    /// The label column: it gives its room to the figure columns that need it.
+    pub gives: bool,
 }
 
 impl Column {
@@ -34,6 +39,8 @@ impl Column {
         Column {
             width: Constraint::Length(w as u16),
             align: Align::Left,
+            whole: false,
+            gives: false,
         }
     }
 
@@ -42,6 +49,33 @@ impl Column {
         Column {
             width: Constraint::Length(w as u16),
             align: Align::Right,
+            whole: false,
+            gives: false,
+        }
+    }
+
+    /// A left-aligned label column `w` cells wide that gives way to the figure columns.
+    pub fn label(w: usize) -> Column {
+        Column {
+            gives: true,
+            ..Column::left(w)
+        }
+    }
+
+    /// A left-aligned column at least `w` cells wide that widens to keep its text whole (a progress
+    /// `35%/50%`, a deadline `06-30 剩5天`).
+    pub fn left_whole(w: usize) -> Column {
+        Column {
+            whole: true,
+            ..Column::left(w)
+        }
+    }
+
+    /// A right-aligned figure column at least `w` cells wide that widens to keep every value whole.
+    pub fn figures(w: usize) -> Column {
+        Column {
+            whole: true,
+            ..Column::right(w)
         }
     }
 }
@@ -121,10 +155,46 @@ impl<'a> Table<'a> {
         self
     }
 
+    /// The widest text cell of column `c` over all rows.
+    fn widest(&self, c: usize) -> usize {
+        self.header
+            .iter()
+            .chain(&self.body)
+            .filter_map(|r| match r {
+                Row::Cells(cells, _) => match cells.get(c) {
+                    Some(Cell::Text(s, _)) => Some(width(s)),
+                    _ => None,
+                },
+                Row::Across(_) => None,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The column widths: figure columns widened to their widest value, the room taken from the
+    /// label column (marked [`Column::label`]), which keeps at least 2 cells.
+    fn widths(&self) -> Vec<Constraint> {
+        let mut widths: Vec<Constraint> = self.columns.iter().map(|c| c.width).collect();
+        let label = self.columns.iter().position(|c| c.gives);
+        for (i, col) in self.columns.iter().enumerate() {
+            let (true, Constraint::Length(have), Some(l)) = (col.whole, widths[i], label) else {
+                continue;
+            };
+            let need = (self.widest(i) as u16).saturating_sub(have);
+            let Constraint::Length(lw) = widths[l] else {
+                continue;
+            };
+            let give = need.min(lw.saturating_sub(2));
+            widths[l] = Constraint::Length(lw - give);
+            widths[i] = Constraint::Length(have + give);
+        }
+        widths
+    }
+
     /// The columns' areas on a one-row strip of `area`.
     fn cells(&self, area: Rect) -> Vec<Rect> {
         let strip = Rect { height: 1, ..area };
-        Layout::horizontal(self.columns.iter().map(|c| c.width))
+        Layout::horizontal(self.widths())
             .flex(Flex::Start)
             .spacing(1)
             .split(strip)
@@ -245,6 +315,23 @@ mod tests {
             "〔推动镇域经济稳步增长〕",
             "a row across is not cut"
         );
+    }
+
+    #[test]
+    fn a_figure_column_keeps_its_values_whole_and_the_label_gives_way() {
+        let mut t = Table::new(vec![Column::label(12), Column::figures(8), Column::left(4)]);
+        t.push(Row::Cells(
+            vec![
+                Cell::text("镇村道路提升改造工程", Style::new()),
+                Cell::text("8300多/23000万元", Style::new()),
+                Cell::text("正常", Style::new()),
+            ],
+            Style::new(),
+        ));
+        let area = Rect::new(0, 0, 27, 1);
+        let mut buf = Buffer::empty(area);
+        t.render(area, &mut buf);
+        assert_eq!(text(&buf, 0), "镇.. 8300多/23000万元 正常");
     }
 
     #[test]
