@@ -40,11 +40,7 @@ pub fn truncate(s: &str, max: usize) -> String {
     }
     match next {
         // A figure that ends before a space is whole (`39次 +2`): only a bare number is taken back.
-        Some(g) if g.chars().all(char::is_whitespace) => {
-            if out.ends_with(in_figure_char) {
-                out = before_figure(out);
-            }
-        }
+        Some(g) if g.chars().all(char::is_whitespace) && !out.ends_with(in_figure_char) => {}
         Some(_) => out = before_figure(out),
         None => {}
     }
