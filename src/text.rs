@@ -52,7 +52,7 @@ pub fn truncate(s: &str, max: usize) -> String {
 /// `8300多/230..`, `1000万..`, `*..`), the kept text backs off to just before it.
 fn before_figure(mut out: String) -> String {
     let bare =
-        out.trim_end_matches(|c| UNIT_TAILS.contains(c) || "万亿千百多余年月日号".contains(c));
+        out.trim_end_matches(|c| UNIT_TAILS.contains(c) || "万亿千百多余年月日号平公".contains(c));
     if bare.chars().next_back().is_some_and(in_figure_char) {
         out.truncate(bare.len());
         while out.chars().next_back().is_some_and(in_figure_char) {
@@ -207,6 +207,7 @@ mod tests {
         assert_eq!(truncate("同比增长12.5%，高于全县", 12), "同比增长..");
         assert_eq!(truncate("8300多/23000万元", 12), "8300多..");
         assert_eq!(truncate("总投资1000万元", 12), "总投资..");
+        assert_eq!(truncate("整修改造约1900平方米", 18), "整修改造约..");
         assert_eq!(
             truncate("2023年工作总结和2024年计划", 22),
             "2023年工作总结和.."
