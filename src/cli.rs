@@ -1,7 +1,7 @@
 //! Command-line interface: global options and subcommands.
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 pub use crate::look::{BorderChoice, ColorChoice, ThemeName};
@@ -167,6 +167,47 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Import a 台账 (.xlsx, .xls, .ods, .csv) as a data snapshot: -o DIR for a new data folder,
+    /// --into DATA to add the snapshot to one.
+    Import(ImportArgs),
+}
+
+/// Arguments of `huibao import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The 台账: .xlsx, .xls, .ods, or .csv (UTF-8 or GBK).
+    #[arg(value_name = "TABLE")]
+    pub table: PathBuf,
+    /// Write a new data folder here: town.json and one snapshot folder.
+    #[arg(
+        short,
+        long,
+        value_name = "DIR",
+        required_unless_present = "into",
+        conflicts_with = "into"
+    )]
+    pub output: Option<PathBuf>,
+    /// Add the snapshot to this data folder, keeping the ids of items whose label and unit match, so
+    /// history lines up week to week.
+    #[arg(long, value_name = "DATA")]
+    pub into: Option<PathBuf>,
+    /// The snapshot date; default: the 截至 date in the table's title, else today.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// A column named otherwise: 列名=field, e.g. 包保领导=leader. Fields: seq task leader office
+    /// deadline target plan progress rate problems next investment annual annual-done spent category
+    /// status note other (or a known column name such as 责任领导).
+    #[arg(long = "map", value_name = "列名=field")]
+    pub map: Vec<String>,
+    /// The town's name, when the table's title does not say it (青山镇).
+    #[arg(long, value_name = "NAME")]
+    pub town: Option<String>,
+    /// Import only this sheet (repeat for several); default: every sheet with a header.
+    #[arg(long = "sheet", value_name = "NAME")]
+    pub sheets: Vec<String>,
+    /// Replace a snapshot date (and town.json) that exists already.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Output format of `huibao render`.

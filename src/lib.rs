@@ -3,6 +3,7 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod import;
 pub mod ingest;
 pub mod look;
 pub mod model;

@@ -1,7 +1,8 @@
 //! Subcommands: the dashboard, `validate`, `schema`, `render`, `summary`, and the commands that bring
-//! data in (`extract`, `new`).
+//! data in (`extract`, `import`, `new`).
 
 pub mod extract;
+pub mod import;
 pub mod new;
 pub mod output;
 pub mod render;
@@ -159,6 +160,7 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             write_out(output.as_deref(), &text, cli.lang)
         }
+        Some(Command::Import(args)) => import::run(&cli, args),
         None => {
             let baseline = crate::cli::resolve_cli_data(&cli)
                 .ok()

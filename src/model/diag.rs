@@ -140,14 +140,17 @@ pub(crate) const KEY_SHOWN: usize = 40;
 pub(crate) fn shorten_quoted(message: &str) -> String {
     let mut out = String::with_capacity(message.len().min(512));
     let mut rest = message;
-    while let Some(open) = rest.find(['"', '`']) {
+    while let Some(open) = rest.find(['"', '`', '“']) {
         let quote = rest[open..].chars().next().unwrap_or('"');
-        out.push_str(&rest[..=open]);
-        let inner = &rest[open + 1..];
+        // Chinese messages quote with “…”; serde's own with "…" or `…`.
+        let closing = if quote == '“' { '”' } else { quote };
+        let body = open + quote.len_utf8();
+        out.push_str(&rest[..body]);
+        let inner = &rest[body..];
         // The closing quote: the first one not escaped by a backslash (in "…").
         let mut escaped = false;
         let close = inner.char_indices().find_map(|(i, c)| {
-            let end = c == quote && !escaped;
+            let end = c == closing && !escaped;
             escaped = quote == '"' && c == '\\' && !escaped;
             end.then_some(i)
         });
@@ -162,12 +165,16 @@ pub(crate) fn shorten_quoted(message: &str) -> String {
             while short.ends_with('\\') {
                 short.pop();
             }
-            out.push_str(&format!("{short}...{quote} (a text {n} characters long)"));
+            if quote == '“' {
+                out.push_str(&format!("{short}...”（原文共{n}个字）"));
+            } else {
+                out.push_str(&format!("{short}...{quote} (a text {n} characters long)"));
+            }
         } else {
             out.push_str(quoted);
-            out.push(quote);
+            out.push(closing);
         }
-        rest = &inner[close + 1..];
+        rest = &inner[close + closing.len_utf8()..];
     }
     out.push_str(rest);
     out
@@ -187,6 +194,15 @@ impl fmt::Display for Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_chinese_quotes_are_shortened_too() {
+        let unit = "亩".repeat(2000);
+        let m = shorten_quoted(&format!("单位是“{unit}”，短的“万元”不动"));
+        assert!(m.chars().count() < 120, "{m}");
+        assert!(m.contains("（原文共2000个字）"), "{m}");
+        assert!(m.ends_with("短的“万元”不动"), "{m}");
+    }
 
     #[test]
     fn each_place_is_written_the_way_its_format_is_read() {

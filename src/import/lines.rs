@@ -1,0 +1,403 @@
+//! Assembling an import: headers found sheet by sheet, the snapshot date from the title (截至…),
+//! rows turned into items, items gathered into work lines (one per sheet, or per 类别) and groups
+//! (the table's section rows), ids given, the town named.
+
+use super::classify::{self, Row};
+use super::header::{self, Field, Header};
+use super::milestones;
+use super::problem::{Kind, Place, Problem};
+use super::rows::{self, Ctx};
+use super::sheet::{Cell, Sheet};
+use super::titles::{bare_title, line_id, stated_date, title_lines, title_year, town_in};
+use super::{cells, Imported, Options};
+use crate::model::format::{Day, Thresholds, Town};
+use crate::model::{Group, Item, ItemFile, LineFile};
+use chrono::{Datelike, NaiveDate};
+
+/// One sheet ready to read: its cells (merges spread), header and title lines.
+struct Table {
+    sheet: Sheet,
+    header: Header,
+    titles: Vec<String>,
+}
+
+/// An item on its way into a line.
+struct Draft {
+    line: String,
+    group: String,
+    item: ItemFile,
+}
+
+/// Imports already-read sheets of the file `file` (named `stem` without its extension).
+pub fn import_sheets(
+    file: &str,
+    stem: &str,
+    sheets: Vec<Sheet>,
+    opts: &Options,
+) -> Result<Imported, Vec<Problem>> {
+    let place = |sheet: Option<&str>, cell: Option<(usize, usize)>| Place::new(file, sheet, cell);
+    let (mut tables, mut problems) = prepare(sheets, opts, file);
+    if tables.is_empty() {
+        problems.push(Problem {
+            place: place(None, None),
+            kind: Kind::NoTable,
+        });
+        return Err(problems);
+    }
+    let all_titles: Vec<String> = tables
+        .iter()
+        .flat_map(|t| t.titles.iter().cloned())
+        .collect();
+    let all_titles: Vec<&str> = all_titles.iter().map(String::as_str).collect();
+    // Dates written without a year (6月底前) are of the title's year, else of the snapshot's.
+    let stated_year = title_year(&all_titles);
+    let (as_of, as_of_words) = match opts.as_of {
+        Some(d) => (d, None),
+        None => match stated_date(
+            &all_titles,
+            stated_year.unwrap_or(opts.today.year()),
+            opts.today,
+        ) {
+            Some((d, w)) => (d, Some(w)),
+            None => (opts.today, None),
+        },
+    };
+    let year = stated_year.unwrap_or(as_of.year());
+    let mut drafts = Vec::new();
+    let mut counts = Vec::new();
+    for t in &mut tables {
+        for (col, first, n) in fill_down(&mut t.sheet, &t.header) {
+            let name = t.header.columns.iter().find(|c| c.col == col);
+            problems.push(Problem {
+                place: place(Some(&t.sheet.name), Some((first, col))),
+                kind: Kind::FilledDown(name.map(rows::shown_name).unwrap_or_default(), n),
+            });
+        }
+        let before = drafts.len();
+        read_rows(t, stem, year, &mut drafts, &mut |cell, kind| {
+            problems.push(Problem {
+                place: place(Some(&t.sheet.name), Some(cell)),
+                kind,
+            })
+        });
+        let name = if t.sheet.name.is_empty() {
+            stem.to_string()
+        } else {
+            t.sheet.name.clone()
+        };
+        counts.push((name, drafts.len() - before));
+    }
+    if problems.iter().any(Problem::is_error) {
+        return Err(problems);
+    }
+    if drafts.is_empty() {
+        problems.push(Problem {
+            place: place(None, None),
+            kind: Kind::NoRows,
+        });
+        return Err(problems);
+    }
+    let lines = assemble(&tables, stem, drafts, as_of);
+    // Sheets titled alike (or one sheet): the report's title is theirs; else the file's name.
+    let firsts: Vec<String> = tables
+        .iter()
+        .filter_map(|t| t.titles.first())
+        .map(|t| bare_title(t))
+        .collect();
+    let title = match firsts.first() {
+        Some(f) if !f.is_empty() && firsts.iter().all(|t| t == f) => f.clone(),
+        _ => stem.to_string(),
+    };
+    let town = town(opts.town.as_deref(), &all_titles, &title, &lines);
+    Ok(Imported {
+        town,
+        as_of,
+        as_of_words,
+        lines,
+        counts,
+        warnings: problems,
+    })
+}
+
+/// The town of a new data folder: named by `--town` or the titles (青山镇…), with the report title.
+fn town(name: Option<&str>, titles: &[&str], title: &str, lines: &[LineFile]) -> Town {
+    Town {
+        schema: None,
+        name: name
+            .map(str::to_string)
+            .or_else(|| titles.iter().find_map(|t| town_in(t)))
+            .unwrap_or_default(),
+        title: title.to_string(),
+        lines: lines.iter().map(|l| l.id.clone()).collect(),
+        thresholds: Thresholds::default(),
+        ..Town::default()
+    }
+}
+
+/// Spreads merged cells and finds each sheet's header; a sheet with content but no header, and a
+/// `--map` column no header has, are warnings.
+fn prepare(sheets: Vec<Sheet>, opts: &Options, file: &str) -> (Vec<Table>, Vec<Problem>) {
+    let place = |sheet: Option<&str>, cell: Option<(usize, usize)>| Place::new(file, sheet, cell);
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut tables = Vec::new();
+    for mut sheet in sheets {
+        if sheet.merges_known {
+            sheet.spread_merges();
+        }
+        match header::find(&sheet, &opts.map) {
+            Some(header) => {
+                let titles = title_lines(&sheet, header.top);
+                tables.push(Table {
+                    sheet,
+                    header,
+                    titles,
+                });
+            }
+            // (A .csv is one table: that no sheet has a header says it all.)
+            None if !sheet.name.is_empty()
+                && sheet.rows.iter().flatten().any(|c| !c.is_blank()) =>
+            {
+                problems.push(Problem {
+                    place: place(Some(&sheet.name), None),
+                    kind: Kind::NoHeader,
+                })
+            }
+            None => {}
+        }
+    }
+    for (name, _) in &opts.map {
+        let wanted = header::clean_name(name).0;
+        if !tables
+            .iter()
+            .any(|t| t.header.columns.iter().any(|c| c.name == wanted))
+        {
+            problems.push(Problem {
+                place: place(None, None),
+                kind: Kind::MapUnused(name.clone()),
+            });
+        }
+    }
+    (tables, problems)
+}
+
+/// For a format that keeps no merged cells (.ods, .csv): a blank 责任领导, 责任单位 or 类别 in an
+/// item row takes the value of the item row above (what the merged cell said). Returns (column,
+/// first row filled, cells filled) for each column filled.
+fn fill_down(sheet: &mut Sheet, header: &Header) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    if sheet.merges_known {
+        return out;
+    }
+    let Some(task) = header.find(Field::Task).map(|c| c.col) else {
+        return out;
+    };
+    for f in [Field::Category, Field::Leader, Field::Office] {
+        let Some(col) = header.find(f).map(|c| c.col) else {
+            continue;
+        };
+        let mut above: Option<Cell> = None;
+        let mut filled = (0, 0);
+        for r in header.row + 1..sheet.rows.len() {
+            if sheet.cell(r, task).is_blank() {
+                above = None;
+                continue;
+            }
+            let cell = sheet.cell(r, col).clone();
+            if !cell.is_blank() {
+                above = Some(cell);
+            } else if let Some(v) = &above {
+                let row = &mut sheet.rows[r];
+                if row.len() <= col {
+                    row.resize(col + 1, Cell::Empty);
+                }
+                row[col] = v.clone();
+                if filled.1 == 0 {
+                    filled.0 = r;
+                }
+                filled.1 += 1;
+            }
+        }
+        if filled.1 > 0 {
+            out.push((col, filled.0, filled.1));
+        }
+    }
+    out
+}
+
+/// True when every bare number in the 完成率 column is at most 1: percentage cells (0.6 for 60%).
+fn rate_fractions(sheet: &Sheet, header: &Header) -> bool {
+    let Some(col) = header.find(Field::Rate).map(|c| c.col) else {
+        return false;
+    };
+    let mut any = false;
+    for r in header.row + 1..sheet.rows.len() {
+        match sheet.cell(r, col) {
+            Cell::Num(_) if !cells::is_fraction(sheet.cell(r, col)) => return false,
+            c @ Cell::Num(_) => any |= cells::is_fraction(c),
+            Cell::Text(t)
+                if !t.contains(['%', '％']) && cells::number(sheet.cell(r, col)).is_some() =>
+            {
+                if !cells::is_fraction(sheet.cell(r, col)) {
+                    return false;
+                }
+                any = true;
+            }
+            _ => {}
+        }
+    }
+    any
+}
+
+/// Reads a table's rows into drafts; problems go to `report` with their 0-based cell.
+fn read_rows(
+    t: &Table,
+    stem: &str,
+    year: i32,
+    drafts: &mut Vec<Draft>,
+    report: &mut dyn FnMut((usize, usize), Kind),
+) {
+    let h = &t.header;
+    let projects = h.find(Field::Task).is_some_and(|c| c.name.contains("项目"));
+    let ctx = Ctx {
+        sheet: &t.sheet,
+        header: h,
+        year,
+        rate_fractions: rate_fractions(&t.sheet, h),
+        projects,
+    };
+    let mut group = t
+        .titles
+        .first()
+        .map(|s| bare_title(s))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| {
+            (if t.sheet.name.is_empty() {
+                stem
+            } else {
+                &t.sheet.name
+            })
+            .to_string()
+        });
+    // The row where the last item of this sheet began, for the milestone rows under it.
+    let mut open: Option<(usize, usize)> = None;
+    for r in h.row + 1..t.sheet.rows.len() {
+        if let Some((first, at)) = open.filter(|_| milestones::continues(&ctx, r)) {
+            let mut found = Vec::new();
+            milestones::absorb(&ctx, first, r, &mut drafts[at].item, &mut found);
+            for (c, kind) in found {
+                report((r, c), kind);
+            }
+            continue;
+        }
+        match classify::classify(&t.sheet, h, r) {
+            Row::Skip => open = None,
+            Row::Section(title) => {
+                group = title;
+                open = None;
+            }
+            Row::NoTask(c) => report((r, c), Kind::NoTask),
+            Row::Item => {
+                let mut found = Vec::new();
+                let item = rows::item(&ctx, r, &mut found);
+                for (c, kind) in found {
+                    report((r, c), kind);
+                }
+                let line = h
+                    .find(Field::Category)
+                    .map(|c| t.sheet.cell(r, c.col).text())
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| t.sheet.name.clone());
+                open = Some((r, drafts.len()));
+                drafts.push(Draft {
+                    line,
+                    group: group.clone(),
+                    item,
+                });
+            }
+        }
+    }
+}
+
+/// A sheet name that says nothing (Sheet1, 工作表1).
+fn generic(name: &str) -> bool {
+    name.is_empty() || name.to_lowercase().starts_with("sheet") || name.starts_with("工作表")
+}
+
+/// Gathers drafts into lines in order of first appearance, with ids.
+fn assemble(tables: &[Table], stem: &str, drafts: Vec<Draft>, as_of: NaiveDate) -> Vec<LineFile> {
+    let mut keys: Vec<String> = Vec::new();
+    for d in &drafts {
+        if !keys.contains(&d.line) {
+            keys.push(d.line.clone());
+        }
+    }
+    let by_sheet = tables.iter().any(|t| keys.contains(&t.sheet.name));
+    let mut taken: Vec<String> = Vec::new();
+    let mut lines = Vec::new();
+    for key in keys {
+        let sheet = tables.iter().find(|t| t.sheet.name == key);
+        let (title, short) = match sheet {
+            // One sheet: the title line says what the line is; the sheet name is its short name.
+            Some(t) if by_sheet && tables.len() == 1 => {
+                let title = t
+                    .titles
+                    .first()
+                    .map(|s| bare_title(s))
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| {
+                        if generic(&key) {
+                            stem.to_string()
+                        } else {
+                            key.clone()
+                        }
+                    });
+                let short = (!generic(&key) && title != key).then(|| key.clone());
+                (title, short)
+            }
+            _ if generic(&key) => (stem.to_string(), None),
+            _ => (key.clone(), None),
+        };
+        let id = line_id(&title, short.as_deref(), &taken, lines.len() + 1);
+        taken.push(id.clone());
+        let mut groups: Vec<Group> = Vec::new();
+        for d in drafts.iter().filter(|d| d.line == key) {
+            match groups.last_mut() {
+                Some(g) if g.title == d.group => g.items.push(to_item(d.item.clone())),
+                _ => groups.push(Group {
+                    period: None,
+                    title: d.group.clone(),
+                    items: vec![to_item(d.item.clone())],
+                }),
+            }
+        }
+        let count: usize = groups.iter().map(|g| g.items.len()).sum();
+        let width = count.to_string().len().max(2);
+        let mut n = 0;
+        for g in &mut groups {
+            for it in &mut g.items {
+                n += 1;
+                it.id = format!("{id}.{n:0width$}");
+            }
+        }
+        lines.push(LineFile {
+            schema: None,
+            id,
+            title,
+            short,
+            as_of: Day(as_of),
+            office: None,
+            leader: None,
+            groups,
+            role: Default::default(),
+            period: None,
+        });
+    }
+    lines
+}
+
+/// The item of a drafted row, its kind decided by the model's rule (a project, else from its figures
+/// and deadline).
+fn to_item(file: ItemFile) -> Item {
+    // Only an item that is both a project and a ledger is refused, and no row drafts a ledger.
+    Item::try_from(file).expect("an imported row is never a ledger")
+}
