@@ -2,7 +2,7 @@
 
 use super::table::{Cell, Column, Row, Table};
 use super::widgets::{
-    bar, change_span, due_text, is_withheld, light_span, main_value, owner_text, percent,
+    bar, change_span, due_text, is_withheld, light_span_on, main_value, owner_text, percent,
 };
 use crate::app::State;
 use crate::model::board::ItemRef;
@@ -232,7 +232,9 @@ fn item_cells<'a>(
         };
         cells.push(Cell::Spans(Line::from(spans)));
     }
-    cells.push(Cell::Spans(Line::from(light_span(j.light, lang, t))));
+    cells.push(Cell::Spans(Line::from(light_span_on(
+        j.light, lang, t, selected,
+    ))));
     cells.push(Cell::text(due_text(j, lang), t.text));
     cells.push(Cell::text(owner_text(it, line), t.dim));
     cells
