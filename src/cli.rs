@@ -118,6 +118,12 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Only the items whose 责任领导 (or whose line's leader) is NAME.
+        #[arg(long, value_name = "NAME", conflicts_with = "unit")]
+        owner: Option<String>,
+        /// Only the items whose 责任单位 (or whose line's office) is NAME.
+        #[arg(long, value_name = "NAME")]
+        unit: Option<String>,
     },
     /// Draft a data folder from a written report (.docx, or .txt/.md in UTF-8, GBK or UTF-16).
     Extract {

@@ -50,7 +50,7 @@ fn the_fixture_loads_three_towns_and_keeps_the_broken_one_with_its_reason() {
     assert!(c.towns[0].failure.is_none() && c.towns[1].failure.is_none());
     assert_eq!(
         c.towns[2].failure.as_deref(),
-        Some("未能加载：town.json:4:1: lines[1]: expected value"),
+        Some("未能加载：town.json:4:1: 错误: lines[1]: 这里应是一个值：数字、\"文字\"、true/false、[列表] 或 {对象}"),
         "the reason names the file and the place"
     );
     // Only the two newest snapshots of each town are loaded for the overview.
@@ -329,7 +329,7 @@ fn a_broken_county_file() {
 #[test]
 fn validate_checks_the_county_file_and_every_town() {
     let r = check_county(&fixture());
-    let lines = r.lines();
+    let lines = r.lines(huibao::cli::Lang::Zh);
     assert!(
         lines
             .iter()

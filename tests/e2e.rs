@@ -146,8 +146,8 @@ fn drill_into_heyuan_item() {
     });
     assert!(screen.contains("7月底前"), "milestone 7月底前\n{screen}");
     assert!(
-        screen.contains("economy.heyuan-broiler"),
-        "item id\n{screen}"
+        !screen.contains("economy.heyuan-broiler"),
+        "no internal id on the item screen (issue 13 point 14)\n{screen}"
     );
 }
 

@@ -119,7 +119,7 @@ fn town_json_in_gbk_loads_with_a_note() {
 /// (code, stdout, stderr) of `huibao validate ARGS`.
 fn validate(args: &[&std::ffi::OsStr]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_huibao"))
-        .arg("validate")
+        .args(["--lang", "en", "validate"])
         .args(args)
         .current_dir(manifest())
         .env_remove("HUIBAO_DATA")
@@ -146,8 +146,8 @@ fn validate_prints_the_encoding_note_and_passes() {
             0,
             format!(
                 "{}\n{}\n",
-                note("utf16le-bom.json", "UTF-16LE"),
-                note("gbk.json", "GB18030")
+                note("utf16le-bom.json", "UTF-16LE").replace(": .: ", ": warning: "),
+                note("gbk.json", "GB18030").replace(": .: ", ": warning: ")
             ),
             "0 errors, 2 warnings in 4 files\n"
         )
@@ -178,7 +178,7 @@ fn validate_notes_a_gbk_town_json_in_a_data_folder() {
         (
             0,
             format!(
-                "{}/town.json: .: the file is encoded as GB18030; it loaded, but please save it as UTF-8\n",
+                "{}/town.json: warning: the file is encoded as GB18030; it loaded, but please save it as UTF-8\n",
                 tmp.path().display()
             ),
             "0 errors, 1 warning in 7 files\n"

@@ -756,7 +756,8 @@ fn svg_keeps_each_glyph_inside_its_cells() {
             }
         }
         if keys == "2" {
-            assert!(squeezed.iter().any(|g| g == "↓"), "{squeezed:?}");
+            // The breadcrumb's › (the footer's ↓ gave way to w, f and [ ] at 80 columns).
+            assert!(squeezed.iter().any(|g| g == "›"), "{squeezed:?}");
         }
     }
 }

@@ -98,7 +98,12 @@ fn extract_into_reuses_ids_so_history_lines_up() {
     );
     assert!(party.contains("\"party.trained-cadres\""), "{party}");
     let report = huibao::commands::validate::check_data_folder(&data);
-    assert_eq!(report.errors(), 0, "{:#?}", report.lines());
+    assert_eq!(
+        report.errors(),
+        0,
+        "{:#?}",
+        report.lines(huibao::cli::Lang::En)
+    );
     // The same date again is refused.
     let (code, _, _) = huibao(&[
         os("extract"),
@@ -125,7 +130,12 @@ fn new_scaffolds_the_next_snapshot_and_refuses_a_date_that_exists() {
     assert!(new.contains("待更新：数字沿用 2023-06-30 的快照"));
     assert_eq!(old.matches("\"id\"").count(), new.matches("\"id\"").count());
     let report = huibao::commands::validate::check_data_folder(&data);
-    assert_eq!(report.errors(), 0, "{:#?}", report.lines());
+    assert_eq!(
+        report.errors(),
+        0,
+        "{:#?}",
+        report.lines(huibao::cli::Lang::En)
+    );
     let (code, _, stderr) = huibao(&[os("--data"), os(&data), os("new"), os("2023-07-07")]);
     assert_eq!(code, 3, "{stderr}");
     assert!(stderr.contains("已存在"), "{stderr}");

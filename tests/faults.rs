@@ -16,6 +16,13 @@ fn run_on(dir: &Path, args: &[&str]) -> Captured {
     run_captured(all)
 }
 
+/// A problem as `validate` prints it by default: `path: 错误: message` in Chinese.
+fn printed(want: &str, level: &str) -> String {
+    let (head, msg) = want.split_once(": .: ").expect("a whole-file problem");
+    let msg = huibao::model::say::message(msg, huibao::model::Lang::Zh);
+    format!("{head}: {level}: {msg}")
+}
+
 const FIFO_MESSAGE: &str =
     "not loaded: this is a named pipe (FIFO), not a regular file; only regular files are read";
 
@@ -52,6 +59,7 @@ fn a_fifo_in_a_snapshot_folder_is_reported_and_everything_finishes() {
     let errors: Vec<String> = ds.errors().map(|d| d.to_string()).collect();
     assert_eq!(errors, std::slice::from_ref(&want));
     assert_eq!(ds.lines.len(), 6, "the other lines still load");
+    let want = printed(&want, "错误");
 
     let v = run_on(dir.path(), &["validate"]);
     assert_eq!(code(&v, "validate"), 1);
@@ -87,7 +95,7 @@ fn a_fifo_as_town_json_is_reported_and_everything_finishes() {
     let town = dir.path().join("town.json");
     std::fs::remove_file(&town).expect("remove town.json");
     mkfifo(&town);
-    let want = format!("{}: .: {FIFO_MESSAGE}", town.display());
+    let want = printed(&format!("{}: .: {FIFO_MESSAGE}", town.display()), "错误");
 
     let v = run_on(dir.path(), &["validate"]);
     assert_eq!(code(&v, "validate"), 1);
@@ -188,7 +196,7 @@ fn an_unreadable_snapshot_folder_is_an_error_naming_it() {
         (
             1,
             format!(
-                "{}: .: cannot read the snapshot folder: Permission denied (os error 13)\n",
+                "{}: 错误: 无法读取快照文件夹：Permission denied (os error 13)\n",
                 snap.display()
             )
         ),
@@ -276,8 +284,8 @@ fn a_data_folder_with_only_town_json_gets_a_warning() {
         (code(&v, "validate"), text(&v.stdout), text(&v.stderr)),
         (
             0,
-            format!("{want}\n"),
-            "0 errors, 1 warning in 1 file\n".into()
+            format!("{}\n", printed(&want, "警告")),
+            "发现 0个错误、1个警告（共检查 1个文件）\n".into()
         )
     );
 }

@@ -230,7 +230,7 @@ fn a_fifo_dropped_into_the_folder_is_reported_and_q_still_quits() {
     common::mkfifo(&fifo);
     live.expect("the banner naming the pipe", |s| {
         s.lines()
-            .any(|l| l.contains("未能加载") && l.contains("x.json") && l.contains("named pipe"))
+            .any(|l| l.contains("未能加载") && l.contains("x.json") && l.contains("命名管道"))
     });
     assert!(shows(&live.pty.screen_text(), "6次"), "the figures stay");
     live.pty.send(b"q");
@@ -296,7 +296,7 @@ fn a_data_folder_renamed_away_and_back_keeps_the_figures() {
     live.expect("the banner naming the data folder, figures kept", |s| {
         shows(s, "6次")
             && s.lines()
-                .any(|l| l.contains("未能加载") && l.contains("cannot read the data folder"))
+                .any(|l| l.contains("未能加载") && l.contains("无法读取数据文件夹"))
     });
     std::fs::write(party_path(&away), party_with(9)).expect("save in the renamed folder");
     std::fs::rename(&away, &data).expect("mv away data");

@@ -90,7 +90,7 @@ fn an_ambiguous_wide_terminal_gets_ascii_borders() {
         .filter(|c| c.width_cjk().unwrap_or(0) > c.width().unwrap_or(0))
         .collect();
     assert!(wide.is_empty(), "{wide:?}\n{text}");
-    assert!(text.contains("共14项(另8项未列) . 截至"), "{text}");
+    assert!(text.contains("还有8项 . 共14项 . 截至"), "{text}");
     // No answer about the background: dark, painted.
     assert_eq!(page_background(&p), vt100::Color::Idx(235));
     p.send(b"q");

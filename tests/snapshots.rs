@@ -90,7 +90,9 @@ fn table_columns_stay_aligned_with_long_chinese_labels() {
     for cols in [60u16, 80, 100, 120] {
         let text = render(state(Lang::Zh), (cols, 30), "5");
         // Values are right-aligned: on every item row the value column ends at the same display column.
-        let (cl, cv, ..) = huibao::ui::line::columns(cols as usize - 1);
+        let (cl, cv, _, _, _, co) = huibao::ui::line::columns(cols as usize - 1);
+        // The seed names no owner: the 责任 column gives its room to the label.
+        let cl = if co > 0 { cl + co + 1 } else { cl };
         let end = 1 + cl + 1 + cv;
         let mut rows = 0;
         let lines: Vec<&str> = text.lines().collect();

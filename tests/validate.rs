@@ -370,9 +370,9 @@ fn expected_lines(dir: &Path) -> (String, String) {
     let d = dir.display();
     (
         format!(
-            "{d}/2023-06-30/economy.json:62:24: groups[0].items[0].project.milestones[1].due: expected a date like 2023-07-31, found \"2023-7-31\""
+            "{d}/2023-06-30/economy.json:62:24: error: groups[0].items[0].project.milestones[1].due: expected a date like 2023-07-31, found \"2023-7-31\""
         ),
-        format!("{d}/2023-06-30/safety.json:18:26: groups[0].items[0].ledger.rectified: 已整改 13 多于发现 11：整改数不能超过发现数"),
+        format!("{d}/2023-06-30/safety.json:18:26: warning: groups[0].items[0].ledger.rectified: 已整改 13 多于发现 11：整改数不能超过发现数"),
     )
 }
 
@@ -387,13 +387,22 @@ fn one_bad_file_does_not_stop_the_others() {
     );
     assert_eq!(ds.town.name, "**镇");
     let (error, warning) = expected_lines(tmp.path());
-    let problems: Vec<String> = ds.problems.iter().map(|d| d.to_string()).collect();
+    let problems: Vec<String> = ds
+        .problems
+        .iter()
+        .map(|d| huibao::model::say::diagnostic(d, huibao::model::Lang::En))
+        .collect();
     assert_eq!(problems, [error, warning]);
     assert_eq!(ds.errors().count(), 1);
+    // The board still lists economy in its place, broken (issue 13 point 2).
+    let board = huibao::model::board::Board::build(&ds, None);
+    assert_eq!(board.lines[1].id, "economy");
+    assert!(board.lines[1].broken.is_some());
 }
 
 fn huibao(args: &[&std::ffi::OsStr]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_huibao"))
+        .args(["--lang", "en"])
         .args(args)
         .current_dir(manifest())
         .env_remove("HUIBAO_DATA")
@@ -456,9 +465,9 @@ fn validate_lists_fixture_files_by_the_path_given() {
     ]);
     assert_eq!(
         stdout,
-        "tests/fixtures/broken/nan.json:86:24: groups[1].items[0].figures[0].value: expected value (NaN and Infinity are not JSON numbers; write a number, or \"**\" for a withheld figure)\n\
-         tests/fixtures/broken/no-such-file.json: .: no such file or folder\n\
-         tests/fixtures/broken/negative-value.json:18:24: groups[0].items[0].figures[0].value: negative value -5: counts and amounts cannot be below zero\n"
+        "tests/fixtures/broken/nan.json:86:24: error: groups[1].items[0].figures[0].value: expected value (NaN and Infinity are not JSON numbers; write a number, or \"**\" for a withheld figure)\n\
+         tests/fixtures/broken/no-such-file.json: error: no such file or folder\n\
+         tests/fixtures/broken/negative-value.json:18:24: warning: groups[0].items[0].figures[0].value: negative value -5: counts and amounts cannot be below zero\n"
     );
     assert_eq!(
         (code, stderr.as_str()),
@@ -477,7 +486,7 @@ fn validate_passes_on_the_seed_data() {
     );
     assert_eq!(
         (code, stdout.as_str(), stderr.as_str()),
-        (0, "", ""),
+        (0, "", "7 files checked, no problems found\n"),
         "the seed data has no problems"
     );
     // Run from the repository, `huibao validate` finds ./data itself.
@@ -488,7 +497,10 @@ fn validate_passes_on_the_seed_data() {
 #[test]
 fn validate_passes_on_the_history_fixture() {
     let (code, stdout, stderr) = huibao(&["validate".as_ref(), "tests/fixtures/history".as_ref()]);
-    assert_eq!((code, stdout.as_str(), stderr.as_str()), (0, "", ""));
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "", "49 files checked, no problems found\n")
+    );
 }
 
 /// `huibao validate | head -1`: a reader that goes away early ends the output quietly, with no panic.
@@ -561,7 +573,7 @@ fn a_file_not_ending_in_json_is_reported() {
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("safety.json.txt: .: not loaded"),
+        stdout.contains("safety.json.txt: 警告: 没有读入：只读取以 .json 结尾的文件"),
         "{stdout}"
     );
 }

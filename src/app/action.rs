@@ -19,6 +19,8 @@ pub enum Action {
     Quit,
     /// Open the n-th work line (0-based).
     JumpLine(usize),
+    /// A key with no binding on this screen: the footer says so.
+    Unbound(char),
     /// Next work line.
     NextLine,
     /// Previous work line.
@@ -27,6 +29,10 @@ pub enum Action {
     Up,
     /// Move the selection down.
     Down,
+    /// Move the selection left (the overview's grid).
+    Left,
+    /// Move the selection right (the overview's grid).
+    Right,
     /// A page up.
     PageUp,
     /// A page down.

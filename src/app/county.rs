@@ -103,6 +103,7 @@ pub fn no_town(county: &County) -> Dataset {
         dates: Vec::new(),
         problems: Vec::new(),
         files: 0,
+        failed: Vec::new(),
     }
 }
 
@@ -243,7 +244,7 @@ pub fn open_town(state: &mut State, t: usize) -> Effects {
     };
     c.open = Some(t);
     c.selected = t;
-    state.board = town.board.clone();
+    state.all = town.board.clone();
     state.data = data;
     state.screens = Default::default();
     state.filter = None;

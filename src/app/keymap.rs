@@ -12,7 +12,7 @@ pub enum Key {
     Code(KeyCode),
     /// Ctrl + a character.
     Ctrl(char),
-    /// Any digit 1–9.
+    /// Any line key: 1–9, 0, then letters no other binding uses ([`LINE_KEYS`]).
     Digit,
 }
 
@@ -21,7 +21,7 @@ pub enum Key {
 pub enum Does {
     /// A fixed action.
     Act(Action),
-    /// Digit d opens line d.
+    /// A line key opens its line.
     JumpToDigit,
 }
 
@@ -84,11 +84,17 @@ use Scope::{Browse, County, Present, Search};
 /// The keymap. Help and key hints are generated from it.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    b(Browse, &[Key::Digit], "1-9", Does::JumpToDigit, "打开第N条工作线", "open work line N", true),
+    b(Browse, &[Ch('w')], "w", Act(Action::OpenLaggards), "滞后清单", "laggard list", true),
+    b(Browse, &[Ch('f')], "f", Act(Action::OpenFilter), "筛选(领导/单位/灯)", "filter (leader/office/light)", true),
+    b(Browse, &[Ch('[')], "[", Act(Action::PrevDate), "上一期快照", "previous snapshot date", true),
+    b(Browse, &[Ch(']')], "]", Act(Action::NextDate), "下一期快照", "next snapshot date", true),
+    b(Browse, &[Key::Digit], "1-9 0 a…", Does::JumpToDigit, "打开工作线", "open a work line", true),
     b(Browse, &[Code(KeyCode::Tab)], "Tab", Act(Action::NextLine), "下一条工作线", "next work line", false),
     b(Browse, &[Code(KeyCode::BackTab)], "Shift-Tab", Act(Action::PrevLine), "上一条工作线", "previous work line", false),
     b(Browse, &[Code(KeyCode::Up), Ch('k')], "↑/k", Act(Action::Up), "上移", "move up", false),
     b(Browse, &[Code(KeyCode::Down), Ch('j')], "↓/j", Act(Action::Down), "下移", "move down", true),
+    b(Browse, &[Code(KeyCode::Left)], "←", Act(Action::Left), "左一张卡片", "card to the left", false),
+    b(Browse, &[Code(KeyCode::Right)], "→", Act(Action::Right), "右一张卡片", "card to the right", false),
     b(Browse, &[Code(KeyCode::PageUp)], "PgUp", Act(Action::PageUp), "上翻一页", "page up", false),
     b(Browse, &[Code(KeyCode::PageDown)], "PgDn", Act(Action::PageDown), "下翻一页", "page down", false),
     b(Browse, &[Ch('g'), Code(KeyCode::Home)], "g", Act(Action::First), "第一项", "first row", false),
@@ -96,10 +102,6 @@ pub const BINDINGS: &[Binding] = &[
     b(Browse, &[Code(KeyCode::Enter)], "Enter", Act(Action::Enter), "打开/下钻", "open / drill down", true),
     b(Browse, &[Code(KeyCode::Esc), Code(KeyCode::Backspace)], "Esc/Backspace", Act(Action::Back), "返回", "back", true),
     b(Browse, &[Ch('/')], "/", Act(Action::OpenSearch), "搜索", "search", true),
-    b(Browse, &[Ch('f')], "f", Act(Action::OpenFilter), "筛选(领导/单位/灯)", "filter (leader/office/light)", true),
-    b(Browse, &[Ch('w')], "w", Act(Action::OpenLaggards), "滞后清单", "laggard list", true),
-    b(Browse, &[Ch('[')], "[", Act(Action::PrevDate), "上一期快照", "previous snapshot date", true),
-    b(Browse, &[Ch(']')], "]", Act(Action::NextDate), "下一期快照", "next snapshot date", true),
     b(Browse, &[Ch('r')], "r", Act(Action::Reload), "重新加载数据", "reload the data", false),
     b(Browse, &[Ch('?')], "?", Act(Action::OpenHelp), "帮助", "help", true),
     b(Browse, &[Ch('z')], "z", Act(Action::ToggleZoom), "放大当前窗格/还原", "zoom the focused pane / restore", false),
@@ -141,9 +143,36 @@ fn matches(k: Key, ev: &KeyEvent) -> Option<Option<char>> {
         (Ch(c), KeyCode::Char(e)) if !ctrl && c == e => Some(None),
         (Ctrl(c), KeyCode::Char(e)) if ctrl && c == e.to_ascii_lowercase() => Some(None),
         (Code(c), e) if !ctrl && c == e => Some(None),
-        (Key::Digit, KeyCode::Char(d @ '1'..='9')) if !ctrl => Some(Some(d)),
+        (Key::Digit, KeyCode::Char(d)) if !ctrl && LINE_KEYS.contains(d) => Some(Some(d)),
         _ => None,
     }
+}
+
+/// The order of the help screen's sections (the county's only with a county folder).
+pub const HELP_ORDER: [Scope; 4] = [Scope::Browse, Scope::Search, Scope::County, Scope::Present];
+
+/// The help screen's row where the keys of `scope` start (its title), in [`HELP_ORDER`]: each
+/// section before it is a title, its keys and an empty row.
+pub fn help_row(scope: Scope, county: bool) -> usize {
+    HELP_ORDER
+        .iter()
+        .filter(|s| county || **s != Scope::County)
+        .take_while(|s| **s != scope)
+        .map(|s| BINDINGS.iter().filter(|b| b.scope == *s).count() + 2)
+        .sum()
+}
+
+/// The keys that open lines, in agenda order: 1–9, 0, then the letters no other binding uses.
+pub const LINE_KEYS: &str = "1234567890abcdehilmnostuvxyABCDEFHIJKLMNOPQRSTUVWXYZ";
+
+/// The key that opens the line at position `l` (0-based), if it has one.
+pub fn line_key(l: usize) -> Option<char> {
+    LINE_KEYS.chars().nth(l)
+}
+
+/// The position of the line a line key opens.
+pub fn line_index(key: char) -> Option<usize> {
+    LINE_KEYS.chars().position(|k| k == key)
 }
 
 /// The scope of a screen.
@@ -175,7 +204,7 @@ pub fn action_for(state: &State, ev: &KeyEvent) -> Option<Action> {
             if let Some(digit) = matches(*k, ev) {
                 return Some(match (bd.does, digit) {
                     (Does::Act(a), _) => a,
-                    (Does::JumpToDigit, Some(d)) => Action::JumpLine(d as usize - '1' as usize),
+                    (Does::JumpToDigit, Some(d)) => Action::JumpLine(line_index(d)?),
                     (Does::JumpToDigit, None) => return None,
                 });
             }
@@ -184,6 +213,9 @@ pub fn action_for(state: &State, ev: &KeyEvent) -> Option<Action> {
     match (scope, ev.code) {
         (Scope::Search, KeyCode::Char(c)) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
             Some(Action::Input(c))
+        }
+        (_, KeyCode::Char(c)) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
+            Some(Action::Unbound(c))
         }
         _ => None,
     }
@@ -240,7 +272,21 @@ pub fn hints(route: &Route, en: bool) -> Vec<(&'static str, &'static str)> {
         )
     };
     list.sort_by_key(first);
-    list.into_iter()
-        .map(|b| (b.shown, if en { b.en } else { b.zh }))
-        .collect()
+    let mut out: Vec<(&'static str, &'static str)> = Vec::new();
+    for b in list {
+        // `[` and `]` share one hint.
+        match b.does {
+            Does::Act(Action::NextDate) => continue,
+            Does::Act(Action::PrevDate) => out.push((
+                "[ ]",
+                if en {
+                    "older/newer data"
+                } else {
+                    "上/下一期"
+                },
+            )),
+            _ => out.push((b.shown, if en { b.en } else { b.zh })),
+        }
+    }
+    out
 }

@@ -4,7 +4,9 @@ pub mod action;
 pub mod county;
 pub mod effects;
 pub mod frame;
+pub mod grid;
 pub mod keymap;
+pub mod notice;
 pub mod present;
 pub mod probe;
 pub mod run;
@@ -20,7 +22,7 @@ pub use screens::Screens;
 pub use update::update;
 
 use crate::look::Look;
-use crate::model::board::{Board, ItemId, ItemRef, LineId};
+use crate::model::board::{Board, ItemBoard, ItemId, ItemRef, LineBoard, LineId};
 use crate::model::{Dataset, Lang, Light};
 use chrono::{NaiveDate, NaiveTime};
 use std::time::Duration;
@@ -61,13 +63,26 @@ pub enum Filter {
     Office(String),
 }
 
+impl Filter {
+    /// True when the filter lets the item of `line` through.
+    pub fn keeps(&self, line: &LineBoard, item: &ItemBoard) -> bool {
+        match self {
+            Filter::Light(l) => item.judgement.light == *l,
+            Filter::Leader(n) => item.item.leader.as_ref().or(line.leader.as_ref()) == Some(n),
+            Filter::Office(n) => item.item.office.as_ref().or(line.office.as_ref()) == Some(n),
+        }
+    }
+}
+
 /// Everything the dashboard shows; the view only reads it.
 #[derive(Debug, Clone)]
 pub struct State {
     /// The loaded data.
     pub data: Dataset,
-    /// The data judged at the date on screen.
+    /// The data judged at the date on screen, under the filter: what every screen shows.
     pub board: Board,
+    /// The data judged at the date on screen, every item (the filter's choices; what it hides).
+    pub all: Board,
     /// Interface language.
     pub lang: Lang,
     /// Which theme at which colour depth; the view makes the styles.
@@ -92,6 +107,8 @@ pub struct State {
     pub present: Option<Presenter>,
     /// The focused pane fills the screen (`z`).
     pub zoom: bool,
+    /// A message in the footer for a moment (a key that did nothing, a reload).
+    pub notice: Option<notice::Notice>,
     /// The county level, when the data folder is a county's.
     pub county: Option<Box<county::CountyState>>,
 }
@@ -101,6 +118,7 @@ impl State {
     pub fn new(data: Dataset, lang: Lang, today: NaiveDate) -> State {
         let board = Board::build(&data, data.latest_date());
         let mut s = State {
+            all: board.clone(),
             board,
             data,
             lang,
@@ -115,6 +133,7 @@ impl State {
             size: (80, 24),
             present: None,
             zoom: false,
+            notice: None,
             county: None,
         };
         s.refresh();
@@ -184,8 +203,12 @@ impl State {
     /// Shows the data at `date` (None: the newest). Routes and selections name lines and items by id,
     /// so they carry over; the stack is cut at the first screen whose line or item is gone.
     pub fn show_date(&mut self, date: Option<NaiveDate>) {
-        self.board = Board::build(&self.data, date);
+        self.all = Board::build(&self.data, date);
         self.refresh();
+    }
+
+    /// Cuts the stack at the first screen whose line or item the board no longer shows.
+    fn keep_routes(&mut self) {
         let keep = self
             .stack
             .iter()
@@ -213,6 +236,25 @@ impl State {
             .filter(|d| was_history && data.dates.contains(d));
         self.data = data;
         self.show_date(date);
+        let n = self.data.files;
+        let text = match self.lang {
+            Lang::Zh => format!("已重新加载 {n}个文件"),
+            Lang::En => format!("reloaded {n} files"),
+        };
+        self.say(text);
+    }
+
+    /// Shows `text` in the footer for a moment.
+    pub fn say(&mut self, text: String) {
+        self.notice = Some(notice::Notice {
+            text,
+            until: self.now + notice::NOTICE_FOR,
+        });
+    }
+
+    /// Says in the footer why a key did nothing.
+    pub fn nothing(&mut self, why: notice::Nothing) {
+        self.say(why.text(self.lang));
     }
 
     /// The screen on top of the stack.
@@ -220,8 +262,14 @@ impl State {
         self.stack.last().cloned().unwrap_or(Route::Overview)
     }
 
-    /// Recomputes what derives from the board, the filter and the query.
+    /// Recomputes what derives from the date's board, the filter and the query: the filtered board
+    /// every screen reads, the laggard list and the search hits; screens showing what the filter
+    /// now hides are left.
     pub fn refresh(&mut self) {
+        self.board = match &self.filter {
+            None => self.all.clone(),
+            Some(f) => self.all.filtered(|line, it| f.keeps(line, it)),
+        };
         self.laggards = self
             .board
             .laggards()
@@ -229,6 +277,7 @@ impl State {
             .filter(|r| self.passes(*r))
             .collect();
         self.screens.search.hits = search(&self.board, &self.screens.search.query);
+        self.keep_routes();
     }
 
     /// True when the item passes the active filter.
@@ -237,11 +286,12 @@ impl State {
         let (Some(line), Some(item)) = (self.board.lines.get(r.line), self.board.item(r)) else {
             return false;
         };
-        match f {
-            Filter::Light(l) => item.judgement.light == *l,
-            Filter::Leader(n) => item.item.leader.as_ref().or(line.leader.as_ref()) == Some(n),
-            Filter::Office(n) => item.item.office.as_ref().or(line.office.as_ref()) == Some(n),
-        }
+        f.keeps(line, item)
+    }
+
+    /// How many items the filter hides at the date on screen.
+    pub fn hidden(&self) -> usize {
+        self.all.item_count() - self.board.item_count()
     }
 
     /// Indices of the line's items that pass the filter.
@@ -304,7 +354,7 @@ impl State {
         }
         let mut leaders = std::collections::BTreeSet::new();
         let mut offices = std::collections::BTreeSet::new();
-        for line in &self.board.lines {
+        for line in &self.all.lines {
             leaders.extend(line.leader.clone());
             offices.extend(line.office.clone());
             for i in &line.items {

@@ -1,6 +1,7 @@
 //! The pure state transition: `update(&mut State, Action) -> Effects`. No terminal, no I/O: what the
 //! outside world must do (quit, reload, suspend, wake up later) is returned for the runtime to perform.
 
+use super::notice::Nothing;
 use super::{Action, Effect, Effects, Route, Slide, State};
 use crate::model::board::ItemRef;
 
@@ -9,8 +10,23 @@ fn page(state: &State) -> usize {
     (state.size.1 as usize).saturating_sub(6).max(1)
 }
 
+/// Rows ↑/↓ move: on the overview's grid a whole row of cards, as the eye expects; else one.
+fn grid_step(state: &State) -> isize {
+    if state.route() != Route::Overview {
+        return 1;
+    }
+    let (w, h) = super::grid::body(state.size);
+    match super::grid::layout(state.board.lines.len(), w, h) {
+        super::grid::Layout::Grid { cols, .. } => cols as isize,
+        super::grid::Layout::List => 1,
+    }
+}
+
 /// Applies one action to the state and returns what the runtime must do.
 pub fn update(state: &mut State, action: Action) -> Effects {
+    if !matches!(action, Action::Tick(_) | Action::Resize(..)) {
+        state.notice = None;
+    }
     if let Some(fx) = super::county::update(state, action) {
         return fx;
     }
@@ -21,6 +37,9 @@ pub fn update(state: &mut State, action: Action) -> Effects {
         Action::Tick(now) => {
             state.clock = Some(now.clock);
             state.now = now.mono;
+            if state.notice.as_ref().is_some_and(|n| n.until <= now.mono) {
+                state.notice = None;
+            }
             let n = state.slides().len();
             let due = state.present.as_mut().and_then(|p| p.tick(now.mono, n));
             return due.map(Effect::WakeAt).into();
@@ -43,10 +62,20 @@ pub fn update(state: &mut State, action: Action) -> Effects {
         Action::ToggleZoom => state.zoom = !state.zoom,
         Action::PrevDate | Action::NextDate => step_date(state, action == Action::NextDate),
         Action::Resize(w, h) => state.size = (w, h),
+        Action::JumpLine(n) if n >= state.board.lines.len() => {
+            let key = super::keymap::line_key(n).unwrap_or('?');
+            let why = Nothing::NoSuchLine(key, state.board.lines.len());
+            state.nothing(why)
+        }
         Action::JumpLine(n) => open_line(state, n),
+        Action::Unbound(c) => state.nothing(Nothing::Unbound(c)),
         Action::NextLine | Action::PrevLine => next_line(state, action == Action::NextLine),
-        Action::Up => move_by(state, -1),
-        Action::Down => move_by(state, 1),
+        Action::Up => move_by(state, -grid_step(state)),
+        Action::Down => move_by(state, grid_step(state)),
+        Action::Left | Action::Right if state.route() == Route::Overview => {
+            move_by(state, if action == Action::Left { -1 } else { 1 })
+        }
+        Action::Left | Action::Right => state.nothing(Nothing::NotHere),
         Action::PageUp => move_by(state, -(page(state) as isize)),
         Action::PageDown => move_by(state, page(state) as isize),
         Action::First => move_by(state, isize::MIN / 2),
@@ -100,7 +129,12 @@ fn open_screen(state: &mut State, action: Action) {
             state.stack.pop();
         }
         Action::OpenHelp => {
-            state.screens.help.scroll = 0;
+            // From the slides, help opens at the presenter keys.
+            state.screens.help.scroll = if state.present.is_some() {
+                super::keymap::help_row(super::keymap::Scope::Present, state.county.is_some())
+            } else {
+                0
+            };
             state.stack.push(Route::Help);
         }
         _ => {}
@@ -123,6 +157,12 @@ fn step_date(state: &mut State, forward: bool) {
     };
     if let Some(&d) = dates.get(next) {
         state.show_date(Some(d));
+    } else {
+        state.nothing(if forward {
+            Nothing::LastDate
+        } else {
+            Nothing::FirstDate
+        });
     }
 }
 
@@ -218,10 +258,15 @@ fn move_by(state: &mut State, delta: isize) {
     }
 }
 
+/// Opens an item from anywhere: the stack becomes overview → its line → the item, so that Esc goes to
+/// the item's own line whichever screen it was opened from.
 fn open_item(state: &mut State, r: ItemRef) {
     if let Some(id) = state.board.item_id(r) {
         state.screens.item.scroll = 0;
-        state.stack.push(Route::Item(id));
+        state.stack = state.town_base();
+        state
+            .stack
+            .extend([Route::Line(id.line.clone()), Route::Item(id)]);
     }
 }
 

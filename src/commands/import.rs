@@ -9,7 +9,7 @@
 use crate::cli::{Cli, ImportArgs};
 use crate::import::{self, Field, Imported, Options, Problem};
 use crate::ingest::write::{self, exit, Drafted};
-use crate::model::LineFile;
+use crate::model::{Lang, LineFile};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -158,7 +158,9 @@ pub fn write_out(
     let mut text = summary(&imp, root, &date, written.len(), reused, en);
     // What `huibao validate` would say about the new snapshot (units it does not know, more done
     // than planned): the clerk sees it now, not at the meeting.
-    for line in super::validate::check_path(&root.join(&date)).lines() {
+    for line in
+        super::validate::check_path(&root.join(&date)).lines(if en { Lang::En } else { Lang::Zh })
+    {
         text.push_str(&line);
         text.push('\n');
     }

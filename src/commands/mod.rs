@@ -124,10 +124,20 @@ pub fn run(cli: Cli) -> ExitCode {
             *force,
         ),
         Some(Command::New { date, force }) => new::run(&cli, *date, *force),
-        Some(Command::Summary { format, output }) => {
+        Some(Command::Summary {
+            format,
+            output,
+            owner,
+            unit,
+        }) => {
             let text = match initial_state(&cli) {
                 Ok(state) if state.county.is_some() => summary::county::render(&state),
-                Ok(state) => summary::render(&state, *format),
+                Ok(mut state) => {
+                    let leader = owner.clone().map(crate::app::Filter::Leader);
+                    state.filter = leader.or(unit.clone().map(crate::app::Filter::Office));
+                    state.refresh();
+                    summary::render(&state, *format)
+                }
                 Err(e) => {
                     complain(&e);
                     return ExitCode::from(2);

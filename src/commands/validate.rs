@@ -4,11 +4,12 @@
 //! data folder (`town.json` plus snapshot folders), one snapshot folder (`data/2023-06-30`), a single
 //! line file or a `town.json`.
 //!
-//! Output: one problem per line on standard output, exactly `path:line:col: field.path: message`
-//! (`path: field.path: message` for a problem with the whole file). Errors come first, then
-//! warnings. When there is any problem, a summary such as `2 errors, 1 warning in 7 files` follows on
-//! standard error; a clean check prints nothing. Exit status: 1 when there is an error, 0 otherwise
-//! (warnings alone pass), 2 when there is nothing to check.
+//! Output: one problem per line on standard output, `path:line:col: 错误: field.path: message`
+//! (`警告` for a warning; `path: 错误: message` for a problem with the whole file), in Chinese by
+//! default and in English with `--lang en` (`error:` / `warning:`); the parser's own wording never
+//! shows. Errors come first, then warnings. A summary follows on standard error: `发现 2个错误、1个警告
+//! （共检查 7个文件）`, or `已检查 7个文件，没有发现问题`. Exit status: 1 when there is an error, 0
+//! otherwise (warnings alone pass), 2 when there is nothing to check.
 //!
 //! A file saved as UTF-16 (with a byte-order mark) or GB18030/GBK loads, with a warning naming its
 //! encoding; `town.json` included. Nothing printed can act on the terminal: text from the files was
@@ -18,7 +19,7 @@ use crate::cli::Cli;
 use crate::model::format::parse_day;
 use crate::model::load;
 use crate::model::sanitize;
-use crate::model::Diagnostic;
+use crate::model::{say, Diagnostic, Lang};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -42,24 +43,38 @@ impl Report {
         self.problems.len() - self.errors()
     }
 
-    /// The problems as printed: errors first, then warnings, one per line.
-    pub fn lines(&self) -> Vec<String> {
+    /// The problems as printed: errors first, then warnings, one per line, each saying 错误 or 警告
+    /// (`error` / `warning`) and worded for the people who fix the data.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
         let (errors, warnings): (Vec<_>, Vec<_>) = self.problems.iter().partition(|d| d.is_error());
         errors
             .into_iter()
             .chain(warnings)
-            .map(|d| d.to_string())
+            .map(|d| say::diagnostic(d, lang))
             .collect()
     }
 
-    /// The summary line, e.g. `2 errors, 1 warning in 7 files`.
-    pub fn summary(&self) -> String {
-        format!(
-            "{}, {} in {}",
-            plural(self.errors(), "error"),
-            plural(self.warnings(), "warning"),
-            plural(self.files, "file")
-        )
+    /// The summary line: `发现 2个错误、1个警告（共检查 7个文件）`, `已检查 7个文件，没有发现问题`;
+    /// in English `2 errors, 1 warning in 7 files`, `7 files checked, no problems found`.
+    pub fn summary(&self, lang: Lang) -> String {
+        match (lang, self.problems.is_empty()) {
+            (Lang::Zh, true) => format!("已检查 {}个文件，没有发现问题", self.files),
+            (Lang::Zh, false) => format!(
+                "发现 {}个错误、{}个警告（共检查 {}个文件）",
+                self.errors(),
+                self.warnings(),
+                self.files
+            ),
+            (Lang::En, true) => {
+                format!("{} checked, no problems found", plural(self.files, "file"))
+            }
+            (Lang::En, false) => format!(
+                "{}, {} in {}",
+                plural(self.errors(), "error"),
+                plural(self.warnings(), "warning"),
+                plural(self.files, "file")
+            ),
+        }
     }
 
     fn absorb(&mut self, other: Report) {
@@ -245,7 +260,7 @@ pub fn run(cli: &Cli, paths: &[PathBuf]) -> ExitCode {
     // Fields and messages were cleaned when the files were read, but a path may hold anything a
     // file name can: print nothing that a terminal would take as an escape sequence.
     let mut text = String::new();
-    for line in report.lines() {
+    for line in report.lines(cli.lang) {
         text.push_str(&sanitize::for_terminal(&line));
         text.push('\n');
     }
@@ -254,9 +269,9 @@ pub fn run(cli: &Cli, paths: &[PathBuf]) -> ExitCode {
         super::complain(&super::output::stdout_failed(&e, cli.lang));
         return ExitCode::from(1);
     }
-    if !report.problems.is_empty() {
+    {
         use std::io::Write;
-        let _ = writeln!(std::io::stderr(), "{}", report.summary());
+        let _ = writeln!(std::io::stderr(), "{}", report.summary(cli.lang));
     }
     if report.errors() > 0 {
         ExitCode::from(1)
@@ -291,27 +306,40 @@ mod tests {
             files: 7,
         };
         assert_eq!(
-            report.lines(),
+            report.lines(Lang::En),
             [
-                "data/2023-06-30/party.json:3:9: id: e1",
-                "data/2023-06-30/party.json:3:9: id: e2",
-                "data/2023-06-30/party.json:3:9: id: w",
+                "data/2023-06-30/party.json:3:9: error: id: e1",
+                "data/2023-06-30/party.json:3:9: error: id: e2",
+                "data/2023-06-30/party.json:3:9: warning: id: w",
             ]
         );
-        assert_eq!(report.summary(), "2 errors, 1 warning in 7 files");
+        assert_eq!(
+            report.lines(Lang::Zh)[2],
+            "data/2023-06-30/party.json:3:9: 警告: id: 内容不符合格式：w"
+        );
+        assert_eq!(report.summary(Lang::En), "2 errors, 1 warning in 7 files");
+        assert_eq!(
+            report.summary(Lang::Zh),
+            "发现 2个错误、1个警告（共检查 7个文件）"
+        );
         let one = Report {
             problems: vec![diag(Severity::Error, "e")],
             files: 1,
         };
-        assert_eq!(one.summary(), "1 error, 0 warnings in 1 file");
+        assert_eq!(one.summary(Lang::En), "1 error, 0 warnings in 1 file");
+        let clean = Report {
+            problems: vec![],
+            files: 7,
+        };
+        assert_eq!(clean.summary(Lang::Zh), "已检查 7个文件，没有发现问题");
     }
 
     #[test]
     fn a_missing_path_is_an_error() {
         let report = check_path(Path::new("no/such/place.json"));
         assert_eq!(
-            report.lines(),
-            ["no/such/place.json: .: no such file or folder"]
+            report.lines(Lang::Zh),
+            ["no/such/place.json: 错误: 没有这个文件或文件夹"]
         );
         assert_eq!(report.errors(), 1);
     }

@@ -1,11 +1,12 @@
 //! The board: every line's items judged at one snapshot date, ready for any screen or export to read.
 
+use super::diag::Diagnostic;
 use super::format::Thresholds;
 use super::history::{item_changes, removed_items, Change, QuantityKey};
 use super::item::Item;
 use super::line_file::LineFile;
 use super::line_file::LineRole;
-use super::load::{Dataset, LineHistory};
+use super::load::{Dataset, Failed, LineHistory};
 use super::status::{judge_in, Judgement, Light};
 use chrono::NaiveDate;
 
@@ -54,6 +55,9 @@ pub struct LineBoard {
     pub prev_date: Option<NaiveDate>,
     /// Items of the previous snapshot that are gone (已移除).
     pub removed: Vec<Item>,
+    /// The line's file at the board's date failed to load: why, and where. The items shown (if any)
+    /// are then its last good version (旧版).
+    pub broken: Option<Diagnostic>,
     /// A work line, or the report's key indicators.
     pub role: LineRole,
 }
@@ -96,8 +100,34 @@ impl LineBoard {
             removed: prev
                 .map(|(_, p)| removed_items(p, file))
                 .unwrap_or_default(),
+            broken: None,
             role: file.role,
         }
+    }
+
+    /// A line none of whose files up to the board's date loaded: it keeps its place, with no items.
+    fn unloaded(id: &str, failed: &Failed) -> Self {
+        let name = failed.name.clone().unwrap_or_else(|| id.to_string());
+        LineBoard {
+            id: id.to_string(),
+            short: name.clone(),
+            title: name,
+            as_of: failed.date,
+            path: failed.problem.path.clone(),
+            office: None,
+            leader: None,
+            carried: false,
+            items: Vec::new(),
+            prev_date: None,
+            removed: Vec::new(),
+            broken: Some(failed.problem.clone()),
+            role: LineRole::Work,
+        }
+    }
+
+    /// True when the items shown are an older version than the line's newest file (which failed).
+    pub fn is_old(&self) -> bool {
+        self.broken.is_some() && !self.items.is_empty()
     }
 
     /// How many quantities moved or appeared since the previous snapshot.
@@ -223,11 +253,19 @@ impl Board {
     /// it, compared with that line's snapshot before it. A line with no file at `date` is carried forward.
     pub fn build(ds: &Dataset, date: Option<NaiveDate>) -> Board {
         let th = ds.town.thresholds;
-        let date = date.or(ds.latest_date());
+        // A newest file that failed still dates the board, so its line shows as broken.
+        let newest_failed = ds.failed.iter().map(|(_, f)| f.date).max();
+        let date = date.or(ds.latest_date().max(newest_failed));
         let (indicators, lines): (Vec<LineBoard>, Vec<LineBoard>) = ds
-            .lines
-            .iter()
-            .filter_map(|l| Self::line_at(l, date, &th))
+            .agenda()
+            .into_iter()
+            .filter_map(|id| {
+                let failed = ds.failed_at(id, date);
+                match ds.line(id) {
+                    Some(l) => Self::line_at(l, date, failed, &th),
+                    None => failed.map(|f| LineBoard::unloaded(id, f)),
+                }
+            })
             .partition(|l| l.role == LineRole::Indicators);
         Board {
             date,
@@ -236,14 +274,46 @@ impl Board {
         }
     }
 
-    fn line_at(l: &LineHistory, date: Option<NaiveDate>, th: &Thresholds) -> Option<LineBoard> {
+    fn line_at(
+        l: &LineHistory,
+        date: Option<NaiveDate>,
+        failed: Option<&Failed>,
+        th: &Thresholds,
+    ) -> Option<LineBoard> {
         let snap = match date {
-            Some(d) => l.at(d)?,
-            None => l.latest(),
+            Some(d) => l.at(d),
+            None => Some(l.latest()),
         };
-        let carried = date.is_some_and(|d| snap.date < d);
+        let Some(snap) = snap else {
+            return failed.map(|f| LineBoard::unloaded(&l.id, f));
+        };
+        let carried = failed.is_none() && date.is_some_and(|d| snap.date < d);
         let prev = l.before(snap.date).map(|p| (p.date, &p.file));
-        Some(LineBoard::build(&snap.file, &snap.path, prev, carried, th))
+        let mut board = LineBoard::build(&snap.file, &snap.path, prev, carried, th);
+        board.broken = failed.map(|f| f.problem.clone());
+        Some(board)
+    }
+
+    /// The board with only the items `keep` accepts; every line keeps its place (an empty line stays).
+    pub fn filtered(&self, keep: impl Fn(&LineBoard, &ItemBoard) -> bool) -> Board {
+        let lines = self
+            .lines
+            .iter()
+            .map(|l| LineBoard {
+                items: l.items.iter().filter(|i| keep(l, i)).cloned().collect(),
+                ..l.clone()
+            })
+            .collect();
+        Board {
+            date: self.date,
+            lines,
+            indicators: self.indicators.clone(),
+        }
+    }
+
+    /// How many items the board holds, on every line.
+    pub fn item_count(&self) -> usize {
+        self.lines.iter().map(|l| l.items.len()).sum()
     }
 
     /// The position of the line with this id.

@@ -191,7 +191,10 @@ pub fn load_county(dir: &Path) -> County {
                     if let Some(rel) = e.path.strip_prefix(&prefix) {
                         e.path = rel.to_string();
                     }
-                    Some(format!("未能加载：{e}"))
+                    Some(format!(
+                        "未能加载：{}",
+                        super::say::diagnostic(&e, super::Lang::Zh)
+                    ))
                 }
                 None => {
                     at(
@@ -322,7 +325,8 @@ fn check_lines(towns: &[TownEntry], at: &mut Report) {
     let loaded: Vec<(usize, &TownEntry)> = towns
         .iter()
         .enumerate()
-        .filter(|(_, t)| !t.board.lines.is_empty())
+        // A town none of whose lines loaded is not compared (its broken lines keep their places).
+        .filter(|(_, t)| t.board.lines.iter().any(|l| l.broken.is_none()))
         .collect();
     let Some(&(_, first)) = loaded.first() else {
         return;

@@ -44,6 +44,15 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// Where the problem is, as an editor opens it: `path:line:col`, `file!Sheet!Cell` or `path`.
+    pub fn location(&self) -> String {
+        match &self.place {
+            Place::File => self.path.clone(),
+            Place::Text { line, col } => format!("{}:{line}:{col}", self.path),
+            Place::Cell(c) => format!("{}!{}!{}", self.path, c.sheet, c.cell),
+        }
+    }
 }
 
 /// Where a problem sits in its source.
@@ -182,12 +191,7 @@ pub(crate) fn shorten_quoted(message: &str) -> String {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        match &self.place {
-            Place::File => write!(f, "{}: ", self.path)?,
-            Place::Text { line, col } => write!(f, "{}:{line}:{col}: ", self.path)?,
-            Place::Cell(c) => write!(f, "{}!{}!{}: ", self.path, c.sheet, c.cell)?,
-        }
-        write!(f, "{}: {}", self.field, self.message)
+        write!(f, "{}: {}: {}", self.location(), self.field, self.message)
     }
 }
 

@@ -7,6 +7,8 @@ use super::encoding::parse_line_bytes;
 pub use super::encoding::{
     decode, parse_json, parse_line_file, parse_town, parse_town_checked, TextEncoding,
 };
+use super::failed::name_in;
+pub use super::failed::Failed;
 use super::format::{parse_day, Town};
 use super::line_file::LineFile;
 use super::sanitize;
@@ -81,6 +83,8 @@ pub struct Dataset {
     pub problems: Vec<Diagnostic>,
     /// How many data files were read (or tried): `town.json` and the line files.
     pub files: usize,
+    /// Line files that failed to load, by line id, oldest first: their lines keep their place.
+    pub failed: Vec<(String, Failed)>,
 }
 
 impl Dataset {
@@ -406,6 +410,7 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
         .count();
     let mut by_line: BTreeMap<String, Vec<Snapshot>> = BTreeMap::new();
     let mut late = Vec::new();
+    let mut failed: Vec<(String, Failed)> = Vec::new();
     for (
         LineJob {
             place,
@@ -418,9 +423,34 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
     {
         match result {
             Err(Unloaded::Unreadable(msg)) => {
-                early.push((place, Diagnostic::file_error(path, msg)));
+                let problem = Diagnostic::file_error(path, msg);
+                if !stem.is_empty() {
+                    let name = None;
+                    failed.push((
+                        stem,
+                        Failed {
+                            date,
+                            name,
+                            problem: problem.clone(),
+                        },
+                    ));
+                }
+                early.push((place, problem));
             }
-            Err(Unloaded::Invalid(d)) => late.push(d),
+            Err(Unloaded::Invalid(d, name)) => {
+                if d.is_error() && !stem.is_empty() {
+                    let problem = d.clone();
+                    failed.push((
+                        stem,
+                        Failed {
+                            date,
+                            name,
+                            problem,
+                        },
+                    ));
+                }
+                late.push(d)
+            }
             Ok((file, mut warnings)) => {
                 if file.id != stem {
                     warnings.push(Diagnostic {
@@ -467,7 +497,7 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
     let mut problems: Vec<Diagnostic> = early.into_iter().map(|(_, d)| d).collect();
     problems.append(&mut late);
 
-    let (lines, dates) = organize(&town, by_line);
+    let (lines, dates) = organize(&town, by_line, &mut failed);
     let pairs = lines.iter().flat_map(|l| {
         l.snapshots.windows(2).map(|w| {
             let (prev, cur) = (&w[0], &w[1]);
@@ -498,6 +528,7 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
         dates,
         problems,
         files,
+        failed,
     }
 }
 
@@ -505,7 +536,9 @@ fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
 fn organize(
     town: &Town,
     by_line: BTreeMap<String, Vec<Snapshot>>,
+    failed: &mut [(String, Failed)],
 ) -> (Vec<LineHistory>, Vec<NaiveDate>) {
+    failed.sort_by_key(|(_, f)| f.date);
     let mut lines: Vec<LineHistory> = by_line
         .into_iter()
         .map(|(id, mut snapshots)| {
@@ -570,7 +603,7 @@ pub fn keep_last_good(new: &mut Dataset, old: &Dataset) {
             new.town = old.town.clone();
         }
     }
-    let (lines, dates) = organize(&new.town, by_line);
+    let (lines, dates) = organize(&new.town, by_line, &mut new.failed);
     new.lines = lines;
     new.dates = dates;
 }
@@ -656,7 +689,7 @@ impl Work {
                         stem: String::new(),
                         path,
                     };
-                    (job, Err(Unloaded::Invalid(warning)))
+                    (job, Err(Unloaded::Invalid(warning, None)))
                 }));
                 out
             }
@@ -679,8 +712,8 @@ struct LineJob {
 enum Unloaded {
     /// It could not be read.
     Unreadable(String),
-    /// It was read but is not a valid line file.
-    Invalid(Diagnostic),
+    /// It was read but is not a valid line file; the line's name when it could still be read.
+    Invalid(Diagnostic, Option<String>),
 }
 
 /// A line file loaded, or why not.
@@ -690,7 +723,12 @@ impl LineJob {
     /// Reads the file when it is unread, and parses it.
     fn load(self, content: Content) -> Parsed {
         let result = match content.bytes() {
-            Ok(bytes) => parse_line_bytes(bytes, &self.path).map_err(Unloaded::Invalid),
+            Ok(bytes) => {
+                // The line's name sits at the top of its file: kept to name a card that fails.
+                let head = bytes[..bytes.len().min(4096)].to_vec();
+                parse_line_bytes(bytes, &self.path)
+                    .map_err(|d| Unloaded::Invalid(d, name_in(&head)))
+            }
             Err(msg) => Err(Unloaded::Unreadable(msg)),
         };
         (self, result)
@@ -742,7 +780,7 @@ fn run_parallel(work: Vec<Work>, prefix: &str) -> Vec<Parsed> {
                         prefix,
                         "an internal error stopped some files from loading; please report it",
                     );
-                    vec![(usize::MAX, vec![(job, Err(Unloaded::Invalid(d)))])]
+                    vec![(usize::MAX, vec![(job, Err(Unloaded::Invalid(d, None)))])]
                 })
             })
             .collect()

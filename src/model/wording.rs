@@ -9,6 +9,7 @@ pub use super::money_words::{money_text, parts_lines, project_totals, with_growt
 use super::numbers::{fmt_figure, fmt_num, fmt_value};
 use super::status::Judgement;
 use super::Lang;
+use chrono::NaiveDate;
 
 /// `25%`, from a ratio (unclamped ratios show as they are, e.g. 120%); `-` when not finite.
 pub fn percent(r: f64) -> String {
@@ -70,11 +71,68 @@ pub fn days_text(left: i64, lang: Lang) -> String {
     }
 }
 
-/// The next deadline and days left at the as-of date: `12-31 剩184天`, `07-31 逾期3天`, or empty.
-pub fn due_text(j: &Judgement, lang: Lang) -> String {
-    match (j.next_due, j.days_left) {
-        (Some(d), Some(left)) => format!("{} {}", d.format("%m-%d"), days_text(left, lang)),
-        _ => String::new(),
+/// How an item's next deadline stands today. Lights are judged at the data's date; countdowns are
+/// counted from today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Countdown {
+    /// Days left until the deadline.
+    Left(i64),
+    /// Days past a deadline that had already passed at the data's date.
+    Late(i64),
+    /// The deadline passed after the data's date: newer data must say whether it was met
+    /// (已到期 待更新).
+    AwaitingUpdate,
+}
+
+/// The next open deadline of a judged item and how it stands `today`, for data as of `as_of`.
+pub fn countdown(
+    j: &Judgement,
+    as_of: NaiveDate,
+    today: NaiveDate,
+) -> Option<(NaiveDate, Countdown)> {
+    let due = j.next_due?;
+    Some((due, Countdown::until(due, as_of, today)))
+}
+
+impl Countdown {
+    /// How an open deadline `due` stands `today`, for data as of `as_of`.
+    pub fn until(due: NaiveDate, as_of: NaiveDate, today: NaiveDate) -> Countdown {
+        let left = (due - today).num_days();
+        if left >= 0 {
+            Countdown::Left(left)
+        } else if due >= as_of {
+            Countdown::AwaitingUpdate
+        } else {
+            Countdown::Late(-left)
+        }
+    }
+}
+
+/// A countdown in words: `剩20天`, `逾期3天`, `已到期 待更新`.
+pub fn countdown_text(c: Countdown, lang: Lang) -> String {
+    match c {
+        Countdown::Left(n) => days_text(n, lang),
+        Countdown::Late(n) => days_text(-n, lang),
+        Countdown::AwaitingUpdate => lang.pick("已到期 待更新", "due, awaiting update").into(),
+    }
+}
+
+/// A date as short as the as-of year allows: `07-31` in the same year, `2024-12-31` otherwise.
+pub fn date_text(d: NaiveDate, as_of: NaiveDate) -> String {
+    use chrono::Datelike;
+    if d.year() == as_of.year() {
+        d.format("%m-%d").to_string()
+    } else {
+        d.to_string()
+    }
+}
+
+/// The next deadline and the countdown from today: `12-31 剩184天`, `07-20 已到期 待更新`,
+/// `2024-12-31 剩525天`, or empty.
+pub fn due_text(j: &Judgement, as_of: NaiveDate, today: NaiveDate, lang: Lang) -> String {
+    match countdown(j, as_of, today) {
+        Some((d, c)) => format!("{} {}", date_text(d, as_of), countdown_text(c, lang)),
+        None => String::new(),
     }
 }
 

@@ -127,7 +127,7 @@ fn list(
             Cell::text(town.name.clone(), base),
             Cell::text(line.short.clone(), base),
             Cell::text(it.item.label.clone(), base),
-            Cell::text(due_text(&it.judgement, lang), base),
+            Cell::text(due_text(&it.judgement, line.as_of, state.today, lang), base),
             Cell::text(owner, t.dim),
         ];
         table.push(Row::Cells(cells, Style::new()));

@@ -180,7 +180,7 @@ pub fn town(f: &mut Frame, area: Rect, state: &State, i: usize) {
             " {}（{}） {} {}",
             it.item.label,
             line.short,
-            due_text(&it.judgement, lang),
+            due_text(&it.judgement, line.as_of, state.today, lang),
             owner_text(it, line)
         );
         rows.push(Line::from(vec![

@@ -6,7 +6,6 @@ use crate::model::Light;
 use crate::text::pad;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// Draws the help screen.
@@ -96,10 +95,5 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         ),
         t.dim,
     )));
-    let first = state
-        .screens
-        .help
-        .scroll
-        .min(rows.len().saturating_sub(area.height as usize));
-    f.render_widget(Paragraph::new(rows).scroll((first as u16, 0)), area);
+    super::widgets::scrolled(f, area, rows, state.screens.help.scroll, lang, t, None);
 }

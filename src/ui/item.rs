@@ -10,7 +10,6 @@ use crate::text::{pad, wrap};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 mod figures;
@@ -25,6 +24,8 @@ struct Detail<'a> {
     /// Width of the screen.
     w: usize,
     line: &'a LineBoard,
+    /// Today: countdowns are counted from it.
+    today: chrono::NaiveDate,
 }
 
 impl Detail<'_> {
@@ -61,10 +62,24 @@ impl Detail<'_> {
 /// adds (a ledger's totals and entries, a project's milestones, status and problems), the note, the
 /// history and the report sentence.
 pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
+    let rows = lines(state, r, area.width as usize);
+    let t = Theme::of(state.look);
+    super::widgets::scrolled(
+        f,
+        area,
+        rows,
+        state.screens.item.scroll,
+        state.lang,
+        &t,
+        None,
+    );
+}
+
+/// The detail of item `r` as rows `w` wide (the item screen, and the line panel's lower half).
+pub fn lines(state: &State, r: ItemRef, w: usize) -> Vec<Line<'static>> {
     let (Some(line), Some(it)) = (state.board.lines.get(r.line), state.board.item(r)) else {
-        return;
+        return Vec::new();
     };
-    let w = area.width as usize;
     let x = &it.item;
     let kw = x
         .figures
@@ -82,6 +97,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
         kw,
         w,
         line,
+        today: state.today,
     };
     heading(&mut d, it);
     figures(&mut d, it);
@@ -107,11 +123,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, r: ItemRef) {
     let path = Span::styled(format!("  — {}", line.path), d.t.dim);
     d.out.push(Line::from(path));
 
-    let out = d.out;
-    let h = area.height as usize;
-    let first = state.screens.item.scroll.min(out.len().saturating_sub(h));
-    let shown: Vec<Line> = out.into_iter().skip(first).take(h).collect();
-    f.render_widget(Paragraph::new(shown), area);
+    d.out
 }
 
 /// The label and light, then line, id, owners and the as-of date.
@@ -132,7 +144,6 @@ fn heading(d: &mut Detail<'_>, it: &ItemBoard) {
         },
         text,
     );
-    d.field(lang.pick("编号", "Id"), x.id.clone(), d.t.dim);
     let not_stated = || lang.pick("未注明", "not stated").to_string();
     let leader = x.leader.clone().or(line.leader.clone());
     let office = x.office.clone().or(line.office.clone());
@@ -216,14 +227,24 @@ fn deadline(d: &mut Detail<'_>, it: &ItemBoard) {
     if let Some(txt) = &x.deadline_text {
         v.push_str(&format!(" ({txt})"));
     }
+    let as_of = d.line.as_of;
     if j.light != crate::model::Light::Done {
-        v.push_str(&days((due - d.line.as_of).num_days(), lang));
+        let until = crate::model::Judgement {
+            next_due: Some(due),
+            ..j.clone()
+        };
+        if let Some((_, c)) = crate::model::wording::countdown(&until, as_of, d.today) {
+            v.push_str(&format!(
+                "  {}",
+                crate::model::wording::countdown_text(c, lang)
+            ));
+        }
     }
     let text = d.t.text;
     d.field(lang.pick("期限", "Deadline"), v, text);
-    if let (Some(next), Some(left)) = (j.next_due, j.days_left) {
+    if let Some((next, c)) = crate::model::wording::countdown(j, as_of, d.today) {
         if next != due {
-            let v = format!("{next}{}", days(left, lang));
+            let v = format!("{next}  {}", crate::model::wording::countdown_text(c, lang));
             d.field(lang.pick("下一节点", "Next due"), v, text);
         }
     }
@@ -267,13 +288,13 @@ fn project(d: &mut Detail<'_>, p: &Project) {
     if !p.milestones.is_empty() {
         d.section(lang.pick("时间节点", "Milestones"));
         for m in &p.milestones {
-            let left = (m.due.date() - d.line.as_of).num_days();
-            let (sym, style) = if m.done {
-                ("✓", d.t.light(crate::model::Light::Done))
-            } else if left < 0 {
-                ("✕", d.t.light(crate::model::Light::Overdue))
-            } else {
-                ("○", d.t.text)
+            use crate::model::wording::{countdown_text, Countdown};
+            let c = Countdown::until(m.due.date(), d.line.as_of, d.today);
+            let (sym, style) = match c {
+                _ if m.done => ("✓", d.t.light(crate::model::Light::Done)),
+                Countdown::Late(_) => ("✕", d.t.light(crate::model::Light::Overdue)),
+                Countdown::AwaitingUpdate => ("?", d.t.light(crate::model::Light::Behind)),
+                Countdown::Left(_) => ("○", d.t.text),
             };
             let when = m
                 .due_text
@@ -283,7 +304,7 @@ fn project(d: &mut Detail<'_>, p: &Project) {
             let status = if m.done {
                 lang.pick(" 已完成", " done").to_string()
             } else {
-                days(left, lang)
+                format!("  {}", countdown_text(c, lang))
             };
             d.out.push(Line::from(vec![
                 Span::styled(format!("  {sym} "), style),
@@ -357,11 +378,6 @@ fn history(d: &mut Detail<'_>, it: &ItemBoard, hist: &LineHistory) {
         ]));
         prev = *v;
     }
-}
-
-/// Days left or overdue after a date, in the words every screen uses.
-fn days(left: i64, lang: Lang) -> String {
-    format!("  {}", crate::model::wording::days_text(left, lang))
 }
 
 /// A one-line trend of the known values; withheld or absent weeks are gaps.

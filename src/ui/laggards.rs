@@ -114,7 +114,7 @@ fn laggard_cells<'a>(
         Cell::text(line.short.clone(), base),
         Cell::text(it.item.label.clone(), base),
         Cell::text(prog, base),
-        Cell::text(due_text(j, lang), base),
+        Cell::text(due_text(j, line.as_of, state.today, lang), base),
         Cell::text(owner, t.dim),
     ]
 }

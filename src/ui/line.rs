@@ -2,7 +2,7 @@
 
 use super::table::{Cell, Column, Row, Table};
 use super::widgets::{
-    bar, change_span, due_text, is_withheld, light_span_on, main_value, owner_text, percent,
+    bar, change_span, is_withheld, light_span_on, main_value, owner_text, percent,
 };
 use crate::app::State;
 use crate::model::board::ItemRef;
@@ -22,7 +22,7 @@ pub fn columns(w: usize) -> (usize, usize, usize, usize, usize, usize) {
     let value = if w < 100 { 12 } else { 16 };
     let bar = if w >= 70 { 10 } else { 0 };
     let light = 10;
-    let due = 15;
+    let due = 19;
     let owner = if w >= 110 { (w / 6).min(24) } else { 0 };
     let fixed = value + (if bar > 0 { bar + 6 } else { 0 }) + light + due + owner + 4;
     let label = w.saturating_sub(fixed).max(8);
@@ -48,7 +48,18 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
         .unwrap_or(0);
     let extra = longest.saturating_sub(cv).min(8).min(cl.saturating_sub(10));
     let (cl, cv) = (cl - extra, cv + extra);
-    let mut title = format!(" {} {}", l + 1, line.title);
+    // A line whose items name no owner drops the 责任 column rather than leave it blank on every row.
+    let named = line.items.iter().any(|it| !owner_text(it, line).is_empty());
+    let (cl, co) = if named || co == 0 {
+        (cl, co)
+    } else {
+        (cl + co + 1, 0)
+    };
+    let mut title = format!(
+        " {} {}",
+        crate::app::keymap::line_key(l).unwrap_or(' '),
+        line.title
+    );
     if line.carried {
         title.push_str(&format!(
             "  {}{})",
@@ -72,6 +83,9 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
     };
     let (columns, head) = head_columns(state, [cl, cv, cb, cg, cd, co], has_prev);
     let mut table = Table::new(columns).header(Row::Cells(head, t.dim));
+    for row in super::widgets::broken_lines(line, lang, t, w) {
+        table.push(Row::Across(row));
+    }
 
     let visible = state.visible_items(l);
     let sel = state.line_selected(l);
@@ -108,14 +122,39 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
             table.push(Row::Across(Line::from(Span::styled(pad(&txt, w), t.dim))));
         }
     }
-    if visible.is_empty() {
+    if visible.is_empty() && !(line.broken.is_some() && line.items.is_empty()) {
         let none = lang.pick("  (筛选后没有事项)", "  (no item passes the filter)");
         table.push(Row::Across(Line::from(Span::styled(pad(none, w), t.dim))));
     }
     let [top, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     f.render_widget(Paragraph::new(title_row), top);
-    f.render_widget(table.select(sel_row, t.selected), rest);
+    // A tall screen shows the selected item's detail under the list instead of empty rows.
+    let chosen = selected(state, l).filter(|_| rest.height >= DETAIL_FROM && !state.zoom);
+    let Some(r) = chosen else {
+        f.render_widget(table.select(sel_row, t.selected), rest);
+        return;
+    };
+    let list_h = (table.len() as u16 + 1).clamp(8, rest.height / 2);
+    let [list, below] =
+        Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)]).areas(rest);
+    f.render_widget(table.select(sel_row, t.selected), list);
+    let mut rows = vec![Line::from(Span::styled(
+        pad(
+            &format!(
+                " ── {} ──",
+                lang.pick("所选事项（Enter 打开）", "selected item (Enter opens)")
+            ),
+            w,
+        ),
+        t.dim,
+    ))];
+    rows.extend(super::item::lines(state, r, w));
+    let how = lang.pick("Enter 打开全部", "Enter shows it all");
+    super::widgets::scrolled(f, below, rows, 0, lang, t, Some(how));
 }
+
+/// Body rows from which the line panel shows the selected item's detail under the list.
+pub const DETAIL_FROM: u16 = 30;
 
 /// The columns and their titles: label (after the selection mark), value, change, bar and percentage,
 /// light, due, owner; those a narrow screen has no room for are left out.
@@ -235,7 +274,8 @@ fn item_cells<'a>(
     cells.push(Cell::Spans(Line::from(light_span_on(
         j.light, lang, t, selected,
     ))));
-    cells.push(Cell::text(due_text(j, lang), t.text));
+    let due = super::widgets::due_span(j, line.as_of, state.today, lang, t);
+    cells.push(Cell::text(due.content, due.style));
     cells.push(Cell::text(owner_text(it, line), t.dim));
     cells
 }

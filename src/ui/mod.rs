@@ -14,6 +14,8 @@ pub mod palette;
 pub mod present;
 pub mod search;
 pub mod sgr;
+pub mod slide_figure;
+pub mod snippet;
 pub mod table;
 pub mod theme;
 pub mod widgets;
@@ -130,9 +132,10 @@ fn banners(state: &State) -> Vec<(String, ratatui::style::Style)> {
     if let Some(first) = errors.first() {
         out.push((
             format!(
-                "{} {}: {first}",
+                "{} {}: {}",
                 lang.pick("⚠ 未能加载", "⚠ not loaded"),
-                errors.len()
+                errors.len(),
+                crate::model::say::diagnostic(first, lang)
             ),
             t.error,
         ));
@@ -160,11 +163,31 @@ fn banners(state: &State) -> Vec<(String, ratatui::style::Style)> {
     out
 }
 
-/// The route as breadcrumbs: 总览 › 经济发展 › 禾源白羽鸡养殖项目.
+/// Where the user is, as breadcrumbs: 总览 › 经济发展 › 禾源白羽鸡养殖项目. They name the place, not
+/// the way there: an item shows its own line however it was opened, the laggard list sits under
+/// the overview, and search, filter and help are named after the screen they cover.
 pub fn breadcrumbs(state: &State) -> String {
     let lang = state.lang;
-    let names: Vec<String> = state
-        .stack
+    let top = state.route();
+    let under = |r: &Route| matches!(r, Route::Search | Route::Filter | Route::Help);
+    let base = state.stack.iter().rev().find(|r| !under(r)).cloned();
+    // The county's own screens are named as they are stacked; a town's screens from the town's
+    // overview (全县总览 › 东山镇 …).
+    let mut place = match base.clone() {
+        Some(Route::County | Route::CountyLaggards | Route::CountySearch) => {
+            state.stack.iter().filter(|r| !under(r)).cloned().collect()
+        }
+        _ => state.town_base(),
+    };
+    match base.unwrap_or(Route::Overview) {
+        Route::Item(id) => place.extend([Route::Line(id.line.clone()), Route::Item(id)]),
+        Route::Overview | Route::County | Route::CountyLaggards | Route::CountySearch => {}
+        r => place.push(r),
+    }
+    if under(&top) {
+        place.push(top);
+    }
+    let names: Vec<String> = place
         .iter()
         .map(|r| match r {
             Route::Overview if state.county.is_some() => state.data.town.name.clone(),
@@ -256,9 +279,12 @@ fn draw_header(f: &mut Frame, area: Rect, state: &State) {
     let mut crumbs = format!(" {}", breadcrumbs(state));
     if let Some(fl) = &state.filter {
         crumbs.push_str(&format!(
-            "   [{}{}]",
+            "   [{}{} · {}{}{}]",
             lang.pick("筛选：", "filter: "),
-            filter_text(fl, lang)
+            filter_text(fl, lang),
+            lang.pick("隐去", "hiding "),
+            state.hidden(),
+            lang.pick("项", " items")
         ));
     }
     // On the overview the rest of the row holds the headline block: projects, investment, lights.
@@ -285,6 +311,11 @@ fn draw_header(f: &mut Frame, area: Rect, state: &State) {
 fn draw_footer(f: &mut Frame, area: Rect, state: &State) {
     let t = &theme::Theme::of(state.look);
     let w = area.width as usize;
+    if let Some(n) = &state.notice {
+        let text = truncate(&format!(" {}", n.text), w);
+        f.render_widget(Paragraph::new(Span::styled(text, t.warn)), area);
+        return;
+    }
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     for (keys, desc) in keymap::hints(&state.route(), state.lang.en()) {

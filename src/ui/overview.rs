@@ -1,26 +1,23 @@
-//! 总览: one card per work line with its headline figures, red/amber counts and progress bars.
+//! 总览: one card per work line with its figures, red/amber counts, the owners of what lags, and the
+//! deadlines of the next 14 days; a one-column list of lines on a small terminal.
 
 use super::widgets::{bar, is_withheld, main_value, percent};
+use crate::app::grid::{layout, Layout};
+use crate::app::keymap::line_key;
 use crate::app::State;
 use crate::model::board::{ItemBoard, LineBoard};
+use crate::model::soon::{due_within, Due};
+use crate::model::wording::{countdown_text, date_text, owner_short};
 use crate::text::{pad, pad_left, truncate, width};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-/// Cards per row and rows of cards for `n` cards in `area`: as many columns as fit 36 wide, balanced.
-pub fn grid(n: usize, area: Rect) -> (usize, usize) {
-    if n == 0 {
-        return (1, 1);
-    }
-    let max_cols = (area.width as usize / 36).clamp(1, n);
-    let rows = n.div_ceil(max_cols);
-    let cols = n.div_ceil(rows);
-    (cols, rows)
-}
+/// Days ahead the first screen lists deadlines for.
+pub const SOON_DAYS: i64 = 14;
 
-/// Draws the overview.
+/// Draws the overview: the cards (or the list), and below them what falls due soon when there is room.
 pub fn draw(f: &mut Frame, area: Rect, state: &State) {
     if state.board.lines.is_empty() && state.board.indicators.is_some() {
         // A report of key indicators only: they are the overview.
@@ -43,11 +40,46 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         height: area.height - strip,
         ..area
     };
-    let lines = &state.board.lines;
-    let (cols, rows) = grid(lines.len(), area);
+    let soon = due_within(&state.board, state.today, SOON_DAYS, state.lang.en());
+    let n = state.board.lines.len();
+    let grid_only = layout(n, area.width, area.height);
+    // The deadlines take at most a fifth of the body, and only while the cards keep a figure each.
+    let want = if soon.is_empty() {
+        0
+    } else {
+        soon.len() as u16 + 1
+    };
+    let room = want.min(area.height / 5);
+    let cards = Rect {
+        height: area.height - room,
+        ..area
+    };
+    let fits = room >= 2
+        && matches!(grid_only, Layout::Grid { .. })
+            == matches!(layout(n, cards.width, cards.height), Layout::Grid { .. });
+    let (cards, strip) = if fits {
+        let strip = Rect {
+            y: area.y + cards.height,
+            height: room,
+            ..area
+        };
+        (cards, Some(strip))
+    } else {
+        (area, None)
+    };
+    match layout(n, cards.width, cards.height) {
+        Layout::List => list(f, cards, state),
+        Layout::Grid { cols, rows } => grid(f, cards, state, cols, rows),
+    }
+    if let Some(strip) = strip {
+        due_strip(f, strip, state, &soon);
+    }
+}
+
+fn grid(f: &mut Frame, area: Rect, state: &State, cols: usize, rows: usize) {
     let cw = area.width / cols as u16;
     let ch = area.height / rows as u16;
-    for (i, line) in lines.iter().enumerate() {
+    for (i, line) in state.board.lines.iter().enumerate() {
         let (c, r) = (i % cols, i / cols);
         let w = if c == cols - 1 {
             area.width - cw * (cols as u16 - 1)
@@ -69,12 +101,63 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
     }
 }
 
+/// A small terminal: one row per line — key, name, red and amber counts, then its first figure.
+fn list(f: &mut Frame, area: Rect, state: &State) {
+    let t = &super::theme::Theme::of(state.look);
+    let w = area.width as usize;
+    let sel = state.overview_selected();
+    let top = super::scroll_to(sel, state.board.lines.len(), area.height as usize);
+    let rows: Vec<Line> = state
+        .board
+        .lines
+        .iter()
+        .enumerate()
+        .skip(top)
+        .map(|(i, line)| {
+            let counts = super::widgets::line_counts(line, state.lang, t);
+            let mark = if i == sel { ">" } else { " " };
+            let head = format!("{mark}{} {}", line_key(i).unwrap_or(' '), line.short);
+            let head = truncate(&head, w.saturating_sub(width(&counts.content)).max(4));
+            let name_style = if i == sel { t.selected } else { t.title };
+            let mut spans = vec![Span::styled(head.clone(), name_style), counts.clone()];
+            let rest = w.saturating_sub(width(&head) + width(&counts.content) + 1);
+            let first = line
+                .chosen(1)
+                .0
+                .first()
+                .map(|it| format!("{} {}", it.item.label, main_value(it, state.lang, true)));
+            if let (Some(text), true) = (first, rest >= 8) {
+                spans.push(Span::styled(format!(" {}", truncate(&text, rest)), t.dim));
+            } else if line.broken.is_some() && rest >= 8 {
+                let text = state.lang.pick("✕ 未能加载", "✕ not loaded");
+                spans.push(Span::styled(format!(" {}", truncate(text, rest)), t.error));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    f.render_widget(Paragraph::new(rows), area);
+}
+
 /// Draws the selected card alone over `area` (zoom).
 pub fn draw_zoomed(f: &mut Frame, area: Rect, state: &State) {
     let sel = state.overview_selected();
     if let Some(line) = state.board.lines.get(sel) {
         card(f, area, state, sel, line);
     }
+}
+
+/// The items a card shows in `rows` rows: those with figures chosen by rule (the laggards and the
+/// most telling, in report order, `LineBoard::chosen`), then the text-only ones while there is room.
+fn card_items(line: &LineBoard, rows: usize) -> Vec<&ItemBoard> {
+    let (mut out, _) = line.chosen(rows);
+    let room = rows.saturating_sub(out.len());
+    out.extend(
+        line.items
+            .iter()
+            .filter(|it| !it.item.has_figures())
+            .take(room),
+    );
+    out
 }
 
 fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) {
@@ -87,7 +170,7 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
     let mut title = format!(
         "{}{} {} ",
         if focused { ">" } else { " " },
-        idx + 1,
+        line_key(idx).unwrap_or(' '),
         line.short
     );
     if line.carried {
@@ -108,57 +191,64 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
     if room == 0 || inner_w < 4 {
         return;
     }
-    let mut out: Vec<Line> = Vec::new();
-    let rows_for_items = room.saturating_sub(1);
-    let (shown, more) = line.chosen(rows_for_items.max(1));
-    if shown.is_empty() {
-        // A plan of tasks without figures: their names, with firmness in the report's word.
-        for it in line.items.iter().take(rows_for_items) {
-            let firm = it.item.firmness.map(|f| f.zh()).unwrap_or_default();
-            let txt = format!("· {firm}{}", it.item.label);
-            out.push(Line::from(Span::styled(pad(&txt, inner_w), t.dim)));
-        }
+    let mut out: Vec<Line> = super::widgets::broken_lines(line, lang, t, inner_w);
+    out.truncate(room);
+    // One row for the summary at the bottom when there is room for it and an item.
+    let summary_row =
+        usize::from(room > out.len() + 1 || (line.items.is_empty() && room > out.len()));
+    let rows_for_items = room.saturating_sub(out.len() + summary_row);
+    let items = card_items(line, rows_for_items);
+    let shown = items.len();
+    for it in items {
+        out.push(figure_row(state, line, it, inner_w));
     }
-    for it in shown {
-        out.push(figure_row(state, it, inner_w));
-    }
-    if room > out.len() {
-        let total = line.items.len();
-        let mut summary = format!(
-            "{}{}{}",
-            lang.pick("共", ""),
-            total,
-            lang.pick("项", " items")
-        );
-        if more > 0 {
-            summary.push_str(&format!(
-                "{}{more}{}",
-                lang.pick("(另", " ("),
-                lang.pick("项未列)", " more not shown)")
-            ));
-        }
-        if line.prev_date.is_some() {
-            summary.push_str(&format!(
-                " · {}{}",
-                lang.pick("变动", "changed "),
-                line.changed()
-            ));
-        }
-        summary.push_str(&format!(
-            " · {} {}",
-            lang.pick("截至", "as of"),
-            line.as_of.format("%m-%d")
-        ));
+    if summary_row == 1 && !(line.broken.is_some() && line.items.is_empty()) {
         while out.len() + 1 < room {
             out.push(Line::raw(""));
         }
-        out.push(Line::from(Span::styled(pad(&summary, inner_w), t.dim)));
+        let left = line.items.len() - shown;
+        out.push(Line::from(Span::styled(
+            pad(&card_summary(line, left, lang), inner_w),
+            t.dim,
+        )));
     }
     f.render_widget(Paragraph::new(out), inner);
 }
 
-/// One headline row: `label ........ value`, or `label [bar] 25%` when the item has progress.
-fn figure_row(state: &State, it: &ItemBoard, w: usize) -> Line<'static> {
+/// The card's last row: what it leaves out, how many items, the changes and the as-of date.
+fn card_summary(line: &LineBoard, left: usize, lang: crate::model::Lang) -> String {
+    let mut s = String::new();
+    if left > 0 {
+        s.push_str(&format!(
+            "{}{left}{} · ",
+            lang.pick("还有", ""),
+            lang.pick("项", " more")
+        ));
+    }
+    s.push_str(&format!(
+        "{}{}{}",
+        lang.pick("共", ""),
+        line.items.len(),
+        lang.pick("项", " items")
+    ));
+    if line.prev_date.is_some() {
+        s.push_str(&format!(
+            " · {}{}",
+            lang.pick("变动", "changed "),
+            line.changed()
+        ));
+    }
+    s.push_str(&format!(
+        " · {} {}",
+        lang.pick("截至", "as of"),
+        line.as_of.format("%m-%d")
+    ));
+    s
+}
+
+/// One card row: `label ........ value`; with progress `label [bar] 200/800亩 25%`; a red or amber
+/// item names its owner after its label.
+fn figure_row(state: &State, line: &LineBoard, it: &ItemBoard, w: usize) -> Line<'static> {
     let t = &super::theme::Theme::of(state.look);
     let j = &it.judgement;
     let label = it
@@ -168,6 +258,32 @@ fn figure_row(state: &State, it: &ItemBoard, w: usize) -> Line<'static> {
         .and_then(|f| f.label.clone())
         .filter(|l| it.item.project().is_none() && *l != it.item.label);
     let label = label.map_or(it.item.label.clone(), |l| format!("{}·{l}", it.item.label));
+    // A red or amber item names who answers for it; the name stays whole, the label gives way.
+    let owner = if j.light.is_laggard() {
+        owner_short(it, line)
+    } else {
+        String::new()
+    };
+    let named = |room: usize| {
+        if owner.is_empty() {
+            return label.clone();
+        }
+        let ow = width(&owner) + 4;
+        let lw = room.saturating_sub(ow).max(4);
+        let l = if width(&label) <= lw {
+            label.clone()
+        } else {
+            truncate(&label, lw)
+        };
+        format!("{l}（{owner}）")
+    };
+    if !it.item.has_figures() {
+        // A task without figures: its name, with its firmness in the report's word (确保, 力争).
+        let firm = it.item.firmness.map(|f| f.zh()).unwrap_or_default();
+        let txt = format!("· {firm}{}", named(w.saturating_sub(2)));
+        return Line::from(Span::styled(truncate(&txt, w), t.dim));
+    }
+    let value = main_value(it, state.lang, j.progress.is_some() || w < 40);
     if let Some(p) = j.progress {
         // The light's symbol goes with the percentage, so it never rests on colour alone; a written
         // rate keeps its decimals (173.5%).
@@ -183,21 +299,65 @@ fn figure_row(state: &State, it: &ItemBoard, w: usize) -> Line<'static> {
             },
             pad_left(&pct, pw)
         );
-        let bw = (w / 3).clamp(4, 20);
-        let lw = w.saturating_sub(bw + pw + 2);
-        let mut spans = vec![Span::styled(pad(&label, lw), t.text), Span::raw(" ")];
-        spans.extend(bar(p, j.time_progress, bw, j.light, t));
+        let vw = width(&value);
+        let bw = if w >= 44 { (w / 5).clamp(4, 16) } else { 0 };
+        let lw = w.saturating_sub(bw + vw + pw + 4).max(4);
+        let mut spans = vec![Span::styled(pad(&named(lw), lw), t.text), Span::raw(" ")];
+        if bw > 0 {
+            spans.extend(bar(p, j.time_progress, bw, j.light, t));
+        }
+        spans.push(Span::styled(format!(" {value} "), t.text));
         spans.push(Span::styled(pct, t.light(j.light)));
         return Line::from(spans);
     }
-    let value = main_value(it, state.lang, false);
     // The value is shown whole; the label gives way (down to nothing on a very narrow card).
     let vw = width(&value).min(w);
     let lw = w.saturating_sub(vw + 1);
     let style = if is_withheld(it) { t.withheld } else { t.text };
     Line::from(vec![
-        Span::styled(pad(&label, lw), t.text),
+        Span::styled(pad(&named(lw), lw), t.text),
         Span::raw(" "),
         Span::styled(pad_left(&value, vw), style),
     ])
+}
+
+/// The deadlines of the next 14 days (and those passed since the data's date), under the cards.
+fn due_strip(f: &mut Frame, area: Rect, state: &State, soon: &[Due]) {
+    let t = &super::theme::Theme::of(state.look);
+    let lang = state.lang;
+    let w = area.width as usize;
+    let shown = soon.len().min(area.height as usize - 1);
+    let mut head = format!(" {}", lang.pick("近14天到期", "Due in the next 14 days"));
+    if shown < soon.len() {
+        head.push_str(&format!(
+            "  ({}{}{})",
+            lang.pick("还有", ""),
+            soon.len() - shown,
+            lang.pick("项", " more")
+        ));
+    }
+    let mut rows = vec![Line::from(Span::styled(pad(&head, w), t.title))];
+    for d in soon.iter().take(shown) {
+        let (Some(line), Some(it)) = (state.board.lines.get(d.at.line), state.board.item(d.at))
+        else {
+            continue;
+        };
+        let c = countdown_text(d.countdown, lang);
+        let owner = owner_short(it, line);
+        let text = format!(
+            " {} {}  {} › {} · {}  {}",
+            date_text(d.date, line.as_of),
+            c,
+            line.short,
+            it.item.label,
+            d.what,
+            owner
+        );
+        let style = match d.countdown {
+            crate::model::wording::Countdown::AwaitingUpdate => t.warn,
+            _ => t.text,
+        };
+        rows.push(Line::from(Span::styled(truncate(&text, w), style)));
+    }
+    f.render_widget(Paragraph::new(rows), area);
 }

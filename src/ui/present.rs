@@ -2,10 +2,10 @@
 //! date and a clock on every slide, no key hints.
 
 use super::bigtext;
+pub use super::slide_figure::big_figure;
 use super::widgets::{change_span, due_text, light_span, main_value, owner_text};
 use crate::app::{Slide, State};
 use crate::model::board::ItemBoard;
-use crate::model::numbers::{fmt_num, fmt_value};
 use crate::model::Light;
 use crate::text::{pad, truncate, width, wrap};
 use ratatui::layout::Rect;
@@ -21,6 +21,15 @@ pub fn draw(f: &mut Frame, state: &State) {
         area
     } else {
         draw_bar(f, Rect { height: 1, ..area }, state, slide);
+        problems_row(
+            f,
+            Rect {
+                y: area.y + 1,
+                height: 1,
+                ..area
+            },
+            state,
+        );
         Rect {
             y: area.y + 2,
             height: area.height.saturating_sub(2),
@@ -42,11 +51,13 @@ fn slide_title(state: &State, slide: Slide) -> String {
     match slide {
         Slide::Overview => lang.pick("总览", "Overview").to_string(),
         Slide::Indicators => lang.pick("主要指标", "Key indicators").to_string(),
-        Slide::Line(l) => state
-            .board
-            .lines
-            .get(l)
-            .map_or(String::new(), |x| format!("{} {}", l + 1, x.short)),
+        Slide::Line(l) => state.board.lines.get(l).map_or(String::new(), |x| {
+            format!(
+                "{} {}",
+                crate::app::keymap::line_key(l).unwrap_or(' '),
+                x.short
+            )
+        }),
         Slide::Laggards => lang.pick("滞后清单", "Laggard list").to_string(),
         Slide::Ranking => super::county_present::title(state, None),
         Slide::Town(t) => super::county_present::title(state, Some(t)),
@@ -65,22 +76,32 @@ fn draw_bar(f: &mut Frame, area: Rect, state: &State, slide: Slide) {
     let mut right = String::new();
     if let Some(d) = state.board.date {
         right.push_str(&format!("{} {d}", lang.pick("数据截至", "data as of")));
+        let age = (state.today - d).num_days();
+        if age > 8 && !state.is_history() {
+            right.push_str(&format!(
+                " {}{age}{}",
+                lang.pick("⚠ 已过", "⚠ "),
+                lang.pick("天", " days old")
+            ));
+        }
     }
     if let Some(c) = state.clock {
         right.push_str(&format!("   {}", c.format("%H:%M:%S")));
     }
     right.push_str(&format!("   {}/{}", p.slide + 1, state.slides().len()));
     if p.interval.is_some() {
-        if p.paused {
-            right.push_str(lang.pick("  已暂停", "  paused"));
+        // A fixed width, so the header does not shift as the seconds count down.
+        let next = if p.paused {
+            lang.pick("已暂停", "paused").to_string()
         } else {
-            right.push_str(&format!(
-                "  {}{}{}",
+            format!(
+                "{}{:>3}{}",
                 lang.pick("翻页 ", "next in "),
                 p.remaining,
                 lang.pick("秒", "s")
-            ));
-        }
+            )
+        };
+        right.push_str(&format!("  {}", crate::text::pad_left(&next, 12)));
     }
     right.push(' ');
     let w = area.width as usize;
@@ -93,72 +114,22 @@ fn draw_bar(f: &mut Frame, area: Rect, state: &State, slide: Slide) {
     f.render_widget(Paragraph::new(line).style(t.header), area);
 }
 
-/// The number to show big and what goes beside it in normal text: (big, small). It is the item's main
-/// figure (`wording::main_of`): a ledger's rectified of found, the progress percentage, a project's
-/// investment, or the first figure.
-pub fn big_figure(it: &ItemBoard, en: bool) -> (String, String) {
-    use crate::model::wording::{main_of, Main};
-    let x = &it.item;
-    let lang = if en {
-        crate::model::Lang::En
-    } else {
-        crate::model::Lang::Zh
-    };
-    let first = || x.figures.first().map(|f| figure_big(f, en));
-    let nothing = (String::new(), String::new());
-    match main_of(x, &it.judgement) {
-        Main::Ledger(l) => (
-            format!(
-                "{}/{}",
-                crate::model::wording::rectified_text(l, crate::model::Lang::Zh),
-                fmt_value(l.found, None, false)
-            ),
-            format!("{}{}", l.unit, lang.pick("  整改/发现", " fixed of found")),
-        ),
-        // The figure the ratio came from, with its qualifier: 680多/800亩.
-        Main::Progress(f, _) => match it.judgement.progress_raw {
-            Some(p) => (
-                format!("{}%", fmt_num((p * 100.0).round())),
-                crate::model::wording::of_target(f, lang),
-            ),
-            None => figure_big(f, en),
-        },
-        Main::Investment(inv) => match inv.value {
-            Some(v) => (fmt_value(v, None, false), inv.unit.clone()),
-            None => first().unwrap_or(nothing),
-        },
-        Main::Money(p) => (
-            it.judgement
-                .progress_raw
-                .map(|r| format!("{}%", fmt_num((r * 100.0).round())))
-                .unwrap_or_default(),
-            crate::model::wording::money_text(p, lang),
-        ),
-        Main::First(f, _) => figure_big(f, en),
-        Main::Nothing => nothing,
-    }
-}
-
-/// A figure's value (or target) in big digits, its unit and qualifier beside.
-fn figure_big(f: &crate::model::Figure, en: bool) -> (String, String) {
-    match (f.value, f.target) {
-        (Some(v), _) => {
-            let unit = match f.approx {
-                Some(crate::model::Approx::About) => {
-                    format!("{} ({})", f.unit, if en { "about" } else { "约" })
-                }
-                Some(_) if en => format!("+ {}", f.unit),
-                Some(a) => format!("{}{}", a.zh(), f.unit),
-                None => f.unit.clone(),
-            };
-            (fmt_value(v, None, false), unit)
-        }
-        (None, Some(tg)) => (
-            fmt_value(tg, None, false),
-            format!("{}{}", f.unit, if en { " (target)" } else { "(目标)" }),
-        ),
-        (None, None) => (String::new(), f.unit.clone()),
-    }
+/// The row under the bar: the load problems, on every slide, so the room sees that figures are missing.
+fn problems_row(f: &mut Frame, area: Rect, state: &State) {
+    let t = &super::theme::Theme::of(state.look);
+    let lang = state.lang;
+    let errors: Vec<_> = state.data.errors().collect();
+    let Some(first) = errors.first() else { return };
+    let text = format!(
+        " {} {}: {}",
+        lang.pick("⚠ 未能加载", "⚠ not loaded"),
+        errors.len(),
+        crate::model::say::diagnostic(first, lang)
+    );
+    f.render_widget(
+        Paragraph::new(truncate(&text, area.width as usize)).style(t.error),
+        area,
+    );
 }
 
 /// Rows needed by [`figure_rows`] with big digits.
@@ -166,7 +137,13 @@ pub const FIGURE_ROWS: usize = bigtext::HEIGHT + 2;
 
 /// An item's headline figure for a slide: its label, the figure in big digits when `big` and it fits
 /// (normal bold text otherwise) with the unit beside, then its light, change and deadline.
-fn figure_rows(state: &State, it: &ItemBoard, w: usize, big: bool) -> Vec<Line<'static>> {
+fn figure_rows(
+    state: &State,
+    it: &ItemBoard,
+    as_of: chrono::NaiveDate,
+    w: usize,
+    big: bool,
+) -> Vec<Line<'static>> {
     let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let mut rows: Vec<Line> = vec![Line::from(Span::styled(
@@ -174,18 +151,33 @@ fn figure_rows(state: &State, it: &ItemBoard, w: usize, big: bool) -> Vec<Line<'
         t.title,
     ))];
     let (num, small) = big_figure(it, lang.en());
+    // 约 is no digit: it stands before the big number, on its baseline.
+    let (about, num) = match num.strip_prefix("约") {
+        Some(n) => ("约", n.to_string()),
+        None => ("", num),
+    };
     let style = if num.contains("**") {
         t.withheld
     } else {
         t.digits(it.judgement.light)
     };
-    if big && bigtext::supported(&num) && bigtext::width(&num) + 1 + width(&small) <= w {
+    let aw = if about.is_empty() {
+        0
+    } else {
+        width(about) + 1
+    };
+    if big && bigtext::supported(&num) && aw + bigtext::width(&num) + 1 + width(&small) <= w {
         for (i, r) in bigtext::render(&num)
             .unwrap_or_default()
             .into_iter()
             .enumerate()
         {
-            let mut spans = vec![Span::styled(t.pixels(r), style)];
+            let lead = if i == bigtext::HEIGHT - 1 && aw > 0 {
+                format!("{about} ")
+            } else {
+                " ".repeat(aw)
+            };
+            let mut spans = vec![Span::styled(lead, t.text), Span::styled(t.pixels(r), style)];
             if i == bigtext::HEIGHT - 1 {
                 spans.push(Span::styled(format!(" {small}"), t.text));
             }
@@ -195,7 +187,7 @@ fn figure_rows(state: &State, it: &ItemBoard, w: usize, big: bool) -> Vec<Line<'
         let txt = if num.is_empty() {
             main_value(it, lang, false)
         } else {
-            format!("{num} {small}")
+            format!("{about}{num}{small}")
         };
         rows.push(Line::from(Span::styled(truncate(&txt, w), style)));
     }
@@ -211,7 +203,7 @@ fn figure_rows(state: &State, it: &ItemBoard, w: usize, big: bool) -> Vec<Line<'
         ));
         foot.push(change_span(Some(c), lang, t));
     }
-    let due = due_text(&it.judgement, lang);
+    let due = due_text(&it.judgement, as_of, state.today, lang);
     if !due.is_empty() {
         foot.push(Span::styled(format!("  {due}"), t.text));
     }
@@ -220,13 +212,13 @@ fn figure_rows(state: &State, it: &ItemBoard, w: usize, big: bool) -> Vec<Line<'
 }
 
 /// A bordered tile holding one figure.
-fn tile(f: &mut Frame, area: Rect, state: &State, it: &ItemBoard) {
+fn tile(f: &mut Frame, area: Rect, state: &State, it: &ItemBoard, as_of: chrono::NaiveDate) {
     let block = super::theme::Theme::of(state.look).block();
     let inner = block.inner(area);
     f.render_widget(block, area);
     let big = inner.height as usize >= FIGURE_ROWS;
     f.render_widget(
-        Paragraph::new(figure_rows(state, it, inner.width as usize, big)),
+        Paragraph::new(figure_rows(state, it, as_of, inner.width as usize, big)),
         inner,
     );
 }
@@ -259,7 +251,11 @@ fn overview(f: &mut Frame, area: Rect, state: &State) {
         .zip(lines)
         .enumerate()
     {
-        let title = format!(" {} {} ", i + 1, line.short);
+        let title = format!(
+            " {} {} ",
+            crate::app::keymap::line_key(i).unwrap_or(' '),
+            line.short
+        );
         let counts = super::widgets::line_counts(line, lang, t);
         let block = t
             .block()
@@ -280,7 +276,7 @@ fn overview(f: &mut Frame, area: Rect, state: &State) {
                 rows.push(Line::raw(""));
                 room -= 1;
             }
-            let fr = figure_rows(state, it, w, big);
+            let fr = figure_rows(state, it, line.as_of, w, big);
             room = room.saturating_sub(fr.len());
             rows.extend(fr);
         }
@@ -335,7 +331,7 @@ fn line(f: &mut Frame, area: Rect, state: &State, l: usize) {
         .into_iter()
         .zip(heads.iter())
     {
-        tile(f, rect, state, it);
+        tile(f, rect, state, it, line.as_of);
     }
     let mut rows = vec![Line::from(Span::styled(
         format!(" {}", lang.pick("滞后事项", "Lagging items")),
@@ -358,7 +354,7 @@ fn line(f: &mut Frame, area: Rect, state: &State, l: usize) {
                 format!(
                     "  {}  {}  {}",
                     it.item.label,
-                    due_text(&it.judgement, lang),
+                    due_text(&it.judgement, line.as_of, state.today, lang),
                     owner_text(it, line)
                 ),
                 t.text,
@@ -445,7 +441,7 @@ fn laggards(f: &mut Frame, area: Rect, state: &State) {
         let gap = 12usize.saturating_sub(width(&ls.content));
         let mut spans = vec![Span::raw(" "), ls, Span::raw(" ".repeat(gap))];
         let text = format!("{} › {}", line.short, it.item.label);
-        let due = due_text(&it.judgement, lang);
+        let due = due_text(&it.judgement, line.as_of, state.today, lang);
         let owner = owner_text(it, line);
         let rest = format!("{due}  {owner}");
         let tw = w.saturating_sub(16 + width(&rest)).max(10);

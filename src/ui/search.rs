@@ -44,24 +44,75 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         gives: false,
     }]);
     let selected = state.screens.search.selected;
+    let query = &state.screens.search.query;
+    let mut last_source: Option<(usize, &str)> = None;
     for (pos, r) in state.screens.search.hits.iter().enumerate() {
         let (Some(line), Some(it)) = (state.board.lines.get(r.line), state.board.item(*r)) else {
             continue;
         };
         let base = if pos == selected { t.selected } else { t.text };
         let mark = if pos == selected { ">" } else { " " };
-        let head = format!("{mark}{} › {} ", line.short, it.item.label);
+        // Hits from one report sentence are grouped under it: the sentence shows once.
+        let same = last_source == Some((r.line, it.item.source.as_str()));
+        let head = if same {
+            format!("{mark}  ↳ {} ", it.item.label)
+        } else {
+            format!("{mark}{} › {} ", line.short, it.item.label)
+        };
         let rest = w.saturating_sub(width(&head));
-        let hit = Line::from(vec![
-            Span::styled(head, base),
-            Span::styled(truncate(&it.item.source, rest), t.dim),
-        ]);
-        table.push(Row::Cells(vec![Cell::Spans(hit)], Style::new()));
+        let mut spans = vec![Span::styled(head, base)];
+        if !same {
+            spans.extend(why(state, line, it, query, rest, t));
+        }
+        last_source = Some((r.line, it.item.source.as_str()));
+        table.push(Row::Cells(
+            vec![Cell::Spans(Line::from(spans))],
+            Style::new(),
+        ));
     }
     let [top, rest] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
     f.render_widget(Paragraph::new(rows), top);
     let sel = (!table.is_empty()).then_some(selected);
     f.render_widget(table.select(sel, t.selected), rest);
+}
+
+/// Why the item matched, in `room` columns: the report sentence around the match with the match
+/// highlighted, else the owner or office that matched (the label itself is on the row already).
+fn why(
+    state: &State,
+    line: &crate::model::board::LineBoard,
+    it: &crate::model::board::ItemBoard,
+    query: &str,
+    room: usize,
+    t: &super::theme::Theme,
+) -> Vec<Span<'static>> {
+    let lang = state.lang;
+    let x = &it.item;
+    let owners = [
+        (
+            lang.pick("责任领导：", "leader: "),
+            x.leader.as_ref().or(line.leader.as_ref()),
+        ),
+        (
+            lang.pick("责任单位：", "office: "),
+            x.office.as_ref().or(line.office.as_ref()),
+        ),
+    ];
+    let found = super::snippet::snippet(&x.source, query, room).map(|s| ("", s));
+    let found = found.or_else(|| {
+        owners.iter().find_map(|(name, v)| {
+            let v = (*v)?;
+            super::snippet::snippet(v, query, room.saturating_sub(width(name))).map(|s| (*name, s))
+        })
+    });
+    match found {
+        Some((name, s)) => vec![
+            Span::styled(format!("{name}{}", s.before), t.dim),
+            Span::styled(s.hit, t.selected.patch(t.title)),
+            Span::styled(s.after, t.dim),
+        ],
+        None => vec![Span::styled(truncate(&x.source, room), t.dim)],
+    }
 }
 
 /// Draws the filter chooser.

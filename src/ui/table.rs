@@ -191,10 +191,51 @@ impl<'a> Table<'a> {
         widths
     }
 
+    /// The widths fitted to `room` columns: when the columns (and the spaces between them) are wider,
+    /// the label gives way first (down to 2), then the other columns from the right; the figure
+    /// columns last, so the layout never squeezes a value while a label or an owner still has room.
+    fn fitted(&self, room: u16) -> Vec<Constraint> {
+        let mut widths = self.widths();
+        let lengths: Option<Vec<u16>> = widths
+            .iter()
+            .map(|c| match c {
+                Constraint::Length(n) => Some(*n),
+                _ => None,
+            })
+            .collect();
+        let Some(mut lengths) = lengths else {
+            return widths;
+        };
+        let spacing = lengths.len().saturating_sub(1) as u16;
+        let mut over = (lengths.iter().sum::<u16>() + spacing).saturating_sub(room);
+        let label = self.columns.iter().position(|c| c.gives);
+        let order = label
+            .into_iter()
+            .chain(
+                (0..lengths.len())
+                    .rev()
+                    .filter(|&i| Some(i) != label && !self.columns[i].whole),
+            )
+            .chain((0..lengths.len()).rev().filter(|&i| self.columns[i].whole));
+        for i in order {
+            if over == 0 {
+                break;
+            }
+            let keep = if Some(i) == label { 2 } else { 0 };
+            let give = over.min(lengths[i].saturating_sub(keep));
+            lengths[i] -= give;
+            over -= give;
+        }
+        for (c, n) in widths.iter_mut().zip(lengths) {
+            *c = Constraint::Length(n);
+        }
+        widths
+    }
+
     /// The columns' areas on a one-row strip of `area`.
     fn cells(&self, area: Rect) -> Vec<Rect> {
         let strip = Rect { height: 1, ..area };
-        Layout::horizontal(self.widths())
+        Layout::horizontal(self.fitted(area.width))
             .flex(Flex::Start)
             .spacing(1)
             .split(strip)
@@ -332,6 +373,29 @@ mod tests {
         let mut buf = Buffer::empty(area);
         t.render(area, &mut buf);
         assert_eq!(text(&buf, 0), "镇.. 8300多/23000万元 正常");
+    }
+
+    #[test]
+    fn on_a_narrow_table_the_label_then_the_last_columns_give_way_before_a_figure() {
+        let mut t = Table::new(vec![
+            Column::label(8),
+            Column::figures(12),
+            Column::left(10),
+            Column::left(10),
+        ]);
+        t.push(Row::Cells(
+            vec![
+                Cell::text("示例冷链物流园", Style::new()),
+                Cell::text("8300多/23000万元", Style::new()),
+                Cell::text("● 正常", Style::new()),
+                Cell::text("张副镇长", Style::new()),
+            ],
+            Style::new(),
+        ));
+        let area = Rect::new(0, 0, 30, 1);
+        let mut buf = Buffer::empty(area);
+        t.render(area, &mut buf);
+        assert_eq!(text(&buf, 0), "示 8300多/23000万元 ● 正常");
     }
 
     #[test]

@@ -11,6 +11,51 @@ pub use crate::model::wording::{
     due_text, main_is_withheld as is_withheld, main_value, owner_text, percent,
 };
 
+/// The next deadline counted from today (`07-31 剩6天`); amber for `已到期 待更新`, red when late.
+pub fn due_span(
+    j: &crate::model::Judgement,
+    as_of: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+    lang: Lang,
+    theme: &Theme,
+) -> Span<'static> {
+    use crate::model::wording::{countdown, Countdown};
+    let style = match countdown(j, as_of, today) {
+        Some((_, Countdown::AwaitingUpdate)) => theme.light(Light::Behind),
+        Some((_, Countdown::Late(_))) if j.light == Light::Overdue => theme.light(Light::Overdue),
+        _ => theme.text,
+    };
+    Span::styled(due_text(j, as_of, today, lang), style)
+}
+
+/// Draws `rows` from `scroll` in `area`; when more lie below, the last row says so
+/// (`↓ 还有12行`), so nobody takes a cut screen for the whole of it.
+pub fn scrolled(
+    f: &mut ratatui::Frame,
+    area: ratatui::layout::Rect,
+    rows: Vec<ratatui::text::Line<'static>>,
+    scroll: usize,
+    lang: Lang,
+    theme: &Theme,
+    how: Option<&str>,
+) {
+    let h = area.height as usize;
+    let first = scroll.min(rows.len().saturating_sub(h));
+    let below = rows.len().saturating_sub(first + h);
+    let mut shown: Vec<ratatui::text::Line> = rows.into_iter().skip(first).take(h).collect();
+    if below > 0 && h > 1 {
+        shown.pop();
+        let more = below + 1;
+        let how = how.unwrap_or(lang.pick("↓/PgDn 下翻", "↓/PgDn"));
+        let cue = match lang {
+            Lang::Zh => format!("  ↓ 还有{more}行（{how}）"),
+            Lang::En => format!("  ↓ {more} more lines ({how})"),
+        };
+        shown.push(ratatui::text::Line::from(Span::styled(cue, theme.dim)));
+    }
+    f.render_widget(ratatui::widgets::Paragraph::new(shown), area);
+}
+
 /// The light as symbol and word (`● 正常`), never colour alone.
 pub fn light_span(light: Light, lang: Lang, theme: &Theme) -> Span<'static> {
     if light == Light::None {
@@ -124,4 +169,50 @@ pub fn line_counts(
         line.amber()
     );
     Span::styled(text, counts_style(line, theme))
+}
+
+/// What a card or panel says when the line's file failed to load: `✕ 未能加载`, the place
+/// (`path:line:col`) and the reason; with `旧版` and the date when its last good version is shown.
+pub fn broken_lines(
+    line: &crate::model::board::LineBoard,
+    lang: Lang,
+    theme: &Theme,
+    w: usize,
+) -> Vec<ratatui::text::Line<'static>> {
+    use crate::text::truncate;
+    let Some(d) = &line.broken else {
+        return Vec::new();
+    };
+    let mut head = lang.pick("✕ 未能加载", "✕ not loaded").to_string();
+    if line.is_old() {
+        head.push_str(&format!(
+            "{}{}",
+            lang.pick(" · 下面是旧版 截至 ", " · older version below, as of "),
+            line.as_of.format("%Y-%m-%d")
+        ));
+    }
+    let place = d.location();
+    // The end of a long path names the file and the place: keep it when the width is short.
+    let place = if width(&place) > w {
+        let mut tail = Vec::new();
+        let mut used = 1;
+        for c in place.chars().rev() {
+            used += width(c.encode_utf8(&mut [0; 4]));
+            if used > w {
+                break;
+            }
+            tail.push(c);
+        }
+        format!("…{}", tail.into_iter().rev().collect::<String>())
+    } else {
+        place
+    };
+    [
+        (head, theme.error),
+        (place, theme.error),
+        (crate::model::say::message(&d.message, lang), theme.text),
+    ]
+    .into_iter()
+    .map(|(s, st)| ratatui::text::Line::from(Span::styled(truncate(&s, w), st)))
+    .collect()
 }

@@ -87,7 +87,12 @@ pub fn written_and_checked(x: &Extraction) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     write_drafted(dir.path(), &x.drafted, false).unwrap_or_else(|e| panic!("{e:?}"));
     let report = huibao::commands::validate::check_data_folder(dir.path());
-    assert_eq!(report.errors(), 0, "{:#?}", report.lines());
+    assert_eq!(
+        report.errors(),
+        0,
+        "{:#?}",
+        report.lines(huibao::cli::Lang::En)
+    );
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_huibao"))
         .arg("--data")
         .arg(dir.path())

@@ -41,7 +41,11 @@ pub fn write_validate_render(imp: Imported, today: &str) -> (tempfile::TempDir, 
     let root = dir.path().join("data");
     write_out(&root, false, imp, false, false).unwrap();
     let report = check_data_folder(&root);
-    assert!(report.problems.is_empty(), "{:#?}", report.lines());
+    assert!(
+        report.problems.is_empty(),
+        "{:#?}",
+        report.lines(huibao::cli::Lang::En)
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_huibao"))
         .arg("--data")
         .arg(&root)

@@ -106,7 +106,28 @@ fn title(out: &mut String, state: &State) {
     }
     s.push_str(lang.pick("。", "."));
     let _ = writeln!(out, "{s}");
+    if let Some(f) = &state.filter {
+        let hidden = state.hidden();
+        let words = escape(&filter_words(f, lang));
+        let text = match lang {
+            Lang::Zh => format!("\n> 筛选：{words}，其余 {hidden} 项未列入本简报。"),
+            Lang::En => {
+                format!("\n> Filter: {words}; {hidden} other items are left out of this brief.")
+            }
+        };
+        let _ = writeln!(out, "{text}");
+    }
     load_errors(out, errors, lang);
+}
+
+/// A filter in words: `责任领导 张副镇长`, `责任单位 经发办`, `✕ 逾期`.
+fn filter_words(f: &crate::app::Filter, lang: Lang) -> String {
+    use crate::app::Filter;
+    match f {
+        Filter::Light(l) => format!("{} {}", l.symbol(), l.word(lang.en())),
+        Filter::Leader(n) => format!("{}{n}", lang.pick("责任领导 ", "leader ")),
+        Filter::Office(n) => format!("{}{n}", lang.pick("责任单位 ", "office ")),
+    }
 }
 
 /// A warning that some files did not load, when any did not.
