@@ -77,6 +77,7 @@ fn extract_into_reuses_ids_so_history_lines_up() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let data = dir.path().join("data");
     copy_dir(Path::new("data"), &data);
+    let town_before = std::fs::read(data.join("town.json")).unwrap_or_default();
     let (code, stdout, stderr) = huibao(&[
         os("extract"),
         os(seed_path()),
@@ -89,6 +90,17 @@ fn extract_into_reuses_ids_so_history_lines_up() {
     assert!(
         stdout.contains("个条目与上一期的名称和单位相同，沿用原编号"),
         "{stdout}"
+    );
+    // The snapshot uses format 2; the office's town.json is pointed at, not rewritten.
+    let declared = String::from_utf8_lossy(&town_before).contains("\"format\": 2");
+    assert_eq!(
+        !declared,
+        stdout.contains("town.json 仍为格式 1"),
+        "{stdout}"
+    );
+    assert_eq!(
+        std::fs::read(data.join("town.json")).unwrap_or_default(),
+        town_before
     );
     let party = std::fs::read_to_string(data.join("2023-07-07/party.json")).unwrap_or_default();
     // Same label and unit as data/'s item: its id, so the dashboard shows the change.

@@ -186,18 +186,28 @@ fn a_word_report_with_numbered_headings_and_a_table() {
         .find(|i| i.deadline_text.as_deref() == Some("年底前"));
     assert!(grid.is_some(), "{:#?}", targets);
     let reasons: Vec<String> = x.review.iter().map(|r| r.reason.text(false)).collect();
-    for want in [
-        "增幅“同比增长8.5%”",
-        "其中税收收入2800万元",
-        "50家以上",
-        "目标措辞“力争”",
-        "总投资（万元）：15000",
-    ] {
-        assert!(
-            reasons.iter().any(|r| r.contains(want)),
-            "{want}: {reasons:#?}"
-        );
-    }
+    // Growth, parts, bounds and firmness are written in the format now, not listed.
+    let figs: Vec<&huibao::model::format::Figure> = x
+        .drafted
+        .lines
+        .iter()
+        .flat_map(|l| l.items())
+        .flat_map(|i| &i.figures)
+        .collect();
+    let growth = figs.iter().find_map(|f| f.growth.as_ref());
+    assert_eq!(growth.and_then(|g| g.value), Some(Value::Num(8.5)));
+    let part = figs.iter().find_map(|f| f.parts.first());
+    assert_eq!(part.and_then(|p| p.value), Some(Value::Num(2800.0)));
+    let bounded = figs.iter().find(|f| f.target_bound.is_some());
+    assert_eq!(bounded.and_then(|f| f.target), Some(Value::Num(50.0)));
+    assert!(figs
+        .iter()
+        .any(|f| f.firmness == Some(huibao::model::format::Firmness::Strive)));
+    let want = "总投资（万元）：15000";
+    assert!(
+        reasons.iter().any(|r| r.contains(want)),
+        "{want}: {reasons:#?}"
+    );
     // The project table (项目名称 … 形象进度) gives one item per row.
     let tasks = &x.drafted.lines[4];
     let pv_row = tasks.items().next().unwrap_or_else(|| panic!("{tasks:#?}"));

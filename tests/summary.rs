@@ -273,8 +273,8 @@ fn seed_brief_states_the_reports_figures() {
     assert!(heyuan.contains("| 1.2亿元（"), "{heyuan}");
     assert!(heyuan.contains("占地 400多亩"), "{heyuan}");
     assert!(heyuan.contains("莲花城基地养殖棚 **个"), "{heyuan}");
-    // 计划7月中旬项目开工建设: the next milestone, 20 days after the as-of date.
-    assert!(heyuan.contains("2023-07-20（7月中旬）剩20天"), "{heyuan}");
+    // 计划7月中旬项目开工建设: the next milestone, 17 days after --today 2023-07-03.
+    assert!(heyuan.contains("2023-07-20（7月中旬）剩17天"), "{heyuan}");
     // 规划建设占地800亩的现代果业种植基地，目前200亩基地苗木已定植完成; 引进投资5000万.
     let tangxi = row_with(lines, &["汤西现代农业产业园"]);
     assert!(tangxi.contains("| 5000万元 |"), "{tangxi}");
@@ -288,7 +288,7 @@ fn seed_brief_states_the_reports_figures() {
     // 确保2023完成地方级税收任务数1898万元.
     let tax = row_with(lines, &["地方级税收任务"]);
     assert!(
-        tax.contains("目标1898万元") && tax.contains("2023-12-31（2023年）剩184天"),
+        tax.contains("目标1898万元") && tax.contains("2023-12-31（2023年）剩181天"),
         "{tax}"
     );
     assert!(row_with(lines, &["棚改群众安置上楼"]).contains("| 1069户 |"));
@@ -303,13 +303,16 @@ fn seed_brief_states_the_reports_figures() {
     assert!(section(&md, "二、").contains("本期为首期数据，没有上期可比。"));
     assert!(section(&md, "三、").contains("暂无滞后、严重滞后或逾期事项。"));
 
-    // As of 2023-06-30 the 14-day window ends 2023-07-14: 禾源's 7月中旬 (07-20) and 7月底前 (07-31)
+    // From --today 2023-07-03 the 14-day window ends 2023-07-17: 禾源's 7月中旬 (07-20) and 7月底前 (07-31)
     // milestones are outside it, and nothing is overdue, so the section names the next one instead.
     let near = section(&md, "四、");
     assert!(rows(near).is_empty(), "{near}");
-    assert!(near.contains("14 天内没有到期或已逾期的期限"), "{near}");
     assert!(
-        near.contains("最近的期限：2023-07-20 经济发展 禾源白羽鸡养殖项目 其他3处养殖区开工建设（7月中旬），剩20天。"),
+        near.contains("今天起 14 天内没有到期的期限，也没有已逾期的。"),
+        "{near}"
+    );
+    assert!(
+        near.contains("最近的期限：2023-07-20 经济发展 禾源白羽鸡养殖项目 其他3处养殖区开工建设（7月中旬），剩17天。"),
         "{near}"
     );
     assert!(!near.contains("7月底前") && !near.contains("2023-07-31"));
@@ -380,21 +383,21 @@ fn history_brief_shows_changes_laggards_and_carry_forward() {
             "✕ 逾期",
             "安全生产",
             "安全隐患排查整治台账",
-            "2024-04-20（YH-2024-003）逾期13天",
+            "2024-04-20（YH-2024-003）逾期20天",
             "赵副镇长 安监站",
         ),
         (
             "✕ 逾期",
             "重点项目",
             "示例白羽鸡养殖项目",
-            "2024-04-30（4月底前）逾期3天",
+            "2024-04-30（4月底前）逾期10天",
             "张副镇长 经发办",
         ),
         (
             "■ 严重滞后",
             "下步目标",
             "示例产业园流转土地",
-            "2024-06-30（6月底前）剩58天",
+            "2024-06-30（6月底前）剩51天",
             "张副镇长 农业农村办",
         ),
     ];
@@ -411,11 +414,13 @@ fn history_brief_shows_changes_laggards_and_carry_forward() {
     assert_eq!(cells(r[2])[4], "落后42个百分点");
 
     let near = rows(section(&md, "四、"));
-    assert_eq!(near.len(), 3, "{near:?}");
+    // --today 2024-05-10: the window ends 2024-05-24, so YH-2024-010 (05-20) is in it too.
+    assert_eq!(near.len(), 4, "{near:?}");
     assert!(near[0].starts_with("| 2024-04-20 | 安全生产 | 安全隐患排查整治台账 | YH-2024-003 "));
-    assert!(near[1].contains("| 2024-04-30 | 重点项目 | 示例白羽鸡养殖项目 | 20个养殖棚主体全部封顶（4月底前） | 逾期3天 |"));
+    assert!(near[1].contains("| 2024-04-30 | 重点项目 | 示例白羽鸡养殖项目 | 20个养殖棚主体全部封顶（4月底前） | 逾期10天 |"));
     assert!(near[2].starts_with("| 2024-05-15 | 安全生产 | 安全隐患排查整治台账 | YH-2024-009 "));
-    assert!(near[2].ends_with("| 剩12天 |"));
+    assert!(near[2].ends_with("| 剩5天 |"));
+    assert!(near[3].starts_with("| 2024-05-20 | 安全生产 | 安全隐患排查整治台账 | YH-2024-010 "));
 
     let w = plain(section(&md, "五、"));
     assert!(w.contains("共 2 项"));
@@ -440,7 +445,7 @@ fn english_brief_uses_the_english_words() {
         owners,
         ["赵副镇长 安监站", "张副镇长 经发办", "张副镇长 农业农村办"]
     );
-    assert!(lag.contains("| ■ far behind | 下步目标 | 示例产业园流转土地 | 10% / 52% | 42 points behind | 2024-06-30 (6月底前) 58d left |"));
+    assert!(lag.contains("| ■ far behind | 下步目标 | 示例产业园流转土地 | 10% / 52% | 42 points behind | 2024-06-30 (6月底前) 51d left |"));
     for zh in ["滞后清单", "较上期", "隐去", "剩", "逾期", "数据截至"] {
         assert!(!md.contains(zh), "English brief contains {zh}");
     }
@@ -459,8 +464,21 @@ fn output_file_and_determinism() {
     assert!(out.is_empty(), "nothing on stdout with -o: {out}");
     let written = std::fs::read_to_string(&file).unwrap();
     assert_eq!(written, seed(), "-o writes what stdout shows");
-    // No clock: the same data gives the same brief on any day.
-    assert_eq!(summary("data", "2024-12-31", &[], &[]), written);
+    // No clock: the same data on the same day gives the same brief.
+    assert_eq!(summary("data", "2023-07-03", &[], &[]), written);
+}
+
+#[test]
+fn countdowns_run_from_today_and_lights_from_the_data() {
+    // The seed is as of 2023-06-30; 禾源's milestone is due 2023-07-20 (7月中旬).
+    let at_data = summary("data", "2023-06-30", &[], &[]);
+    assert!(at_data.contains("剩20天"), "{at_data}");
+    let later = summary("data", "2023-07-25", &[], &[]);
+    assert!(!later.contains("剩20天"), "{later}");
+    assert!(later.contains("已到期 待更新"), "{later}");
+    // The lights are judged at the data's date either way.
+    assert_eq!(at_data.matches("✕").count(), later.matches("✕").count());
+    assert_eq!(at_data.matches("▲").count(), later.matches("▲").count());
 }
 
 #[test]
@@ -535,7 +553,7 @@ fn hostile_text_stays_inside_its_cell() {
     let near = rows(section(&md, "四、"));
     assert_eq!(near.len(), 1, "{md}");
     assert!(
-        near[0].contains("| \\~约\\~ | 完成期限 | 剩5天 |"),
+        near[0].contains("| \\~约\\~ | 完成期限 | 剩4天 |"),
         "{}",
         near[0]
     );

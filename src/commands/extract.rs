@@ -98,7 +98,25 @@ pub fn run(
             format!("{n} 个条目与上一期的名称和单位相同，沿用原编号\n")
         });
     }
+    if into.is_some() && x.drafted.town.format.is_some() && !declares_format_2(root) {
+        // town.json is the office's file: it is not rewritten, only pointed at.
+        super::emit(&if en {
+            "this snapshot uses format 2 (growth, parts, bounds…); town.json still says format 1 — huibao reads it either way; add \"format\": 2 to town.json to say so\n".to_string()
+        } else {
+            "本期用到了格式 2 的写法（增幅、其中、上下限等），town.json 仍为格式 1：huibao 照常读取；如需标明，请在 town.json 中加入 \"format\": 2\n".to_string()
+        });
+    }
     super::emit(&lines_drafted(&x.drafted.lines, en));
     super::emit(&summary(x.figures, &x.review, en));
     ExitCode::from(exit::WRITTEN)
+}
+
+/// True when the folder's town.json declares format 2 (or newer).
+fn declares_format_2(root: &Path) -> bool {
+    let path = root.join("town.json");
+    std::fs::read(&path)
+        .ok()
+        .and_then(|b| crate::model::encoding::parse_town(&b, &path.to_string_lossy()).ok())
+        .and_then(|t| t.format)
+        .is_some_and(|v| v >= 2)
 }

@@ -5,9 +5,11 @@ use super::label::label;
 use super::outline::{sentences, Unit};
 pub use super::review::{Reason, Review};
 
+mod asides;
 mod kinds;
 use super::words::{amounts, deadlines, Amount, Deadline, Firmness};
-use kinds::{found_then_rectified, ledger, project_clause, task_item};
+pub(crate) use asides::strip_growth_words;
+use kinds::{bundle_money, found_then_rectified, is_bundle, ledger, project_clause, task_item};
 
 /// A figure placed on an item.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,10 +64,13 @@ pub struct DraftItem {
     pub firmness: Option<Firmness>,
     /// Figures are targets (a 下步 section).
     pub target: bool,
-    /// Changes of its figures (同比增长8.5%): kept here for the format of issue 10, listed for now.
+    /// Changes of its figures (同比增长8.5%), each written on the figure before it (or on a figure of
+    /// its own when the sentence states no base: 固定资产投资同比增长20.1%).
     pub growth: Vec<Amount>,
-    /// Parts of its figure (其中税收收入2800万元): kept here for the format of issue 10, listed for now.
+    /// Parts of its figure (其中税收收入2800万元), written under the whole in their unit.
     pub parts: Vec<Amount>,
+    /// Size classes of parts (其中500万元以上项目…4.86亿元): (the part's start, the threshold).
+    pub thresholds: Vec<(usize, Amount)>,
 }
 
 /// Clause byte ranges of a sentence, cut at ， and ,.
@@ -147,8 +152,9 @@ struct Drafter<'r> {
     project: Option<usize>,
     /// Figures of the sentence already drafted with an earlier one (a ledger's rectified count).
     consumed: Vec<usize>,
-    /// Growth (false) and parts (true) of the clause, for the item they belong to.
-    asides: Vec<(bool, Amount)>,
+    /// Growth (false) and parts (true) of the clause, for the item they belong to, with the size
+    /// class a part is counted in.
+    asides: Vec<(bool, Amount, Option<Amount>)>,
     review: &'r mut Vec<Review>,
 }
 
@@ -165,17 +171,7 @@ impl Drafter<'_> {
 
     fn clause(&mut self, s: &Sentence, cs: usize, ce: usize, next: Option<&str>) {
         self.place(s, cs, ce, next);
-        // A growth or a part belongs to the figure before it in the sentence: the last item drafted.
-        let asides = std::mem::take(&mut self.asides);
-        if let Some(item) = self.items.last_mut().filter(|i| i.source.1 >= s.span.1) {
-            for (part, a) in asides {
-                if part {
-                    item.parts.push(a);
-                } else {
-                    item.growth.push(a);
-                }
-            }
-        }
+        self.asides(s, cs, ce);
     }
 
     fn place(&mut self, s: &Sentence, cs: usize, ce: usize, next: Option<&str>) {
@@ -225,6 +221,20 @@ impl Drafter<'_> {
                 }));
             return;
         }
+        // 13个重点项目累计完成投资35.42亿元，占年计划100.36%: the bundle's money and rate, one item.
+        if let Some(b) = self
+            .items
+            .last_mut()
+            .filter(|i| i.source == s.span && is_bundle(i, s.text))
+            .filter(|_| {
+                drafted
+                    .iter()
+                    .all(|(f, _, _)| bundle_money(&f.amount, s.text))
+            })
+        {
+            b.figures.extend(drafted.into_iter().map(|(f, _, _)| f));
+            return;
+        }
         let (label, sure) = (drafted[0].1.clone(), drafted[0].2 && drafted.len() == 1);
         let target = self.target;
         self.items.push(DraftItem {
@@ -240,11 +250,12 @@ impl Drafter<'_> {
             target,
             growth: Vec::new(),
             parts: Vec::new(),
+            thresholds: Vec::new(),
         });
     }
 
-    /// The figures of a clause that are levels. Parts (after 其中) and growth go to the review list
-    /// instead; bounds and ranges stay, and are listed too.
+    /// The figures of a clause that are levels. Parts (after 其中, with the size class they are
+    /// counted in) and growth are set aside for the item they belong to; bounds and ranges stay.
     fn levels<'a>(
         &mut self,
         s: &Sentence,
@@ -260,33 +271,29 @@ impl Drafter<'_> {
             .find(|a| a.start > part_from && a.bound.is_none() && a.upper.is_none())
             .map(|a| a.unit.as_str());
         let mut figs = Vec::new();
-        let mut parted = false;
+        let mut class: Option<Amount> = None;
         for a in here {
             // 500万元以上项目, 10至500万元项目: a size class of the parts, not a part.
             let threshold = a.start > part_from && (a.bound.is_some() || a.upper.is_some());
-            let reason = if threshold || (a.start > part_from && Some(a.unit.as_str()) == part_unit)
-            {
-                let first = !parted;
-                parted = true;
-                if !threshold {
-                    self.asides.push((true, a.clone()));
-                }
-                first.then(|| Reason::Part(clause.trim().into()))
+            if threshold {
+                class = Some(a.clone());
+            } else if a.start > part_from && Some(a.unit.as_str()) == part_unit {
+                let t = class.take();
+                self.asides.push((true, a.clone(), t));
             } else if a.growth.is_some() || is_change_rate(a, &s.text[cs..a.start]) {
-                self.asides.push((false, a.clone()));
-                Some(Reason::Growth(clause.trim().into()))
+                self.asides.push((false, a.clone(), None));
             } else {
                 figs.push(a);
-                (a.bound.is_some() || a.upper.is_some())
-                    .then(|| Reason::Bound(s.text[a.start..a.end].into()))
-            };
-            if let Some(reason) = reason {
-                self.review.push(Review {
-                    sentence: s.text.into(),
-                    reason,
-                });
             }
         }
+        if let Some(t) = class {
+            // A size class with no part after it in the clause: it cannot be placed.
+            self.review.push(Review {
+                sentence: s.text.into(),
+                reason: Reason::Part(s.text[t.start..t.end].into()),
+            });
+        }
+        let _ = clause;
         figs
     }
 
@@ -313,6 +320,7 @@ impl Drafter<'_> {
             target: self.target,
             growth: Vec::new(),
             parts: Vec::new(),
+            thresholds: Vec::new(),
         });
         true
     }

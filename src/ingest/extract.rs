@@ -99,6 +99,17 @@ pub fn extract(paras: &[Para], opts: &Options) -> Result<Extraction, Message> {
     let opening: Vec<String> = head.into_iter().chain(loose).collect();
     let lines_plan = with_opening(lines_plan, &opening, title_line);
     let (mut lines, mut figures) = draft_lines(&lines_plan, year, as_of, &mut review);
+    // A plan's targets share its period's end: the period its heading names, else the report title's.
+    for (line, lp) in lines
+        .iter_mut()
+        .zip(&lines_plan)
+        .filter(|(_, lp)| lp.target)
+    {
+        let y = words::deadlines(&lp.title, year)
+            .first()
+            .map_or(year, |d| d.date.year());
+        line.period = v2::period_of(&lp.title, y).or_else(|| v2::period_of(&title, y));
+    }
     if !task_rows.is_empty() {
         let t = title_line.cloned().unwrap_or_else(|| "重点工作".into());
         let used: HashSet<String> = lines.iter().map(|l| l.id.clone()).collect();
@@ -124,9 +135,14 @@ pub fn extract(paras: &[Para], opts: &Options) -> Result<Extraction, Message> {
         ));
     }
     let town = Town {
+        format: v2::uses_format_2(&lines).then_some(crate::model::format::FORMAT_VERSION),
         name,
         title,
-        lines: lines.iter().map(|l: &LineFile| l.id.clone()).collect(),
+        lines: lines
+            .iter()
+            .filter(|l: &&LineFile| l.role == crate::model::LineRole::Work)
+            .map(|l| l.id.clone())
+            .collect(),
         ..Town::default()
     };
     Ok(Extraction {
@@ -315,11 +331,20 @@ fn draft_line(
         as_of: Day(as_of),
         office: None,
         leader: None,
-        role: crate::model::LineRole::Work,
+        role: if lp.title == INDICATORS
+            || lp.title.contains("主要指标")
+            || lp.title.contains("主要经济指标")
+        {
+            crate::model::LineRole::Indicators
+        } else {
+            crate::model::LineRole::Work
+        },
         period: None,
         groups,
     }
 }
+
+mod v2;
 
 #[cfg(test)]
 mod tests;

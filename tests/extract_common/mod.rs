@@ -8,20 +8,54 @@ use huibao::ingest::write::write_drafted;
 use std::path::Path;
 
 use huibao::ingest::words;
-use huibao::model::format::{Approx, Value};
+use huibao::model::format::{Approx, Figure, Value};
 use huibao::model::Item;
+
+/// Every number a figure states: value, target, range ends, growth (as written, without its sign),
+/// threshold ends, and its parts'.
+fn figure_numbers(f: &Figure, out: &mut Vec<(Value, String, Option<Approx>)>) {
+    for v in [f.value, f.target, f.value_max, f.target_max]
+        .into_iter()
+        .flatten()
+    {
+        out.push((v, f.unit.clone(), f.approx));
+    }
+    if let Some(g) = &f.growth {
+        for v in [g.value, g.target].into_iter().flatten() {
+            out.push((v, "%".into(), None));
+        }
+    }
+    if let Some(t) = &f.threshold {
+        for v in [t.min, t.max].into_iter().flatten() {
+            out.push((v, t.unit.clone(), None));
+        }
+    }
+    for p in &f.parts {
+        figure_numbers(p, out);
+    }
+}
 
 /// Every quantity an item states: (value, unit, qualifier).
 pub fn quantities(it: &Item) -> Vec<(Value, String, Option<Approx>)> {
     let mut out = Vec::new();
     for f in &it.figures {
-        for v in [f.value, f.target].into_iter().flatten() {
-            out.push((v, f.unit.clone(), f.approx));
-        }
+        figure_numbers(f, &mut out);
     }
-    if let Some(inv) = it.project().and_then(|p| p.investment.as_ref()) {
-        for v in [inv.value, inv.target].into_iter().flatten() {
-            out.push((v, inv.unit.clone(), inv.approx));
+    if let Some(p) = it.project() {
+        if let Some(c) = p.count {
+            out.push((c, "个".into(), None));
+        }
+        for f in [
+            &p.investment,
+            &p.annual_plan,
+            &p.annual_done,
+            &p.cumulative,
+            &p.annual_rate,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            figure_numbers(f, &mut out);
         }
     }
     if let Some(l) = it.ledger() {
@@ -33,13 +67,14 @@ pub fn quantities(it: &Item) -> Vec<(Value, String, Option<Approx>)> {
     out
 }
 
-/// True when the sentence states this value as a figure (`**` for a withheld one).
+/// True when the sentence states this value as a figure (`**` for a withheld one); a fall
+/// (同比下降3.2%) is written as its number with a minus sign.
 pub fn stated(v: Value, source: &str) -> bool {
     match v {
         Value::Withheld => source.contains("**"),
         Value::Num(n) => words::amounts(source)
             .iter()
-            .any(|a| a.value == Value::Num(n)),
+            .any(|a| a.value.num().map(f64::abs) == Some(n.abs()) || a.upper == Some(n)),
     }
 }
 

@@ -114,7 +114,7 @@ pub(super) fn lines(out: &mut String, state: &State) {
                     value_text(it, lang),
                     progress_text(it, lang),
                     light_text(it.judgement.light, lang),
-                    next_due_text(it, lang),
+                    next_due_text(it, line.as_of, state.today, lang),
                 ],
             );
         }
@@ -304,7 +304,7 @@ pub(super) fn laggards(out: &mut String, state: &State) {
                 it.item.label.clone(),
                 prog,
                 gap,
-                next_due_text(it, lang),
+                next_due_text(it, line.as_of, state.today, lang),
                 if owner.is_empty() {
                     lang.pick("未注明", "not stated").into()
                 } else {
@@ -318,6 +318,9 @@ pub(super) fn laggards(out: &mut String, state: &State) {
 /// A dated thing still open: an item deadline, a milestone or a ledger entry.
 struct Due {
     date: NaiveDate,
+    /// The data's date of the item's line: a deadline past it and past today awaits an update.
+    as_of: NaiveDate,
+    /// Days from today (negative: past).
     left: i64,
     line: usize,
     line_name: String,
@@ -337,7 +340,8 @@ fn open_deadlines(state: &State) -> Vec<Due> {
             let mut push = |date: NaiveDate, what: String| {
                 out.push(Due {
                     date,
-                    left: (date - line.as_of).num_days(),
+                    as_of: line.as_of,
+                    left: (date - state.today).num_days(),
                     line: l,
                     line_name: line.short.clone(),
                     item: x.label.clone(),
@@ -390,8 +394,8 @@ pub(super) fn near_deadlines(out: &mut String, state: &State) {
             out,
             "{}",
             lang.pick(
-                "各工作线截至日起 14 天内没有到期或已逾期的期限。",
-                "No open deadline falls due within 14 days of each line's as-of date, and none is overdue."
+                "今天起 14 天内没有到期的期限，也没有已逾期的。",
+                "No open deadline falls due within 14 days of today, and none is overdue."
             )
         );
         if let Some(d) = later.first() {
@@ -404,7 +408,7 @@ pub(super) fn near_deadlines(out: &mut String, state: &State) {
                 escape(&d.item),
                 escape(&d.what),
                 lang.pick("，", ", "),
-                days_text(d.date, d.left, lang),
+                days_text(d.date, d.as_of, state.today, lang),
                 lang.pick("。", ".")
             );
         }
@@ -414,8 +418,8 @@ pub(super) fn near_deadlines(out: &mut String, state: &State) {
         out,
         "{}\n",
         lang.pick(
-            "未完成的时间节点、事项期限和台账整改期限，从各工作线截至日起算 14 天内到期或已逾期的：",
-            "Open milestones, item deadlines and ledger deadlines due within 14 days of each line's as-of date, or overdue:"
+            "未完成的时间节点、事项期限和台账整改期限，今天起 14 天内到期或已过期的：",
+            "Open milestones, item deadlines and ledger deadlines due within 14 days of today, or past:"
         )
     );
     head(
@@ -437,7 +441,7 @@ pub(super) fn near_deadlines(out: &mut String, state: &State) {
                 d.line_name.clone(),
                 d.item.clone(),
                 d.what.clone(),
-                days_text(d.date, d.left, lang),
+                days_text(d.date, d.as_of, state.today, lang),
             ],
         );
     }

@@ -66,9 +66,11 @@ pub(super) fn light_text(l: Light, lang: Lang) -> String {
     }
 }
 
-/// Days left or overdue (`剩20天`, `逾期3天`), in the dashboard's words.
-pub(super) fn days_text(_date: NaiveDate, left: i64, lang: Lang) -> String {
-    crate::model::wording::days_text(left, lang)
+/// How an open deadline stands today, in the dashboard's words (`剩20天`, `逾期3天`,
+/// `已到期 待更新` when it passed after the data's date `as_of`).
+pub(super) fn days_text(due: NaiveDate, as_of: NaiveDate, today: NaiveDate, lang: Lang) -> String {
+    use crate::model::wording::{countdown_text, Countdown};
+    countdown_text(Countdown::until(due, as_of, today), lang)
 }
 
 /// The report's own words for a due date of the item (7月中旬, 年底前), or the open ledger entry due then.
@@ -95,13 +97,17 @@ pub(super) fn due_words(x: &Item, date: NaiveDate) -> Option<&str> {
     }
 }
 
-/// The item's next deadline in full: `2023-07-20（7月中旬）剩20天`, or empty.
-pub(super) fn next_due_text(it: &ItemBoard, lang: Lang) -> String {
-    let j = &it.judgement;
-    let (Some(d), Some(left)) = (j.next_due, j.days_left) else {
+/// The item's next deadline in full, counted from `today`: `2023-07-20（7月中旬）剩20天`, or empty.
+pub(super) fn next_due_text(
+    it: &ItemBoard,
+    as_of: NaiveDate,
+    today: NaiveDate,
+    lang: Lang,
+) -> String {
+    let Some(d) = it.judgement.next_due else {
         return String::new();
     };
-    let days = days_text(d, left, lang);
+    let days = days_text(d, as_of, today, lang);
     match due_words(&it.item, d) {
         Some(w) if !lang.en() => format!("{d}{}{days}", bracket(w, lang)),
         Some(w) => format!("{d}{} {days}", bracket(w, lang)),

@@ -50,6 +50,7 @@ pub(super) fn ledger(
         target: false,
         growth: Vec::new(),
         parts: Vec::new(),
+        thresholds: Vec::new(),
     })
 }
 
@@ -98,6 +99,7 @@ pub(super) fn found_then_rectified(
         target: false,
         growth: Vec::new(),
         parts: Vec::new(),
+        thresholds: Vec::new(),
     };
     Some((item, b.start))
 }
@@ -162,5 +164,28 @@ pub(super) fn task_item(
         target: true,
         growth: Vec::new(),
         parts: Vec::new(),
+        thresholds: Vec::new(),
     })
+}
+
+/// True when an item counts projects (19个项目, 13个重点项目) and states their money.
+pub(super) fn is_bundle(item: &DraftItem, sent: &str) -> bool {
+    item.figures.first().is_some_and(|f| {
+        let a = &f.amount;
+        matches!(a.unit.as_str(), "个" | "项")
+            && ["项目", "重点项目", "重大项目"]
+                .iter()
+                .any(|w| sent[a.end..].starts_with(w))
+    })
+}
+
+/// True for a project bundle's money (当年投资6.03亿元) or its rate (占年计划100.36%).
+pub(super) fn bundle_money(a: &Amount, sent: &str) -> bool {
+    let before = &sent[..a.start];
+    let tail: String = {
+        let c: Vec<char> = before.chars().collect();
+        c[c.len().saturating_sub(8)..].iter().collect()
+    };
+    (super::is_money(&a.unit) && tail.contains("投资"))
+        || (a.unit == "%" && (tail.contains("占年") || tail.contains("完成率")))
 }

@@ -22,7 +22,7 @@ fn growth_and_parts_stay_with_their_figure() {
     assert_eq!(it.figures[0].amount.value, Value::Num(2.0));
     assert_eq!(it.growth[0].value, Value::Num(8.5));
     assert_eq!(it.parts[0].value, Value::Num(2800.0));
-    assert_eq!(review.len(), 2, "{review:#?}");
+    assert!(review.is_empty(), "{review:#?}");
 }
 
 #[test]

@@ -1,5 +1,6 @@
 use super::*;
 use crate::ingest::report::paras_from_text;
+use crate::model::{Figure, Item, Value};
 
 fn run(text: &str) -> Extraction {
     extract(&paras_from_text(text), &Options::default()).unwrap_or_else(|e| panic!("{e}"))
@@ -51,27 +52,32 @@ fn opening_figures_become_the_key_indicators_line() {
 }
 
 #[test]
-fn parts_growth_and_bounds_go_to_the_review_list() {
+fn parts_growth_and_bounds_are_written_in_the_format() {
     let x = run("东柳街道2023年工作总结\n一、经济工作\n全年共引进企业137家,其中注册资金千万元以上46家,亿元以上5家,实到内资17亿元。一般公共预算收入2亿元,同比下降19.3%。新增市场主体50家以上。");
-    let values: Vec<f64> = x.drafted.lines[0]
+    let figs: Vec<&Figure> = x.drafted.lines[0]
         .items()
         .flat_map(|i| i.figures.iter())
+        .collect();
+    let values: Vec<f64> = figs
+        .iter()
         .filter_map(|f| f.value.and_then(|v| v.num()))
         .collect();
-    // 46家 and 5家 are parts of the 137; 19.3% is a change; 50家以上 is kept with its words.
+    // 46家 and 5家 are parts of the 137; 19.3% is its figure's fall; 50家以上 a bound.
     assert_eq!(values, [137.0, 17.0, 2.0, 50.0]);
+    let parts: Vec<Option<Value>> = figs[0].parts.iter().map(|p| p.value).collect();
+    assert_eq!(
+        parts,
+        [Some(Value::Num(46.0)), Some(Value::Num(5.0))],
+        "{figs:#?}"
+    );
+    assert!(!figs[0].parts_cover, "46 + 5 is not 137");
+    let g = figs[2].growth.as_ref().and_then(|g| g.value);
+    assert_eq!(g, Some(Value::Num(-19.3)));
+    assert_eq!(figs[3].bound, Some(crate::model::format::Bound::OrMore));
+    assert_eq!(figs[3].label, None);
+    assert_eq!(x.drafted.town.format, Some(2));
     let reasons: Vec<String> = x.review.iter().map(|r| r.reason.text(false)).collect();
-    assert_eq!(reasons.len(), 4, "{reasons:#?}");
-    assert!(reasons[0].contains("其中注册资金千万元以上46家"));
-    assert!(reasons[1].contains("亿元以上5家"));
-    assert!(reasons[2].contains("同比下降19.3%"));
-    assert!(reasons[3].contains("50家以上"));
-    let bounded = x.drafted.lines[0].items().find_map(|i| {
-        i.figures
-            .iter()
-            .find(|f| f.value == Some(crate::model::Value::Num(50.0)))
-    });
-    assert_eq!(bounded.and_then(|f| f.label.as_deref()), Some("50家以上"));
+    assert!(reasons.iter().all(|r| !r.contains("19.3")), "{reasons:#?}");
 }
 
 #[test]
@@ -104,4 +110,113 @@ fn month_ranges_and_codes_are_not_unread_numbers() {
         x.review
     );
     assert_eq!(x.figures, 2);
+}
+
+fn all_items(x: &Extraction) -> Vec<&Item> {
+    x.drafted.lines.iter().flat_map(|l| l.items()).collect()
+}
+
+#[test]
+fn a_bundle_keeps_its_count_and_money_apart() {
+    let x = run("东柳街道2023年工作总结\n一、项目建设\n今年以来,13个重点项目累计完成投资35.42亿元,占年计划100.36%。9个项目计划总投资24.55亿元。");
+    let items = all_items(&x);
+    let p = items[0].project().unwrap_or_else(|| panic!("{items:#?}"));
+    assert_eq!(p.count, Some(Value::Num(13.0)));
+    // 今年以来…累计: spent this year; the rate against the year's plan is a progress.
+    assert_eq!(
+        p.annual_done.as_ref().and_then(|f| f.value),
+        Some(Value::Num(35.42))
+    );
+    let rate = p.annual_rate.as_ref().unwrap_or_else(|| panic!("{p:#?}"));
+    assert_eq!(rate.rate, Some(crate::model::format::RateKind::Progress));
+    let q = items[1].project().unwrap_or_else(|| panic!("{items:#?}"));
+    assert_eq!(q.count, Some(Value::Num(9.0)));
+    assert_eq!(
+        q.investment.as_ref().and_then(|f| f.value),
+        Some(Value::Num(24.55))
+    );
+    assert!(q.annual_done.is_none() && q.cumulative.is_none());
+}
+
+#[test]
+fn respective_growths_go_to_their_figures_in_order() {
+    let x = run("东柳街道2023年工作总结\n一、经济工作\n全年实现地区生产总值60.3亿元,一般公共预算收入2亿元,同比分别-6.2%、-19.3%。");
+    let g: Vec<Option<Value>> = all_items(&x)
+        .iter()
+        .map(|i| i.figures[0].growth.as_ref().and_then(|g| g.value))
+        .collect();
+    assert_eq!(g, [Some(Value::Num(-6.2)), Some(Value::Num(-19.3))]);
+}
+
+#[test]
+fn key_indicators_targets_and_a_plans_period() {
+    let x = run("金屋洲镇2024年度工作计划\n主要预期目标是:地区生产总值增长6%以上,城镇和农村居民人均可支配收入分别增长6%、9%以上。\n一、下半年工作计划\n力争新增市场主体50家以上，覆盖率达到95.0%，各村建成示范点至少1个。");
+    let ind = &x.drafted.lines[0];
+    assert_eq!(ind.role, crate::model::LineRole::Indicators);
+    assert!(!x.drafted.town.lines.contains(&ind.id), "not a work line");
+    let labels: Vec<&str> = ind.items().map(|i| i.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "地区生产总值",
+            "城镇居民人均可支配收入",
+            "农村居民人均可支配收入"
+        ]
+    );
+    let g = ind.items().next().and_then(|i| i.figures[0].growth.clone());
+    assert_eq!(g.as_ref().and_then(|g| g.target), Some(Value::Num(6.0)));
+    assert_eq!(
+        g.and_then(|g| g.target_bound),
+        Some(crate::model::format::Bound::OrMore)
+    );
+    let plan = &x.drafted.lines[1];
+    assert_eq!(
+        plan.period.as_ref().map(|p| p.words.as_str()),
+        Some("下半年")
+    );
+    let figs: Vec<&Figure> = plan.items().flat_map(|i| &i.figures).collect();
+    assert_eq!(
+        figs[0].firmness,
+        Some(crate::model::format::Firmness::Strive)
+    );
+    let rate = figs
+        .iter()
+        .find(|f| f.unit == "%")
+        .unwrap_or_else(|| panic!("{figs:#?}"));
+    assert_eq!(
+        (rate.decimals, rate.rate),
+        (Some(1), Some(crate::model::format::RateKind::Share))
+    );
+    let per = figs
+        .iter()
+        .find(|f| f.per.is_some())
+        .unwrap_or_else(|| panic!("{figs:#?}"));
+    assert_eq!(
+        (per.per.as_deref(), per.target_bound),
+        (Some("各村"), Some(crate::model::format::Bound::AtLeast))
+    );
+    assert_eq!(x.drafted.town.format, Some(2));
+}
+
+#[test]
+fn size_classes_are_thresholds_of_their_parts_and_parts_cover() {
+    let x = run("东柳街道2023年工作总结\n一、经济工作\n固定资产投资5.39亿元,其中500万元以上项目累计投资4.86亿元,10至500万元项目累计投资0.54亿元;");
+    let f = &all_items(&x)[0].figures[0];
+    assert!(f.parts_cover, "{f:#?}");
+    let t: Vec<_> = f
+        .parts
+        .iter()
+        .map(|p| p.threshold.clone().map(|t| (t.min, t.max, t.words)))
+        .collect();
+    assert_eq!(
+        t,
+        [
+            Some((Some(Value::Num(500.0)), None, "500万元以上".into())),
+            Some((
+                Some(Value::Num(10.0)),
+                Some(Value::Num(500.0)),
+                "10至500万元".into()
+            ))
+        ]
+    );
 }
