@@ -5,6 +5,14 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Sets mimalloc to commit memory on demand before anything is allocated: `.init_array` runs before
+/// `main` and before the Rust runtime's first allocation (setting it in `main` comes too late: the
+/// first arena is already reserved, committed whole).
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static COMMIT_ON_DEMAND: extern "C" fn() = huibao::model::load::commit_memory_on_demand;
+
 fn main() -> std::process::ExitCode {
     // First color-eyre's hooks; the dashboard's own panic hook (installed when the terminal opens)
     // restores the terminal and then hands over to them.

@@ -53,7 +53,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
     let fixed = if wide {
         4 + 12 + 10 + 7 + 10
     } else {
-        4 + 8 + 5 + 5 + 10
+        4 + 8 + 5 + 6 + 10
     };
     let flex = w.saturating_sub(fixed + 9);
     let ind = if wide { flex * 11 / 20 } else { flex / 2 };
@@ -61,7 +61,8 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         Column::left(4),
         Column::left(if wide { 12 } else { 8 }),
         Column::left(if wide { 10 } else { 5 }),
-        Column::right(if wide { 7 } else { 5 }),
+        // `⚠127天`: a town whose data is months old still shows its age whole.
+        Column::right(if wide { 7 } else { 6 }),
         Column::right(2),
         Column::right(2),
         Column::right(4),
