@@ -3,7 +3,7 @@
 
 use super::table::{Cell, Column, Row, Table};
 use super::theme::Theme;
-use super::widgets::light_span;
+use super::widgets::light_span_on;
 use crate::app::county::CountyState;
 use crate::app::State;
 use crate::model::county::TownEntry;
@@ -176,7 +176,7 @@ fn row<'a>(
     cells.push(Cell::text(ind, base));
     cells.push(match county_rank::worst_text(town) {
         Some((light, text)) => Cell::Spans(Line::from(vec![
-            light_span(light, lang, t),
+            light_span_on(light, lang, t, selected),
             Span::styled(format!(" {text}"), base),
         ])),
         None => Cell::text(lang.pick("无滞后", "none"), t.dim),
