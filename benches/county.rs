@@ -15,7 +15,9 @@
 //!   already loaded, and its first frame (its whole history then loads off the UI thread);
 //! * `town_history/county_30x5y` — that background load: one town's five years (`load_town`).
 //!
-//! Run with `cargo bench --bench county` (generating the county takes a few seconds).
+//! Before them it prints the heap the county's first frame holds (a counting allocator around
+//! mimalloc). Run with `cargo bench --bench county` (generating the county takes a few seconds);
+//! `cargo bench --bench county -- none` prints the heap only.
 
 // criterion_group! makes an undocumented public function.
 #![allow(missing_docs)]
@@ -30,9 +32,94 @@ use huibao::cli::Lang;
 use huibao::commands::render::render_buffer;
 use huibao::model::county::{load_county, load_town};
 use huibao::model::load::load_dir;
+use std::alloc::{GlobalAlloc, Layout};
 use std::hint::black_box;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
+
+/// The binary's allocator (mimalloc), counting the bytes in use and their peak, to see what the
+/// county's first frame holds.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+static BASE: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn grew(by: usize) {
+    let now = LIVE.fetch_add(by, Ordering::Relaxed) + by;
+    PEAK.fetch_max(now, Ordering::Relaxed);
+}
+
+// SAFETY: every call is passed on to mimalloc unchanged.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        grew(layout.size());
+        unsafe { BASE.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { BASE.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new: usize) -> *mut u8 {
+        if new >= layout.size() {
+            grew(new - layout.size());
+        } else {
+            LIVE.fetch_sub(layout.size() - new, Ordering::Relaxed);
+        }
+        unsafe { BASE.realloc(ptr, layout, new) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// mimalloc set up as the binary sets it (see `main.rs`): memory committed on demand.
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static COMMIT_ON_DEMAND: extern "C" fn() = huibao::model::load::commit_memory_on_demand;
+
+fn mib(b: usize) -> f64 {
+    b as f64 / (1024.0 * 1024.0)
+}
+
+/// What the county's first frame holds: the heap in use after it (and its peak while loading), by
+/// part, beside the bytes of the files it read.
+fn memory_report(dir: &Path) {
+    let before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let county = load_county(dir);
+    let loaded = LIVE.load(Ordering::Relaxed) - before;
+    let peak_load = PEAK.load(Ordering::Relaxed) - before;
+    let boards = {
+        let b = LIVE.load(Ordering::Relaxed);
+        let boards: Vec<_> = county.towns.iter().map(|t| t.board.clone()).collect();
+        let n = LIVE.load(Ordering::Relaxed) - b;
+        drop(boards);
+        // The copy is the measurement's, not the dashboard's.
+        PEAK.store(before + peak_load, Ordering::Relaxed);
+        n
+    };
+    let mut state = State::new_county(county, Lang::Zh, today());
+    update(&mut state, Action::Resize(120, 40));
+    let with_state = LIVE.load(Ordering::Relaxed) - before;
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    term.draw(|f| huibao::ui::draw(f, &state)).unwrap();
+    let with_frame = LIVE.load(Ordering::Relaxed) - before;
+    let peak = PEAK.load(Ordering::Relaxed) - before;
+    eprintln!(
+        "county first frame, heap in use: the county {:.1} MiB (its boards {:.1} MiB), with the \
+         state {:.1} MiB, with the terminal's buffers and a frame {:.1} MiB; peak {:.1} MiB \
+         (while loading {:.1} MiB)",
+        mib(loaded),
+        mib(boards),
+        mib(with_state),
+        mib(with_frame),
+        mib(peak),
+        mib(peak_load),
+    );
+}
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2024, 1, 8).unwrap()
@@ -47,6 +134,7 @@ fn bench_county(c: &mut Criterion) {
     let started = std::time::Instant::now();
     let files = gen::generate(root, tmp.path(), 30, 5);
     eprintln!("generated {files} files in {:.1?}", started.elapsed());
+    memory_report(tmp.path());
     let county = load_county(tmp.path());
     assert_eq!(county.towns.len(), 30);
     assert!(county.towns.iter().all(|t| t.failure.is_none()));

@@ -77,6 +77,12 @@ fn rss_mib() -> f64 {
         .map_or(f64::NAN, |kib| kib / 1024.0)
 }
 
+/// mimalloc set up as the binary sets it (see `main.rs`): memory committed on demand.
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static COMMIT_ON_DEMAND: extern "C" fn() = huibao::model::load::commit_memory_on_demand;
+
 fn main() {
     let mut args = std::env::args()
         .skip(1)

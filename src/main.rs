@@ -5,6 +5,14 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Sets mimalloc to commit memory on demand before anything is allocated: `.init_array` runs before
+/// `main` and before the Rust runtime's first allocation (setting it in `main` comes too late: the
+/// first arena is already reserved, committed whole).
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static COMMIT_ON_DEMAND: extern "C" fn() = huibao::model::load::commit_memory_on_demand;
+
 fn main() -> std::process::ExitCode {
     // mimalloc asks for transparent huge pages on its arenas: every 2 MiB region touched would
     // then count whole in the resident size (the seed's dashboard held 20 MiB instead of 7). A

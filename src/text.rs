@@ -28,16 +28,44 @@ pub fn truncate(s: &str, max: usize) -> String {
     let room = max - ell.len();
     let mut out = String::new();
     let mut used = 0;
+    let mut next = None;
     for g in s.graphemes(true) {
         let w = glyph_width(g);
         if used + w > room {
+            next = Some(g);
             break;
         }
         out.push_str(g);
         used += w;
     }
+    match next {
+        // A figure that ends before a space is whole (`39次 +2`): only a bare number is taken back.
+        Some(g) if g.chars().all(char::is_whitespace) && !out.ends_with(in_figure_char) => {}
+        Some(_) => out = before_figure(out),
+        None => {}
+    }
     out.push_str(ell);
     out
+}
+
+/// A figure is shown whole or not at all: when a cut falls inside or right after one (`同比增长1..`,
+/// `8300多/230..`, `1000万..`, `*..`), the kept text backs off to just before it.
+fn before_figure(mut out: String) -> String {
+    let bare =
+        out.trim_end_matches(|c| UNIT_TAILS.contains(c) || "万亿千百多余年月日号平公".contains(c));
+    if bare.chars().next_back().is_some_and(in_figure_char) {
+        out.truncate(bare.len());
+        while out.chars().next_back().is_some_and(in_figure_char) {
+            out.pop();
+        }
+    }
+    out
+}
+
+/// True for the glyphs a figure is written with: digits (ASCII and full-width), `**` (withheld),
+/// the decimal point, separators and signs, and the `/` between a done amount and its target.
+fn in_figure_char(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || "*.,．/%+-~～".contains(c)
 }
 
 /// `s` cut to `w` columns and padded with spaces on the right to exactly `w` columns.
@@ -171,6 +199,29 @@ mod tests {
         for w in 0..25 {
             let t = truncate("禾源白羽鸡养殖项目（莲花城基地）", w);
             assert!(width(&t) <= w, "{w}: {t}");
+        }
+    }
+
+    #[test]
+    fn truncate_never_cuts_a_figure() {
+        assert_eq!(truncate("同比增长12.5%，高于全县", 12), "同比增长..");
+        assert_eq!(truncate("8300多/23000万元", 12), "8300多..");
+        assert_eq!(truncate("总投资1000万元", 12), "总投资..");
+        assert_eq!(truncate("整修改造约1900平方米", 18), "整修改造约..");
+        assert_eq!(
+            truncate("2023年工作总结和2024年计划", 22),
+            "2023年工作总结和.."
+        );
+        assert_eq!(truncate("隐患**个", 6), "隐患..");
+        assert_eq!(truncate("主题党日 39次 +2", 15), "主题党日 39次..");
+        assert_eq!(truncate("一个项目建设", 8), "一个项..");
+        for (s, w) in [("共38个村完成改造提升", 7), ("完成3000/6000万元", 13)] {
+            let t = truncate(s, w);
+            let kept = t.trim_end_matches(ELLIPSIS);
+            assert!(
+                !kept.ends_with(|c: char| c.is_ascii_digit() || "个万元".contains(c)),
+                "{s} at {w}: {t}"
+            );
         }
     }
 

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use huibao::app::county::CountyState;
-use huibao::app::keymap::{action_for, parse_keys};
+use huibao::app::keymap::{action_for, hints, parse_keys};
 use huibao::app::{update, Effect, Route, Slide, State};
 use huibao::cli::Lang;
 use huibao::commands::validate::check_county;
@@ -46,7 +46,7 @@ fn the_fixture_loads_three_towns_and_keeps_the_broken_one_with_its_reason() {
     let c = load_county(&fixture());
     assert_eq!(c.name, "示例县");
     let names: Vec<&str> = c.towns.iter().map(|t| t.name.as_str()).collect();
-    assert_eq!(names, ["东山镇", "西河镇", "nanling"]);
+    assert_eq!(names, ["东山镇", "西河镇", "nanling", "木洞镇"]);
     assert!(c.towns[0].failure.is_none() && c.towns[1].failure.is_none());
     assert_eq!(
         c.towns[2].failure.as_deref(),
@@ -72,6 +72,10 @@ fn county_to_town_to_item_and_back() {
         "the whole history is asked for"
     );
     assert_eq!(s.stack, vec![Route::County, Route::Overview]);
+    assert!(
+        hints(&s).iter().any(|(k, _)| k.starts_with("Esc")),
+        "Esc returns to the county"
+    );
     assert_eq!(s.data.town.name, "东山镇");
     assert_eq!(county(&s).open, Some(0));
     press(&mut s, "2 Enter");
@@ -83,6 +87,12 @@ fn county_to_town_to_item_and_back() {
     assert_eq!(s.stack, vec![Route::County]);
     press(&mut s, "Esc");
     assert_eq!(s.stack, vec![Route::County], "the county is the bottom");
+    let hinted = |s: &State| -> Vec<&str> { hints(s).into_iter().map(|(k, _)| k).collect() };
+    assert!(
+        !hinted(&s).contains(&"Esc"),
+        "no Esc hint where Esc does nothing: {:?}",
+        hinted(&s)
+    );
     // The second town opens as today, with its own data.
     press(&mut s, "j Enter");
     assert_eq!(s.data.town.name, "西河镇");
@@ -146,12 +156,12 @@ fn sorting_cycles_and_keeps_the_selected_town() {
     assert_eq!(county(&s).sort, SortBy::Staleness);
     assert_eq!(
         county(&s).order,
-        [1, 0, 2],
+        [3, 1, 0, 2],
         "oldest data first, failed towns last"
     );
     assert_eq!(county(&s).selected, 1);
     press(&mut s, "s");
-    assert_eq!(county(&s).order, [0, 1, 2]);
+    assert_eq!(county(&s).order, [0, 1, 2, 3]);
     press(&mut s, "s");
     assert_eq!(county(&s).sort, SortBy::Red);
 }
@@ -166,7 +176,8 @@ fn slides_are_the_ranking_then_each_town() {
             Slide::Ranking,
             Slide::Town(0),
             Slide::Town(1),
-            Slide::Town(2)
+            Slide::Town(2),
+            Slide::Town(3)
         ]
     );
     press(&mut s, "Space Space");
@@ -219,15 +230,16 @@ fn set_towns(dir: &Path, towns: &str) {
 
 #[test]
 fn a_listed_town_without_its_folder() {
-    let (_t, c) = variant(|d| set_towns(d, r#"["dongshan", "xihe", "nanling", "beishan"]"#));
+    let (_t, c) =
+        variant(|d| set_towns(d, r#"["dongshan", "xihe", "nanling", "mudong", "beishan"]"#));
     assert_eq!(
         messages(&c),
         [
-            "county.json:3:44: 列出的镇“beishan”没有对应的文件夹 ".to_string()
+            "county.json:3:54: 列出的镇“beishan”没有对应的文件夹 ".to_string()
                 + &format!("{}/beishan", _t.path().display())
         ]
     );
-    assert_eq!(c.towns[3].failure.as_deref(), Some("文件夹不存在"));
+    assert_eq!(c.towns[4].failure.as_deref(), Some("文件夹不存在"));
 }
 
 #[test]
@@ -240,7 +252,7 @@ fn a_folder_not_listed() {
         ["county.json: 文件夹“zhongxin”未列入 towns，未显示；如是一个镇，请把“zhongxin”加入 towns"]
     );
     assert_eq!(c.problems[0].severity, Severity::Warning);
-    assert_eq!(c.towns.len(), 3, "not shown");
+    assert_eq!(c.towns.len(), 4, "not shown");
 }
 
 #[test]
@@ -265,6 +277,7 @@ fn a_town_listed_twice() {
     assert_eq!(
         messages(&c),
         ["county.json:3:25: 镇名重复：第2个镇“东山镇”（dongshan）与第1个镇“东山镇”（dongshan）同名，排名和搜索无法区分",
+         "county.json: 文件夹“mudong”未列入 towns，未显示；如是一个镇，请把“mudong”加入 towns",
          "county.json: 文件夹“nanling”未列入 towns，未显示；如是一个镇，请把“nanling”加入 towns",
          "county.json: 文件夹“xihe”未列入 towns，未显示；如是一个镇，请把“xihe”加入 towns"]
     );
@@ -363,4 +376,56 @@ fn a_reload_of_the_county_keeps_the_screens_and_reloads_the_open_town() {
         matches!(s.route(), Route::Line(_)),
         "the town's screen stays"
     );
+}
+
+#[test]
+fn key_figures_come_from_the_towns_indicators_first() {
+    let c = load_county(&fixture());
+    let mudong = &c.towns[3];
+    let text = huibao::ui::county::indicators_text(mudong, 2, huibao::model::Lang::Zh);
+    // 木洞镇's 主要指标 (copied from its 2024 government work report), with their growth.
+    assert_eq!(
+        text,
+        "固定资产投资 ▲20.1% · 规模以上工业总产值 84亿元 ▲1.2%"
+    );
+    // A town without 主要指标 falls back to each line's first item with a figure.
+    let dongshan = huibao::ui::county::indicators_text(&c.towns[0], 1, huibao::model::Lang::Zh);
+    assert!(dongshan.starts_with(&c.towns[0].board.lines[0].items[0].item.label));
+}
+
+#[test]
+fn key_figures_show_their_change_since_the_previous_snapshot() {
+    // A second week for 木洞镇 in which one indicator moved (a derived folder, not a fixture).
+    let (_t, c) = variant(|d| {
+        let town = d.join("mudong");
+        let old = town.join("2023-12-31/indicators.json");
+        let text = std::fs::read_to_string(&old).unwrap();
+        std::fs::create_dir(town.join("2024-01-07")).unwrap();
+        let moved = text
+            .replace("\"value\": 84,", "\"value\": 86,")
+            .replace("\"as_of\": \"2023-12-31\"", "\"as_of\": \"2024-01-07\"");
+        std::fs::write(town.join("2024-01-07/indicators.json"), moved).unwrap();
+    });
+    let text = huibao::ui::county::indicators_text(&c.towns[3], 2, huibao::model::Lang::Zh);
+    assert_eq!(
+        text,
+        "固定资产投资 ▲20.1% · 规模以上工业总产值 86亿元 ▲1.2% +2"
+    );
+}
+
+#[test]
+fn a_broken_towns_row_says_why_in_chinese_with_the_place() {
+    // Wide enough for the whole reason: the row as the overview draws it.
+    let buf = huibao::commands::render::render_buffer(state(), (240, 30), "").unwrap();
+    let text = huibao::commands::render::to_text(&buf);
+    let rows: Vec<&str> = text.lines().collect();
+    let row = rows
+        .iter()
+        .find(|r| r.contains("nanling") && r.contains('✕'))
+        .expect("the broken town keeps its row");
+    assert!(
+        row.contains("✕ 未能加载：town.json:4:1: 错误: lines[1]: 这里应是一个值"),
+        "{row}"
+    );
+    assert!(!row.contains("expected"), "no serde wording: {row}");
 }

@@ -21,78 +21,170 @@ fn the_seed_report_gives_back_data_quantities() {
     let _dir = written_and_checked(&x);
 
     let ds = huibao::model::load::load_dir(Path::new("data"));
-    let mut mine: Vec<(String, String, Value, String, Option<huibao::model::Approx>)> = Vec::new();
-    for line in &x.drafted.lines {
-        for it in line.items() {
-            for (v, u, a) in quantities(it) {
-                mine.push((it.id.clone(), it.label.clone(), v, u, a));
-            }
-        }
-    }
-    let withheld = mine.iter().filter(|m| m.2 == Value::Withheld).count();
+    let drafts: Vec<Draft> = x
+        .drafted
+        .lines
+        .iter()
+        .flat_map(|l| l.items())
+        .map(|it| Draft {
+            label: it.label.clone(),
+            claimed: None,
+            source: it.source.clone(),
+            pool: quantities(it),
+        })
+        .collect();
+    let withheld = drafts
+        .iter()
+        .flat_map(|d| d.pool.iter())
+        .filter(|q| q.0 == Value::Withheld)
+        .count();
     assert_eq!(withheld, 16);
-    let (mut total, mut placed, mut unstated) = (0, 0, 0);
-    let mut misplaced = Vec::new();
+    let mut drafts = drafts;
+    let (mut total, mut unstated) = (0, 0);
+    let mut found: Vec<Found> = Vec::new();
     for line in &ds.lines {
         for it in line.latest().file.items() {
-            for (v, u, a) in quantities(it) {
-                // data/ holds one figure the report does not state (完成绿杨村公共厕所建设 → 1座):
-                // extract must not invent it.
-                if !stated(v, &it.source) {
-                    unstated += 1;
-                    continue;
-                }
-                total += 1;
-                let same = |m: &&(String, String, Value, String, Option<huibao::model::Approx>)| {
-                    m.2 == v && m.3 == u && m.4 == a
-                };
-                let at = mine
-                    .iter()
-                    .position(|m| same(&m) && (m.0.ends_with(&it.id) || m.1 == it.label))
-                    .or_else(|| mine.iter().position(|m| same(&m)));
-                let Some(at) = at else {
-                    panic!("{}: {v:?} {u} {a:?} not drafted", it.id);
-                };
-                let m = mine.remove(at);
-                if m.1 == it.label {
-                    placed += 1;
-                } else {
-                    misplaced.push((it.label.clone(), m.1.clone(), it.source.clone()));
-                }
-            }
+            // data/ holds one figure the report does not state (完成绿杨村公共厕所建设 → 1座):
+            // extract must not invent it.
+            let (said, not_said): (Vec<Quantity>, Vec<Quantity>) = quantities(it)
+                .into_iter()
+                .partition(|q| stated(q.0, &it.source));
+            unstated += not_said.len();
+            total += said.len();
+            found.extend(find_item(&mut drafts, it, &said));
         }
     }
     assert_eq!(
         unstated, 1,
         "only the public toilet's 1座 is not in the report"
     );
-    let reviewed = misplaced
-        .iter()
-        .filter(|(_, _, src)| x.review.iter().any(|r| r.sentence == *src))
-        .count();
+    let listed = |f: &Found| x.review.iter().any(|r| r.sentence == f.source);
+    let by_item = found.iter().filter(|f| f.same_item).count();
+    let by_label = found.iter().filter(|f| f.label == f.drafted_label).count();
+    let others: Vec<&Found> = found.iter().filter(|f| !f.same_item).collect();
+    let reviewed = others.iter().filter(|f| listed(f)).count();
     eprintln!(
-        "seed: {} figures drafted, {} need a look; {placed}/{total} under data/'s label, {reviewed} of the other {} on the review list",
+        "seed: {} figures drafted, {} need a look; {by_item}/{total} under the same item as data/ \
+         (same sentence, grouped as data/ groups them), {reviewed} of the other {} on the review list; \
+         {by_label}/{total} under data/'s label",
         x.figures,
         x.review.len(),
-        misplaced.len()
+        others.len()
     );
-    for (want, got, src) in &misplaced {
-        let listed = x.review.iter().any(|r| r.sentence == *src);
+    for f in &found {
+        if f.same_item && f.label == f.drafted_label {
+            continue;
+        }
         eprintln!(
-            "  data/ {want} ← drafted {got}{}",
-            if listed { "" } else { "  (not listed)" }
+            "  {} data/ {} ← drafted {}{}",
+            if f.same_item {
+                "same item, other label:"
+            } else {
+                "OTHER ITEM:"
+            },
+            f.label,
+            f.drafted_label,
+            if !f.same_item && !listed(f) {
+                "  (not listed)"
+            } else {
+                ""
+            }
         );
     }
     // 53 quantities (the ledger's 11 counts as found and as rectified) less the toilet, and 16 withheld.
     assert_eq!(total, 69);
-    // data/'s labels were written by hand (汤西现代农业产业园 without 项目, 信用折扣节约成本 …): the draft
-    // finds two in three (46 of 69), and lists most of the others for a look.
-    assert!(placed >= 46, "{placed}/{total} under the same label");
     assert!(
-        reviewed * 100 >= misplaced.len() * 80,
-        "{reviewed}/{} listed",
-        misplaced.len()
+        by_item * 100 >= total * 90,
+        "{by_item}/{total} under the same item"
     );
+    assert!(
+        reviewed == others.len(),
+        "{reviewed}/{} of the others listed",
+        others.len()
+    );
+    // data/'s labels were written by hand (汤西现代农业产业园 without 项目, 信用折扣节约成本 …): the
+    // measure above does not depend on them; this one only shows how close the drafted labels come.
+    assert!(by_label >= 46, "{by_label}/{total} under the same label");
+}
+
+type Quantity = (Value, String, Option<huibao::model::Approx>);
+
+/// A drafted item's label, source sentence and the quantities not yet matched to data/.
+struct Draft {
+    label: String,
+    /// The data/ item this draft item corresponds to, once one claims it.
+    claimed: Option<String>,
+    source: String,
+    pool: Vec<Quantity>,
+}
+
+/// One of data/'s figures found in the draft: whether it is under the item that corresponds to
+/// data/'s item, data/'s label and source, and the drafted label.
+struct Found {
+    same_item: bool,
+    label: String,
+    source: String,
+    drafted_label: String,
+}
+
+/// True when two source sentences are the same clause: equal, or one holds the other.
+fn same_sentence(a: &str, b: &str) -> bool {
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    let (a, b) = (squeeze(a), squeeze(b));
+    !a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a))
+}
+
+/// Finds the figures of one data/ item in the draft. The corresponding draft item is the one,
+/// cut from the same sentence, that holds the most of them: figures found there are under the same
+/// item; the others (elsewhere, or in a second draft item when data/ groups them in one) are not.
+fn find_item(drafts: &mut [Draft], it: &Item, said: &[Quantity]) -> Vec<Found> {
+    let holds = |d: &Draft| {
+        let mut pool = d.pool.clone();
+        said.iter()
+            .filter(|q| {
+                pool.iter()
+                    .position(|p| p == *q)
+                    .map(|i| pool.remove(i))
+                    .is_some()
+            })
+            .count()
+    };
+    let best = drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| same_sentence(&d.source, &it.source))
+        .filter(|(_, d)| d.claimed.as_ref().is_none_or(|c| *c == it.id))
+        .map(|(i, d)| (i, holds(d)))
+        .filter(|&(_, n)| n > 0)
+        .max_by_key(|&(i, n)| (n, std::cmp::Reverse(i)))
+        .map(|(i, _)| i);
+    if let Some(b) = best {
+        drafts[b].claimed = Some(it.id.clone());
+    }
+    let mut out = Vec::new();
+    for q in said {
+        let take = |d: &Draft| d.pool.iter().position(|p| p == q);
+        let at = best
+            .filter(|&b| take(&drafts[b]).is_some())
+            .or_else(|| {
+                drafts
+                    .iter()
+                    .position(|d| same_sentence(&d.source, &it.source) && take(d).is_some())
+            })
+            .or_else(|| drafts.iter().position(|d| take(d).is_some()));
+        let Some(at) = at else {
+            panic!("{}: {q:?} not drafted", it.id);
+        };
+        let i = take(&drafts[at]).unwrap_or_else(|| unreachable!());
+        drafts[at].pool.remove(i);
+        out.push(Found {
+            same_item: Some(at) == best,
+            label: it.label.clone(),
+            source: it.source.clone(),
+            drafted_label: drafts[at].label.clone(),
+        });
+    }
+    out
 }
 
 #[test]

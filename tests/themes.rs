@@ -180,3 +180,88 @@ fn ascii_borders_leave_no_ambiguous_width_glyph() {
         assert!(!text.contains(ambiguous), "slide {n}:\n{text}");
     }
 }
+
+/// On the selected row of every table, a light keeps a word that reads: its symbol and word have at
+/// least 4.5:1 against the background they are drawn on, in every theme and colour depth (the red
+/// `✕ 逾期` used to turn into the selection's black, or stay light red on light grey).
+#[test]
+fn light_words_read_on_the_selected_row() {
+    use huibao::model::Light;
+    use huibao::ui::palette::{contrast, rgb};
+    const LIGHTS: [Light; 5] = [
+        Light::Done,
+        Light::OnTrack,
+        Light::Behind,
+        Light::SeverelyBehind,
+        Light::Overdue,
+    ];
+    let history = || load::load_dir(std::path::Path::new("tests/fixtures/history"));
+    for theme in [ThemeName::Dark, ThemeName::Light] {
+        for depth in [
+            ColorDepth::Sixteen,
+            ColorDepth::Palette256,
+            ColorDepth::TrueColor,
+        ] {
+            // The laggard list (an overdue ledger first), line 5 (a severely behind target) and
+            // line 2 on its overdue project.
+            for keys in ["w", "w j j", "2 j"] {
+                let mut s = State::new(
+                    history(),
+                    Lang::Zh,
+                    NaiveDate::from_ymd_opt(2024, 5, 6).unwrap(),
+                );
+                s.look = huibao::look::Look {
+                    theme,
+                    depth,
+                    ascii: false,
+                };
+                let buf = render_buffer(s, (120, 40), keys).unwrap();
+                let cells = shown(&buf);
+                let (_, row, _) = *cells
+                    .iter()
+                    .find(|(_, y, c)| *y >= 2 && c.symbol() == ">")
+                    .unwrap_or_else(|| panic!("{keys}: no selected row"));
+                // The light's symbol, then its word after a space (`✕ 逾期`).
+                let on_row: Vec<_> = cells.iter().filter(|(_, y, _)| *y == row).collect();
+                let at = on_row
+                    .iter()
+                    .position(|(_, _, c)| "✕■▲●✓".contains(c.symbol()))
+                    .unwrap_or_else(|| panic!("{theme:?} {depth:?} {keys}: no light"));
+                let words: Vec<_> = [at, at + 2, at + 3]
+                    .into_iter()
+                    .filter_map(|i| on_row.get(i).copied())
+                    .collect();
+                assert!(
+                    words.len() >= 2,
+                    "{theme:?} {depth:?} {keys}: a light on the row"
+                );
+                // The light keeps its own shade for the selection (not the selection's ink).
+                let light = LIGHTS
+                    .into_iter()
+                    .find(|l| l.symbol() == words[0].2.symbol())
+                    .expect("the light's symbol first");
+                let want = Theme::new(theme, depth).light_selected(light).fg;
+                for (x, _, c) in &words {
+                    assert_eq!(
+                        Some(c.fg),
+                        want,
+                        "{theme:?} {depth:?} {keys} x={x}: {light:?}"
+                    );
+                }
+                for (x, _, c) in words {
+                    let (Some(f), Some(b)) = (rgb(c.fg), rgb(c.bg)) else {
+                        panic!("{theme:?} {depth:?} {keys} x={x}: no colour");
+                    };
+                    let ratio = contrast(f, b);
+                    assert!(
+                        ratio >= 4.5,
+                        "{theme:?} {depth:?} {keys}: {} at x={x} has {ratio:.2}:1 ({:?} on {:?})",
+                        c.symbol(),
+                        c.fg,
+                        c.bg
+                    );
+                }
+            }
+        }
+    }
+}

@@ -257,12 +257,16 @@ pub fn parse_keys(list: &str) -> Result<Vec<KeyEvent>, String> {
         .collect()
 }
 
-/// The bindings shown as hints on a screen, as (keys, description).
-pub fn hints(route: &Route, en: bool) -> Vec<(&'static str, &'static str)> {
-    let scope = scope_of(route);
+/// The bindings shown as hints on the current screen, as (keys, description): only keys that do
+/// something there (no `Esc 返回` on a root screen, where there is nothing to go back to).
+pub fn hints(state: &State) -> Vec<(&'static str, &'static str)> {
+    let route = state.route();
+    let scope = scope_of(&route);
+    let can_go_back = state.stack.len() > 1 || scope != scope_of_state(state);
     let mut list: Vec<&Binding> = BINDINGS
         .iter()
         .filter(|b| b.scope == scope && b.hint)
+        .filter(|b| can_go_back || !matches!(b.does, Does::Act(Action::Back)))
         .collect();
     // Help and quit come first, so a narrow footer (80 columns over SSH) never hides them.
     let first = |b: &&Binding| {
@@ -272,6 +276,7 @@ pub fn hints(route: &Route, en: bool) -> Vec<(&'static str, &'static str)> {
         )
     };
     list.sort_by_key(first);
+    let en = state.lang.en();
     let mut out: Vec<(&'static str, &'static str)> = Vec::new();
     for b in list {
         // `[` and `]` share one hint.

@@ -215,7 +215,7 @@ impl Drafter<'_> {
         if let Some(p) = project.and_then(|p| self.items.get_mut(p)) {
             p.source.1 = s.span.1;
             p.figures
-                .extend(drafted.into_iter().map(|(f, l, _)| DraftFigure {
+                .extend(drafted.into_iter().map(|(f, l, _, _)| DraftFigure {
                     amount: f.amount,
                     label: Some(l),
                 }));
@@ -229,29 +229,39 @@ impl Drafter<'_> {
             .filter(|_| {
                 drafted
                     .iter()
-                    .all(|(f, _, _)| bundle_money(&f.amount, s.text))
+                    .all(|(f, _, _, _)| bundle_money(&f.amount, s.text))
             })
         {
-            b.figures.extend(drafted.into_iter().map(|(f, _, _)| f));
+            b.figures.extend(drafted.into_iter().map(|(f, _, _, _)| f));
             return;
         }
-        let (label, sure) = (drafted[0].1.clone(), drafted[0].2 && drafted.len() == 1);
-        let target = self.target;
-        self.items.push(DraftItem {
-            label,
-            sure,
-            source: s.span,
-            figures: drafted.into_iter().map(|(f, _, _)| f).collect(),
-            kind: DraftKind::Quantity,
-            deadline: target
-                .then(|| dl.or_else(|| s.dls.first().cloned()))
-                .flatten(),
-            firmness: target.then(|| super::words::firmness(clause)).flatten(),
-            target,
-            growth: Vec::new(),
-            parts: Vec::new(),
-            thresholds: Vec::new(),
-        });
+        // 300亩的农业种业基地和千亩百合园项目: two things joined by 和, two items.
+        for run in apart(drafted) {
+            let (label, sure) = (run[0].1.clone(), run[0].2 && run.len() == 1);
+            let target = self.target;
+            self.items.push(DraftItem {
+                label,
+                sure,
+                source: s.span,
+                figures: run
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, (f, _, _))| DraftFigure {
+                        label: if k == 0 { None } else { f.label },
+                        amount: f.amount,
+                    })
+                    .collect(),
+                kind: DraftKind::Quantity,
+                deadline: target
+                    .then(|| dl.clone().or_else(|| s.dls.first().cloned()))
+                    .flatten(),
+                firmness: target.then(|| super::words::firmness(clause)).flatten(),
+                target,
+                growth: Vec::new(),
+                parts: Vec::new(),
+                thresholds: Vec::new(),
+            });
+        }
     }
 
     /// The figures of a clause that are levels. Parts (after 其中, with the size class they are
@@ -334,15 +344,17 @@ fn figures_of(
     ce: usize,
     figs: &[&Amount],
     next: Option<&str>,
-) -> Vec<(DraftFigure, String, bool)> {
+) -> Vec<Drafted> {
     let mut out = Vec::new();
     let mut from = cs;
     for (k, a) in figs.iter().enumerate() {
         let to = figs.get(k + 1).map_or(ce, |b| b.start);
+        let mut joined = false;
         if k > 0 {
             // 300亩的农业种业基地和千亩百合园: the second figure's words start after 和.
             if let Some(i) = sent[from..a.start].rfind(['和', '与', '及']) {
                 from += i + '和'.len_utf8();
+                joined = true;
             }
         }
         let piece = &sent[from..to];
@@ -359,10 +371,27 @@ fn figures_of(
             },
             l,
             sure,
+            joined,
         ));
         from = a.end;
     }
     out
+}
+
+/// A figure of a clause: the figure, its label, whether the label is sure, and whether it is
+/// joined to the one before by 和/与/及 (a second thing, not a second figure of the first).
+type Drafted = (DraftFigure, String, bool, bool);
+
+/// The figures of a clause cut into items: a figure joined by 和 starts a new one.
+fn apart(drafted: Vec<Drafted>) -> Vec<Vec<(DraftFigure, String, bool)>> {
+    let mut runs: Vec<Vec<(DraftFigure, String, bool)>> = Vec::new();
+    for (f, l, sure, joined) in drafted {
+        match runs.last_mut() {
+            Some(run) if !joined => run.push((f, l, sure)),
+            _ => runs.push(vec![(f, l, sure)]),
+        }
+    }
+    runs
 }
 
 /// Arabic numbers that are neither a figure nor a date: the sentence goes to the review list once.

@@ -257,6 +257,11 @@ fn cut_list(post: &str, sure: &mut bool) -> String {
         Some(0) | None => post,
         Some(i) => &post[..i],
     };
+    // 千亩百合园项目的考察和落地: the project is what is counted, not what is done with it.
+    let post = match post.find("项目的") {
+        Some(i) if i > 0 => &post[..i + "项目".len()],
+        _ => post,
+    };
     let post = strip_leads(post);
     if post.chars().count() > 24 {
         if let Some(i) = post.find('、') {

@@ -73,25 +73,31 @@ pub fn worst(t: &TownEntry) -> Option<ItemRef> {
     t.board.laggards().first().copied()
 }
 
-/// The town's key indicators: the items it marks as headline, else each line's first item with a
-/// figure, at most `n`. (When the format gains 主要指标, they come first here.)
+/// The town's key figures, at most `n`: its report's 主要指标 (the `"role": "indicators"` file) first,
+/// in their order; then, when they are fewer than `n`, the items it marks as headline, else each
+/// line's first item with a figure.
 pub fn indicators(board: &Board, n: usize) -> Vec<&ItemBoard> {
+    let reported = board
+        .indicators
+        .iter()
+        .flat_map(|l| l.items.iter())
+        .filter(|i| i.item.has_figures());
     let marked: Vec<&ItemBoard> = board
         .lines
         .iter()
         .flat_map(|l| l.items.iter())
         .filter(|i| i.item.headline && i.item.has_figures())
-        .take(n)
         .collect();
-    if !marked.is_empty() {
-        return marked;
-    }
-    board
-        .lines
-        .iter()
-        .filter_map(|l| l.items.iter().find(|i| i.item.has_figures()))
-        .take(n)
-        .collect()
+    let fallback: Vec<&ItemBoard> = if marked.is_empty() {
+        board
+            .lines
+            .iter()
+            .filter_map(|l| l.items.iter().find(|i| i.item.has_figures()))
+            .collect()
+    } else {
+        marked
+    };
+    reported.chain(fallback).take(n).collect()
 }
 
 /// The towns' positions in the chosen order. Towns without data go last in every order but `Name`.

@@ -3,7 +3,7 @@
 
 use super::table::{Cell, Column, Row, Table};
 use super::theme::Theme;
-use super::widgets::light_span;
+use super::widgets::light_span_on;
 use crate::app::county::CountyState;
 use crate::app::State;
 use crate::model::county::TownEntry;
@@ -53,7 +53,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
     let fixed = if wide {
         4 + 12 + 10 + 7 + 10
     } else {
-        4 + 8 + 5 + 5 + 10
+        4 + 8 + 5 + 6 + 10
     };
     let flex = w.saturating_sub(fixed + 9);
     let ind = if wide { flex * 11 / 20 } else { flex / 2 };
@@ -61,7 +61,8 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         Column::left(4),
         Column::left(if wide { 12 } else { 8 }),
         Column::left(if wide { 10 } else { 5 }),
-        Column::right(if wide { 7 } else { 5 }),
+        // `⚠127天`: a town whose data is months old still shows its age whole.
+        Column::right(if wide { 7 } else { 6 }),
         Column::right(2),
         Column::right(2),
         Column::right(4),
@@ -175,7 +176,7 @@ fn row<'a>(
     cells.push(Cell::text(ind, base));
     cells.push(match county_rank::worst_text(town) {
         Some((light, text)) => Cell::Spans(Line::from(vec![
-            light_span(light, lang, t),
+            light_span_on(light, lang, t, selected),
             Span::styled(format!(" {text}"), base),
         ])),
         None => Cell::text(lang.pick("无滞后", "none"), t.dim),

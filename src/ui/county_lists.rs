@@ -2,7 +2,7 @@
 
 use super::table::{Cell, Column, Row, Table};
 use super::theme::Theme;
-use super::widgets::light_span;
+use super::widgets::light_span_on;
 use crate::app::State;
 use crate::model::county_rank::TownItem;
 use crate::model::wording::{due_text, owner_short, owner_text};
@@ -82,8 +82,8 @@ fn list(
         Column::left(12),
         Column::left(ctown),
         Column::left(cline),
-        Column::left(clabel),
-        Column::left(cdue),
+        Column::label(clabel),
+        Column::left_whole(cdue),
         Column::left(cown),
     ];
     let head = [
@@ -122,7 +122,7 @@ fn list(
         let cells = vec![
             Cell::Spans(Line::from(vec![
                 mark,
-                light_span(it.judgement.light, lang, t),
+                light_span_on(it.judgement.light, lang, t, pos == selected),
             ])),
             Cell::text(town.name.clone(), base),
             Cell::text(line.short.clone(), base),

@@ -132,9 +132,12 @@ pub fn slide(f: &mut Frame, area: Rect, state: &State) {
         Line::from(Span::styled(pad(&title, w), t.title)),
         Line::raw(""),
     ];
-    let vw = (w / 2).min(40);
     for it in &ind.items {
         let (label, value) = indicator_text(it, state.lang);
+        // The value is shown whole; the label gives way.
+        let vw = crate::text::width(&value)
+            .max((w / 2).min(40))
+            .min(w.saturating_sub(3));
         let lw = w.saturating_sub(vw + 3);
         lines.push(Line::from(vec![
             Span::styled(pad(&format!("  {label}"), lw), t.text),

@@ -1,7 +1,7 @@
 //! 滞后清单: every amber, red or overdue item across all lines, worst first, with its owner.
 
 use super::table::{Cell, Column, Row, Table};
-use super::widgets::{due_text, light_span, owner_text, percent};
+use super::widgets::{due_text, light_span_on, owner_text, percent};
 use crate::app::State;
 use crate::model::board::{ItemBoard, LineBoard};
 use crate::text::pad;
@@ -40,9 +40,9 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
     let mut columns = vec![
         Column::left(cg + 1),
         Column::left(cline),
-        Column::left(clabel),
-        Column::left(cprog),
-        Column::left(cdue),
+        Column::label(clabel),
+        Column::left_whole(cprog),
+        Column::left_whole(cdue),
     ];
     let mut head = vec![
         Cell::text(format!(" {}", lang.pick("状态", "Status")), t.dim),
@@ -107,7 +107,10 @@ fn laggard_cells<'a>(
     };
     let mark = Span::styled(if selected { ">" } else { " " }, base);
     vec![
-        Cell::Spans(Line::from(vec![mark, light_span(j.light, lang, t)])),
+        Cell::Spans(Line::from(vec![
+            mark,
+            light_span_on(j.light, lang, t, selected),
+        ])),
         Cell::text(line.short.clone(), base),
         Cell::text(it.item.label.clone(), base),
         Cell::text(prog, base),

@@ -1,7 +1,9 @@
 //! A work line's panel: its groups and items as an aligned table with values, bars, lights and deadlines.
 
 use super::table::{Cell, Column, Row, Table};
-use super::widgets::{bar, change_span, is_withheld, light_span, main_value, owner_text, percent};
+use super::widgets::{
+    bar, change_span, is_withheld, light_span_on, main_value, owner_text, percent,
+};
 use crate::app::State;
 use crate::model::board::ItemRef;
 use crate::text::{pad, pad_left, truncate};
@@ -163,13 +165,13 @@ fn head_columns<'a>(
 ) -> (Vec<Column>, Vec<Cell<'a>>) {
     let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
-    let mut columns = vec![Column::left(cl + 1), Column::right(cv)];
+    let mut columns = vec![Column::label(cl + 1), Column::figures(cv)];
     let mut head = vec![
         Cell::text(format!(" {}", lang.pick("事项", "Item")), t.dim),
         Cell::text(lang.pick("数值", "Value"), t.dim),
     ];
     if has_prev {
-        columns.push(Column::right(CHANGE_W));
+        columns.push(Column::figures(CHANGE_W));
         head.push(Cell::text(lang.pick("较上期", "change"), t.dim));
     }
     if cb > 0 {
@@ -269,7 +271,9 @@ fn item_cells<'a>(
         };
         cells.push(Cell::Spans(Line::from(spans)));
     }
-    cells.push(Cell::Spans(Line::from(light_span(j.light, lang, t))));
+    cells.push(Cell::Spans(Line::from(light_span_on(
+        j.light, lang, t, selected,
+    ))));
     let due = super::widgets::due_span(j, line.as_of, state.today, lang, t);
     cells.push(Cell::text(due.content, due.style));
     cells.push(Cell::text(owner_text(it, line), t.dim));

@@ -322,7 +322,7 @@ fn draw_footer(f: &mut Frame, area: Rect, state: &State) {
     }
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for (keys, desc) in keymap::hints(&state.route(), state.lang.en()) {
+    for (keys, desc) in keymap::hints(state) {
         let need = width(keys) + 1 + width(desc) + 2;
         if used + need > w {
             break;

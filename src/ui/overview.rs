@@ -208,41 +208,54 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
         }
         let left = line.items.len() - shown;
         out.push(Line::from(Span::styled(
-            pad(&card_summary(line, left, lang), inner_w),
+            pad(&card_summary(line, left, lang, inner_w), inner_w),
             t.dim,
         )));
     }
     f.render_widget(Paragraph::new(out), inner);
 }
 
-/// The card's last row: what it leaves out, how many items, the changes and the as-of date.
-fn card_summary(line: &LineBoard, left: usize, lang: crate::model::Lang) -> String {
-    let mut s = String::new();
+/// The card's last row: what it leaves out, how many items, the changes and the as-of date, as many
+/// of these as fit whole in `w` columns (a count or a date is never shown in part).
+fn card_summary(line: &LineBoard, left: usize, lang: crate::model::Lang, w: usize) -> String {
+    let mut parts = Vec::new();
     if left > 0 {
-        s.push_str(&format!(
-            "{}{left}{} · ",
+        parts.push(format!(
+            "{}{left}{}",
             lang.pick("还有", ""),
             lang.pick("项", " more")
         ));
     }
-    s.push_str(&format!(
+    parts.push(format!(
         "{}{}{}",
         lang.pick("共", ""),
         line.items.len(),
         lang.pick("项", " items")
     ));
     if line.prev_date.is_some() {
-        s.push_str(&format!(
-            " · {}{}",
+        parts.push(format!(
+            "{}{}",
             lang.pick("变动", "changed "),
             line.changed()
         ));
     }
-    s.push_str(&format!(
-        " · {} {}",
+    parts.push(format!(
+        "{} {}",
         lang.pick("截至", "as of"),
         line.as_of.format("%m-%d")
     ));
+    let mut s = String::new();
+    for p in parts {
+        let next = if s.is_empty() {
+            p
+        } else {
+            format!("{s} · {p}")
+        };
+        if !s.is_empty() && width(&next) > w {
+            break;
+        }
+        s = next;
+    }
     s
 }
 
@@ -310,7 +323,8 @@ fn figure_row(state: &State, line: &LineBoard, it: &ItemBoard, w: usize) -> Line
         spans.push(Span::styled(pct, t.light(j.light)));
         return Line::from(spans);
     }
-    let vw = width(&value).min(w / 2);
+    // The value is shown whole; the label gives way (down to nothing on a very narrow card).
+    let vw = width(&value).min(w);
     let lw = w.saturating_sub(vw + 1);
     let style = if is_withheld(it) { t.withheld } else { t.text };
     Line::from(vec![

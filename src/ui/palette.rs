@@ -75,6 +75,10 @@ pub struct Palette {
     pub marker: Tone,
     /// Lights: none, done, on track, behind, severely behind, overdue.
     pub lights: [LightTones; 6],
+    /// Each light's symbol and word on the selected row (on `selected.1`), where its own ink would
+    /// fade: a darker shade of the light, or the selection's ink where no shade reads (16 colours).
+    /// Unused when the lights are badges, which keep their own background.
+    pub lights_selected: [Tone; 6],
     /// Light words drawn as badges (text on the light's fill) rather than coloured text.
     pub badges: bool,
 }
@@ -124,6 +128,16 @@ pub const DARK: Palette = Palette {
         light(D_RED, D_RED, D_INK),
         light(D_RED, D_RED, D_INK),
     ],
+    // On the light grey selection: blue, green, amber and red darkened; in 16 colours only blue and
+    // red read on grey, the others take the selection's black (their symbol still tells them apart).
+    lights_selected: [
+        D_INK,
+        t(Blue, 18, 0x1a4a8a),
+        t(Black, 22, 0x155d2e),
+        t(Black, 52, 0x6b4500),
+        t(Red, 88, 0xa01010),
+        t(Red, 88, 0xa01010),
+    ],
     badges: false,
 };
 
@@ -161,6 +175,7 @@ pub const LIGHT: Palette = Palette {
         light(L_RED, t(Red, 160, 0xd32f2f), L_WHITE),
         light(L_RED, t(Red, 160, 0xd32f2f), L_WHITE),
     ],
+    lights_selected: [L_BLACK, L_BLUE, L_BLACK, L_BLACK, L_RED, L_RED],
     badges: true,
 };
 
@@ -297,6 +312,13 @@ mod tests {
         for l in LIGHTS {
             let s = t.light(l);
             out.push((format!("light {l:?}"), s, on(s), 4.5));
+            let sel = t.light_selected(l);
+            out.push((
+                format!("light {l:?} on the selected row"),
+                sel,
+                on(sel),
+                4.5,
+            ));
             let d = t.digits(l);
             out.push((format!("digits {l:?}"), d, on(d), 4.5));
             let fill = t.bar_fill(l).bg.unwrap_or(page);

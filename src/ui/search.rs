@@ -40,6 +40,8 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
     let mut table = Table::new(vec![Column {
         width: Constraint::Fill(1),
         align: Align::Left,
+        whole: false,
+        gives: false,
     }]);
     let selected = state.screens.search.selected;
     let query = &state.screens.search.query;

@@ -49,15 +49,10 @@ pub fn snippet(text: &str, query: &str, room: usize) -> Option<Snippet> {
         from += 1;
     }
     let left = spare.saturating_sub(w(&cs[from..s]));
-    let mut to = e;
-    while to < cs.len() && w(&cs[e..=to]) <= left {
-        to += 1;
-    }
-    while to < cs.len() && to > e && numeric(cs[to]) && numeric(cs[to - 1]) {
-        to -= 1;
-    }
     let before: String = cs[from..s].iter().collect();
-    let after: String = cs[e..to].iter().collect();
+    // The words after: cut like every truncation, which never leaves a figure without its unit
+    // (`约6227..` of 约6227平方米 backs off to `约..`).
+    let after: String = cs[e..].iter().collect();
     Some(Snippet {
         before: if from > 0 {
             format!("..{before}")
@@ -65,11 +60,7 @@ pub fn snippet(text: &str, query: &str, room: usize) -> Option<Snippet> {
             before
         },
         hit: cs[s..e].iter().collect(),
-        after: if to < cs.len() {
-            format!("{after}..")
-        } else {
-            after
-        },
+        after: crate::text::truncate(&after, left + crate::text::ELLIPSIS.len()),
     })
 }
 
@@ -98,6 +89,17 @@ mod tests {
             width(&format!("{}{}{}", t.before, t.hit, t.after)) <= 10,
             "{t:?}"
         );
+        let u = snippet(
+            "道路整修改造约1900平方米，镇域道路改造及硬化约6227平方米",
+            "道路",
+            40,
+        )
+        .unwrap();
+        assert!(
+            !u.after.contains("6227.."),
+            "a figure keeps its unit or goes: {u:?}"
+        );
+        assert!(!u.after.ends_with(|c: char| c.is_ascii_digit()), "{u:?}");
         assert_eq!(snippet("abc", "x", 10), None);
         assert_eq!(snippet("ABC", "b", 10).unwrap().hit, "B");
     }

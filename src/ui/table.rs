@@ -26,6 +26,11 @@ pub struct Column {
     pub width: Constraint,
     /// Alignment of text cells.
     pub align: Align,
+    /// A figure column: it widens to its widest text cell, never cutting a value; the label column
+    /// (the widest left-aligned one) gives way.
+    pub whole: bool,
+    /// The label column: it gives its room to the figure columns that need it.
+    pub gives: bool,
 }
 
 impl Column {
@@ -34,6 +39,8 @@ impl Column {
         Column {
             width: Constraint::Length(w as u16),
             align: Align::Left,
+            whole: false,
+            gives: false,
         }
     }
 
@@ -42,6 +49,33 @@ impl Column {
         Column {
             width: Constraint::Length(w as u16),
             align: Align::Right,
+            whole: false,
+            gives: false,
+        }
+    }
+
+    /// A left-aligned label column `w` cells wide that gives way to the figure columns.
+    pub fn label(w: usize) -> Column {
+        Column {
+            gives: true,
+            ..Column::left(w)
+        }
+    }
+
+    /// A left-aligned column at least `w` cells wide that widens to keep its text whole (a progress
+    /// `35%/50%`, a deadline `06-30 剩5天`).
+    pub fn left_whole(w: usize) -> Column {
+        Column {
+            whole: true,
+            ..Column::left(w)
+        }
+    }
+
+    /// A right-aligned figure column at least `w` cells wide that widens to keep every value whole.
+    pub fn figures(w: usize) -> Column {
+        Column {
+            whole: true,
+            ..Column::right(w)
         }
     }
 }
@@ -121,10 +155,87 @@ impl<'a> Table<'a> {
         self
     }
 
+    /// The widest text cell of column `c` over all rows.
+    fn widest(&self, c: usize) -> usize {
+        self.header
+            .iter()
+            .chain(&self.body)
+            .filter_map(|r| match r {
+                Row::Cells(cells, _) => match cells.get(c) {
+                    Some(Cell::Text(s, _)) => Some(width(s)),
+                    _ => None,
+                },
+                Row::Across(_) => None,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The column widths: figure columns widened to their widest value, the room taken from the
+    /// label column (marked [`Column::label`]), which keeps at least 2 cells.
+    fn widths(&self) -> Vec<Constraint> {
+        let mut widths: Vec<Constraint> = self.columns.iter().map(|c| c.width).collect();
+        let label = self.columns.iter().position(|c| c.gives);
+        for (i, col) in self.columns.iter().enumerate() {
+            let (true, Constraint::Length(have), Some(l)) = (col.whole, widths[i], label) else {
+                continue;
+            };
+            let need = (self.widest(i) as u16).saturating_sub(have);
+            let Constraint::Length(lw) = widths[l] else {
+                continue;
+            };
+            let give = need.min(lw.saturating_sub(2));
+            widths[l] = Constraint::Length(lw - give);
+            widths[i] = Constraint::Length(have + give);
+        }
+        widths
+    }
+
+    /// The widths fitted to `room` columns: when the columns (and the spaces between them) are wider,
+    /// the label gives way first (down to 2), then the other columns from the right; the figure
+    /// columns last, so the layout never squeezes a value while a label or an owner still has room.
+    fn fitted(&self, room: u16) -> Vec<Constraint> {
+        let mut widths = self.widths();
+        let lengths: Option<Vec<u16>> = widths
+            .iter()
+            .map(|c| match c {
+                Constraint::Length(n) => Some(*n),
+                _ => None,
+            })
+            .collect();
+        let Some(mut lengths) = lengths else {
+            return widths;
+        };
+        let spacing = lengths.len().saturating_sub(1) as u16;
+        let mut over = (lengths.iter().sum::<u16>() + spacing).saturating_sub(room);
+        let label = self.columns.iter().position(|c| c.gives);
+        let order = label
+            .into_iter()
+            .chain(
+                (0..lengths.len())
+                    .rev()
+                    .filter(|&i| Some(i) != label && !self.columns[i].whole),
+            )
+            .chain((0..lengths.len()).rev().filter(|&i| self.columns[i].whole));
+        for i in order {
+            if over == 0 {
+                break;
+            }
+            let keep = if Some(i) == label { 2 } else { 0 };
+            let give = over.min(lengths[i].saturating_sub(keep));
+            lengths[i] -= give;
+            over -= give;
+        }
+        for (c, n) in widths.iter_mut().zip(lengths) {
+            *c = Constraint::Length(n);
+        }
+        widths
+    }
+
     /// The columns' areas on a one-row strip of `area`.
     fn cells(&self, area: Rect) -> Vec<Rect> {
         let strip = Rect { height: 1, ..area };
-        Layout::horizontal(self.columns.iter().map(|c| c.width))
+        Layout::horizontal(self.fitted(area.width))
             .flex(Flex::Start)
             .spacing(1)
             .split(strip)
@@ -245,6 +356,46 @@ mod tests {
             "〔推动镇域经济稳步增长〕",
             "a row across is not cut"
         );
+    }
+
+    #[test]
+    fn a_figure_column_keeps_its_values_whole_and_the_label_gives_way() {
+        let mut t = Table::new(vec![Column::label(12), Column::figures(8), Column::left(4)]);
+        t.push(Row::Cells(
+            vec![
+                Cell::text("镇村道路提升改造工程", Style::new()),
+                Cell::text("8300多/23000万元", Style::new()),
+                Cell::text("正常", Style::new()),
+            ],
+            Style::new(),
+        ));
+        let area = Rect::new(0, 0, 27, 1);
+        let mut buf = Buffer::empty(area);
+        t.render(area, &mut buf);
+        assert_eq!(text(&buf, 0), "镇.. 8300多/23000万元 正常");
+    }
+
+    #[test]
+    fn on_a_narrow_table_the_label_then_the_last_columns_give_way_before_a_figure() {
+        let mut t = Table::new(vec![
+            Column::label(8),
+            Column::figures(12),
+            Column::left(10),
+            Column::left(10),
+        ]);
+        t.push(Row::Cells(
+            vec![
+                Cell::text("示例冷链物流园", Style::new()),
+                Cell::text("8300多/23000万元", Style::new()),
+                Cell::text("● 正常", Style::new()),
+                Cell::text("张副镇长", Style::new()),
+            ],
+            Style::new(),
+        ));
+        let area = Rect::new(0, 0, 30, 1);
+        let mut buf = Buffer::empty(area);
+        t.render(area, &mut buf);
+        assert_eq!(text(&buf, 0), "示 8300多/23000万元 ● 正常");
     }
 
     #[test]

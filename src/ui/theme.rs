@@ -11,6 +11,7 @@ struct LightColors {
     ink: Color,
     fill: Color,
     on_fill: Color,
+    on_selection: Color,
 }
 
 /// Named styles, built from the theme table ([`super::palette`]). Lights never rely on colour alone:
@@ -117,10 +118,14 @@ impl Theme {
             up: on_page(p.up),
             down: on_page(p.down),
             new: on_page(p.new),
-            lights: p.lights.map(|l: LightTones| LightColors {
-                ink: c(l.ink),
-                fill: c(l.fill),
-                on_fill: c(l.on_fill),
+            lights: std::array::from_fn(|i| {
+                let l: LightTones = p.lights[i];
+                LightColors {
+                    ink: c(l.ink),
+                    fill: c(l.fill),
+                    on_fill: c(l.on_fill),
+                    on_selection: c(p.lights_selected[i]),
+                }
             }),
             badges: p.badges,
             ascii: false,
@@ -148,6 +153,7 @@ impl Theme {
             ink: Color::Reset,
             fill: Color::Reset,
             on_fill: Color::Reset,
+            on_selection: Color::Reset,
         };
         Theme {
             mono: true,
@@ -216,6 +222,18 @@ impl Theme {
         } else {
             bold_safe(s.add_modifier(Modifier::BOLD))
         }
+    }
+
+    /// A light's symbol and word on the selected row: a shade of the light that reads on the
+    /// selection's background (the light's own ink may not), or the badge where lights are badges.
+    pub fn light_selected(&self, light: Light) -> Style {
+        if self.mono || self.badges {
+            return self.light(light);
+        }
+        let fg = self.lights[light_index(light)].on_selection;
+        Style::new()
+            .fg(fg)
+            .bg(self.selected.bg.unwrap_or(self.page()))
     }
 
     /// The style of big digits on a slide: the light's ink on the page, never the colour of a badge

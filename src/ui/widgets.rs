@@ -67,6 +67,17 @@ pub fn light_span(light: Light, lang: Lang, theme: &Theme) -> Span<'static> {
     )
 }
 
+/// [`light_span`] on a table row: on the selected row, in a shade that reads on the selection
+/// (the table gives the selection's colours only to cells on the page's background).
+pub fn light_span_on(light: Light, lang: Lang, theme: &Theme, selected: bool) -> Span<'static> {
+    let span = light_span(light, lang, theme);
+    if selected && light != Light::None {
+        span.style(theme.light_selected(light))
+    } else {
+        span
+    }
+}
+
 /// A progress bar `width` cells wide, filled to `ratio`, with the 序时进度 marker `|` at `time`.
 /// Filled cells are coloured spaces (reverse video in mono), so no ambiguous-width glyph is used.
 pub fn bar(

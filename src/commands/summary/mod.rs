@@ -39,7 +39,7 @@ pub fn markdown(state: &State) -> String {
     let lang = state.lang;
     let mut out = String::new();
     title(&mut out, state);
-    if state.board.lines.is_empty() {
+    if state.board.lines.is_empty() && state.board.indicators.is_none() {
         footer(&mut out, state);
         return out;
     }
@@ -88,7 +88,9 @@ fn title(out: &mut String, state: &State) {
     );
     out.push('\n');
     let errors = state.data.errors().count();
-    let Some(date) = state.board.date.filter(|_| !state.board.lines.is_empty()) else {
+    // A report may state only its key indicators (主要指标): that is data too.
+    let has_data = !state.board.lines.is_empty() || state.board.indicators.is_some();
+    let Some(date) = state.board.date.filter(|_| has_data) else {
         let _ = writeln!(out, "{}", lang.pick("没有可用的数据。", "No data."));
         load_errors(out, errors, lang);
         return;

@@ -40,11 +40,11 @@ fn indicators(out: &mut String, state: &State) {
 
 pub(super) fn lines(out: &mut String, state: &State) {
     let lang = state.lang;
+    indicators(out, state);
     if state.board.lines.is_empty() {
         let _ = writeln!(out, "{}", lang.pick("没有工作线数据。", "No work line."));
         return;
     }
-    indicators(out, state);
     for (i, line) in state.board.lines.iter().enumerate() {
         let mut heading = escape(&line.short);
         if line.title != line.short {

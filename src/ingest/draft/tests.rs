@@ -61,3 +61,21 @@ fn size_classes_after_qizhong_are_not_figures() {
     let parts: Vec<Value> = items[0].parts.iter().map(|a| a.value).collect();
     assert_eq!(parts, [Value::Num(4.86), Value::Num(0.54)]);
 }
+
+#[test]
+fn things_joined_by_he_are_items_apart() {
+    let mut review = Vec::new();
+    let items = draft_unit(
+        &unit("推动300亩的农业种业基地和千亩百合园项目的考察和落地。"),
+        2023,
+        true,
+        &mut review,
+    );
+    assert_eq!(items.len(), 2, "{items:#?}");
+    assert_eq!(items[0].label, "农业种业基地");
+    assert_eq!(items[0].figures.len(), 1);
+    assert_eq!(items[1].figures[0].amount.value, Value::Num(1000.0));
+    assert_eq!(items[1].figures[0].label, None);
+    assert_eq!(items[1].label, "百合园项目");
+    assert_eq!(items[0].source, items[1].source);
+}
