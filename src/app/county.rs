@@ -1,6 +1,7 @@
 //! The county level above the town: the county overview, the laggard list and search across towns,
 //! and opening a town, whose screens then work exactly as for a town folder.
 
+use super::update::step;
 use super::{Action, Effect, Effects, Route, State};
 use crate::model::board::{Board, ItemRef};
 use crate::model::county::County;
@@ -176,15 +177,6 @@ pub fn update(state: &mut State, action: Action) -> Option<Effects> {
         _ => {}
     }
     Some(Effects::none())
-}
-
-fn step(cur: usize, delta: isize, len: usize) -> usize {
-    if len == 0 {
-        return 0;
-    }
-    (cur as isize)
-        .saturating_add(delta)
-        .clamp(0, len as isize - 1) as usize
 }
 
 fn move_by(c: &mut CountyState, route: &Route, delta: isize) {

@@ -217,7 +217,8 @@ fn open_line(state: &mut State, n: usize) {
     }
 }
 
-fn step(cur: usize, delta: isize, len: usize) -> usize {
+/// A list position moved by `delta` and kept inside a list of `len` (0 when it is empty).
+pub(super) fn step(cur: usize, delta: isize, len: usize) -> usize {
     if len == 0 {
         return 0;
     }
