@@ -36,8 +36,13 @@ fn relevant_path(p: &Path) -> bool {
 }
 
 /// How often, between events, the watcher checks that the folder it watches is still the one at
-/// its path (one `stat`).
+/// its path (one `stat`) when its parent folder cannot be watched.
 pub const IDENTITY_CHECK: Duration = Duration::from_secs(1);
+
+/// The same check while the parent folder is watched: replacing, moving or deleting the folder is
+/// an event there (each event is followed by the check), so this only catches what no watch sees
+/// (a folder further up replaced) and does not wake an idle dashboard every second.
+pub const IDENTITY_CHECK_WATCHED: Duration = Duration::from_secs(30);
 
 /// A running watch on a data folder; dropping it stops the watching.
 ///
@@ -57,10 +62,15 @@ pub fn watch(dir: &Path, debounce: Duration) -> notify::Result<(DirWatch, Receiv
     let mut watcher = notify::recommended_watcher(raw_tx)?;
     let identity = identity(&dir);
     watcher.watch(&dir, RecursiveMode::Recursive)?;
-    if let Some(parent) = dir.parent() {
-        // Best effort: without it a swap is still noticed by the periodic check.
-        let _ = watcher.watch(parent, RecursiveMode::NonRecursive);
-    }
+    // Best effort: without it a swap is still noticed by the periodic check, made more often.
+    let parent_watched = dir
+        .parent()
+        .is_some_and(|parent| watcher.watch(parent, RecursiveMode::NonRecursive).is_ok());
+    let check = if parent_watched {
+        IDENTITY_CHECK_WATCHED
+    } else {
+        IDENTITY_CHECK
+    };
     let watcher = Arc::new(Mutex::new(watcher));
     let followed = Followed {
         dir,
@@ -68,7 +78,7 @@ pub fn watch(dir: &Path, debounce: Duration) -> notify::Result<(DirWatch, Receiv
         watcher: Arc::downgrade(&watcher),
     };
     let (tx, rx) = mpsc::channel();
-    thread::spawn(move || debounce_loop(raw_rx, tx, debounce, followed));
+    thread::spawn(move || debounce_loop(raw_rx, tx, (debounce, check), followed));
     Ok((DirWatch { _watcher: watcher }, rx))
 }
 
@@ -132,16 +142,14 @@ impl Followed {
 fn debounce_loop(
     raw: Receiver<notify::Result<Event>>,
     tx: Sender<()>,
-    debounce: Duration,
+    (debounce, check): (Duration, Duration),
     mut followed: Followed,
 ) {
     // While a burst is pending: when it is over, `debounce` after the last event inside the folder.
     // Events for the parent's other entries (a busy home or /tmp) neither start nor prolong one.
     let mut due: Option<Instant> = None;
     loop {
-        let wait = due.map_or(IDENTITY_CHECK, |d| {
-            d.saturating_duration_since(Instant::now())
-        });
+        let wait = due.map_or(check, |d| d.saturating_duration_since(Instant::now()));
         match raw.recv_timeout(wait) {
             Ok(r) => {
                 let (hit, ours) = match &r {
