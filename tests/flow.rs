@@ -719,7 +719,7 @@ fn the_dashboard_s_first_frame_and_its_full_load_show_a_broken_newest_file_s_old
     // As the dashboard loads: the first frame from each line's newest snapshots, then the whole
     // history behind it, through the same Reloader.
     let tmp = history_with_broken_party();
-    let mut reloader = load::Reloader::new(tmp.path());
+    let mut reloader = huibao::model::reload::Reloader::new(tmp.path());
     let first = reloader.load_recent();
     assert!(first.older_pending, "older folders are left for later");
     for (what, data) in [("first frame", first), ("full load", reloader.reload())] {

@@ -1,7 +1,7 @@
 //! The county level above the town: the county overview, the laggard list and search across towns,
 //! and opening a town, whose screens then work exactly as for a town folder.
 
-use super::update::step;
+use super::screens::step;
 use super::{Action, Effect, Effects, Route, State};
 use crate::model::board::{Board, ItemRef};
 use crate::model::county::County;

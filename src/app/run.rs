@@ -4,7 +4,7 @@
 
 use super::frame::FrameWriter;
 use super::{keymap, update, Action, Effect, Now, State};
-use crate::model::load::Reloader;
+use crate::model::reload::Reloader;
 use crate::model::Dataset;
 use crossterm::event::{self, Event};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};

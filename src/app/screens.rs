@@ -61,3 +61,13 @@ pub struct Screens {
     /// Help.
     pub help: ScrollScreen,
 }
+
+/// A list position moved by `delta` and kept inside a list of `len` (0 when it is empty).
+pub(crate) fn step(cur: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    (cur as isize)
+        .saturating_add(delta)
+        .clamp(0, len as isize - 1) as usize
+}

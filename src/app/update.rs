@@ -2,6 +2,7 @@
 //! outside world must do (quit, reload, suspend, wake up later) is returned for the runtime to perform.
 
 use super::notice::Nothing;
+use super::screens::step;
 use super::{Action, Effect, Effects, Route, Slide, State};
 use crate::model::board::ItemRef;
 
@@ -215,16 +216,6 @@ fn open_line(state: &mut State, n: usize) {
         state.stack.push(Route::Line(id));
         state.select_overview(n);
     }
-}
-
-/// A list position moved by `delta` and kept inside a list of `len` (0 when it is empty).
-pub(super) fn step(cur: usize, delta: isize, len: usize) -> usize {
-    if len == 0 {
-        return 0;
-    }
-    (cur as isize)
-        .saturating_add(delta)
-        .clamp(0, len as isize - 1) as usize
 }
 
 fn move_by(state: &mut State, delta: isize) {

@@ -198,7 +198,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     (None, Ok(None))
                 }
                 Ok(Some(dir)) => {
-                    let mut r = load::Reloader::new(&dir);
+                    let mut r = crate::model::reload::Reloader::new(&dir);
                     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
                     let data = if cli.poll.is_some() {
                         baseline = Some(crate::watch::fingerprint(&dir));

@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use super::reload::{Cache, Cached, DayListings};
-pub use super::reload::{Reloader, Stamp};
+pub use super::stamp::Stamp;
+use super::stamp::{Cache, Cached, DayListing, DayListings};
 
 pub use super::read::{read_capped, MAX_FILE_BYTES};
 
@@ -749,9 +749,6 @@ enum Work {
 
 /// A snapshot folder's listing as [`Work::Day`] found it: the folder, its [`Stamp`] and listing.
 type Listed = Option<(PathBuf, Stamp, DayListing)>;
-
-/// A snapshot folder's line files (relative and full paths) and the names skipped.
-pub(super) type DayListing = (Vec<(String, PathBuf)>, Vec<String>);
 
 impl Work {
     fn run(self, prefix: &str, cache: &Cache, listings: &DayListings) -> (Vec<Parsed>, Listed) {

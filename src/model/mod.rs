@@ -1,5 +1,6 @@
 //! The model layer: the data format, loading, validation, status rules and history. No UI code here.
 
+pub mod agenda;
 pub mod board;
 pub mod checks;
 pub mod county;
@@ -22,6 +23,7 @@ pub mod reload;
 pub mod sanitize;
 pub mod say;
 pub mod soon;
+pub mod stamp;
 pub mod status;
 pub mod validate;
 pub mod values;
