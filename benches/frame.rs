@@ -77,7 +77,7 @@ fn today() -> chrono::NaiveDate {
 /// Load, state and the overview drawn into a 120×40 buffer: the dashboard's first frame (each
 /// line's newest snapshots, as the dashboard loads before its first frame).
 fn first_frame(dir: &Path) -> (State, Terminal<TestBackend>) {
-    let data = huibao::model::rehuibao_reload_placeholder(dir).load_recent();
+    let data = huibao::model::reload::Reloader::new(dir).load_recent();
     let mut state = State::new(data, Lang::Zh, today());
     huibao::app::update(&mut state, huibao::app::Action::Resize(120, 40));
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
@@ -170,7 +170,7 @@ fn bench_reload(c: &mut Criterion) {
         .join(newest.format("%Y-%m-%d").to_string())
         .join("safety.json");
     let original = std::fs::read_to_string(&file).expect("read a line file");
-    let mut reloader = huibao::model::rehuibao_reload_placeholder(dir.path());
+    let mut reloader = huibao::model::reload::Reloader::new(dir.path());
     let data = reloader.reload();
     let held = reset_peak();
     // One save: the file changes size and content.
