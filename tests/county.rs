@@ -390,7 +390,7 @@ fn key_figures_come_from_the_towns_indicators_first() {
     );
     // A town without 主要指标 falls back to each line's first item with a figure.
     let dongshan = huibao::ui::county::indicators_text(&c.towns[0], 1, huibao::model::Lang::Zh);
-    assert!(dongshan.starts_with(&c.towns[0].board.lines[0].items[0].item.label));
+    assert!(dongshan.starts_with(c.towns[0].board.lines[0].items[0].item.label.as_str()));
 }
 
 #[test]

@@ -27,9 +27,9 @@ fn the_seed_report_gives_back_data_quantities() {
         .iter()
         .flat_map(|l| l.items())
         .map(|it| Draft {
-            label: it.label.clone(),
+            label: it.label.clone().into(),
             claimed: None,
-            source: it.source.clone(),
+            source: it.source.clone().into(),
             pool: quantities(it),
         })
         .collect();
@@ -159,7 +159,7 @@ fn find_item(drafts: &mut [Draft], it: &Item, said: &[Quantity]) -> Vec<Found> {
         .max_by_key(|&(i, n)| (n, std::cmp::Reverse(i)))
         .map(|(i, _)| i);
     if let Some(b) = best {
-        drafts[b].claimed = Some(it.id.clone());
+        drafts[b].claimed = Some(it.id.clone().into());
     }
     let mut out = Vec::new();
     for q in said {
@@ -179,8 +179,8 @@ fn find_item(drafts: &mut [Draft], it: &Item, said: &[Quantity]) -> Vec<Found> {
         drafts[at].pool.remove(i);
         out.push(Found {
             same_item: Some(at) == best,
-            label: it.label.clone(),
-            source: it.source.clone(),
+            label: it.label.clone().into(),
+            source: it.source.clone().into(),
             drafted_label: drafts[at].label.clone(),
         });
     }

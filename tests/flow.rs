@@ -384,13 +384,8 @@ fn a_filter_applies_to_every_screen_slide_and_the_summary() {
     // The overview's cards and the header count only what the filter lets through.
     for line in &s.board.lines {
         for it in &line.items {
-            let leader = it.item.leader.as_ref().or(line.leader.as_ref());
-            assert_eq!(
-                leader.map(String::as_str),
-                Some("赵副镇长"),
-                "{}",
-                it.item.label
-            );
+            let leader = it.item.leader.as_deref().or(line.leader.as_deref());
+            assert_eq!(leader, Some("赵副镇长"), "{}", it.item.label);
         }
     }
     let red: usize = s.board.lines.iter().map(|l| l.red()).sum();

@@ -169,7 +169,7 @@ fn lights_move_over_the_weeks() {
     let laggards: Vec<String> = at("2024-05-03")
         .laggards()
         .into_iter()
-        .map(|r| at("2024-05-03").item(r).unwrap().item.id.clone())
+        .map(|r| at("2024-05-03").item(r).unwrap().item.id.to_string())
         .collect();
     assert_eq!(laggards.len(), 3);
     assert_eq!(

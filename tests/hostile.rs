@@ -159,7 +159,11 @@ fn nothing_in_any_loaded_string_is_forbidden() {
     let mut strings = Vec::new();
     walk(&back, &mut strings);
     assert!(strings.len() > 40, "{}", strings.len());
-    for s in strings.iter().chain([&ds.town.name, &ds.town.title]) {
+    for s in strings
+        .iter()
+        .map(String::as_str)
+        .chain([ds.town.name.as_str(), ds.town.title.as_str()])
+    {
         let bad: Vec<char> = s.chars().filter(|&c| forbidden(c) && c != '\n').collect();
         assert!(bad.is_empty(), "{s:?} holds {bad:?}");
     }

@@ -112,7 +112,7 @@ fn moving_is_clamped_and_g_jumps_to_the_ends() {
         id,
         ItemId {
             line: party,
-            item: third
+            item: third.into()
         }
     );
 }

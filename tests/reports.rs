@@ -84,7 +84,7 @@ fn every_report_loads_clean_and_quotes_its_source() {
         let all = board.lines.iter().chain(board.indicators.iter());
         for it in all.flat_map(|l| l.items.iter()) {
             assert!(
-                text.contains(&it.item.source),
+                text.contains(it.item.source.as_str()),
                 "{name}: {} quotes a sentence not in report.txt: {}",
                 it.item.id,
                 it.item.source

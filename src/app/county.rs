@@ -97,7 +97,7 @@ pub fn no_town(county: &County) -> Dataset {
     Dataset {
         source: DataSource::Folder(county.dir.clone()),
         town: crate::model::Town {
-            name: county.name.clone(),
+            name: county.name.clone().into(),
             ..Default::default()
         },
         lines: Vec::new(),

@@ -69,8 +69,12 @@ impl Filter {
     pub fn keeps(&self, line: &LineBoard, item: &ItemBoard) -> bool {
         match self {
             Filter::Light(l) => item.judgement.light == *l,
-            Filter::Leader(n) => item.item.leader.as_ref().or(line.leader.as_ref()) == Some(n),
-            Filter::Office(n) => item.item.office.as_ref().or(line.office.as_ref()) == Some(n),
+            Filter::Leader(n) => {
+                item.item.leader.as_deref().or(line.leader.as_deref()) == Some(n.as_str())
+            }
+            Filter::Office(n) => {
+                item.item.office.as_deref().or(line.office.as_deref()) == Some(n.as_str())
+            }
         }
     }
 }
@@ -338,7 +342,7 @@ impl State {
             return;
         };
         let item = self.board.lines[l].items[i].item.id.clone();
-        self.screens.lines.entry(id).or_default().selected = Some(item);
+        self.screens.lines.entry(id).or_default().selected = Some(item.into());
     }
 
     /// The choices of the filter screen: clear, each light, each leader and office in the data.
@@ -359,8 +363,8 @@ impl State {
             leaders.extend(line.leader.clone());
             offices.extend(line.office.clone());
             for i in &line.items {
-                leaders.extend(i.item.leader.clone());
-                offices.extend(i.item.office.clone());
+                leaders.extend(i.item.leader.clone().map(String::from));
+                offices.extend(i.item.office.clone().map(String::from));
             }
         }
         out.extend(leaders.into_iter().map(|l| Some(Filter::Leader(l))));

@@ -126,8 +126,9 @@ fn town(name: Option<&str>, titles: &[&str], title: &str, lines: &[LineFile]) ->
         name: name
             .map(str::to_string)
             .or_else(|| titles.iter().find_map(|t| town_in(t)))
-            .unwrap_or_default(),
-        title: title.to_string(),
+            .unwrap_or_default()
+            .into(),
+        title: title.into(),
         lines: lines.iter().map(|l| l.id.clone()).collect(),
         thresholds: Thresholds::default(),
         ..Town::default()
@@ -365,7 +366,7 @@ fn assemble(tables: &[Table], stem: &str, drafts: Vec<Draft>, as_of: NaiveDate) 
                 Some(g) if g.title == d.group => g.items.push(to_item(d.item.clone())),
                 _ => groups.push(Group {
                     period: None,
-                    title: d.group.clone(),
+                    title: d.group.clone().into(),
                     items: vec![to_item(d.item.clone())],
                 }),
             }
@@ -376,14 +377,14 @@ fn assemble(tables: &[Table], stem: &str, drafts: Vec<Draft>, as_of: NaiveDate) 
         for g in &mut groups {
             for it in &mut g.items {
                 n += 1;
-                it.id = format!("{id}.{n:0width$}");
+                it.id = format!("{id}.{n:0width$}").into();
             }
         }
         lines.push(LineFile {
             schema: None,
-            id,
-            title,
-            short,
+            id: id.into(),
+            title: title.into(),
+            short: short.map(Into::into),
             as_of: Day(as_of),
             office: None,
             leader: None,

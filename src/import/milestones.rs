@@ -43,16 +43,19 @@ pub fn absorb(
     // A task row that turns out to have milestones becomes a project: its result is the status.
     let status = it.task.take().and_then(|t| t.result);
     let project = it.project.get_or_insert_with(|| Project {
-        status: status.or_else(|| rows::cell_text(ctx, first, Field::Progress)),
+        status: status.or_else(|| rows::cell_text(ctx, first, Field::Progress).map(Into::into)),
         problems: rows::cell_text(ctx, first, Field::Problems)
             .into_iter()
+            .map(Into::into)
             .collect(),
         ..Project::default()
     });
     if project.milestones.is_empty() {
         if let Some(due) = it.deadline.take() {
             project.milestones.push(Milestone {
-                what: what_is_due(ctx, first).unwrap_or_else(|| it.label.clone()),
+                what: what_is_due(ctx, first)
+                    .map(Into::into)
+                    .unwrap_or_else(|| it.label.clone()),
                 due,
                 due_text: it.deadline_text.take(),
                 done: it.done.take() == Some(true),
@@ -61,7 +64,9 @@ pub fn absorb(
     }
     if let Some(due) = row.deadline {
         project.milestones.push(Milestone {
-            what: what_is_due(ctx, r).unwrap_or_else(|| it.label.clone()),
+            what: what_is_due(ctx, r)
+                .map(Into::into)
+                .unwrap_or_else(|| it.label.clone()),
             due,
             due_text: row.deadline_text,
             done: row.done == Some(true),
@@ -80,7 +85,7 @@ pub fn absorb(
     );
     let own = rows::source_cells(ctx, r, true);
     if !own.is_empty() {
-        it.source = format!("{}；{own}", it.source);
+        it.source = format!("{}；{own}", it.source).into();
     }
 }
 

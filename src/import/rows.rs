@@ -56,12 +56,12 @@ pub fn item(ctx: &Ctx<'_>, r: usize, problems: &mut Vec<(usize, Kind)>) -> ItemF
         }
     }
     let mut it = ItemFile {
-        id: String::new(),
-        label: rd.text(Field::Task).unwrap_or_default(),
-        source: source(ctx, r),
+        id: Default::default(),
+        label: rd.text(Field::Task).unwrap_or_default().into(),
+        source: source(ctx, r).into(),
         headline: false,
-        leader: rd.text(Field::Leader),
-        office: rd.text(Field::Office),
+        leader: rd.text(Field::Leader).map(Into::into),
+        office: rd.text(Field::Office).map(Into::into),
         figures: Vec::new(),
         start: None,
         deadline: None,
@@ -71,14 +71,14 @@ pub fn item(ctx: &Ctx<'_>, r: usize, problems: &mut Vec<(usize, Kind)>) -> ItemF
         task: None,
         project: None,
         ledger: None,
-        note: rd.text(Field::Note),
+        note: rd.text(Field::Note).map(Into::into),
     };
     match rd.deadline() {
         Some(When::Date(d, words)) => {
             it.deadline = Some(Day(d));
-            it.deadline_text = words;
+            it.deadline_text = words.map(Into::into);
         }
-        Some(When::Ongoing(words)) => it.deadline_text = Some(words),
+        Some(When::Ongoing(words)) => it.deadline_text = Some(words.into()),
         None => {}
     }
     it.figures.extend(rd.rate());
@@ -103,16 +103,20 @@ pub fn item(ctx: &Ctx<'_>, r: usize, problems: &mut Vec<(usize, Kind)>) -> ItemF
     let states_money = project != Project::default();
     if ctx.projects || states_money {
         it.project = Some(Project {
-            status: progress,
-            problems: rd.text(Field::Problems).into_iter().collect(),
+            status: progress.map(Into::into),
+            problems: rd
+                .text(Field::Problems)
+                .into_iter()
+                .map(Into::into)
+                .collect(),
             ..project
         });
     } else {
         // A key-task row: its goal, the period's plan and its result, as the table words them.
         let task = Task {
-            goal: rd.text(Field::Target),
-            plan: rd.text(Field::Plan),
-            result: progress,
+            goal: rd.text(Field::Target).map(Into::into),
+            plan: rd.text(Field::Plan).map(Into::into),
+            result: progress.map(Into::into),
         };
         it.task = (task != Task::default()).then_some(task);
     }
@@ -168,9 +172,9 @@ impl Reader<'_, '_> {
             .into_iter()
             .filter(|a| a.growth.is_none() && !a.is_rate())
             .map(|a| Figure {
-                label: Some(c.name.clone()),
+                label: Some(c.name.clone().into()),
                 value: (!target).then_some(a.value),
-                unit: a.unit,
+                unit: a.unit.into(),
                 approx: a.approx,
                 target: target.then_some(a.value),
                 ..Figure::default()
@@ -187,7 +191,7 @@ impl Reader<'_, '_> {
             return None;
         };
         Some(Figure {
-            label: Some(c.name.clone()),
+            label: Some(c.name.clone().into()),
             value: Some(v),
             unit: "%".into(),
             rate: Some(RateKind::Progress),
@@ -214,7 +218,7 @@ impl Reader<'_, '_> {
         };
         Some(Figure {
             value: Some(n.value),
-            unit,
+            unit: unit.into(),
             approx: n.approx,
             ..Figure::default()
         })

@@ -45,9 +45,9 @@ pub(super) fn count(d: &DraftItem) -> usize {
 
 pub(super) fn task(line: &str, label: &str, source: &str, ids: &mut HashSet<String>) -> Item {
     Item {
-        id: unique(&format!("{line}.{}", slug(label)), ids, "-"),
-        label: label.to_string(),
-        source: source.to_string(),
+        id: unique(&format!("{line}.{}", slug(label)), ids, "-").into(),
+        label: label.into(),
+        source: source.into(),
         headline: false,
         leader: None,
         office: None,
@@ -234,9 +234,9 @@ pub(super) fn figure(
     let upper = a.upper.map(Value::Num);
     let expected = !target && before.contains("预计");
     Figure {
-        label,
+        label: label.map(Into::into),
         value: (!target).then_some(a.value),
-        unit: a.unit.clone(),
+        unit: a.unit.clone().into(),
         approx: a.approx,
         target: target.then_some(a.value),
         bound: bound.filter(|_| !target),
@@ -246,7 +246,7 @@ pub(super) fn figure(
         firmness: expected.then_some(ModelFirmness::Expected),
         rate: (a.unit == "%").then(|| rate_kind(before)),
         decimals: decimals(&a.written),
-        per: per_words(before),
+        per: per_words(before).map(Into::into),
         ..Figure::default()
     }
 }
@@ -303,9 +303,9 @@ pub(super) fn to_item(
             let mut ms: Vec<Milestone> = milestones
                 .iter()
                 .map(|(what, dl)| Milestone {
-                    what: what.clone(),
+                    what: what.clone().into(),
                     due: Day(dl.date),
-                    due_text: Some(dl.words.clone()),
+                    due_text: Some(dl.words.clone().into()),
                     done: false,
                 })
                 .collect();
@@ -313,7 +313,7 @@ pub(super) fn to_item(
             let inv = figure(investment, None, d.target, sent_of(investment), review);
             item.kind = ItemKind::Project(Box::new(Project {
                 investment: Some(inv),
-                status: status.clone(),
+                status: status.clone().map(Into::into),
                 problems: Vec::new(),
                 milestones: ms,
                 ..Project::default()
@@ -321,7 +321,7 @@ pub(super) fn to_item(
         }
         DraftKind::Ledger { found, rectified } => {
             item.kind = ItemKind::Ledger(Ledger {
-                unit: found.unit.clone(),
+                unit: found.unit.clone().into(),
                 found: found.value,
                 found_approx: None,
                 rectified: Some(rectified.value),
@@ -333,7 +333,7 @@ pub(super) fn to_item(
     }
     if let Some(dl) = &d.deadline {
         item.deadline = Some(Day(dl.date));
-        item.deadline_text = Some(dl.words.clone());
+        item.deadline_text = Some(dl.words.clone().into());
     }
     settle_kind(&mut item);
     if let Some(f) = d.firmness {

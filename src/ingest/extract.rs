@@ -112,7 +112,7 @@ pub fn extract(paras: &[Para], opts: &Options) -> Result<Extraction, Message> {
     }
     if !task_rows.is_empty() {
         let t = title_line.cloned().unwrap_or_else(|| "重点工作".into());
-        let used: HashSet<String> = lines.iter().map(|l| l.id.clone()).collect();
+        let used: HashSet<String> = lines.iter().map(|l| l.id.to_string()).collect();
         lines.push(task_line(
             &task_rows,
             &t,
@@ -136,8 +136,8 @@ pub fn extract(paras: &[Para], opts: &Options) -> Result<Extraction, Message> {
     }
     let town = Town {
         format: v2::uses_format_2(&lines).then_some(crate::model::format::FORMAT_VERSION),
-        name,
-        title,
+        name: name.into(),
+        title: title.into(),
         lines: lines
             .iter()
             .filter(|l: &&LineFile| l.role == crate::model::LineRole::Work)
@@ -209,8 +209,8 @@ fn task_line(
         .iter()
         .map(|r| {
             let mut it = task(&id, &r.name, &r.text, &mut ids);
-            it.leader.clone_from(&r.leader);
-            it.office.clone_from(&r.office);
+            it.leader = r.leader.clone().map(Into::into);
+            it.office = r.office.clone().map(Into::into);
             it.figures = row_figures(r);
             *figures += it.figures.len();
             for a in words::amounts(&r.progress)
@@ -233,16 +233,16 @@ fn task_line(
         .collect();
     LineFile {
         schema: None,
-        id,
-        title: title.to_string(),
-        short,
+        id: id.into(),
+        title: title.into(),
+        short: short.map(Into::into),
         as_of: Day(as_of),
         office: None,
         leader: None,
         role: crate::model::LineRole::Work,
         period: None,
         groups: vec![Group {
-            title: title.to_string(),
+            title: title.into(),
             period: None,
             items,
         }],
@@ -318,16 +318,16 @@ fn draft_line(
             first.headline = true;
         }
         groups.push(Group {
-            title: title.clone(),
+            title: title.clone().into(),
             period: None,
             items,
         });
     }
     LineFile {
         schema: None,
-        id,
-        title: lp.title.clone(),
-        short,
+        id: id.into(),
+        title: lp.title.clone().into(),
+        short: short.map(Into::into),
         as_of: Day(as_of),
         office: None,
         leader: None,

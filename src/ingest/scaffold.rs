@@ -62,7 +62,7 @@ pub fn scaffold(lines: &[LineFile], from: NaiveDate, date: NaiveDate) -> Vec<Lin
                 for it in &mut g.items {
                     let has_figures = it.has_figures() || it.project().is_some();
                     if has_figures {
-                        it.note = Some(carried_note(it.note.as_deref(), from));
+                        it.note = Some(carried_note(it.note.as_deref(), from).into());
                     }
                 }
             }

@@ -121,7 +121,7 @@ pub fn row_figures(row: &TaskRow) -> Vec<Figure> {
             label: None,
             value: Some(a.value),
             target: targets.iter().find(|t| t.unit == a.unit).map(|t| t.value),
-            unit: a.unit,
+            unit: a.unit.into(),
             approx: a.approx,
             ..Figure::default()
         });

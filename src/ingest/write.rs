@@ -264,14 +264,14 @@ pub fn reuse_ids(existing: &[LineFile], drafted: &mut [LineFile]) -> usize {
     for line in drafted.iter_mut() {
         if let Some(old) = existing
             .iter()
-            .find(|o| o.title == line.title && !taken_lines.contains(&o.id))
+            .find(|o| o.title == line.title && !taken_lines.contains(o.id.as_str()))
         {
             line.id.clone_from(&old.id);
             if line.short.is_none() {
                 line.short.clone_from(&old.short);
             }
         }
-        taken_lines.insert(line.id.clone());
+        taken_lines.insert(line.id.clone().into());
         let Some(old) = existing.iter().find(|o| o.id == line.id) else {
             continue;
         };
@@ -302,11 +302,11 @@ pub fn reuse_ids(existing: &[LineFile], drafted: &mut [LineFile]) -> usize {
             .map(|(g, i, _)| (g, i))
             .collect();
         for (g, i, id) in &renamed {
-            line.groups[*g].items[*i].id.clone_from(id);
+            line.groups[*g].items[*i].id = id.into();
             reused += 1;
         }
         for it in line.items() {
-            used.insert(it.id.clone());
+            used.insert(it.id.clone().into());
         }
         // A new item whose drafted id an old item now holds gets a fresh suffix.
         for (g, i) in clashes {
@@ -316,7 +316,7 @@ pub fn reuse_ids(existing: &[LineFile], drafted: &mut [LineFile]) -> usize {
                 .find(|c| !used.contains(c))
                 .unwrap_or_default();
             used.insert(fresh.clone());
-            line.groups[g].items[i].id = fresh;
+            line.groups[g].items[i].id = fresh.into();
         }
     }
     reused

@@ -77,7 +77,7 @@ impl LineBoard {
             .flat_map(|g| {
                 g.items.iter().map(move |it| ItemBoard {
                     item: it.clone(),
-                    group: g.title.clone(),
+                    group: g.title.clone().into(),
                     judgement: judge_in(it, g.period.as_ref().or(file.period.as_ref()), as_of, th),
                     changes: match prev {
                         Some((_, p)) => item_changes(p.items().find(|x| x.id == it.id), it),
@@ -87,13 +87,13 @@ impl LineBoard {
             })
             .collect();
         LineBoard {
-            id: file.id.clone(),
+            id: file.id.clone().into(),
             short: file.short_name().to_string(),
-            title: file.title.clone(),
+            title: file.title.clone().into(),
             as_of,
             path: path.to_string(),
-            office: file.office.clone(),
-            leader: file.leader.clone(),
+            office: file.office.clone().map(Into::into),
+            leader: file.leader.clone().map(Into::into),
             carried,
             items,
             prev_date: prev.map(|(d, _)| d),
@@ -340,7 +340,7 @@ impl Board {
     pub fn item_id(&self, r: ItemRef) -> Option<ItemId> {
         Some(ItemId {
             line: self.line_id(r.line)?,
-            item: self.item(r)?.item.id.clone(),
+            item: self.item(r)?.item.id.clone().into(),
         })
     }
 

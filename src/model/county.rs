@@ -214,10 +214,10 @@ pub fn load_county(dir: &Path) -> County {
             .as_ref()
             .map(|d| d.town.name.clone())
             .filter(|n| !n.is_empty())
-            .unwrap_or_else(|| folder.clone());
+            .unwrap_or_else(|| folder.clone().into());
         towns.push(TownEntry {
             folder: folder.clone(),
-            name,
+            name: name.into(),
             dir: town_dir,
             data,
             board,
@@ -286,7 +286,8 @@ pub fn load_town(dir: &Path, th: Option<Thresholds>, keep: usize) -> Dataset {
     }
     if ds.town.name.is_empty() {
         // A town whose town.json did not load is still named, by its folder.
-        ds.town.name = sanitize::clean(&dir.file_name().unwrap_or_default().to_string_lossy());
+        ds.town.name =
+            sanitize::clean(&dir.file_name().unwrap_or_default().to_string_lossy()).into();
     }
     ds
 }

@@ -195,6 +195,13 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Cleans a diagnostic's field path and message (serde's errors quote keys from the file). The
+/// path is a file name and is left alone.
+pub fn clean_diag(d: &mut Diagnostic) {
+    super::sanitize::clean_in_place(&mut d.field, super::sanitize::Kind::Line);
+    super::sanitize::clean_in_place(&mut d.message, super::sanitize::Kind::Line);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

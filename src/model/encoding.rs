@@ -6,11 +6,11 @@
 //! an error naming the line and column where the reading stopped. A JSON error likewise names the
 //! line, column and field path of what is wrong.
 
+use super::clean;
 use super::diag::{Diagnostic, Place, Severity, KEY_SHOWN};
 use super::format::Town;
 use super::jsonpos;
 use super::line_file::LineFile;
-use super::sanitize::{self, Sanitize};
 use super::validate;
 use serde::de::DeserializeOwned;
 
@@ -299,8 +299,8 @@ fn likely_in_gb_text(c: char) -> bool {
 
 /// Parses and checks one work-line file: an error stops it, warnings come back beside it.
 ///
-/// Every string of the file is cleaned ([`sanitize`]) right after parsing, before anything else
-/// sees it. Warnings: the file's encoding when it is not UTF-8, text cut to its length cap, then
+/// Every string of the file is cleaned by its type ([`clean::Line`], [`clean::Text`]) as it is
+/// parsed, before anything else sees it. Warnings: the file's encoding when it is not UTF-8, text cut to its length cap, then
 /// the checks of [`validate::check_line`].
 pub fn parse_line_file(
     bytes: &[u8],
@@ -322,11 +322,12 @@ fn check_line_text(
     (text, encoding): (String, TextEncoding),
     path: &str,
 ) -> Result<(LineFile, Vec<Diagnostic>), Diagnostic> {
-    let mut file: LineFile = parse_json(&text, path)?;
+    let (file, cuts) = clean::cut_scope(|| parse_json::<LineFile>(&text, path));
+    let file = file?;
     let mut warnings: Vec<Diagnostic> = encoding.note(path).into_iter().collect();
-    warnings.extend(clean_parsed(&mut file, &text, path));
+    warnings.extend(cut_warnings::<LineFile>(&cuts, &text, path));
     warnings.extend(validate::check_line(&file, &text, path));
-    warnings.iter_mut().for_each(sanitize::clean_diag);
+    warnings.iter_mut().for_each(super::diag::clean_diag);
     Ok((file, warnings))
 }
 
@@ -339,7 +340,8 @@ pub fn parse_town(bytes: &[u8], path: &str) -> Result<Town, Diagnostic> {
 /// its length cap. Its strings are cleaned like a line file's.
 pub fn parse_town_checked(bytes: &[u8], path: &str) -> Result<(Town, Vec<Diagnostic>), Diagnostic> {
     let (text, encoding) = decode(bytes, path)?;
-    let mut town: Town = parse_json(&text, path)?;
+    let (town, cuts) = clean::cut_scope(|| parse_json::<Town>(&text, path));
+    let town = town?;
     if let Some(v) = town
         .format
         .filter(|v| *v == 0 || *v > super::format::FORMAT_VERSION)
@@ -357,18 +359,21 @@ pub fn parse_town_checked(bytes: &[u8], path: &str) -> Result<(Town, Vec<Diagnos
         });
     }
     let mut warnings: Vec<Diagnostic> = encoding.note(path).into_iter().collect();
-    warnings.extend(clean_parsed(&mut town, &text, path));
+    warnings.extend(cut_warnings::<Town>(&cuts, &text, path));
     Ok((town, warnings))
 }
 
-/// Cleans every string of a parsed file; a warning for each one cut to its cap, at its value.
-fn clean_parsed<T: Sanitize>(parsed: &mut T, text: &str, path: &str) -> Vec<Diagnostic> {
-    let mut cuts = Vec::new();
-    parsed.sanitize("", &mut cuts);
+/// A warning for each string of the file cut to its cap (the strings were cleaned as they were
+/// parsed, by their types [`clean::Line`] and [`clean::Text`]), at its value.
+fn cut_warnings<T: serde::de::DeserializeOwned>(
+    cuts: &[(usize, usize)],
+    text: &str,
+    path: &str,
+) -> Vec<Diagnostic> {
     if cuts.is_empty() {
         return Vec::new();
     }
-    let found = cuts
+    let found = clean::cut_paths::<T>(text, cuts)
         .iter()
         .map(|c| (c.field.clone(), c.message()))
         .collect();
@@ -382,7 +387,7 @@ fn clean_parsed<T: Sanitize>(parsed: &mut T, text: &str, path: &str) -> Vec<Diag
 /// serde_json stopped. Columns count characters.
 pub fn parse_json<T: DeserializeOwned>(text: &str, path: &str) -> Result<T, Diagnostic> {
     parse_json_raw(text, path).map_err(|mut d| {
-        sanitize::clean_diag(&mut d);
+        super::diag::clean_diag(&mut d);
         d
     })
 }

@@ -5,6 +5,7 @@
 //! Every addition is optional and every struct rejects unknown fields, so files written before these
 //! additions (format 1) load unchanged.
 
+use super::clean::{Line, Text};
 use super::values::{Day, Value};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -16,14 +17,14 @@ use serde::{Deserialize, Serialize};
 pub struct Figure {
     /// What is counted, when the item has several figures (e.g. 养殖区, 已定植).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
+    pub label: Option<Line>,
     /// The reported (current or completed) value: a number, or "**" when withheld. Absent when only a
     /// target is stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Value>,
     /// The unit as written, any unit the report uses (次, 人次, 个, 亩, 万元, 亿元, 万美元, 幢, 艘, % …).
     /// May be empty only for a growth whose base figure the report does not state (固定资产投资同比增长20.1%).
-    pub unit: String,
+    pub unit: Line,
     /// Qualifier of an approximate value: 多 (400多亩), 余 (2万余吨) or 约 (约260米).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approx: Option<Approx>,
@@ -58,7 +59,7 @@ pub struct Figure {
     pub decimals: Option<u8>,
     /// The value is per this unit, in the report's words (人均, 户均, 各村, 每村, 每周, 每月): never summed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub per: Option<String>,
+    pub per: Option<Line>,
     /// A threshold on what is counted, not a quantity (注册资金亿元以上, 税收超1000万元楼宇, 1-5亿企业).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub threshold: Option<Threshold>,
@@ -328,9 +329,9 @@ pub struct Threshold {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<Value>,
     /// The unit of `min` and `max`.
-    pub unit: String,
+    pub unit: Line,
     /// The report's words (千万元以上, 亿元以上, 1-5亿, 税收超1000万元), shown as written.
-    pub words: String,
+    pub words: Line,
 }
 
 /// A span of time in the report's words: a plan's period (本年度, 下半年), a figure's (1-5月).
@@ -342,7 +343,7 @@ pub struct Period {
     /// Last day: the deadline of every target that names none of its own.
     pub end: Day,
     /// The report's words (本年度, 2024年度, 下半年, 1-5月, 第二季度).
-    pub words: String,
+    pub words: Line,
 }
 
 /// A row of a key-task table (重点工作计划执行情况): the cells verbatim.
@@ -351,13 +352,13 @@ pub struct Period {
 pub struct Task {
     /// 攻坚目标任务: the goal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub goal: Option<String>,
+    pub goal: Option<Text>,
     /// 本季度工作任务安排: the period's plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub plan: Option<String>,
+    pub plan: Option<Text>,
     /// 本季度完成情况: the period's result.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub result: Option<String>,
+    pub result: Option<Text>,
 }
 
 impl Figure {

@@ -4,6 +4,7 @@
 //! vanishes from the meeting screen. The JSON Schema (`huibao schema`) is generated from these types and
 //! their doc comments.
 
+use super::clean::{Line, Text};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -19,19 +20,19 @@ pub use super::values::{day_fault, parse_day, Day, DayFault, Value, DAY_RANGE, M
 pub struct Town {
     /// Optional editor hint pointing at the schema file; ignored by huibao.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
-    pub schema: Option<String>,
+    pub schema: Option<Line>,
     /// The data format version: absent or 1 for files written before the real-report additions
     /// (growth, rates, parts, bounds, bundles, indicators, periods); 2 when any of them is used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<u32>,
     /// The town's name as the report writes it (a masked name such as `**镇` stays masked).
-    pub name: String,
+    pub name: Line,
     /// The report's title, shown in the dashboard header.
     #[serde(default)]
-    pub title: String,
+    pub title: Line,
     /// Work-line ids in meeting order; lines not listed follow in alphabetical order of id.
     #[serde(default)]
-    pub lines: Vec<String>,
+    pub lines: Vec<Line>,
     /// Warning-light thresholds.
     #[serde(default)]
     pub thresholds: Thresholds,
@@ -97,10 +98,10 @@ pub struct Project {
     pub annual_rate: Option<Figure>,
     /// 形象进度: physical progress in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<Text>,
     /// 存在问题: problems, one per entry.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub problems: Vec<String>,
+    pub problems: Vec<Text>,
     /// 时间节点: milestones in date order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub milestones: Vec<Milestone>,
@@ -111,12 +112,12 @@ pub struct Project {
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     /// What is due (e.g. 莲花城基地建成投产).
-    pub what: String,
+    pub what: Line,
     /// Due date: the last day the report's words allow (7月底前 → 07-31, 7月中旬 → 07-20).
     pub due: Day,
     /// The report's own words for the due date (7月底前, 7月中旬, 12月底前, 年底前).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub due_text: Option<String>,
+    pub due_text: Option<Line>,
     /// Reached.
     #[serde(default, skip_serializing_if = "is_false")]
     pub done: bool,
@@ -127,7 +128,7 @@ pub struct Milestone {
 #[serde(deny_unknown_fields)]
 pub struct Ledger {
     /// The unit of the counts (处, 户, 起 …).
-    pub unit: String,
+    pub unit: Line,
     /// Found (发现) in total.
     pub found: Value,
     /// Qualifier of an approximate found total (280余项).
@@ -160,20 +161,20 @@ impl Ledger {
 #[serde(deny_unknown_fields)]
 pub struct Hazard {
     /// 编号.
-    pub id: String,
+    pub id: Line,
     /// 描述.
-    pub description: String,
+    pub description: Text,
     /// 发现日期.
     pub found: Day,
     /// 等级 (重大 / 一般).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub level: Option<String>,
+    pub level: Option<Line>,
     /// 位置.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<String>,
+    pub location: Option<Line>,
     /// 责任人.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner: Option<String>,
+    pub owner: Option<Line>,
     /// 整改期限.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<Day>,

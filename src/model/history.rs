@@ -42,7 +42,7 @@ impl FigureKey {
     /// The key of the i-th figure: its label, else its index.
     pub fn of(f: &Figure, i: usize) -> FigureKey {
         match &f.label {
-            Some(l) => FigureKey::Label(l.clone()),
+            Some(l) => FigureKey::Label(l.clone().into()),
             None => FigureKey::Index(i),
         }
     }

@@ -1,6 +1,7 @@
 //! What an item is: the kind decided once when its file is loaded, and the item as the rest of the
 //! program sees it. The file's shape is [`ItemFile`]; reading one decides the [`ItemKind`].
 
+use super::clean::{Line, Text};
 use super::format::{is_false, Day, Figure, Firmness, Ledger, Project, Task};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -12,21 +13,21 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct ItemFile {
     /// Stable id, the same from week to week so history can follow the item.
-    pub id: String,
+    pub id: Line,
     /// Short label (e.g. 党风廉政建设专题会议, or a project's name).
-    pub label: String,
+    pub label: Line,
     /// The report sentence the figures were taken from, verbatim.
-    pub source: String,
+    pub source: Text,
     /// Kept so older files load; the overview and the brief now choose figures by rule (targets,
     /// lights, changes, money and growth first), not by this flag.
     #[serde(default, skip_serializing_if = "is_false")]
     pub headline: bool,
     /// 责任领导: the leader responsible, when stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub leader: Option<String>,
+    pub leader: Option<Line>,
     /// 责任单位: the office or unit responsible, when stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub office: Option<String>,
+    pub office: Option<Line>,
     /// The figures the sentence states; the first is the item's main figure.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<Figure>,
@@ -38,7 +39,7 @@ pub struct ItemFile {
     pub deadline: Option<Day>,
     /// The report's own words for the deadline (年底前, 7月底前 …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deadline_text: Option<String>,
+    pub deadline_text: Option<Line>,
     /// Marked done by the office (完成 / 销号).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done: Option<bool>,
@@ -56,7 +57,7 @@ pub struct ItemFile {
     pub ledger: Option<Ledger>,
     /// Any remark of the office.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// What an item is, decided once when its file is loaded; every rule and screen `match`es on it. (Real
@@ -107,17 +108,17 @@ impl ItemKind {
 #[serde(try_from = "ItemFile", into = "ItemFile")]
 pub struct Item {
     /// Stable id, the same from week to week so history can follow the item.
-    pub id: String,
+    pub id: Line,
     /// Short label (e.g. 党风廉政建设专题会议, or a project's name).
-    pub label: String,
+    pub label: Line,
     /// The report sentence the figures were taken from, verbatim.
-    pub source: String,
+    pub source: Text,
     /// Show this item's first figure on the overview card.
     pub headline: bool,
     /// 责任领导: the leader responsible, when stated.
-    pub leader: Option<String>,
+    pub leader: Option<Line>,
     /// 责任单位: the office or unit responsible, when stated.
-    pub office: Option<String>,
+    pub office: Option<Line>,
     /// The figures the sentence states; the first is the item's main figure.
     pub figures: Vec<Figure>,
     /// Start of the period for 序时进度; default 1 January of the as-of year.
@@ -125,7 +126,7 @@ pub struct Item {
     /// Deadline of a target or task.
     pub deadline: Option<Day>,
     /// The report's own words for the deadline (年底前, 7月底前 …).
-    pub deadline_text: Option<String>,
+    pub deadline_text: Option<Line>,
     /// Marked done by the office (完成 / 销号).
     pub done: Option<bool>,
     /// How firm a task without figures is (确保, 力争, 争取, 预计, 计划).
@@ -133,7 +134,7 @@ pub struct Item {
     /// A key-task table row's cells, verbatim.
     pub task: Option<Task>,
     /// Any remark of the office.
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// What the item is.
     pub kind: ItemKind,
 }

@@ -1,5 +1,6 @@
 //! A work line's file: `data/<YYYY-MM-DD>/<line>.json`, its numbered groups and their items.
 
+use super::clean::Line;
 use super::format::{Day, Period};
 use super::item::Item;
 use schemars::JsonSchema;
@@ -11,22 +12,22 @@ use serde::{Deserialize, Serialize};
 pub struct LineFile {
     /// Optional editor hint pointing at the schema file; ignored by huibao.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
-    pub schema: Option<String>,
+    pub schema: Option<Line>,
     /// Stable id of the work line (e.g. `party`); the same in every snapshot.
-    pub id: String,
+    pub id: Line,
     /// The line's title as the report writes it (e.g. 加强思想政治建设，实现党建工作新突破).
-    pub title: String,
+    pub title: Line,
     /// A short name for tabs and cards (e.g. 党的建设); defaults to the title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub short: Option<String>,
+    pub short: Option<Line>,
     /// The date the figures are reported as of.
     pub as_of: Day,
     /// The office that owns the line (e.g. 党建办), when stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub office: Option<String>,
+    pub office: Option<Line>,
     /// The leader in charge (分管领导), when stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub leader: Option<String>,
+    pub leader: Option<Line>,
     /// What the file is: a work line (the default) or the report's key indicators (主要指标: 地区生产总值,
     /// 财政总收入, 固定资产投资 …, conventionally `indicators.json`, shown as a strip, not a work line).
     #[serde(default, skip_serializing_if = "LineRole::is_work")]
@@ -72,8 +73,8 @@ impl LineFile {
 pub struct Group {
     /// The sub-heading as the report writes it; empty when the report lists items straight under the
     /// line's heading (一、 without （一）).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub title: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub title: Line,
     /// The group's period when it differs from the line's (下半年工作计划 under a 上半年 summary).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,

@@ -537,11 +537,11 @@ pub(super) fn load_entries_cached(
                         )
                     });
                 }
-                let list = by_line.entry(file.id.clone()).or_default();
+                let list = by_line.entry(file.id.clone().into()).or_default();
                 // Which file gave each line at each date: a lookup, not a search through a long
                 // history.
                 let given = given_by
-                    .entry((file.id.clone(), date))
+                    .entry((file.id.clone().into(), date))
                     .or_insert(list.len());
                 if let Some(first) = list.get(*given) {
                     // Two files claim the same line on one date: which figures are right is not ours
@@ -587,7 +587,7 @@ pub(super) fn load_entries_cached(
         .filter_map(|l| {
             let newest = l.latest();
             (newest.file.role == super::line_file::LineRole::Indicators).then(|| {
-                let listed = town.lines.contains(&l.id);
+                let listed = town.lines.iter().any(|x| *x == l.id);
                 (l.id.as_str(), newest.path.as_str(), listed)
             })
         })

@@ -3,6 +3,7 @@
 pub mod agenda;
 pub mod board;
 pub mod checks;
+pub mod clean;
 pub mod county;
 pub mod county_rank;
 pub mod diag;
@@ -29,6 +30,7 @@ pub mod validate;
 pub mod values;
 pub mod wording;
 
+pub use clean::{Line, Text};
 pub use diag::{Diagnostic, Place, Severity};
 pub use format::*;
 pub use item::{Item, ItemFile, ItemKind};

@@ -99,7 +99,13 @@ pub fn parts_lines(item: &Item, lang: Lang) -> Vec<String> {
 pub fn with_growth(f: &Figure, text: String, lang: Lang) -> String {
     // What is counted, when the figure counts only above a threshold: 亿元以上 4个.
     let text = match &f.threshold {
-        Some(t) if !lang.en() && !f.label.as_deref().is_some_and(|l| l.contains(&t.words)) => {
+        Some(t)
+            if !lang.en()
+                && !f
+                    .label
+                    .as_deref()
+                    .is_some_and(|l| l.contains(t.words.as_str())) =>
+        {
             format!("{} {text}", t.words)
         }
         _ => text,

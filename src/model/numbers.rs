@@ -46,7 +46,7 @@ pub fn fmt_figure(f: &Figure, en: bool) -> String {
         (None, None) => {
             return match &f.growth {
                 Some(g) => fmt_growth(g, en),
-                None => f.unit.clone(),
+                None => f.unit.to_string(),
             }
         }
     };

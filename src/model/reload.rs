@@ -159,6 +159,6 @@ fn town_lines(found: &[Entry]) -> HashSet<String> {
             }
             _ => None,
         })
-        .map(|t| t.lines.into_iter().collect())
+        .map(|t| t.lines.into_iter().map(String::from).collect())
         .unwrap_or_default()
 }

@@ -1,6 +1,8 @@
-//! Sanitising text from data files, once, where it enters: right after a file is parsed, every string
-//! of the [`LineFile`] or [`Town`] goes through [`clean`] or [`clean_text`], so nothing typed, pasted
-//! or planted in a file can reach the terminal as an escape sequence or hide its real order.
+//! Sanitising text from data files, once, where it enters: every string of a
+//! [`LineFile`](super::LineFile) or [`Town`](super::Town) is a [`Line`](super::clean::Line) or
+//! [`Text`](super::clean::Text), which can only be built through [`clean_in_place`] (see
+//! [`super::clean`]), so nothing typed, pasted or planted in a file can reach the terminal as an
+//! escape sequence or hide its real order.
 //!
 //! The rules, in order:
 //!
@@ -22,14 +24,10 @@
 //!    text for search, history and comparisons.
 //! 5. **Length cap**: [`LINE_CAP`] characters for single-line text (labels, titles, names, ids) and
 //!    [`TEXT_CAP`] for multi-line text. Longer text is cut between two glyphs and ends in
-//!    [`CUT_MARK`]; the loader reports each cut as a warning.
+//!    [`CUT_MARK`]; the loader reports each cut as a warning, at its field path.
 //!
 //! Text that needs none of this (all of the seed data) is returned unchanged without copying.
 
-use super::diag::Diagnostic;
-use super::format::{Figure, Hazard, Ledger, Milestone, Project, Town};
-use super::item::{Item, ItemKind};
-use super::line_file::{Group, LineFile};
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use unicode_segmentation::UnicodeSegmentation;
@@ -104,13 +102,6 @@ pub fn for_terminal(s: &str) -> String {
         return s.to_string();
     }
     filter(s, Kind::Line)
-}
-
-/// Cleans a diagnostic's field path and message (serde's errors quote keys from the file). The
-/// path is a file name and is left alone.
-pub fn clean_diag(d: &mut Diagnostic) {
-    clean_in_place(&mut d.field, Kind::Line);
-    clean_in_place(&mut d.message, Kind::Line);
 }
 
 /// What happens to one character.
@@ -331,18 +322,6 @@ impl Cut {
     }
 }
 
-/// Cleans every string of a parsed file in place.
-pub trait Sanitize {
-    /// Cleans every string field; `at` is the field path of `self` (empty for the document), and
-    /// every string that had to be cut is added to `cuts`.
-    fn sanitize(&mut self, at: &str, cuts: &mut Vec<Cut>) {
-        self.sanitize_at(&FieldPath::Root(at), cuts);
-    }
-
-    /// [`Sanitize::sanitize`] with the path of `self` kept as steps, written out only for a cut.
-    fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>);
-}
-
 /// A field path as steps from its parent, so that cleaning a file builds no path string unless a
 /// cut has to name one.
 #[derive(Debug, Clone, Copy)]
@@ -387,160 +366,6 @@ impl<'a> FieldPath<'a> {
         if let FieldPath::Index(_, _, i) = *self {
             let _ = write!(out, "[{i}]");
         }
-    }
-}
-
-fn fix(s: &mut String, kind: Kind, field: FieldPath<'_>, cuts: &mut Vec<Cut>) {
-    if let Some(chars) = clean_in_place(s, kind) {
-        cuts.push(Cut {
-            field: field.render(),
-            chars,
-            cap: kind.cap(),
-        });
-    }
-}
-
-fn fix_opt(s: &mut Option<String>, kind: Kind, field: FieldPath<'_>, cuts: &mut Vec<Cut>) {
-    if let Some(s) = s {
-        fix(s, kind, field, cuts);
-    }
-}
-
-fn fix_all(
-    list: &mut [String],
-    kind: Kind,
-    at: &FieldPath<'_>,
-    name: &'static str,
-    cuts: &mut Vec<Cut>,
-) {
-    for (i, s) in list.iter_mut().enumerate() {
-        fix(s, kind, at.index(name, i), cuts);
-    }
-}
-
-fn each<T: Sanitize>(list: &mut [T], at: &FieldPath<'_>, name: &'static str, cuts: &mut Vec<Cut>) {
-    for (i, x) in list.iter_mut().enumerate() {
-        x.sanitize_at(&at.index(name, i), cuts);
-    }
-}
-
-use Kind::{Line, Text};
-
-impl Sanitize for Town {
-    fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>) {
-        fix_opt(&mut self.schema, Line, at.key("$schema"), cuts);
-        fix(&mut self.name, Line, at.key("name"), cuts);
-        fix(&mut self.title, Line, at.key("title"), cuts);
-        fix_all(&mut self.lines, Line, at, "lines", cuts);
-    }
-}
-
-impl Sanitize for LineFile {
-    fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>) {
-        fix_opt(&mut self.schema, Line, at.key("$schema"), cuts);
-        fix(&mut self.id, Line, at.key("id"), cuts);
-        fix(&mut self.title, Line, at.key("title"), cuts);
-        fix_opt(&mut self.short, Line, at.key("short"), cuts);
-        fix_opt(&mut self.office, Line, at.key("office"), cuts);
-        fix_opt(&mut self.leader, Line, at.key("leader"), cuts);
-        if let Some(p) = &mut self.period {
-            fix(&mut p.words, Line, at.key("period").key("words"), cuts);
-        }
-        each(&mut self.groups, at, "groups", cuts);
-    }
-}
-
-impl Sanitize for Group {
-    fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>) {
-        fix(&mut self.title, Line, at.key("title"), cuts);
-        if let Some(p) = &mut self.period {
-            fix(&mut p.words, Line, at.key("period").key("words"), cuts);
-        }
-        each(&mut self.items, at, "items", cuts);
-    }
-}
-
-impl Sanitize for Item {
-    fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>) {
-        fix(&mut self.id, Line, at.key("id"), cuts);
-        fix(&mut self.label, Line, at.key("label"), cuts);
-        fix(&mut self.source, Text, at.key("source"), cuts);
-        fix_opt(&mut self.leader, Line, at.key("leader"), cuts);
-        fix_opt(&mut self.office, Line, at.key("office"), cuts);
-        each(&mut self.figures, at, "figures", cuts);
-        fix_opt(&mut self.deadline_text, Line, at.key("deadline_text"), cuts);
-        if let Some(t) = &mut self.task {
-            let tat = at.key("task");
-            fix_opt(&mut t.goal, Text, tat.key("goal"), cuts);
-            fix_opt(&mut t.plan, Text, tat.key("plan"), cuts);
-            fix_opt(&mut t.result, Text, tat.key("result"), cuts);
-        }
-        match &mut self.kind {
-            ItemKind::Project(p) => p.sanitize_at(&at.key("project"), cuts),
-            ItemKind::Ledger(l) => l.sanitize_at(&at.key("ledger"), cuts),
-            ItemKind::Quantity | ItemKind::Rate | ItemKind::Target | ItemKind::Text => {}
-        }
-        fix_opt(&mut self.note, Text, at.key("note"), cuts);
-    }
-}
-
-impl Sanitize for Figure {
-    fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>) {
-        fix_opt(&mut self.label, Line, at.key("label"), cuts);
-        fix(&mut self.unit, Line, at.key("unit"), cuts);
-        fix_opt(&mut self.per, Line, at.key("per"), cuts);
-        if let Some(t) = &mut self.threshold {
-            let tat = at.key("threshold");
-            fix(&mut t.unit, Line, tat.key("unit"), cuts);
-            fix(&mut t.words, Line, tat.key("words"), cuts);
-        }
-        if let Some(p) = &mut self.period {
-            fix(&mut p.words, Line, at.key("period").key("words"), cuts);
-        }
-        each(&mut self.parts, at, "parts", cuts);
-    }
-}
-
-impl Sanitize for Project {
-    fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>) {
-        for (name, f) in [
-            ("investment", &mut self.investment),
-            ("annual_plan", &mut self.annual_plan),
-            ("annual_done", &mut self.annual_done),
-            ("cumulative", &mut self.cumulative),
-            ("annual_rate", &mut self.annual_rate),
-        ] {
-            if let Some(f) = f {
-                f.sanitize_at(&at.key(name), cuts);
-            }
-        }
-        fix_opt(&mut self.status, Text, at.key("status"), cuts);
-        fix_all(&mut self.problems, Text, at, "problems", cuts);
-        each(&mut self.milestones, at, "milestones", cuts);
-    }
-}
-
-impl Sanitize for Milestone {
-    fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>) {
-        fix(&mut self.what, Line, at.key("what"), cuts);
-        fix_opt(&mut self.due_text, Line, at.key("due_text"), cuts);
-    }
-}
-
-impl Sanitize for Ledger {
-    fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>) {
-        fix(&mut self.unit, Line, at.key("unit"), cuts);
-        each(&mut self.entries, at, "entries", cuts);
-    }
-}
-
-impl Sanitize for Hazard {
-    fn sanitize_at(&mut self, at: &FieldPath<'_>, cuts: &mut Vec<Cut>) {
-        fix(&mut self.id, Line, at.key("id"), cuts);
-        fix(&mut self.description, Text, at.key("description"), cuts);
-        fix_opt(&mut self.level, Line, at.key("level"), cuts);
-        fix_opt(&mut self.location, Line, at.key("location"), cuts);
-        fix_opt(&mut self.owner, Line, at.key("owner"), cuts);
     }
 }
 

@@ -53,7 +53,7 @@ pub fn due_within(board: &Board, today: NaiveDate, days: i64, en: bool) -> Vec<D
             match &x.kind {
                 ItemKind::Project(p) => {
                     for m in p.milestones.iter().filter(|m| !m.done) {
-                        push(m.due.date(), m.what.clone());
+                        push(m.due.date(), m.what.clone().into());
                     }
                 }
                 ItemKind::Ledger(lg) => {

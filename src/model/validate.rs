@@ -27,9 +27,9 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
         for (i, item) in group.items.iter().enumerate() {
             let at = group_at.index("items", i);
             for (name, value) in [
-                ("id", &item.id),
-                ("label", &item.label),
-                ("source", &item.source),
+                ("id", item.id.as_str()),
+                ("label", item.label.as_str()),
+                ("source", item.source.as_str()),
             ] {
                 if value.trim().is_empty() {
                     warn(at.key(name), format!("the item's {name} is empty"));

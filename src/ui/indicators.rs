@@ -13,7 +13,7 @@ use ratatui::Frame;
 
 /// One indicator as `label value growth` (`地区生产总值 133.8亿元 ▲6.3%`).
 pub fn indicator_text(it: &ItemBoard, lang: Lang) -> (String, String) {
-    (it.item.label.clone(), main_value(it, lang, false))
+    (it.item.label.clone().into(), main_value(it, lang, false))
 }
 
 /// The strip's rows packed into `w` columns: as many indicators as fit on `rows` rows, separated by

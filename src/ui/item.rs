@@ -145,8 +145,16 @@ fn heading(d: &mut Detail<'_>, it: &ItemBoard) {
         text,
     );
     let not_stated = || lang.pick("未注明", "not stated").to_string();
-    let leader = x.leader.clone().or(line.leader.clone());
-    let office = x.office.clone().or(line.office.clone());
+    let leader = x
+        .leader
+        .as_deref()
+        .or(line.leader.as_deref())
+        .map(str::to_string);
+    let office = x
+        .office
+        .as_deref()
+        .or(line.office.as_deref())
+        .map(str::to_string);
     d.field(
         lang.pick("责任领导", "Leader"),
         leader.unwrap_or_else(not_stated),

@@ -207,7 +207,7 @@ fn bundle_label(it: &crate::model::board::ItemBoard, lang: crate::model::Lang) -
             crate::model::numbers::fmt_num(n),
             lang.pick("个项目", " projects")
         ),
-        None => it.item.label.clone(),
+        None => it.item.label.to_string(),
     }
 }
 

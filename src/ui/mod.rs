@@ -190,7 +190,7 @@ pub fn breadcrumbs(state: &State) -> String {
     let names: Vec<String> = place
         .iter()
         .map(|r| match r {
-            Route::Overview if state.county.is_some() => state.data.town.name.clone(),
+            Route::Overview if state.county.is_some() => state.data.town.name.to_string(),
             Route::Overview => lang.pick("总览", "Overview").to_string(),
             Route::County => lang.pick("全县总览", "County").to_string(),
             Route::CountyLaggards => lang.pick("全县滞后清单", "County laggards").to_string(),
@@ -203,7 +203,7 @@ pub fn breadcrumbs(state: &State) -> String {
                 .board
                 .find(id)
                 .and_then(|r| state.board.item(r))
-                .map_or("?".into(), |x| x.item.label.clone()),
+                .map_or("?".into(), |x| x.item.label.to_string()),
             Route::Laggards => lang.pick("滞后清单", "Laggards").to_string(),
             Route::Search => lang.pick("搜索", "Search").to_string(),
             Route::Filter => lang.pick("筛选", "Filter").to_string(),

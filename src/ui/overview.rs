@@ -268,9 +268,11 @@ fn figure_row(state: &State, line: &LineBoard, it: &ItemBoard, w: usize) -> Line
         .item
         .figures
         .first()
-        .and_then(|f| f.label.clone())
+        .and_then(|f| f.label.as_deref().map(str::to_string))
         .filter(|l| it.item.project().is_none() && *l != it.item.label);
-    let label = label.map_or(it.item.label.clone(), |l| format!("{}·{l}", it.item.label));
+    let label = label.map_or(it.item.label.to_string(), |l| {
+        format!("{}·{l}", it.item.label)
+    });
     // A red or amber item names who answers for it; the name stays whole, the label gives way.
     let owner = if j.light.is_laggard() {
         owner_short(it, line)

@@ -91,11 +91,11 @@ fn why(
     let owners = [
         (
             lang.pick("责任领导：", "leader: "),
-            x.leader.as_ref().or(line.leader.as_ref()),
+            x.leader.as_deref().or(line.leader.as_deref()),
         ),
         (
             lang.pick("责任单位：", "office: "),
-            x.office.as_ref().or(line.office.as_ref()),
+            x.office.as_deref().or(line.office.as_deref()),
         ),
     ];
     let found = super::snippet::snippet(&x.source, query, room).map(|s| ("", s));

@@ -34,7 +34,7 @@ pub fn big_figure(it: &ItemBoard, en: bool) -> (String, String) {
             None => figure_big(f, en),
         },
         Main::Investment(inv) => match inv.value {
-            Some(v) => (fmt_value(v, None, false), inv.unit.clone()),
+            Some(v) => (fmt_value(v, None, false), inv.unit.clone().into()),
             None => first().unwrap_or(nothing),
         },
         Main::Money(p) => (
@@ -53,15 +53,16 @@ pub fn big_figure(it: &ItemBoard, en: bool) -> (String, String) {
 fn figure_big(f: &crate::model::Figure, en: bool) -> (String, String) {
     match (f.value, f.target) {
         // 约6227平方米, as the report writes it: 约 goes before the number.
-        (Some(v), _) if f.approx == Some(crate::model::Approx::About) && !en => {
-            (format!("约{}", fmt_value(v, None, false)), f.unit.clone())
-        }
+        (Some(v), _) if f.approx == Some(crate::model::Approx::About) && !en => (
+            format!("约{}", fmt_value(v, None, false)),
+            f.unit.clone().into(),
+        ),
         (Some(v), _) => {
             let unit = match f.approx {
                 Some(crate::model::Approx::About) => format!("{} (about)", f.unit),
                 Some(_) if en => format!("+ {}", f.unit),
                 Some(a) => format!("{}{}", a.zh(), f.unit),
-                None => f.unit.clone(),
+                None => f.unit.to_string(),
             };
             (fmt_value(v, None, false), unit)
         }
@@ -69,6 +70,6 @@ fn figure_big(f: &crate::model::Figure, en: bool) -> (String, String) {
             fmt_value(tg, None, false),
             format!("{}{}", f.unit, if en { " (target)" } else { "(目标)" }),
         ),
-        (None, None) => (String::new(), f.unit.clone()),
+        (None, None) => (String::new(), f.unit.clone().into()),
     }
 }

@@ -18,7 +18,7 @@ fn figure_numbers(f: &Figure, out: &mut Vec<(Value, String, Option<Approx>)>) {
         .into_iter()
         .flatten()
     {
-        out.push((v, f.unit.clone(), f.approx));
+        out.push((v, f.unit.clone().into(), f.approx));
     }
     if let Some(g) = &f.growth {
         for v in [g.value, g.target].into_iter().flatten() {
@@ -27,7 +27,7 @@ fn figure_numbers(f: &Figure, out: &mut Vec<(Value, String, Option<Approx>)>) {
     }
     if let Some(t) = &f.threshold {
         for v in [t.min, t.max].into_iter().flatten() {
-            out.push((v, t.unit.clone(), None));
+            out.push((v, t.unit.clone().into(), None));
         }
     }
     for p in &f.parts {
@@ -59,9 +59,9 @@ pub fn quantities(it: &Item) -> Vec<(Value, String, Option<Approx>)> {
         }
     }
     if let Some(l) = it.ledger() {
-        out.push((l.found, l.unit.clone(), None));
+        out.push((l.found, l.unit.clone().into(), None));
         if let Some(r) = l.rectified {
-            out.push((r, l.unit.clone(), None));
+            out.push((r, l.unit.clone().into(), None));
         }
     }
     out
@@ -85,7 +85,7 @@ pub fn never_invents(x: &Extraction, report: &str) {
     for line in &x.drafted.lines {
         for it in line.items() {
             assert!(
-                report.contains(&it.source),
+                report.contains(it.source.as_str()),
                 "{}: source not in the report: {}",
                 it.id,
                 it.source

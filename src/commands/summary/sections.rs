@@ -30,7 +30,7 @@ fn indicators(out: &mut String, state: &State) {
         row(
             out,
             &[
-                it.item.label.clone(),
+                it.item.label.clone().into(),
                 crate::model::wording::main_value(it, lang, false),
             ],
         );
@@ -230,7 +230,7 @@ fn change_rows(state: &State, line: &LineBoard, prev_date: NaiveDate) -> Vec<[St
             .map(|q| quantity_text(gone, &q.key, q.value, lang))
             .unwrap_or_else(|| none.clone());
         rows.push([
-            gone.label.clone(),
+            gone.label.clone().into(),
             old,
             none.clone(),
             lang.pick("已移除", "gone").to_string(),
@@ -301,7 +301,7 @@ pub(super) fn laggards(out: &mut String, state: &State) {
             &[
                 light_text(j.light, lang),
                 line.short.clone(),
-                it.item.label.clone(),
+                it.item.label.clone().into(),
                 prog,
                 gap,
                 next_due_text(it, line.as_of, state.today, lang),
@@ -344,7 +344,7 @@ fn open_deadlines(state: &State) -> Vec<Due> {
                     left: (date - state.today).num_days(),
                     line: l,
                     line_name: line.short.clone(),
-                    item: x.label.clone(),
+                    item: x.label.clone().into(),
                     what,
                 });
             };
@@ -358,7 +358,7 @@ fn open_deadlines(state: &State) -> Vec<Due> {
             match &x.kind {
                 ItemKind::Project(p) => {
                     for m in p.milestones.iter().filter(|m| !m.done) {
-                        let mut what = m.what.clone();
+                        let mut what = m.what.to_string();
                         if let Some(w) = &m.due_text {
                             what.push_str(&bracket(w, lang));
                         }
@@ -454,7 +454,7 @@ fn withheld_of(it: &ItemBoard, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     let name = |label: Option<&str>| match label {
         Some(l) => format!("{}·{l}", x.label),
-        None => x.label.clone(),
+        None => x.label.to_string(),
     };
     if let Some(inv) = x.project().and_then(|p| p.investment.as_ref()) {
         if inv.value == Some(Value::Withheld) {

@@ -155,7 +155,7 @@ pub(super) fn item_name(it: &ItemBoard) -> String {
         (ItemKind::Quantity | ItemKind::Rate | ItemKind::Target | ItemKind::Text, Some(l)) => {
             format!("{}·{l}", x.label)
         }
-        (ItemKind::Project(_) | ItemKind::Ledger(_), _) | (_, None) => x.label.clone(),
+        (ItemKind::Project(_) | ItemKind::Ledger(_), _) | (_, None) => x.label.to_string(),
     }
 }
 
@@ -278,6 +278,6 @@ pub(super) fn quantity_name(item: &Item, key: &QuantityKey, lang: Lang) -> Strin
     };
     match part {
         Some(p) => format!("{}·{p}", item.label),
-        None => item.label.clone(),
+        None => item.label.to_string(),
     }
 }

@@ -91,9 +91,9 @@ pub(super) fn growths<'s>(
             let before = clause_before(text, g.start);
             let words = strip_growth_words(before.trim());
             figs.push(Figure {
-                label: (!figs.is_empty() && !words.is_empty()).then_some(words),
-                unit: String::new(),
-                per: super::per_words(statement_before(text, g.start)),
+                label: (!figs.is_empty() && !words.is_empty()).then_some(words.into()),
+                unit: Default::default(),
+                per: super::per_words(statement_before(text, g.start)).map(Into::into),
                 growth: Some(gr),
                 ..Figure::default()
             });
@@ -124,7 +124,7 @@ fn threshold(t: &Amount, text: &str) -> Threshold {
     Threshold {
         min,
         max,
-        unit: t.unit.clone(),
+        unit: t.unit.clone().into(),
         words: text[t.start..t.end].into(),
     }
 }

@@ -63,7 +63,7 @@ pub fn period_of(words: &str, year: i32) -> Option<Period> {
     Some(Period {
         start,
         end: day(12, 31)?,
-        words: w,
+        words: w.into(),
     })
 }
 

@@ -35,8 +35,8 @@ pub(super) fn figure(d: &mut Detail<'_>, fig: &crate::model::Figure, depth: usiz
     let en = lang.en();
     let indent = "  ".repeat(depth);
     let name = match (&fig.label, &fig.threshold, depth) {
-        (Some(l), _, _) => l.clone(),
-        (None, Some(t), _) => t.words.clone(),
+        (Some(l), _, _) => l.to_string(),
+        (None, Some(t), _) => t.words.to_string(),
         (None, None, 0) => lang.pick("数值", "Value").into(),
         (None, None, _) => String::new(),
     };
