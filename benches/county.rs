@@ -32,44 +32,14 @@ use huibao::cli::Lang;
 use huibao::commands::render::render_buffer;
 use huibao::model::county::{load_county, load_town};
 use huibao::model::load::load_dir;
-use std::alloc::{GlobalAlloc, Layout};
 use std::hint::black_box;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-/// The binary's allocator (mimalloc), counting the bytes in use and their peak, to see what the
-/// county's first frame holds.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-static BASE: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-fn grew(by: usize) {
-    let now = LIVE.fetch_add(by, Ordering::Relaxed) + by;
-    PEAK.fetch_max(now, Ordering::Relaxed);
-}
-
-// SAFETY: every call is passed on to mimalloc unchanged.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        grew(layout.size());
-        unsafe { BASE.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        unsafe { BASE.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new: usize) -> *mut u8 {
-        if new >= layout.size() {
-            grew(new - layout.size());
-        } else {
-            LIVE.fetch_sub(layout.size() - new, Ordering::Relaxed);
-        }
-        unsafe { BASE.realloc(ptr, layout, new) }
-    }
-}
+#[path = "support/counting.rs"]
+mod counting;
+use counting::{Counting, LIVE, PEAK};
 
 #[global_allocator]
 static ALLOC: Counting = Counting;

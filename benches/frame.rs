@@ -26,44 +26,17 @@ use huibao::app::State;
 use huibao::model::lang::Lang;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-/// The system allocator, counting the bytes held and the most ever held since the last reset.
-struct Counting;
-
-static HELD: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: forwarded unchanged to the system allocator.
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let now = HELD.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: forwarded unchanged to the system allocator.
-        unsafe { System.dealloc(ptr, layout) };
-        HELD.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-}
+#[path = "support/counting.rs"]
+mod counting;
+use counting::{reset_peak, Counting, PEAK};
 
 #[global_allocator]
 static ALLOC: Counting = Counting;
-
-/// Resets the peak to what is held now; returns what is held.
-fn reset_peak() -> usize {
-    let now = HELD.load(Ordering::Relaxed);
-    PEAK.store(now, Ordering::Relaxed);
-    now
-}
 
 fn mib(bytes: usize) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)
@@ -107,7 +80,7 @@ fn bench_first_frame(c: &mut Criterion) {
         let (dir, files) = history::temp_history(&spec);
         let before = reset_peak();
         let (state, term) = first_frame(dir.path());
-        let held = HELD.load(Ordering::Relaxed) - before;
+        let held = counting::LIVE.load(Ordering::Relaxed) - before;
         let peak = PEAK.load(Ordering::Relaxed) - before;
         assert!(
             state.data.errors().next().is_none(),
@@ -139,7 +112,7 @@ fn bench_full_load(c: &mut Criterion) {
         let (dir, files) = history::temp_history(&history::Spec::weekly_years(years));
         let before = reset_peak();
         let data = huibao::model::load::load_dir(dir.path());
-        let held = HELD.load(Ordering::Relaxed) - before;
+        let held = counting::LIVE.load(Ordering::Relaxed) - before;
         let peak = PEAK.load(Ordering::Relaxed) - before;
         let bytes = history::folder_bytes(dir.path());
         eprintln!(

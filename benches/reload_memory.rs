@@ -19,32 +19,12 @@ use generate::generate;
 use huibao::app::State;
 use huibao::cli::Lang;
 use huibao::model::load::{keep_last_good, load_dir};
-use std::alloc::{GlobalAlloc, Layout};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Instant;
 
-/// The binary's allocator (mimalloc), counting the bytes in use: live data apart from what the
-/// allocator keeps.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static BASE: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-// SAFETY: every call is passed on to the system allocator unchanged.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
-        unsafe { BASE.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        unsafe { BASE.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new: usize) -> *mut u8 {
-        LIVE.fetch_add(new.wrapping_sub(layout.size()), Ordering::Relaxed);
-        unsafe { BASE.realloc(ptr, layout, new) }
-    }
-}
+#[path = "support/counting.rs"]
+mod counting;
+use counting::{Counting, LIVE};
 
 #[global_allocator]
 static ALLOC: Counting = Counting;
