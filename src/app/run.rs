@@ -6,6 +6,7 @@ use super::frame::FrameWriter;
 use super::{keymap, update, Action, Effect, Now, State};
 use crate::model::reload::Reloader;
 use crate::model::Dataset;
+use crate::watch::Changed;
 use crossterm::event::{self, Event};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute, queue};
@@ -45,7 +46,8 @@ pub enum Follow {
 /// stops the screen or the keys. The thread owns the [`Reloader`], so a reload re-reads only the
 /// files that changed; requests made while it loads are served by one more load.
 struct Loader {
-    requests: Option<mpsc::Sender<()>>,
+    /// Reload requests: the paths the watcher saw change, or `None` to look at everything.
+    requests: Option<mpsc::Sender<Changed>>,
     tx: mpsc::Sender<Ev>,
     /// The county folder, when the folder is a county's: a reload loads every town's newest
     /// snapshots, on a thread per load.
@@ -69,7 +71,7 @@ impl Loader {
         complete: bool,
         watch: Option<std::path::PathBuf>,
         baseline: Option<crate::watch::Fingerprint>,
-    ) -> Option<mpsc::Sender<()>> {
+    ) -> Option<mpsc::Sender<Changed>> {
         let tx = self.tx.clone();
         let Some(mut reloader) = reloader else {
             if let Some(dir) = watch {
@@ -90,7 +92,7 @@ impl Loader {
             }
             return None;
         };
-        let (requests, rx) = mpsc::channel::<()>();
+        let (requests, rx) = mpsc::channel::<Changed>();
         let changes = requests.clone();
         let from_watch = requests.clone();
         std::thread::spawn(move || {
@@ -115,10 +117,16 @@ impl Loader {
                 }
                 Some(watch)
             });
-            while rx.recv().is_ok() {
+            while let Ok(mut changed) = rx.recv() {
                 // One load serves every request made before it starts.
-                while rx.try_recv().is_ok() {}
-                if !send(reloader.reload()) {
+                while let Ok(more) = rx.try_recv() {
+                    changed = crate::watch::merge(changed, more);
+                }
+                let fresh = match changed {
+                    Some(paths) => reloader.reload_changed(&paths),
+                    None => reloader.reload(),
+                };
+                if !send(fresh) {
                     return;
                 }
             }
@@ -131,7 +139,7 @@ impl Loader {
         if let Some(dir) = self.county.clone() {
             self.request_county(dir);
         } else if let Some(r) = &self.requests {
-            let _ = r.send(());
+            let _ = r.send(None);
         }
     }
 
@@ -189,17 +197,20 @@ impl Loader {
 
 /// Watches the folder: each change sends a request on `changes` (polling every two seconds when
 /// the folder cannot be watched). Returns what must be kept alive for the watching to go on.
-fn watch_folder(dir: &std::path::Path, changes: mpsc::Sender<()>) -> Option<impl Sized> {
-    let (watcher, rx) = match crate::watch::watch(dir, crate::watch::DEBOUNCE) {
+fn watch_folder(dir: &std::path::Path, changes: mpsc::Sender<Changed>) -> Option<impl Sized> {
+    let (watcher, rx) = match crate::watch::watch_changes(dir, crate::watch::DEBOUNCE) {
         Ok((w, rx)) => (Some(w), rx),
-        Err(_) => (
-            None,
-            crate::watch::poll(dir.to_path_buf(), Duration::from_secs(2)),
-        ),
+        Err(_) => {
+            // Polling cannot say what changed.
+            let (to, rx) = mpsc::channel();
+            let polled = crate::watch::poll(dir.to_path_buf(), Duration::from_secs(2));
+            std::thread::spawn(move || while polled.recv().is_ok() && to.send(None).is_ok() {});
+            (None, rx)
+        }
     };
     std::thread::spawn(move || {
-        while rx.recv().is_ok() {
-            if changes.send(()).is_err() {
+        while let Ok(changed) = rx.recv() {
+            if changes.send(changed).is_err() {
                 return;
             }
         }
@@ -563,7 +574,7 @@ fn start_background(
             while polled.recv().is_ok() {
                 // To the loading thread, or (a county folder) to the loop.
                 let sent = match &changes {
-                    Some(c) => c.send(()).is_ok(),
+                    Some(c) => c.send(None).is_ok(),
                     None => tx.send(Ev::Reload).is_ok(),
                 };
                 if !sent {
