@@ -233,13 +233,15 @@ impl State {
     }
 
     /// Replaces the data (a reload), keeping the date on screen when it still exists, else the newest.
-    pub fn replace_data(&mut self, data: Dataset) {
+    /// Returns the data it replaced, for the caller to drop when it suits (after drawing: freeing
+    /// a long history takes milliseconds).
+    pub fn replace_data(&mut self, data: Dataset) -> Dataset {
         let was_history = self.is_history();
         let date = self
             .board
             .date
             .filter(|d| was_history && data.dates.contains(d));
-        self.data = data;
+        let old = std::mem::replace(&mut self.data, data);
         self.show_date(date);
         let n = self.data.files;
         let text = match self.lang {
@@ -247,6 +249,7 @@ impl State {
             Lang::En => format!("reloaded {n} files"),
         };
         self.say(text);
+        old
     }
 
     /// Shows `text` in the footer for a moment.

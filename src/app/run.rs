@@ -97,10 +97,11 @@ impl Loader {
         let from_watch = requests.clone();
         std::thread::spawn(move || {
             let send = |ds: Dataset| {
+                let sent = tx.send(Ev::Loaded(Box::new(ds))).is_ok();
                 // The load's buffers (file bytes, the parsing threads' scratch) were freed on this
-                // thread and its helpers: hand the pages back here too.
+                // thread and its helpers: hand the pages back here too, while the screen is drawn.
                 crate::model::load::return_freed_memory();
-                tx.send(Ev::Loaded(Box::new(ds))).is_ok()
+                sent
             };
             // The whole history, reusing the first frame's parses.
             if !complete && !send(reloader.reload()) {
@@ -187,10 +188,18 @@ impl Loader {
         }
     }
 
-    /// A load finished: keep the last good contents of files that now fail, and show it.
-    fn finished(&mut self, state: &mut State, mut fresh: Dataset) {
+    /// A load finished: keep the last good contents of files that now fail, and show it. Returns
+    /// the data shown until now, to drop once the new frame is drawn ([`retire`]).
+    fn finished(&mut self, state: &mut State, mut fresh: Dataset) -> Dataset {
         crate::model::load::keep_last_good(&mut fresh, &state.data);
-        state.replace_data(fresh);
+        state.replace_data(fresh)
+    }
+}
+
+/// Drops data a reload replaced, once the new frame is on screen, and gives the memory back.
+fn retire(replaced: Option<Dataset>) {
+    if let Some(old) = replaced {
+        drop(old);
         crate::model::load::return_freed_memory();
     }
 }
@@ -432,6 +441,8 @@ fn event_loop(
     let first = update(state, Action::Tick(now()));
     perform(first, state, &mut term, &mut loader, &mut wake)?;
     let mut dirty = true;
+    // Data a reload replaced, dropped after the next frame.
+    let mut replaced = None;
     let mut tick_at = start.elapsed() + until_next_second();
     loop {
         if dirty {
@@ -443,6 +454,7 @@ fn event_loop(
             #[cfg(feature = "test-hooks")]
             test_panic_hook();
         }
+        retire(replaced.take());
         // What the first frame did not need starts once it is on screen.
         if let Some((reloader, tx)) = pending_start.take() {
             start_background(
@@ -467,7 +479,7 @@ fn event_loop(
                 None
             }
             Ok(Ev::Loaded(fresh)) => {
-                loader.finished(state, *fresh);
+                replaced = Some(loader.finished(state, *fresh));
                 dirty = true;
                 None
             }
