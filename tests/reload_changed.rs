@@ -131,6 +131,21 @@ fn a_reload_after_each_change_equals_a_fresh_full_load() {
         "a folder added in the middle",
     );
 
+    // A second file claiming a line on the same date: the first in name order gives it, the other
+    // is a problem.
+    let copy = dir.join("2024-04-05").join("party-copy.json");
+    std::fs::copy(dir.join("2024-04-05").join("party.json"), &copy).expect("copy a file");
+    let ds = reload_matches(&mut reloader, dir, &[&copy], "a line given twice");
+    assert!(
+        ds.problems
+            .iter()
+            .any(|d| d.path.ends_with("2024-04-05/party.json")
+                && d.message.contains("is already given by")
+                && d.message.contains("party-copy.json")),
+        "{:#?}",
+        ds.problems
+    );
+
     // A broken file, a file saved under a name that is not read, then a whole folder removed.
     let broken = dir.join("2024-03-22").join("safety.json");
     edit(&broken, "\"groups\"", ",\"groups\"");

@@ -1,13 +1,14 @@
 //! Loading the pieces of a data folder (line files given on their own, snapshot folders), and what
 //! the loader keeps of each snapshot folder between loads so that a reload looks only at what changed.
 
+use super::assemble::Made;
 use super::diag::{Diagnostic, Severity};
 use super::load::{list_day, shown, Content, LineJob, Loaded, Parsed, Unloaded};
 use super::stamp::{Cache, DayListing, Stamp};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A snapshot folder as a load found it: its stamp when listed, its listing, and each of its files
 /// loaded (or why not), in listing order. Shared (`Arc`) between loads while the folder is unchanged.
@@ -19,9 +20,16 @@ pub(super) struct DayLoaded {
     pub(super) listing: Arc<DayListing>,
     /// Each line file loaded or not, then each skipped name, in order.
     pub(super) parsed: Vec<Parsed>,
+    /// What the folder adds to a dataset, worked out when first needed.
+    pub(super) made: OnceLock<Made>,
 }
 
 impl DayLoaded {
+    /// What the folder adds to a dataset.
+    pub(super) fn made(&self) -> &Made {
+        self.made.get_or_init(|| Made::of(self))
+    }
+
     /// The file at `full` as this load found it, if it loaded.
     fn loaded(&self, full: &Path) -> Option<(&LineJob, &Loaded)> {
         self.parsed.iter().find_map(|(job, r)| match r {
@@ -204,5 +212,6 @@ fn load_day(
         stamp,
         listing,
         parsed,
+        made: OnceLock::new(),
     })
 }

@@ -21,7 +21,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use super::folders::{Days, Done, Last, Sweep, Work};
 use super::pairs::PairChecks;
 pub use super::stamp::Stamp;
-use super::stamp::{Cache, Cached, DayListing};
+use super::stamp::{Cache, DayListing};
 
 pub use super::read::{read_capped, MAX_FILE_BYTES};
 
@@ -458,132 +458,14 @@ pub(super) fn load_entries_cached(
 
     let done = run_parallel(work, prefix, last);
     let mut new_cache = Cache::default();
-    // Add the files listed in snapshot folders (a skipped name has no stem: it was not read).
-    files += done
-        .iter()
-        .filter_map(|d| match d {
-            Done::Day(_, _, day) => Some(day.parsed.iter().filter(|(j, _)| !j.stem.is_empty())),
-            _ => None,
-        })
-        .flatten()
-        .count();
-    let mut by_line: BTreeMap<String, Vec<Snapshot>> = BTreeMap::new();
-    let mut late = Vec::new();
-    let mut failed: Vec<(String, Failed)> = Vec::new();
-    for piece in &done {
-        let (day_place, parsed) = match piece {
-            Done::Day(k, _, day) => (Some(*k), day.parsed.as_slice()),
-            Done::Files(parsed) => (None, parsed.as_slice()),
-            Done::Fresh(..) => unreachable!("run_parallel shares every folder it loads"),
-        };
-        for (job, result) in parsed {
-            let place = day_place.map_or(job.place, |k| (k, job.place.1));
-            let LineJob {
-                date, stem, path, ..
-            } = job;
-            let date = *date;
-            match result {
-                Err(Unloaded::Unreadable(msg)) => {
-                    let problem = Diagnostic::file_error(path, msg);
-                    if !stem.is_empty() {
-                        let name = None;
-                        failed.push((
-                            stem.clone(),
-                            Failed {
-                                date,
-                                name,
-                                problem: problem.clone(),
-                            },
-                        ));
-                    }
-                    early.push((place, problem));
-                }
-                Err(Unloaded::Invalid(d, name)) => {
-                    let d = (**d).clone();
-                    if d.is_error() && !stem.is_empty() {
-                        let problem = d.clone();
-                        failed.push((
-                            stem.clone(),
-                            Failed {
-                                date,
-                                name: name.clone(),
-                                problem,
-                            },
-                        ));
-                    }
-                    late.push(d)
-                }
-                Ok(Loaded {
-                    file,
-                    warnings,
-                    stamp,
-                }) => {
-                    if let (None, Some((full, stamp))) = (day_place, stamp) {
-                        let cached = Cached {
-                            stamp: *stamp,
-                            file: Arc::clone(file),
-                            warnings: warnings.clone(),
-                            shown: path.clone(),
-                        };
-                        new_cache.insert(full.clone(), cached);
-                    }
-                    let mut warnings = warnings.clone();
-                    if *file.id != **stem {
-                        warnings.push(Diagnostic {
-                            severity: Severity::Warning,
-                            ..Diagnostic::file_error(
-                                path,
-                                format!("file name differs from its id {:?}", file.id),
-                            )
-                        });
-                    }
-                    if file.as_of.date() != date {
-                        warnings.push(Diagnostic {
-                            severity: Severity::Warning,
-                            field: "as_of".into(),
-                            ..Diagnostic::file_error(
-                                path,
-                                format!(
-                                    "as_of {} differs from the snapshot folder {date}",
-                                    file.as_of
-                                ),
-                            )
-                        });
-                    }
-                    if !by_line.contains_key(&*file.id) {
-                        by_line.insert(file.id.to_string(), Vec::new());
-                    }
-                    let list = by_line.get_mut(&*file.id).expect("inserted above");
-                    // Which file gave the line at this date: snapshot folders come in date order,
-                    // so only the last can (no search through a long history); files given on
-                    // their own out of date order are searched.
-                    let given = match list.last() {
-                        Some(l) if l.date < date => None,
-                        None => None,
-                        Some(_) => list.iter().find(|s| s.date == date),
-                    };
-                    if let Some(first) = given {
-                        // Two files claim the same line on one date: which figures are right is not ours
-                        // to guess.
-                        late.push(Diagnostic::file_error(
-                            path,
-                            format!(
-                                "line {:?} on {date} is already given by {}; this file was not loaded",
-                                file.id, first.path
-                            ),
-                        ));
-                        continue;
-                    }
-                    late.append(&mut warnings);
-                    list.push(Snapshot {
-                        date,
-                        path: path.clone(),
-                        file: Shared(Arc::clone(file)),
-                    });
-                }
-            }
-        }
-    }
+    let gathered = super::assemble::assemble(&done, &mut new_cache);
+    files += gathered.files;
+    let (mut early, mut late, mut failed, by_line) = (
+        [early, gathered.early].concat(),
+        gathered.late,
+        gathered.failed,
+        gathered.by_line,
+    );
     // A stable sort: a file's problems keep their order.
     early.sort_by_key(|(place, _)| *place);
     let mut problems: Vec<Diagnostic> = early.into_iter().map(|(_, d)| d).collect();
@@ -776,7 +658,7 @@ pub extern "C" fn commit_memory_on_demand() {
 
 /// Where a file sits in the loading order: the place of its entry, then its place in its snapshot
 /// folder (0 for a file given on its own).
-type Place = (usize, usize);
+pub(super) type Place = (usize, usize);
 
 /// How many line files given on their own make one piece of [`Work`].
 const BATCH: usize = 8;

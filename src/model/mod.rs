@@ -1,6 +1,7 @@
 //! The model layer: the data format, loading, validation, status rules and history. No UI code here.
 
 pub mod agenda;
+mod assemble;
 pub mod board;
 pub mod checks;
 pub mod clean;
