@@ -16,7 +16,6 @@ struct Checked {
     prev: Arc<LineFile>,
     cur: Arc<LineFile>,
     prev_date: NaiveDate,
-    path: String,
     warnings: Vec<Diagnostic>,
 }
 
@@ -46,11 +45,11 @@ impl PairChecks {
                 let (prev, cur) = (&w[0], &w[1]);
                 // Both lists run in date order: skip the pairs that are gone.
                 while was.next_if(|c| c.prev_date < prev.date).is_some() {}
+                // A parse is one file's (its path, its date): the same two parses are the same pair.
                 let same = |c: &Checked| {
                     c.prev_date == prev.date
                         && Arc::ptr_eq(&c.prev, &prev.file.0)
                         && Arc::ptr_eq(&c.cur, &cur.file.0)
-                        && c.path == cur.path
                 };
                 let checked = was.next_if(same).unwrap_or_else(|| {
                     let pair = (&*prev.file, prev.date.to_string(), &*cur.file, &*cur.path);
@@ -58,7 +57,6 @@ impl PairChecks {
                         prev: Arc::clone(&prev.file.0),
                         cur: Arc::clone(&cur.file.0),
                         prev_date: prev.date,
-                        path: cur.path.clone(),
                         warnings: unit_change_warnings([pair]),
                     }
                 });
