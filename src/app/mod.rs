@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod county;
+pub mod county_load;
 pub mod effects;
 pub mod frame;
 pub mod grid;

@@ -26,6 +26,8 @@ enum Ev {
     CountyLoaded(Box<crate::model::county::County>),
     /// A county's town (its position) was loaded with its whole history.
     TownLoaded(usize, Box<Dataset>),
+    /// A row of the county (its town's position) loaded behind the first frame.
+    TownRow(usize, Box<crate::model::county::TownEntry>),
     Signal(i32),
     Dead,
 }
@@ -50,6 +52,8 @@ struct Loader {
     /// The county folder, when the folder is a county's: a reload loads every town's newest
     /// snapshots, on a thread per load.
     county: Option<std::path::PathBuf>,
+    /// The county's `--at` date, kept by its reloads.
+    county_at: Option<chrono::NaiveDate>,
     running: bool,
     again: bool,
 }
@@ -74,18 +78,7 @@ impl Loader {
         let Some(mut reloader) = reloader else {
             if let Some(dir) = watch {
                 std::thread::spawn(move || {
-                    let (to, changes) = mpsc::channel();
-                    let _watch = watch_folder(&dir, to);
-                    if baseline.is_some_and(|b| crate::watch::fingerprint(&dir) != b)
-                        && tx.send(Ev::Reload).is_err()
-                    {
-                        return;
-                    }
-                    while changes.recv().is_ok() {
-                        if tx.send(Ev::Reload).is_err() {
-                            return;
-                        }
-                    }
+                    super::county_load::follow(dir, baseline, || tx.send(Ev::Reload).is_ok())
                 });
             }
             return None;
@@ -143,9 +136,9 @@ impl Loader {
             return;
         }
         self.running = true;
-        let tx = self.tx.clone();
+        let (tx, at) = (self.tx.clone(), self.county_at);
         std::thread::spawn(move || {
-            let fresh = crate::model::county::load_county(&dir);
+            let fresh = crate::model::county::load_county_at(&dir, at);
             let _ = tx.send(Ev::CountyLoaded(Box::new(fresh)));
         });
     }
@@ -163,6 +156,36 @@ impl Loader {
             let fresh = crate::model::county::load_town(&dir, th, 0);
             let _ = tx.send(Ev::TownLoaded(t, Box::new(fresh)));
         });
+    }
+
+    /// Loads the county's rows behind its first frame; a reload asked for meanwhile runs once the
+    /// last row is in.
+    fn load_rows(&mut self, state: &State) {
+        let Some(c) = state.county.as_deref().filter(|c| c.county.loading() > 0) else {
+            return;
+        };
+        self.running = true;
+        let tx = self.tx.clone();
+        super::county_load::spawn_rows(&c.county, move |i, row| {
+            tx.send(Ev::TownRow(i, Box::new(row))).is_ok()
+        });
+    }
+
+    /// A row of the county loaded: show it; after the last, the memory the loads freed goes back
+    /// and a reload asked for meanwhile runs.
+    fn row_loaded(&mut self, state: &mut State, t: usize, row: crate::model::county::TownEntry) {
+        super::county::town_loaded(state, t, row);
+        if state
+            .county
+            .as_deref()
+            .is_some_and(|c| c.county.loading() == 0)
+        {
+            crate::model::load::return_freed_memory();
+            self.running = false;
+            if std::mem::take(&mut self.again) {
+                self.request();
+            }
+        }
     }
 
     /// The county was loaded again: show it, and reload the open town.
@@ -189,7 +212,7 @@ impl Loader {
 
 /// Watches the folder: each change sends a request on `changes` (polling every two seconds when
 /// the folder cannot be watched). Returns what must be kept alive for the watching to go on.
-fn watch_folder(dir: &std::path::Path, changes: mpsc::Sender<()>) -> Option<impl Sized> {
+pub(super) fn watch_folder(dir: &std::path::Path, changes: mpsc::Sender<()>) -> Option<impl Sized> {
     let (watcher, rx) = match crate::watch::watch(dir, crate::watch::DEBOUNCE) {
         Ok((w, rx)) => (Some(w), rx),
         Err(_) => (
@@ -402,6 +425,7 @@ fn event_loop(
             Follow::Watch(d) | Follow::Poll(d, _) if state.county.is_some() => Some(d.clone()),
             _ => None,
         },
+        county_at: state.county.as_deref().and_then(|c| c.county.at),
         running: false,
         again: false,
     };
@@ -442,6 +466,7 @@ fn event_loop(
                 poll.take(),
                 tx,
             );
+            loader.load_rows(state);
         }
         let action = match next_event(&rx, &mut wake, &mut tick_at, start) {
             Ok(Ev::Term(Event::Key(k))) => keymap::action_for(state, &k),
@@ -465,13 +490,14 @@ fn event_loop(
                 dirty = true;
                 None
             }
-            Ok(Ev::TownLoaded(t, mut fresh)) => {
+            Ok(Ev::TownLoaded(t, fresh)) => {
                 // Only the town still open takes it (the user may have gone back or opened another).
-                if state.county.as_deref().and_then(|c| c.open) == Some(t) {
-                    crate::model::load::keep_last_good(&mut fresh, &state.data);
-                    state.replace_data(*fresh);
-                    dirty = true;
-                }
+                dirty |= super::county::history_arrived(state, t, *fresh);
+                None
+            }
+            Ok(Ev::TownRow(t, row)) => {
+                loader.row_loaded(state, t, *row);
+                dirty = true;
                 None
             }
             Ok(Ev::Signal(sig)) => {

@@ -24,7 +24,8 @@ pub fn title(state: &State, town: Option<usize>) -> String {
         return String::new();
     };
     match town.and_then(|t| c.county.towns.get(t)) {
-        Some(t) => match t.board.date {
+        // A town that failed or is still loading has no data to date.
+        Some(t) => match t.board.date.filter(|_| t.failure.is_none() && !t.loading) {
             Some(d) => format!("{}  {} {d}", t.name, lang.pick("数据截至", "as of")),
             None => t.name.clone(),
         },
@@ -72,7 +73,10 @@ pub fn ranking(f: &mut Frame, area: Rect, state: &State) {
             Cell::text(format!("{}", pos + 1), t.text),
             Cell::text(town.name.clone(), t.title),
         ];
-        if let Some(why) = &town.failure {
+        if town.loading {
+            cells.extend(["", "", "", ""].map(|s| Cell::text(s, t.dim)));
+            cells.push(Cell::text(lang.pick("加载中…", "loading..."), t.dim));
+        } else if let Some(why) = &town.failure {
             cells.extend(["", "", "", ""].map(|s| Cell::text(s, t.dim)));
             cells.push(Cell::text(format!("✕ {why}"), t.error));
         } else {
@@ -84,7 +88,13 @@ pub fn ranking(f: &mut Frame, area: Rect, state: &State) {
                 count(n.red, Light::SeverelyBehind),
                 count(n.amber, Light::Behind),
                 count(n.overdue, Light::Overdue),
-                Cell::text(age_text(county_rank::age(town, state.today), lang), t.text),
+                Cell::text(
+                    age_text(
+                        county_rank::age(town, c.county.at.unwrap_or(state.today)),
+                        lang,
+                    ),
+                    t.text,
+                ),
             ]);
             cells.push(match county_rank::worst_text(town) {
                 Some((light, text)) => Cell::Spans(Line::from(vec![
@@ -111,8 +121,16 @@ pub fn town(f: &mut Frame, area: Rect, state: &State, i: usize) {
     let lang = state.lang;
     let w = area.width as usize;
     let mut rows: Vec<Line> = Vec::new();
-    if let Some(why) = &town.failure {
-        rows.push(Line::from(Span::styled(format!(" ✕ {why}"), t.error)));
+    if town.loading {
+        rows.push(Line::from(Span::styled(
+            format!(" {}", lang.pick("加载中…", "loading...")),
+            t.dim,
+        )));
+    } else if let Some(why) = &town.failure {
+        let why = super::county::failure_text(why, w.saturating_sub(1));
+        rows.push(Line::from(Span::styled(format!(" {why}"), t.error)));
+    }
+    if !rows.is_empty() {
         f.render_widget(Paragraph::new(rows), area);
         return;
     }
