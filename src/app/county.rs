@@ -232,7 +232,7 @@ pub fn open_town(state: &mut State, t: usize) -> Effects {
     let Some(town) = c.county.towns.get(t) else {
         return Effects::none();
     };
-    let Some(data) = town.data.clone() else {
+    let Some(mut data) = town.data.clone() else {
         if town.loading {
             let name = town.name.clone();
             state.say(match state.lang {
@@ -242,6 +242,9 @@ pub fn open_town(state: &mut State, t: usize) -> Effects {
         }
         return Effects::none();
     };
+    // Its snapshots were let go once its board was built: no other date can be shown until its
+    // whole history arrives.
+    data.dates.retain(|d| Some(*d) == town.board.date);
     c.open = Some(t);
     c.selected = t;
     state.all = town.board.clone();

@@ -26,8 +26,8 @@ enum Ev {
     CountyLoaded(Box<crate::model::county::County>),
     /// A county's town (its position) was loaded with its whole history.
     TownLoaded(usize, Box<Dataset>),
-    /// A row of the county (its town's position) loaded behind the first frame.
-    TownRow(usize, Box<crate::model::county::TownEntry>),
+    /// Rows of the county (by their town's position) loaded behind the first frame.
+    TownRows(super::county_load::Rows),
     Signal(i32),
     Dead,
 }
@@ -54,6 +54,11 @@ struct Loader {
     county: Option<std::path::PathBuf>,
     /// The county's `--at` date, kept by its reloads.
     county_at: Option<chrono::NaiveDate>,
+    /// The thread loading the county's rows behind its first frame.
+    rows: Option<std::thread::JoinHandle<()>>,
+    /// The county folder's watch to arm once the rows are in, with the folder's fingerprint from
+    /// before the first frame (a save made before the watch is armed is caught by it).
+    watch: Option<(std::path::PathBuf, Option<crate::watch::Fingerprint>)>,
     running: bool,
     again: bool,
 }
@@ -64,9 +69,9 @@ impl Loader {
     /// and reloads once more if anything changed before it was armed; then it reloads on each
     /// request (`changes` from the watcher or the poller, or `r`).
     ///
-    /// A county folder has no reloader: its watcher's signals reach the loop, which loads; a save
-    /// made before the watcher was armed is caught by comparing the folder with `baseline`, its
-    /// fingerprint from before the first load.
+    /// A county folder has no reloader: its watcher, armed once the county's rows are in, signals
+    /// the loop, which loads; a save made before the watcher was armed is caught by comparing the
+    /// folder with `baseline`, its fingerprint from before the first frame.
     fn start(
         &mut self,
         reloader: Option<Reloader>,
@@ -76,10 +81,10 @@ impl Loader {
     ) -> Option<mpsc::Sender<()>> {
         let tx = self.tx.clone();
         let Some(mut reloader) = reloader else {
-            if let Some(dir) = watch {
-                std::thread::spawn(move || {
-                    super::county_load::follow(dir, baseline, || tx.send(Ev::Reload).is_ok())
-                });
+            // A county's watch (thousands of folders to add) waits for its rows.
+            self.watch = watch.map(|dir| (dir, baseline));
+            if !self.running {
+                self.follow_county();
             }
             return None;
         };
@@ -158,6 +163,16 @@ impl Loader {
         });
     }
 
+    /// Arms the county's watch, once its rows are in.
+    fn follow_county(&mut self) {
+        if let Some((dir, baseline)) = self.watch.take() {
+            let tx = self.tx.clone();
+            std::thread::spawn(move || {
+                super::county_load::follow(dir, baseline, || tx.send(Ev::Reload).is_ok())
+            });
+        }
+    }
+
     /// Loads the county's rows behind its first frame; a reload asked for meanwhile runs once the
     /// last row is in.
     fn load_rows(&mut self, state: &State) {
@@ -166,22 +181,29 @@ impl Loader {
         };
         self.running = true;
         let tx = self.tx.clone();
-        super::county_load::spawn_rows(&c.county, move |i, row| {
-            tx.send(Ev::TownRow(i, Box::new(row))).is_ok()
-        });
+        self.rows = Some(super::county_load::spawn_rows(&c.county, move |rows| {
+            tx.send(Ev::TownRows(rows)).is_ok()
+        }));
     }
 
-    /// A row of the county loaded: show it; after the last, the memory the loads freed goes back
+    /// Rows of the county loaded: show them; after the last, the memory the loads freed goes back
     /// and a reload asked for meanwhile runs.
-    fn row_loaded(&mut self, state: &mut State, t: usize, row: crate::model::county::TownEntry) {
-        super::county::town_loaded(state, t, row);
+    fn rows_loaded(&mut self, state: &mut State, rows: super::county_load::Rows) {
+        for (t, row) in rows {
+            super::county::town_loaded(state, t, row);
+        }
         if state
             .county
             .as_deref()
             .is_some_and(|c| c.county.loading() == 0)
         {
+            // The thread ends right after its last row; its pages are free once it has.
+            if let Some(rows) = self.rows.take() {
+                let _ = rows.join();
+            }
             crate::model::load::return_freed_memory();
             self.running = false;
+            self.follow_county();
             if std::mem::take(&mut self.again) {
                 self.request();
             }
@@ -426,6 +448,8 @@ fn event_loop(
             _ => None,
         },
         county_at: state.county.as_deref().and_then(|c| c.county.at),
+        rows: None,
+        watch: None,
         running: false,
         again: false,
     };
@@ -458,6 +482,7 @@ fn event_loop(
         }
         // What the first frame did not need starts once it is on screen.
         if let Some((reloader, tx)) = pending_start.take() {
+            loader.load_rows(state);
             start_background(
                 &mut loader,
                 reloader,
@@ -466,7 +491,6 @@ fn event_loop(
                 poll.take(),
                 tx,
             );
-            loader.load_rows(state);
         }
         let action = match next_event(&rx, &mut wake, &mut tick_at, start) {
             Ok(Ev::Term(Event::Key(k))) => keymap::action_for(state, &k),
@@ -495,8 +519,8 @@ fn event_loop(
                 dirty |= super::county::history_arrived(state, t, *fresh);
                 None
             }
-            Ok(Ev::TownRow(t, row)) => {
-                loader.row_loaded(state, t, *row);
+            Ok(Ev::TownRows(rows)) => {
+                loader.rows_loaded(state, rows);
                 dirty = true;
                 None
             }
