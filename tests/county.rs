@@ -169,20 +169,31 @@ fn sorting_cycles_and_keeps_the_selected_town() {
 }
 
 #[test]
-fn slides_are_the_ranking_then_each_town() {
+fn slides_are_the_ranking_then_each_town_with_its_lines() {
     let mut s = state();
     s.start_presenting(None);
+    // 东山镇 and 西河镇 have five work lines each, 木洞镇 its key indicators only; 南岭镇 did not load.
+    let lines = |t: usize, n: usize| (0..n).map(move |l| Slide::TownLine(t, l));
+    let mut want = vec![Slide::Ranking, Slide::Town(0)];
+    want.extend(lines(0, 5));
+    want.push(Slide::Town(1));
+    want.extend(lines(1, 5));
+    want.extend([Slide::Town(2), Slide::Town(3)]);
+    assert_eq!(s.slides(), want);
+    // Esc on a town's line slide leaves for that line of that town.
+    press(&mut s, "Space Space Space");
+    assert_eq!(s.slide(), Some(Slide::TownLine(0, 1)));
+    let fx = press(&mut s, "Esc");
+    assert_eq!(fx, vec![Effect::LoadTown(0)]);
+    let line = s.board.line_id(1).unwrap();
     assert_eq!(
-        s.slides(),
-        [
-            Slide::Ranking,
-            Slide::Town(0),
-            Slide::Town(1),
-            Slide::Town(2),
-            Slide::Town(3)
-        ]
+        s.stack,
+        vec![Route::County, Route::Overview, Route::Line(line)]
     );
-    press(&mut s, "Space Space");
+
+    let mut s = state();
+    s.start_presenting(None);
+    press(&mut s, &["Space"; 7].join(" "));
     assert_eq!(s.slide(), Some(Slide::Town(1)));
     let fx = press(&mut s, "Esc");
     assert_eq!(fx, vec![Effect::LoadTown(1)]);

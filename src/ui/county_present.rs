@@ -7,6 +7,7 @@ use super::table::{Cell, Column, Row, Table};
 use super::theme::Theme;
 use super::widgets::light_span;
 use crate::app::State;
+use crate::model::board::LineBoard;
 use crate::model::county_rank::{self, SortBy};
 use crate::model::wording::{due_text, owner_text};
 use crate::model::Light;
@@ -31,6 +32,37 @@ pub fn title(state: &State, town: Option<usize>) -> String {
         },
         None => lang.pick("各镇排名", "Ranking of towns").to_string(),
     }
+}
+
+/// Line `l` of town `t`'s board, for its slide in the county's deck.
+pub fn town_line(state: &State, t: usize, l: usize) -> Option<&LineBoard> {
+    state
+        .county
+        .as_deref()?
+        .county
+        .towns
+        .get(t)?
+        .board
+        .lines
+        .get(l)
+}
+
+/// The title of town `t`'s line `l` slide: the town, the line and its date.
+pub fn line_title(state: &State, t: usize, l: usize) -> String {
+    let lang = state.lang;
+    let Some(c) = state.county.as_deref() else {
+        return String::new();
+    };
+    let (Some(town), Some(line)) = (c.county.towns.get(t), town_line(state, t, l)) else {
+        return String::new();
+    };
+    format!(
+        "{} · {}  {} {}",
+        town.name,
+        line.short,
+        lang.pick("数据截至", "as of"),
+        line.as_of
+    )
 }
 
 /// The ranking slide: every town by red count, with amber, overdue, staleness and worst laggard.
