@@ -54,7 +54,12 @@ fn every_row_shows_at_once_and_fills_in_as_its_town_loads() {
     let opened = open_county(&fixture(), None);
     let mut s = State::new_county(opened.clone(), Lang::Zh, today());
     let first = screen(&s);
-    assert!(first.contains("全县总览 (4个镇，4个加载中)"), "{first}");
+    assert!(
+        first.contains("全县总览 (4个镇，4个加载中) · 按红灯数"),
+        "{first}"
+    );
+    // No county totals while they would count only some towns.
+    assert!(!first.contains("红灯0"), "{first}");
     // Each row is named from its town.json before the town loads (南岭镇's does not read: its folder).
     for town in ["东山镇", "西河镇", "nanling", "木洞镇"] {
         assert!(row_of(&first, town).contains("加载中…"), "{first}");
@@ -84,7 +89,10 @@ fn every_row_shows_at_once_and_fills_in_as_its_town_loads() {
     // The whole county is then what loading it in one go gives, checks included.
     assert_eq!(c.county, load_county(&fixture()));
     let done = screen(&s);
-    assert!(done.contains("全县总览 (4个镇) ·"), "{done}");
+    assert!(
+        done.contains("全县总览 (4个镇) · 按数据陈旧 · 红灯5 黄灯0 逾期3"),
+        "{done}"
+    );
     assert!(
         row_of(&done, "nanling").contains("✕ 未能加载：town.json:4:1"),
         "{done}"

@@ -35,27 +35,31 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         a.overdue += n.overdue;
         a
     });
-    let loading = match c.county.loading() {
-        0 => String::new(),
-        n => format!(
-            "{}{n}{}",
-            lang.pick("，", ", "),
-            lang.pick("个加载中", " loading")
-        ),
-    };
-    let title = format!(
-        " {} ({}{}{loading}) · {} · {}{} {}{} {}{}",
+    let mut title = format!(
+        " {} ({}{}",
         lang.pick("全县总览", "County overview"),
         c.county.towns.len(),
         lang.pick("个镇", " towns"),
-        c.sort.word(lang.en()),
-        lang.pick("红灯", "red "),
-        total.red,
-        lang.pick("黄灯", "amber "),
-        total.amber,
-        lang.pick("逾期", "overdue "),
-        total.overdue,
     );
+    match c.county.loading() {
+        // The county's totals would count only the towns loaded so far: they wait for the rest.
+        n @ 1.. => title.push_str(&format!(
+            "{}{n}{}) · {}",
+            lang.pick("，", ", "),
+            lang.pick("个加载中", " loading"),
+            c.sort.word(lang.en())
+        )),
+        0 => title.push_str(&format!(
+            ") · {} · {}{} {}{} {}{}",
+            c.sort.word(lang.en()),
+            lang.pick("红灯", "red "),
+            total.red,
+            lang.pick("黄灯", "amber "),
+            total.amber,
+            lang.pick("逾期", "overdue "),
+            total.overdue,
+        )),
+    }
     let wide = w >= 100;
     // Rank, town, date, age, red, amber, overdue, indicators, worst laggard.
     let fixed = if wide {
