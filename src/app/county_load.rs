@@ -1,8 +1,9 @@
-//! The county's loading behind its first frame: its rows, one town after the other on one thread
-//! (each town's files still parse in parallel), and the watch on the county folder.
+//! The county's loading behind its first frame: its rows, two towns at a time, and the watch on the
+//! county folder.
 
 use crate::model::county::{load_row, County, TownEntry};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -13,16 +14,18 @@ const HAND_OVER: Duration = Duration::from_millis(40);
 /// Rows loaded, by their town's position.
 pub type Rows = Vec<(usize, TownEntry)>;
 
-/// Loads every row of `county` still loading, in the county's order, on a thread of its own, handing
-/// them to `send` as they are done (the first at once, then what loaded in each [`HAND_OVER`]); stops
-/// when `send` says nobody listens any more. Join the thread after
-/// the last row and then give the freed memory back (`model::load::return_freed_memory`): pages the
-/// thread and its helpers freed are handed back only when they have ended, and an idle dashboard would
-/// otherwise keep them (3 MB of the 30-town county's RSS).
+/// How many towns load at once: two keep both cores of a small machine busy (each town's files are
+/// few, so its own parallel parse does not), and few threads keep few allocator heaps.
+const AT_ONCE: usize = 2;
+
+/// Loads every row of `county` still loading, [`AT_ONCE`] towns at a time in the county's order, on
+/// threads of their own, handing them to `send` as they are done (the first at once, then what
+/// loaded in each [`HAND_OVER`]); stops when `send` says nobody listens any more. Join the returned
+/// thread after the last row, then give the freed memory back (`model::load::return_freed_memory`):
+/// the pages of a thread are free only once it has ended.
 ///
-/// One thread, not one per town: each parsing thread keeps an allocator heap of its own, and the
-/// county's first frame held 18.6 MB RSS for 4.2 MB of heap with towns loaded eight at a time. The
-/// first frame does not wait for any of it.
+/// Not eight towns at a time as before: each loading thread keeps an allocator heap of its own, and
+/// the county held 18.6 MB RSS for 4.2 MB of heap that way. The first frame waits for none of it.
 pub fn spawn_rows(
     county: &County,
     send: impl Fn(Rows) -> bool + Send + 'static,
@@ -30,27 +33,55 @@ pub fn spawn_rows(
     // The rows only: the county's skeleton is small (no town has loaded yet).
     let county = county.clone();
     std::thread::spawn(move || {
-        let mut rows = Rows::new();
-        let mut handed = None::<Instant>;
-        for (i, t) in county.towns.iter().enumerate() {
-            if !t.loading {
-                continue;
+        let todo: Vec<usize> = (0..county.towns.len())
+            .filter(|&i| county.towns[i].loading)
+            .collect();
+        let next = AtomicUsize::new(0);
+        let (tx, rx) = mpsc::channel();
+        std::thread::scope(|s| {
+            for _ in 0..AT_ONCE.min(todo.len()) {
+                let tx = tx.clone();
+                let (county, todo, next) = (&county, &todo, &next);
+                s.spawn(move || {
+                    while let Some(&i) = todo.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        hold(&county.dir);
+                        if tx.send((i, load_row(county, i))).is_err() {
+                            return;
+                        }
+                    }
+                });
             }
-            hold(&county.dir);
-            rows.push((i, load_row(&county, i)));
-            if handed.is_none_or(|at| at.elapsed() >= HAND_OVER) {
-                if !send(std::mem::take(&mut rows)) {
-                    return;
-                }
-                handed = Some(Instant::now());
-            }
-        }
-        if !rows.is_empty() && !send(rows) {
-            return;
-        }
-        // What the loads freed on this thread (file bytes, the parsing threads' scratch) goes back.
+            drop(tx);
+            hand_over(&rx, &send, &next, todo.len());
+        });
+        // What the loads freed on these threads (file bytes, the parsing threads' scratch) goes back.
         crate::model::load::return_freed_memory();
     })
+}
+
+/// Hands the rows over as they come, in batches of [`HAND_OVER`]; when nobody listens any more, the
+/// loading threads are told to stop (`next` past the end).
+fn hand_over(
+    rx: &mpsc::Receiver<(usize, TownEntry)>,
+    send: &impl Fn(Rows) -> bool,
+    next: &AtomicUsize,
+    n: usize,
+) {
+    let mut rows = Rows::new();
+    let mut handed = None::<Instant>;
+    for row in rx.iter() {
+        rows.push(row);
+        if handed.is_none_or(|at| at.elapsed() >= HAND_OVER) {
+            if !send(std::mem::take(&mut rows)) {
+                next.store(n, Ordering::Relaxed);
+                return;
+            }
+            handed = Some(Instant::now());
+        }
+    }
+    if !rows.is_empty() {
+        send(rows);
+    }
 }
 
 /// For the end-to-end test of rows filling in (the `test-hooks` feature only): while the county folder
