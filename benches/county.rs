@@ -12,8 +12,8 @@
 //! * `first_frame/county_30x5y_rows` — the county's first frame as the dashboard draws it: `open_county`
 //!   (`county.json` and each town's name, every row still loading), the state and a 120×40 frame;
 //! * `first_frame/county_30x5y` — the county with every row in: `load_county` (each town's lines'
-//!   two newest snapshots by the lazy `Reloader`, one town after the other, as the dashboard's row
-//!   loader does behind its first frame), the county state and a 120×40 frame of the overview;
+//!   two newest snapshots by the lazy `Reloader`, one town after the other; the dashboard's row
+//!   loader takes two at a time behind its first frame), the county state and a 120×40 frame;
 //! * `open_town/county_30x5y` — Enter on the county overview: the town's dashboard from the snapshots
 //!   already loaded, and its first frame (its whole history then loads off the UI thread);
 //! * `town_history/county_30x5y` — that background load: one town's five years (`load_town`).
