@@ -97,24 +97,37 @@ fn hold(dir: &std::path::Path) {
 #[cfg(not(feature = "test-hooks"))]
 fn hold(_: &std::path::Path) {}
 
-/// Follows the county folder: `reload` is called for every change the watcher sees, and once at the
-/// start when the folder is no longer what `baseline` (its fingerprint from before the first frame)
-/// says: a save made before the watcher was armed. Runs until `reload` says nobody listens.
+/// Follows the county folder: `reload` is called after every burst of changes the watch sees (see
+/// [`super::county_watch`]), and once at the start when the folder is no longer what `baseline` (its
+/// fingerprint from before the first frame) says: a save made before the watch was armed. Polls
+/// when the system gives no watch. Runs until `reload` says nobody listens.
 pub fn follow(
     dir: PathBuf,
     baseline: Option<crate::watch::Fingerprint>,
     reload: impl Fn() -> bool,
 ) {
-    let (to, changes) = mpsc::channel();
-    let _watch = super::run::watch_folder(&dir, to);
-    // Arming walked every snapshot folder of every town; what the walk freed goes back.
-    crate::model::load::return_freed_memory();
+    let watch = super::county_watch::CountyWatch::new(&dir);
     if baseline.is_some_and(|b| crate::watch::fingerprint(&dir) != b) && !reload() {
         return;
     }
-    while changes.recv().is_ok() {
-        if !reload() {
-            return;
+    match watch {
+        Ok(mut watch) => {
+            while watch.changes() {
+                // A new week's folder is watched from now on.
+                watch.rearm();
+                if !reload() {
+                    return;
+                }
+            }
+        }
+        Err(_) => {
+            let (to, changes) = mpsc::channel();
+            let _poll = super::run::watch_folder(&dir, to);
+            while changes.recv().is_ok() {
+                if !reload() {
+                    return;
+                }
+            }
         }
     }
 }

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod county;
 pub mod county_load;
+pub mod county_watch;
 pub mod effects;
 pub mod frame;
 pub mod grid;
