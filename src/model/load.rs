@@ -353,7 +353,7 @@ pub(super) fn shown(prefix: &str, rel: &str) -> String {
 /// [`from_files`] for entries that may still be unlisted or unread. Problems come out in the
 /// same order either way: first every read error and `town.json`'s problems in file order, then
 /// each line file's.
-fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
+pub(super) fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
     let last = Last {
         cache: &Cache::default(),
         days: &Days::default(),
