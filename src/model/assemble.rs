@@ -110,15 +110,17 @@ pub(super) struct Made {
     late: Vec<Diagnostic>,
     /// Lines whose file failed.
     failed: Vec<(String, Failed)>,
-    /// The snapshot each file that gives its line adds (with the line's id), in folder order.
-    snapshots: Vec<(Line, Snapshot)>,
+    /// The files that give their line's snapshot (line id, place in the folder's list), in
+    /// folder order.
+    snapshots: Vec<(Line, usize)>,
 }
 
 impl Made {
     /// The part of a snapshot folder as it was loaded.
     pub(super) fn of(day: &DayLoaded) -> Made {
         let mut made = Made::default();
-        for (job, result) in &day.parsed {
+        let mut given: Vec<Snapshot> = Vec::new();
+        for (at, (job, result)) in day.parsed.iter().enumerate() {
             made.files += usize::from(!job.stem.is_empty());
             let (part, failed) = file_part(job, result);
             made.failed.extend(failed);
@@ -126,11 +128,12 @@ impl Made {
                 Part::Early(d) => made.early.push((job.place.1, d)),
                 Part::Late(d) => made.late.push(d),
                 Part::Snapshot(snap, mut warnings) => {
-                    match made.snapshots.iter().find(|(id, _)| *id == snap.file.id) {
-                        Some((_, first)) => made.late.push(duplicate(&snap, first)),
+                    match given.iter().find(|s| s.file.id == snap.file.id) {
+                        Some(first) => made.late.push(duplicate(&snap, first)),
                         None => {
                             made.late.append(&mut warnings);
-                            made.snapshots.push((snap.file.id.clone(), snap));
+                            made.snapshots.push((snap.file.id.clone(), at));
+                            given.push(snap);
                         }
                     }
                 }
@@ -209,8 +212,15 @@ pub(super) fn assemble(done: &[Done], cache: &mut Cache) -> Assembled {
                     out.late.extend(made.late.iter().cloned());
                     out.failed.extend(made.failed.iter().cloned());
                     hints.resize(hints.len().max(made.snapshots.len()), 0);
-                    for ((id, snap), hint) in made.snapshots.iter().zip(&mut hints) {
-                        by_line.push(id, hint, snap.clone());
+                    for ((id, at), hint) in made.snapshots.iter().zip(&mut hints) {
+                        if let (job, Ok(loaded)) = &day.parsed[*at] {
+                            let snap = Snapshot {
+                                date: job.date,
+                                path: job.path.clone(),
+                                file: Shared(Arc::clone(&loaded.file)),
+                            };
+                            by_line.push(id, hint, snap);
+                        }
                     }
                 } else {
                     out.files += made.files;
