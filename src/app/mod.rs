@@ -3,6 +3,7 @@
 pub mod action;
 pub mod county;
 pub mod effects;
+pub mod exit;
 pub mod frame;
 pub mod grid;
 mod hangup;

@@ -279,7 +279,8 @@ fn apply_probe(state: &mut State, probe: Probe) {
     }
 }
 
-/// Runs the dashboard until the user quits; returns the exit code.
+/// Runs the dashboard until the user quits, then ends the process (see [`super::exit`]); returns
+/// only when the terminal failed.
 /// `reloader` loaded the first frame's data: it loads the rest of the history behind the first
 /// frame, then every reload. With polling, `baseline` is the folder's fingerprint taken before the
 /// data was loaded: a save made between that load and the start of polling is caught by comparing it
@@ -312,6 +313,9 @@ pub fn run(
     // The process ends now: freeing a long history piece by piece would only delay the shell's
     // prompt (the operating system takes the memory back at once).
     std::mem::forget(state);
+    if let Ok(code) = result {
+        super::exit::now(code);
+    }
     match result {
         // The terminal went away under a frame: there is nobody to tell (and `eprintln!` to the dead
         // terminal would panic, turning this into exit code 101).
