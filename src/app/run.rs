@@ -374,13 +374,6 @@ fn spawn_keys(tx: &mpsc::Sender<Ev>) {
     });
 }
 
-/// How long until just after the next wall-clock second, when the header clock changes.
-fn until_next_second() -> Duration {
-    use chrono::Timelike;
-    let into = chrono::Local::now().nanosecond() % 1_000_000_000;
-    Duration::from_nanos(u64::from(1_000_000_000 - into) + 1_000_000)
-}
-
 /// The loop; returns the exit code (0 on quit, 128 + signal number on any signal that ends it).
 fn event_loop(
     state: &mut State,
@@ -425,7 +418,6 @@ fn event_loop(
     let first = update(state, Action::Tick(now()));
     perform(first, state, &mut term, &mut loader, &mut wake)?;
     let mut dirty = true;
-    let mut tick_at = start.elapsed() + until_next_second();
     loop {
         if dirty {
             queue!(term.backend_mut(), terminal::BeginSynchronizedUpdate)?;
@@ -447,7 +439,16 @@ fn event_loop(
                 tx,
             );
         }
-        let action = match next_event(&rx, &mut wake, &mut tick_at, start) {
+        let tick_at =
+            super::clock::next_change(state, start.elapsed(), chrono::Local::now().time());
+        let ev = next_event(&rx, &mut wake, tick_at, start);
+        if !matches!(ev, Ok(Ev::Tick)) {
+            // Time passed since the last tick (up to a minute): the key or the load is handled
+            // at the time it came, so a notice or a slide it starts is timed from now.
+            let fx = update(state, Action::Tick(now()));
+            perform(fx, state, &mut term, &mut loader, &mut wake)?;
+        }
+        let action = match ev {
             Ok(Ev::Term(Event::Key(k))) => keymap::action_for(state, &k),
             Ok(Ev::Term(Event::Resize(w, h))) => {
                 term.autoresize()?;
@@ -504,22 +505,19 @@ fn event_loop(
     }
 }
 
-/// The next event; a tick when the clock's second or the wake-up asked for by an effect comes
-/// first. The loop wakes itself for the clock (no timer thread), so an idle dashboard wakes once a
-/// second.
+/// The next event; a tick when the next change on screen (`tick_at`, see [`super::clock`]) or the
+/// wake-up asked for by an effect comes first. The loop wakes itself for the clock (no timer
+/// thread), so an idle dashboard wakes once a minute.
 fn next_event(
     rx: &mpsc::Receiver<Ev>,
     wake: &mut Option<Duration>,
-    tick_at: &mut Duration,
+    tick_at: Duration,
     start: Instant,
 ) -> Result<Ev, mpsc::RecvError> {
-    let due = wake.map_or(*tick_at, |w| w.min(*tick_at));
+    let due = wake.map_or(tick_at, |w| w.min(tick_at));
     match rx.recv_timeout(due.saturating_sub(start.elapsed())) {
         Err(mpsc::RecvTimeoutError::Timeout) => {
             let at = start.elapsed();
-            if at >= *tick_at {
-                *tick_at = at + until_next_second();
-            }
             if wake.is_some_and(|w| at >= w) {
                 *wake = None;
             }
