@@ -6,6 +6,7 @@
 //! so a Chinese screen costs about half the bytes. Everything else is delegated.
 
 use super::frame::FrameWriter;
+use crate::ui::sgr::Pen;
 use crossterm::cursor::MoveTo;
 use crossterm::queue;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
@@ -120,8 +121,10 @@ impl ScreenModel {
                 .unwrap_or_else(|| "\x1b[0m".into());
             orphans.extend(cols.map(|c| (c as u16, style.clone())));
         }
-        for c in x..end {
-            self.wide_styles.remove(&(c, y));
+        if !self.wide_styles.is_empty() {
+            for c in x..end {
+                self.wide_styles.remove(&(c, y));
+            }
         }
         if w > 1 {
             self.wide_styles.insert((x, y), sgr.to_string());
@@ -131,7 +134,8 @@ impl ScreenModel {
 }
 
 /// Writes the changed cells: a cursor move only where the next cell is not where the cursor already is
-/// (counting wide glyphs as two columns), one SGR sequence per style change, styles reset at the end.
+/// (counting wide glyphs as two columns), an SGR sequence only where the style changes and holding
+/// only what changes (see [`Pen::from`]), styles reset at the end.
 /// Columns of a wide glyph that a narrower cell cut in half, and that the frame does not write, are
 /// repainted as blanks in the style of the glyph that covered them: the cell ratatui's buffer holds
 /// under a wide glyph is never sent, and it carries the glyph's background.
@@ -141,42 +145,47 @@ pub fn draw_cells<'a, W: Write>(
     content: impl Iterator<Item = (u16, u16, &'a Cell)>,
 ) -> io::Result<()> {
     let mut cursor: Option<(u16, u16)> = None;
-    let mut style: Option<String> = None;
+    // The terminal's pen, and the full sequence for it (kept for wide glyphs, see ScreenModel).
+    let mut pen: Option<Pen> = None;
+    let mut style = String::new();
     let mut blanked: Vec<(u16, u16, String)> = Vec::new();
     for (x, y, cell) in content {
         if cursor != Some((x, y)) {
             queue!(out, MoveTo(x, y))?;
         }
-        let sgr = crate::ui::sgr::sgr(cell);
-        if style.as_deref() != Some(sgr.as_str()) {
-            out.write_all(sgr.as_bytes())?;
+        let next = Pen::of(cell);
+        if pen != Some(next) {
+            out.write_all(next.from(pen).as_bytes())?;
+            pen = Some(next);
+            style = next.full();
         }
         let sym = cell.symbol();
         out.write_all(sym.as_bytes())?;
         let w = crate::text::width(sym).max(1) as u16;
         blanked.retain(|(bx, by, _)| *by != y || *bx < x || *bx >= x + w);
-        let orphans = model.put(x, y, w, &sgr);
+        let orphans = model.put(x, y, w, &style);
         blanked.extend(orphans.into_iter().map(|(bx, st)| (bx, y, st)));
-        style = Some(sgr);
         // Trust the width of plain text and CJK; after an emoji or another wide cluster, whose width
         // terminals disagree on, move the cursor explicitly before the next cell.
         cursor = (w == 1 || is_plain_wide(sym)).then(|| (x.saturating_add(w), y));
     }
     blanked.sort_by_key(|(x, y, _)| (*y, *x));
     blanked.dedup_by_key(|(x, y, _)| (*x, *y));
+    let mut written = pen.is_some();
     for (x, y, sgr) in blanked {
         if cursor != Some((x, y)) {
             queue!(out, MoveTo(x, y))?;
         }
-        if style.as_deref() != Some(sgr.as_str()) {
+        if style != sgr {
             out.write_all(sgr.as_bytes())?;
         }
         out.write_all(b" ")?;
         model.put(x, y, 1, &sgr);
-        style = Some(sgr);
+        style = sgr;
+        written = true;
         cursor = Some((x + 1, y));
     }
-    if style.is_some() {
+    if written {
         out.write_all(b"\x1b[0m")?;
     }
     Ok(())
