@@ -10,6 +10,7 @@ pub mod grid;
 mod hangup;
 pub mod keymap;
 pub mod notice;
+pub mod paint;
 pub mod present;
 pub mod probe;
 pub mod run;

@@ -8,7 +8,7 @@ use crate::model::reload::Reloader;
 use crate::model::Dataset;
 use crossterm::event::{self, Event};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
-use crossterm::{cursor, execute, queue};
+use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use std::io::{self, IsTerminal};
 use std::sync::mpsc;
@@ -237,15 +237,7 @@ fn suspend(term: &mut Terminal<super::tty::Tty>) -> io::Result<()> {
     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
     terminal::enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
-    full_redraw(term)
-}
-
-/// Clears the screen and forgets the last frame, so the next draw repaints every cell. (Not
-/// `Terminal::clear`: it asks the terminal for the cursor position, and the reply would be taken by the
-/// event thread.)
-fn full_redraw(term: &mut Terminal<super::tty::Tty>) -> io::Result<()> {
-    let size = term.size()?;
-    term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+    super::paint::full_redraw(term)
 }
 
 /// What to ask the terminal before the first frame (see [`super::probe`]).
@@ -257,26 +249,20 @@ pub struct Probe {
     pub borders: bool,
 }
 
-/// Asks the terminal and applies the answers to the state's look.
-fn apply_probe(state: &mut State, probe: Probe) {
+/// Sends the questions `probe` asks (on a terminal), taking dark for `--theme auto` until the answer
+/// says otherwise (see [`super::paint::frame`]).
+fn ask(state: &mut State, probe: Probe) -> Option<super::paint::Questions> {
     if !(probe.theme || probe.borders) || !io::stdin().is_terminal() {
-        return;
+        return None;
     }
-    let answers =
-        super::probe::ask(probe.theme, probe.borders, super::probe::TIMEOUT).unwrap_or_default();
     if probe.theme {
-        let light = answers
-            .background
-            .is_some_and(crate::ui::palette::is_light_background);
-        state.look.theme = if light {
-            crate::look::ThemeName::Light
-        } else {
-            crate::look::ThemeName::Dark
-        };
+        state.look.theme = crate::look::ThemeName::Dark;
     }
-    if answers.ambiguous_wide == Some(true) {
-        state.look.ascii = true;
-    }
+    let pending = super::probe::send(probe.theme, probe.borders, super::probe::TIMEOUT).ok()?;
+    Some(super::paint::Questions {
+        pending,
+        theme: probe.theme,
+    })
 }
 
 /// Runs the dashboard until the user quits, then ends the process (see [`super::exit`]); returns
@@ -306,9 +292,9 @@ pub fn run(
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
-    apply_probe(&mut state, probe);
+    let questions = ask(&mut state, probe);
     let backend = super::tty::Tty::new(FrameWriter::stdout(), state.look.ascii);
-    let result = event_loop(&mut state, backend, follow, reloader, baseline);
+    let result = event_loop(&mut state, backend, follow, reloader, baseline, questions);
     restore_terminal();
     // The process ends now: freeing a long history piece by piece would only delay the shell's
     // prompt (the operating system takes the memory back at once).
@@ -381,6 +367,7 @@ fn event_loop(
     follow: Follow,
     reloader: Option<Reloader>,
     baseline: Option<crate::watch::Fingerprint>,
+    mut questions: Option<super::paint::Questions>,
 ) -> io::Result<u8> {
     let start = Instant::now();
     let now = || Now {
@@ -420,10 +407,7 @@ fn event_loop(
     let mut dirty = true;
     loop {
         if dirty {
-            queue!(term.backend_mut(), terminal::BeginSynchronizedUpdate)?;
-            term.draw(|f| super::tty::draw_frame(f, state))?;
-            queue!(term.backend_mut(), terminal::EndSynchronizedUpdate)?;
-            term.backend_mut().writer_mut().send()?;
+            super::paint::frame(&mut term, state, questions.take())?;
             dirty = false;
             #[cfg(feature = "test-hooks")]
             test_panic_hook();
@@ -485,7 +469,7 @@ fn event_loop(
                     Some(Action::Suspend)
                 } else if sig == SIGCONT {
                     // Resumed after an outside SIGSTOP: the screen may hold anything.
-                    full_redraw(&mut term)?;
+                    super::paint::full_redraw(&mut term)?;
                     dirty = true;
                     None
                 } else {

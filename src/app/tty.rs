@@ -33,6 +33,11 @@ impl Tty {
         }
     }
 
+    /// Writes ASCII stand-ins for ambiguous-width symbols (see [`Tty::new`]) from the next frame.
+    pub fn set_narrow(&mut self, narrow: bool) {
+        self.narrow = narrow;
+    }
+
     /// The writer, to send a finished frame.
     pub fn writer_mut(&mut self) -> &mut FrameWriter {
         self.inner.writer_mut()
