@@ -316,10 +316,15 @@ fn terminal_gone(stdin_too: bool) -> bool {
     !io::stdout().is_terminal() || (stdin_too && !io::stdin().is_terminal())
 }
 
-/// Sends signals into the loop's channel. Needed before the first frame: SIGTERM or SIGHUP during
-/// it must still restore the terminal.
-fn spawn_signals(tx: &mpsc::Sender<Ev>) -> io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new(super::signals::listened())?;
+/// Starts listening for signals: the handlers are in place from here on (SIGTERM or SIGHUP during
+/// the first frame must still restore the terminal); what they caught waits in the returned
+/// [`Signals`](signal_hook::iterator::Signals) until [`forward_signals`] passes it to the loop.
+fn listen_signals() -> io::Result<signal_hook::iterator::Signals> {
+    signal_hook::iterator::Signals::new(super::signals::listened())
+}
+
+/// Sends the signals caught into the loop's channel, from a thread started after the first frame.
+fn forward_signals(mut signals: signal_hook::iterator::Signals, tx: &mpsc::Sender<Ev>) {
     let sig_tx = tx.clone();
     std::thread::spawn(move || {
         for sig in signals.forever() {
@@ -328,7 +333,6 @@ fn spawn_signals(tx: &mpsc::Sender<Ev>) -> io::Result<()> {
             }
         }
     });
-    Ok(())
 }
 
 /// Sends terminal events into the loop's channel, and `Ev::Dead` when the terminal hangs up.
@@ -378,7 +382,7 @@ fn event_loop(
     let size = term.size()?;
     update(state, Action::Resize(size.width, size.height));
     let (tx, rx) = mpsc::channel();
-    spawn_signals(&tx)?;
+    let mut signals = Some(listen_signals()?);
     let mut loader = Loader {
         requests: None,
         tx: tx.clone(),
@@ -414,6 +418,9 @@ fn event_loop(
         }
         // What the first frame did not need starts once it is on screen.
         if let Some((reloader, tx)) = pending_start.take() {
+            if let Some(signals) = signals.take() {
+                forward_signals(signals, &tx);
+            }
             start_background(
                 &mut loader,
                 reloader,

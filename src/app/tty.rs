@@ -166,7 +166,7 @@ pub fn draw_cells<'a, W: Write>(
         }
         let sym = cell.symbol();
         out.write_all(sym.as_bytes())?;
-        let w = crate::text::width(sym).max(1) as u16;
+        let w = cell_width(sym);
         blanked.retain(|(bx, by, _)| *by != y || *bx < x || *bx >= x + w);
         let orphans = model.put(x, y, w, &style);
         blanked.extend(orphans.into_iter().map(|(bx, st)| (bx, y, st)));
@@ -211,7 +211,7 @@ pub fn hide_under_wide_glyphs(buf: &mut ratatui::buffer::Buffer) {
     for y in area.top()..area.bottom() {
         let mut x = area.left();
         while x < area.right() {
-            let w = crate::text::width(buf[(x, y)].symbol()).max(1) as u16;
+            let w = cell_width(buf[(x, y)].symbol());
             if w > 1 {
                 let style = buf[(x, y)].style();
                 for k in 1..w {
@@ -223,6 +223,19 @@ pub fn hide_under_wide_glyphs(buf: &mut ratatui::buffer::Buffer) {
             x += w;
         }
     }
+}
+
+/// The columns a cell's symbol takes (at least one), as [`crate::text::width`] counts them, without
+/// segmenting a lone character into graphemes (a frame has thousands of cells, nearly all one
+/// character).
+fn cell_width(sym: &str) -> u16 {
+    let mut chars = sym.chars();
+    let w = match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_ascii() => 1,
+        (Some(_), None) => unicode_width::UnicodeWidthStr::width(sym),
+        _ => crate::text::width(sym),
+    };
+    w.max(1) as u16
 }
 
 /// An ASCII stand-in for a symbol of ambiguous East Asian width (one column here, two in PuTTY's
@@ -361,6 +374,16 @@ mod tests {
         out.clear();
         draw_cells(&mut out, &mut model, prev.diff(next).into_iter()).unwrap();
         out
+    }
+
+    #[test]
+    fn cell_widths_match_the_text_widths() {
+        for sym in [
+            "a", " ", "\u{7f}", "党", "●", "─", "👍", "é", "e\u{301}", "🇨🇳", "", "ab",
+        ] {
+            let want = crate::text::width(sym).max(1) as u16;
+            assert_eq!(cell_width(sym), want, "{sym:?}");
+        }
     }
 
     #[test]
