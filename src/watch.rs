@@ -57,6 +57,13 @@ pub struct DirWatch {
 /// the last one. A folder replaced at the same path is followed. Keep the returned watch alive as
 /// long as signals are wanted.
 pub fn watch(dir: &Path, debounce: Duration) -> notify::Result<(DirWatch, Receiver<()>)> {
+    let (tx, rx) = mpsc::channel();
+    Ok((watch_into(dir, debounce, tx)?, rx))
+}
+
+/// [`watch`], sending its signals on `tx` (so a caller that already has a channel needs no thread
+/// to pass them on).
+pub fn watch_into(dir: &Path, debounce: Duration, tx: Sender<()>) -> notify::Result<DirWatch> {
     let dir = std::path::absolute(dir).map_err(notify::Error::io)?;
     let (raw_tx, raw_rx) = mpsc::channel::<notify::Result<Event>>();
     let mut watcher = notify::recommended_watcher(raw_tx)?;
@@ -77,9 +84,8 @@ pub fn watch(dir: &Path, debounce: Duration) -> notify::Result<(DirWatch, Receiv
         identity,
         watcher: Arc::downgrade(&watcher),
     };
-    let (tx, rx) = mpsc::channel();
     thread::spawn(move || debounce_loop(raw_rx, tx, (debounce, check), followed));
-    Ok((DirWatch { _watcher: watcher }, rx))
+    Ok(DirWatch { _watcher: watcher })
 }
 
 /// The device and inode of the folder at `dir` (following links), if there is one.
@@ -265,6 +271,12 @@ pub fn fingerprint(dir: &Path) -> Fingerprint {
 /// sent once the folder has stayed the same for one more poll.
 pub fn poll(dir: PathBuf, every: Duration) -> Receiver<()> {
     let (tx, rx) = mpsc::channel();
+    poll_into(dir, every, tx);
+    rx
+}
+
+/// [`poll`], sending its signals on `tx`.
+pub fn poll_into(dir: PathBuf, every: Duration, tx: Sender<()>) {
     // The baseline is taken before returning, so a save right after this call is seen.
     let mut last = fingerprint(&dir);
     thread::spawn(move || {
@@ -283,5 +295,4 @@ pub fn poll(dir: PathBuf, every: Duration) -> Receiver<()> {
             }
         }
     });
-    rx
 }

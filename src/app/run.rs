@@ -190,21 +190,13 @@ impl Loader {
 /// Watches the folder: each change sends a request on `changes` (polling every two seconds when
 /// the folder cannot be watched). Returns what must be kept alive for the watching to go on.
 fn watch_folder(dir: &std::path::Path, changes: mpsc::Sender<()>) -> Option<impl Sized> {
-    let (watcher, rx) = match crate::watch::watch(dir, crate::watch::DEBOUNCE) {
-        Ok((w, rx)) => (Some(w), rx),
-        Err(_) => (
-            None,
-            crate::watch::poll(dir.to_path_buf(), Duration::from_secs(2)),
-        ),
-    };
-    std::thread::spawn(move || {
-        while rx.recv().is_ok() {
-            if changes.send(()).is_err() {
-                return;
-            }
+    match crate::watch::watch_into(dir, crate::watch::DEBOUNCE, changes.clone()) {
+        Ok(w) => Some(w),
+        Err(_) => {
+            crate::watch::poll_into(dir.to_path_buf(), Duration::from_secs(2), changes);
+            None
         }
-    });
-    watcher
+    }
 }
 
 /// Puts the terminal back: main screen, cursor shown, raw mode off.
