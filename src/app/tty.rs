@@ -66,7 +66,10 @@ impl Write for Tty {
 pub struct ScreenModel {
     width: usize,
     spans: Vec<Vec<u8>>,
-    wide_styles: std::collections::HashMap<(u16, u16), String>,
+    /// Per cell, the style a wide glyph starting there was written in: 0 for none, else its place
+    /// in `styles` plus one (a grid, not a map: every cell written looks here).
+    wide: Vec<Vec<u16>>,
+    styles: Vec<String>,
 }
 
 impl ScreenModel {
@@ -74,32 +77,46 @@ impl ScreenModel {
     pub fn reset(&mut self) {
         self.width = 0;
         self.spans.clear();
-        self.wide_styles.clear();
+        self.wide.clear();
+        self.styles.clear();
     }
 
-    fn row(&mut self, x: u16, y: u16) -> &mut Vec<u8> {
+    /// Makes the grid reach column `x` of row `y`.
+    fn reach(&mut self, x: u16, y: u16) {
         let (x, y) = (x as usize, y as usize);
         if x >= self.width {
             self.width = x + 1;
         }
         if y >= self.spans.len() {
             self.spans.resize(y + 1, Vec::new());
+            self.wide.resize(y + 1, Vec::new());
         }
-        let row = &mut self.spans[y];
-        if row.len() < self.width {
-            row.resize(self.width, 1);
+        if self.spans[y].len() < self.width {
+            self.spans[y].resize(self.width, 1);
+            self.wide[y].resize(self.width, 0);
         }
-        row
+    }
+
+    /// The number standing for the style `sgr` in the grid.
+    fn style_id(&mut self, sgr: &str) -> u16 {
+        match self.styles.iter().rposition(|s| s == sgr) {
+            Some(i) => i as u16 + 1,
+            None => {
+                self.styles.push(sgr.to_string());
+                self.styles.len() as u16
+            }
+        }
     }
 
     /// Records a glyph `w` columns wide written at (x, y) in the style `sgr`; returns the columns of
     /// wide glyphs it cut in half (which the terminal has blanked), each with the style of the glyph
     /// that covered it.
     fn put(&mut self, x: u16, y: u16, w: u16, sgr: &str) -> Vec<(u16, String)> {
+        let id = if w > 1 { self.style_id(sgr) } else { 0 };
         let end = x + w;
-        self.row(end.saturating_sub(1).max(x), y);
-        let row = self.row(x, y);
-        let xs = x as usize;
+        self.reach(end.saturating_sub(1).max(x), y);
+        let (xs, ys) = (x as usize, y as usize);
+        let row = &mut self.spans[ys];
         let mut cut: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         // Cut on the left: the glyph covering x starts further left.
         if row[xs] == 0 {
@@ -118,22 +135,17 @@ impl ScreenModel {
         for c in xs..(end as usize).min(row.len()) {
             row[c] = if c == xs { w as u8 } else { 0 };
         }
+        let wide = &mut self.wide[ys];
         let mut orphans = Vec::new();
         for (lead, cols) in cut {
-            let style = self
-                .wide_styles
-                .remove(&(lead as u16, y))
-                .unwrap_or_else(|| "\x1b[0m".into());
+            let style = match std::mem::take(&mut wide[lead]) {
+                0 => "\x1b[0m".to_string(),
+                n => self.styles[n as usize - 1].clone(),
+            };
             orphans.extend(cols.map(|c| (c as u16, style.clone())));
         }
-        if !self.wide_styles.is_empty() {
-            for c in x..end {
-                self.wide_styles.remove(&(c, y));
-            }
-        }
-        if w > 1 {
-            self.wide_styles.insert((x, y), sgr.to_string());
-        }
+        wide[xs..end as usize].fill(0);
+        wide[xs] = id;
         orphans
     }
 }
