@@ -118,7 +118,7 @@ pub fn item(ctx: &Ctx<'_>, r: usize, problems: &mut Vec<(usize, Kind)>) -> ItemF
             plan: rd.text(Field::Plan).map(Into::into),
             result: progress.map(Into::into),
         };
-        it.task = (task != Task::default()).then_some(task);
+        it.task = (task != Task::default()).then(|| Box::new(task));
     }
     it
 }

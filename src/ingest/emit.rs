@@ -320,14 +320,14 @@ pub(super) fn to_item(
             }));
         }
         DraftKind::Ledger { found, rectified } => {
-            item.kind = ItemKind::Ledger(Ledger {
+            item.kind = ItemKind::Ledger(Box::new(Ledger {
                 unit: found.unit.clone().into(),
                 found: found.value,
                 found_approx: None,
                 rectified: Some(rectified.value),
                 open: None,
                 entries: Vec::new(),
-            });
+            }));
         }
         DraftKind::Quantity | DraftKind::Task => {}
     }

@@ -49,7 +49,7 @@ pub struct Figure {
     pub firmness: Option<Firmness>,
     /// The change against a base period (同比增长10.6%, 环比下降3.2%, 增长2个百分点, a growth target 增长6%以上).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub growth: Option<Growth>,
+    pub growth: Option<Box<Growth>>,
     /// What a `%` figure is: the item's progress (形象进度60%, 占年计划100.36%, 完成率), a share
     /// (覆盖率100%, 注册率89%) or a relative change other than growth (时限缩短40%).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -62,10 +62,10 @@ pub struct Figure {
     pub per: Option<Line>,
     /// A threshold on what is counted, not a quantity (注册资金亿元以上, 税收超1000万元楼宇, 1-5亿企业).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub threshold: Option<Threshold>,
+    pub threshold: Option<Box<Threshold>>,
     /// The span this figure is measured over when it differs from the item's (1-5月 in a 上半年 report).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<Period>,
+    pub period: Option<Box<Period>>,
     /// Parts of this figure (其中, 分别为): inside it, drawn under it, never added to it or to a total.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<Figure>,

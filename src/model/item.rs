@@ -48,7 +48,7 @@ pub struct ItemFile {
     pub firmness: Option<Firmness>,
     /// A key-task table row's cells (攻坚目标任务, 本季度工作任务安排, 本季度完成情况), verbatim.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub task: Option<Task>,
+    pub task: Option<Box<Task>>,
     /// Project details, for a key project (重点项目).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project: Option<Project>,
@@ -75,7 +75,7 @@ pub enum ItemKind {
     /// A key project (重点项目): investment, 形象进度, problems, milestones; figures may add progress.
     Project(Box<Project>),
     /// A hazard or problem ledger (台账): found, rectified, open, entries.
-    Ledger(Ledger),
+    Ledger(Box<Ledger>),
     /// Words only: nothing to count, no deadline.
     Text,
 }
@@ -93,7 +93,7 @@ impl ItemKind {
             (Some(_), Some(_)) => {
                 return Err("an item is a project or a ledger, not both: split it into two items")
             }
-            (_, Some(l)) => ItemKind::Ledger(l),
+            (_, Some(l)) => ItemKind::Ledger(Box::new(l)),
             (Some(p), None) => ItemKind::Project(Box::new(p)),
             (None, None) if figures.first().is_some_and(|f| f.rate.is_some()) => ItemKind::Rate,
             (None, None) if figures.iter().any(|f| f.value.is_some()) => ItemKind::Quantity,
@@ -132,7 +132,7 @@ pub struct Item {
     /// How firm a task without figures is (确保, 力争, 争取, 预计, 计划).
     pub firmness: Option<Firmness>,
     /// A key-task table row's cells, verbatim.
-    pub task: Option<Task>,
+    pub task: Option<Box<Task>>,
     /// Any remark of the office.
     pub note: Option<Text>,
     /// What the item is.
@@ -208,7 +208,7 @@ impl From<Item> for ItemFile {
     fn from(i: Item) -> ItemFile {
         let (project, ledger) = match i.kind {
             ItemKind::Project(p) => (Some(*p), None),
-            ItemKind::Ledger(l) => (None, Some(l)),
+            ItemKind::Ledger(l) => (None, Some(*l)),
             ItemKind::Quantity | ItemKind::Rate | ItemKind::Target | ItemKind::Text => (None, None),
         };
         ItemFile {

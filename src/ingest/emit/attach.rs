@@ -81,7 +81,7 @@ pub(super) fn growths<'s>(
             false => owner(d, figs, g, sent_of, &fits),
         };
         if let Some(k) = k {
-            figs[k].growth = Some(gr);
+            figs[k].growth = Some(Box::new(gr));
         } else if project {
             review.push(Review {
                 sentence: text.into(),
@@ -94,7 +94,7 @@ pub(super) fn growths<'s>(
                 label: (!figs.is_empty() && !words.is_empty()).then_some(words.into()),
                 unit: Default::default(),
                 per: super::per_words(statement_before(text, g.start)).map(Into::into),
-                growth: Some(gr),
+                growth: Some(Box::new(gr)),
                 ..Figure::default()
             });
         }
@@ -165,7 +165,7 @@ pub(super) fn parts<'s>(
         let (l, _) = label(piece, p.start - from, p.end - from, None);
         let mut part = figure(p, (!l.is_empty()).then_some(l), d.target, text, review);
         if let Some((_, t)) = d.thresholds.iter().find(|(at, _)| *at == p.start) {
-            part.threshold = Some(threshold(t, text));
+            part.threshold = Some(Box::new(threshold(t, text)));
         }
         figs[k].parts.push(part);
     }
