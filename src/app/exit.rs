@@ -23,7 +23,12 @@ pub fn now(code: u8) -> ! {
 
 /// The helper's stack: it calls a few system calls and nothing else.
 #[cfg(target_os = "linux")]
-static mut HELPER_STACK: [u64; 1024] = [0; 1024];
+static mut HELPER_STACK: Stack = Stack([0; 8192]);
+
+/// 8 KiB, 16-byte aligned as the x86-64 and AArch64 ABIs want a stack.
+#[cfg(target_os = "linux")]
+#[repr(C, align(16))]
+struct Stack([u8; 8192]);
 
 /// Starts a process sharing our address space that waits until we have exited (a pidfd of ours
 /// turns readable once the shell can see the exit) and then exits itself, the last user of the
@@ -39,7 +44,7 @@ fn hand_off_memory() {
             return;
         }
         let stack = std::ptr::addr_of_mut!(HELPER_STACK);
-        let top = stack.cast::<u8>().add(std::mem::size_of::<[u64; 1024]>());
+        let top = stack.cast::<u8>().add(std::mem::size_of::<Stack>());
         libc::clone(
             helper,
             top.cast(),
