@@ -21,9 +21,16 @@ done | xargs cat | wc -c
 echo "== seed (./data), first frame"
 python3 "$PTYBENCH" --cols 120 --rows 40 --ready-text '总览' --runs "$RUNS" --quit q -- \
   ./target/release/huibao --data data --today 2023-07-03
-echo "== county, first frame"
+echo "== county, first frame (every town's row, still loading)"
 python3 "$PTYBENCH" --cols 120 --rows 40 --ready-text '全县总览' --runs "$RUNS" --quit q -- \
   ./target/release/huibao --data "$COUNTY" --today 2024-01-08
-echo "== county, open the first town (Enter), then back"
-python3 "$PTYBENCH" --cols 120 --rows 40 --ready-text '全县总览' --keys Enter,Esc --runs "$RUNS" --quit q -- \
+# The title counts the rows still loading ('(30个镇，12个加载中)') until the last is in: '个镇) ·'.
+echo "== county, every row in"
+python3 "$PTYBENCH" --cols 120 --rows 40 --ready-text '个镇) ·' --runs "$RUNS" --quit q -- \
   ./target/release/huibao --data "$COUNTY" --today 2024-01-08
+echo "== county, open the first town (Enter), then back"
+python3 "$PTYBENCH" --cols 120 --rows 40 --ready-text '个镇) ·' --keys Enter,Esc --runs "$RUNS" --quit q -- \
+  ./target/release/huibao --data "$COUNTY" --today 2024-01-08
+echo "== steady RSS (KB): the seed, then the county once its rows are in and its watch is armed"
+python3 benches/county-rss.py --runs "$RUNS" -- ./target/release/huibao --data data --today 2023-07-03
+python3 benches/county-rss.py --runs "$RUNS" -- ./target/release/huibao --data "$COUNTY" --today 2024-01-08

@@ -9,8 +9,11 @@
 //! generator, not the data, lives in the repository). Benchmarks:
 //!
 //! * `first_frame/seed` — the seed's first frame: `load_dir(data)`, the state and a 120×40 frame;
-//! * `first_frame/county_30x5y` — the county's: `load_county` (every town's two newest snapshots,
-//!   in parallel), the county state and a 120×40 frame of the county overview;
+//! * `first_frame/county_30x5y_rows` — the county's first frame as the dashboard draws it: `open_county`
+//!   (`county.json` and each town's name, every row still loading), the state and a 120×40 frame;
+//! * `first_frame/county_30x5y` — the county with every row in: `load_county` (each town's lines'
+//!   two newest snapshots by the lazy `Reloader`, one town after the other; the dashboard's row
+//!   loader takes two at a time behind its first frame), the county state and a 120×40 frame;
 //! * `open_town/county_30x5y` — Enter on the county overview: the town's dashboard from the snapshots
 //!   already loaded, and its first frame (its whole history then loads off the UI thread);
 //! * `town_history/county_30x5y` — that background load: one town's five years (`load_town`).
@@ -30,7 +33,7 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use huibao::app::{update, Action, State};
 use huibao::cli::Lang;
 use huibao::commands::render::render_buffer;
-use huibao::model::county::{load_county, load_town};
+use huibao::model::county::{load_county, load_town, open_county};
 use huibao::model::load::load_dir;
 use std::hint::black_box;
 use std::path::Path;
@@ -118,6 +121,13 @@ fn bench_county(c: &mut Criterion) {
     group.bench_function("seed", |b| {
         b.iter(|| {
             let s = State::new(load_dir(black_box(&seed_dir)), Lang::Zh, today());
+            render_buffer(s, (120, 40), "").unwrap()
+        })
+    });
+    group.bench_function("county_30x5y_rows", |b| {
+        b.iter(|| {
+            let c = open_county(black_box(tmp.path()), None);
+            let s = State::new_county(c, Lang::Zh, today());
             render_buffer(s, (120, 40), "").unwrap()
         })
     });

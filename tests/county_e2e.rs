@@ -1,6 +1,8 @@
 //! The county dashboard on a pseudo-terminal, read with `vt100`: the county overview, a town opened and
-//! its whole history arriving from the loader thread, back to the county, and a week pushed into a
-//! town's folder reloading the county by itself. Waits on screen content, never on sleeps.
+//! its whole history arriving from the loader thread, back to the county, a week pushed into a
+//! town's folder reloading the county by itself, and (with the `test-hooks` feature, which holds the
+//! row loader) rows filling in behind the first frame while keys work. Waits on screen content, never
+//! on sleeps.
 
 mod common;
 
@@ -41,10 +43,12 @@ fn county_then_town_with_its_history_then_back() {
         s.contains("全县总览 (4个镇)") && s.contains("东山镇") && s.contains("✕ 未能加载")
     });
     pty.send(b"\r");
-    // The header's count of changes is 16 from the two newest snapshots, 20 once the whole history
-    // (with the carried line's previous file) has replaced them.
+    // 20 changes (the carried line's against its previous file too), from the first frame on; the
+    // header says the history is loading until the whole history has replaced the newest snapshots.
     let screen = pty.expect("东山镇 with its whole history", |s| {
-        row(s, 1).starts_with("全县总览 › 东山镇") && row(s, 1).contains("较上期变动20")
+        row(s, 1).starts_with("全县总览 › 东山镇")
+            && row(s, 1).contains("较上期变动20")
+            && !row(s, 0).contains("载入历史中")
     });
     assert!(row(&screen, 0).contains("示例县 · 东山镇"), "{screen}");
     pty.send(b"[");
@@ -81,6 +85,43 @@ fn a_week_pushed_into_a_town_reloads_the_county() {
         std::fs::write(&p, text).unwrap();
         pty.expect("西河镇's new week", fresh);
     }
+    pty.send(b"q");
+    assert!(pty.wait_exit(common::TIMEOUT).expect("quits").success());
+}
+
+/// The row loader waits while the county folder holds `.huibao-test-hold` (`test-hooks` only): the first
+/// frame is seen with every row still loading, then the rows fill in once the file is gone.
+#[cfg(feature = "test-hooks")]
+#[test]
+fn rows_fill_in_behind_the_first_frame_while_keys_work() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&fixture(), tmp.path());
+    let hold = tmp.path().join(".huibao-test-hold");
+    std::fs::write(&hold, "").unwrap();
+    let mut pty = Pty::spawn(args(tmp.path()), 120, 40);
+    let towns = ["东山镇", "西河镇", "nanling", "木洞镇"];
+    pty.expect("every town's row, all loading", |s| {
+        s.contains("全县总览 (4个镇，4个加载中)")
+            && towns
+                .iter()
+                .all(|t| s.lines().any(|l| l.contains(t) && l.contains("加载中…")))
+    });
+    // Keys work meanwhile.
+    pty.send(b"s");
+    pty.expect("the order changed", |s| {
+        s.contains("按数据陈旧") && s.contains("4个加载中")
+    });
+    pty.send(b"\r");
+    pty.expect("a town still loading does not open", |s| {
+        s.contains("东山镇仍在加载")
+    });
+    std::fs::remove_file(&hold).unwrap();
+    pty.expect("every row filled in", |s| {
+        s.contains("全县总览 (4个镇) ·")
+            && s.contains("✕ 未能加载：town.json:4:1")
+            && s.lines()
+                .any(|l| l.contains("东山镇") && l.contains("2024-05-03"))
+    });
     pty.send(b"q");
     assert!(pty.wait_exit(common::TIMEOUT).expect("quits").success());
 }

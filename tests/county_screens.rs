@@ -33,7 +33,12 @@ const SCREENS: &[(&str, bool, &str)] = &[
     ("county_town_item", false, "w Enter"),
     ("county_slide_ranking", true, ""),
     ("county_slide_town", true, "Space"),
-    ("county_slide_broken_town", true, "Space Space Space"),
+    ("county_slide_town_line", true, "Space Space"),
+    (
+        "county_slide_broken_town",
+        true,
+        "Space Space Space Space Space Space Space Space Space Space Space Space Space",
+    ),
 ];
 
 #[test]

@@ -4,7 +4,7 @@
 use super::screens::step;
 use super::{Action, Effect, Effects, Route, State};
 use crate::model::board::{Board, ItemRef};
-use crate::model::county::County;
+use crate::model::county::{County, TownEntry};
 use crate::model::county_rank::{self, SortBy, TownItem};
 use crate::model::{DataSource, Dataset};
 
@@ -232,9 +232,19 @@ pub fn open_town(state: &mut State, t: usize) -> Effects {
     let Some(town) = c.county.towns.get(t) else {
         return Effects::none();
     };
-    let Some(data) = town.data.clone() else {
+    let Some(mut data) = town.data.clone() else {
+        if town.loading {
+            let name = town.name.clone();
+            state.say(match state.lang {
+                crate::model::Lang::Zh => format!("{name}仍在加载，稍后再打开"),
+                crate::model::Lang::En => format!("{name} is still loading; open it in a moment"),
+            });
+        }
         return Effects::none();
     };
+    // Its snapshots were let go once its board was built: no other date can be shown until its
+    // whole history arrives.
+    data.dates.retain(|d| Some(*d) == town.board.date);
     c.open = Some(t);
     c.selected = t;
     state.all = town.board.clone();
@@ -245,6 +255,43 @@ pub fn open_town(state: &mut State, t: usize) -> Effects {
     state.stack = vec![Route::County, Route::Overview];
     state.refresh();
     Effects::one(Effect::LoadTown(t))
+}
+
+/// Row `t` of the county loaded (behind the first frame): the row fills in, the order and the lists
+/// follow, the selection stays on its town. The board is copied here, off the loading thread's heap,
+/// whose pages then free whole when that thread ends (see `model::load::compact`).
+pub fn town_loaded(state: &mut State, t: usize, row: TownEntry) {
+    let today = state.today;
+    let Some(c) = state.county.as_mut() else {
+        return;
+    };
+    let row = TownEntry {
+        board: row.board.clone(),
+        ..row
+    };
+    c.county.set_row(t, row);
+    c.refresh(today);
+}
+
+/// The whole history of town `t` arrived: it replaces the newest snapshots shown (keeping routes by
+/// id, and the county's `--at` date) when the town is still open. Returns true when it did.
+pub fn history_arrived(state: &mut State, t: usize, mut fresh: Dataset) -> bool {
+    let Some(c) = state.county.as_deref() else {
+        return false;
+    };
+    if c.open != Some(t) {
+        return false;
+    }
+    let date = c
+        .county
+        .at
+        .and(c.county.towns.get(t).and_then(|x| x.board.date));
+    crate::model::load::keep_last_good(&mut fresh, &state.data);
+    state.replace_data(fresh);
+    if date.is_some() {
+        state.show_date(date);
+    }
+    true
 }
 
 /// After the county folder was loaded again: the new county, the order and lists, and a fresh load of

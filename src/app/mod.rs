@@ -3,6 +3,8 @@
 pub mod action;
 pub mod clock;
 pub mod county;
+pub mod county_load;
+pub mod county_watch;
 pub mod effects;
 pub mod exit;
 pub mod frame;
@@ -182,9 +184,14 @@ impl State {
     /// The slides in agenda order: overview, each line in the town's order, the laggard list.
     pub fn slides(&self) -> Vec<Slide> {
         if let Some(c) = &self.county {
-            // The county's agenda: the ranking, then each town in the county's order.
+            // The county's agenda: the ranking, then each town in the county's order with its lines.
             let mut v = vec![Slide::Ranking];
-            v.extend((0..c.county.towns.len()).map(Slide::Town));
+            for (t, town) in c.county.towns.iter().enumerate() {
+                v.push(Slide::Town(t));
+                if town.failure.is_none() {
+                    v.extend((0..town.board.lines.len()).map(|l| Slide::TownLine(t, l)));
+                }
+            }
             return v;
         }
         let mut v = vec![Slide::Overview];

@@ -20,6 +20,9 @@ pub enum Slide {
     Ranking,
     /// One town of the county (its position in `county.json`).
     Town(usize),
+    /// One work line of a county's town (the town's position, the line's on its board), after the
+    /// town's own slide.
+    TownLine(usize, usize),
 }
 
 /// Presenter mode (`--present [SECONDS]`).

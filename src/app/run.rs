@@ -26,6 +26,8 @@ enum Ev {
     CountyLoaded(Box<crate::model::county::County>),
     /// A county's town (its position) was loaded with its whole history.
     TownLoaded(usize, Box<Dataset>),
+    /// Rows of the county (by their town's position) loaded behind the first frame.
+    TownRows(super::county_load::Rows),
     Signal(i32),
     Dead,
 }
@@ -50,6 +52,13 @@ struct Loader {
     /// The county folder, when the folder is a county's: a reload loads every town's newest
     /// snapshots, on a thread per load.
     county: Option<std::path::PathBuf>,
+    /// The county's `--at` date, kept by its reloads.
+    county_at: Option<chrono::NaiveDate>,
+    /// The thread loading the county's rows behind its first frame.
+    rows: Option<std::thread::JoinHandle<()>>,
+    /// The county folder's watch to arm once the rows are in, with the folder's fingerprint from
+    /// before the first frame (a save made before the watch is armed is caught by it).
+    watch: Option<(std::path::PathBuf, Option<crate::watch::Fingerprint>)>,
     running: bool,
     again: bool,
 }
@@ -60,9 +69,9 @@ impl Loader {
     /// and reloads once more if anything changed before it was armed; then it reloads on each
     /// request (`changes` from the watcher or the poller, or `r`).
     ///
-    /// A county folder has no reloader: its watcher's signals reach the loop, which loads; a save
-    /// made before the watcher was armed is caught by comparing the folder with `baseline`, its
-    /// fingerprint from before the first load.
+    /// A county folder has no reloader: its watcher, armed once the county's rows are in, signals
+    /// the loop, which loads; a save made before the watcher was armed is caught by comparing the
+    /// folder with `baseline`, its fingerprint from before the first frame.
     fn start(
         &mut self,
         reloader: Option<Reloader>,
@@ -72,21 +81,10 @@ impl Loader {
     ) -> Option<mpsc::Sender<()>> {
         let tx = self.tx.clone();
         let Some(mut reloader) = reloader else {
-            if let Some(dir) = watch {
-                std::thread::spawn(move || {
-                    let (to, changes) = mpsc::channel();
-                    let _watch = watch_folder(&dir, to);
-                    if baseline.is_some_and(|b| crate::watch::fingerprint(&dir) != b)
-                        && tx.send(Ev::Reload).is_err()
-                    {
-                        return;
-                    }
-                    while changes.recv().is_ok() {
-                        if tx.send(Ev::Reload).is_err() {
-                            return;
-                        }
-                    }
-                });
+            // A county's watch (thousands of folders to add) waits for its rows.
+            self.watch = watch.map(|dir| (dir, baseline));
+            if !self.running {
+                self.follow_county();
             }
             return None;
         };
@@ -143,9 +141,9 @@ impl Loader {
             return;
         }
         self.running = true;
-        let tx = self.tx.clone();
+        let (tx, at) = (self.tx.clone(), self.county_at);
         std::thread::spawn(move || {
-            let fresh = crate::model::county::load_county(&dir);
+            let fresh = crate::model::county::load_county_at(&dir, at);
             let _ = tx.send(Ev::CountyLoaded(Box::new(fresh)));
         });
     }
@@ -163,6 +161,53 @@ impl Loader {
             let fresh = crate::model::county::load_town(&dir, th, 0);
             let _ = tx.send(Ev::TownLoaded(t, Box::new(fresh)));
         });
+    }
+
+    /// Arms the county's watch, once its rows are in.
+    fn follow_county(&mut self) {
+        if let Some((dir, baseline)) = self.watch.take() {
+            let tx = self.tx.clone();
+            std::thread::spawn(move || {
+                super::county_load::follow(dir, baseline, || tx.send(Ev::Reload).is_ok())
+            });
+        }
+    }
+
+    /// Loads the county's rows behind its first frame; a reload asked for meanwhile runs once the
+    /// last row is in.
+    fn load_rows(&mut self, state: &State) {
+        let Some(c) = state.county.as_deref().filter(|c| c.county.loading() > 0) else {
+            return;
+        };
+        self.running = true;
+        let tx = self.tx.clone();
+        self.rows = Some(super::county_load::spawn_rows(&c.county, move |rows| {
+            tx.send(Ev::TownRows(rows)).is_ok()
+        }));
+    }
+
+    /// Rows of the county loaded: show them; after the last, the memory the loads freed goes back
+    /// and a reload asked for meanwhile runs.
+    fn rows_loaded(&mut self, state: &mut State, rows: super::county_load::Rows) {
+        for (t, row) in rows {
+            super::county::town_loaded(state, t, row);
+        }
+        if state
+            .county
+            .as_deref()
+            .is_some_and(|c| c.county.loading() == 0)
+        {
+            // The thread ends right after its last row; its pages are free once it has.
+            if let Some(rows) = self.rows.take() {
+                let _ = rows.join();
+            }
+            crate::model::load::return_freed_memory();
+            self.running = false;
+            self.follow_county();
+            if std::mem::take(&mut self.again) {
+                self.request();
+            }
+        }
     }
 
     /// The county was loaded again: show it, and reload the open town.
@@ -189,7 +234,7 @@ impl Loader {
 
 /// Watches the folder: each change sends a request on `changes` (polling every two seconds when
 /// the folder cannot be watched). Returns what must be kept alive for the watching to go on.
-fn watch_folder(dir: &std::path::Path, changes: mpsc::Sender<()>) -> Option<impl Sized> {
+pub(super) fn watch_folder(dir: &std::path::Path, changes: mpsc::Sender<()>) -> Option<impl Sized> {
     match crate::watch::watch_into(dir, crate::watch::DEBOUNCE, changes.clone()) {
         Ok(w) => Some(w),
         Err(_) => {
@@ -382,6 +427,9 @@ fn event_loop(
             Follow::Watch(d) | Follow::Poll(d, _) if state.county.is_some() => Some(d.clone()),
             _ => None,
         },
+        county_at: state.county.as_deref().and_then(|c| c.county.at),
+        rows: None,
+        watch: None,
         running: false,
         again: false,
     };
@@ -413,6 +461,7 @@ fn event_loop(
             if let Some(signals) = signals.take() {
                 forward_signals(signals, &tx);
             }
+            loader.load_rows(state);
             start_background(
                 &mut loader,
                 reloader,
@@ -453,13 +502,14 @@ fn event_loop(
                 dirty = true;
                 None
             }
-            Ok(Ev::TownLoaded(t, mut fresh)) => {
+            Ok(Ev::TownLoaded(t, fresh)) => {
                 // Only the town still open takes it (the user may have gone back or opened another).
-                if state.county.as_deref().and_then(|c| c.open) == Some(t) {
-                    crate::model::load::keep_last_good(&mut fresh, &state.data);
-                    state.replace_data(*fresh);
-                    dirty = true;
-                }
+                dirty |= super::county::history_arrived(state, t, *fresh);
+                None
+            }
+            Ok(Ev::TownRows(rows)) => {
+                loader.rows_loaded(state, rows);
+                dirty = true;
                 None
             }
             Ok(Ev::Signal(sig)) => {

@@ -201,6 +201,11 @@ fn back(state: &mut State) -> Effects {
             Some(Slide::Laggards) => state.stack.push(Route::Laggards),
             Some(Slide::Ranking) => state.stack = vec![Route::County],
             Some(Slide::Town(t)) => return super::county::open_town(state, t),
+            Some(Slide::TownLine(t, l)) => {
+                let fx = super::county::open_town(state, t);
+                state.stack.extend(state.board.line_id(l).map(Route::Line));
+                return fx;
+            }
             _ => {}
         }
     } else if state.stack.len() > 1 {

@@ -32,23 +32,26 @@ pub fn initial_state(cli: &Cli) -> Result<State, String> {
 /// The state the dashboard starts in, from the command line and the data when already loaded (a
 /// county folder is always loaded here).
 pub fn state_from(cli: &Cli, data: Option<Dataset>) -> Result<State, String> {
+    state_with(cli, data, false)
+}
+
+/// [`state_from`]; with `rows_later` a county opens with its rows still loading (the dashboard
+/// loads them behind its first frame).
+fn state_with(cli: &Cli, data: Option<Dataset>, rows_later: bool) -> Result<State, String> {
     let today = cli
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let county_dir =
         crate::cli::resolve_cli_data(cli)?.filter(|d| crate::model::county::is_county_dir(d));
     let mut state = match county_dir {
+        // Every town as of `--at`: its newest snapshot on or before that date.
         Some(dir) => {
-            if cli.at.is_some() {
-                return Err(cli
-                    .lang
-                    .pick(
-                        "--at 用于一个镇的文件夹；县文件夹请打开该镇后用 [ ] 翻看历史",
-                        "--at is for a town's folder; in a county folder open the town and step with [ ]",
-                    )
-                    .into());
-            }
-            State::new_county(crate::model::county::load_county(&dir), cli.lang, today)
+            let county = if rows_later {
+                crate::model::county::open_county(&dir, cli.at)
+            } else {
+                crate::model::county::load_county_at(&dir, cli.at)
+            };
+            State::new_county(county, cli.lang, today)
         }
         None => {
             let data = match data {
@@ -67,7 +70,7 @@ pub fn state_from(cli: &Cli, data: Option<Dataset>) -> Result<State, String> {
         depth,
         ascii: cli.borders == crate::look::BorderChoice::Ascii,
     };
-    if let Some(at) = cli.at {
+    if let Some(at) = cli.at.filter(|_| state.county.is_none()) {
         check_at(at, &state.data.dates, cli.lang)?;
         state.show_date(Some(at));
     }
@@ -213,7 +216,8 @@ pub fn run(cli: Cli) -> ExitCode {
                 Ok(None) => (None, Ok(Some(load::load_embedded()))),
                 Err(e) => (None, Err(e)),
             };
-            let state = match data.and_then(|d| state_from(&cli, d)) {
+            let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+            let state = match data.and_then(|d| state_with(&cli, d, !dumb)) {
                 Ok(s) => s,
                 Err(e) => {
                     complain(&e);

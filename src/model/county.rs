@@ -1,26 +1,24 @@
 //! The county: `county.json` (the county's name, its towns in order, optional shared light thresholds)
 //! beside one town data folder per town, each loaded by the town's own loader.
 //!
-//! Every town loads only its newest snapshot and the one before it (enough for the overview row and the
-//! changes); its whole history loads when it is opened. A town that fails keeps its row with the reason.
+//! The county opens with every town's row still loading ([`open_county`]); each row then loads its
+//! town's newest snapshot and the one before it (enough for the overview row and the changes,
+//! [`load_row`]) and the county's checks run once the last row is in. A town's whole history loads
+//! when it is opened. A town that fails keeps its row with the reason.
 
 use super::board::Board;
-use super::diag::{Diagnostic, JsonText, Locator, Place, Severity};
+use super::diag::{Diagnostic, JsonText, Locator, Severity};
 use super::encoding::{decode, parse_json};
-use super::format::Thresholds;
-use super::load::{self, is_ignored_name, Dataset};
+use super::format::{Thresholds, Town};
+use super::load::{self, Dataset};
+use super::reload::Reloader;
 use super::sanitize;
+use chrono::NaiveDate;
 use serde::Deserialize;
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, PoisonError};
 
 /// The file that makes a folder a county folder.
 pub const COUNTY_FILE: &str = "county.json";
-
-/// How many of a town's newest snapshots the county overview loads (the newest and the one before).
-pub const RECENT: usize = 2;
 
 /// `county.json` as written.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -38,8 +36,35 @@ pub struct CountyFile {
     pub thresholds: Option<Thresholds>,
 }
 
+/// Why a town shows no figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// Where the first error is, within the town's folder (`town.json:4:1`), when a file failed.
+    pub place: Option<String>,
+    /// What is wrong (without the place).
+    pub why: String,
+}
+
+impl Failure {
+    fn plain(why: &str) -> Failure {
+        Failure {
+            place: None,
+            why: why.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.place {
+            Some(p) => write!(f, "未能加载：{p}: {}", self.why),
+            None => f.write_str(&self.why),
+        }
+    }
+}
+
 /// One town of the county.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct TownEntry {
     /// The folder name, as `county.json` lists it.
     pub folder: String,
@@ -54,7 +79,9 @@ pub struct TownEntry {
     /// The board at its newest snapshot (empty when nothing loaded).
     pub board: Board,
     /// Why the town shows no figures (missing folder, no snapshot, nothing loaded).
-    pub failure: Option<String>,
+    pub failure: Option<Failure>,
+    /// The row is still loading (the county's first frame shows it before its town has loaded).
+    pub loading: bool,
 }
 
 impl TownEntry {
@@ -75,8 +102,20 @@ pub struct County {
     pub towns: Vec<TownEntry>,
     /// Shared thresholds, when `county.json` sets them.
     pub thresholds: Option<Thresholds>,
-    /// Problems of the county as a whole (the county file, the towns' folders and line sets).
+    /// Problems of the county as a whole (the county file, the towns' folders and line sets); the
+    /// towns' checks are in once every row has loaded.
     pub problems: Vec<Diagnostic>,
+    /// The date the county is shown as of (`--at`): each town's newest snapshot on or before it.
+    pub at: Option<NaiveDate>,
+    /// `county.json` as read, for the checks that run once every row is in.
+    file: Checked,
+}
+
+/// `county.json`'s text and its own problems.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Checked {
+    text: String,
+    base: Vec<Diagnostic>,
 }
 
 impl County {
@@ -95,6 +134,27 @@ impl County {
         self.towns.iter().filter_map(|t| t.board.date).max()
     }
 
+    /// How many rows are still loading.
+    pub fn loading(&self) -> usize {
+        self.towns.iter().filter(|t| t.loading).count()
+    }
+
+    /// Puts in row `i` as [`load_row`] loaded it; once no row is loading, runs the county's checks.
+    pub fn set_row(&mut self, i: usize, row: TownEntry) {
+        if let Some(t) = self.towns.get_mut(i) {
+            *t = row;
+        }
+        self.finish_if_loaded();
+    }
+
+    fn finish_if_loaded(&mut self) {
+        if self.loading() == 0 {
+            let path = shown(&self.dir, COUNTY_FILE);
+            self.problems =
+                super::county_checks::check(self, &self.file.base, &self.file.text, &path);
+        }
+    }
+
     /// How many files were read.
     pub fn files(&self) -> usize {
         1 + self
@@ -111,7 +171,8 @@ pub fn is_county_dir(dir: &Path) -> bool {
     dir.join(COUNTY_FILE).is_file()
 }
 
-fn shown(dir: &Path, name: &str) -> String {
+/// `dir/name` as messages show it.
+pub(super) fn shown(dir: &Path, name: &str) -> String {
     sanitize::clean(&format!(
         "{}/{name}",
         dir.display().to_string().trim_end_matches('/')
@@ -132,8 +193,10 @@ pub fn read_county_file(dir: &Path) -> Result<(CountyFile, String), Diagnostic> 
     Ok((file, text))
 }
 
-/// Loads a county folder: every town's newest snapshots, in parallel, and the county's checks.
-pub fn load_county(dir: &Path) -> County {
+/// Opens a county folder for its first frame: `county.json` read, every listed town a row still
+/// loading (named from its `town.json` when that reads, else by its folder). [`load_row`] then loads
+/// each row and [`County::set_row`] puts it in; the county's checks run once the last row is in.
+pub fn open_county(dir: &Path, at: Option<NaiveDate>) -> County {
     let path = shown(dir, COUNTY_FILE);
     let (file, text) = match read_county_file(dir) {
         Ok(x) => x,
@@ -143,135 +206,149 @@ pub fn load_county(dir: &Path) -> County {
                 name: String::new(),
                 towns: Vec::new(),
                 thresholds: None,
-                problems: vec![d],
+                problems: vec![d.clone()],
+                at,
+                file: Checked {
+                    text: String::new(),
+                    base: vec![d],
+                },
             }
         }
     };
-    let mut problems = Vec::new();
-    let place = |field: String| JsonText(&text).places(&[&field]).remove(0);
-    let mut at = |sev: Severity, field: String, message: String| {
-        problems.push(Diagnostic {
-            severity: sev,
-            path: path.clone(),
-            place: place(field.clone()),
-            field,
-            message,
-        })
-    };
+    let mut base = Vec::new();
     if file.towns.is_empty() {
-        at(
-            Severity::Error,
-            "towns".into(),
-            "towns 为空：请按顺序列出各镇的文件夹名".into(),
-        );
-    }
-    let th = file.thresholds;
-    let loaded = load_towns(dir, &file.towns, th);
-    let mut towns = Vec::new();
-    for (i, (folder, loaded)) in file.towns.iter().zip(loaded).enumerate() {
-        let (data, board) = match loaded {
-            Some((d, b)) => (Some(d), b),
-            None => (None, Board::default()),
-        };
-        let town_dir = dir.join(folder);
-        let failure = match &data {
-            None => {
-                at(
-                    Severity::Error,
-                    format!("towns[{i}]"),
-                    format!("列出的镇“{folder}”没有对应的文件夹 {}", shown(dir, folder)),
-                );
-                Some("文件夹不存在".to_string())
-            }
-            Some(ds) if ds.dates.is_empty() => match ds.errors().next() {
-                Some(e) => {
-                    // The reason names the file within the town's folder and the place in it.
-                    let mut e = e.clone();
-                    let prefix = format!("{}/", shown(dir, folder));
-                    if let Some(rel) = e.path.strip_prefix(&prefix) {
-                        e.path = rel.to_string();
-                    }
-                    Some(format!(
-                        "未能加载：{}",
-                        super::say::diagnostic(&e, super::Lang::Zh)
-                    ))
-                }
-                None => {
-                    at(
-                        Severity::Error,
-                        format!("towns[{i}]"),
-                        format!(
-                            "镇“{folder}”没有任何快照：{} 下应有形如 2023-06-30 的文件夹",
-                            shown(dir, folder)
-                        ),
-                    );
-                    Some("没有快照（应有形如 2023-06-30 的文件夹）".to_string())
-                }
-            },
-            Some(_) => None,
-        };
-        let name = data
-            .as_ref()
-            .map(|d| d.town.name.clone())
-            .filter(|n| !n.is_empty())
-            .unwrap_or_else(|| folder.clone().into());
-        towns.push(TownEntry {
-            folder: folder.clone(),
-            name: name.into(),
-            dir: town_dir,
-            data,
-            board,
-            failure,
+        base.push(Diagnostic {
+            severity: Severity::Error,
+            path: path.clone(),
+            place: JsonText(&text).places(&["towns"]).remove(0),
+            field: "towns".into(),
+            message: "towns 为空：请按顺序列出各镇的文件夹名".into(),
         });
     }
-    check_names(&towns, &mut at);
-    check_lines(&towns, &mut at);
-    problems.extend(unlisted(dir, &file.towns, &path));
-    County {
+    let towns = file
+        .towns
+        .iter()
+        .map(|folder| {
+            let dir = dir.join(folder);
+            TownEntry {
+                folder: folder.clone(),
+                name: town_name(&dir).unwrap_or_else(|| folder.clone()),
+                dir,
+                data: None,
+                board: Board::default(),
+                failure: None,
+                loading: true,
+            }
+        })
+        .collect();
+    let mut county = County {
         dir: dir.to_path_buf(),
         name: file.name,
         towns,
-        thresholds: th,
-        problems,
+        thresholds: file.thresholds,
+        problems: base.clone(),
+        at,
+        file: Checked { text, base },
+    };
+    county.finish_if_loaded();
+    county
+}
+
+/// The name a town's `town.json` gives, read on its own (a row's name before the town loads).
+fn town_name(dir: &Path) -> Option<String> {
+    let bytes = load::read_capped(&dir.join("town.json")).ok()?;
+    let town: Town = serde_json::from_slice(&bytes).ok()?;
+    Some(town.name.to_string()).filter(|n| !n.is_empty())
+}
+
+/// Loads a county folder whole: every town's row, one town after the other, and the county's checks.
+pub fn load_county(dir: &Path) -> County {
+    load_county_at(dir, None)
+}
+
+/// [`load_county`] as of `at` (each town's newest snapshot on or before it; None: the newest).
+pub fn load_county_at(dir: &Path, at: Option<NaiveDate>) -> County {
+    let mut county = open_county(dir, at);
+    for i in 0..county.towns.len() {
+        let row = load_row(&county, i);
+        county.set_row(i, row);
     }
+    county
 }
 
-/// Loads every listed town's newest snapshots, a few towns at a time (as many as there are cores;
-/// each town's loader is parallel too); None for a listed folder that does not exist.
-///
-/// Each town's board is built as soon as it loads, and its snapshots are then let go (the dataset
-/// keeps the town file, the dates and the problems): the overview reads boards only, and an opened
-/// town shows its board until its whole history arrives.
-fn load_towns(dir: &Path, folders: &[String], th: Option<Thresholds>) -> Vec<Option<Loaded>> {
-    let slots: Vec<Mutex<Option<Loaded>>> = folders.iter().map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8)
-        .min(folders.len().max(1));
-    std::thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(folder) = folders.get(i) else { break };
-                let d = dir.join(folder);
-                if d.is_dir() {
-                    let mut ds = load_town(&d, th, RECENT);
-                    let board = Board::build(&ds, ds.latest_date());
-                    ds.lines = Vec::new();
-                    *slots[i].lock().unwrap_or_else(PoisonError::into_inner) = Some((ds, board));
-                }
-            });
+/// Loads row `i` of the county: the town's newest snapshots (the newest and, for the changes, the one
+/// before, by the lazy [`Reloader`]), or as of the county's `at` date its snapshots up to that date;
+/// its board, then its snapshots let go (the dataset keeps the town file, the dates and the
+/// problems): the county reads boards only, and opening a town loads its whole history.
+pub fn load_row(county: &County, i: usize) -> TownEntry {
+    let Some(t) = county.towns.get(i) else {
+        return TownEntry::default();
+    };
+    let mut row = TownEntry {
+        loading: false,
+        ..t.clone()
+    };
+    if !t.dir.is_dir() {
+        row.failure = Some(Failure::plain("文件夹不存在"));
+        return row;
+    }
+    let mut ds = match county.at {
+        None => Reloader::new(&t.dir).load_recent(),
+        Some(at) => load_upto(&t.dir, at),
+    };
+    judge_by(&mut ds, &t.dir, county.thresholds);
+    row.board = Board::build(&ds, ds.latest_date());
+    ds.lines = Vec::new();
+    ds.lines.shrink_to_fit();
+    row.failure = failure(&ds, &county.dir, &t.folder, county.at);
+    if !ds.town.name.is_empty() {
+        row.name = ds.town.name.to_string();
+    }
+    row.data = Some(ds);
+    row
+}
+
+/// Why a loaded town shows no figures: none of its files loaded (the first error, named within the
+/// town's folder), or it has no snapshot (on or before `at`).
+fn failure(ds: &Dataset, dir: &Path, folder: &str, at: Option<NaiveDate>) -> Option<Failure> {
+    if !ds.dates.is_empty() {
+        return None;
+    }
+    if let Some(e) = ds.errors().next() {
+        let mut e = e.clone();
+        let prefix = format!("{}/", shown(dir, folder));
+        if let Some(rel) = e.path.strip_prefix(&prefix) {
+            e.path = rel.to_string();
         }
-    });
-    slots
-        .into_iter()
-        .map(|m| m.into_inner().unwrap_or_else(PoisonError::into_inner))
-        .collect()
+        let full = super::say::diagnostic(&e, super::Lang::Zh);
+        let place = e.location();
+        let why = full
+            .strip_prefix(&place)
+            .map_or(full.as_str(), |r| r.trim_start_matches([':', ' ']))
+            .to_string();
+        return Some(Failure {
+            place: Some(place),
+            why,
+        });
+    }
+    Some(Failure::plain(&match at {
+        Some(at) => format!("{at} 及以前没有快照"),
+        None => "没有快照（应有形如 2023-06-30 的文件夹）".to_string(),
+    }))
 }
 
-/// A town as the county holds it: its dataset without snapshots, and its board.
-type Loaded = (Dataset, Board);
+/// A town's snapshot folders dated on or before `at`, with its `town.json`.
+fn load_upto(dir: &Path, at: NaiveDate) -> Dataset {
+    let (mut found, mut problems) = load::list_top(dir);
+    found.retain(|e| !matches!(e, load::Entry::Day(_, d, _) if *d > at));
+    let prefix = dir.display().to_string();
+    let (mut ds, _, _) =
+        load::load_entries_cached(&prefix, found, &Default::default(), &Default::default());
+    problems.append(&mut ds.problems);
+    ds.problems = problems;
+    ds.source = load::DataSource::Folder(dir.to_path_buf());
+    ds
+}
 
 /// Loads one town's folder: its `keep` newest snapshots (0: the whole history), judged by the county's
 /// thresholds when it sets them.
@@ -281,109 +358,18 @@ pub fn load_town(dir: &Path, th: Option<Thresholds>, keep: usize) -> Dataset {
     } else {
         load::load_dir_recent(dir, keep)
     };
+    judge_by(&mut ds, dir, th);
+    ds
+}
+
+/// The county's thresholds over the town's own; a town whose `town.json` did not load is still named,
+/// by its folder.
+fn judge_by(ds: &mut Dataset, dir: &Path, th: Option<Thresholds>) {
     if let Some(th) = th {
         ds.town.thresholds = th;
     }
     if ds.town.name.is_empty() {
-        // A town whose town.json did not load is still named, by its folder.
         ds.town.name =
             sanitize::clean(&dir.file_name().unwrap_or_default().to_string_lossy()).into();
     }
-    ds
-}
-
-type Report<'a> = dyn FnMut(Severity, String, String) + 'a;
-
-/// Two towns (or one town listed twice) under the same name.
-fn check_names(towns: &[TownEntry], at: &mut Report) {
-    for (i, t) in towns.iter().enumerate() {
-        if let Some(j) = towns[..i]
-            .iter()
-            .position(|o| o.name == t.name || o.folder == t.folder)
-        {
-            at(
-                Severity::Error,
-                format!("towns[{i}]"),
-                format!(
-                    "镇名重复：第{}个镇“{}”（{}）与第{}个镇“{}”（{}）同名，排名和搜索无法区分",
-                    i + 1,
-                    t.name,
-                    t.folder,
-                    j + 1,
-                    towns[j].name,
-                    towns[j].folder
-                ),
-            );
-        }
-    }
-}
-
-/// Towns whose work lines differ from the first loaded town's: the ranking compares unlike things.
-fn check_lines(towns: &[TownEntry], at: &mut Report) {
-    let ids = |t: &TownEntry| -> BTreeSet<String> {
-        t.board.lines.iter().map(|l| l.id.clone()).collect()
-    };
-    let loaded: Vec<(usize, &TownEntry)> = towns
-        .iter()
-        .enumerate()
-        // A town none of whose lines loaded is not compared (its broken lines keep their places).
-        .filter(|(_, t)| t.board.lines.iter().any(|l| l.broken.is_none()))
-        .collect();
-    let Some(&(_, first)) = loaded.first() else {
-        return;
-    };
-    let base = ids(first);
-    for &(i, t) in &loaded[1..] {
-        let mine = ids(t);
-        if mine == base {
-            continue;
-        }
-        let join = |s: Vec<&String>| {
-            s.into_iter()
-                .map(String::as_str)
-                .collect::<Vec<_>>()
-                .join("、")
-        };
-        let missing = join(base.difference(&mine).collect());
-        let extra = join(mine.difference(&base).collect());
-        let mut msg = format!("镇“{}”的工作线与“{}”不同", t.name, first.name);
-        if !missing.is_empty() {
-            msg.push_str(&format!("：缺少 {missing}"));
-        }
-        if !extra.is_empty() {
-            msg.push_str(&format!("；多出 {extra}"));
-        }
-        msg.push_str("（各镇按工作线比较时以实际数据为准）");
-        at(Severity::Warning, format!("towns[{i}]"), msg);
-    }
-}
-
-/// Folders beside `county.json` that it does not list (not shown).
-fn unlisted(dir: &Path, listed: &[String], path: &str) -> Vec<Diagnostic> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut names: Vec<String> = entries
-        .flatten()
-        .filter(|e| e.path().is_dir())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| !is_ignored_name(n) && !listed.contains(n))
-        .collect();
-    names.sort();
-    names
-        .into_iter()
-        .map(|n| Diagnostic {
-            severity: Severity::Warning,
-            place: Place::File,
-            field: "towns".into(),
-            ..Diagnostic::file_error(
-                path,
-                format!(
-                    "文件夹“{}”未列入 towns，未显示；如是一个镇，请把“{}”加入 towns",
-                    sanitize::clean(&n),
-                    sanitize::clean(&n)
-                ),
-            )
-        })
-        .collect()
 }

@@ -109,7 +109,7 @@ pub fn order(county: &County, by: SortBy, today: NaiveDate) -> Vec<usize> {
         SortBy::Red => v.sort_by_key(|&i| {
             let c = counts(&t[i].board);
             (
-                t[i].failure.is_some(),
+                t[i].failure.is_some() || t[i].loading,
                 std::cmp::Reverse(c.red),
                 std::cmp::Reverse(c.amber),
                 i,
@@ -117,7 +117,7 @@ pub fn order(county: &County, by: SortBy, today: NaiveDate) -> Vec<usize> {
         }),
         SortBy::Staleness => v.sort_by_key(|&i| {
             (
-                t[i].failure.is_some(),
+                t[i].failure.is_some() || t[i].loading,
                 std::cmp::Reverse(age(&t[i], today).unwrap_or(i64::MIN)),
                 i,
             )

@@ -5,6 +5,7 @@ pub mod board;
 pub mod checks;
 pub mod clean;
 pub mod county;
+pub mod county_checks;
 pub mod county_rank;
 pub mod diag;
 pub mod encoding;

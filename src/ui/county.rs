@@ -6,11 +6,11 @@ use super::theme::Theme;
 use super::widgets::light_span_on;
 use crate::app::county::CountyState;
 use crate::app::State;
-use crate::model::county::TownEntry;
+use crate::model::county::{Failure, TownEntry};
 use crate::model::county_rank::{self, Counts};
 use crate::model::wording::{change_text, main_change, main_value};
 use crate::model::{Lang, Light};
-use crate::text::pad;
+use crate::text::{pad, truncate, width};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -35,19 +35,31 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         a.overdue += n.overdue;
         a
     });
-    let title = format!(
-        " {} ({}{}) · {} · {}{} {}{} {}{}",
+    let mut title = format!(
+        " {} ({}{}",
         lang.pick("全县总览", "County overview"),
         c.county.towns.len(),
         lang.pick("个镇", " towns"),
-        c.sort.word(lang.en()),
-        lang.pick("红灯", "red "),
-        total.red,
-        lang.pick("黄灯", "amber "),
-        total.amber,
-        lang.pick("逾期", "overdue "),
-        total.overdue,
     );
+    match c.county.loading() {
+        // The county's totals would count only the towns loaded so far: they wait for the rest.
+        n @ 1.. => title.push_str(&format!(
+            "{}{n}{}) · {}",
+            lang.pick("，", ", "),
+            lang.pick("个加载中", " loading"),
+            c.sort.word(lang.en())
+        )),
+        0 => title.push_str(&format!(
+            ") · {} · {}{} {}{} {}{}",
+            c.sort.word(lang.en()),
+            lang.pick("红灯", "red "),
+            total.red,
+            lang.pick("黄灯", "amber "),
+            total.amber,
+            lang.pick("逾期", "overdue "),
+            total.overdue,
+        )),
+    }
     let wide = w >= 100;
     // Rank, town, date, age, red, amber, overdue, indicators, worst laggard.
     let fixed = if wide {
@@ -86,10 +98,13 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
     ];
     let head = head.iter().map(|h| Cell::text(*h, t.dim)).collect();
     let mut table = Table::new(columns).header(Row::Cells(head, t.dim));
+    let name_w = if wide { 12 } else { 8 };
     for (pos, &i) in c.order.iter().enumerate() {
         let town = &c.county.towns[i];
-        let cells = row(state, c, pos, town, wide, t);
-        table.push(Row::Cells(cells, Style::new()));
+        match not_loaded(state, c, pos, town, (w, name_w), t) {
+            Some(line) => table.push(Row::Across(line)),
+            None => table.push(Row::Cells(row(state, c, pos, town, wide, t), Style::new())),
+        }
     }
     let [top, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     f.render_widget(
@@ -124,6 +139,45 @@ pub fn indicators_text(town: &TownEntry, n: usize, lang: Lang) -> String {
         .join(" · ")
 }
 
+/// A row without figures, across the table: a town still loading, or one that failed with its
+/// reason. The place of the failure (`town.json:4:1`) always shows whole; the message gives way.
+fn not_loaded<'a>(
+    state: &State,
+    c: &CountyState,
+    pos: usize,
+    town: &TownEntry,
+    (w, name_w): (usize, usize),
+    t: &Theme,
+) -> Option<Line<'a>> {
+    let lang = state.lang;
+    let selected = pos == c.selected_pos();
+    let base = if selected { t.selected } else { t.text };
+    let mark = format!("{}{}", if selected { ">" } else { " " }, pos + 1);
+    let head = format!("{} {} ", pad(&mark, 4), pad(&town.name, name_w));
+    let room = w.saturating_sub(width(&head));
+    let (text, style) = match (&town.failure, town.loading) {
+        (_, true) => (lang.pick("加载中…", "loading...").to_string(), t.dim),
+        (Some(f), _) => (failure_text(f, room), t.error),
+        (None, false) => return None,
+    };
+    Some(Line::from(vec![
+        Span::styled(head, base),
+        Span::styled(truncate(&text, room), style),
+    ]))
+}
+
+/// A failed town's reason fitted to `room` columns: `✕ 未能加载：town.json:4:1: 错误: …` when it fits,
+/// else the place whole and the message cut (`✕ town.json:4:1 错误: li…`).
+pub fn failure_text(f: &Failure, room: usize) -> String {
+    let full = format!("✕ {f}");
+    let Some(place) = f.place.as_ref().filter(|_| width(&full) > room) else {
+        return full;
+    };
+    let head = format!("✕ {place} ");
+    let rest = room.saturating_sub(width(&head));
+    format!("{head}{}", truncate(&f.why, rest))
+}
+
 fn row<'a>(
     state: &State,
     c: &CountyState,
@@ -137,11 +191,6 @@ fn row<'a>(
     let base = if selected { t.selected } else { t.text };
     let mark = format!("{}{}", if selected { ">" } else { " " }, pos + 1);
     let mut cells = vec![Cell::text(mark, base), Cell::text(town.name.clone(), base)];
-    if let Some(why) = &town.failure {
-        cells.extend(["-", "-", "", "", ""].map(|s| Cell::text(s, t.dim)));
-        cells.push(Cell::text(format!("✕ {why}"), t.error));
-        return cells;
-    }
     let date = town.board.date.map_or("-".into(), |d| {
         if wide {
             d.to_string()
@@ -149,7 +198,7 @@ fn row<'a>(
             d.format("%m-%d").to_string()
         }
     });
-    let age = county_rank::age(town, state.today);
+    let age = county_rank::age(town, c.county.at.unwrap_or(state.today));
     let age_style = if age.is_some_and(|a| a > STALE_DAYS) {
         t.light(Light::Behind)
     } else {

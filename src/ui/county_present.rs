@@ -7,6 +7,7 @@ use super::table::{Cell, Column, Row, Table};
 use super::theme::Theme;
 use super::widgets::light_span;
 use crate::app::State;
+use crate::model::board::LineBoard;
 use crate::model::county_rank::{self, SortBy};
 use crate::model::wording::{due_text, owner_text};
 use crate::model::Light;
@@ -24,12 +25,44 @@ pub fn title(state: &State, town: Option<usize>) -> String {
         return String::new();
     };
     match town.and_then(|t| c.county.towns.get(t)) {
-        Some(t) => match t.board.date {
+        // A town that failed or is still loading has no data to date.
+        Some(t) => match t.board.date.filter(|_| t.failure.is_none() && !t.loading) {
             Some(d) => format!("{}  {} {d}", t.name, lang.pick("数据截至", "as of")),
             None => t.name.clone(),
         },
         None => lang.pick("各镇排名", "Ranking of towns").to_string(),
     }
+}
+
+/// Line `l` of town `t`'s board, for its slide in the county's deck.
+pub fn town_line(state: &State, t: usize, l: usize) -> Option<&LineBoard> {
+    state
+        .county
+        .as_deref()?
+        .county
+        .towns
+        .get(t)?
+        .board
+        .lines
+        .get(l)
+}
+
+/// The title of town `t`'s line `l` slide: the town, the line and its date.
+pub fn line_title(state: &State, t: usize, l: usize) -> String {
+    let lang = state.lang;
+    let Some(c) = state.county.as_deref() else {
+        return String::new();
+    };
+    let (Some(town), Some(line)) = (c.county.towns.get(t), town_line(state, t, l)) else {
+        return String::new();
+    };
+    format!(
+        "{} · {}  {} {}",
+        town.name,
+        line.short,
+        lang.pick("数据截至", "as of"),
+        line.as_of
+    )
 }
 
 /// The ranking slide: every town by red count, with amber, overdue, staleness and worst laggard.
@@ -72,7 +105,10 @@ pub fn ranking(f: &mut Frame, area: Rect, state: &State) {
             Cell::text(format!("{}", pos + 1), t.text),
             Cell::text(town.name.clone(), t.title),
         ];
-        if let Some(why) = &town.failure {
+        if town.loading {
+            cells.extend(["", "", "", ""].map(|s| Cell::text(s, t.dim)));
+            cells.push(Cell::text(lang.pick("加载中…", "loading..."), t.dim));
+        } else if let Some(why) = &town.failure {
             cells.extend(["", "", "", ""].map(|s| Cell::text(s, t.dim)));
             cells.push(Cell::text(format!("✕ {why}"), t.error));
         } else {
@@ -84,7 +120,13 @@ pub fn ranking(f: &mut Frame, area: Rect, state: &State) {
                 count(n.red, Light::SeverelyBehind),
                 count(n.amber, Light::Behind),
                 count(n.overdue, Light::Overdue),
-                Cell::text(age_text(county_rank::age(town, state.today), lang), t.text),
+                Cell::text(
+                    age_text(
+                        county_rank::age(town, c.county.at.unwrap_or(state.today)),
+                        lang,
+                    ),
+                    t.text,
+                ),
             ]);
             cells.push(match county_rank::worst_text(town) {
                 Some((light, text)) => Cell::Spans(Line::from(vec![
@@ -111,8 +153,16 @@ pub fn town(f: &mut Frame, area: Rect, state: &State, i: usize) {
     let lang = state.lang;
     let w = area.width as usize;
     let mut rows: Vec<Line> = Vec::new();
-    if let Some(why) = &town.failure {
-        rows.push(Line::from(Span::styled(format!(" ✕ {why}"), t.error)));
+    if town.loading {
+        rows.push(Line::from(Span::styled(
+            format!(" {}", lang.pick("加载中…", "loading...")),
+            t.dim,
+        )));
+    } else if let Some(why) = &town.failure {
+        let why = super::county::failure_text(why, w.saturating_sub(1));
+        rows.push(Line::from(Span::styled(format!(" {why}"), t.error)));
+    }
+    if !rows.is_empty() {
         f.render_widget(Paragraph::new(rows), area);
         return;
     }

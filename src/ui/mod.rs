@@ -229,7 +229,13 @@ fn draw_header(f: &mut Frame, area: Rect, state: &State) {
     let town = &state.data.town;
     let mut right = String::new();
     let county = state.county.as_deref().filter(|_| state.on_county());
-    if let Some(date) = county.and_then(|c| c.county.latest_date()) {
+    if let Some(at) = county.and_then(|c| c.county.at) {
+        // `--at`: every town as of that date.
+        right.push_str(&format!(
+            "{} {at}",
+            lang.pick("历史 · 各镇数据截至", "history · towns as of")
+        ));
+    } else if let Some(date) = county.and_then(|c| c.county.latest_date()) {
         right.push_str(&format!("{} {date}", lang.pick("最新数据", "newest data")));
     } else if let Some(date) = state.board.date.filter(|_| county.is_none()) {
         let age = (state.today - date).num_days();

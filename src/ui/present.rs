@@ -5,7 +5,7 @@ use super::bigtext;
 pub use super::slide_figure::big_figure;
 use super::widgets::{change_span, due_text, light_span, main_value, owner_text};
 use crate::app::{Slide, State};
-use crate::model::board::ItemBoard;
+use crate::model::board::{ItemBoard, LineBoard};
 use crate::model::Light;
 use crate::text::{pad, truncate, width, wrap};
 use ratatui::layout::Rect;
@@ -39,7 +39,16 @@ pub fn draw(f: &mut Frame, state: &State) {
     match slide {
         Slide::Overview => overview(f, body, state),
         Slide::Indicators => super::indicators::slide(f, body, state),
-        Slide::Line(l) => line(f, body, state, l),
+        Slide::Line(l) => {
+            if let Some(x) = state.board.lines.get(l) {
+                line(f, body, state, x);
+            }
+        }
+        Slide::TownLine(t, l) => {
+            if let Some(x) = super::county_present::town_line(state, t, l) {
+                line(f, body, state, x);
+            }
+        }
         Slide::Laggards => laggards(f, body, state),
         Slide::Ranking => super::county_present::ranking(f, body, state),
         Slide::Town(t) => super::county_present::town(f, body, state, t),
@@ -61,6 +70,7 @@ fn slide_title(state: &State, slide: Slide) -> String {
         Slide::Laggards => lang.pick("滞后清单", "Laggard list").to_string(),
         Slide::Ranking => super::county_present::title(state, None),
         Slide::Town(t) => super::county_present::title(state, Some(t)),
+        Slide::TownLine(t, l) => super::county_present::line_title(state, t, l),
     }
 }
 
@@ -284,10 +294,8 @@ fn overview(f: &mut Frame, area: Rect, state: &State) {
     }
 }
 
-fn line(f: &mut Frame, area: Rect, state: &State, l: usize) {
-    let Some(line) = state.board.lines.get(l) else {
-        return;
-    };
+/// A line's slide: its figures as tiles, its laggards with their owners, its other figures.
+fn line(f: &mut Frame, area: Rect, state: &State, line: &LineBoard) {
     let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let mut title = line.title.clone();

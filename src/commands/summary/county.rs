@@ -49,12 +49,12 @@ pub fn render(state: &State) -> String {
     for (i, town) in county.towns.iter().enumerate() {
         let _ = writeln!(out, "\n### {}. {}\n", i + 1, escape(&town.name));
         let (Some(_), None) = (&town.data, &town.failure) else {
-            let why = town.failure.as_deref().unwrap_or_default();
+            let why = town.failure.as_ref().map(|f| f.to_string());
             let _ = writeln!(
                 out,
                 "{}{}",
                 lang.pick("未能显示：", "Not shown: "),
-                escape(why)
+                escape(why.as_deref().unwrap_or_default())
             );
             continue;
         };
@@ -127,7 +127,7 @@ fn ranking(out: &mut String, state: &State) {
                 out,
                 "| {} | {name} | - | - | - | - | - | {} |",
                 pos + 1,
-                escape(why)
+                escape(&why.to_string())
             );
             continue;
         }
