@@ -5,8 +5,9 @@
 //! resident, is the kernel tearing the address space down before the shell is told the process
 //! ended. So the process ends with `_exit` (no exit handlers: nothing is buffered, the terminal is
 //! restored and flushed) and, on Linux, first lends its address space to a helper process that
-//! lets go of it only after we are gone: the kernel then frees the memory in the helper, off the
-//! path to the shell's prompt.
+//! lets go of it (and of the folder watch, whose inotify instance takes an RCU grace period to
+//! close) only after we are gone: the kernel then frees them in the helper, off the path to the
+//! shell's prompt.
 
 use std::io::Write;
 
@@ -54,18 +55,15 @@ fn hand_off_memory() {
     }
 }
 
-/// The helper: closes its copies of our descriptors (the terminal, the folder watch) except the
-/// pidfd, lowers itself to idle priority, waits for our exit and exits. Raw system calls only: it
-/// runs on our memory without a thread of its own in the C library.
+/// The helper: lowers itself to idle priority, waits for our exit and exits. It keeps its copies
+/// of our descriptors until then: closing the folder watch's inotify instance waits for an RCU
+/// grace period (5-15 ms measured at quit), which must not fall to our exit either. Raw system
+/// calls only: it runs on our memory without a thread of its own in the C library.
 #[cfg(target_os = "linux")]
 extern "C" fn helper(arg: *mut libc::c_void) -> libc::c_int {
     let fd = arg as usize as libc::c_uint;
     // SAFETY: system calls on this process only; `param` and `poll` outlive the calls.
     unsafe {
-        if fd > 0 {
-            libc::syscall(libc::SYS_close_range, 0, fd - 1, 0);
-        }
-        libc::syscall(libc::SYS_close_range, fd + 1, libc::c_uint::MAX, 0);
         let param = libc::sched_param { sched_priority: 0 };
         libc::syscall(
             libc::SYS_sched_setscheduler,
