@@ -245,12 +245,18 @@ impl State {
     /// Replaces the data (a reload), keeping the date on screen when it still exists, else the newest.
     pub fn replace_data(&mut self, data: Dataset) {
         let was_history = self.is_history();
+        // The history arriving behind the first frame is not a reload: the header's 载入历史中…
+        // going is what says so.
+        let filling = self.data.older_pending;
         let date = self
             .board
             .date
             .filter(|d| was_history && data.dates.contains(d));
         self.data = data;
         self.show_date(date);
+        if filling {
+            return;
+        }
         let n = self.data.files;
         let text = match self.lang {
             Lang::Zh => format!("已重新加载 {n}个文件"),
