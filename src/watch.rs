@@ -6,7 +6,7 @@ use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use std::collections::HashSet;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, PoisonError, Weak};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -76,8 +76,13 @@ pub fn merge(a: Changed, b: Changed) -> Changed {
 /// long as signals are wanted.
 pub fn watch(dir: &Path, debounce: Duration) -> notify::Result<(DirWatch, Receiver<()>)> {
     let (tx, rx) = mpsc::channel();
-    let w = watch_with(dir, debounce, Box::new(move |_| tx.send(()).is_ok()))?;
-    Ok((w, rx))
+    Ok((watch_into(dir, debounce, tx)?, rx))
+}
+
+/// [`watch`], sending its signals on `tx` (so a caller that already has a channel needs no thread
+/// to pass them on).
+pub fn watch_into(dir: &Path, debounce: Duration, tx: Sender<()>) -> notify::Result<DirWatch> {
+    watch_with(dir, debounce, Box::new(move |_| tx.send(()).is_ok()))
 }
 
 /// [`watch`] that says, with each signal, which paths the burst changed.
@@ -86,8 +91,16 @@ pub fn watch_changes(
     debounce: Duration,
 ) -> notify::Result<(DirWatch, Receiver<Changed>)> {
     let (tx, rx) = mpsc::channel();
-    let w = watch_with(dir, debounce, Box::new(move |c| tx.send(c).is_ok()))?;
-    Ok((w, rx))
+    Ok((watch_changes_into(dir, debounce, tx)?, rx))
+}
+
+/// [`watch_changes`], sending its signals on `tx`.
+pub fn watch_changes_into(
+    dir: &Path,
+    debounce: Duration,
+    tx: Sender<Changed>,
+) -> notify::Result<DirWatch> {
+    watch_with(dir, debounce, Box::new(move |c| tx.send(c).is_ok()))
 }
 
 /// Where a burst's signal goes; false once nobody listens.
@@ -344,6 +357,21 @@ pub fn fingerprint(dir: &Path) -> Fingerprint {
 /// sent once the folder has stayed the same for one more poll.
 pub fn poll(dir: PathBuf, every: Duration) -> Receiver<()> {
     let (tx, rx) = mpsc::channel();
+    poll_into(dir, every, tx);
+    rx
+}
+
+/// [`poll`], sending its signals on `tx`.
+pub fn poll_into(dir: PathBuf, every: Duration, tx: Sender<()>) {
+    poll_with(dir, every, Box::new(move |_| tx.send(()).is_ok()));
+}
+
+/// [`poll`], sending on `tx` that it cannot say what changed ([`Changed`] `None`).
+pub fn poll_changes_into(dir: PathBuf, every: Duration, tx: Sender<Changed>) {
+    poll_with(dir, every, Box::new(move |c| tx.send(c).is_ok()));
+}
+
+fn poll_with(dir: PathBuf, every: Duration, mut tx: Signal) {
     // The baseline is taken before returning, so a save right after this call is seen.
     let mut last = fingerprint(&dir);
     thread::spawn(move || {
@@ -356,11 +384,10 @@ pub fn poll(dir: PathBuf, every: Duration) -> Receiver<()> {
                 pending = true;
             } else if pending {
                 pending = false;
-                if tx.send(()).is_err() {
+                if !tx(None) {
                     return;
                 }
             }
         }
     });
-    rx
 }

@@ -193,3 +193,23 @@ fn a_manual_step_schedules_the_next_slide_from_the_press() {
     tick_at(&mut s, Duration::from_millis(13_500));
     assert_eq!(s.slide(), Some(Slide::Line(1)));
 }
+
+/// The top line of `s` drawn at 120x40.
+fn header(s: &State) -> String {
+    let buf = huibao::commands::render::render_buffer(s.clone(), (120, 40), "").unwrap();
+    let text = huibao::commands::render::to_text(&buf);
+    text.lines().next().unwrap_or_default().to_string()
+}
+
+#[test]
+fn the_header_clock_shows_hours_and_minutes() {
+    // The loop wakes once a minute for the clock (see app::clock), so it shows no seconds.
+    let mut s = state();
+    tick_at(&mut s, Duration::from_secs(305));
+    let top = header(&s);
+    assert!(top.trim_end().ends_with("09:05"), "{top}");
+    s.start_presenting(Some(30));
+    tick_at(&mut s, Duration::from_secs(306));
+    let top = header(&s);
+    assert!(top.contains(" 09:05 ") && !top.contains("09:05:"), "{top}");
+}

@@ -75,7 +75,8 @@ pub enum Action {
     ToggleZoom,
     /// The county overview: the next order (red count, staleness, county order).
     CycleSort,
-    /// The clock ticked (once a second, or when a scheduled wake-up is due).
+    /// Time passed: the header clock's minute turned, a notice or a presenter second is due, or an
+    /// event is about to be handled (see [`crate::app::clock`]).
     Tick(Now),
     /// The terminal was resized to (columns, rows).
     Resize(u16, u16),

@@ -1,15 +1,18 @@
 //! The application: state per screen, the pure `update` returning effects, the keymap and the runtime.
 
 pub mod action;
+pub mod clock;
 pub mod county;
 pub mod county_load;
 pub mod county_watch;
 pub mod effects;
+pub mod exit;
 pub mod frame;
 pub mod grid;
 mod hangup;
 pub mod keymap;
 pub mod notice;
+pub mod paint;
 pub mod present;
 pub mod probe;
 pub mod run;
@@ -244,12 +247,18 @@ impl State {
     /// a long history takes milliseconds).
     pub fn replace_data(&mut self, data: Dataset) -> Dataset {
         let was_history = self.is_history();
+        // The history arriving behind the first frame is not a reload: the header's 载入历史中…
+        // going is what says so.
+        let filling = self.data.older_pending;
         let date = self
             .board
             .date
             .filter(|d| was_history && data.dates.contains(d));
         let old = std::mem::replace(&mut self.data, data);
         self.show_date(date);
+        if filling {
+            return old;
+        }
         let n = self.data.files;
         let text = match self.lang {
             Lang::Zh => format!("已重新加载 {n}个文件"),

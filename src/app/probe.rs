@@ -89,41 +89,84 @@ pub fn parse_color(spec: &str) -> Option<(u8, u8, u8)> {
     ))
 }
 
-/// Asks the terminal on standard output and reads the replies from standard input (which must be the
-/// same terminal, in raw mode) for at most `timeout`.
-pub fn ask(background: bool, ambiguous: bool, timeout: Duration) -> io::Result<Answers> {
+/// Questions sent and not yet answered: the first frame is drawn meanwhile, so the round trip to the
+/// terminal (a slow link's latency, or a terminal busy drawing) overlaps the drawing.
+#[derive(Debug)]
+pub struct Pending {
+    sent: Instant,
+    timeout: Duration,
+}
+
+/// Asks the terminal on standard output (which must be the terminal standard input reads, in raw
+/// mode); the replies are read by [`Pending::collect`].
+pub fn send(background: bool, ambiguous: bool, timeout: Duration) -> io::Result<Pending> {
     let mut out = io::stdout();
     out.write_all(&questions(background, ambiguous))?;
     out.flush()?;
-    let start = Instant::now();
-    let mut got = Vec::new();
-    loop {
-        let left = timeout.saturating_sub(start.elapsed());
-        if left.is_zero() {
-            break;
+    Ok(Pending {
+        sent: Instant::now(),
+        timeout,
+    })
+}
+
+impl Pending {
+    /// Reads the replies from standard input until the DA1 reply, or until the timeout (counted
+    /// from the questions) is over.
+    pub fn collect(self) -> Answers {
+        let mut got = Vec::new();
+        loop {
+            let left = self.timeout.saturating_sub(self.sent.elapsed());
+            if left.is_zero() {
+                break;
+            }
+            let mut fds = libc::pollfd {
+                fd: 0,
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            // SAFETY: one valid pollfd for the duration of the call.
+            let n = unsafe { libc::poll(&mut fds, 1, left.as_millis().max(1) as libc::c_int) };
+            if n <= 0 {
+                break;
+            }
+            let mut buf = [0u8; 256];
+            // SAFETY: reads at most buf.len() bytes into buf.
+            let r = unsafe { libc::read(0, buf.as_mut_ptr().cast(), buf.len()) };
+            if r <= 0 {
+                break;
+            }
+            got.extend_from_slice(&buf[..r as usize]);
+            if parse(&got).done {
+                break;
+            }
         }
-        let mut fds = libc::pollfd {
-            fd: 0,
-            events: libc::POLLIN,
-            revents: 0,
-        };
-        // SAFETY: one valid pollfd for the duration of the call.
-        let n = unsafe { libc::poll(&mut fds, 1, left.as_millis().max(1) as libc::c_int) };
-        if n <= 0 {
-            break;
-        }
-        let mut buf = [0u8; 256];
-        // SAFETY: reads at most buf.len() bytes into buf.
-        let r = unsafe { libc::read(0, buf.as_mut_ptr().cast(), buf.len()) };
-        if r <= 0 {
-            break;
-        }
-        got.extend_from_slice(&buf[..r as usize]);
-        if parse(&got).done {
-            break;
-        }
+        parse(&got)
     }
-    Ok(parse(&got))
+}
+
+/// Asks the terminal and waits for the answers (see [`send`] and [`Pending::collect`]).
+pub fn ask(background: bool, ambiguous: bool, timeout: Duration) -> io::Result<Answers> {
+    Ok(send(background, ambiguous, timeout)?.collect())
+}
+
+/// Applies the answers to the look: with `theme` (`--theme auto`) dark or light after the
+/// background; ASCII borders when ● was drawn two columns wide. Returns true when the look changed.
+pub fn apply(look: &mut crate::look::Look, theme: bool, answers: Answers) -> bool {
+    let before = *look;
+    if theme {
+        let light = answers
+            .background
+            .is_some_and(crate::ui::palette::is_light_background);
+        look.theme = if light {
+            crate::look::ThemeName::Light
+        } else {
+            crate::look::ThemeName::Dark
+        };
+    }
+    if answers.ambiguous_wide == Some(true) {
+        look.ascii = true;
+    }
+    *look != before
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::model::Dataset;
 use crate::watch::Changed;
 use crossterm::event::{self, Event};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
-use crossterm::{cursor, execute, queue};
+use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use std::io::{self, IsTerminal};
 use std::sync::mpsc;
@@ -255,24 +255,14 @@ pub(super) fn watch_folder(
     dir: &std::path::Path,
     changes: mpsc::Sender<Changed>,
 ) -> Option<impl Sized> {
-    let (watcher, rx) = match crate::watch::watch_changes(dir, crate::watch::DEBOUNCE) {
-        Ok((w, rx)) => (Some(w), rx),
+    match crate::watch::watch_changes_into(dir, crate::watch::DEBOUNCE, changes.clone()) {
+        Ok(w) => Some(w),
         Err(_) => {
             // Polling cannot say what changed.
-            let (to, rx) = mpsc::channel();
-            let polled = crate::watch::poll(dir.to_path_buf(), Duration::from_secs(2));
-            std::thread::spawn(move || while polled.recv().is_ok() && to.send(None).is_ok() {});
-            (None, rx)
+            crate::watch::poll_changes_into(dir.to_path_buf(), Duration::from_secs(2), changes);
+            None
         }
-    };
-    std::thread::spawn(move || {
-        while let Ok(changed) = rx.recv() {
-            if changes.send(changed).is_err() {
-                return;
-            }
-        }
-    });
-    watcher
+    }
 }
 
 /// Puts the terminal back: main screen, cursor shown, raw mode off.
@@ -305,15 +295,7 @@ fn suspend(term: &mut Terminal<super::tty::Tty>) -> io::Result<()> {
     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
     terminal::enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
-    full_redraw(term)
-}
-
-/// Clears the screen and forgets the last frame, so the next draw repaints every cell. (Not
-/// `Terminal::clear`: it asks the terminal for the cursor position, and the reply would be taken by the
-/// event thread.)
-fn full_redraw(term: &mut Terminal<super::tty::Tty>) -> io::Result<()> {
-    let size = term.size()?;
-    term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+    super::paint::full_redraw(term)
 }
 
 /// What to ask the terminal before the first frame (see [`super::probe`]).
@@ -325,29 +307,24 @@ pub struct Probe {
     pub borders: bool,
 }
 
-/// Asks the terminal and applies the answers to the state's look.
-fn apply_probe(state: &mut State, probe: Probe) {
+/// Sends the questions `probe` asks (on a terminal), taking dark for `--theme auto` until the answer
+/// says otherwise (see [`super::paint::frame`]).
+fn ask(state: &mut State, probe: Probe) -> Option<super::paint::Questions> {
     if !(probe.theme || probe.borders) || !io::stdin().is_terminal() {
-        return;
+        return None;
     }
-    let answers =
-        super::probe::ask(probe.theme, probe.borders, super::probe::TIMEOUT).unwrap_or_default();
     if probe.theme {
-        let light = answers
-            .background
-            .is_some_and(crate::ui::palette::is_light_background);
-        state.look.theme = if light {
-            crate::look::ThemeName::Light
-        } else {
-            crate::look::ThemeName::Dark
-        };
+        state.look.theme = crate::look::ThemeName::Dark;
     }
-    if answers.ambiguous_wide == Some(true) {
-        state.look.ascii = true;
-    }
+    let pending = super::probe::send(probe.theme, probe.borders, super::probe::TIMEOUT).ok()?;
+    Some(super::paint::Questions {
+        pending,
+        theme: probe.theme,
+    })
 }
 
-/// Runs the dashboard until the user quits; returns the exit code.
+/// Runs the dashboard until the user quits, then ends the process (see [`super::exit`]); returns
+/// only when the terminal failed.
 /// `reloader` loaded the first frame's data: it loads the rest of the history behind the first
 /// frame, then every reload. With polling, `baseline` is the folder's fingerprint taken before the
 /// data was loaded: a save made between that load and the start of polling is caught by comparing it
@@ -373,13 +350,16 @@ pub fn run(
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
-    apply_probe(&mut state, probe);
+    let questions = ask(&mut state, probe);
     let backend = super::tty::Tty::new(FrameWriter::stdout(), state.look.ascii);
-    let result = event_loop(&mut state, backend, follow, reloader, baseline);
+    let result = event_loop(&mut state, backend, follow, reloader, baseline, questions);
     restore_terminal();
     // The process ends now: freeing a long history piece by piece would only delay the shell's
     // prompt (the operating system takes the memory back at once).
     std::mem::forget(state);
+    if let Ok(code) = result {
+        super::exit::now(code);
+    }
     match result {
         // The terminal went away under a frame: there is nobody to tell (and `eprintln!` to the dead
         // terminal would panic, turning this into exit code 101).
@@ -394,10 +374,15 @@ fn terminal_gone(stdin_too: bool) -> bool {
     !io::stdout().is_terminal() || (stdin_too && !io::stdin().is_terminal())
 }
 
-/// Sends signals into the loop's channel. Needed before the first frame: SIGTERM or SIGHUP during
-/// it must still restore the terminal.
-fn spawn_signals(tx: &mpsc::Sender<Ev>) -> io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new(super::signals::listened())?;
+/// Starts listening for signals: the handlers are in place from here on (SIGTERM or SIGHUP during
+/// the first frame must still restore the terminal); what they caught waits in the returned
+/// [`Signals`](signal_hook::iterator::Signals) until [`forward_signals`] passes it to the loop.
+fn listen_signals() -> io::Result<signal_hook::iterator::Signals> {
+    signal_hook::iterator::Signals::new(super::signals::listened())
+}
+
+/// Sends the signals caught into the loop's channel, from a thread started after the first frame.
+fn forward_signals(mut signals: signal_hook::iterator::Signals, tx: &mpsc::Sender<Ev>) {
     let sig_tx = tx.clone();
     std::thread::spawn(move || {
         for sig in signals.forever() {
@@ -406,7 +391,6 @@ fn spawn_signals(tx: &mpsc::Sender<Ev>) -> io::Result<()> {
             }
         }
     });
-    Ok(())
 }
 
 /// Sends terminal events into the loop's channel, and `Ev::Dead` when the terminal hangs up.
@@ -438,13 +422,6 @@ fn spawn_keys(tx: &mpsc::Sender<Ev>) {
     });
 }
 
-/// How long until just after the next wall-clock second, when the header clock changes.
-fn until_next_second() -> Duration {
-    use chrono::Timelike;
-    let into = chrono::Local::now().nanosecond() % 1_000_000_000;
-    Duration::from_nanos(u64::from(1_000_000_000 - into) + 1_000_000)
-}
-
 /// The loop; returns the exit code (0 on quit, 128 + signal number on any signal that ends it).
 fn event_loop(
     state: &mut State,
@@ -452,6 +429,7 @@ fn event_loop(
     follow: Follow,
     reloader: Option<Reloader>,
     baseline: Option<crate::watch::Fingerprint>,
+    mut questions: Option<super::paint::Questions>,
 ) -> io::Result<u8> {
     let start = Instant::now();
     let now = || Now {
@@ -462,7 +440,7 @@ fn event_loop(
     let size = term.size()?;
     update(state, Action::Resize(size.width, size.height));
     let (tx, rx) = mpsc::channel();
-    spawn_signals(&tx)?;
+    let mut signals = Some(listen_signals()?);
     let mut loader = Loader {
         requests: None,
         tx: tx.clone(),
@@ -494,13 +472,9 @@ fn event_loop(
     let mut dirty = true;
     // Data a reload replaced, dropped after the next frame.
     let mut replaced = None;
-    let mut tick_at = start.elapsed() + until_next_second();
     loop {
         if dirty {
-            queue!(term.backend_mut(), terminal::BeginSynchronizedUpdate)?;
-            term.draw(|f| super::tty::draw_frame(f, state))?;
-            queue!(term.backend_mut(), terminal::EndSynchronizedUpdate)?;
-            term.backend_mut().writer_mut().send()?;
+            super::paint::frame(&mut term, state, questions.take())?;
             dirty = false;
             #[cfg(feature = "test-hooks")]
             test_panic_hook();
@@ -508,6 +482,9 @@ fn event_loop(
         retire(replaced.take());
         // What the first frame did not need starts once it is on screen.
         if let Some((reloader, tx)) = pending_start.take() {
+            if let Some(signals) = signals.take() {
+                forward_signals(signals, &tx);
+            }
             loader.load_rows(state);
             start_background(
                 &mut loader,
@@ -518,7 +495,16 @@ fn event_loop(
                 tx,
             );
         }
-        let action = match next_event(&rx, &mut wake, &mut tick_at, start) {
+        let tick_at =
+            super::clock::next_change(state, start.elapsed(), chrono::Local::now().time());
+        let ev = next_event(&rx, &mut wake, tick_at, start);
+        if !matches!(ev, Ok(Ev::Tick)) {
+            // Time passed since the last tick (up to a minute): the key or the load is handled
+            // at the time it came, so a notice or a slide it starts is timed from now.
+            let fx = update(state, Action::Tick(now()));
+            perform(fx, state, &mut term, &mut loader, &mut wake)?;
+        }
+        let action = match ev {
             Ok(Ev::Term(Event::Key(k))) => keymap::action_for(state, &k),
             Ok(Ev::Term(Event::Resize(w, h))) => {
                 term.autoresize()?;
@@ -556,7 +542,7 @@ fn event_loop(
                     Some(Action::Suspend)
                 } else if sig == SIGCONT {
                     // Resumed after an outside SIGSTOP: the screen may hold anything.
-                    full_redraw(&mut term)?;
+                    super::paint::full_redraw(&mut term)?;
                     dirty = true;
                     None
                 } else {
@@ -576,22 +562,19 @@ fn event_loop(
     }
 }
 
-/// The next event; a tick when the clock's second or the wake-up asked for by an effect comes
-/// first. The loop wakes itself for the clock (no timer thread), so an idle dashboard wakes once a
-/// second.
+/// The next event; a tick when the next change on screen (`tick_at`, see [`super::clock`]) or the
+/// wake-up asked for by an effect comes first. The loop wakes itself for the clock (no timer
+/// thread), so an idle dashboard wakes once a minute.
 fn next_event(
     rx: &mpsc::Receiver<Ev>,
     wake: &mut Option<Duration>,
-    tick_at: &mut Duration,
+    tick_at: Duration,
     start: Instant,
 ) -> Result<Ev, mpsc::RecvError> {
-    let due = wake.map_or(*tick_at, |w| w.min(*tick_at));
+    let due = wake.map_or(tick_at, |w| w.min(tick_at));
     match rx.recv_timeout(due.saturating_sub(start.elapsed())) {
         Err(mpsc::RecvTimeoutError::Timeout) => {
             let at = start.elapsed();
-            if at >= *tick_at {
-                *tick_at = at + until_next_second();
-            }
             if wake.is_some_and(|w| at >= w) {
                 *wake = None;
             }

@@ -268,7 +268,7 @@ fn draw_header(f: &mut Frame, area: Rect, state: &State) {
         right.push_str(lang.pick("  载入历史中…", "  loading history..."));
     }
     if let Some(c) = state.clock {
-        right.push_str(&format!("  {}", c.format("%H:%M:%S")));
+        right.push_str(&format!("  {}", c.format("%H:%M")));
     }
     let left = match (county, state.county.as_deref()) {
         (Some(c), _) => format!(" 汇报 · {}", c.county.name),

@@ -96,7 +96,7 @@ fn draw_bar(f: &mut Frame, area: Rect, state: &State, slide: Slide) {
         }
     }
     if let Some(c) = state.clock {
-        right.push_str(&format!("   {}", c.format("%H:%M:%S")));
+        right.push_str(&format!("   {}", c.format("%H:%M")));
     }
     right.push_str(&format!("   {}/{}", p.slide + 1, state.slides().len()));
     if p.interval.is_some() {
