@@ -109,7 +109,7 @@ impl Loader {
             // was armed is caught by looking once more.
             let _watch = watch.map(|dir| {
                 let before = reloader.fingerprint();
-                let watch = watch_folder(&dir, from_watch);
+                let watch = crate::watch::watch_or_poll(&dir, from_watch);
                 let again = reloader.reload();
                 if reloader.fingerprint() != before && !send(again) {
                     return None;
@@ -246,22 +246,6 @@ fn retire(replaced: Option<Dataset>) {
     if let Some(old) = replaced {
         drop(old);
         crate::model::load::return_freed_memory();
-    }
-}
-
-/// Watches the folder: each change sends a request on `changes` (polling every two seconds when
-/// the folder cannot be watched). Returns what must be kept alive for the watching to go on.
-pub(super) fn watch_folder(
-    dir: &std::path::Path,
-    changes: mpsc::Sender<Changed>,
-) -> Option<impl Sized> {
-    match crate::watch::watch_changes_into(dir, crate::watch::DEBOUNCE, changes.clone()) {
-        Ok(w) => Some(w),
-        Err(_) => {
-            // Polling cannot say what changed.
-            crate::watch::poll_changes_into(dir.to_path_buf(), Duration::from_secs(2), changes);
-            None
-        }
     }
 }
 

@@ -5,7 +5,8 @@
 use super::diag::Diagnostic;
 use super::folders::{Days, Last, Sweep};
 use super::format::Town;
-use super::load::{list_day, list_top, load_entries_cached, Content, DataSource, Dataset, Entry};
+use super::job::{list_day, Content};
+use super::load::{list_top, load_entries_cached, DataSource, Dataset, Entry};
 use super::pairs::PairChecks;
 use super::stamp::{Cache, Stamp};
 use std::collections::{HashMap, HashSet};
