@@ -24,7 +24,7 @@ fn day(s: &str) -> NaiveDate {
 }
 
 fn press(s: &mut State, keys: &str) -> Vec<Effect> {
-    huibao::app::keymap::press_keys(s, keys).unwrap()
+    huibao::app::update::press_keys(s, keys).unwrap()
 }
 
 fn screen(s: &State) -> String {

@@ -23,7 +23,7 @@ fn state_of(dir: &Path, today: &str) -> State {
 
 /// Presses the keys; returns every effect they asked for, in order.
 fn press(s: &mut State, keys: &str) -> Vec<Effect> {
-    huibao::app::keymap::press_keys(s, keys).unwrap()
+    huibao::app::update::press_keys(s, keys).unwrap()
 }
 
 /// The screen as text; every row fits the width.

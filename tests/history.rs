@@ -45,7 +45,7 @@ fn light(board: &Board, item_id: &str) -> Light {
 }
 
 fn press(s: &mut State, keys: &str) {
-    huibao::app::keymap::press_keys(s, keys).unwrap();
+    huibao::app::update::press_keys(s, keys).unwrap();
 }
 
 #[test]

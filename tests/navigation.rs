@@ -16,7 +16,7 @@ fn state() -> State {
 
 /// Presses the keys; returns every effect they asked for, in order.
 fn press(s: &mut State, keys: &str) -> Vec<Effect> {
-    huibao::app::keymap::press_keys(s, keys).unwrap()
+    huibao::app::update::press_keys(s, keys).unwrap()
 }
 
 fn line(id: &str) -> Route {

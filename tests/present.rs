@@ -17,7 +17,7 @@ fn state() -> State {
 }
 
 fn press(s: &mut State, keys: &str) {
-    huibao::app::keymap::press_keys(s, keys).unwrap();
+    huibao::app::update::press_keys(s, keys).unwrap();
 }
 
 /// A tick of the fake clock at `mono` (monotonic time since start), the wall clock from 09:00.

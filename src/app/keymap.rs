@@ -193,18 +193,6 @@ pub fn scope_of_state(state: &State) -> Scope {
     }
 }
 
-/// Feeds `keys` (a list as `render --keys` takes it) through the keymap and `update`, as the
-/// runtime would; returns every effect asked for, in order, without performing them.
-pub fn press_keys(state: &mut State, keys: &str) -> Result<Vec<super::Effect>, String> {
-    let mut effects = Vec::new();
-    for k in parse_keys(keys)? {
-        if let Some(a) = action_for(state, &k) {
-            effects.extend(super::update(state, a).iter());
-        }
-    }
-    Ok(effects)
-}
-
 /// The action a key press means on the current screen, if any.
 pub fn action_for(state: &State, ev: &KeyEvent) -> Option<Action> {
     if ev.kind == KeyEventKind::Release {
