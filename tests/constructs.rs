@@ -3,6 +3,8 @@
 //! exceed the whole by rounding, ledgers that do not say how many were rectified) pass.
 
 use huibao::model::encoding::parse_line_file;
+use huibao::model::say::message;
+use huibao::model::{Diagnostic, Lang};
 
 fn doc(items: &str) -> String {
     format!(
@@ -13,7 +15,17 @@ fn doc(items: &str) -> String {
 fn warnings(items: &str) -> Vec<String> {
     let text = doc(items);
     let (_, warnings) = parse_line_file(text.as_bytes(), "t.json").expect("loads");
-    warnings.iter().map(|d| d.to_string()).collect()
+    warnings.iter().map(shown).collect()
+}
+
+/// A problem as the office reads it: place, field, and the message in Chinese.
+fn shown(d: &Diagnostic) -> String {
+    format!(
+        "{}: {}: {}",
+        d.location(),
+        d.field,
+        message(&d.message, Lang::Zh)
+    )
 }
 
 #[test]
@@ -126,7 +138,7 @@ fn a_unit_that_differs_from_last_week() {
         std::fs::write(day.join("economy.json"), text).unwrap();
     }
     let ds = huibao::model::load::load_dir(dir.path());
-    let shown: Vec<String> = ds.problems.iter().map(|d| d.to_string()).collect();
+    let shown: Vec<String> = ds.problems.iter().map(shown).collect();
     let path = dir.path().join("2024-06-30/economy.json");
     assert_eq!(
         shown,
@@ -287,7 +299,11 @@ fn key_indicators_listed_as_a_work_line_or_given_twice() {
         std::fs::write(folder.join(format!("{id}.json")), text).unwrap();
     }
     let ds = huibao::model::load::load_dir(dir.path());
-    let shown: Vec<String> = ds.problems.iter().map(|d| d.message.clone()).collect();
+    let shown: Vec<String> = ds
+        .problems
+        .iter()
+        .map(|d| message(&d.message, Lang::Zh))
+        .collect();
     assert_eq!(
         shown,
         [

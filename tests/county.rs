@@ -11,6 +11,7 @@ use huibao::commands::validate::check_county;
 use huibao::model::county::{load_county, County};
 use huibao::model::county_rank::SortBy;
 use huibao::model::diag::Severity;
+use huibao::model::say::message;
 use std::path::{Path, PathBuf};
 
 fn fixture() -> PathBuf {
@@ -225,7 +226,7 @@ fn messages(c: &County) -> Vec<String> {
             let place = d.to_string();
             let place = place.split_once(": ").map_or("", |(p, _)| p);
             let place = place.rsplit_once("county.json").map_or("", |(_, r)| r);
-            format!("{file}{place}: {}", d.message)
+            format!("{file}{place}: {}", message(&d.message, Lang::Zh))
         })
         .collect()
 }

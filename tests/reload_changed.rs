@@ -5,7 +5,8 @@
 
 use huibao::model::load::load_dir;
 use huibao::model::reload::Reloader;
-use huibao::model::Dataset;
+use huibao::model::say::message;
+use huibao::model::{Dataset, Lang};
 use std::path::{Path, PathBuf};
 
 /// `tests/fixtures/history` copied (ten weekly snapshot folders of five lines).
@@ -58,8 +59,9 @@ fn reload_matches(reloader: &mut Reloader, dir: &Path, changed: &[&Path], what: 
 fn unit_warnings(ds: &Dataset) -> Vec<String> {
     ds.problems
         .iter()
-        .filter(|d| d.message.contains("与上期"))
-        .map(|d| format!("{} {} {}", d.path, d.field, d.message))
+        .map(|d| (d, message(&d.message, Lang::Zh)))
+        .filter(|(_, said)| said.contains("与上期"))
+        .map(|(d, said)| format!("{} {} {said}", d.path, d.field))
         .collect()
 }
 

@@ -277,10 +277,14 @@ fn duplicate_item_id() {
 
 #[test]
 fn unit_that_looks_like_a_slip() {
-    let message = "单位“公顷2”里有数字或拉丁字母，像是笔误：单位照报告原文写（亩、万元、万美元……）";
+    let message = "the unit “公顷2” has digits or Latin letters in it, which looks like a slip: write the unit as the report writes it";
     assert_warnings(
         "unknown-unit.json",
         &[((87, 23), "groups[1].items[0].figures[0].unit", message)],
+    );
+    assert_eq!(
+        huibao::model::say::message(message, huibao::model::Lang::Zh),
+        "单位“公顷2”里有数字或拉丁字母，像是笔误：单位照报告原文写（亩、万元、万美元……）"
     );
 }
 

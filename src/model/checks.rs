@@ -2,12 +2,15 @@
 //! bundles and project money, ledgers that state only what was found) and of units, which are written
 //! as the report writes them: any unit is accepted, only what looks like a slip is flagged.
 //!
-//! Messages are Chinese: they are read by the office staff who fix the data.
+//! Messages are worded in English here and said in Chinese (the default) by `say` through the
+//! patterns of `check_words`, like the loader's: keep the two in step.
 
 use super::format::{Figure, Firmness, Period, Project, RateKind, Value};
 use super::line_file::LineFile;
 use super::numbers::{fmt_num, wan_factor};
 use super::sanitize::FieldPath;
+
+pub use super::across::{indicator_warnings, unit_change_warnings, unit_changes};
 
 /// Receives a warning: the field it is about and its message.
 pub type Warn<'w> = dyn FnMut(FieldPath<'_>, String) + 'w;
@@ -25,7 +28,7 @@ pub fn check_unit(unit: &str, field: FieldPath<'_>, warn: &mut Warn<'_>) {
         warn(
             field,
             format!(
-                "单位“{unit}”里有数字或拉丁字母，像是笔误：单位照报告原文写（亩、万元、万美元……）"
+                "the unit “{unit}” has digits or Latin letters in it, which looks like a slip: write the unit as the report writes it"
             ),
         );
     }
@@ -66,7 +69,7 @@ pub fn check_figure_extras(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) 
     if f.unit.trim().is_empty() && (f.value.is_some() || f.target.is_some()) {
         warn(
             at.key("unit"),
-            "单位为空：只有未报基数的增长（如“固定资产投资同比增长20.1%”）可以不写单位".into(),
+            "the unit is empty: only a growth reported without its base figure (such as “fixed-asset investment up 20.1% year on year”) may go without a unit".into(),
         );
     }
     for (bound, v, name) in [
@@ -77,11 +80,14 @@ pub fn check_figure_extras(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) 
             if v == Some(Value::Withheld) {
                 warn(
                     at.key(name),
-                    format!("“{}”加在未公开的“**”上：界限词只能用于报告写明的数", b.zh()),
+                    format!("the bound “{}” is put on a withheld “**”: bounds go only with figures the report states", b.zh()),
                 );
             } else if v.is_none() {
                 let of = if name == "bound" { "value" } else { "target" };
-                warn(at.key(name), format!("有界限词“{}”却没有 {of}", b.zh()));
+                warn(
+                    at.key(name),
+                    format!("there is a bound “{}” but no {of}", b.zh()),
+                );
             }
         }
     }
@@ -93,17 +99,23 @@ pub fn check_figure_extras(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) 
         if bound.is_some() {
             warn(
                 at.key(name),
-                "范围（3—5个）不再加界限词：去掉 bound 或范围上限之一".into(),
+                "a range (3 to 5) takes no bound: remove either bound or the range's upper end"
+                    .into(),
             );
         }
         match (low.and_then(Value::num), high.num()) {
             (Some(l), Some(h)) if h < l => warn(
                 at.key(name),
-                format!("范围上限 {} 小于下限 {}", fmt_num(h), fmt_num(l)),
+                format!(
+                    "the range's upper end {} is below its lower end {}",
+                    fmt_num(h),
+                    fmt_num(l)
+                ),
             ),
-            (None, _) if low != Some(Value::Withheld) => {
-                warn(at.key(name), "范围只有上限，没有下限".into())
-            }
+            (None, _) if low != Some(Value::Withheld) => warn(
+                at.key(name),
+                "the range has an upper end but no lower end".into(),
+            ),
             _ => {}
         }
     }
@@ -111,13 +123,13 @@ pub fn check_figure_extras(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) 
         if g.value.is_none() && g.target.is_none() {
             warn(
                 at.key("growth"),
-                "增长既没有数值（value）也没有目标（target）".into(),
+                "the growth has neither a value nor a target".into(),
             );
         }
         if g.unit == super::format::GrowthUnit::Points && !f.unit.is_empty() && f.unit != "%" {
             warn(
                 at.key("growth").key("unit"),
-                format!("“百分点”是比率的变化，这个数的单位是“{}”：应为 %", f.unit),
+                format!("“百分点” is a change of a rate, and this figure's unit is “{}”: it should be %", f.unit),
             );
         }
     }
@@ -129,7 +141,7 @@ pub fn check_figure_extras(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) 
             warn(
                 at.key("firmness"),
                 format!(
-                    "“{}”说的是目标，这个数没有 target：已完成的数用“预计”或不加",
+                    "“{}” speaks of a target, and this figure has no target: a figure already reached takes “预计” or nothing",
                     firm.zh()
                 ),
             );
@@ -139,14 +151,17 @@ pub fn check_figure_extras(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) 
         if f.unit != "%" {
             warn(
                 at.key("rate"),
-                format!("rate 只用于单位为 % 的数，这里的单位是“{}”", f.unit),
+                format!(
+                    "rate is only for figures in %, and the unit here is “{}”",
+                    f.unit
+                ),
             );
         } else if kind == RateKind::Share {
             if let Some(v) = f.value.and_then(Value::num).filter(|v| *v > 100.0) {
                 warn(
                     at.key("value"),
                     format!(
-                        "占比 {}% 超过 100%：是完成率（rate: progress）吗？",
+                        "a share of {}% is over 100%: is it a completion rate (rate: progress)?",
                         fmt_num(v)
                     ),
                 );
@@ -156,19 +171,27 @@ pub fn check_figure_extras(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) 
     if f.per.as_deref().is_some_and(|p| p.trim().is_empty()) {
         warn(
             at.key("per"),
-            "per 为空：写报告的原话（人均、各村、每月）".into(),
+            "per is empty: write the report's own words (per head, each village, a month)".into(),
         );
     }
     if let Some(t) = &f.threshold {
         let tat = at.key("threshold");
         if t.words.trim().is_empty() {
-            warn(tat.key("words"), "门槛没有原话（如“亿元以上”）".into());
+            warn(
+                tat.key("words"),
+                "the threshold has none of the report's words (such as “over 100 million yuan”)"
+                    .into(),
+            );
         }
         if let (Some(lo), Some(hi)) = (t.min.and_then(Value::num), t.max.and_then(Value::num)) {
             if lo > hi {
                 warn(
                     tat.key("max"),
-                    format!("门槛上限 {} 小于下限 {}", fmt_num(hi), fmt_num(lo)),
+                    format!(
+                        "the threshold's upper end {} is below its lower end {}",
+                        fmt_num(hi),
+                        fmt_num(lo)
+                    ),
                 );
             }
         }
@@ -193,7 +216,7 @@ fn check_parts(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) {
             Some((p, _, whole_max)) if p > whole_max + 1e-9 => warn(
                 at.index("parts", k).key("value"),
                 format!(
-                    "其中的部分 {}{} 大于整体 {}",
+                    "the part {}{} is larger than the whole {}",
                     fmt_num(part.value.and_then(Value::num).unwrap_or(0.0)),
                     part.unit,
                     crate_fmt(f)
@@ -222,7 +245,7 @@ fn check_parts(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) {
             warn(
                 at.key("parts"),
                 format!(
-                    "各部分相加为 {}，与整体 {} 不符（parts_cover 表示各部分合起来就是整体）",
+                    "the parts add up to {}, not to the whole {} (parts_cover says the parts together are the whole)",
                     fmt_num(s / factor),
                     crate_fmt(f)
                 ),
@@ -240,13 +263,17 @@ pub fn check_period(p: &Period, field: FieldPath<'_>, warn: &mut Warn<'_>) {
     if p.end < p.start {
         warn(
             field.key("end"),
-            format!("时段结束 {} 早于开始 {}", p.end, p.start),
+            format!(
+                "the period ends on {}, before it starts on {}",
+                p.end, p.start
+            ),
         );
     }
     if p.words.trim().is_empty() {
         warn(
             field.key("words"),
-            "时段没有原话（如“本年度”“下半年”）".into(),
+            "the period has none of the report's words (such as “this year”, “the second half”)"
+                .into(),
         );
     }
 }
@@ -257,7 +284,10 @@ pub fn check_project_extras(p: &Project, at: &FieldPath<'_>, warn: &mut Warn<'_>
         if n < 1.0 || n.fract() != 0.0 {
             warn(
                 at.key("count"),
-                format!("项目个数应为正整数，这里是 {}", fmt_num(n)),
+                format!(
+                    "the number of projects should be a whole number from 1 up, not {}",
+                    fmt_num(n)
+                ),
             );
         }
     }
@@ -272,7 +302,7 @@ pub fn check_project_extras(p: &Project, at: &FieldPath<'_>, warn: &mut Warn<'_>
             if wan_factor(&f.unit).is_none() {
                 warn(
                     fat.key("unit"),
-                    format!("投资的单位应为万元或亿元，这里是“{}”", f.unit),
+                    format!("an investment is in “万元” or “亿元”, not in “{}”", f.unit),
                 );
             }
         }
@@ -281,7 +311,10 @@ pub fn check_project_extras(p: &Project, at: &FieldPath<'_>, warn: &mut Warn<'_>
         if r.unit != "%" {
             warn(
                 at.key("annual_rate").key("unit"),
-                format!("年度投资完成率的单位应为 %，这里是“{}”", r.unit),
+                format!(
+                    "the year's investment completion rate is in %, not in “{}”",
+                    r.unit
+                ),
             );
         }
     }
@@ -294,7 +327,7 @@ pub fn check_project_extras(p: &Project, at: &FieldPath<'_>, warn: &mut Warn<'_>
             warn(
                 at.key("cumulative"),
                 format!(
-                    "累计完成投资 {} 超过总投资 {}",
+                    "the investment done so far, {}, is more than the total investment {}",
                     super::numbers::fmt_money(done),
                     super::numbers::fmt_money(total)
                 ),
@@ -314,86 +347,6 @@ pub fn check_line_periods(file: &LineFile, warn: &mut Warn<'_>) {
             check_period(p, root.index("groups", g).key("period"), warn);
         }
     }
-}
-
-/// Units that changed since the previous snapshot of the same line: (field, message) for each figure
-/// of an item (same id, same figure position and label) whose unit differs.
-pub fn unit_changes(prev: &LineFile, cur: &LineFile, prev_date: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for (g, group) in cur.groups.iter().enumerate() {
-        for (i, item) in group.items.iter().enumerate() {
-            let Some(old) = prev.items().find(|o| o.id == item.id) else {
-                continue;
-            };
-            for (k, f) in item.figures.iter().enumerate() {
-                let Some(was) = old.figures.get(k).filter(|o| o.label == f.label) else {
-                    continue;
-                };
-                if was.unit != f.unit
-                    && !(wan_factor(&was.unit).is_some() && wan_factor(&f.unit).is_some())
-                {
-                    let field = format!("groups[{g}].items[{i}].figures[{k}].unit");
-                    out.push((
-                        field,
-                        format!(
-                            "单位“{}”与上期（{prev_date}）的“{}”不同：是笔误，还是口径变了？",
-                            f.unit, was.unit
-                        ),
-                    ));
-                }
-            }
-        }
-    }
-    out
-}
-
-/// Warnings for units that changed since the previous snapshot: for each (previous file, its date,
-/// newer file, the newer file's path), placed in the newer file (read again from disk only when
-/// there is something to place).
-pub fn unit_change_warnings<'a>(
-    pairs: impl IntoIterator<Item = (&'a LineFile, String, &'a LineFile, &'a str)>,
-) -> Vec<super::Diagnostic> {
-    let mut out = Vec::new();
-    for (prev, prev_date, cur, path) in pairs {
-        let found = unit_changes(prev, cur, &prev_date);
-        if found.is_empty() {
-            continue;
-        }
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        let locator = super::diag::JsonText(&text);
-        out.extend(super::diag::warnings_at(&locator, path, found));
-    }
-    out
-}
-
-/// Key-indicator files (`"role": "indicators"`) that cannot all be shown: a second one (only the
-/// first is the strip), or one listed among the town's work lines. (line id, its newest file's path,
-/// listed in town.json) for each indicators line, in board order.
-pub fn indicator_warnings(found: &[(&str, &str, bool)]) -> Vec<super::Diagnostic> {
-    let mut out = Vec::new();
-    for (k, (id, path, listed)) in found.iter().enumerate() {
-        let mut say = |message: String| {
-            out.push(super::Diagnostic {
-                severity: super::Severity::Warning,
-                path: path.to_string(),
-                place: super::Place::File,
-                field: "role".into(),
-                message,
-            })
-        };
-        if k > 0 {
-            say(format!(
-                "第二个主要指标文件（{id}）：只显示第一个（{}），请合并为一个 indicators 文件",
-                found[0].0
-            ));
-        }
-        if *listed {
-            say(format!(
-                "主要指标（{id}）列在 town.json 的 lines 里：主要指标不是工作线，请从 lines 中去掉"
-            ));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

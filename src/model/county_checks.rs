@@ -1,5 +1,6 @@
 //! The county's checks once every town has loaded: towns listed but missing or without a snapshot,
 //! two towns of one name, towns whose work lines differ, and folders `county.json` does not list.
+//! Messages are worded in English and said in Chinese by `say` (patterns in `check_words`).
 
 use super::board::Board;
 use super::diag::{Diagnostic, JsonText, Locator, Place, Severity};
@@ -63,7 +64,7 @@ pub fn check(county: CountyView, base: &[Diagnostic], text: &str, path: &str) ->
             None => at(
                 Severity::Error,
                 format!("towns[{i}]"),
-                format!("列出的镇“{}”没有对应的文件夹 {shown}", t.folder),
+                format!("the listed town “{}” has no folder {shown}", t.folder),
             ),
             // Nothing before `--at` is not a fault of the data.
             Some(ds)
@@ -73,7 +74,7 @@ pub fn check(county: CountyView, base: &[Diagnostic], text: &str, path: &str) ->
                     Severity::Error,
                     format!("towns[{i}]"),
                     format!(
-                        "镇“{}”没有任何快照：{shown} 下应有形如 2023-06-30 的文件夹",
+                        "the town “{}” has no snapshot: {shown} should hold folders named like 2023-06-30",
                         t.folder
                     ),
                 )
@@ -101,7 +102,7 @@ fn check_names(towns: &[TownView], at: &mut Report) {
                 Severity::Error,
                 format!("towns[{i}]"),
                 format!(
-                    "镇名重复：第{}个镇“{}”（{}）与第{}个镇“{}”（{}）同名，排名和搜索无法区分",
+                    "a town name twice: town {} “{}” ({}) has the name of town {} “{}” ({}); the ranking and search cannot tell them apart",
                     i + 1,
                     t.name,
                     t.folder,
@@ -137,18 +138,21 @@ fn check_lines(towns: &[TownView], at: &mut Report) {
             s.into_iter()
                 .map(String::as_str)
                 .collect::<Vec<_>>()
-                .join("、")
+                .join(", ")
         };
         let missing = join(base.difference(&mine).collect());
         let extra = join(mine.difference(&base).collect());
-        let mut msg = format!("镇“{}”的工作线与“{}”不同", t.name, first.name);
+        let mut msg = format!(
+            "the work lines of “{}” differ from those of “{}”",
+            t.name, first.name
+        );
         if !missing.is_empty() {
-            msg.push_str(&format!("：缺少 {missing}"));
+            msg.push_str(&format!(": missing {missing}"));
         }
         if !extra.is_empty() {
-            msg.push_str(&format!("；多出 {extra}"));
+            msg.push_str(&format!("; extra {extra}"));
         }
-        msg.push_str("（各镇按工作线比较时以实际数据为准）");
+        msg.push_str(" (towns are compared line by line as their data stand)");
         at(Severity::Warning, format!("towns[{i}]"), msg);
     }
 }
@@ -174,7 +178,7 @@ fn unlisted(dir: &Path, listed: &[String], path: &str) -> Vec<Diagnostic> {
             ..Diagnostic::file_error(
                 path,
                 format!(
-                    "文件夹“{}”未列入 towns，未显示；如是一个镇，请把“{}”加入 towns",
+                    "the folder “{}” is not listed in towns and is not shown; if it is a town, add “{}” to towns",
                     sanitize::clean(&n),
                     sanitize::clean(&n)
                 ),

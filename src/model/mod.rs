@@ -1,8 +1,10 @@
 //! The model layer: the data format, loading, validation, status rules and history. No UI code here.
 
+pub mod across;
 pub mod agenda;
 mod assemble;
 pub mod board;
+mod check_words;
 pub mod checks;
 pub mod clean;
 pub mod county;

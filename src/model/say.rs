@@ -27,6 +27,13 @@ pub fn diagnostic(d: &Diagnostic, lang: Lang) -> String {
 
 /// A diagnostic's message in `lang`: ours translated, the parser's replaced by a sentence.
 pub fn message(msg: &str, lang: Lang) -> String {
+    // The data checks word their messages in English at the source.
+    if let Some(zh) = super::check_words::chinese(msg) {
+        return match lang {
+            Lang::Zh => zh,
+            Lang::En => msg.to_string(),
+        };
+    }
     for (pattern, zh, en) in RULES {
         if let Some(parts) = fill(msg, pattern) {
             let template = match lang {
@@ -130,7 +137,7 @@ const RULES: &[(&str, &str, Option<&str>)] = &[
 ];
 
 /// The parts of `msg` where `pattern` has `{}` or `{t}`, when the rest matches literally.
-fn fill<'m>(msg: &'m str, pattern: &str) -> Option<Vec<&'m str>> {
+pub(super) fn fill<'m>(msg: &'m str, pattern: &str) -> Option<Vec<&'m str>> {
     let pattern = pattern.replace("{t}", "{}");
     let literals: Vec<&str> = pattern.split("{}").collect();
     let mut rest = msg.strip_prefix(literals[0])?;

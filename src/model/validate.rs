@@ -257,7 +257,7 @@ mod tests {
                 "t.json:4:8: groups[0].items[0].id: the item's id is empty".to_string(),
                 "t.json:4:21: groups[0].items[0].label: the item's label is empty".into(),
                 "t.json:4:70: groups[0].items[0].figures[0].value: negative value -2: counts and amounts cannot be below zero".into(),
-                "t.json:4:82: groups[0].items[0].figures[0].unit: 单位“处2”里有数字或拉丁字母，像是笔误：单位照报告原文写（亩、万元、万美元……）".into(),
+                "t.json:4:82: groups[0].items[0].figures[0].unit: the unit “处2” has digits or Latin letters in it, which looks like a slip: write the unit as the report writes it".into(),
                 "t.json:4:98: groups[0].items[0].figures[0].target: negative value -1: counts and amounts cannot be below zero".into(),
                 "t.json:5:71: groups[0].items[1].figures[0].value: completed 300 is more than planned 200".into(),
             ]
