@@ -331,8 +331,15 @@ fn ledger_rectified_over_found() {
         &[(
             (18, 26),
             "groups[0].items[0].ledger.rectified",
-            "已整改 13 多于发现 11：整改数不能超过发现数",
+            "rectified 13 exceeds found 11: no more can be rectified than were found",
         )],
+    );
+    assert_eq!(
+        huibao::model::say::message(
+            "rectified 13 exceeds found 11: no more can be rectified than were found",
+            huibao::model::Lang::Zh
+        ),
+        "已整改 13 多于发现 11：整改数不能超过发现数"
     );
 }
 
@@ -376,7 +383,7 @@ fn expected_lines(dir: &Path) -> (String, String) {
         format!(
             "{d}/2023-06-30/economy.json:62:24: error: groups[0].items[0].project.milestones[1].due: expected a date like 2023-07-31, found \"2023-7-31\""
         ),
-        format!("{d}/2023-06-30/safety.json:18:26: warning: groups[0].items[0].ledger.rectified: 已整改 13 多于发现 11：整改数不能超过发现数"),
+        format!("{d}/2023-06-30/safety.json:18:26: warning: groups[0].items[0].ledger.rectified: rectified 13 exceeds found 11: no more can be rectified than were found"),
     )
 }
 

@@ -1,4 +1,5 @@
-//! The data checks' messages in Chinese: each sentence as `checks.rs` and `county_checks.rs` word it in
+//! The data checks' messages in Chinese: each sentence as the checks (`checks.rs`, `across.rs`,
+//! `county_checks.rs`, the ledgers of `validate.rs`, the format version, `county.json`) word it in
 //! English, and the Chinese the office reads. Their parts (units, labels, numbers, folders) are
 //! quoted from the data and carried over unchanged.
 
@@ -34,6 +35,15 @@ pub(super) const CHECKS: &[(&str, &str)] = &[
     ("the unit “{}” differs from the previous snapshot's ({}) “{}”: a slip, or was what is counted changed?", "单位“{}”与上期（{}）的“{}”不同：是笔误，还是口径变了？"),
     ("a second key-indicator file ({}): only the first ({}) is shown; merge them into one indicators file", "第二个主要指标文件（{}）：只显示第一个（{}），请合并为一个 indicators 文件"),
     ("the key indicators ({}) are listed in the lines of town.json: key indicators are not a work line; remove them from lines", "主要指标（{}）列在 town.json 的 lines 里：主要指标不是工作线，请从 lines 中去掉"),
+    // validate.rs: ledgers.
+    ("open {} is below 0: a ledger's open count cannot be negative", "未整改数 {} 小于 0：台账的未整改数不能为负"),
+    ("closed on {}, before it was found on {}", "销号日期 {} 早于发现日期 {}"),
+    ("rectified {} exceeds found {}: no more can be rectified than were found", "已整改 {} 多于发现 {}：整改数不能超过发现数"),
+    ("open {} is not found {} − rectified {} = {}", "未整改 {} 不等于发现 {} − 已整改 {} = {}"),
+    // encoding.rs, county.rs: the format version, county.json.
+    ("huibao does not know data format version {} (it reads versions 1 to {}): please upgrade huibao", "数据格式版本 {} 本程序不认识（可读版本 1 至 {}）：请升级 huibao"),
+    ("cannot read the county file: {}", "无法读取县文件：{}"),
+    ("towns is empty: list the towns' folder names in order", "towns 为空：请按顺序列出各镇的文件夹名"),
     // county_checks.rs.
     ("the listed town “{}” has no folder {}", "列出的镇“{}”没有对应的文件夹 {}"),
     ("the town “{}” has no snapshot: {} should hold folders named like 2023-06-30", "镇“{}”没有任何快照：{} 下应有形如 2023-06-30 的文件夹"),

@@ -191,7 +191,7 @@ pub fn is_county_dir(dir: &Path) -> bool {
 pub fn read_county_file(dir: &Path) -> Result<(CountyFile, String), Diagnostic> {
     let path = shown(dir, COUNTY_FILE);
     let bytes = load::read_capped(&dir.join(COUNTY_FILE))
-        .map_err(|m| Diagnostic::file_error(&path, format!("无法读取县文件：{m}")))?;
+        .map_err(|m| Diagnostic::file_error(&path, format!("cannot read the county file: {m}")))?;
     let (text, _) = decode(&bytes, &path)?;
     let mut file: CountyFile = parse_json(&text, &path)?;
     file.name = sanitize::clean(&file.name);
@@ -230,7 +230,7 @@ pub fn open_county(dir: &Path, at: Option<NaiveDate>) -> County {
             path: path.clone(),
             place: JsonText(&text).places(&["towns"]).remove(0),
             field: "towns".into(),
-            message: "towns 为空：请按顺序列出各镇的文件夹名".into(),
+            message: "towns is empty: list the towns' folder names in order".into(),
         });
     }
     let towns = file

@@ -353,7 +353,7 @@ pub fn parse_town_checked(bytes: &[u8], path: &str) -> Result<(Town, Vec<Diagnos
             place: place.into_iter().next().unwrap_or(super::diag::Place::File),
             field: "format".into(),
             message: format!(
-                "数据格式版本 {v} 本程序不认识（可读版本 1 至 {}）：请升级 huibao",
+                "huibao does not know data format version {v} (it reads versions 1 to {}): please upgrade huibao",
                 super::format::FORMAT_VERSION
             ),
         });

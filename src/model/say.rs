@@ -27,6 +27,52 @@ pub fn diagnostic(d: &Diagnostic, lang: Lang) -> String {
 
 /// A diagnostic's message in `lang`: ours translated, the parser's replaced by a sentence.
 pub fn message(msg: &str, lang: Lang) -> String {
+    lower_notes(&said(&lift_notes(msg), lang), lang)
+}
+
+/// How a long text cut short in a message says its length (`diag::shorten_quoted`): `”（原文共2000个字）`.
+const NOTE: (&str, &str) = ("”（原文共", "个字）");
+/// The length note inside the quote while the message is matched, so the quote ends where the
+/// patterns expect it: `…\u{2}2000\u{2}”`.
+const MARK: char = '\u{2}';
+
+/// Each length note moved inside its quote (see [`MARK`]).
+fn lift_notes(msg: &str) -> String {
+    let mut out = String::new();
+    let mut rest = msg;
+    while let Some(at) = rest.find(NOTE.0) {
+        let after = &rest[at + NOTE.0.len()..];
+        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        out.push_str(&rest[..at]);
+        if digits > 0 && after[digits..].starts_with(NOTE.1) {
+            out.push_str(&format!("{MARK}{}{MARK}”", &after[..digits]));
+            rest = &after[digits + NOTE.1.len()..];
+        } else {
+            out.push_str(NOTE.0);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Each lifted length note put back after its quote, in `lang`.
+fn lower_notes(msg: &str, lang: Lang) -> String {
+    let mut pieces = msg.split(MARK);
+    let mut out = pieces.next().unwrap_or_default().to_string();
+    while let (Some(n), Some(rest)) = (pieces.next(), pieces.next()) {
+        let rest = rest.strip_prefix('”').unwrap_or(rest);
+        match lang {
+            Lang::Zh => out.push_str(&format!("{}{n}{}", NOTE.0, NOTE.1)),
+            Lang::En => out.push_str(&format!("” (a text {n} characters long)")),
+        }
+        out.push_str(rest);
+    }
+    out
+}
+
+/// [`message`] once the length notes are lifted.
+fn said(msg: &str, lang: Lang) -> String {
     // The data checks word their messages in English at the source.
     if let Some(zh) = super::check_words::chinese(msg) {
         return match lang {
@@ -271,6 +317,32 @@ mod tests {
                 assert!(!en.contains(jargon), "{en}");
             }
         }
+    }
+
+    #[test]
+    fn a_long_unit_cut_short_is_said_with_its_length_in_either_language() {
+        let long = "亩".repeat(60);
+        let d = crate::model::diag::warnings_at(
+            &crate::model::diag::JsonText("{}"),
+            "t.json",
+            vec![(
+                "unit".into(),
+                format!("the unit “{long}2” has digits or Latin letters in it, which looks like a slip: write the unit as the report writes it"),
+            )],
+        );
+        let short = "亩".repeat(32);
+        assert_eq!(
+            message(&d[0].message, Lang::Zh),
+            format!("单位“{short}...”（原文共61个字）里有数字或拉丁字母，像是笔误：单位照报告原文写（亩、万元、万美元……）")
+        );
+        assert_eq!(
+            message(&d[0].message, Lang::En),
+            format!("the unit “{short}...” (a text 61 characters long) has digits or Latin letters in it, which looks like a slip: write the unit as the report writes it")
+        );
+        assert_eq!(
+            message("a “x”（原文共个字）", Lang::Zh),
+            "a “x”（原文共个字）"
+        );
     }
 
     #[test]

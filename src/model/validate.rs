@@ -76,14 +76,17 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
                 {
                     warn(
                         lat.key("open"),
-                        format!("未整改数 {} 小于 0：台账的未整改数不能为负", fmt_num(open)),
+                        format!(
+                            "open {} is below 0: a ledger's open count cannot be negative",
+                            fmt_num(open)
+                        ),
                     );
                 }
                 for (k, e) in l.entries.iter().enumerate() {
                     if let Some(closed) = e.closed.filter(|c| *c < e.found) {
                         warn(
                             lat.index("entries", k).key("closed"),
-                            format!("销号日期 {closed} 早于发现日期 {}", e.found),
+                            format!("closed on {closed}, before it was found on {}", e.found),
                         );
                     }
                 }
@@ -92,7 +95,7 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
                         warn(
                             lat.key("rectified"),
                             format!(
-                                "已整改 {} 多于发现 {}：整改数不能超过发现数",
+                                "rectified {} exceeds found {}: no more can be rectified than were found",
                                 fmt_num(rect),
                                 fmt_num(found)
                             ),
@@ -279,7 +282,7 @@ mod tests {
             warnings(&text),
             [
                 "t.json:5:60: groups[0].items[0].project.milestones[1].due: milestones out of date order: 2023-07-20 comes before the previous milestone's 2023-12-31",
-                "t.json:6:94: groups[0].items[1].ledger.rectified: 已整改 5 多于发现 3：整改数不能超过发现数",
+                "t.json:6:94: groups[0].items[1].ledger.rectified: rectified 5 exceeds found 3: no more can be rectified than were found",
                 "t.json:7:105: groups[0].items[2].ledger.open: open 1 is not found 5 − rectified 3 = 2",
             ]
         );
