@@ -9,7 +9,7 @@
 pub(super) const CHECKS: &[(&str, &str)] = &[
     // checks.rs: units, bounds, ranges, growth, firmness, rates, per, thresholds.
     ("the unit “{}” has digits or Latin letters in it, which looks like a slip: write the unit as the report writes it", "单位“{}”里有数字或拉丁字母，像是笔误：单位照报告原文写（亩、万元、万美元……）"),
-    ("the unit is empty: only a growth reported without its base figure (such as “fixed-asset investment up 20.1% year on year”) may go without a unit", "单位为空：只有未报基数的增长（如“固定资产投资同比增长20.1%”）可以不写单位"),
+    ("the unit is empty: only a growth reported without its base figure (such as “investment up 20.1%”) may go without a unit", "单位为空：只有未报基数的增长（如“固定资产投资同比增长20.1%”）可以不写单位"),
     ("the bound “{}” is put on a withheld “**”: bounds go only with figures the report states", "“{}”加在未公开的“**”上：界限词只能用于报告写明的数"),
     ("there is a bound “{}” but no {}", "有界限词“{}”却没有 {}"),
     ("a range (3 to 5) takes no bound: remove either bound or the range's upper end", "范围（3—5个）不再加界限词：去掉 bound 或范围上限之一"),
@@ -86,6 +86,13 @@ mod tests {
         for (en, zh) in CHECKS {
             assert_eq!(count(en), count(zh), "{en}");
             assert!(!en.starts_with("{}"), "a pattern starts with words: {en}");
+            // A longer quote would be cut short in the message (`diag::shorten_quoted`).
+            for quoted in en.split('“').skip(1).filter_map(|q| q.split('”').next()) {
+                assert!(
+                    quoted.chars().count() <= crate::model::diag::KEY_SHOWN,
+                    "{en}"
+                );
+            }
         }
     }
 

@@ -69,7 +69,7 @@ pub fn check_figure_extras(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) 
     if f.unit.trim().is_empty() && (f.value.is_some() || f.target.is_some()) {
         warn(
             at.key("unit"),
-            "the unit is empty: only a growth reported without its base figure (such as “fixed-asset investment up 20.1% year on year”) may go without a unit".into(),
+            "the unit is empty: only a growth reported without its base figure (such as “investment up 20.1%”) may go without a unit".into(),
         );
     }
     for (bound, v, name) in [
