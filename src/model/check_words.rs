@@ -44,6 +44,10 @@ pub(super) const CHECKS: &[(&str, &str)] = &[
     ("huibao does not know data format version {} (it reads versions 1 to {}): please upgrade huibao", "数据格式版本 {} 本程序不认识（可读版本 1 至 {}）：请升级 huibao"),
     ("cannot read the county file: {}", "无法读取县文件：{}"),
     ("towns is empty: list the towns' folder names in order", "towns 为空：请按顺序列出各镇的文件夹名"),
+    // county.rs: why a town's row shows no figures.
+    ("the folder does not exist", "文件夹不存在"),
+    ("no snapshot on or before {}", "{} 及以前没有快照"),
+    ("no snapshot (folders named like 2023-06-30 belong here)", "没有快照（应有形如 2023-06-30 的文件夹）"),
     // county_checks.rs.
     ("the listed town “{}” has no folder {}", "列出的镇“{}”没有对应的文件夹 {}"),
     ("the town “{}” has no snapshot: {} should hold folders named like 2023-06-30", "镇“{}”没有任何快照：{} 下应有形如 2023-06-30 的文件夹"),

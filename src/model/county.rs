@@ -11,6 +11,7 @@ use super::county_checks::{check, shown, CountyView, TownView};
 use super::diag::{Diagnostic, JsonText, Locator, Severity};
 use super::encoding::{decode, parse_json};
 use super::format::{Thresholds, Town};
+use super::lang::Lang;
 use super::load::{self, Dataset};
 use super::reload::Reloader;
 use super::sanitize;
@@ -42,25 +43,49 @@ pub struct CountyFile {
 pub struct Failure {
     /// Where the first error is, within the town's folder (`town.json:4:1`), when a file failed.
     pub place: Option<String>,
-    /// What is wrong (without the place).
-    pub why: String,
+    /// That first error, its path within the town's folder.
+    pub error: Option<Diagnostic>,
+    /// The reason when no file failed, as the model words it (said in either language by `say`).
+    pub reason: String,
 }
 
 impl Failure {
-    fn plain(why: &str) -> Failure {
+    fn plain(reason: String) -> Failure {
         Failure {
             place: None,
-            why: why.to_string(),
+            error: None,
+            reason,
+        }
+    }
+
+    /// What is wrong, without the place, in `lang`: `错误: field: …`, `the folder does not exist`.
+    pub fn why(&self, lang: Lang) -> String {
+        let Some(e) = &self.error else {
+            return super::say::message(&self.reason, lang);
+        };
+        let full = super::say::diagnostic(e, lang);
+        full.strip_prefix(&e.location())
+            .map_or(full.as_str(), |r| r.trim_start_matches([':', ' ']))
+            .to_string()
+    }
+
+    /// The whole reason in `lang`: `未能加载：town.json:4:1: 错误: …` (`not loaded: …`).
+    pub fn text(&self, lang: Lang) -> String {
+        match &self.place {
+            Some(p) => format!(
+                "{}{p}: {}",
+                lang.pick("未能加载：", "not loaded: "),
+                self.why(lang)
+            ),
+            None => self.why(lang),
         }
     }
 }
 
+/// The reason in Chinese, the default language.
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.place {
-            Some(p) => write!(f, "未能加载：{p}: {}", self.why),
-            None => f.write_str(&self.why),
-        }
+        f.write_str(&self.text(Lang::Zh))
     }
 }
 
@@ -297,7 +322,7 @@ pub fn load_row(county: &County, i: usize) -> TownEntry {
         ..t.clone()
     };
     if !t.dir.is_dir() {
-        row.failure = Some(Failure::plain("文件夹不存在"));
+        row.failure = Some(Failure::plain("the folder does not exist".into()));
         return row;
     }
     let mut ds = match county.at {
@@ -328,20 +353,15 @@ fn failure(ds: &Dataset, dir: &Path, folder: &str, at: Option<NaiveDate>) -> Opt
         if let Some(rel) = e.path.strip_prefix(&prefix) {
             e.path = rel.to_string();
         }
-        let full = super::say::diagnostic(&e, super::Lang::Zh);
-        let place = e.location();
-        let why = full
-            .strip_prefix(&place)
-            .map_or(full.as_str(), |r| r.trim_start_matches([':', ' ']))
-            .to_string();
         return Some(Failure {
-            place: Some(place),
-            why,
+            place: Some(e.location()),
+            error: Some(e),
+            reason: String::new(),
         });
     }
-    Some(Failure::plain(&match at {
-        Some(at) => format!("{at} 及以前没有快照"),
-        None => "没有快照（应有形如 2023-06-30 的文件夹）".to_string(),
+    Some(Failure::plain(match at {
+        Some(at) => format!("no snapshot on or before {at}"),
+        None => "no snapshot (folders named like 2023-06-30 belong here)".to_string(),
     }))
 }
 

@@ -157,7 +157,7 @@ fn not_loaded<'a>(
     let room = w.saturating_sub(width(&head));
     let (text, style) = match (&town.failure, town.loading) {
         (_, true) => (lang.pick("加载中…", "loading...").to_string(), t.dim),
-        (Some(f), _) => (failure_text(f, room), t.error),
+        (Some(f), _) => (failure_text(f, room, lang), t.error),
         (None, false) => return None,
     };
     Some(Line::from(vec![
@@ -168,14 +168,14 @@ fn not_loaded<'a>(
 
 /// A failed town's reason fitted to `room` columns: `✕ 未能加载：town.json:4:1: 错误: …` when it fits,
 /// else the place whole and the message cut (`✕ town.json:4:1 错误: li…`).
-pub fn failure_text(f: &Failure, room: usize) -> String {
-    let full = format!("✕ {f}");
+pub fn failure_text(f: &Failure, room: usize, lang: Lang) -> String {
+    let full = format!("✕ {}", f.text(lang));
     let Some(place) = f.place.as_ref().filter(|_| width(&full) > room) else {
         return full;
     };
     let head = format!("✕ {place} ");
     let rest = room.saturating_sub(width(&head));
-    format!("{head}{}", truncate(&f.why, rest))
+    format!("{head}{}", truncate(&f.why(lang), rest))
 }
 
 fn row<'a>(

@@ -110,7 +110,7 @@ pub fn ranking(f: &mut Frame, area: Rect, state: &State) {
             cells.push(Cell::text(lang.pick("加载中…", "loading..."), t.dim));
         } else if let Some(why) = &town.failure {
             cells.extend(["", "", "", ""].map(|s| Cell::text(s, t.dim)));
-            cells.push(Cell::text(format!("✕ {why}"), t.error));
+            cells.push(Cell::text(format!("✕ {}", why.text(lang)), t.error));
         } else {
             let n = county_rank::counts(&town.board);
             let count = |v: usize, l: Light| {
@@ -159,7 +159,7 @@ pub fn town(f: &mut Frame, area: Rect, state: &State, i: usize) {
             t.dim,
         )));
     } else if let Some(why) = &town.failure {
-        let why = super::county::failure_text(why, w.saturating_sub(1));
+        let why = super::county::failure_text(why, w.saturating_sub(1), lang);
         rows.push(Line::from(Span::styled(format!(" {why}"), t.error)));
     }
     if !rows.is_empty() {

@@ -246,3 +246,47 @@ fn towns_with_other_work_lines() {
         );
     }
 }
+
+#[test]
+fn a_town_without_figures_says_why_in_english() {
+    use huibao::model::county::load_county;
+    let county = load_county(&fixtures().join("county"));
+    let nanling = county.towns[2].failure.as_ref().expect("nanling fails");
+    let (en, zh) = (nanling.text(Lang::En), nanling.text(Lang::Zh));
+    assert!(en.starts_with("not loaded: town.json:4:1: error: "), "{en}");
+    assert!(!own_words(&en).chars().any(chinese), "{en}");
+    assert!(zh.starts_with("未能加载：town.json:4:1: 错误: "), "{zh}");
+    assert_eq!(zh, nanling.to_string());
+    let (t, _) = county_variant(|d| set_towns(d, r#"["dongshan", "beishan"]"#));
+    let county = load_county(t.path());
+    let missing = county.towns[1].failure.as_ref().expect("beishan fails");
+    assert_eq!(
+        (missing.text(Lang::En), missing.text(Lang::Zh)),
+        ("the folder does not exist".into(), "文件夹不存在".into())
+    );
+    let (t, _) = county_variant(|d| {
+        std::fs::remove_dir_all(d.join("nanling")).unwrap();
+        std::fs::create_dir(d.join("nanling")).unwrap();
+    });
+    let at = huibao::model::county::load_county_at(t.path(), "2024-05-01".parse().ok());
+    let empty = at.towns[2]
+        .failure
+        .as_ref()
+        .expect("nanling has no snapshot");
+    assert_eq!(
+        (empty.text(Lang::En), empty.text(Lang::Zh)),
+        (
+            "no snapshot on or before 2024-05-01".into(),
+            "2024-05-01 及以前没有快照".into()
+        )
+    );
+    let county = load_county(t.path());
+    let none = county.towns[2]
+        .failure
+        .as_ref()
+        .expect("nanling has no snapshot");
+    assert_eq!(
+        none.text(Lang::En),
+        "no snapshot (folders named like 2023-06-30 belong here)"
+    );
+}

@@ -49,7 +49,7 @@ pub fn render(state: &State) -> String {
     for (i, town) in county.towns.iter().enumerate() {
         let _ = writeln!(out, "\n### {}. {}\n", i + 1, escape(&town.name));
         let (Some(_), None) = (&town.data, &town.failure) else {
-            let why = town.failure.as_ref().map(|f| f.to_string());
+            let why = town.failure.as_ref().map(|f| f.text(lang));
             let _ = writeln!(
                 out,
                 "{}{}",
@@ -127,7 +127,7 @@ fn ranking(out: &mut String, state: &State) {
                 out,
                 "| {} | {name} | - | - | - | - | - | {} |",
                 pos + 1,
-                escape(&why.to_string())
+                escape(&why.text(lang))
             );
             continue;
         }
