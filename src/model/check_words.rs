@@ -61,7 +61,7 @@ pub(super) const CHECKS: &[(&str, &str)] = &[
 /// A check's message in Chinese, when `msg` is one of [`CHECKS`]; None otherwise.
 pub(super) fn chinese(msg: &str) -> Option<String> {
     CHECKS.iter().find_map(|(en, zh)| {
-        let parts = super::say::fill(msg, &en.replace("{list}", "{}"))?;
+        let parts = fill(msg, &en.replace("{list}", "{}"))?;
         let mut out = String::new();
         let mut rest = *zh;
         for part in parts {
@@ -78,6 +78,30 @@ pub(super) fn chinese(msg: &str) -> Option<String> {
         out.push_str(rest);
         Some(out)
     })
+}
+
+/// The parts of `msg` where `pattern` has `{}` or `{t}`, when the rest matches literally.
+pub(super) fn fill<'m>(msg: &'m str, pattern: &str) -> Option<Vec<&'m str>> {
+    let pattern = pattern.replace("{t}", "{}");
+    let literals: Vec<&str> = pattern.split("{}").collect();
+    let mut rest = msg.strip_prefix(literals[0])?;
+    let mut parts = Vec::new();
+    for (k, lit) in literals.iter().enumerate().skip(1) {
+        let last = k == literals.len() - 1;
+        let end = if last {
+            if !rest.ends_with(lit) || rest.len() < lit.len() {
+                return None;
+            }
+            rest.len() - lit.len()
+        } else if lit.is_empty() {
+            return None;
+        } else {
+            rest.find(lit)?
+        };
+        parts.push(&rest[..end]);
+        rest = &rest[end + lit.len()..];
+    }
+    (parts.len() + 1 == literals.len() && (literals.len() > 1 || rest.is_empty())).then_some(parts)
 }
 
 #[cfg(test)]

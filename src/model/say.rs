@@ -2,6 +2,7 @@
 //! plain English), with 错误 or 警告, and never the parser's own wording (`expected f64`,
 //! `key must be a string`, `expected ident` …).
 
+use super::check_words::fill;
 use super::diag::Diagnostic;
 use super::lang::Lang;
 
@@ -181,30 +182,6 @@ const RULES: &[(&str, &str, Option<&str>)] = &[
     ("no line files here: expected files like party.json", "这里没有工作线文件：应有 party.json 这样的文件", None),
     ("an internal error stopped some files from loading; please report it", "内部错误使部分文件没有读入，请报告这个问题", None),
 ];
-
-/// The parts of `msg` where `pattern` has `{}` or `{t}`, when the rest matches literally.
-pub(super) fn fill<'m>(msg: &'m str, pattern: &str) -> Option<Vec<&'m str>> {
-    let pattern = pattern.replace("{t}", "{}");
-    let literals: Vec<&str> = pattern.split("{}").collect();
-    let mut rest = msg.strip_prefix(literals[0])?;
-    let mut parts = Vec::new();
-    for (k, lit) in literals.iter().enumerate().skip(1) {
-        let last = k == literals.len() - 1;
-        let end = if last {
-            if !rest.ends_with(lit) || rest.len() < lit.len() {
-                return None;
-            }
-            rest.len() - lit.len()
-        } else if lit.is_empty() {
-            return None;
-        } else {
-            rest.find(lit)?
-        };
-        parts.push(&rest[..end]);
-        rest = &rest[end + lit.len()..];
-    }
-    (parts.len() + 1 == literals.len() && (literals.len() > 1 || rest.is_empty())).then_some(parts)
-}
 
 /// Puts the parts into a template: names in backquotes lose them, JSON types are worded in `lang`.
 fn render(template: &str, parts: &[&str], lang: Lang) -> String {
