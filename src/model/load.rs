@@ -924,10 +924,12 @@ fn run_parallel(
     listings: &DayListings,
 ) -> (Vec<Parsed>, DayListings) {
     // A reload that takes every file from the cache still stats each one: threads pay there too.
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8)
-        .min(work.len());
+    // One piece (a first frame's files, one snapshot folder) needs no count of cores: asking reads
+    // cgroup files on every load.
+    let threads = match work.len() {
+        0 | 1 => 1,
+        n => std::thread::available_parallelism().map_or(1, |c| c.get().min(8).min(n)),
+    };
     if threads <= 1 {
         let mut new_listings = DayListings::default();
         let parsed = work
