@@ -1,7 +1,9 @@
-//! Watching the data folder: one debounced reload signal per burst of saves, or polling for network shares.
+//! Watching the data folder: one debounced reload signal per burst of saves (saying which paths
+//! changed), or polling for network shares.
 
 use crate::model::load::is_ignored_name;
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+use std::collections::HashSet;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -53,6 +55,22 @@ pub struct DirWatch {
     _watcher: Arc<Mutex<RecommendedWatcher>>,
 }
 
+/// What one burst of changes touched: every path inside the watched folder that an event named
+/// (absolute), or `None` when the watcher cannot say (the kernel's event queue overflowed, the
+/// watch reported an error, the folder was replaced, or the burst named very many paths).
+pub type Changed = Option<Vec<PathBuf>>;
+
+/// A burst naming more paths than this is sent as [`Changed`] `None` (look at everything): a
+/// full sweep is then as quick, and the set stays small.
+const MAX_PATHS: usize = 4096;
+
+/// Both bursts' changes, as one.
+pub fn merge(a: Changed, b: Changed) -> Changed {
+    let (mut a, b) = (a?, b?);
+    a.extend(b);
+    Some(a)
+}
+
 /// Watches `dir` recursively; the receiver gets one `()` per burst of relevant changes, `debounce` after
 /// the last one. A folder replaced at the same path is followed. Keep the returned watch alive as
 /// long as signals are wanted.
@@ -64,6 +82,31 @@ pub fn watch(dir: &Path, debounce: Duration) -> notify::Result<(DirWatch, Receiv
 /// [`watch`], sending its signals on `tx` (so a caller that already has a channel needs no thread
 /// to pass them on).
 pub fn watch_into(dir: &Path, debounce: Duration, tx: Sender<()>) -> notify::Result<DirWatch> {
+    watch_with(dir, debounce, Box::new(move |_| tx.send(()).is_ok()))
+}
+
+/// [`watch`] that says, with each signal, which paths the burst changed.
+pub fn watch_changes(
+    dir: &Path,
+    debounce: Duration,
+) -> notify::Result<(DirWatch, Receiver<Changed>)> {
+    let (tx, rx) = mpsc::channel();
+    Ok((watch_changes_into(dir, debounce, tx)?, rx))
+}
+
+/// [`watch_changes`], sending its signals on `tx`.
+pub fn watch_changes_into(
+    dir: &Path,
+    debounce: Duration,
+    tx: Sender<Changed>,
+) -> notify::Result<DirWatch> {
+    watch_with(dir, debounce, Box::new(move |c| tx.send(c).is_ok()))
+}
+
+/// Where a burst's signal goes; false once nobody listens.
+type Signal = Box<dyn FnMut(Changed) -> bool + Send>;
+
+fn watch_with(dir: &Path, debounce: Duration, tx: Signal) -> notify::Result<DirWatch> {
     let dir = std::path::absolute(dir).map_err(notify::Error::io)?;
     let (raw_tx, raw_rx) = mpsc::channel::<notify::Result<Event>>();
     let mut watcher = notify::recommended_watcher(raw_tx)?;
@@ -145,15 +188,50 @@ impl Followed {
     }
 }
 
+/// The paths a burst changed so far (`None`: cannot say, look at everything).
+struct Burst(Option<HashSet<PathBuf>>);
+
+impl Burst {
+    fn new() -> Burst {
+        Burst(Some(HashSet::new()))
+    }
+    /// Takes in an event's paths inside the folder (temporary files too: they changed the folder).
+    /// Reading a file changes nothing (the dashboard's own reads are such events).
+    fn add(&mut self, r: &notify::Result<Event>, followed: &Followed) {
+        use notify::event::{AccessKind, AccessMode};
+        match r {
+            Ok(ev) if matches!(ev.kind, EventKind::Access(k) if k != AccessKind::Close(AccessMode::Write)) =>
+                {}
+            Ok(ev) if !ev.need_rescan() => {
+                if let Some(paths) = &mut self.0 {
+                    let inside = ev.paths.iter().filter(|p| p.starts_with(&followed.dir));
+                    paths.extend(inside.cloned());
+                    if paths.len() > MAX_PATHS {
+                        self.0 = None;
+                    }
+                }
+            }
+            _ => self.0 = None,
+        }
+    }
+    /// What the burst changed, starting a new one.
+    fn take(&mut self) -> Changed {
+        std::mem::replace(self, Burst::new())
+            .0
+            .map(|p| p.into_iter().collect())
+    }
+}
+
 fn debounce_loop(
     raw: Receiver<notify::Result<Event>>,
-    tx: Sender<()>,
+    mut tx: Signal,
     (debounce, check): (Duration, Duration),
     mut followed: Followed,
 ) {
     // While a burst is pending: when it is over, `debounce` after the last event inside the folder.
     // Events for the parent's other entries (a busy home or /tmp) neither start nor prolong one.
     let mut due: Option<Instant> = None;
+    let mut burst = Burst::new();
     loop {
         let wait = due.map_or(check, |d| d.saturating_duration_since(Instant::now()));
         match raw.recv_timeout(wait) {
@@ -165,17 +243,25 @@ fn debounce_loop(
                     ),
                     Err(_) => (false, true),
                 };
+                if ours {
+                    burst.add(&r, &followed);
+                }
                 // Every event may be the folder being replaced: one stat tells.
-                if followed.replaced() || hit || (due.is_some() && ours) {
+                let replaced = followed.replaced();
+                if replaced {
+                    burst.0 = None;
+                }
+                if replaced || hit || (due.is_some() && ours) {
                     due = Some(Instant::now() + debounce);
                 }
             }
             Err(RecvTimeoutError::Timeout) => {
                 if followed.replaced() {
+                    burst.0 = None;
                     due = Some(Instant::now() + debounce);
                 } else if due.is_some_and(|d| Instant::now() >= d) {
                     due = None;
-                    if tx.send(()).is_err() {
+                    if !tx(burst.take()) {
                         return;
                     }
                 }
@@ -277,6 +363,15 @@ pub fn poll(dir: PathBuf, every: Duration) -> Receiver<()> {
 
 /// [`poll`], sending its signals on `tx`.
 pub fn poll_into(dir: PathBuf, every: Duration, tx: Sender<()>) {
+    poll_with(dir, every, Box::new(move |_| tx.send(()).is_ok()));
+}
+
+/// [`poll`], sending on `tx` that it cannot say what changed ([`Changed`] `None`).
+pub fn poll_changes_into(dir: PathBuf, every: Duration, tx: Sender<Changed>) {
+    poll_with(dir, every, Box::new(move |c| tx.send(c).is_ok()));
+}
+
+fn poll_with(dir: PathBuf, every: Duration, mut tx: Signal) {
     // The baseline is taken before returning, so a save right after this call is seen.
     let mut last = fingerprint(&dir);
     thread::spawn(move || {
@@ -289,7 +384,7 @@ pub fn poll_into(dir: PathBuf, every: Duration, tx: Sender<()>) {
                 pending = true;
             } else if pending {
                 pending = false;
-                if tx.send(()).is_err() {
+                if !tx(None) {
                     return;
                 }
             }

@@ -243,20 +243,29 @@ impl State {
     }
 
     /// Replaces the data (a reload), keeping the date on screen when it still exists, else the newest.
-    pub fn replace_data(&mut self, data: Dataset) {
+    /// Returns the data it replaced, for the caller to drop when it suits (after drawing: freeing
+    /// a long history takes milliseconds).
+    pub fn replace_data(&mut self, data: Dataset) -> Dataset {
         let was_history = self.is_history();
+        // The history arriving behind the first frame is not a reload: the header's 载入历史中…
+        // going is what says so.
+        let filling = self.data.older_pending;
         let date = self
             .board
             .date
             .filter(|d| was_history && data.dates.contains(d));
-        self.data = data;
+        let old = std::mem::replace(&mut self.data, data);
         self.show_date(date);
+        if filling {
+            return old;
+        }
         let n = self.data.files;
         let text = match self.lang {
             Lang::Zh => format!("已重新加载 {n}个文件"),
             Lang::En => format!("reloaded {n} files"),
         };
         self.say(text);
+        old
     }
 
     /// Shows `text` in the footer for a moment.

@@ -6,6 +6,7 @@ use super::frame::FrameWriter;
 use super::{keymap, update, Action, Effect, Now, State};
 use crate::model::reload::Reloader;
 use crate::model::Dataset;
+use crate::watch::Changed;
 use crossterm::event::{self, Event};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
@@ -47,7 +48,8 @@ pub enum Follow {
 /// stops the screen or the keys. The thread owns the [`Reloader`], so a reload re-reads only the
 /// files that changed; requests made while it loads are served by one more load.
 struct Loader {
-    requests: Option<mpsc::Sender<()>>,
+    /// Reload requests: the paths the watcher saw change, or `None` to look at everything.
+    requests: Option<mpsc::Sender<Changed>>,
     tx: mpsc::Sender<Ev>,
     /// The county folder, when the folder is a county's: a reload loads every town's newest
     /// snapshots, on a thread per load.
@@ -78,7 +80,7 @@ impl Loader {
         complete: bool,
         watch: Option<std::path::PathBuf>,
         baseline: Option<crate::watch::Fingerprint>,
-    ) -> Option<mpsc::Sender<()>> {
+    ) -> Option<mpsc::Sender<Changed>> {
         let tx = self.tx.clone();
         let Some(mut reloader) = reloader else {
             // A county's watch (thousands of folders to add) waits for its rows.
@@ -88,15 +90,16 @@ impl Loader {
             }
             return None;
         };
-        let (requests, rx) = mpsc::channel::<()>();
+        let (requests, rx) = mpsc::channel::<Changed>();
         let changes = requests.clone();
         let from_watch = requests.clone();
         std::thread::spawn(move || {
             let send = |ds: Dataset| {
+                let sent = tx.send(Ev::Loaded(Box::new(ds))).is_ok();
                 // The load's buffers (file bytes, the parsing threads' scratch) were freed on this
-                // thread and its helpers: hand the pages back here too.
+                // thread and its helpers: hand the pages back here too, while the screen is drawn.
                 crate::model::load::return_freed_memory();
-                tx.send(Ev::Loaded(Box::new(ds))).is_ok()
+                sent
             };
             // The whole history, reusing the first frame's parses.
             if !complete && !send(reloader.reload()) {
@@ -113,10 +116,16 @@ impl Loader {
                 }
                 Some(watch)
             });
-            while rx.recv().is_ok() {
+            while let Ok(mut changed) = rx.recv() {
                 // One load serves every request made before it starts.
-                while rx.try_recv().is_ok() {}
-                if !send(reloader.reload()) {
+                while let Ok(more) = rx.try_recv() {
+                    changed = crate::watch::merge(changed, more);
+                }
+                let fresh = match changed {
+                    Some(paths) => reloader.reload_changed(&paths),
+                    None => reloader.reload(),
+                };
+                if !send(fresh) {
                     return;
                 }
             }
@@ -129,7 +138,7 @@ impl Loader {
         if let Some(dir) = self.county.clone() {
             self.request_county(dir);
         } else if let Some(r) = &self.requests {
-            let _ = r.send(());
+            let _ = r.send(None);
         }
     }
 
@@ -224,21 +233,33 @@ impl Loader {
         }
     }
 
-    /// A load finished: keep the last good contents of files that now fail, and show it.
-    fn finished(&mut self, state: &mut State, mut fresh: Dataset) {
+    /// A load finished: keep the last good contents of files that now fail, and show it. Returns
+    /// the data shown until now, to drop once the new frame is drawn ([`retire`]).
+    fn finished(&mut self, state: &mut State, mut fresh: Dataset) -> Dataset {
         crate::model::load::keep_last_good(&mut fresh, &state.data);
-        state.replace_data(fresh);
+        state.replace_data(fresh)
+    }
+}
+
+/// Drops data a reload replaced, once the new frame is on screen, and gives the memory back.
+fn retire(replaced: Option<Dataset>) {
+    if let Some(old) = replaced {
+        drop(old);
         crate::model::load::return_freed_memory();
     }
 }
 
 /// Watches the folder: each change sends a request on `changes` (polling every two seconds when
 /// the folder cannot be watched). Returns what must be kept alive for the watching to go on.
-pub(super) fn watch_folder(dir: &std::path::Path, changes: mpsc::Sender<()>) -> Option<impl Sized> {
-    match crate::watch::watch_into(dir, crate::watch::DEBOUNCE, changes.clone()) {
+pub(super) fn watch_folder(
+    dir: &std::path::Path,
+    changes: mpsc::Sender<Changed>,
+) -> Option<impl Sized> {
+    match crate::watch::watch_changes_into(dir, crate::watch::DEBOUNCE, changes.clone()) {
         Ok(w) => Some(w),
         Err(_) => {
-            crate::watch::poll_into(dir.to_path_buf(), Duration::from_secs(2), changes);
+            // Polling cannot say what changed.
+            crate::watch::poll_changes_into(dir.to_path_buf(), Duration::from_secs(2), changes);
             None
         }
     }
@@ -449,6 +470,8 @@ fn event_loop(
     let first = update(state, Action::Tick(now()));
     perform(first, state, &mut term, &mut loader, &mut wake)?;
     let mut dirty = true;
+    // Data a reload replaced, dropped after the next frame.
+    let mut replaced = None;
     loop {
         if dirty {
             super::paint::frame(&mut term, state, questions.take())?;
@@ -456,6 +479,7 @@ fn event_loop(
             #[cfg(feature = "test-hooks")]
             test_panic_hook();
         }
+        retire(replaced.take());
         // What the first frame did not need starts once it is on screen.
         if let Some((reloader, tx)) = pending_start.take() {
             if let Some(signals) = signals.take() {
@@ -493,7 +517,7 @@ fn event_loop(
                 None
             }
             Ok(Ev::Loaded(fresh)) => {
-                loader.finished(state, *fresh);
+                replaced = Some(loader.finished(state, *fresh));
                 dirty = true;
                 None
             }
@@ -598,7 +622,7 @@ fn start_background(
             while polled.recv().is_ok() {
                 // To the loading thread, or (a county folder) to the loop.
                 let sent = match &changes {
-                    Some(c) => c.send(()).is_ok(),
+                    Some(c) => c.send(None).is_ok(),
                     None => tx.send(Ev::Reload).is_ok(),
                 };
                 if !sent {

@@ -342,8 +342,7 @@ fn load_upto(dir: &Path, at: NaiveDate) -> Dataset {
     let (mut found, mut problems) = load::list_top(dir);
     found.retain(|e| !matches!(e, load::Entry::Day(_, d, _) if *d > at));
     let prefix = dir.display().to_string();
-    let (mut ds, _, _) =
-        load::load_entries_cached(&prefix, found, &Default::default(), &Default::default());
+    let mut ds = load::load_entries(&prefix, found);
     problems.append(&mut ds.problems);
     ds.problems = problems;
     ds.source = load::DataSource::Folder(dir.to_path_buf());

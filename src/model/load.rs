@@ -18,8 +18,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
+use super::folders::{Days, Done, Last, Sweep, Work};
+use super::pairs::PairChecks;
 pub use super::stamp::Stamp;
-use super::stamp::{Cache, Cached, DayListing, DayListings};
+use super::stamp::{Cache, DayListing};
 
 pub use super::read::{read_capped, MAX_FILE_BYTES};
 
@@ -311,6 +313,7 @@ pub fn from_files(prefix: &str, files: Vec<RawFile>) -> Dataset {
 }
 
 /// Something to load.
+#[derive(Debug, Clone)]
 pub(super) enum Entry {
     /// A file, by its path relative to the data folder.
     File(String, Content),
@@ -319,6 +322,7 @@ pub(super) enum Entry {
 }
 
 /// A file's contents, or where to read them.
+#[derive(Debug, Clone)]
 pub(super) enum Content {
     /// Already read (or why it could not be).
     Read(Result<Vec<u8>, String>),
@@ -337,7 +341,7 @@ impl Content {
 
 /// A file's path as messages show it: after `prefix`, and cleaned once here like any other text
 /// from outside (file names come from the file system).
-fn shown(prefix: &str, rel: &str) -> String {
+pub(super) fn shown(prefix: &str, rel: &str) -> String {
     let p = if prefix.is_empty() {
         rel.to_string()
     } else {
@@ -349,23 +353,29 @@ fn shown(prefix: &str, rel: &str) -> String {
 /// [`from_files`] for entries that may still be unlisted or unread. Problems come out in the
 /// same order either way: first every read error and `town.json`'s problems in file order, then
 /// each line file's.
-fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
-    load_entries_cached(prefix, entries, &Cache::default(), &DayListings::default()).0
+pub(super) fn load_entries(prefix: &str, entries: Vec<Entry>) -> Dataset {
+    let last = Last {
+        cache: &Cache::default(),
+        days: &Days::default(),
+        sweep: &Sweep::All,
+    };
+    load_entries_cached(prefix, entries, last, &mut PairChecks::default()).0
 }
 
-/// [`load_entries`] that takes an unchanged file's parse from `cache` (by its [`Stamp`]) and an
-/// unchanged snapshot folder's listing from `listings`; returns the dataset and the cache and
-/// listings of what it loaded now.
+/// [`load_entries`] that takes what did not change from the last load: a file's parse while it
+/// keeps its [`Stamp`], a snapshot folder's listing while the folder keeps its stamp, a whole
+/// snapshot folder without a look at it when `last.sweep` skips it, and the unit-change warnings
+/// of unchanged pairs from `pairs`. Returns the dataset, and the parses of files given on their own
+/// and the snapshot folders of this load (for the next).
 pub(super) fn load_entries_cached(
     prefix: &str,
     entries: Vec<Entry>,
-    cache: &Cache,
-    listings: &DayListings,
-) -> (Dataset, Cache, DayListings) {
+    last: Last<'_>,
+    pairs: &mut PairChecks,
+) -> (Dataset, Cache, Days) {
     // Problems found before parsing line files, each with its file's place.
     let mut early: Vec<(Place, Diagnostic)> = Vec::new();
     let mut files = 0;
-    let mut days = Vec::new();
     let mut town = Town::default();
     let mut work = Vec::new();
     let mut batch = Vec::new();
@@ -377,8 +387,10 @@ pub(super) fn load_entries_cached(
                 if !batch.is_empty() {
                     work.push(Work::Files(std::mem::take(&mut batch)));
                 }
-                work.push(Work::Day(k, name, date, path));
-                days.push(k);
+                match last.days.get(&name).filter(|_| !last.sweep.looks_at(&name)) {
+                    Some(day) => work.push(Work::Kept(k, name, Arc::clone(day))),
+                    None => work.push(Work::Day(k, name, date, path)),
+                }
                 continue;
             }
         };
@@ -444,144 +456,23 @@ pub(super) fn load_entries_cached(
         work.push(Work::Files(batch));
     }
 
-    let (parsed, new_listings) = run_parallel(work, prefix, cache, listings);
+    let done = run_parallel(work, prefix, last);
     let mut new_cache = Cache::default();
-    // Add the files listed in snapshot folders (a skipped name has no stem: it was not read).
-    files += parsed
-        .iter()
-        .filter(|(job, _)| days.contains(&job.place.0) && !job.stem.is_empty())
-        .count();
-    let mut by_line: BTreeMap<String, Vec<Snapshot>> = BTreeMap::new();
-    let mut given_by: std::collections::HashMap<(String, NaiveDate), usize> =
-        std::collections::HashMap::new();
-    let mut late = Vec::new();
-    let mut failed: Vec<(String, Failed)> = Vec::new();
-    for (
-        LineJob {
-            place,
-            date,
-            stem,
-            path,
-        },
-        result,
-    ) in parsed
-    {
-        match result {
-            Err(Unloaded::Unreadable(msg)) => {
-                let problem = Diagnostic::file_error(path, msg);
-                if !stem.is_empty() {
-                    let name = None;
-                    failed.push((
-                        stem,
-                        Failed {
-                            date,
-                            name,
-                            problem: problem.clone(),
-                        },
-                    ));
-                }
-                early.push((place, problem));
-            }
-            Err(Unloaded::Invalid(d, name)) => {
-                let d = *d;
-                if d.is_error() && !stem.is_empty() {
-                    let problem = d.clone();
-                    failed.push((
-                        stem,
-                        Failed {
-                            date,
-                            name,
-                            problem,
-                        },
-                    ));
-                }
-                late.push(d)
-            }
-            Ok(Loaded {
-                file,
-                mut warnings,
-                stamp,
-            }) => {
-                // What is kept is copied here, off the parsing threads' heaps (see [`compact`]).
-                let file = compact(file);
-                let path = path.as_str().to_owned();
-                if let Some((full, stamp)) = stamp {
-                    let full = full.clone();
-                    let cached = Cached {
-                        stamp,
-                        file: Arc::clone(&file),
-                        warnings: warnings.clone(),
-                        shown: path.clone(),
-                    };
-                    new_cache.insert(full, cached);
-                }
-                if file.id != stem {
-                    warnings.push(Diagnostic {
-                        severity: Severity::Warning,
-                        ..Diagnostic::file_error(
-                            &path,
-                            format!("file name differs from its id {:?}", file.id),
-                        )
-                    });
-                }
-                if file.as_of.date() != date {
-                    warnings.push(Diagnostic {
-                        severity: Severity::Warning,
-                        field: "as_of".into(),
-                        ..Diagnostic::file_error(
-                            &path,
-                            format!(
-                                "as_of {} differs from the snapshot folder {date}",
-                                file.as_of
-                            ),
-                        )
-                    });
-                }
-                let list = by_line.entry(file.id.clone().into()).or_default();
-                // Which file gave each line at each date: a lookup, not a search through a long
-                // history.
-                let given = given_by
-                    .entry((file.id.clone().into(), date))
-                    .or_insert(list.len());
-                if let Some(first) = list.get(*given) {
-                    // Two files claim the same line on one date: which figures are right is not ours
-                    // to guess.
-                    late.push(Diagnostic::file_error(
-                        &path,
-                        format!(
-                            "line {:?} on {date} is already given by {}; this file was not loaded",
-                            file.id, first.path
-                        ),
-                    ));
-                    continue;
-                }
-                late.append(&mut warnings);
-                list.push(Snapshot {
-                    date,
-                    path,
-                    file: Shared(file),
-                });
-            }
-        }
-    }
+    let gathered = super::assemble::assemble(&done, &mut new_cache);
+    files += gathered.files;
+    let (mut early, mut late, mut failed, by_line) = (
+        [early, gathered.early].concat(),
+        gathered.late,
+        gathered.failed,
+        gathered.by_line,
+    );
     // A stable sort: a file's problems keep their order.
     early.sort_by_key(|(place, _)| *place);
     let mut problems: Vec<Diagnostic> = early.into_iter().map(|(_, d)| d).collect();
     problems.append(&mut late);
 
     let (lines, dates) = organize(&town, by_line, &mut failed);
-    let pairs = lines.iter().flat_map(|l| {
-        l.snapshots.windows(2).map(|w| {
-            let (prev, cur) = (&w[0], &w[1]);
-            (
-                &*prev.file,
-                prev.date.to_string(),
-                &*cur.file,
-                cur.path.as_str(),
-            )
-        })
-    });
-    problems.extend(super::checks::unit_change_warnings(pairs));
+    problems.extend(pairs.unit_change_warnings(&lines));
     let indicators: Vec<(&str, &str, bool)> = lines
         .iter()
         .filter_map(|l| {
@@ -603,7 +494,14 @@ pub(super) fn load_entries_cached(
         older_pending: false,
         failed,
     };
-    (ds, new_cache, new_listings)
+    let days = done
+        .into_iter()
+        .filter_map(|d| match d {
+            Done::Day(_, name, day) => Some((name, day)),
+            _ => None,
+        })
+        .collect();
+    (ds, new_cache, days)
 }
 
 /// A file parsed just now (held nowhere else) copied on this thread, into memory of its own.
@@ -616,6 +514,15 @@ pub(super) fn load_entries_cached(
 fn compact(file: Arc<LineFile>) -> Arc<LineFile> {
     match Arc::try_unwrap(file) {
         Ok(parsed) => Arc::new(parsed.clone()),
+        Err(shared) => shared,
+    }
+}
+
+/// [`compact`] for a snapshot folder's listing: one listed just now is copied, one shared with the
+/// last load is kept.
+fn compact_listing(listing: Arc<DayListing>) -> Arc<DayListing> {
+    match Arc::try_unwrap(listing) {
+        Ok(listed) => Arc::new(listed.clone()),
         Err(shared) => shared,
     }
 }
@@ -663,6 +570,10 @@ pub fn keep_last_good(new: &mut Dataset, old: &Dataset) {
         .errors()
         .map(|d| d.path.trim_end_matches('/').to_string())
         .collect();
+    if failed_paths.is_empty() {
+        // Nothing to keep: `new` is as its load organized it.
+        return;
+    }
     // A path failed when it, or a folder holding it, could not be read.
     let failed_at = |path: &str| {
         failed_paths.contains(path)
@@ -747,107 +658,27 @@ pub extern "C" fn commit_memory_on_demand() {
 
 /// Where a file sits in the loading order: the place of its entry, then its place in its snapshot
 /// folder (0 for a file given on its own).
-type Place = (usize, usize);
+pub(super) type Place = (usize, usize);
 
 /// How many line files given on their own make one piece of [`Work`].
 const BATCH: usize = 8;
 
-/// What one loading thread takes on at a time.
-enum Work {
-    /// Line files given on their own.
-    Files(Vec<(LineJob, Content)>),
-    /// A snapshot folder (entry place, name, date, full path): its line files are listed, read
-    /// and parsed.
-    Day(usize, String, NaiveDate, PathBuf),
-}
-
-/// A snapshot folder's listing as [`Work::Day`] found it: the folder, its [`Stamp`] and listing.
-type Listed = Option<(PathBuf, Stamp, DayListing)>;
-
-impl Work {
-    fn run(self, prefix: &str, cache: &Cache, listings: &DayListings) -> (Vec<Parsed>, Listed) {
-        match self {
-            Work::Files(jobs) => (
-                jobs.into_iter().map(|(j, c)| j.load(c, cache)).collect(),
-                None,
-            ),
-            Work::Day(k, name, date, dir) => {
-                // An unchanged folder (same stamp) is not listed again: no directory is opened, so
-                // a reload wakes no watch on it.
-                let stamp = std::fs::metadata(&dir).ok().map(|m| Stamp::of(&m));
-                let listed = match (stamp, listings.get(&dir)) {
-                    (Some(now), Some((then, listing))) if now == *then => Ok(listing.clone()),
-                    _ => list_day(&name, &dir),
-                };
-                let listing = match listed {
-                    Ok(listing) => listing,
-                    Err(msg) => {
-                        // The folder's path stands for its files: `keep_last_good` keeps them.
-                        let job = LineJob {
-                            place: (k, 0),
-                            date,
-                            stem: String::new(),
-                            path: shown(prefix, &name),
-                        };
-                        return (vec![(job, Err(Unloaded::Unreadable(msg)))], None);
-                    }
-                };
-                let (files, skipped) = listing.clone();
-                let n = files.len();
-                let mut out: Vec<Parsed> = files
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (rel, full))| {
-                        // The path as messages show it depends on the file's path only: a cached
-                        // file keeps the one it had.
-                        let path = cache
-                            .get(&full)
-                            .map_or_else(|| shown(prefix, &rel), |c| c.shown.clone());
-                        let job = LineJob {
-                            place: (k, i),
-                            date,
-                            stem: rel[name.len() + 1..].trim_end_matches(".json").to_string(),
-                            path,
-                        };
-                        job.load(Content::Unread(full), cache)
-                    })
-                    .collect();
-                out.extend(skipped.into_iter().enumerate().map(|(i, rel)| {
-                    let path = shown(prefix, &rel);
-                    let warning = Diagnostic {
-                        severity: Severity::Warning,
-                        ..Diagnostic::file_error(
-                            &path,
-                            "not loaded: only files ending in .json are read (save it as .json?)",
-                        )
-                    };
-                    let job = LineJob {
-                        place: (k, n + i),
-                        date,
-                        stem: String::new(),
-                        path,
-                    };
-                    (job, Err(Unloaded::Invalid(Box::new(warning), None)))
-                }));
-                (out, stamp.map(|st| (dir, st, listing)))
-            }
-        }
-    }
-}
-
 /// A line file to load.
-struct LineJob {
-    place: Place,
+#[derive(Debug)]
+pub(super) struct LineJob {
+    /// Where it sits in the loading order.
+    pub(super) place: Place,
     /// The snapshot date (its folder).
-    date: NaiveDate,
+    pub(super) date: NaiveDate,
     /// Its file name without `.json`.
-    stem: String,
+    pub(super) stem: String,
     /// Its path for messages.
-    path: String,
+    pub(super) path: String,
 }
 
 /// Why a line file did not load.
-enum Unloaded {
+#[derive(Debug)]
+pub(super) enum Unloaded {
     /// It could not be read.
     Unreadable(String),
     /// It was read but is not a valid line file; the line's name when it could still be read.
@@ -855,21 +686,23 @@ enum Unloaded {
 }
 
 /// A line file that loaded.
-struct Loaded {
-    file: Arc<LineFile>,
+#[derive(Debug)]
+pub(super) struct Loaded {
+    /// Its parse.
+    pub(super) file: Arc<LineFile>,
     /// What parsing it found (the encoding note, located warnings).
-    warnings: Vec<Diagnostic>,
+    pub(super) warnings: Vec<Diagnostic>,
     /// Its full path and [`Stamp`], for the cache: `None` for contents given already read.
-    stamp: Option<(PathBuf, Stamp)>,
+    pub(super) stamp: Option<(PathBuf, Stamp)>,
 }
 
 /// A line file loaded, or why not.
-type Parsed = (LineJob, Result<Loaded, Unloaded>);
+pub(super) type Parsed = (LineJob, Result<Loaded, Unloaded>);
 
 impl LineJob {
     /// Reads the file when it is unread (or takes its parse from `cache` when its stamp is
     /// unchanged), and parses it.
-    fn load(self, content: Content, cache: &Cache) -> Parsed {
+    pub(super) fn load(self, content: Content, cache: &Cache) -> Parsed {
         let result = match content {
             Content::Unread(full) => load_file(full, &self.path, cache),
             Content::Read(read) => read.map_err(Unloaded::Unreadable).and_then(|bytes| {
@@ -881,6 +714,28 @@ impl LineJob {
             }),
         };
         (self, result)
+    }
+}
+
+impl LineJob {
+    /// Loads the line file at `full`, keeping `kept` (what the last load found there) when the
+    /// file still has its stamp.
+    pub(super) fn load_kept(self, full: &Path, kept: Option<&Loaded>, cache: &Cache) -> Parsed {
+        let Some(kept) = kept else {
+            return self.load(Content::Unread(full.to_path_buf()), cache);
+        };
+        let stamp = std::fs::metadata(full).ok().map(|m| Stamp::of(&m));
+        match (stamp, &kept.stamp) {
+            (Some(now), Some((_, then))) if now == *then => {
+                let loaded = Loaded {
+                    file: Arc::clone(&kept.file),
+                    warnings: kept.warnings.clone(),
+                    stamp: Some((full.to_path_buf(), now)),
+                };
+                (self, Ok(loaded))
+            }
+            _ => self.load(Content::Unread(full.to_path_buf()), cache),
+        }
     }
 }
 
@@ -913,34 +768,24 @@ fn load_file(full: PathBuf, path: &str, cache: &Cache) -> Result<Loaded, Unloade
     })
 }
 
-/// Does the work on all cores; the order of the result follows the input.
+/// Does the work on all cores; the order of the result follows the input. Every snapshot folder
+/// comes out shared ([`Done::Day`]), its new parses copied off the loading threads' heaps.
 ///
 /// Threads take the next piece of work as they become free, so a thread that the machine slows
 /// down (or a large file) does not hold up the others.
-fn run_parallel(
-    work: Vec<Work>,
-    prefix: &str,
-    cache: &Cache,
-    listings: &DayListings,
-) -> (Vec<Parsed>, DayListings) {
+fn run_parallel(work: Vec<Work>, prefix: &str, last: Last<'_>) -> Vec<Done> {
     // A reload that takes every file from the cache still stats each one: threads pay there too.
-    // One piece (a first frame's files, one snapshot folder) needs no count of cores: asking reads
-    // cgroup files on every load.
-    let threads = match work.len() {
+    // Folders taken whole from the last load cost nothing. One busy piece (a first frame's files,
+    // one snapshot folder) needs no count of cores: asking reads cgroup files on every load.
+    let threads = match work.iter().filter(|w| w.is_busy()).count() {
         0 | 1 => 1,
         n => std::thread::available_parallelism().map_or(1, |c| c.get().min(8).min(n)),
     };
     if threads <= 1 {
-        let mut new_listings = DayListings::default();
-        let parsed = work
+        return work
             .into_iter()
-            .flat_map(|w| {
-                let (parsed, listed) = w.run(prefix, cache, listings);
-                new_listings.extend(listed.map(|(dir, st, l)| (dir, (st, l))));
-                parsed
-            })
+            .map(|w| settle(w.run(prefix, last)))
             .collect();
-        return (parsed, new_listings);
     }
     let slots: Vec<Mutex<Option<Work>>> = work.into_iter().map(|w| Mutex::new(Some(w))).collect();
     let next = AtomicUsize::new(0);
@@ -953,7 +798,7 @@ fn run_parallel(
             };
             let piece = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
             if let Some(piece) = piece {
-                done.push((i, piece.run(prefix, cache, listings)));
+                done.push((i, piece.run(prefix, last)));
             }
         }
     };
@@ -975,24 +820,41 @@ fn run_parallel(
                         prefix,
                         "an internal error stopped some files from loading; please report it",
                     );
-                    vec![(
-                        usize::MAX,
-                        (vec![(job, Err(Unloaded::Invalid(Box::new(d), None)))], None),
-                    )]
+                    let lost = vec![(job, Err(Unloaded::Invalid(Box::new(d), None)))];
+                    vec![(usize::MAX, Done::Files(lost))]
                 })
             })
             .collect()
     });
     done.sort_unstable_by_key(|(i, _)| *i);
-    let mut new_listings = DayListings::default();
-    let parsed = done
-        .into_iter()
-        .flat_map(|(_, (parsed, listed))| {
-            // Kept until the next reload: copied here, off the parsing threads' heaps (see
-            // [`compact`]).
-            new_listings.extend(listed.map(|(dir, st, l)| (dir.clone(), (st, l.clone()))));
-            parsed
-        })
-        .collect();
-    (parsed, new_listings)
+    done.into_iter().map(|(_, d)| settle(d)).collect()
+}
+
+/// A piece of work as the dataset keeps it: what was parsed or listed just now copied here, off the
+/// parsing threads' heaps (see [`compact`]), and a snapshot folder shared.
+fn settle(done: Done) -> Done {
+    let keep = |parsed: Vec<Parsed>| -> Vec<Parsed> {
+        parsed
+            .into_iter()
+            .map(|(job, r)| {
+                let r = r.map(|l| Loaded {
+                    file: compact(l.file),
+                    ..l
+                });
+                (job, r)
+            })
+            .collect()
+    };
+    match done {
+        Done::Files(parsed) => Done::Files(keep(parsed)),
+        Done::Fresh(k, name, day) => {
+            let day = super::folders::DayLoaded {
+                parsed: keep(day.parsed),
+                listing: compact_listing(day.listing),
+                ..day
+            };
+            Done::Day(k, name, Arc::new(day))
+        }
+        shared @ Done::Day(..) => shared,
+    }
 }

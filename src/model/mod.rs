@@ -1,6 +1,7 @@
 //! The model layer: the data format, loading, validation, status rules and history. No UI code here.
 
 pub mod agenda;
+mod assemble;
 pub mod board;
 pub mod checks;
 pub mod clean;
@@ -11,6 +12,7 @@ pub mod diag;
 pub mod encoding;
 pub mod failed;
 pub mod figure;
+mod folders;
 pub mod format;
 pub mod history;
 pub mod item;
@@ -20,6 +22,7 @@ pub mod line_file;
 pub mod load;
 pub mod money_words;
 pub mod numbers;
+mod pairs;
 pub mod read;
 pub mod reload;
 pub mod sanitize;

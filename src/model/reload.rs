@@ -1,22 +1,40 @@
 //! Loading a data folder again and again: the first frame from each line's newest snapshots, then
-//! reloads that re-read only the files whose size, times or inode changed.
+//! reloads that re-read only the files whose size, times or inode changed — or, told which paths
+//! changed, that look only at those.
 
+use super::diag::Diagnostic;
+use super::folders::{Days, Last, Sweep};
 use super::format::Town;
 use super::load::{list_day, list_top, load_entries_cached, Content, DataSource, Dataset, Entry};
-use super::stamp::{Cache, DayListings, Stamp};
+use super::pairs::PairChecks;
+use super::stamp::{Cache, Stamp};
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 /// Loads one data folder for the dashboard, keeping what it parsed: the first load can stop at
 /// each line's newest snapshots ([`Reloader::load_recent`]); every [`Reloader::reload`] lists the
 /// folder once and re-reads only files whose [`Stamp`] changed (an unchanged snapshot folder is not
 /// even listed again). Parses are shared (`Arc`) between the cache and the datasets handed out, so
 /// the old and the new dataset of a reload hold one copy of every unchanged file.
+///
+/// [`Reloader::reload_changed`] is the live reload: told which paths the watcher saw change, it
+/// looks only at their snapshot folders and files and takes everything else from the last load,
+/// unit-change checks of unchanged pairs of snapshots included; its cost follows the change, not
+/// the history's length.
 #[derive(Debug)]
 pub struct Reloader {
     dir: PathBuf,
+    /// `dir` made absolute, as the watcher names paths.
+    absolute: PathBuf,
+    /// Parses of the files the last load was given on their own (the first frame's).
     cache: Cache,
-    listings: DayListings,
+    /// The snapshot folders as the last load found them.
+    days: Days,
+    /// The unit-change warnings of each pair of consecutive snapshots of the last load.
+    pairs: PairChecks,
+    /// The data folder's listing at the last load (`town.json` and the snapshot folders), and the
+    /// warnings it gave.
+    top: Option<(Vec<Entry>, Vec<Diagnostic>)>,
     /// The stamp of `town.json` at the last load.
     town: Option<Stamp>,
 }
@@ -26,8 +44,11 @@ impl Reloader {
     pub fn new(dir: &Path) -> Reloader {
         Reloader {
             dir: dir.to_path_buf(),
+            absolute: std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf()),
             cache: Cache::default(),
-            listings: DayListings::default(),
+            days: Days::default(),
+            pairs: PairChecks::default(),
+            top: None,
             town: None,
         }
     }
@@ -51,26 +72,79 @@ impl Reloader {
             h.finish()
         };
         let files = self.cache.iter().map(|(p, c)| one(p, &c.stamp));
-        let days = self.listings.iter().map(|(p, (st, _))| one(p, st));
+        let in_days = self.days.values().flat_map(|d| {
+            d.parsed.iter().filter_map(|(_, r)| {
+                let (p, st) = r.as_ref().ok()?.stamp.as_ref()?;
+                Some(one(p, st))
+            })
+        });
+        let days = self
+            .days
+            .iter()
+            .filter_map(|(name, d)| Some(one(Path::new(name), d.stamp.as_ref()?)));
         let town = self.town.iter().map(|st| one(&self.dir, st));
+        let count = self.cache.len() + self.days.values().map(|d| d.parsed.len()).sum::<usize>();
         files
+            .chain(in_days)
             .chain(days)
             .chain(town)
-            .fold(self.cache.len() as u64, |acc, h| acc ^ h)
+            .fold(count as u64, |acc, h| acc ^ h)
     }
 
     /// Loads the whole folder, the same as [`super::load::load_dir`], taking every unchanged
-    /// file's parse from the last load.
+    /// file's parse from the last load: every snapshot folder and file is stat'ed.
     pub fn reload(&mut self) -> Dataset {
+        self.load(true, &Sweep::All)
+    }
+
+    /// Loads the whole folder after the watcher saw `changed` (paths inside the data folder, as the
+    /// watcher names them: absolute): the same as [`Reloader::reload`] gives when nothing else
+    /// changed since the last load, but only the snapshot folders holding a changed path (and
+    /// their files) are stat'ed, and the data folder is listed again only when a path right in it
+    /// changed; the rest is taken from the last load without a system call. A path outside the
+    /// folder, or the folder itself, makes it a full [`Reloader::reload`].
+    pub fn reload_changed(&mut self, changed: &[PathBuf]) -> Dataset {
+        let mut relist = self.top.is_none();
+        let mut folders = HashSet::new();
+        for path in changed {
+            let inside = path
+                .strip_prefix(&self.absolute)
+                .or_else(|_| path.strip_prefix(&self.dir));
+            let mut parts = match inside {
+                Ok(rel) => rel.components(),
+                Err(_) => return self.reload(),
+            };
+            let Some(Component::Normal(first)) = parts.next() else {
+                return self.reload();
+            };
+            // A snapshot folder made, removed or renamed, or town.json: the data folder changed.
+            relist |= parts.next().is_none();
+            folders.insert(first.to_string_lossy().into_owned());
+        }
+        self.load(relist, &Sweep::Folders(folders))
+    }
+
+    /// Loads the folder: lists it again when `relist` (else takes the last listing), and looks at
+    /// the snapshot folders `sweep` says.
+    fn load(&mut self, relist: bool, sweep: &Sweep) -> Dataset {
         self.town = std::fs::metadata(self.dir.join("town.json"))
             .ok()
             .map(|m| Stamp::of(&m));
-        let (found, mut problems) = list_top(&self.dir);
+        let top = match self.top.take() {
+            Some(top) if !relist => top,
+            _ => list_top(&self.dir),
+        };
+        let (found, mut problems) = top.clone();
+        self.top = Some(top);
         let prefix = self.dir.display().to_string();
-        let (mut ds, cache, listings) =
-            load_entries_cached(&prefix, found, &self.cache, &self.listings);
+        let last = Last {
+            cache: &self.cache,
+            days: &self.days,
+            sweep,
+        };
+        let (mut ds, cache, days) = load_entries_cached(&prefix, found, last, &mut self.pairs);
         self.cache = cache;
-        self.listings = listings;
+        self.days = days;
         problems.append(&mut ds.problems);
         ds.problems = problems;
         ds.source = DataSource::Folder(self.dir.clone());
@@ -135,8 +209,12 @@ impl Reloader {
                 .map(|(rel, full)| Entry::File(rel, Content::Unread(full))),
         );
         let prefix = self.dir.display().to_string();
-        let (mut ds, cache, _) =
-            load_entries_cached(&prefix, wanted, &self.cache, &DayListings::default());
+        let last = Last {
+            cache: &self.cache,
+            days: &Days::default(),
+            sweep: &Sweep::All,
+        };
+        let (mut ds, cache, _) = load_entries_cached(&prefix, wanted, last, &mut self.pairs);
         self.cache = cache;
         problems.append(&mut ds.problems);
         ds.problems = problems;

@@ -66,8 +66,5 @@ pub(super) struct Cached {
 /// Parsed line files by full path.
 pub(super) type Cache = HashMap<PathBuf, Cached>;
 
-/// Snapshot folders' listings by full path, with the folder's stamp when listed.
-pub(super) type DayListings = HashMap<PathBuf, (Stamp, DayListing)>;
-
 /// A snapshot folder's listing: its line files (name, full path) and the names it skipped.
 pub(super) type DayListing = (Vec<(String, PathBuf)>, Vec<String>);
