@@ -391,3 +391,16 @@ fn poll_with(dir: PathBuf, every: Duration, mut tx: Signal) {
         }
     });
 }
+
+/// Watches `dir`: each burst of changes is sent on `changes`, naming what changed (polling every two
+/// seconds, which cannot say, when the folder cannot be watched). Returns what must be kept alive
+/// for the watching to go on.
+pub fn watch_or_poll(dir: &Path, changes: Sender<Changed>) -> Option<impl Sized> {
+    match watch_changes_into(dir, DEBOUNCE, changes.clone()) {
+        Ok(w) => Some(w),
+        Err(_) => {
+            poll_changes_into(dir.to_path_buf(), Duration::from_secs(2), changes);
+            None
+        }
+    }
+}

@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use huibao::app::county::CountyState;
-use huibao::app::keymap::{action_for, hints, parse_keys};
-use huibao::app::{update, Effect, Route, Slide, State};
+use huibao::app::keymap::hints;
+use huibao::app::{Effect, Route, Slide, State};
 use huibao::cli::Lang;
 use huibao::commands::validate::check_county;
 use huibao::model::county::{load_county, County};
@@ -32,13 +32,7 @@ fn county(s: &State) -> &CountyState {
 
 /// Presses the keys; returns every effect they asked for, in order.
 fn press(s: &mut State, keys: &str) -> Vec<Effect> {
-    let mut out = Vec::new();
-    for k in parse_keys(keys).unwrap() {
-        if let Some(a) = action_for(s, &k) {
-            out.extend(update(s, a).iter());
-        }
-    }
-    out
+    huibao::app::update::press_keys(s, keys).unwrap()
 }
 
 #[test]

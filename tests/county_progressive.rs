@@ -4,8 +4,7 @@
 
 use chrono::NaiveDate;
 use huibao::app::county::{history_arrived, town_loaded};
-use huibao::app::keymap::{action_for, parse_keys};
-use huibao::app::{update, Effect, Route, State};
+use huibao::app::{Effect, Route, State};
 use huibao::cli::Lang;
 use huibao::commands::render::{render_buffer, to_text};
 use huibao::model::county::{load_county, load_county_at, load_row, load_town, open_county};
@@ -25,13 +24,7 @@ fn day(s: &str) -> NaiveDate {
 }
 
 fn press(s: &mut State, keys: &str) -> Vec<Effect> {
-    let mut out = Vec::new();
-    for k in parse_keys(keys).unwrap() {
-        if let Some(a) = action_for(s, &k) {
-            out.extend(update(s, a).iter());
-        }
-    }
-    out
+    huibao::app::update::press_keys(s, keys).unwrap()
 }
 
 fn screen(s: &State) -> String {

@@ -5,7 +5,6 @@
 mod common;
 
 use chrono::NaiveDate;
-use huibao::app::keymap::{action_for, parse_keys};
 use huibao::app::{update, Effect, Route, State};
 use huibao::cli::Lang;
 use huibao::commands::render::{render_buffer, to_text};
@@ -24,13 +23,7 @@ fn state_of(dir: &Path, today: &str) -> State {
 
 /// Presses the keys; returns every effect they asked for, in order.
 fn press(s: &mut State, keys: &str) -> Vec<Effect> {
-    let mut out = Vec::new();
-    for k in parse_keys(keys).unwrap() {
-        if let Some(a) = action_for(s, &k) {
-            out.extend(update(s, a).iter());
-        }
-    }
-    out
+    huibao::app::update::press_keys(s, keys).unwrap()
 }
 
 /// The screen as text; every row fits the width.

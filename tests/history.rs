@@ -2,8 +2,7 @@
 //! stepping between snapshot dates, and keeping the last good data when a file breaks.
 
 use chrono::NaiveDate;
-use huibao::app::keymap::{action_for, parse_keys};
-use huibao::app::{update, Route, State};
+use huibao::app::{Route, State};
 use huibao::cli::Lang;
 use huibao::model::board::{Board, LineId};
 use huibao::model::history::Change;
@@ -46,11 +45,7 @@ fn light(board: &Board, item_id: &str) -> Light {
 }
 
 fn press(s: &mut State, keys: &str) {
-    for k in parse_keys(keys).unwrap() {
-        if let Some(a) = action_for(s, &k) {
-            update(s, a);
-        }
-    }
+    huibao::app::update::press_keys(s, keys).unwrap();
 }
 
 #[test]

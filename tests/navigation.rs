@@ -16,13 +16,7 @@ fn state() -> State {
 
 /// Presses the keys; returns every effect they asked for, in order.
 fn press(s: &mut State, keys: &str) -> Vec<Effect> {
-    let mut out = Vec::new();
-    for k in parse_keys(keys).unwrap() {
-        if let Some(a) = action_for(s, &k) {
-            out.extend(update(s, a).iter());
-        }
-    }
-    out
+    huibao::app::update::press_keys(s, keys).unwrap()
 }
 
 fn line(id: &str) -> Route {

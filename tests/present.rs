@@ -1,7 +1,6 @@
 //! Presenter mode and zoom through `update`, with a fake clock: slide order, stepping, auto-advance, pause.
 
 use chrono::{NaiveDate, NaiveTime};
-use huibao::app::keymap::{action_for, parse_keys};
 use huibao::app::{update, Action, Effect, Effects, Now, Route, Slide, State};
 use huibao::cli::Lang;
 use huibao::model::board::LineId;
@@ -18,11 +17,7 @@ fn state() -> State {
 }
 
 fn press(s: &mut State, keys: &str) {
-    for k in parse_keys(keys).unwrap() {
-        if let Some(a) = action_for(s, &k) {
-            update(s, a);
-        }
-    }
+    huibao::app::update::press_keys(s, keys).unwrap();
 }
 
 /// A tick of the fake clock at `mono` (monotonic time since start), the wall clock from 09:00.

@@ -229,3 +229,26 @@ fn the_first_frame_then_a_reload_told_what_changed_equals_a_full_load() {
         ds.problems
     );
 }
+
+/// The dashboard's start-up looks once more after arming the watcher and shows what it finds only
+/// when the fingerprint moved: the first frame's load of a folder whose every snapshot it read (the
+/// seed) and the full load of the same unchanged folder must agree, or the dashboard would say
+/// 已重新加载 at every start.
+#[test]
+fn the_first_frames_fingerprint_equals_the_full_loads_until_a_file_changes() {
+    let tmp = tempfile::tempdir().expect("a temp dir");
+    copy_tree(Path::new("data"), tmp.path());
+    let mut reloader = Reloader::new(tmp.path());
+    let first = reloader.load_recent();
+    assert!(
+        !first.older_pending,
+        "the seed is one snapshot: all of it is in the first frame"
+    );
+    let before = reloader.fingerprint();
+    reloader.reload();
+    assert_eq!(reloader.fingerprint(), before, "nothing changed");
+    let file = tmp.path().join("2023-06-30/party.json");
+    edit(&file, "\"as_of\"", "\"as_of\" ");
+    reloader.reload();
+    assert_ne!(reloader.fingerprint(), before, "a saved file moves it");
+}

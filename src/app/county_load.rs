@@ -122,7 +122,7 @@ pub fn follow(
         }
         Err(_) => {
             let (to, changes) = mpsc::channel();
-            let _poll = super::run::watch_folder(&dir, to);
+            let _poll = crate::watch::watch_or_poll(&dir, to);
             while changes.recv().is_ok() {
                 if !reload() {
                     return;

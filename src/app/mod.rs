@@ -11,6 +11,7 @@ pub mod frame;
 pub mod grid;
 mod hangup;
 pub mod keymap;
+mod loader;
 pub mod notice;
 pub mod paint;
 pub mod present;

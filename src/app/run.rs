@@ -3,10 +3,10 @@
 //! the first frame is drawn before that thread lists the older history or arms the watcher.
 
 use super::frame::FrameWriter;
+pub use super::loader::Follow;
+use super::loader::{retire, Ev, Loader};
 use super::{keymap, update, Action, Effect, Now, State};
 use crate::model::reload::Reloader;
-use crate::model::Dataset;
-use crate::watch::Changed;
 use crossterm::event::{self, Event};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
@@ -14,256 +14,6 @@ use ratatui::Terminal;
 use std::io::{self, IsTerminal};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
-
-/// What the loop waits on.
-enum Ev {
-    Term(Event),
-    Tick,
-    /// The county folder changed (watcher or poller).
-    Reload,
-    /// The loader thread finished.
-    Loaded(Box<Dataset>),
-    /// The county folder was loaded again (every town's newest snapshots).
-    CountyLoaded(Box<crate::model::county::County>),
-    /// A county's town (its position) was loaded with its whole history.
-    TownLoaded(usize, Box<Dataset>),
-    /// Rows of the county (by their town's position) loaded behind the first frame.
-    TownRows(super::county_load::Rows),
-    Signal(i32),
-    Dead,
-}
-
-/// How the data folder is followed while the dashboard is open.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Follow {
-    /// Nothing to follow (the compiled-in seed).
-    Nothing,
-    /// Watch the folder for file events.
-    Watch(std::path::PathBuf),
-    /// Poll the folder every so many seconds (network shares).
-    Poll(std::path::PathBuf, u64),
-}
-
-/// Loads the folder on a thread of its own: a slow disk, a network share or a file that blocks never
-/// stops the screen or the keys. The thread owns the [`Reloader`], so a reload re-reads only the
-/// files that changed; requests made while it loads are served by one more load.
-struct Loader {
-    /// Reload requests: the paths the watcher saw change, or `None` to look at everything.
-    requests: Option<mpsc::Sender<Changed>>,
-    tx: mpsc::Sender<Ev>,
-    /// The county folder, when the folder is a county's: a reload loads every town's newest
-    /// snapshots, on a thread per load.
-    county: Option<std::path::PathBuf>,
-    /// The county's `--at` date, kept by its reloads.
-    county_at: Option<chrono::NaiveDate>,
-    /// The thread loading the county's rows behind its first frame.
-    rows: Option<std::thread::JoinHandle<()>>,
-    /// The county folder's watch to arm once the rows are in, with the folder's fingerprint from
-    /// before the first frame (a save made before the watch is armed is caught by it).
-    watch: Option<(std::path::PathBuf, Option<crate::watch::Fingerprint>)>,
-    running: bool,
-    again: bool,
-}
-
-impl Loader {
-    /// Starts the loading thread, after the first frame. It loads the history older than the first
-    /// frame's snapshots (when the first frame had only those), then, for `watch`, arms the watcher
-    /// and reloads once more if anything changed before it was armed; then it reloads on each
-    /// request (`changes` from the watcher or the poller, or `r`).
-    ///
-    /// A county folder has no reloader: its watcher, armed once the county's rows are in, signals
-    /// the loop, which loads; a save made before the watcher was armed is caught by comparing the
-    /// folder with `baseline`, its fingerprint from before the first frame.
-    fn start(
-        &mut self,
-        reloader: Option<Reloader>,
-        complete: bool,
-        watch: Option<std::path::PathBuf>,
-        baseline: Option<crate::watch::Fingerprint>,
-    ) -> Option<mpsc::Sender<Changed>> {
-        let tx = self.tx.clone();
-        let Some(mut reloader) = reloader else {
-            // A county's watch (thousands of folders to add) waits for its rows.
-            self.watch = watch.map(|dir| (dir, baseline));
-            if !self.running {
-                self.follow_county();
-            }
-            return None;
-        };
-        let (requests, rx) = mpsc::channel::<Changed>();
-        let changes = requests.clone();
-        let from_watch = requests.clone();
-        std::thread::spawn(move || {
-            let send = |ds: Dataset| {
-                let sent = tx.send(Ev::Loaded(Box::new(ds))).is_ok();
-                // The load's buffers (file bytes, the parsing threads' scratch) were freed on this
-                // thread and its helpers: hand the pages back here too, while the screen is drawn.
-                crate::model::load::return_freed_memory();
-                sent
-            };
-            // The whole history, reusing the first frame's parses.
-            if !complete && !send(reloader.reload()) {
-                return;
-            }
-            // Armed after that load, so the load's own reads wake no watch; a save made before it
-            // was armed is caught by looking once more.
-            let _watch = watch.map(|dir| {
-                let before = reloader.fingerprint();
-                let watch = watch_folder(&dir, from_watch);
-                let again = reloader.reload();
-                if reloader.fingerprint() != before && !send(again) {
-                    return None;
-                }
-                Some(watch)
-            });
-            while let Ok(mut changed) = rx.recv() {
-                // One load serves every request made before it starts.
-                while let Ok(more) = rx.try_recv() {
-                    changed = crate::watch::merge(changed, more);
-                }
-                let fresh = match changed {
-                    Some(paths) => reloader.reload_changed(&paths),
-                    None => reloader.reload(),
-                };
-                if !send(fresh) {
-                    return;
-                }
-            }
-        });
-        self.requests = Some(requests);
-        Some(changes)
-    }
-
-    fn request(&mut self) {
-        if let Some(dir) = self.county.clone() {
-            self.request_county(dir);
-        } else if let Some(r) = &self.requests {
-            let _ = r.send(None);
-        }
-    }
-
-    /// Loads the county folder again on a thread of its own; a request during it runs once it is
-    /// done.
-    fn request_county(&mut self, dir: std::path::PathBuf) {
-        if self.running {
-            self.again = true;
-            return;
-        }
-        self.running = true;
-        let (tx, at) = (self.tx.clone(), self.county_at);
-        std::thread::spawn(move || {
-            let fresh = crate::model::county::load_county_at(&dir, at);
-            let _ = tx.send(Ev::CountyLoaded(Box::new(fresh)));
-        });
-    }
-
-    /// Loads the whole history of the county's town `t` on a thread of its own.
-    fn load_town(&self, state: &State, t: usize) {
-        let Some(c) = state.county.as_deref() else {
-            return;
-        };
-        let Some(town) = c.county.towns.get(t) else {
-            return;
-        };
-        let (dir, th, tx) = (town.dir.clone(), c.county.thresholds, self.tx.clone());
-        std::thread::spawn(move || {
-            let fresh = crate::model::county::load_town(&dir, th, 0);
-            let _ = tx.send(Ev::TownLoaded(t, Box::new(fresh)));
-        });
-    }
-
-    /// Arms the county's watch, once its rows are in.
-    fn follow_county(&mut self) {
-        if let Some((dir, baseline)) = self.watch.take() {
-            let tx = self.tx.clone();
-            std::thread::spawn(move || {
-                super::county_load::follow(dir, baseline, || tx.send(Ev::Reload).is_ok())
-            });
-        }
-    }
-
-    /// Loads the county's rows behind its first frame; a reload asked for meanwhile runs once the
-    /// last row is in.
-    fn load_rows(&mut self, state: &State) {
-        let Some(c) = state.county.as_deref().filter(|c| c.county.loading() > 0) else {
-            return;
-        };
-        self.running = true;
-        let tx = self.tx.clone();
-        self.rows = Some(super::county_load::spawn_rows(&c.county, move |rows| {
-            tx.send(Ev::TownRows(rows)).is_ok()
-        }));
-    }
-
-    /// Rows of the county loaded: show them; after the last, the memory the loads freed goes back
-    /// and a reload asked for meanwhile runs.
-    fn rows_loaded(&mut self, state: &mut State, rows: super::county_load::Rows) {
-        for (t, row) in rows {
-            super::county::town_loaded(state, t, row);
-        }
-        if state
-            .county
-            .as_deref()
-            .is_some_and(|c| c.county.loading() == 0)
-        {
-            // The thread ends right after its last row; its pages are free once it has.
-            if let Some(rows) = self.rows.take() {
-                let _ = rows.join();
-            }
-            crate::model::load::return_freed_memory();
-            self.running = false;
-            self.follow_county();
-            if std::mem::take(&mut self.again) {
-                self.request();
-            }
-        }
-    }
-
-    /// The county was loaded again: show it, and reload the open town.
-    fn county_finished(&mut self, state: &mut State, fresh: crate::model::county::County) {
-        let fx = super::county::replace_county(state, fresh);
-        for e in fx.iter() {
-            if let Effect::LoadTown(t) = e {
-                self.load_town(state, t);
-            }
-        }
-        self.running = false;
-        if std::mem::take(&mut self.again) {
-            self.request();
-        }
-    }
-
-    /// A load finished: keep the last good contents of files that now fail, and show it. Returns
-    /// the data shown until now, to drop once the new frame is drawn ([`retire`]).
-    fn finished(&mut self, state: &mut State, mut fresh: Dataset) -> Dataset {
-        crate::model::load::keep_last_good(&mut fresh, &state.data);
-        state.replace_data(fresh)
-    }
-}
-
-/// Drops data a reload replaced, once the new frame is on screen, and gives the memory back.
-fn retire(replaced: Option<Dataset>) {
-    if let Some(old) = replaced {
-        drop(old);
-        crate::model::load::return_freed_memory();
-    }
-}
-
-/// Watches the folder: each change sends a request on `changes` (polling every two seconds when
-/// the folder cannot be watched). Returns what must be kept alive for the watching to go on.
-pub(super) fn watch_folder(
-    dir: &std::path::Path,
-    changes: mpsc::Sender<Changed>,
-) -> Option<impl Sized> {
-    match crate::watch::watch_changes_into(dir, crate::watch::DEBOUNCE, changes.clone()) {
-        Ok(w) => Some(w),
-        Err(_) => {
-            // Polling cannot say what changed.
-            crate::watch::poll_changes_into(dir.to_path_buf(), Duration::from_secs(2), changes);
-            None
-        }
-    }
-}
 
 /// Puts the terminal back: main screen, cursor shown, raw mode off.
 pub fn restore_terminal() {
@@ -441,19 +191,12 @@ fn event_loop(
     update(state, Action::Resize(size.width, size.height));
     let (tx, rx) = mpsc::channel();
     let mut signals = Some(listen_signals()?);
-    let mut loader = Loader {
-        requests: None,
-        tx: tx.clone(),
-        county: match &follow {
-            Follow::Watch(d) | Follow::Poll(d, _) if state.county.is_some() => Some(d.clone()),
-            _ => None,
-        },
-        county_at: state.county.as_deref().and_then(|c| c.county.at),
-        rows: None,
-        watch: None,
-        running: false,
-        again: false,
+    let county = match &follow {
+        Follow::Watch(d) | Follow::Poll(d, _) if state.county.is_some() => Some(d.clone()),
+        _ => None,
     };
+    let county_at = state.county.as_deref().and_then(|c| c.county.at);
+    let mut loader = Loader::new(tx.clone(), county, county_at);
     // The baseline serves the poller, or (a county folder) the watcher once armed.
     let (poll_base, mut watch_base) = match follow {
         Follow::Poll(..) => (baseline, None),

@@ -318,3 +318,15 @@ fn enter(state: &mut State) {
         Route::County | Route::CountyLaggards | Route::CountySearch => {}
     }
 }
+
+/// Feeds `keys` (a list as `render --keys` takes it) through the keymap and `update`, as the
+/// runtime would; returns every effect asked for, in order, without performing them.
+pub fn press_keys(state: &mut State, keys: &str) -> Result<Vec<super::Effect>, String> {
+    let mut effects = Vec::new();
+    for k in super::keymap::parse_keys(keys)? {
+        if let Some(a) = super::keymap::action_for(state, &k) {
+            effects.extend(update(state, a).iter());
+        }
+    }
+    Ok(effects)
+}

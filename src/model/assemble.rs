@@ -4,13 +4,54 @@
 
 use super::diag::{Diagnostic, Severity};
 use super::failed::Failed;
-use super::folders::{DayLoaded, Done};
-use super::load::{LineJob, Loaded, Place, Shared, Snapshot, Unloaded};
-use super::stamp::{Cache, Cached};
+use super::job::{LineJob, Loaded, Parsed, Place, Unloaded};
+use super::snapshot::{Shared, Snapshot};
+use super::stamp::{Cache, Cached, DayListing, Stamp};
 use super::Line;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+/// A snapshot folder as a load found it: its stamp when listed, its listing, and each of its files
+/// loaded (or why not), in listing order. Shared (`Arc`) between loads while the folder is unchanged.
+#[derive(Debug)]
+pub(super) struct DayLoaded {
+    /// The folder's stamp when it was listed (`None`: it could be listed but not stat'ed).
+    pub(super) stamp: Option<Stamp>,
+    /// Its line files and the names it skipped.
+    pub(super) listing: Arc<DayListing>,
+    /// Each line file loaded or not, then each skipped name, in order.
+    pub(super) parsed: Vec<Parsed>,
+    /// What the folder adds to a dataset, worked out when first needed.
+    pub(super) made: OnceLock<Made>,
+}
+
+impl DayLoaded {
+    /// What the folder adds to a dataset.
+    pub(super) fn made(&self) -> &Made {
+        self.made.get_or_init(|| Made::of(self))
+    }
+
+    /// The file at `full` as this load found it, if it loaded.
+    pub(super) fn loaded(&self, full: &Path) -> Option<(&LineJob, &Loaded)> {
+        self.parsed.iter().find_map(|(job, r)| match r {
+            Ok(l) if l.stamp.as_ref().is_some_and(|(p, _)| p == full) => Some((job, l)),
+            _ => None,
+        })
+    }
+}
+
+/// A piece of work done.
+pub(super) enum Done {
+    /// Line files (or a snapshot folder that could not be listed), loaded or not.
+    Files(Vec<Parsed>),
+    /// A snapshot folder (entry place, name) listed and loaded just now.
+    Fresh(usize, String, DayLoaded),
+    /// A snapshot folder (entry place, name); the places of its files' jobs are those of the load
+    /// that made it, the entry's place is this one.
+    Day(usize, String, Arc<DayLoaded>),
+}
 
 /// One file's part in a dataset.
 enum Part {

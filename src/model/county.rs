@@ -7,6 +7,7 @@
 //! when it is opened. A town that fails keeps its row with the reason.
 
 use super::board::Board;
+use super::county_checks::{check, shown, CountyView, TownView};
 use super::diag::{Diagnostic, JsonText, Locator, Severity};
 use super::encoding::{decode, parse_json};
 use super::format::{Thresholds, Town};
@@ -150,8 +151,23 @@ impl County {
     fn finish_if_loaded(&mut self) {
         if self.loading() == 0 {
             let path = shown(&self.dir, COUNTY_FILE);
-            self.problems =
-                super::county_checks::check(self, &self.file.base, &self.file.text, &path);
+            let towns: Vec<TownView> = self
+                .towns
+                .iter()
+                .map(|t| TownView {
+                    folder: &t.folder,
+                    name: &t.name,
+                    data: t.data.as_ref(),
+                    board: &t.board,
+                    loading: t.loading,
+                })
+                .collect();
+            let view = CountyView {
+                dir: &self.dir,
+                at: self.at,
+                towns: &towns,
+            };
+            self.problems = check(view, &self.file.base, &self.file.text, &path);
         }
     }
 
@@ -169,14 +185,6 @@ impl County {
 /// True when `dir` holds a `county.json`.
 pub fn is_county_dir(dir: &Path) -> bool {
     dir.join(COUNTY_FILE).is_file()
-}
-
-/// `dir/name` as messages show it.
-pub(super) fn shown(dir: &Path, name: &str) -> String {
-    sanitize::clean(&format!(
-        "{}/{name}",
-        dir.display().to_string().trim_end_matches('/')
-    ))
 }
 
 /// Reads `county.json`; a problem names the file and the place.

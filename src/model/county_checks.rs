@@ -1,15 +1,50 @@
 //! The county's checks once every town has loaded: towns listed but missing or without a snapshot,
 //! two towns of one name, towns whose work lines differ, and folders `county.json` does not list.
 
-use super::county::{County, TownEntry};
+use super::board::Board;
 use super::diag::{Diagnostic, JsonText, Locator, Place, Severity};
-use super::load::is_ignored_name;
+use super::load::{is_ignored_name, Dataset};
 use super::sanitize;
+use chrono::NaiveDate;
 use std::collections::BTreeSet;
 use std::path::Path;
 
+/// What the checks look at of one town's row.
+#[derive(Debug, Clone, Copy)]
+pub struct TownView<'a> {
+    /// The town's folder name, as `county.json` lists it.
+    pub folder: &'a str,
+    /// The town's name.
+    pub name: &'a str,
+    /// Its data, when its folder exists.
+    pub data: Option<&'a Dataset>,
+    /// Its row's board.
+    pub board: &'a Board,
+    /// The row is still loading.
+    pub loading: bool,
+}
+
+/// What the checks look at of the county.
+#[derive(Debug, Clone, Copy)]
+pub struct CountyView<'a> {
+    /// The county folder.
+    pub dir: &'a Path,
+    /// The date the county is shown as of (`--at`), if any.
+    pub at: Option<NaiveDate>,
+    /// Its towns' rows, in order.
+    pub towns: &'a [TownView<'a>],
+}
+
+/// `dir/name` as messages show it.
+pub(super) fn shown(dir: &Path, name: &str) -> String {
+    sanitize::clean(&format!(
+        "{}/{name}",
+        dir.display().to_string().trim_end_matches('/')
+    ))
+}
+
 /// The county's problems: those of `county.json` itself (`base`), then each town's, then the county's.
-pub fn check(county: &County, base: &[Diagnostic], text: &str, path: &str) -> Vec<Diagnostic> {
+pub fn check(county: CountyView, base: &[Diagnostic], text: &str, path: &str) -> Vec<Diagnostic> {
     let mut problems = base.to_vec();
     let place = |field: &str| JsonText(text).places(&[field]).remove(0);
     let mut at = |sev: Severity, field: String, message: String| {
@@ -22,8 +57,8 @@ pub fn check(county: &County, base: &[Diagnostic], text: &str, path: &str) -> Ve
         })
     };
     for (i, t) in county.towns.iter().enumerate() {
-        let shown = super::county::shown(&county.dir, &t.folder);
-        match &t.data {
+        let shown = shown(county.dir, t.folder);
+        match t.data {
             _ if t.loading => {}
             None => at(
                 Severity::Error,
@@ -46,17 +81,17 @@ pub fn check(county: &County, base: &[Diagnostic], text: &str, path: &str) -> Ve
             Some(_) => {}
         }
     }
-    check_names(&county.towns, &mut at);
-    check_lines(&county.towns, &mut at);
-    let listed: Vec<String> = county.towns.iter().map(|t| t.folder.clone()).collect();
-    problems.extend(unlisted(&county.dir, &listed, path));
+    check_names(county.towns, &mut at);
+    check_lines(county.towns, &mut at);
+    let listed: Vec<String> = county.towns.iter().map(|t| t.folder.to_string()).collect();
+    problems.extend(unlisted(county.dir, &listed, path));
     problems
 }
 
 type Report<'a> = dyn FnMut(Severity, String, String) + 'a;
 
 /// Two towns (or one town listed twice) under the same name.
-fn check_names(towns: &[TownEntry], at: &mut Report) {
+fn check_names(towns: &[TownView], at: &mut Report) {
     for (i, t) in towns.iter().enumerate() {
         if let Some(j) = towns[..i]
             .iter()
@@ -80,11 +115,10 @@ fn check_names(towns: &[TownEntry], at: &mut Report) {
 }
 
 /// Towns whose work lines differ from the first loaded town's: the ranking compares unlike things.
-fn check_lines(towns: &[TownEntry], at: &mut Report) {
-    let ids = |t: &TownEntry| -> BTreeSet<String> {
-        t.board.lines.iter().map(|l| l.id.clone()).collect()
-    };
-    let loaded: Vec<(usize, &TownEntry)> = towns
+fn check_lines(towns: &[TownView], at: &mut Report) {
+    let ids =
+        |t: &TownView| -> BTreeSet<String> { t.board.lines.iter().map(|l| l.id.clone()).collect() };
+    let loaded: Vec<(usize, &TownView)> = towns
         .iter()
         .enumerate()
         // A town none of whose lines loaded is not compared (its broken lines keep their places).

@@ -4,7 +4,7 @@
 use super::checks::unit_change_warnings;
 use super::diag::Diagnostic;
 use super::line_file::LineFile;
-use super::load::LineHistory;
+use super::snapshot::LineHistory;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::sync::Arc;

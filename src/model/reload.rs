@@ -5,7 +5,8 @@
 use super::diag::Diagnostic;
 use super::folders::{Days, Last, Sweep};
 use super::format::Town;
-use super::load::{list_day, list_top, load_entries_cached, Content, DataSource, Dataset, Entry};
+use super::job::{list_day, Content};
+use super::load::{list_top, load_entries_cached, DataSource, Dataset, Entry};
 use super::pairs::PairChecks;
 use super::stamp::{Cache, Stamp};
 use std::collections::{HashMap, HashSet};
@@ -58,8 +59,8 @@ impl Reloader {
         &self.dir
     }
 
-    /// A summary of the stamps of every file the last load parsed, and of `town.json` and the
-    /// snapshot folders as they were then: it differs after a reload that found any change.
+    /// A summary of the stamps of every line file the last load parsed and of `town.json` as they
+    /// were then: it differs after a reload that found any change to them.
     pub fn fingerprint(&self) -> u64 {
         use std::hash::{BuildHasher, Hash, Hasher};
         // Fixed keys: fingerprints are compared with each other, never across processes.
@@ -71,24 +72,28 @@ impl Reloader {
             st.hash(&mut h);
             h.finish()
         };
-        let files = self.cache.iter().map(|(p, c)| one(p, &c.stamp));
-        let in_days = self.days.values().flat_map(|d| {
-            d.parsed.iter().filter_map(|(_, r)| {
-                let (p, st) = r.as_ref().ok()?.stamp.as_ref()?;
-                Some(one(p, st))
-            })
-        });
-        let days = self
-            .days
+        // Each file once, wherever the load keeps it (a first frame's files are loose in the
+        // cache, a full load's are in their folders): the first frame's and the full load's
+        // fingerprints of an unchanged folder are equal.
+        let mut files: Vec<u64> = self
+            .cache
             .iter()
-            .filter_map(|(name, d)| Some(one(Path::new(name), d.stamp.as_ref()?)));
+            .map(|(p, c)| one(p, &c.stamp))
+            .chain(self.days.values().flat_map(|d| {
+                d.parsed.iter().filter_map(|(_, r)| {
+                    let (p, st) = r.as_ref().ok()?.stamp.as_ref()?;
+                    Some(one(p, st))
+                })
+            }))
+            .collect();
+        files.sort_unstable();
+        files.dedup();
         let town = self.town.iter().map(|st| one(&self.dir, st));
-        let count = self.cache.len() + self.days.values().map(|d| d.parsed.len()).sum::<usize>();
         files
-            .chain(in_days)
-            .chain(days)
+            .iter()
+            .copied()
             .chain(town)
-            .fold(count as u64, |acc, h| acc ^ h)
+            .fold(files.len() as u64, |acc, h| acc ^ h)
     }
 
     /// Loads the whole folder, the same as [`super::load::load_dir`], taking every unchanged
@@ -157,6 +162,9 @@ impl Reloader {
     /// the number of snapshot dates. The dataset says `older_pending` when older folders were not
     /// read; [`Reloader::reload`] then loads the rest, reusing these parses.
     pub fn load_recent(&mut self) -> Dataset {
+        self.town = std::fs::metadata(self.dir.join("town.json"))
+            .ok()
+            .map(|m| Stamp::of(&m));
         let (found, mut problems) = list_top(&self.dir);
         let town_lines = town_lines(&found);
         let mut wanted: Vec<Entry> = Vec::new();
