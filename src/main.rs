@@ -13,6 +13,24 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[link_section = ".init_array"]
 static COMMIT_ON_DEMAND: extern "C" fn() = huibao::model::load::commit_memory_on_demand;
 
+/// Sets mimalloc's first arena to 64 MiB instead of 1 GiB, before anything is allocated (see
+/// [`COMMIT_ON_DEMAND`]): the arena's bookkeeping grows with its size, and setting up that of 1 GiB
+/// touched ~40 pages on every start (`--version` 1.2 -> 0.8 ms of CPU). A larger history takes
+/// more arenas, each larger than the last (mimalloc grows them).
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static SMALL_FIRST_ARENA: extern "C" fn() = small_first_arena;
+
+#[cfg(target_os = "linux")]
+extern "C" fn small_first_arena() {
+    /// `mi_option_arena_reserve` (mimalloc.h), in KiB.
+    const MI_OPTION_ARENA_RESERVE: libmimalloc_sys::mi_option_t = 23;
+    // SAFETY: sets the default of one of mimalloc's options (no allocation); the environment
+    // (MIMALLOC_ARENA_RESERVE), read when the option is first used, overrides it.
+    unsafe { libmimalloc_sys::mi_option_set_default(MI_OPTION_ARENA_RESERVE, 64 * 1024) };
+}
+
 fn main() -> std::process::ExitCode {
     // mimalloc asks for transparent huge pages on its arenas: every 2 MiB region touched would
     // then count whole in the resident size (the seed's dashboard held 20 MiB instead of 7). A

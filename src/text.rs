@@ -8,7 +8,51 @@ pub const ELLIPSIS: &str = "..";
 
 /// Display width of `s` in terminal columns.
 pub fn width(s: &str) -> usize {
-    s.graphemes(true).map(glyph_width).sum()
+    glyphs(s).map(glyph_width).sum()
+}
+
+/// The glyphs (grapheme clusters) of `s`. Text made only of characters that always stand alone
+/// ([`stands_alone`]) is cut per character without running the segmentation rules: a frame
+/// measures and cuts hundreds of such strings.
+fn glyphs(s: &str) -> Glyphs<'_> {
+    if s.chars().all(stands_alone) {
+        Glyphs::Chars(s)
+    } else {
+        Glyphs::Clusters(s.graphemes(true))
+    }
+}
+
+/// The iterator of [`glyphs`].
+enum Glyphs<'a> {
+    /// What is left of a text whose characters are its glyphs.
+    Chars(&'a str),
+    /// Any other text, segmented.
+    Clusters(unicode_segmentation::Graphemes<'a>),
+}
+
+impl<'a> Iterator for Glyphs<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Glyphs::Chars(rest) => {
+                let c = rest.chars().next()?;
+                let (glyph, after) = rest.split_at(c.len_utf8());
+                *rest = after;
+                Some(glyph)
+            }
+            Glyphs::Clusters(g) => g.next(),
+        }
+    }
+}
+
+/// Characters that are a whole glyph next to any other such character (grapheme cluster break
+/// "Other", never a mark, joiner, selector, regional indicator or Hangul jamo): printable ASCII,
+/// the middle dot, general punctuation (dashes, quotes, the ellipsis), CJK symbols and punctuation
+/// except the combining tone marks, CJK ideographs, full-width forms.
+fn stands_alone(c: char) -> bool {
+    matches!(c as u32,
+        0x20..=0x7E | 0xB7 | 0x2010..=0x2027 | 0x3000..=0x3029 | 0x3030..=0x303F
+        | 0x4E00..=0x9FFF | 0xFF01..=0xFF60)
 }
 
 fn glyph_width(g: &str) -> usize {
@@ -29,7 +73,7 @@ pub fn truncate(s: &str, max: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
     let mut next = None;
-    for g in s.graphemes(true) {
+    for g in glyphs(s) {
         let w = glyph_width(g);
         if used + w > room {
             next = Some(g);
@@ -160,7 +204,7 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
                 continue;
             }
             // Longer than a line by itself: cut between glyphs.
-            for g in piece.graphemes(true) {
+            for g in glyphs(piece) {
                 let gw = glyph_width(g);
                 if used + gw > w && used > 0 {
                     lines.push(std::mem::take(&mut cur));
@@ -181,6 +225,26 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_that_stand_alone_are_their_own_glyphs() {
+        let alone: String = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| stands_alone(c))
+            .collect();
+        // Each beside the next and, reversed, beside the one before: no two are one cluster.
+        let back: String = alone.chars().rev().collect();
+        for s in [alone.as_str(), back.as_str()] {
+            assert!(s.graphemes(true).eq(glyphs(s)));
+        }
+        assert!(matches!(
+            glyphs("1000万元，同比+2%“完成”…"),
+            Glyphs::Chars(_)
+        ));
+        for s in ["e\u{301}", "中\u{FE0F}", "👍🏽中", "\r\n"] {
+            assert!(matches!(glyphs(s), Glyphs::Clusters(_)));
+        }
+    }
 
     #[test]
     fn widths_count_columns_not_chars() {

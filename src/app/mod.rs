@@ -127,10 +127,10 @@ pub struct State {
 impl State {
     /// A new state showing the latest snapshot of `data`.
     pub fn new(data: Dataset, lang: Lang, today: NaiveDate) -> State {
-        let board = Board::build(&data, data.latest_date());
         let mut s = State {
-            all: board.clone(),
-            board,
+            all: Board::build(&data, data.latest_date()),
+            // Filled by `refresh` from `all` (one copy of the board, not two).
+            board: Board::default(),
             data,
             lang,
             look: Look::default(),

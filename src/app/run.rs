@@ -126,13 +126,13 @@ fn terminal_gone(stdin_too: bool) -> bool {
 
 /// Starts listening for signals: the handlers are in place from here on (SIGTERM or SIGHUP during
 /// the first frame must still restore the terminal); what they caught waits in the returned
-/// [`Signals`](signal_hook::iterator::Signals) until [`forward_signals`] passes it to the loop.
-fn listen_signals() -> io::Result<signal_hook::iterator::Signals> {
-    signal_hook::iterator::Signals::new(super::signals::listened())
+/// [`Caught`](super::signals::Caught) until [`forward_signals`] passes it to the loop.
+fn listen_signals() -> io::Result<super::signals::Caught> {
+    super::signals::listen(&super::signals::listened())
 }
 
 /// Sends the signals caught into the loop's channel, from a thread started after the first frame.
-fn forward_signals(mut signals: signal_hook::iterator::Signals, tx: &mpsc::Sender<Ev>) {
+fn forward_signals(signals: super::signals::Caught, tx: &mpsc::Sender<Ev>) {
     let sig_tx = tx.clone();
     std::thread::spawn(move || {
         for sig in signals.forever() {

@@ -35,6 +35,82 @@ pub fn listened() -> Vec<i32> {
     sigs
 }
 
+/// The write end of the pipe that [`on_signal`] writes each caught signal's number into (-1: none).
+/// Never closed: a handler may run at any time.
+static CAUGHT: AtomicI32 = AtomicI32::new(-1);
+
+/// The signals caught since [`listen`], in the order they came.
+pub struct Caught(std::fs::File);
+
+impl Caught {
+    /// The signals as they come; blocks between them (run it on its own thread).
+    pub fn forever(mut self) -> impl Iterator<Item = i32> {
+        use std::io::Read;
+        std::iter::from_fn(move || loop {
+            let mut sig = [0u8];
+            match self.0.read(&mut sig) {
+                Ok(1) => return Some(i32::from(sig[0])),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                _ => return None,
+            }
+        })
+    }
+}
+
+/// Catches `sigs` from now on: each one caught waits in the returned [`Caught`]. A pipe written by
+/// a plain handler (one `sigaction` per signal), not signal-hook's registry, whose bookkeeping
+/// copied its whole table for each of the ~50 signals before the first frame. Once only.
+pub fn listen(sigs: &[i32]) -> std::io::Result<Caught> {
+    use std::os::fd::FromRawFd;
+    let mut fds = [0; 2];
+    // SAFETY: pipe2 fills `fds`, two descriptors owned from here on.
+    if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // The handler never waits: a full pipe (thousands of signals unread) drops the rest.
+    // SAFETY: fcntl on the descriptor just made.
+    unsafe { libc::fcntl(fds[1], libc::F_SETFL, libc::O_NONBLOCK) };
+    if CAUGHT
+        .compare_exchange(-1, fds[1], Ordering::SeqCst, Ordering::SeqCst)
+        .is_err()
+    {
+        // SAFETY: both descriptors are ours and unused.
+        unsafe { (libc::close(fds[0]), libc::close(fds[1])) };
+        return Err(std::io::Error::other("signals are listened for already"));
+    }
+    for &sig in sigs {
+        // SAFETY: a zeroed sigaction is a valid value; the handler only makes async-signal-safe
+        // calls.
+        unsafe {
+            let mut action: libc::sigaction = std::mem::zeroed();
+            action.sa_sigaction = on_signal as *const () as libc::sighandler_t;
+            action.sa_flags = libc::SA_RESTART;
+            libc::sigemptyset(&mut action.sa_mask);
+            if libc::sigaction(sig, &action, std::ptr::null_mut()) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+        }
+    }
+    // SAFETY: the read end is ours alone.
+    Ok(Caught(unsafe { std::fs::File::from_raw_fd(fds[0]) }))
+}
+
+/// Writes the signal's number into the pipe of [`listen`] (async-signal-safe: `write` only, errno
+/// kept).
+extern "C" fn on_signal(sig: libc::c_int) {
+    let fd = CAUGHT.load(Ordering::SeqCst);
+    if fd < 0 {
+        return;
+    }
+    // SAFETY: errno is this thread's; write is async-signal-safe and the byte outlives the call.
+    unsafe {
+        let errno = *libc::__errno_location();
+        let byte = sig as u8;
+        let _ = libc::write(fd, (&byte as *const u8).cast(), 1);
+        *libc::__errno_location() = errno;
+    }
+}
+
 /// Signals that end the process because something went wrong in it (or were sent to look like it):
 /// handled at once, in the signal handler.
 pub const FAULTS: [i32; 7] = [
@@ -174,5 +250,19 @@ mod tests {
         assert!(ending()
             .iter()
             .all(|s| !signal_hook::consts::FORBIDDEN.contains(s)));
+    }
+
+    #[test]
+    fn caught_signals_come_in_order_and_a_second_listen_is_refused() {
+        let caught = listen(&[libc::SIGUSR2, libc::SIGWINCH]).unwrap();
+        assert!(listen(&[libc::SIGUSR1]).is_err());
+        // SAFETY: raise to this process; the handler above takes both signals.
+        unsafe {
+            libc::raise(libc::SIGWINCH);
+            libc::raise(libc::SIGUSR2);
+            libc::raise(libc::SIGWINCH);
+        }
+        let got: Vec<i32> = caught.forever().take(3).collect();
+        assert_eq!(got, [libc::SIGWINCH, libc::SIGUSR2, libc::SIGWINCH]);
     }
 }

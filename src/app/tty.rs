@@ -162,9 +162,10 @@ pub fn draw_cells<'a, W: Write>(
     content: impl Iterator<Item = (u16, u16, &'a Cell)>,
 ) -> io::Result<()> {
     let mut cursor: Option<(u16, u16)> = None;
-    // The terminal's pen, and the full sequence for it (kept for wide glyphs, see ScreenModel).
+    // The terminal's pen, and the full sequence for it, made when a wide glyph needs it (kept for
+    // wide glyphs, see ScreenModel).
     let mut pen: Option<Pen> = None;
-    let mut style = String::new();
+    let mut full: Option<String> = None;
     let mut blanked: Vec<(u16, u16, String)> = Vec::new();
     for (x, y, cell) in content {
         if cursor != Some((x, y)) {
@@ -174,18 +175,28 @@ pub fn draw_cells<'a, W: Write>(
         if pen != Some(next) {
             out.write_all(next.from(pen).as_bytes())?;
             pen = Some(next);
-            style = next.full();
+            full = None;
         }
         let sym = cell.symbol();
         out.write_all(sym.as_bytes())?;
         let w = cell_width(sym);
         blanked.retain(|(bx, by, _)| *by != y || *bx < x || *bx >= x + w);
-        let orphans = model.put(x, y, w, &style);
+        let style = if w > 1 {
+            full.get_or_insert_with(|| next.full()).as_str()
+        } else {
+            "" // A narrow glyph's style is not kept.
+        };
+        let orphans = model.put(x, y, w, style);
         blanked.extend(orphans.into_iter().map(|(bx, st)| (bx, y, st)));
         // Trust the width of plain text and CJK; after an emoji or another wide cluster, whose width
         // terminals disagree on, move the cursor explicitly before the next cell.
         cursor = (w == 1 || is_plain_wide(sym)).then(|| (x.saturating_add(w), y));
     }
+    let mut style = match (full, pen) {
+        (Some(s), _) => s,
+        (None, Some(p)) => p.full(),
+        (None, None) => String::new(),
+    };
     blanked.sort_by_key(|(x, y, _)| (*y, *x));
     blanked.dedup_by_key(|(x, y, _)| (*x, *y));
     let mut written = pen.is_some();

@@ -518,11 +518,12 @@ const BATCH: usize = 8;
 /// down (or a large file) does not hold up the others.
 fn run_parallel(work: Vec<Work>, prefix: &str, last: Last<'_>) -> Vec<Done> {
     // A reload that takes every file from the cache still stats each one: threads pay there too.
-    // Folders taken whole from the last load cost nothing.
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8)
-        .min(work.iter().filter(|w| w.is_busy()).count());
+    // Folders taken whole from the last load cost nothing. One busy piece (a first frame's files,
+    // one snapshot folder) needs no count of cores: asking reads cgroup files on every load.
+    let threads = match work.iter().filter(|w| w.is_busy()).count() {
+        0 | 1 => 1,
+        n => std::thread::available_parallelism().map_or(1, |c| c.get().min(8).min(n)),
+    };
     if threads <= 1 {
         return work
             .into_iter()

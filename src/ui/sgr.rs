@@ -5,28 +5,51 @@ use ratatui::style::{Color, Modifier};
 
 /// The SGR parameter of a colour (`31`, `38;5;208`, `48;2;1;2;3`), None for the terminal's default.
 pub fn color_param(c: Color, fg: bool) -> Option<String> {
+    let mut out = String::new();
+    push_color(&mut out, c, fg).then_some(out)
+}
+
+/// Appends the SGR parameter of a colour to `out` (see [`color_param`]); false, appending nothing,
+/// for the terminal's default. No allocation: a frame writes one per change of pen.
+fn push_color(out: &mut String, c: Color, fg: bool) -> bool {
+    use std::fmt::Write;
     let base: u16 = if fg { 30 } else { 40 };
-    Some(match c {
-        Color::Reset => return None,
-        Color::Black => format!("{base}"),
-        Color::Red => format!("{}", base + 1),
-        Color::Green => format!("{}", base + 2),
-        Color::Yellow => format!("{}", base + 3),
-        Color::Blue => format!("{}", base + 4),
-        Color::Magenta => format!("{}", base + 5),
-        Color::Cyan => format!("{}", base + 6),
-        Color::Gray => format!("{}", base + 7),
-        Color::DarkGray => format!("{}", base + 60),
-        Color::LightRed => format!("{}", base + 61),
-        Color::LightGreen => format!("{}", base + 62),
-        Color::LightYellow => format!("{}", base + 63),
-        Color::LightBlue => format!("{}", base + 64),
-        Color::LightMagenta => format!("{}", base + 65),
-        Color::LightCyan => format!("{}", base + 66),
-        Color::White => format!("{}", base + 67),
-        Color::Indexed(i) => format!("{};5;{i}", base + 8),
-        Color::Rgb(r, g, b) => format!("{};2;{r};{g};{b}", base + 8),
-    })
+    let offset = match c {
+        Color::Reset => return false,
+        Color::Black => 0,
+        Color::Red => 1,
+        Color::Green => 2,
+        Color::Yellow => 3,
+        Color::Blue => 4,
+        Color::Magenta => 5,
+        Color::Cyan => 6,
+        Color::Gray => 7,
+        Color::DarkGray => 60,
+        Color::LightRed => 61,
+        Color::LightGreen => 62,
+        Color::LightYellow => 63,
+        Color::LightBlue => 64,
+        Color::LightMagenta => 65,
+        Color::LightCyan => 66,
+        Color::White => 67,
+        Color::Indexed(i) => {
+            let _ = write!(out, "{};5;{i}", base + 8);
+            return true;
+        }
+        Color::Rgb(r, g, b) => {
+            let _ = write!(out, "{};2;{r};{g};{b}", base + 8);
+            return true;
+        }
+    };
+    let _ = write!(out, "{}", base + offset);
+    true
+}
+
+/// Appends the separator before a parameter of the sequence `out`, which starts `ESC[`.
+fn next_param(out: &mut String) {
+    if !out.ends_with('[') {
+        out.push(';');
+    }
 }
 
 /// The SGR codes of the modifiers the terminal backend and the ANSI export write.
@@ -66,35 +89,50 @@ impl Pen {
         let Some(from) = from.filter(|f| f.modifier - self.modifier == Modifier::empty()) else {
             return self.full();
         };
-        let mut codes: Vec<String> = Vec::new();
+        let mut out = String::from("\x1b[");
         for (flag, code) in MODIFIERS {
             if self.modifier.contains(flag) && !from.modifier.contains(flag) {
-                codes.push(code.into());
+                next_param(&mut out);
+                out.push_str(code);
             }
         }
         if self.fg != from.fg {
-            codes.push(color_param(self.fg, true).unwrap_or_else(|| "39".into()));
+            next_param(&mut out);
+            if !push_color(&mut out, self.fg, true) {
+                out.push_str("39");
+            }
         }
         if self.bg != from.bg {
-            codes.push(color_param(self.bg, false).unwrap_or_else(|| "49".into()));
+            next_param(&mut out);
+            if !push_color(&mut out, self.bg, false) {
+                out.push_str("49");
+            }
         }
-        if codes.is_empty() {
+        if out.len() == 2 {
             return String::new();
         }
-        format!("\x1b[{}m", codes.join(";"))
+        out.push('m');
+        out
     }
 
     /// One escape sequence that resets and sets the whole pen: `ESC[0;1;31;44m`.
     pub fn full(self) -> String {
-        let mut codes = vec!["0".to_string()];
+        let mut out = String::from("\x1b[0");
         for (flag, code) in MODIFIERS {
             if self.modifier.contains(flag) {
-                codes.push(code.into());
+                out.push(';');
+                out.push_str(code);
             }
         }
-        codes.extend(color_param(self.fg, true));
-        codes.extend(color_param(self.bg, false));
-        format!("\x1b[{}m", codes.join(";"))
+        for (color, fg) in [(self.fg, true), (self.bg, false)] {
+            let mark = out.len();
+            out.push(';');
+            if !push_color(&mut out, color, fg) {
+                out.truncate(mark);
+            }
+        }
+        out.push('m');
+        out
     }
 }
 
