@@ -16,22 +16,6 @@ fn push_color(out: &mut String, c: Color, fg: bool) -> bool {
     let base: u16 = if fg { 30 } else { 40 };
     let offset = match c {
         Color::Reset => return false,
-        Color::Black => 0,
-        Color::Red => 1,
-        Color::Green => 2,
-        Color::Yellow => 3,
-        Color::Blue => 4,
-        Color::Magenta => 5,
-        Color::Cyan => 6,
-        Color::Gray => 7,
-        Color::DarkGray => 60,
-        Color::LightRed => 61,
-        Color::LightGreen => 62,
-        Color::LightYellow => 63,
-        Color::LightBlue => 64,
-        Color::LightMagenta => 65,
-        Color::LightCyan => 66,
-        Color::White => 67,
         Color::Indexed(i) => {
             let _ = write!(out, "{};5;{i}", base + 8);
             return true;
@@ -40,6 +24,12 @@ fn push_color(out: &mut String, c: Color, fg: bool) -> bool {
             let _ = write!(out, "{};2;{r};{g};{b}", base + 8);
             return true;
         }
+        // The sixteen named colours: 30–37 (40–47), then the bright ones at 90–97 (100–107).
+        named => match super::palette::named_index(named) {
+            Some(i) if i < 8 => u16::from(i),
+            Some(i) => 60 + u16::from(i - 8),
+            None => return false,
+        },
     };
     let _ = write!(out, "{}", base + offset);
     true
@@ -150,6 +140,18 @@ mod tests {
         c.set_fg(fg).set_bg(bg);
         c.modifier = modifier;
         Pen::of(&c)
+    }
+
+    #[test]
+    fn the_sixteen_named_colours_and_the_rest_have_their_codes() {
+        let p = |c, fg| color_param(c, fg);
+        assert_eq!(p(Color::Black, true).as_deref(), Some("30"));
+        assert_eq!(p(Color::Gray, false).as_deref(), Some("47"));
+        assert_eq!(p(Color::DarkGray, true).as_deref(), Some("90"));
+        assert_eq!(p(Color::White, false).as_deref(), Some("107"));
+        assert_eq!(p(Color::Indexed(208), true).as_deref(), Some("38;5;208"));
+        assert_eq!(p(Color::Rgb(1, 2, 3), false).as_deref(), Some("48;2;1;2;3"));
+        assert_eq!(p(Color::Reset, true), None);
     }
 
     #[test]
