@@ -353,3 +353,41 @@ fn pty_walk(data: &str, today: &str, walk: &[&str]) {
     p.send(b"q");
     assert!(p.wait_exit(common::TIMEOUT).is_some());
 }
+
+/// Any screen of the seed's walk drawn over any other (keys can arrive faster than frames, so the
+/// terminal may go from any screen to any later one, or back): the emulated screen equals the frame.
+#[test]
+fn any_screen_over_any_other_leaves_no_stale_cell() {
+    use huibao::app::update::press_keys;
+    let walk = [
+        "2", "j", "j", "Enter", "Esc", "Esc", "w", "Esc", "1", "Enter", "Esc", "Esc", "4",
+    ];
+    let size = (80, 24);
+    let mut states = Vec::new();
+    let mut state = seed(ThemeName::Dark, ColorDepth::Sixteen);
+    huibao::app::update(&mut state, huibao::app::Action::Resize(size.0, size.1));
+    states.push(state.clone());
+    for k in walk {
+        press_keys(&mut state, k).unwrap();
+        states.push(state.clone());
+    }
+    for (i, a) in states.iter().enumerate() {
+        for (j, b) in states.iter().enumerate() {
+            let backend = Emulated {
+                parser: vt100::Parser::new(size.1, size.0, 0),
+                model: ScreenModel::default(),
+                size,
+            };
+            let mut term = ratatui::Terminal::new(backend).unwrap();
+            term.draw(|f| huibao::app::tty::draw_frame(f, a)).unwrap();
+            let done = term.draw(|f| huibao::app::tty::draw_frame(f, b)).unwrap();
+            let buf = done.buffer.clone();
+            let bad = mismatches(term.backend().parser.screen(), &buf);
+            assert!(
+                bad.is_empty(),
+                "screen {j} over screen {i}: {}",
+                bad[..bad.len().min(10)].join("\n")
+            );
+        }
+    }
+}
