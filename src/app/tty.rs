@@ -6,7 +6,6 @@
 //! so a Chinese screen costs about half the bytes. Everything else is delegated.
 
 use super::frame::FrameWriter;
-use crate::ui::sgr::Pen;
 use crossterm::cursor::MoveTo;
 use crossterm::queue;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
@@ -33,7 +32,7 @@ impl Tty {
         }
     }
 
-    /// Writes ASCII stand-ins for ambiguous-width symbols (see [`Tty::new`]) from the next frame.
+    /// Writes ambiguous-width symbols as ASCII stand-ins from now on, or not.
     pub fn set_narrow(&mut self, narrow: bool) {
         self.narrow = narrow;
     }
@@ -66,10 +65,7 @@ impl Write for Tty {
 pub struct ScreenModel {
     width: usize,
     spans: Vec<Vec<u8>>,
-    /// Per cell, the style a wide glyph starting there was written in: 0 for none, else its place
-    /// in `styles` plus one (a grid, not a map: every cell written looks here).
-    wide: Vec<Vec<u16>>,
-    styles: Vec<String>,
+    wide_styles: std::collections::HashMap<(u16, u16), String>,
 }
 
 impl ScreenModel {
@@ -77,46 +73,32 @@ impl ScreenModel {
     pub fn reset(&mut self) {
         self.width = 0;
         self.spans.clear();
-        self.wide.clear();
-        self.styles.clear();
+        self.wide_styles.clear();
     }
 
-    /// Makes the grid reach column `x` of row `y`.
-    fn reach(&mut self, x: u16, y: u16) {
+    fn row(&mut self, x: u16, y: u16) -> &mut Vec<u8> {
         let (x, y) = (x as usize, y as usize);
         if x >= self.width {
             self.width = x + 1;
         }
         if y >= self.spans.len() {
             self.spans.resize(y + 1, Vec::new());
-            self.wide.resize(y + 1, Vec::new());
         }
-        if self.spans[y].len() < self.width {
-            self.spans[y].resize(self.width, 1);
-            self.wide[y].resize(self.width, 0);
+        let row = &mut self.spans[y];
+        if row.len() < self.width {
+            row.resize(self.width, 1);
         }
-    }
-
-    /// The number standing for the style `sgr` in the grid.
-    fn style_id(&mut self, sgr: &str) -> u16 {
-        match self.styles.iter().rposition(|s| s == sgr) {
-            Some(i) => i as u16 + 1,
-            None => {
-                self.styles.push(sgr.to_string());
-                self.styles.len() as u16
-            }
-        }
+        row
     }
 
     /// Records a glyph `w` columns wide written at (x, y) in the style `sgr`; returns the columns of
     /// wide glyphs it cut in half (which the terminal has blanked), each with the style of the glyph
     /// that covered it.
     fn put(&mut self, x: u16, y: u16, w: u16, sgr: &str) -> Vec<(u16, String)> {
-        let id = if w > 1 { self.style_id(sgr) } else { 0 };
         let end = x + w;
-        self.reach(end.saturating_sub(1).max(x), y);
-        let (xs, ys) = (x as usize, y as usize);
-        let row = &mut self.spans[ys];
+        self.row(end.saturating_sub(1).max(x), y);
+        let row = self.row(x, y);
+        let xs = x as usize;
         let mut cut: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         // Cut on the left: the glyph covering x starts further left.
         if row[xs] == 0 {
@@ -135,24 +117,26 @@ impl ScreenModel {
         for c in xs..(end as usize).min(row.len()) {
             row[c] = if c == xs { w as u8 } else { 0 };
         }
-        let wide = &mut self.wide[ys];
         let mut orphans = Vec::new();
         for (lead, cols) in cut {
-            let style = match std::mem::take(&mut wide[lead]) {
-                0 => "\x1b[0m".to_string(),
-                n => self.styles[n as usize - 1].clone(),
-            };
+            let style = self
+                .wide_styles
+                .remove(&(lead as u16, y))
+                .unwrap_or_else(|| "\x1b[0m".into());
             orphans.extend(cols.map(|c| (c as u16, style.clone())));
         }
-        wide[xs..end as usize].fill(0);
-        wide[xs] = id;
+        for c in x..end {
+            self.wide_styles.remove(&(c, y));
+        }
+        if w > 1 {
+            self.wide_styles.insert((x, y), sgr.to_string());
+        }
         orphans
     }
 }
 
 /// Writes the changed cells: a cursor move only where the next cell is not where the cursor already is
-/// (counting wide glyphs as two columns), an SGR sequence only where the style changes and holding
-/// only what changes (see [`Pen::from`]), styles reset at the end.
+/// (counting wide glyphs as two columns), one SGR sequence per style change, styles reset at the end.
 /// Columns of a wide glyph that a narrower cell cut in half, and that the frame does not write, are
 /// repainted as blanks in the style of the glyph that covered them: the cell ratatui's buffer holds
 /// under a wide glyph is never sent, and it carries the glyph's background.
@@ -162,58 +146,42 @@ pub fn draw_cells<'a, W: Write>(
     content: impl Iterator<Item = (u16, u16, &'a Cell)>,
 ) -> io::Result<()> {
     let mut cursor: Option<(u16, u16)> = None;
-    // The terminal's pen, and the full sequence for it, made when a wide glyph needs it (kept for
-    // wide glyphs, see ScreenModel).
-    let mut pen: Option<Pen> = None;
-    let mut full: Option<String> = None;
+    let mut style: Option<String> = None;
     let mut blanked: Vec<(u16, u16, String)> = Vec::new();
     for (x, y, cell) in content {
         if cursor != Some((x, y)) {
             queue!(out, MoveTo(x, y))?;
         }
-        let next = Pen::of(cell);
-        if pen != Some(next) {
-            out.write_all(next.from(pen).as_bytes())?;
-            pen = Some(next);
-            full = None;
+        let sgr = crate::ui::sgr::sgr(cell);
+        if style.as_deref() != Some(sgr.as_str()) {
+            out.write_all(sgr.as_bytes())?;
         }
         let sym = cell.symbol();
         out.write_all(sym.as_bytes())?;
-        let w = cell_width(sym);
+        let w = crate::text::width(sym).max(1) as u16;
         blanked.retain(|(bx, by, _)| *by != y || *bx < x || *bx >= x + w);
-        let style = if w > 1 {
-            full.get_or_insert_with(|| next.full()).as_str()
-        } else {
-            "" // A narrow glyph's style is not kept.
-        };
-        let orphans = model.put(x, y, w, style);
+        let orphans = model.put(x, y, w, &sgr);
         blanked.extend(orphans.into_iter().map(|(bx, st)| (bx, y, st)));
+        style = Some(sgr);
         // Trust the width of plain text and CJK; after an emoji or another wide cluster, whose width
         // terminals disagree on, move the cursor explicitly before the next cell.
         cursor = (w == 1 || is_plain_wide(sym)).then(|| (x.saturating_add(w), y));
     }
-    let mut style = match (full, pen) {
-        (Some(s), _) => s,
-        (None, Some(p)) => p.full(),
-        (None, None) => String::new(),
-    };
     blanked.sort_by_key(|(x, y, _)| (*y, *x));
     blanked.dedup_by_key(|(x, y, _)| (*x, *y));
-    let mut written = pen.is_some();
     for (x, y, sgr) in blanked {
         if cursor != Some((x, y)) {
             queue!(out, MoveTo(x, y))?;
         }
-        if style != sgr {
+        if style.as_deref() != Some(sgr.as_str()) {
             out.write_all(sgr.as_bytes())?;
         }
         out.write_all(b" ")?;
         model.put(x, y, 1, &sgr);
-        style = sgr;
-        written = true;
+        style = Some(sgr);
         cursor = Some((x + 1, y));
     }
-    if written {
+    if style.is_some() {
         out.write_all(b"\x1b[0m")?;
     }
     Ok(())
@@ -234,7 +202,7 @@ pub fn hide_under_wide_glyphs(buf: &mut ratatui::buffer::Buffer) {
     for y in area.top()..area.bottom() {
         let mut x = area.left();
         while x < area.right() {
-            let w = cell_width(buf[(x, y)].symbol());
+            let w = crate::text::width(buf[(x, y)].symbol()).max(1) as u16;
             if w > 1 {
                 let style = buf[(x, y)].style();
                 for k in 1..w {
@@ -246,19 +214,6 @@ pub fn hide_under_wide_glyphs(buf: &mut ratatui::buffer::Buffer) {
             x += w;
         }
     }
-}
-
-/// The columns a cell's symbol takes (at least one), as [`crate::text::width`] counts them, without
-/// segmenting a lone character into graphemes (a frame has thousands of cells, nearly all one
-/// character).
-fn cell_width(sym: &str) -> u16 {
-    let mut chars = sym.chars();
-    let w = match (chars.next(), chars.next()) {
-        (Some(c), None) if c.is_ascii() => 1,
-        (Some(_), None) => unicode_width::UnicodeWidthStr::width(sym),
-        _ => crate::text::width(sym),
-    };
-    w.max(1) as u16
 }
 
 /// An ASCII stand-in for a symbol of ambiguous East Asian width (one column here, two in PuTTY's
@@ -397,16 +352,6 @@ mod tests {
         out.clear();
         draw_cells(&mut out, &mut model, prev.diff(next).into_iter()).unwrap();
         out
-    }
-
-    #[test]
-    fn cell_widths_match_the_text_widths() {
-        for sym in [
-            "a", " ", "\u{7f}", "党", "●", "─", "👍", "é", "e\u{301}", "🇨🇳", "", "ab",
-        ] {
-            let want = crate::text::width(sym).max(1) as u16;
-            assert_eq!(cell_width(sym), want, "{sym:?}");
-        }
     }
 
     #[test]
