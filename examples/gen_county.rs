@@ -6,7 +6,11 @@
 //! so that they move and stay below their targets; every `as_of` is its folder's date. Towns after the
 //! first stop one or two weeks early now and then, so staleness differs. Nothing here is real data.
 
+#[path = "../benches/support/history.rs"]
+mod history;
+
 use chrono::{Days, NaiveDate};
+use history::vary;
 use serde_json::Value;
 use std::path::Path;
 
@@ -37,31 +41,6 @@ fn seed_lines(root: &Path) -> Vec<(String, Value)> {
             (name, serde_json::from_str(&text).expect("seed JSON"))
         })
         .collect()
-}
-
-/// Scales every numeric `value` leaf by `factor` (0 < factor ≤ 1), keeping integers integral.
-fn vary(json: &mut Value, factor: f64) {
-    match json {
-        Value::Object(map) => {
-            for (key, v) in map.iter_mut() {
-                match v {
-                    Value::Number(n) if key == "value" => {
-                        let base = n.as_f64().unwrap_or(0.0).max(0.0);
-                        *v = if n.is_f64() {
-                            let scaled = (base * factor * 100.0).round() / 100.0;
-                            serde_json::Number::from_f64(scaled)
-                                .map_or(Value::from(0), Value::Number)
-                        } else {
-                            Value::from((base * factor).round() as u64)
-                        };
-                    }
-                    _ => vary(v, factor),
-                }
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(|v| vary(v, factor)),
-        _ => {}
-    }
 }
 
 /// The Fridays of `years` years from 2019-01-04, oldest first.
