@@ -6,6 +6,7 @@
 //! so a Chinese screen costs about half the bytes. Everything else is delegated.
 
 use super::frame::FrameWriter;
+use crate::ui::sgr::Pen;
 use crossterm::cursor::MoveTo;
 use crossterm::queue;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
@@ -65,7 +66,8 @@ impl Write for Tty {
 pub struct ScreenModel {
     width: usize,
     spans: Vec<Vec<u8>>,
-    wide_styles: std::collections::HashMap<(u16, u16), String>,
+    /// For each cell where a wide glyph starts, the pen it was written with.
+    wide_pens: Vec<Vec<Option<Pen>>>,
 }
 
 impl ScreenModel {
@@ -73,31 +75,41 @@ impl ScreenModel {
     pub fn reset(&mut self) {
         self.width = 0;
         self.spans.clear();
-        self.wide_styles.clear();
+        self.wide_pens.clear();
     }
 
-    fn row(&mut self, x: u16, y: u16) -> &mut Vec<u8> {
+    fn row(&mut self, x: u16, y: u16) -> (&mut Vec<u8>, &mut Vec<Option<Pen>>) {
         let (x, y) = (x as usize, y as usize);
         if x >= self.width {
             self.width = x + 1;
         }
         if y >= self.spans.len() {
             self.spans.resize(y + 1, Vec::new());
+            self.wide_pens.resize(y + 1, Vec::new());
         }
-        let row = &mut self.spans[y];
+        let (row, pens) = (&mut self.spans[y], &mut self.wide_pens[y]);
         if row.len() < self.width {
             row.resize(self.width, 1);
+            pens.resize(self.width, None);
         }
-        row
+        (row, pens)
     }
 
-    /// Records a glyph `w` columns wide written at (x, y) in the style `sgr`; returns the columns of
-    /// wide glyphs it cut in half (which the terminal has blanked), each with the style of the glyph
-    /// that covered it.
-    fn put(&mut self, x: u16, y: u16, w: u16, sgr: &str) -> Vec<(u16, String)> {
+    /// Records a glyph `w` columns wide written at (x, y) with `pen`; returns the columns of wide
+    /// glyphs it cut in half (which the terminal has blanked), each with the pen of the glyph that
+    /// covered it.
+    fn put(&mut self, x: u16, y: u16, w: u16, pen: Pen) -> Vec<(u16, Pen)> {
+        if w == 1 {
+            // Most cells: a narrow glyph over a narrow glyph cuts nothing.
+            let (row, pens) = self.row(x, y);
+            if row[x as usize] == 1 {
+                pens[x as usize] = None;
+                return Vec::new();
+            }
+        }
         let end = x + w;
         self.row(end.saturating_sub(1).max(x), y);
-        let row = self.row(x, y);
+        let (row, pens) = self.row(x, y);
         let xs = x as usize;
         let mut cut: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         // Cut on the left: the glyph covering x starts further left.
@@ -119,26 +131,21 @@ impl ScreenModel {
         }
         let mut orphans = Vec::new();
         for (lead, cols) in cut {
-            let style = self
-                .wide_styles
-                .remove(&(lead as u16, y))
-                .unwrap_or_else(|| "\x1b[0m".into());
-            orphans.extend(cols.map(|c| (c as u16, style.clone())));
+            let covered = pens[lead].take().unwrap_or_default();
+            orphans.extend(cols.map(|c| (c as u16, covered)));
         }
-        for c in x..end {
-            self.wide_styles.remove(&(c, y));
-        }
+        pens[xs..end as usize].fill(None);
         if w > 1 {
-            self.wide_styles.insert((x, y), sgr.to_string());
+            pens[xs] = Some(pen);
         }
         orphans
     }
 }
 
 /// Writes the changed cells: a cursor move only where the next cell is not where the cursor already is
-/// (counting wide glyphs as two columns), one SGR sequence per style change, styles reset at the end.
+/// (counting wide glyphs as two columns), one SGR sequence per pen change, styles reset at the end.
 /// Columns of a wide glyph that a narrower cell cut in half, and that the frame does not write, are
-/// repainted as blanks in the style of the glyph that covered them: the cell ratatui's buffer holds
+/// repainted as blanks in the pen of the glyph that covered them: the cell ratatui's buffer holds
 /// under a wide glyph is never sent, and it carries the glyph's background.
 pub fn draw_cells<'a, W: Write>(
     out: &mut W,
@@ -146,42 +153,48 @@ pub fn draw_cells<'a, W: Write>(
     content: impl Iterator<Item = (u16, u16, &'a Cell)>,
 ) -> io::Result<()> {
     let mut cursor: Option<(u16, u16)> = None;
-    let mut style: Option<String> = None;
-    let mut blanked: Vec<(u16, u16, String)> = Vec::new();
+    let mut pen: Option<Pen> = None;
+    let mut sequence = Vec::with_capacity(64);
+    let mut set_pen = |out: &mut W, next: Pen, pen: &mut Option<Pen>| {
+        if *pen != Some(next) {
+            sequence.clear();
+            next.push_to(&mut sequence);
+            *pen = Some(next);
+            return out.write_all(&sequence);
+        }
+        Ok(())
+    };
+    let mut blanked: Vec<(u16, u16, Pen)> = Vec::new();
     for (x, y, cell) in content {
         if cursor != Some((x, y)) {
             queue!(out, MoveTo(x, y))?;
         }
-        let sgr = crate::ui::sgr::sgr(cell);
-        if style.as_deref() != Some(sgr.as_str()) {
-            out.write_all(sgr.as_bytes())?;
-        }
+        let next = Pen::of(cell);
+        set_pen(out, next, &mut pen)?;
         let sym = cell.symbol();
         out.write_all(sym.as_bytes())?;
-        let w = crate::text::width(sym).max(1) as u16;
-        blanked.retain(|(bx, by, _)| *by != y || *bx < x || *bx >= x + w);
-        let orphans = model.put(x, y, w, &sgr);
-        blanked.extend(orphans.into_iter().map(|(bx, st)| (bx, y, st)));
-        style = Some(sgr);
+        let w = symbol_width(sym);
+        if !blanked.is_empty() {
+            blanked.retain(|(bx, by, _)| *by != y || *bx < x || *bx >= x + w);
+        }
+        let orphans = model.put(x, y, w, next);
+        blanked.extend(orphans.into_iter().map(|(bx, p)| (bx, y, p)));
         // Trust the width of plain text and CJK; after an emoji or another wide cluster, whose width
         // terminals disagree on, move the cursor explicitly before the next cell.
         cursor = (w == 1 || is_plain_wide(sym)).then(|| (x.saturating_add(w), y));
     }
     blanked.sort_by_key(|(x, y, _)| (*y, *x));
     blanked.dedup_by_key(|(x, y, _)| (*x, *y));
-    for (x, y, sgr) in blanked {
+    for (x, y, covered) in blanked {
         if cursor != Some((x, y)) {
             queue!(out, MoveTo(x, y))?;
         }
-        if style.as_deref() != Some(sgr.as_str()) {
-            out.write_all(sgr.as_bytes())?;
-        }
+        set_pen(out, covered, &mut pen)?;
         out.write_all(b" ")?;
-        model.put(x, y, 1, &sgr);
-        style = Some(sgr);
+        model.put(x, y, 1, covered);
         cursor = Some((x + 1, y));
     }
-    if style.is_some() {
+    if pen.is_some() {
         out.write_all(b"\x1b[0m")?;
     }
     Ok(())
@@ -202,7 +215,7 @@ pub fn hide_under_wide_glyphs(buf: &mut ratatui::buffer::Buffer) {
     for y in area.top()..area.bottom() {
         let mut x = area.left();
         while x < area.right() {
-            let w = crate::text::width(buf[(x, y)].symbol()).max(1) as u16;
+            let w = symbol_width(buf[(x, y)].symbol());
             if w > 1 {
                 let style = buf[(x, y)].style();
                 for k in 1..w {
@@ -256,6 +269,15 @@ pub fn narrow_symbol(sym: &str) -> Option<&'static str> {
         }
         _ => "?",
     })
+}
+
+/// The columns a cell's symbol takes on the terminal: at least one (a blank or zero-width symbol
+/// still fills its cell).
+fn symbol_width(sym: &str) -> u16 {
+    if sym.len() == 1 {
+        return 1;
+    }
+    crate::text::width(sym).max(1) as u16
 }
 
 /// A single CJK character (ideograph, kana, hangul, fullwidth form or CJK punctuation): two columns on

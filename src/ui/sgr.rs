@@ -3,48 +3,168 @@
 use ratatui::buffer::Cell;
 use ratatui::style::{Color, Modifier};
 
-/// The SGR parameter of a colour (`31`, `38;5;208`, `48;2;1;2;3`), None for the terminal's default.
-pub fn color_param(c: Color, fg: bool) -> Option<String> {
-    let base: u16 = if fg { 30 } else { 40 };
-    Some(match c {
-        Color::Reset => return None,
-        Color::Black => format!("{base}"),
-        Color::Red => format!("{}", base + 1),
-        Color::Green => format!("{}", base + 2),
-        Color::Yellow => format!("{}", base + 3),
-        Color::Blue => format!("{}", base + 4),
-        Color::Magenta => format!("{}", base + 5),
-        Color::Cyan => format!("{}", base + 6),
-        Color::Gray => format!("{}", base + 7),
-        Color::DarkGray => format!("{}", base + 60),
-        Color::LightRed => format!("{}", base + 61),
-        Color::LightGreen => format!("{}", base + 62),
-        Color::LightYellow => format!("{}", base + 63),
-        Color::LightBlue => format!("{}", base + 64),
-        Color::LightMagenta => format!("{}", base + 65),
-        Color::LightCyan => format!("{}", base + 66),
-        Color::White => format!("{}", base + 67),
-        Color::Indexed(i) => format!("{};5;{i}", base + 8),
-        Color::Rgb(r, g, b) => format!("{};2;{r};{g};{b}", base + 8),
-    })
+/// The parts of a cell's style that an SGR sequence sets: the colours and the six attributes
+/// written (bold, dim, italic, underlined, reversed, crossed out). Two cells with the same pen get
+/// the same sequence, so the backend compares pens and formats a sequence only when the pen changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pen {
+    fg: Color,
+    bg: Color,
+    modifier: Modifier,
+}
+
+/// The attributes an SGR sequence sets, with their codes.
+const ATTRIBUTES: [(Modifier, u8); 6] = [
+    (Modifier::BOLD, b'1'),
+    (Modifier::DIM, b'2'),
+    (Modifier::ITALIC, b'3'),
+    (Modifier::UNDERLINED, b'4'),
+    (Modifier::REVERSED, b'7'),
+    (Modifier::CROSSED_OUT, b'9'),
+];
+
+impl Pen {
+    /// The pen of `cell` (attributes no sequence writes, such as blinking, are left out).
+    pub fn of(cell: &Cell) -> Pen {
+        let written = ATTRIBUTES
+            .iter()
+            .fold(Modifier::empty(), |m, (flag, _)| m | *flag);
+        Pen {
+            fg: cell.fg,
+            bg: cell.bg,
+            modifier: cell.modifier & written,
+        }
+    }
+
+    /// Appends the one escape sequence that resets and sets this whole pen: `ESC[0;1;31;44m`.
+    pub fn push_to(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"\x1b[0");
+        for (flag, code) in ATTRIBUTES {
+            if self.modifier.contains(flag) {
+                out.extend_from_slice(&[b';', code]);
+            }
+        }
+        push_color(out, self.fg, 30);
+        push_color(out, self.bg, 40);
+        out.push(b'm');
+    }
+}
+
+/// Appends `;` and the SGR parameter of a colour (`31`, `38;5;208`, `48;2;1;2;3`) with `base` 30
+/// (foreground) or 40 (background); nothing for the terminal's default.
+fn push_color(out: &mut Vec<u8>, c: Color, base: u8) {
+    let named = |out: &mut Vec<u8>, offset: u8| {
+        out.push(b';');
+        push_number(out, base + offset);
+    };
+    match c {
+        Color::Reset => {}
+        Color::Black => named(out, 0),
+        Color::Red => named(out, 1),
+        Color::Green => named(out, 2),
+        Color::Yellow => named(out, 3),
+        Color::Blue => named(out, 4),
+        Color::Magenta => named(out, 5),
+        Color::Cyan => named(out, 6),
+        Color::Gray => named(out, 7),
+        Color::DarkGray => named(out, 60),
+        Color::LightRed => named(out, 61),
+        Color::LightGreen => named(out, 62),
+        Color::LightYellow => named(out, 63),
+        Color::LightBlue => named(out, 64),
+        Color::LightMagenta => named(out, 65),
+        Color::LightCyan => named(out, 66),
+        Color::White => named(out, 67),
+        Color::Indexed(i) => {
+            named(out, 8);
+            out.extend_from_slice(b";5;");
+            push_number(out, i);
+        }
+        Color::Rgb(r, g, b) => {
+            named(out, 8);
+            out.extend_from_slice(b";2");
+            for v in [r, g, b] {
+                out.push(b';');
+                push_number(out, v);
+            }
+        }
+    }
+}
+
+/// Appends `n` in decimal.
+fn push_number(out: &mut Vec<u8>, n: u8) {
+    if n >= 100 {
+        out.push(b'0' + n / 100);
+    }
+    if n >= 10 {
+        out.push(b'0' + n / 10 % 10);
+    }
+    out.push(b'0' + n % 10);
 }
 
 /// One escape sequence that resets and sets the whole style of `cell`: `ESC[0;1;31;44m`.
 pub fn sgr(cell: &Cell) -> String {
-    let mut codes = vec!["0".to_string()];
-    for (flag, code) in [
-        (Modifier::BOLD, "1"),
-        (Modifier::DIM, "2"),
-        (Modifier::ITALIC, "3"),
-        (Modifier::UNDERLINED, "4"),
-        (Modifier::REVERSED, "7"),
-        (Modifier::CROSSED_OUT, "9"),
-    ] {
-        if cell.modifier.contains(flag) {
-            codes.push(code.into());
+    let mut out = Vec::with_capacity(24);
+    Pen::of(cell).push_to(&mut out);
+    String::from_utf8(out).expect("an escape sequence is ASCII")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(fg: Color, bg: Color, modifier: Modifier) -> Cell {
+        let mut c = Cell::default();
+        c.set_fg(fg).set_bg(bg);
+        c.modifier = modifier;
+        c
+    }
+
+    #[test]
+    fn every_kind_of_colour_and_attribute() {
+        let none = Modifier::empty();
+        for (c, want) in [
+            (cell(Color::Reset, Color::Reset, none), "\x1b[0m"),
+            (cell(Color::Black, Color::Red, none), "\x1b[0;30;41m"),
+            (cell(Color::Gray, Color::DarkGray, none), "\x1b[0;37;100m"),
+            (cell(Color::White, Color::LightCyan, none), "\x1b[0;97;106m"),
+            (
+                cell(Color::Indexed(7), Color::Indexed(208), none),
+                "\x1b[0;38;5;7;48;5;208m",
+            ),
+            (
+                cell(Color::Rgb(0, 10, 255), Color::Reset, none),
+                "\x1b[0;38;2;0;10;255m",
+            ),
+            (
+                cell(Color::Reset, Color::Blue, Modifier::all()),
+                "\x1b[0;1;2;3;4;7;9;44m",
+            ),
+            (
+                cell(
+                    Color::Yellow,
+                    Color::Reset,
+                    Modifier::BOLD | Modifier::SLOW_BLINK,
+                ),
+                "\x1b[0;1;33m",
+            ),
+        ] {
+            assert_eq!(sgr(&c), want);
         }
     }
-    codes.extend(color_param(cell.fg, true));
-    codes.extend(color_param(cell.bg, false));
-    format!("\x1b[{}m", codes.join(";"))
+
+    #[test]
+    fn cells_with_the_same_sequence_have_the_same_pen() {
+        let a = cell(Color::Red, Color::Reset, Modifier::BOLD);
+        let b = cell(Color::Red, Color::Reset, Modifier::BOLD | Modifier::HIDDEN);
+        assert_eq!(Pen::of(&a), Pen::of(&b));
+        assert_ne!(
+            Pen::of(&a),
+            Pen::of(&cell(Color::Red, Color::Reset, none()))
+        );
+    }
+
+    fn none() -> Modifier {
+        Modifier::empty()
+    }
 }
