@@ -391,3 +391,21 @@ fn any_screen_over_any_other_leaves_no_stale_cell() {
         }
     }
 }
+
+#[test]
+fn the_screen_model_is_given_whole_characters() {
+    // vt100 loses the byte after a character split between two reads: the PTY tests' readers
+    // hold a cut character back (`common::whole_chars`) until the rest arrives.
+    let bytes = "\x1b[37m· 经营".as_bytes();
+    let split = 6;
+    assert_eq!(common::whole_chars(&bytes[..split]), 5, "the cut · waits");
+    assert_eq!(common::whole_chars(bytes), bytes.len());
+    assert_eq!(common::whole_chars("经".as_bytes()), 3);
+    assert_eq!(common::whole_chars(&"经".as_bytes()[..2]), 0);
+    assert_eq!(common::whole_chars(&"a👍".as_bytes()[..4]), 1);
+    let mut whole = vt100::Parser::new(1, 10, 0);
+    let cut = common::whole_chars(&bytes[..split]);
+    whole.process(&bytes[..cut]);
+    whole.process(&bytes[cut..]);
+    assert_eq!(whole.screen().contents(), "· 经营");
+}

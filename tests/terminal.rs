@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{check, open_pty, pidfd_open, poll};
+use common::{check, open_pty, pidfd_open, poll, whole_chars};
 use std::io;
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 use std::os::unix::process::CommandExt;
@@ -261,9 +261,9 @@ impl Tty {
             // SAFETY: reading into a valid buffer from our fd.
             let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
             if n > 0 {
-                let got = &buf[..n as usize];
-                self.raw.extend_from_slice(got);
-                self.parser.process(got);
+                let fed = whole_chars(&self.raw);
+                self.raw.extend_from_slice(&buf[..n as usize]);
+                self.parser.process(&self.raw[fed..whole_chars(&self.raw)]);
                 continue;
             }
             if n == 0 {

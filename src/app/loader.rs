@@ -286,7 +286,9 @@ mod tests {
         let tmp = tempfile::tempdir().expect("a temporary folder");
         let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
         for entry in walk(&src) {
-            let to = tmp.path().join(entry.strip_prefix(&src).expect("inside data"));
+            let to = tmp
+                .path()
+                .join(entry.strip_prefix(&src).expect("inside data"));
             std::fs::create_dir_all(to.parent().expect("a parent")).expect("a folder");
             std::fs::copy(&entry, &to).expect("a copy");
         }
@@ -330,7 +332,9 @@ mod tests {
         );
         match rx.recv_timeout(Duration::from_secs(20)) {
             Ok(Ev::Loaded(ds)) => assert!(
-                ds.failed.iter().any(|(_, f)| f.problem.path.ends_with("x.json")),
+                ds.failed
+                    .iter()
+                    .any(|(_, f)| f.problem.path.ends_with("x.json")),
                 "{:?}",
                 ds.failed
             ),
@@ -343,7 +347,11 @@ mod tests {
         // Else a folder holding a broken file would show 已重新加载 at every start.
         let tmp = seed_copy();
         let mut reloader = Reloader::new(tmp.path());
-        let day = reloader.load_recent().latest_date().expect("a snapshot").to_string();
+        let day = reloader
+            .load_recent()
+            .latest_date()
+            .expect("a snapshot")
+            .to_string();
         std::fs::write(tmp.path().join(&day).join("broken.json"), "{ \"id\": ").expect("a write");
         let mut reloader = Reloader::new(tmp.path());
         let first = reloader.load_recent();

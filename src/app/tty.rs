@@ -2,7 +2,7 @@
 //!
 //! ratatui's crossterm backend moves the cursor after every double-width glyph (about 8 bytes per
 //! Chinese character) and writes colours and attributes as separate sequences. This backend tracks where
-//! the cursor will be after each glyph by its display width and writes one SGR sequence per style change,
+//! the cursor will be after each glyph by its display width and writes an SGR sequence only where the pen changes,
 //! so a Chinese screen costs about half the bytes. Everything else is delegated.
 
 use super::frame::FrameWriter;
@@ -143,7 +143,9 @@ impl ScreenModel {
 }
 
 /// Writes the changed cells: a cursor move only where the next cell is not where the cursor already is
-/// (counting wide glyphs as two columns), one SGR sequence per pen change, styles reset at the end.
+/// (counting wide glyphs as two columns), an SGR sequence only where the pen changes, holding only
+/// what changes ([`Pen::push_change`]; the first of a frame sets the whole pen), styles reset at
+/// the end.
 /// Columns of a wide glyph that a narrower cell cut in half, and that the frame does not write, are
 /// repainted as blanks in the pen of the glyph that covered them: the cell ratatui's buffer holds
 /// under a wide glyph is never sent, and it carries the glyph's background.
@@ -158,7 +160,7 @@ pub fn draw_cells<'a, W: Write>(
     let mut set_pen = |out: &mut W, next: Pen, pen: &mut Option<Pen>| {
         if *pen != Some(next) {
             sequence.clear();
-            next.push_to(&mut sequence);
+            next.push_change(*pen, &mut sequence);
             *pen = Some(next);
             return out.write_all(&sequence);
         }

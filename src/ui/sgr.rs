@@ -48,6 +48,38 @@ impl Pen {
         push_color(out, self.bg, 40);
         out.push(b'm');
     }
+
+    /// Appends the shortest sequence that takes the terminal from pen `from` (None: not known) to
+    /// this one: the attributes added and the colours that differ (`39`/`49` back to the
+    /// default), or, when an attribute goes, the whole pen from a reset ([`Pen::push_to`]);
+    /// nothing when the pen stays. Text whose colour changes on a coloured card then repeats no
+    /// background.
+    pub fn push_change(self, from: Option<Pen>, out: &mut Vec<u8>) {
+        let Some(from) = from.filter(|f| (f.modifier - self.modifier).is_empty()) else {
+            return self.push_to(out);
+        };
+        if from == self {
+            return;
+        }
+        out.extend_from_slice(b"\x1b[");
+        let first = out.len();
+        for (flag, code) in ATTRIBUTES {
+            if self.modifier.contains(flag) && !from.modifier.contains(flag) {
+                out.extend_from_slice(&[b';', code]);
+            }
+        }
+        for (now, was, base) in [(self.fg, from.fg, 30), (self.bg, from.bg, 40)] {
+            if now != was {
+                match now {
+                    Color::Reset => out.extend_from_slice(&[b';', b'0' + base / 10, b'9']),
+                    c => push_color(out, c, base),
+                }
+            }
+        }
+        // Each parameter was written after a `;`: the first needs none.
+        out.remove(first);
+        out.push(b'm');
+    }
 }
 
 /// Appends `;` and the SGR parameter of a colour (`31`, `38;5;208`, `48;2;1;2;3`) with `base` 30
@@ -166,5 +198,76 @@ mod tests {
 
     fn none() -> Modifier {
         Modifier::empty()
+    }
+
+    /// The attributes and colours of cell (0, col) after the terminal got `bytes`.
+    fn seen(bytes: &[u8], col: u16) -> String {
+        let mut p = vt100::Parser::new(1, 8, 0);
+        p.process(bytes);
+        let c = p.screen().cell(0, col).expect("a cell").clone();
+        format!(
+            "{:?} {:?} b{} i{} u{} r{} d{}",
+            c.fgcolor(),
+            c.bgcolor(),
+            c.bold(),
+            c.italic(),
+            c.underline(),
+            c.inverse(),
+            c.dim()
+        )
+    }
+
+    #[test]
+    fn a_change_of_pen_leaves_the_terminal_as_the_whole_pen_does() {
+        let colours = [
+            Color::Reset,
+            Color::Red,
+            Color::LightCyan,
+            Color::DarkGray,
+            Color::Indexed(236),
+            Color::Indexed(9),
+            Color::Rgb(250, 128, 0),
+        ];
+        let modifiers = [
+            none(),
+            Modifier::BOLD,
+            Modifier::DIM | Modifier::REVERSED,
+            Modifier::BOLD | Modifier::UNDERLINED | Modifier::ITALIC,
+        ];
+        let mut pens = Vec::new();
+        for &fg in &colours {
+            for &bg in &colours {
+                for &m in &modifiers {
+                    pens.push(Pen::of(&cell(fg, bg, m)));
+                }
+            }
+        }
+        // Every pair among a spread of the pens (all of them pairwise is 38,000 terminals).
+        for (i, &from) in pens.iter().enumerate() {
+            for &to in pens.iter().skip(i % 7).step_by(7) {
+                let mut whole = Vec::new();
+                to.push_to(&mut whole);
+                whole.push(b'y');
+                let mut changed = Vec::new();
+                from.push_to(&mut changed);
+                changed.push(b'x');
+                let before = changed.len();
+                to.push_change(Some(from), &mut changed);
+                assert!(
+                    from != to || changed.len() == before,
+                    "{from:?} wrote for nothing"
+                );
+                changed.push(b'y');
+                assert_eq!(seen(&changed, 1), seen(&whole, 0), "{from:?} -> {to:?}");
+            }
+        }
+        let card = Pen::of(&cell(Color::White, Color::Indexed(236), none()));
+        let red = Pen::of(&cell(Color::Red, Color::Indexed(236), none()));
+        let mut out = Vec::new();
+        red.push_change(Some(card), &mut out);
+        assert_eq!(out, b"\x1b[31m", "the background is not repeated");
+        out.clear();
+        Pen::default().push_change(Some(red), &mut out);
+        assert_eq!(out, b"\x1b[39;49m");
     }
 }
