@@ -14,7 +14,7 @@ pub fn width(s: &str) -> usize {
 /// The glyphs (grapheme clusters) of `s`. Text made only of characters that always stand alone
 /// ([`stands_alone`]) is cut per character without running the segmentation rules: a frame
 /// measures and cuts hundreds of such strings.
-fn glyphs(s: &str) -> Glyphs<'_> {
+pub fn glyphs(s: &str) -> Glyphs<'_> {
     if s.chars().all(stands_alone) {
         Glyphs::Chars(s)
     } else {
@@ -23,7 +23,7 @@ fn glyphs(s: &str) -> Glyphs<'_> {
 }
 
 /// The iterator of [`glyphs`].
-enum Glyphs<'a> {
+pub enum Glyphs<'a> {
     /// What is left of a text whose characters are its glyphs.
     Chars(&'a str),
     /// Any other text, segmented.

@@ -9,6 +9,7 @@ pub mod indicators;
 pub mod item;
 pub mod laggards;
 pub mod line;
+pub mod lines;
 pub mod overview;
 pub mod palette;
 pub mod present;
@@ -25,6 +26,7 @@ use crate::app::{Filter, Route, State};
 use crate::model::DataSource;
 use crate::text::{pad, truncate, width};
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
@@ -49,13 +51,7 @@ pub fn draw(f: &mut Frame, state: &State) {
         return;
     }
     let banners = banners(state);
-    let [head, ban, body, foot] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Length(banners.len().min(3) as u16),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [head, ban, body, foot] = frame_areas(area, banners.len().min(3) as u16);
     draw_header(f, head, state);
     for (i, (text, style)) in banners.iter().take(3).enumerate() {
         let r = Rect {
@@ -67,6 +63,29 @@ pub fn draw(f: &mut Frame, state: &State) {
     }
     draw_body(f, body, state);
     draw_footer(f, foot, state);
+}
+
+/// The header (two rows), the banners, the body and the footer (one row) of a screen `area` tall,
+/// as `Layout::vertical([Length(2), Length(banners), Min(1), Length(1)])` lays them out; worked
+/// out by hand when everything fits, which keeps the constraint solver out of the first frame.
+fn frame_areas(area: Rect, banners: u16) -> [Rect; 4] {
+    if area.height < banners + 4 {
+        return Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Length(banners),
+            Constraint::Min(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+    }
+    let row = |y: u16, height: u16| Rect { y, height, ..area };
+    let body = area.height - banners - 3;
+    [
+        row(area.y, 2),
+        row(area.y + 2, banners),
+        row(area.y + 2 + banners, body),
+        row(area.bottom() - 1, 1),
+    ]
 }
 
 fn draw_body(f: &mut Frame, body: Rect, state: &State) {
@@ -282,9 +301,11 @@ fn draw_header(f: &mut Frame, area: Rect, state: &State) {
         Span::styled(pad(&left, lw), t.header.patch(t.title).patch(t.header)),
         Span::styled(format!("{right} "), t.header),
     ]);
-    f.render_widget(
-        Paragraph::new(line1).style(t.header),
+    lines::put_lines(
+        f.buffer_mut(),
         Rect { height: 1, ..area },
+        t.header,
+        &[line1],
     );
     let mut crumbs = format!(" {}", breadcrumbs(state));
     if let Some(fl) = &state.filter {
@@ -308,14 +329,12 @@ fn draw_header(f: &mut Frame, area: Rect, state: &State) {
         Span::styled(pad(&crumbs, w.saturating_sub(width(&key) + 1)), t.title),
         Span::styled(format!("{key} "), t.text),
     ]);
-    f.render_widget(
-        Paragraph::new(line),
-        Rect {
-            y: area.y + 1,
-            height: 1,
-            ..area
-        },
-    );
+    let crumbs_row = Rect {
+        y: area.y + 1,
+        height: 1,
+        ..area
+    };
+    lines::put_lines(f.buffer_mut(), crumbs_row, Style::default(), &[line]);
 }
 
 fn draw_footer(f: &mut Frame, area: Rect, state: &State) {
@@ -323,7 +342,8 @@ fn draw_footer(f: &mut Frame, area: Rect, state: &State) {
     let w = area.width as usize;
     if let Some(n) = &state.notice {
         let text = truncate(&format!(" {}", n.text), w);
-        f.render_widget(Paragraph::new(Span::styled(text, t.warn)), area);
+        let line = Line::from(Span::styled(text, t.warn));
+        lines::put_lines(f.buffer_mut(), area, Style::default(), &[line]);
         return;
     }
     let mut spans = vec![Span::raw(" ")];
@@ -337,7 +357,7 @@ fn draw_footer(f: &mut Frame, area: Rect, state: &State) {
         spans.push(Span::styled(format!(" {desc}  "), t.dim));
         used += need;
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    lines::put_lines(f.buffer_mut(), area, Style::default(), &[Line::from(spans)]);
 }
 
 /// Scrolls so that row `sel` of `len` rows is visible in `height` rows; returns the first row shown.
@@ -347,4 +367,30 @@ pub fn scroll_to(sel: usize, len: usize, height: usize) -> usize {
     }
     let max = len - height;
     sel.saturating_sub(height / 2).min(max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_screen_is_cut_as_the_layout_solver_cuts_it() {
+        for height in 0..60 {
+            for banners in 0..=3 {
+                let area = Rect::new(3, 1, 80, height);
+                let solved: [Rect; 4] = Layout::vertical([
+                    Constraint::Length(2),
+                    Constraint::Length(banners),
+                    Constraint::Min(1),
+                    Constraint::Length(1),
+                ])
+                .areas(area);
+                assert_eq!(
+                    frame_areas(area, banners),
+                    solved,
+                    "{height} rows, {banners}"
+                );
+            }
+        }
+    }
 }

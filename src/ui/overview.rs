@@ -10,8 +10,8 @@ use crate::model::soon::{due_within, Due};
 use crate::model::wording::{countdown_text, date_text, owner_short};
 use crate::text::{pad, pad_left, truncate, width};
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// Days ahead the first screen lists deadlines for.
@@ -135,7 +135,7 @@ fn list(f: &mut Frame, area: Rect, state: &State) {
             Line::from(spans)
         })
         .collect();
-    f.render_widget(Paragraph::new(rows), area);
+    super::lines::put_lines(f.buffer_mut(), area, Style::default(), &rows);
 }
 
 /// Draws the selected card alone over `area` (zoom).
@@ -212,7 +212,7 @@ fn card(f: &mut Frame, rect: Rect, state: &State, idx: usize, line: &LineBoard) 
             t.dim,
         )));
     }
-    f.render_widget(Paragraph::new(out), inner);
+    super::lines::put_lines(f.buffer_mut(), inner, Style::default(), &out);
 }
 
 /// The card's last row: what it leaves out, how many items, the changes and the as-of date, as many
@@ -374,5 +374,5 @@ fn due_strip(f: &mut Frame, area: Rect, state: &State, soon: &[Due]) {
         };
         rows.push(Line::from(Span::styled(truncate(&text, w), style)));
     }
-    f.render_widget(Paragraph::new(rows), area);
+    super::lines::put_lines(f.buffer_mut(), area, Style::default(), &rows);
 }
