@@ -79,9 +79,10 @@ impl Loader {
     }
 
     /// Starts the loading thread, after the first frame. It loads the history older than the first
-    /// frame's snapshots (when the first frame had only those), then, for `watch`, arms the watcher
-    /// and reloads once more if anything changed before it was armed; then it reloads on each
-    /// request (`changes` from the watcher or the poller, or `r`).
+    /// frame's snapshots (when the first frame had only those: `shown` is None), then, for `watch`,
+    /// arms the watcher and reloads once more if anything changed before it was armed; then it
+    /// reloads on each request (`changes` from the watcher or the poller, or `r`). `shown`: the
+    /// files that did not load in the first frame's data, when that data was the whole folder.
     ///
     /// A county folder has no reloader: its watcher, armed once the county's rows are in, signals
     /// the loop, which loads; a save made before the watcher was armed is caught by comparing the
@@ -89,7 +90,7 @@ impl Loader {
     pub(super) fn start(
         &mut self,
         reloader: Option<Reloader>,
-        complete: bool,
+        shown: Option<Vec<(String, crate::model::failed::Failed)>>,
         watch: Option<std::path::PathBuf>,
         baseline: Option<crate::watch::Fingerprint>,
     ) -> Option<mpsc::Sender<Changed>> {
@@ -114,16 +115,26 @@ impl Loader {
                 sent
             };
             // The whole history, reusing the first frame's parses.
-            if !complete && !send(reloader.reload()) {
-                return;
-            }
+            let failed = match shown {
+                Some(failed) => failed,
+                None => {
+                    let ds = reloader.reload();
+                    let failed = ds.failed.clone();
+                    if !send(ds) {
+                        return;
+                    }
+                    failed
+                }
+            };
             // Armed after that load, so the load's own reads wake no watch; a save made before it
-            // was armed is caught by looking once more.
+            // was armed is caught by looking once more. A file that does not load (a named pipe, a
+            // broken save) counts in no fingerprint: what failed is compared too.
             let _watch = watch.map(|dir| {
                 let before = reloader.fingerprint();
                 let watch = crate::watch::watch_or_poll(&dir, from_watch);
                 let again = reloader.reload();
-                if reloader.fingerprint() != before && !send(again) {
+                let changed = reloader.fingerprint() != before || again.failed != failed;
+                if changed && !send(again) {
                     return None;
                 }
                 Some(watch)
@@ -262,5 +273,82 @@ pub(super) fn retire(replaced: Option<Dataset>) {
     if let Some(old) = replaced {
         drop(old);
         crate::model::load::return_freed_memory();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    /// A copy of the bundled seed folder.
+    fn seed_copy() -> tempfile::TempDir {
+        let tmp = tempfile::tempdir().expect("a temporary folder");
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        for entry in walk(&src) {
+            let to = tmp.path().join(entry.strip_prefix(&src).expect("inside data"));
+            std::fs::create_dir_all(to.parent().expect("a parent")).expect("a folder");
+            std::fs::copy(&entry, &to).expect("a copy");
+        }
+        tmp
+    }
+
+    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        for e in std::fs::read_dir(dir).expect("a folder").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(walk(&p));
+            } else {
+                out.push(p);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_file_that_cannot_load_put_there_before_the_watch_is_armed_is_shown() {
+        // The first frame's data is the whole folder; then, before the loading thread arms the
+        // watch, a named pipe appears among the line files: no fingerprint counts it (it has no
+        // parse), yet the screen must say it cannot be loaded.
+        let tmp = seed_copy();
+        let mut reloader = Reloader::new(tmp.path());
+        let first = reloader.load_recent();
+        assert!(!first.older_pending && first.failed.is_empty());
+        let day = first.latest_date().expect("a snapshot").to_string();
+        let fifo = tmp.path().join(day).join("x.json");
+        let c = std::ffi::CString::new(fifo.to_str().expect("a UTF-8 path")).expect("no NUL");
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+        let (tx, rx) = mpsc::channel();
+        let mut loader = Loader::new(tx, None, None);
+        let _requests = loader.start(
+            Some(reloader),
+            Some(first.failed.clone()),
+            Some(tmp.path().to_path_buf()),
+            None,
+        );
+        match rx.recv_timeout(Duration::from_secs(20)) {
+            Ok(Ev::Loaded(ds)) => assert!(
+                ds.failed.iter().any(|(_, f)| f.problem.path.ends_with("x.json")),
+                "{:?}",
+                ds.failed
+            ),
+            _ => panic!("the pipe put there before the watch was armed went unseen"),
+        }
+    }
+
+    #[test]
+    fn what_failed_reads_the_same_in_the_first_frame_and_the_whole_load() {
+        // Else a folder holding a broken file would show 已重新加载 at every start.
+        let tmp = seed_copy();
+        let mut reloader = Reloader::new(tmp.path());
+        let day = reloader.load_recent().latest_date().expect("a snapshot").to_string();
+        std::fs::write(tmp.path().join(&day).join("broken.json"), "{ \"id\": ").expect("a write");
+        let mut reloader = Reloader::new(tmp.path());
+        let first = reloader.load_recent();
+        assert!(!first.older_pending);
+        assert_eq!(first.failed.len(), 1, "{:?}", first.failed);
+        assert_eq!(reloader.reload().failed, first.failed);
     }
 }

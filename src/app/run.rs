@@ -207,8 +207,9 @@ fn event_loop(
         Follow::Watch(dir) => Some(dir),
         _ => None,
     };
-    let complete = !state.data.older_pending;
-    let mut pending_start = Some((reloader, tx.clone()));
+    // What did not load in the first frame's data, when that data is the whole folder.
+    let shown = (!state.data.older_pending).then(|| state.data.failed.clone());
+    let mut pending_start = Some((reloader, shown, tx.clone()));
     let mut wake = None;
     let first = update(state, Action::Tick(now()));
     perform(first, state, &mut term, &mut loader, &mut wake)?;
@@ -224,7 +225,7 @@ fn event_loop(
         }
         retire(replaced.take());
         // What the first frame did not need starts once it is on screen.
-        if let Some((reloader, tx)) = pending_start.take() {
+        if let Some((reloader, shown, tx)) = pending_start.take() {
             if let Some(signals) = signals.take() {
                 forward_signals(signals, &tx);
             }
@@ -232,7 +233,7 @@ fn event_loop(
             start_background(
                 &mut loader,
                 reloader,
-                complete,
+                shown,
                 (watch.take(), watch_base.take()),
                 poll.take(),
                 tx,
@@ -347,7 +348,7 @@ fn start_polling(
 fn start_background(
     loader: &mut Loader,
     reloader: Option<Reloader>,
-    complete: bool,
+    shown: Option<Vec<(String, crate::model::failed::Failed)>>,
     (watch, baseline): (
         Option<std::path::PathBuf>,
         Option<crate::watch::Fingerprint>,
@@ -356,7 +357,7 @@ fn start_background(
     tx: mpsc::Sender<Ev>,
 ) {
     spawn_keys(&tx);
-    let changes = loader.start(reloader, complete, watch, baseline);
+    let changes = loader.start(reloader, shown, watch, baseline);
     if let Some((polled, changed)) = poll {
         if changed {
             loader.request();
