@@ -1,6 +1,7 @@
 //! Subcommands: the dashboard, `validate`, `schema`, `render`, `summary`, and the commands that bring
 //! data in (`extract`, `import`, `new`).
 
+mod dashboard;
 pub mod extract;
 pub mod import;
 pub mod new;
@@ -12,7 +13,7 @@ pub mod validate;
 pub mod web;
 
 use crate::app::State;
-use crate::cli::{Cli, Command, RenderFormat};
+use crate::cli::{Cli, Command, RenderFormat, SummaryFormat};
 use crate::model::{load, Dataset};
 use std::process::ExitCode;
 
@@ -144,124 +145,68 @@ pub fn run(cli: Cli) -> ExitCode {
             output,
             owner,
             unit,
-        }) => {
-            let text = match initial_state(&cli) {
-                Ok(state) if state.county.is_some() => summary::county::render(&state),
-                Ok(mut state) => {
-                    let leader = owner.clone().map(crate::app::Filter::Leader);
-                    state.filter = leader.or(unit.clone().map(crate::app::Filter::Office));
-                    state.refresh();
-                    summary::render(&state, *format)
-                }
-                Err(e) => {
-                    complain(&e);
-                    return ExitCode::from(2);
-                }
-            };
-            write_out(output.as_deref(), &text, cli.lang)
-        }
+        }) => run_summary(&cli, *format, output.as_deref(), owner, unit),
         Some(Command::Render {
             size,
             keys,
             format,
             output,
-        }) => {
-            let result = initial_state(&cli).and_then(|s| {
-                let page = web::Page::for_theme(&crate::ui::theme::Theme::of(s.look));
-                render::render_buffer(s, *size, keys).map(|b| (b, page))
-            });
-            let (buf, page) = match result {
-                Ok(b) => b,
-                Err(e) => {
-                    complain(&e);
-                    return ExitCode::from(2);
-                }
-            };
-            let text = match format {
-                RenderFormat::Text => render::to_text(&buf),
-                RenderFormat::Ansi => render::to_ansi(&buf),
-                RenderFormat::Svg => web::to_svg_on(&buf, &page),
-                RenderFormat::Html => web::to_html_on(&buf, &page),
-            };
-            write_out(output.as_deref(), &text, cli.lang)
-        }
+        }) => run_render(&cli, *size, keys, *format, output.as_deref()),
         Some(Command::Import(args)) => import::run(&cli, args),
-        None => {
-            // The first frame needs each line's newest snapshots only (unless `--at` asks for a
-            // date in the past); the rest loads behind it, by the same loader that reloads.
-            // Polling (network shares, which send no events) compares with the folder as it was
-            // before this load, so a save made meanwhile is caught.
-            let mut baseline = None;
-            let (reloader, data) = match crate::cli::resolve_cli_data(&cli) {
-                // A county folder loads its own way (every town's newest snapshots).
-                // Its folder's fingerprint, taken before that load, catches a save made before
-                // the watcher (or the poller) runs.
-                Ok(Some(dir)) if crate::model::county::is_county_dir(&dir) => {
-                    baseline = Some(crate::watch::fingerprint(&dir));
-                    (None, Ok(None))
-                }
-                Ok(Some(dir)) => {
-                    let mut r = crate::model::reload::Reloader::new(&dir);
-                    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-                    let data = if cli.poll.is_some() {
-                        baseline = Some(crate::watch::fingerprint(&dir));
-                        r.reload()
-                    } else if cli.at.is_some() || dumb {
-                        r.reload()
-                    } else {
-                        r.load_recent()
-                    };
-                    (Some(r), Ok(Some(data)))
-                }
-                Ok(None) => (None, Ok(Some(load::load_embedded()))),
-                Err(e) => (None, Err(e)),
-            };
-            let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-            let state = match data.and_then(|d| state_with(&cli, d, !dumb)) {
-                Ok(s) => s,
-                Err(e) => {
-                    complain(&e);
-                    return ExitCode::from(2);
-                }
-            };
-            if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
-                // A dumb terminal cannot take a full-screen UI: print the overview as plain text.
-                let cols = std::env::var("COLUMNS")
-                    .ok()
-                    .and_then(|c| c.parse().ok())
-                    .unwrap_or(80);
-                let rows = std::env::var("LINES")
-                    .ok()
-                    .and_then(|c| c.parse().ok())
-                    .unwrap_or(24);
-                return match render::render_buffer(state, (cols, rows), "") {
-                    Ok(buf) => write_out(None, &render::to_text(&buf), cli.lang),
-                    Err(e) => {
-                        complain(&e);
-                        ExitCode::from(2)
-                    }
-                };
-            }
-            use crate::app::run::Follow;
-            let follow = match (&state.data.source, cli.poll) {
-                (crate::model::DataSource::Folder(d), Some(secs)) => Follow::Poll(d.clone(), secs),
-                (crate::model::DataSource::Folder(d), None) => Follow::Watch(d.clone()),
-                _ => Follow::Nothing,
-            };
-            let probe = crate::app::run::Probe {
-                borders: cli.borders == crate::look::BorderChoice::Auto,
-                theme: cli.theme == crate::look::ThemeName::Auto
-                    && state.look.depth != crate::look::ColorDepth::None,
-            };
-            match crate::app::run::run(state, follow, reloader, baseline, probe) {
-                Ok(code) => ExitCode::from(code),
-                Err(e) => {
-                    complain(&terminal_failed(&e, cli.lang));
-                    ExitCode::from(1)
-                }
-            }
-        }
+        None => dashboard::run(&cli),
     }
+}
+
+/// `huibao summary`: the meeting brief, for one leader or office when asked.
+fn run_summary(
+    cli: &Cli,
+    format: SummaryFormat,
+    output: Option<&std::path::Path>,
+    owner: &Option<String>,
+    unit: &Option<String>,
+) -> ExitCode {
+    let text = match initial_state(cli) {
+        Ok(state) if state.county.is_some() => summary::county::render(&state),
+        Ok(mut state) => {
+            let leader = owner.clone().map(crate::app::Filter::Leader);
+            state.filter = leader.or(unit.clone().map(crate::app::Filter::Office));
+            state.refresh();
+            summary::render(&state, format)
+        }
+        Err(e) => {
+            complain(&e);
+            return ExitCode::from(2);
+        }
+    };
+    write_out(output, &text, cli.lang)
+}
+
+/// `huibao render`: a screen after the given keys, as text, ANSI, SVG or HTML.
+fn run_render(
+    cli: &Cli,
+    size: (u16, u16),
+    keys: &str,
+    format: RenderFormat,
+    output: Option<&std::path::Path>,
+) -> ExitCode {
+    let result = initial_state(cli).and_then(|s| {
+        let page = web::Page::for_theme(&crate::ui::theme::Theme::of(s.look));
+        render::render_buffer(s, size, keys).map(|b| (b, page))
+    });
+    let (buf, page) = match result {
+        Ok(b) => b,
+        Err(e) => {
+            complain(&e);
+            return ExitCode::from(2);
+        }
+    };
+    let text = match format {
+        RenderFormat::Text => render::to_text(&buf),
+        RenderFormat::Ansi => render::to_ansi(&buf),
+        RenderFormat::Svg => web::to_svg_on(&buf, &page),
+        RenderFormat::Html => web::to_html_on(&buf, &page),
+    };
+    write_out(output, &text, cli.lang)
 }
 
 /// Writes `text` to the file, or to standard output when none is given; a failed write or flush

@@ -260,6 +260,8 @@ fn sentence_of<'s>(sents: &[&'s str], source: &'s str, a: &Amount) -> &'s str {
         .unwrap_or(source)
 }
 
+/// A drafted item in today's format: its figures with their parts and growth, its kind, deadline
+/// and firmness; a guessed label goes to review.
 pub(super) fn to_item(
     line: &str,
     d: DraftItem,
@@ -294,6 +296,33 @@ pub(super) fn to_item(
         }
     }
     item.figures = figs;
+    if let Some(kind) = drafted_kind(&d, &sents, source, review) {
+        item.kind = kind;
+    }
+    if let Some(dl) = &d.deadline {
+        item.deadline = Some(Day(dl.date));
+        item.deadline_text = Some(dl.words.clone().into());
+    }
+    settle_kind(&mut item);
+    if let Some(f) = d.firmness {
+        place_firmness(&mut item, f, source);
+    }
+    if !d.sure {
+        review.push(Review {
+            sentence: source.into(),
+            reason: Reason::Label(d.label.clone()),
+        });
+    }
+    item
+}
+
+/// The kind a project or ledger draft gives its item; `None` for a quantity or a task.
+fn drafted_kind<'s>(
+    d: &DraftItem,
+    sents: &[&'s str],
+    source: &'s str,
+    review: &mut Vec<Review>,
+) -> Option<ItemKind> {
     match &d.kind {
         DraftKind::Project {
             investment,
@@ -310,58 +339,52 @@ pub(super) fn to_item(
                 })
                 .collect();
             ms.sort_by_key(|m| m.due);
-            let inv = figure(investment, None, d.target, sent_of(investment), review);
-            item.kind = ItemKind::Project(Box::new(Project {
+            let inv = figure(
+                investment,
+                None,
+                d.target,
+                sentence_of(sents, source, investment),
+                review,
+            );
+            Some(ItemKind::Project(Box::new(Project {
                 investment: Some(inv),
                 status: status.clone().map(Into::into),
                 problems: Vec::new(),
                 milestones: ms,
                 ..Project::default()
-            }));
+            })))
         }
-        DraftKind::Ledger { found, rectified } => {
-            item.kind = ItemKind::Ledger(Box::new(Ledger {
-                unit: found.unit.clone().into(),
-                found: found.value,
-                found_approx: None,
-                rectified: Some(rectified.value),
-                open: None,
-                entries: Vec::new(),
-            }));
-        }
-        DraftKind::Quantity | DraftKind::Task => {}
+        DraftKind::Ledger { found, rectified } => Some(ItemKind::Ledger(Box::new(Ledger {
+            unit: found.unit.clone().into(),
+            found: found.value,
+            found_approx: None,
+            rectified: Some(rectified.value),
+            open: None,
+            entries: Vec::new(),
+        }))),
+        DraftKind::Quantity | DraftKind::Task => None,
     }
-    if let Some(dl) = &d.deadline {
-        item.deadline = Some(Day(dl.date));
-        item.deadline_text = Some(dl.words.clone().into());
+}
+
+/// The report's firmness word (确保, 力争 …) on each target it qualifies, else on the item.
+fn place_firmness(item: &mut Item, f: Firmness, source: &str) {
+    // The word as the report has it (争取 as well as 力争), on each target it qualifies.
+    let word = words::firmness_word(source)
+        .filter(|(g, _)| *g == f)
+        .map_or(f.zh(), |(_, w)| w);
+    let firm = firmness_of(f, word);
+    let mut placed = false;
+    for fig in item
+        .figures
+        .iter_mut()
+        .filter(|x| x.target.is_some() || x.growth.as_ref().is_some_and(|g| g.target.is_some()))
+    {
+        fig.firmness = Some(firm);
+        placed = true;
     }
-    settle_kind(&mut item);
-    if let Some(f) = d.firmness {
-        // The word as the report has it (争取 as well as 力争), on each target it qualifies.
-        let word = words::firmness_word(source)
-            .filter(|(g, _)| *g == f)
-            .map_or(f.zh(), |(_, w)| w);
-        let firm = firmness_of(f, word);
-        let mut placed = false;
-        for fig in item
-            .figures
-            .iter_mut()
-            .filter(|x| x.target.is_some() || x.growth.as_ref().is_some_and(|g| g.target.is_some()))
-        {
-            fig.firmness = Some(firm);
-            placed = true;
-        }
-        if !placed {
-            item.firmness = Some(firm);
-        }
+    if !placed {
+        item.firmness = Some(firm);
     }
-    if !d.sure {
-        review.push(Review {
-            sentence: source.into(),
-            reason: Reason::Label(d.label.clone()),
-        });
-    }
-    item
 }
 
 mod attach;

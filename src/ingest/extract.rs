@@ -99,17 +99,7 @@ pub fn extract(paras: &[Para], opts: &Options) -> Result<Extraction, Message> {
     let opening: Vec<String> = head.into_iter().chain(loose).collect();
     let lines_plan = with_opening(lines_plan, &opening, title_line);
     let (mut lines, mut figures) = draft_lines(&lines_plan, year, as_of, &mut review);
-    // A plan's targets share its period's end: the period its heading names, else the report title's.
-    for (line, lp) in lines
-        .iter_mut()
-        .zip(&lines_plan)
-        .filter(|(_, lp)| lp.target)
-    {
-        let y = words::deadlines(&lp.title, year)
-            .first()
-            .map_or(year, |d| d.date.year());
-        line.period = v2::period_of(&lp.title, y).or_else(|| v2::period_of(&title, y));
-    }
+    set_target_periods(&mut lines, &lines_plan, year, &title);
     if !task_rows.is_empty() {
         let t = title_line.cloned().unwrap_or_else(|| "重点工作".into());
         let used: HashSet<String> = lines.iter().map(|l| l.id.to_string()).collect();
@@ -134,17 +124,7 @@ pub fn extract(paras: &[Para], opts: &Options) -> Result<Extraction, Message> {
             "nothing to draft: the report has no headings, paragraphs or figures huibao can use",
         ));
     }
-    let town = Town {
-        format: v2::uses_format_2(&lines).then_some(crate::model::format::FORMAT_VERSION),
-        name: name.into(),
-        title: title.into(),
-        lines: lines
-            .iter()
-            .filter(|l: &&LineFile| l.role == crate::model::LineRole::Work)
-            .map(|l| l.id.clone())
-            .collect(),
-        ..Town::default()
-    };
+    let town = town_of(&lines, name, title);
     Ok(Extraction {
         drafted: Drafted {
             town,
@@ -154,6 +134,32 @@ pub fn extract(paras: &[Para], opts: &Options) -> Result<Extraction, Message> {
         review,
         figures,
     })
+}
+
+/// A plan's targets share its period's end: the period its heading names, else the report title's.
+fn set_target_periods(lines: &mut [LineFile], lines_plan: &[LinePlan], year: i32, title: &str) {
+    for (line, lp) in lines.iter_mut().zip(lines_plan).filter(|(_, lp)| lp.target) {
+        let y = words::deadlines(&lp.title, year)
+            .first()
+            .map_or(year, |d| d.date.year());
+        line.period = v2::period_of(&lp.title, y).or_else(|| v2::period_of(title, y));
+    }
+}
+
+/// The town file of the drafted lines: the town's name, the report's title, and its work lines
+/// in order.
+fn town_of(lines: &[LineFile], name: String, title: String) -> Town {
+    Town {
+        format: v2::uses_format_2(lines).then_some(crate::model::format::FORMAT_VERSION),
+        name: name.into(),
+        title: title.into(),
+        lines: lines
+            .iter()
+            .filter(|l: &&LineFile| l.role == crate::model::LineRole::Work)
+            .map(|l| l.id.clone())
+            .collect(),
+        ..Town::default()
+    }
 }
 
 /// Figures before the first heading (and under a summary heading, before its parts) are the key

@@ -5,7 +5,7 @@
 //! Messages are worded in English here and said in Chinese (the default) by `say` through the
 //! patterns of `check_words`, like the loader's: keep the two in step.
 
-use super::format::{Figure, Firmness, Period, Project, RateKind, Value};
+use super::format::{Figure, Firmness, Period, Project, RateKind, Threshold, Value};
 use super::line_file::LineFile;
 use super::numbers::{fmt_num, wan_factor};
 use super::sanitize::FieldPath;
@@ -72,6 +72,32 @@ pub fn check_figure_extras(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) 
             "the unit is empty: only a growth reported without its base figure (such as “investment up 20.1%”) may go without a unit".into(),
         );
     }
+    check_bounds(f, at, warn);
+    check_ranges(f, at, warn);
+    check_growth_and_firmness(f, at, warn);
+    check_rate(f, at, warn);
+    if f.per.as_deref().is_some_and(|p| p.trim().is_empty()) {
+        warn(
+            at.key("per"),
+            "per is empty: write the report's own words (per head, each village, a month)".into(),
+        );
+    }
+    if let Some(t) = &f.threshold {
+        check_threshold(t, at, warn);
+    }
+    if let Some(p) = &f.period {
+        check_period(p, at.key("period"), warn);
+    }
+    check_parts(f, at, warn);
+    for (k, part) in f.parts.iter().enumerate() {
+        let pat = at.index("parts", k);
+        check_unit(&part.unit, pat.key("unit"), warn);
+        check_figure_extras(part, &pat, warn);
+    }
+}
+
+/// A bound (at least, over …) on a withheld figure, or with no figure to bound.
+fn check_bounds(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) {
     for (bound, v, name) in [
         (f.bound, f.value, "bound"),
         (f.target_bound, f.target, "target_bound"),
@@ -91,6 +117,10 @@ pub fn check_figure_extras(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) 
             }
         }
     }
+}
+
+/// A range (3 to 5) that also has a bound, or whose ends are missing or the wrong way round.
+fn check_ranges(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) {
     for (low, high, bound, name) in [
         (f.value, f.value_max, f.bound, "value_max"),
         (f.target, f.target_max, f.target_bound, "target_max"),
@@ -119,6 +149,11 @@ pub fn check_figure_extras(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) 
             _ => {}
         }
     }
+}
+
+/// A growth with nothing in it or in points on a figure not in %, and a firmness (确保, 力争 …)
+/// that speaks of a target the figure does not have.
+fn check_growth_and_firmness(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) {
     if let Some(g) = &f.growth {
         if g.value.is_none() && g.target.is_none() {
             warn(
@@ -147,6 +182,10 @@ pub fn check_figure_extras(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) 
             );
         }
     }
+}
+
+/// A rate on a figure not in %, and a share over 100%.
+fn check_rate(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) {
     if let Some(kind) = f.rate {
         if f.unit != "%" {
             warn(
@@ -168,42 +207,28 @@ pub fn check_figure_extras(f: &Figure, at: &FieldPath<'_>, warn: &mut Warn<'_>) 
             }
         }
     }
-    if f.per.as_deref().is_some_and(|p| p.trim().is_empty()) {
+}
+
+/// A size class (500万元以上) without the report's words, or whose ends are the wrong way round.
+fn check_threshold(t: &Threshold, at: &FieldPath<'_>, warn: &mut Warn<'_>) {
+    let tat = at.key("threshold");
+    if t.words.trim().is_empty() {
         warn(
-            at.key("per"),
-            "per is empty: write the report's own words (per head, each village, a month)".into(),
+            tat.key("words"),
+            "the threshold has none of the report's words (such as “over 100 million yuan”)".into(),
         );
     }
-    if let Some(t) = &f.threshold {
-        let tat = at.key("threshold");
-        if t.words.trim().is_empty() {
+    if let (Some(lo), Some(hi)) = (t.min.and_then(Value::num), t.max.and_then(Value::num)) {
+        if lo > hi {
             warn(
-                tat.key("words"),
-                "the threshold has none of the report's words (such as “over 100 million yuan”)"
-                    .into(),
+                tat.key("max"),
+                format!(
+                    "the threshold's upper end {} is below its lower end {}",
+                    fmt_num(hi),
+                    fmt_num(lo)
+                ),
             );
         }
-        if let (Some(lo), Some(hi)) = (t.min.and_then(Value::num), t.max.and_then(Value::num)) {
-            if lo > hi {
-                warn(
-                    tat.key("max"),
-                    format!(
-                        "the threshold's upper end {} is below its lower end {}",
-                        fmt_num(hi),
-                        fmt_num(lo)
-                    ),
-                );
-            }
-        }
-    }
-    if let Some(p) = &f.period {
-        check_period(p, at.key("period"), warn);
-    }
-    check_parts(f, at, warn);
-    for (k, part) in f.parts.iter().enumerate() {
-        let pat = at.index("parts", k);
-        check_unit(&part.unit, pat.key("unit"), warn);
-        check_figure_extras(part, &pat, warn);
     }
 }
 

@@ -8,7 +8,8 @@ use super::checks::{
     check_figure_extras, check_line_periods, check_project_extras, check_unit, Warn,
 };
 use super::diag::Diagnostic;
-use super::format::{Figure, Value};
+use super::format::{Figure, Ledger, Project, Value};
+use super::item::Item;
 use super::line_file::LineFile;
 use super::numbers::fmt_num;
 use super::sanitize::FieldPath;
@@ -26,15 +27,7 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
         let group_at = root.index("groups", g);
         for (i, item) in group.items.iter().enumerate() {
             let at = group_at.index("items", i);
-            for (name, value) in [
-                ("id", item.id.as_str()),
-                ("label", item.label.as_str()),
-                ("source", item.source.as_str()),
-            ] {
-                if value.trim().is_empty() {
-                    warn(at.key(name), format!("the item's {name} is empty"));
-                }
-            }
+            check_blank_texts(item, &at, &mut warn);
             if let Some(((fg, fi), _)) = repeated.next_if(|&(_, here)| here == (g, i)) {
                 warn(
                     at.key("id"),
@@ -47,74 +40,11 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
             for (k, f) in item.figures.iter().enumerate() {
                 check_figure(f, &at.index("figures", k), &mut warn);
             }
-            let project_at = at.key("project");
             if let Some(p) = item.project() {
-                if let Some(inv) = &p.investment {
-                    check_figure(inv, &project_at.key("investment"), &mut warn);
-                }
-                check_project_extras(p, &project_at, &mut warn);
-                for (k, w) in p.milestones.windows(2).enumerate() {
-                    if w[1].due < w[0].due {
-                        let milestone = project_at.index("milestones", k + 1);
-                        warn(
-                            milestone.key("due"),
-                            format!(
-                                "milestones out of date order: {} comes before the previous milestone's {}",
-                                w[1].due, w[0].due
-                            ),
-                        );
-                    }
-                }
+                check_project(p, &at.key("project"), &mut warn);
             }
             if let Some(l) = item.ledger() {
-                let lat = at.key("ledger");
-                check_unit(&l.unit, lat.key("unit"), &mut warn);
-                for (name, v) in [("found", Some(l.found)), ("rectified", l.rectified)] {
-                    check_negative(v, lat.key(name), &mut warn);
-                }
-                if let Some(Value::Num(open)) = l.open.filter(|o| o.num().is_some_and(|n| n < 0.0))
-                {
-                    warn(
-                        lat.key("open"),
-                        format!(
-                            "open {} is below 0: a ledger's open count cannot be negative",
-                            fmt_num(open)
-                        ),
-                    );
-                }
-                for (k, e) in l.entries.iter().enumerate() {
-                    if let Some(closed) = e.closed.filter(|c| *c < e.found) {
-                        warn(
-                            lat.index("entries", k).key("closed"),
-                            format!("closed on {closed}, before it was found on {}", e.found),
-                        );
-                    }
-                }
-                if let (Value::Num(found), Some(Value::Num(rect))) = (l.found, l.rectified) {
-                    if rect > found {
-                        warn(
-                            lat.key("rectified"),
-                            format!(
-                                "rectified {} exceeds found {}: no more can be rectified than were found",
-                                fmt_num(rect),
-                                fmt_num(found)
-                            ),
-                        );
-                    } else if let Some(Value::Num(open)) = l.open {
-                        if open >= 0.0 && open != found - rect {
-                            warn(
-                                lat.key("open"),
-                                format!(
-                                    "open {} is not found {} − rectified {} = {}",
-                                    fmt_num(open),
-                                    fmt_num(found),
-                                    fmt_num(rect),
-                                    fmt_num(found - rect)
-                                ),
-                            );
-                        }
-                    }
-                }
+                check_ledger(l, &at.key("ledger"), &mut warn);
             }
         }
     }
@@ -125,6 +55,90 @@ pub fn check_line(file: &LineFile, text: &str, path: &str) -> Vec<Diagnostic> {
     // In text order; a field that could not be found (line 0) goes last.
     out.sort_by(|a, b| a.place.sort_key().cmp(&b.place.sort_key()));
     out
+}
+
+/// An item's id, label or source left blank.
+fn check_blank_texts(item: &Item, at: &FieldPath<'_>, warn: &mut Warn<'_>) {
+    for (name, value) in [
+        ("id", item.id.as_str()),
+        ("label", item.label.as_str()),
+        ("source", item.source.as_str()),
+    ] {
+        if value.trim().is_empty() {
+            warn(at.key(name), format!("the item's {name} is empty"));
+        }
+    }
+}
+
+/// A project's investment, its other fields, and milestones out of date order.
+fn check_project(p: &Project, project_at: &FieldPath<'_>, warn: &mut Warn<'_>) {
+    if let Some(inv) = &p.investment {
+        check_figure(inv, &project_at.key("investment"), warn);
+    }
+    check_project_extras(p, project_at, warn);
+    for (k, w) in p.milestones.windows(2).enumerate() {
+        if w[1].due < w[0].due {
+            let milestone = project_at.index("milestones", k + 1);
+            warn(
+                milestone.key("due"),
+                format!(
+                    "milestones out of date order: {} comes before the previous milestone's {}",
+                    w[1].due, w[0].due
+                ),
+            );
+        }
+    }
+}
+
+/// A ledger's unit, negative counts, entries closed before they were found, and counts that do
+/// not add up.
+fn check_ledger(l: &Ledger, lat: &FieldPath<'_>, warn: &mut Warn<'_>) {
+    check_unit(&l.unit, lat.key("unit"), warn);
+    for (name, v) in [("found", Some(l.found)), ("rectified", l.rectified)] {
+        check_negative(v, lat.key(name), warn);
+    }
+    if let Some(Value::Num(open)) = l.open.filter(|o| o.num().is_some_and(|n| n < 0.0)) {
+        warn(
+            lat.key("open"),
+            format!(
+                "open {} is below 0: a ledger's open count cannot be negative",
+                fmt_num(open)
+            ),
+        );
+    }
+    for (k, e) in l.entries.iter().enumerate() {
+        if let Some(closed) = e.closed.filter(|c| *c < e.found) {
+            warn(
+                lat.index("entries", k).key("closed"),
+                format!("closed on {closed}, before it was found on {}", e.found),
+            );
+        }
+    }
+    if let (Value::Num(found), Some(Value::Num(rect))) = (l.found, l.rectified) {
+        if rect > found {
+            warn(
+                lat.key("rectified"),
+                format!(
+                    "rectified {} exceeds found {}: no more can be rectified than were found",
+                    fmt_num(rect),
+                    fmt_num(found)
+                ),
+            );
+        } else if let Some(Value::Num(open)) = l.open {
+            if open >= 0.0 && open != found - rect {
+                warn(
+                    lat.key("open"),
+                    format!(
+                        "open {} is not found {} − rectified {} = {}",
+                        fmt_num(open),
+                        fmt_num(found),
+                        fmt_num(rect),
+                        fmt_num(found - rect)
+                    ),
+                );
+            }
+        }
+    }
 }
 
 /// Every item whose (non-blank) id an earlier item already has: (where the id was first used,

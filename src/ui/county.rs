@@ -28,6 +28,30 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
     let t = &Theme::of(state.look);
     let lang = state.lang;
     let w = area.width as usize;
+    let title = county_title(c, lang);
+    let wide = w >= 100;
+    let (columns, head) = columns_and_head(w, lang, t);
+    let mut table = Table::new(columns).header(Row::Cells(head, t.dim));
+    let name_w = if wide { 12 } else { 8 };
+    for (pos, &i) in c.order.iter().enumerate() {
+        let town = &c.county.towns[i];
+        match not_loaded(state, c, pos, town, (w, name_w), t) {
+            Some(line) => table.push(Row::Across(line)),
+            None => table.push(Row::Cells(row(state, c, pos, town, wide, t), Style::new())),
+        }
+    }
+    let [top, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    f.render_widget(
+        Paragraph::new(Line::from(Span::styled(pad(&title, w), t.title))),
+        top,
+    );
+    let sel = (!c.order.is_empty()).then(|| c.selected_pos());
+    f.render_widget(table.select(sel, t.selected), rest);
+}
+
+/// The overview's title: how many towns (and how many still loading), the order, and the county's
+/// light counts once every town has loaded.
+fn county_title(c: &CountyState, lang: Lang) -> String {
     let total = c.county.towns.iter().fold(Counts::default(), |mut a, x| {
         let n = county_rank::counts(&x.board);
         a.red += n.red;
@@ -60,6 +84,12 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
             total.overdue,
         )),
     }
+    title
+}
+
+/// The table's columns at width `w` and their titles: rank, town, date, age, red, amber, overdue,
+/// indicators, worst laggard.
+fn columns_and_head(w: usize, lang: Lang, t: &Theme) -> (Vec<Column>, Vec<Cell<'static>>) {
     let wide = w >= 100;
     // Rank, town, date, age, red, amber, overdue, indicators, worst laggard.
     let fixed = if wide {
@@ -97,22 +127,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         lang.pick("最滞后事项", "Worst laggard"),
     ];
     let head = head.iter().map(|h| Cell::text(*h, t.dim)).collect();
-    let mut table = Table::new(columns).header(Row::Cells(head, t.dim));
-    let name_w = if wide { 12 } else { 8 };
-    for (pos, &i) in c.order.iter().enumerate() {
-        let town = &c.county.towns[i];
-        match not_loaded(state, c, pos, town, (w, name_w), t) {
-            Some(line) => table.push(Row::Across(line)),
-            None => table.push(Row::Cells(row(state, c, pos, town, wide, t), Style::new())),
-        }
-    }
-    let [top, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-    f.render_widget(
-        Paragraph::new(Line::from(Span::styled(pad(&title, w), t.title))),
-        top,
-    );
-    let sel = (!c.order.is_empty()).then(|| c.selected_pos());
-    f.render_widget(table.select(sel, t.selected), rest);
+    (columns, head)
 }
 
 /// The age of a town's data as shown: `3天`, `⚠12天`.

@@ -6,6 +6,7 @@ use super::widgets::light_span_on;
 use crate::app::State;
 use crate::model::county_rank::TownItem;
 use crate::model::wording::{due_text, owner_short, owner_text};
+use crate::model::Lang;
 use crate::text::pad;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -54,6 +55,8 @@ pub fn draw_search(f: &mut Frame, area: Rect, state: &State) {
     list(f, area, state, &title, &c.hits, c.hit_selected, empty);
 }
 
+/// A list of items across towns under its title: light, town, line, item, deadline and owner; the
+/// `empty` note when there is none.
 fn list(
     f: &mut Frame,
     area: Rect,
@@ -70,33 +73,7 @@ fn list(
     let lang = state.lang;
     let w = area.width as usize;
     let wide = w >= 100;
-    let (ctown, cline, cdue, cown) = if wide {
-        (10, 10, 15, 20)
-    } else {
-        (8, 8, 14, 8)
-    };
-    let clabel = w
-        .saturating_sub(12 + ctown + cline + cdue + cown + 6)
-        .max(8);
-    let columns = vec![
-        Column::left(12),
-        Column::left(ctown),
-        Column::left(cline),
-        Column::label(clabel),
-        Column::left_whole(cdue),
-        Column::left(cown),
-    ];
-    let head = [
-        lang.pick(" 状态", " Status"),
-        lang.pick("镇", "Town"),
-        lang.pick("工作线", "Line"),
-        lang.pick("事项", "Item"),
-        lang.pick("期限", "Due"),
-        lang.pick("责任", "Owner"),
-    ]
-    .iter()
-    .map(|h| Cell::text(*h, t.dim))
-    .collect();
+    let (columns, head) = list_columns(w, lang, t);
     let mut table = Table::new(columns).header(Row::Cells(head, t.dim));
     if rows.is_empty() {
         table = table.header(Row::Across(Line::from(Span::styled(
@@ -139,4 +116,37 @@ fn list(
     );
     let sel = (!rows.is_empty()).then_some(selected);
     f.render_widget(table.select(sel, t.selected), rest);
+}
+
+/// The columns of a list across towns at width `w`, and their titles.
+fn list_columns(w: usize, lang: Lang, t: &Theme) -> (Vec<Column>, Vec<Cell<'static>>) {
+    let wide = w >= 100;
+    let (ctown, cline, cdue, cown) = if wide {
+        (10, 10, 15, 20)
+    } else {
+        (8, 8, 14, 8)
+    };
+    let clabel = w
+        .saturating_sub(12 + ctown + cline + cdue + cown + 6)
+        .max(8);
+    let columns = vec![
+        Column::left(12),
+        Column::left(ctown),
+        Column::left(cline),
+        Column::label(clabel),
+        Column::left_whole(cdue),
+        Column::left(cown),
+    ];
+    let head = [
+        lang.pick(" 状态", " Status"),
+        lang.pick("镇", "Town"),
+        lang.pick("工作线", "Line"),
+        lang.pick("事项", "Item"),
+        lang.pick("期限", "Due"),
+        lang.pick("责任", "Owner"),
+    ]
+    .iter()
+    .map(|h| Cell::text(*h, t.dim))
+    .collect();
+    (columns, head)
 }

@@ -7,10 +7,11 @@ use super::table::{Cell, Column, Row, Table};
 use super::theme::Theme;
 use super::widgets::light_span;
 use crate::app::State;
-use crate::model::board::LineBoard;
+use crate::model::board::{Board, LineBoard};
+use crate::model::county::TownEntry;
 use crate::model::county_rank::{self, SortBy};
 use crate::model::wording::{due_text, owner_text};
-use crate::model::Light;
+use crate::model::{Lang, Light};
 use crate::text::{pad, truncate};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -166,13 +167,34 @@ pub fn town(f: &mut Frame, area: Rect, state: &State, i: usize) {
         f.render_widget(Paragraph::new(rows), area);
         return;
     }
-    let n = county_rank::counts(&town.board);
+    let big = area.height >= 16 && w >= 60;
+    rows.extend(count_rows(&town.board, lang, t, w, big));
+    rows.push(Line::raw(""));
+    let ind = indicators_text(town, 4, lang);
+    if !ind.is_empty() {
+        rows.push(Line::from(Span::styled(
+            format!(" {}", lang.pick("主要指标", "Key figures")),
+            t.dim,
+        )));
+        rows.push(Line::from(Span::styled(
+            truncate(&format!("  {ind}"), w),
+            t.text,
+        )));
+        rows.push(Line::raw(""));
+    }
+    push_laggards(&mut rows, state, town, t, w, area.height as usize);
+    f.render_widget(Paragraph::new(rows), area);
+}
+
+/// A town's red, amber and overdue counts: in big digits when `big`, then a row with their lights.
+fn count_rows(board: &Board, lang: Lang, t: &Theme, w: usize, big: bool) -> Vec<Line<'static>> {
+    let mut rows: Vec<Line> = Vec::new();
+    let n = county_rank::counts(board);
     let figures = [
         (n.red, Light::SeverelyBehind, lang.pick("红灯", "red")),
         (n.amber, Light::Behind, lang.pick("黄灯", "amber")),
         (n.overdue, Light::Overdue, lang.pick("逾期", "overdue")),
     ];
-    let big = area.height >= 16 && w >= 60;
     if big {
         let cw = w / 3;
         let mut lines = vec![String::new(); bigtext::HEIGHT];
@@ -197,19 +219,20 @@ pub fn town(f: &mut Frame, area: Rect, state: &State, i: usize) {
         ));
     }
     rows.push(Line::from(spans));
-    rows.push(Line::raw(""));
-    let ind = indicators_text(town, 4, lang);
-    if !ind.is_empty() {
-        rows.push(Line::from(Span::styled(
-            format!(" {}", lang.pick("主要指标", "Key figures")),
-            t.dim,
-        )));
-        rows.push(Line::from(Span::styled(
-            truncate(&format!("  {ind}"), w),
-            t.text,
-        )));
-        rows.push(Line::raw(""));
-    }
+    rows
+}
+
+/// A town's laggards with their lines, deadlines and owners, under a heading, as many as fit in
+/// `height` rows.
+fn push_laggards(
+    rows: &mut Vec<Line<'static>>,
+    state: &State,
+    town: &TownEntry,
+    t: &Theme,
+    w: usize,
+    height: usize,
+) {
+    let lang = state.lang;
     rows.push(Line::from(Span::styled(
         format!(" {}", lang.pick("滞后事项", "Laggards")),
         t.dim,
@@ -221,7 +244,7 @@ pub fn town(f: &mut Frame, area: Rect, state: &State, i: usize) {
             t.dim,
         )));
     }
-    let room = (area.height as usize).saturating_sub(rows.len());
+    let room = height.saturating_sub(rows.len());
     for r in lag.into_iter().take(room) {
         let (Some(line), Some(it)) = (town.board.lines.get(r.line), town.board.item(r)) else {
             continue;
@@ -239,5 +262,4 @@ pub fn town(f: &mut Frame, area: Rect, state: &State, i: usize) {
             Span::styled(truncate(&text, w.saturating_sub(14)), t.text),
         ]));
     }
-    f.render_widget(Paragraph::new(rows), area);
 }

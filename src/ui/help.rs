@@ -1,5 +1,6 @@
 //! Help: generated from the keymap, so it can never disagree with the keys.
 
+use super::theme::Theme;
 use crate::app::keymap::{Scope, BINDINGS};
 use crate::app::State;
 use crate::model::Light;
@@ -10,7 +11,16 @@ use ratatui::Frame;
 
 /// Draws the help screen.
 pub fn draw(f: &mut Frame, area: Rect, state: &State) {
-    let t = &super::theme::Theme::of(state.look);
+    let t = &Theme::of(state.look);
+    let lang = state.lang;
+    let mut rows = key_rows(state, t);
+    rows.extend(light_rows(state, t));
+    super::widgets::scrolled(f, area, rows, state.screens.help.scroll, lang, t, None);
+}
+
+/// Every key of the keymap with its description, by scope: the county's first on the county's
+/// screens, and only when a county is open.
+fn key_rows(state: &State, t: &Theme) -> Vec<Line<'static>> {
     let lang = state.lang;
     let mut rows: Vec<Line> = Vec::new();
     let kw = BINDINGS
@@ -48,6 +58,13 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         }
         rows.push(Line::raw(""));
     }
+    rows
+}
+
+/// What each light means, and the town's thresholds.
+fn light_rows(state: &State, t: &Theme) -> Vec<Line<'static>> {
+    let lang = state.lang;
+    let mut rows: Vec<Line> = Vec::new();
     rows.push(Line::from(Span::styled(
         format!(" {}", lang.pick("警示灯", "Lights")),
         t.title,
@@ -95,5 +112,5 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         ),
         t.dim,
     )));
-    super::widgets::scrolled(f, area, rows, state.screens.help.scroll, lang, t, None);
+    rows
 }

@@ -1,11 +1,13 @@
 //! A work line's panel: its groups and items as an aligned table with values, bars, lights and deadlines.
 
 use super::table::{Cell, Column, Row, Table};
+use super::theme::Theme;
 use super::widgets::{
     bar, change_span, is_withheld, light_span_on, main_value, owner_text, percent,
 };
 use crate::app::State;
-use crate::model::board::ItemRef;
+use crate::model::board::{ItemRef, LineBoard};
+use crate::model::Lang;
 use crate::text::{pad, pad_left, truncate};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -37,6 +39,47 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
     let t = &super::theme::Theme::of(state.look);
     let lang = state.lang;
     let w = area.width as usize;
+    let [cl, cv, cb, cg, cd, co] = widths(state, line, w);
+    let title_row = title_row(line, l, lang, t, w);
+    let has_prev = line.prev_date.is_some();
+    let (columns, head) = head_columns(state, [cl, cv, cb, cg, cd, co], has_prev);
+    let mut table = Table::new(columns).header(Row::Cells(head, t.dim));
+    for row in super::widgets::broken_lines(line, lang, t, w) {
+        table.push(Row::Across(row));
+    }
+    let sel_row = push_items(&mut table, state, l, t, w, [cl, cb]);
+    let [top, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    f.render_widget(Paragraph::new(title_row), top);
+    // A tall screen shows the selected item's detail under the list instead of empty rows.
+    let chosen = selected(state, l).filter(|_| rest.height >= DETAIL_FROM && !state.zoom);
+    let Some(r) = chosen else {
+        f.render_widget(table.select(sel_row, t.selected), rest);
+        return;
+    };
+    let list_h = (table.len() as u16 + 1).clamp(8, rest.height / 2);
+    let [list, below] =
+        Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)]).areas(rest);
+    f.render_widget(table.select(sel_row, t.selected), list);
+    let mut rows = vec![Line::from(Span::styled(
+        pad(
+            &format!(
+                " ── {} ──",
+                lang.pick("所选事项（Enter 打开）", "selected item (Enter opens)")
+            ),
+            w,
+        ),
+        t.dim,
+    ))];
+    rows.extend(super::item::lines(state, r, w));
+    let how = lang.pick("Enter 打开全部", "Enter shows it all");
+    super::widgets::scrolled(f, below, rows, 0, lang, t, Some(how));
+}
+
+/// The column widths of a line's table at width `w`: (label, value, bar, light, due, owner) as
+/// [`columns`] gives them, the value column widened for long values, the owner column dropped when
+/// no item names one, and the label narrowed for the change column when the line has history.
+fn widths(state: &State, line: &LineBoard, w: usize) -> [usize; 6] {
+    let lang = state.lang;
     let (cl, cv, cb, cg, cd, co) = columns(w.saturating_sub(1));
     // Values with a growth or a bundle's money are longer: the value column takes up to 8 more
     // columns from the label's, keeping the label at least 10 wide.
@@ -55,6 +98,16 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
     } else {
         (cl + co + 1, 0)
     };
+    let cl = if line.prev_date.is_some() {
+        cl.saturating_sub(CHANGE_W + 1).max(6)
+    } else {
+        cl
+    };
+    [cl, cv, cb, cg, cd, co]
+}
+
+/// The panel's title row: the line's key and title, whether it was updated, and its owner.
+fn title_row(line: &LineBoard, l: usize, lang: Lang, t: &Theme, w: usize) -> Line<'static> {
     let mut title = format!(
         " {} {}",
         crate::app::keymap::line_key(l).unwrap_or(' '),
@@ -74,19 +127,22 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
     if !owner.is_empty() {
         title.push_str(&format!("  · {}", owner.join(" ")));
     }
-    let title_row = Line::from(Span::styled(pad(&title, w), t.title));
-    let has_prev = line.prev_date.is_some();
-    let cl = if has_prev {
-        cl.saturating_sub(CHANGE_W + 1).max(6)
-    } else {
-        cl
-    };
-    let (columns, head) = head_columns(state, [cl, cv, cb, cg, cd, co], has_prev);
-    let mut table = Table::new(columns).header(Row::Cells(head, t.dim));
-    for row in super::widgets::broken_lines(line, lang, t, w) {
-        table.push(Row::Across(row));
-    }
+    Line::from(Span::styled(pad(&title, w), t.title))
+}
 
+/// The visible items of line `l` under their group headings, each with its parts; then the items
+/// gone since last time, or a note when the filter leaves none. Returns the selected item's row.
+/// `cl` and `cb` are the label and bar widths.
+fn push_items(
+    table: &mut Table,
+    state: &State,
+    l: usize,
+    t: &Theme,
+    w: usize,
+    [cl, cb]: [usize; 2],
+) -> Option<usize> {
+    let lang = state.lang;
+    let line = state.board.lines.get(l)?;
     let visible = state.visible_items(l);
     let sel = state.line_selected(l);
     let mut sel_row = None;
@@ -126,31 +182,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, l: usize) {
         let none = lang.pick("  (筛选后没有事项)", "  (no item passes the filter)");
         table.push(Row::Across(Line::from(Span::styled(pad(none, w), t.dim))));
     }
-    let [top, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-    f.render_widget(Paragraph::new(title_row), top);
-    // A tall screen shows the selected item's detail under the list instead of empty rows.
-    let chosen = selected(state, l).filter(|_| rest.height >= DETAIL_FROM && !state.zoom);
-    let Some(r) = chosen else {
-        f.render_widget(table.select(sel_row, t.selected), rest);
-        return;
-    };
-    let list_h = (table.len() as u16 + 1).clamp(8, rest.height / 2);
-    let [list, below] =
-        Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)]).areas(rest);
-    f.render_widget(table.select(sel_row, t.selected), list);
-    let mut rows = vec![Line::from(Span::styled(
-        pad(
-            &format!(
-                " ── {} ──",
-                lang.pick("所选事项（Enter 打开）", "selected item (Enter opens)")
-            ),
-            w,
-        ),
-        t.dim,
-    ))];
-    rows.extend(super::item::lines(state, r, w));
-    let how = lang.pick("Enter 打开全部", "Enter shows it all");
-    super::widgets::scrolled(f, below, rows, 0, lang, t, Some(how));
+    sel_row
 }
 
 /// Body rows from which the line panel shows the selected item's detail under the list.

@@ -6,16 +6,19 @@
 //! [`load_row`]) and the county's checks run once the last row is in. A town's whole history loads
 //! when it is opened. A town that fails keeps its row with the reason.
 
+mod failure;
+mod rows;
+
 use super::board::Board;
 use super::county_checks::{check, shown, CountyView, TownView};
 use super::diag::{Diagnostic, JsonText, Locator, Severity};
 use super::encoding::{decode, parse_json};
 use super::format::{Thresholds, Town};
-use super::lang::Lang;
 use super::load::{self, Dataset};
-use super::reload::Reloader;
 use super::sanitize;
 use chrono::NaiveDate;
+pub use failure::Failure;
+pub use rows::{load_row, load_town};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -36,57 +39,6 @@ pub struct CountyFile {
     /// Light thresholds every town is judged by, so the ranking compares like with like.
     #[serde(default)]
     pub thresholds: Option<Thresholds>,
-}
-
-/// Why a town shows no figures.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Failure {
-    /// Where the first error is, within the town's folder (`town.json:4:1`), when a file failed.
-    pub place: Option<String>,
-    /// That first error, its path within the town's folder.
-    pub error: Option<Diagnostic>,
-    /// The reason when no file failed, as the model words it (said in either language by `say`).
-    pub reason: String,
-}
-
-impl Failure {
-    fn plain(reason: String) -> Failure {
-        Failure {
-            place: None,
-            error: None,
-            reason,
-        }
-    }
-
-    /// What is wrong, without the place, in `lang`: `错误: field: …`, `the folder does not exist`.
-    pub fn why(&self, lang: Lang) -> String {
-        let Some(e) = &self.error else {
-            return super::say::message(&self.reason, lang);
-        };
-        let full = super::say::diagnostic(e, lang);
-        full.strip_prefix(&e.location())
-            .map_or(full.as_str(), |r| r.trim_start_matches([':', ' ']))
-            .to_string()
-    }
-
-    /// The whole reason in `lang`: `未能加载：town.json:4:1: 错误: …` (`not loaded: …`).
-    pub fn text(&self, lang: Lang) -> String {
-        match &self.place {
-            Some(p) => format!(
-                "{}{p}: {}",
-                lang.pick("未能加载：", "not loaded: "),
-                self.why(lang)
-            ),
-            None => self.why(lang),
-        }
-    }
-}
-
-/// The reason in Chinese, the default language.
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.text(Lang::Zh))
-    }
 }
 
 /// One town of the county.
@@ -307,96 +259,4 @@ pub fn load_county_at(dir: &Path, at: Option<NaiveDate>) -> County {
         county.set_row(i, row);
     }
     county
-}
-
-/// Loads row `i` of the county: the town's newest snapshots (the newest and, for the changes, the one
-/// before, by the lazy [`Reloader`]), or as of the county's `at` date its snapshots up to that date;
-/// its board, then its snapshots let go (the dataset keeps the town file, the dates and the
-/// problems): the county reads boards only, and opening a town loads its whole history.
-pub fn load_row(county: &County, i: usize) -> TownEntry {
-    let Some(t) = county.towns.get(i) else {
-        return TownEntry::default();
-    };
-    let mut row = TownEntry {
-        loading: false,
-        ..t.clone()
-    };
-    if !t.dir.is_dir() {
-        row.failure = Some(Failure::plain("the folder does not exist".into()));
-        return row;
-    }
-    let mut ds = match county.at {
-        None => Reloader::new(&t.dir).load_recent(),
-        Some(at) => load_upto(&t.dir, at),
-    };
-    judge_by(&mut ds, &t.dir, county.thresholds);
-    row.board = Board::build(&ds, ds.latest_date());
-    ds.lines = Vec::new();
-    ds.lines.shrink_to_fit();
-    row.failure = failure(&ds, &county.dir, &t.folder, county.at);
-    if !ds.town.name.is_empty() {
-        row.name = ds.town.name.to_string();
-    }
-    row.data = Some(ds);
-    row
-}
-
-/// Why a loaded town shows no figures: none of its files loaded (the first error, named within the
-/// town's folder), or it has no snapshot (on or before `at`).
-fn failure(ds: &Dataset, dir: &Path, folder: &str, at: Option<NaiveDate>) -> Option<Failure> {
-    if !ds.dates.is_empty() {
-        return None;
-    }
-    if let Some(e) = ds.errors().next() {
-        let mut e = e.clone();
-        let prefix = format!("{}/", shown(dir, folder));
-        if let Some(rel) = e.path.strip_prefix(&prefix) {
-            e.path = rel.to_string();
-        }
-        return Some(Failure {
-            place: Some(e.location()),
-            error: Some(e),
-            reason: String::new(),
-        });
-    }
-    Some(Failure::plain(match at {
-        Some(at) => format!("no snapshot on or before {at}"),
-        None => "no snapshot (folders named like 2023-06-30 belong here)".to_string(),
-    }))
-}
-
-/// A town's snapshot folders dated on or before `at`, with its `town.json`.
-fn load_upto(dir: &Path, at: NaiveDate) -> Dataset {
-    let (mut found, mut problems) = load::list_top(dir);
-    found.retain(|e| !matches!(e, load::Entry::Day(_, d, _) if *d > at));
-    let prefix = dir.display().to_string();
-    let mut ds = load::load_entries(&prefix, found);
-    problems.append(&mut ds.problems);
-    ds.problems = problems;
-    ds.source = load::DataSource::Folder(dir.to_path_buf());
-    ds
-}
-
-/// Loads one town's folder: its `keep` newest snapshots (0: the whole history), judged by the county's
-/// thresholds when it sets them.
-pub fn load_town(dir: &Path, th: Option<Thresholds>, keep: usize) -> Dataset {
-    let mut ds = if keep == 0 {
-        load::load_dir(dir)
-    } else {
-        load::load_dir_recent(dir, keep)
-    };
-    judge_by(&mut ds, dir, th);
-    ds
-}
-
-/// The county's thresholds over the town's own; a town whose `town.json` did not load is still named,
-/// by its folder.
-fn judge_by(ds: &mut Dataset, dir: &Path, th: Option<Thresholds>) {
-    if let Some(th) = th {
-        ds.town.thresholds = th;
-    }
-    if ds.town.name.is_empty() {
-        ds.town.name =
-            sanitize::clean(&dir.file_name().unwrap_or_default().to_string_lossy()).into();
-    }
 }

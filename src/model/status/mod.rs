@@ -1,71 +1,16 @@
 //! Status rules: progress ratios, 序时进度 (time progress) and the red/amber/green warning light of an item.
 
-use super::format::{Figure, Milestone, Period, Project, Thresholds, Value};
+mod light;
+mod progress;
+
+use super::format::{Milestone, Period, Thresholds, Value};
 use super::item::{Item, ItemKind};
 use chrono::{Datelike, NaiveDate};
-
-/// The warning light of an item. Never shown as colour alone: each has a symbol and a word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Light {
-    /// Nothing to judge (no deadline, or nothing measurable yet).
-    None,
-    /// Done (完成 / 销号).
-    Done,
-    /// At or ahead of 序时进度, or within the amber threshold.
-    OnTrack,
-    /// 滞后: trailing 序时进度 by more than the amber threshold.
-    Behind,
-    /// 严重滞后: trailing by more than the red threshold.
-    SeverelyBehind,
-    /// 逾期: a deadline has passed and the work is not done.
-    Overdue,
-}
-
-impl Light {
-    /// Symbol that carries the light without colour.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Light::None => "-",
-            Light::Done => "✓",
-            Light::OnTrack => "●",
-            Light::Behind => "▲",
-            Light::SeverelyBehind => "■",
-            Light::Overdue => "✕",
-        }
-    }
-    /// The word for the light, Chinese or English.
-    pub fn word(self, en: bool) -> &'static str {
-        match (self, en) {
-            (Light::None, false) => "无",
-            (Light::None, true) => "n/a",
-            (Light::Done, false) => "完成",
-            (Light::Done, true) => "done",
-            (Light::OnTrack, false) => "正常",
-            (Light::OnTrack, true) => "on track",
-            (Light::Behind, false) => "滞后",
-            (Light::Behind, true) => "behind",
-            (Light::SeverelyBehind, false) => "严重滞后",
-            (Light::SeverelyBehind, true) => "far behind",
-            (Light::Overdue, false) => "逾期",
-            (Light::Overdue, true) => "overdue",
-        }
-    }
-    /// True for the lights that put an item on the laggard list (滞后清单).
-    pub fn is_laggard(self) -> bool {
-        matches!(self, Light::Behind | Light::SeverelyBehind | Light::Overdue)
-    }
-    /// Larger is worse; used to sort the laggard list worst first.
-    pub fn severity(self) -> u8 {
-        match self {
-            Light::Overdue => 5,
-            Light::SeverelyBehind => 4,
-            Light::Behind => 3,
-            Light::OnTrack => 2,
-            Light::Done => 1,
-            Light::None => 0,
-        }
-    }
-}
+use light::light_of;
+pub use light::Light;
+pub use progress::{
+    clamp_ratio, progress_figure, progress_ratio, project_progress, shown_gap, time_progress,
+};
 
 /// Everything the model computes about one item at a snapshot's as-of date.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,72 +33,6 @@ pub struct Judgement {
     pub days_left: Option<i64>,
     /// Percentage points by which progress trails time progress (positive = behind).
     pub gap_points: Option<f64>,
-}
-
-/// Clamps a ratio to 0..=1 and maps NaN/infinite to None, so no gauge ever sees a bad ratio.
-pub fn clamp_ratio(r: f64) -> Option<f64> {
-    r.is_finite().then(|| r.clamp(0.0, 1.0))
-}
-
-/// The figure progress is measured on: the first that states both a value and a positive target as
-/// numbers, with its ratio value / target; else the first percent progress (形象进度60% → 0.6).
-pub fn progress_figure(item: &Item) -> Option<(usize, f64)> {
-    let of_target = item.figures.iter().enumerate().find_map(|(i, f)| {
-        let v = f.value?.num()?;
-        let t = f.target?.num()?;
-        (t > 0.0)
-            .then(|| v / t)
-            .filter(|r| r.is_finite())
-            .map(|r| (i, r))
-    });
-    of_target.or_else(|| {
-        item.figures.iter().enumerate().find_map(|(i, f)| {
-            let v = f.value?.num()?;
-            (f.is_progress_rate() && f.unit == "%" && v.is_finite()).then_some((i, v / 100.0))
-        })
-    })
-}
-
-/// A project's (or bundle's) progress from its money or its stated rate: 年度完成 / 年度计划, else
-/// 年度投资完成率.
-pub fn project_progress(p: &Project) -> Option<f64> {
-    let money = |f: &Option<Figure>| {
-        f.as_ref()
-            .and_then(|f| super::numbers::to_wan(f.value?, &f.unit))
-    };
-    let rate = |f: &Option<Figure>| {
-        let f = f.as_ref()?;
-        (f.unit == "%").then_some(f.value?.num()? / 100.0)
-    };
-    match (money(&p.annual_done), money(&p.annual_plan)) {
-        (Some(d), Some(t)) if t > 0.0 => Some(d / t),
-        _ => rate(&p.annual_rate),
-    }
-    .filter(|r| r.is_finite())
-}
-
-/// The gap in points between 序时进度 and progress as the screens show it: each rounded to the whole
-/// percent it is shown as (positive = behind), so the words never say 超前0个百分点 next to two
-/// equal percentages, nor 落后1 between 50% and 50%.
-pub fn shown_gap(j: &Judgement) -> Option<i64> {
-    let (p, t) = (j.progress_raw?, j.time_progress?);
-    let g = (t * 100.0).round() - (p * 100.0).round();
-    g.is_finite().then_some(g as i64)
-}
-
-/// value / target of the progress figure (see [`progress_figure`]).
-pub fn progress_ratio(item: &Item) -> Option<f64> {
-    progress_figure(item).map(|(_, r)| r)
-}
-
-/// 序时进度: the share of the period from `start` to `deadline` elapsed at `at`, clamped to 0..=1.
-pub fn time_progress(start: NaiveDate, deadline: NaiveDate, at: NaiveDate) -> f64 {
-    let total = (deadline - start).num_days();
-    if total <= 0 {
-        return if at >= deadline { 1.0 } else { 0.0 };
-    }
-    let done = (at - start).num_days();
-    (done as f64 / total as f64).clamp(0.0, 1.0)
 }
 
 /// What an item's kind adds to its judgement.
@@ -265,23 +144,7 @@ pub fn judge_in(
         _ => None,
     };
     let overdue = !done && (days_left.is_some_and(|d| d < 0) || ledger_overdue);
-    let light = if done {
-        Light::Done
-    } else if overdue {
-        Light::Overdue
-    } else if facts.ledger_open {
-        Light::Behind
-    } else if let Some(gap) = gap_points {
-        if gap > th.red_points {
-            Light::SeverelyBehind
-        } else if gap > th.amber_points {
-            Light::Behind
-        } else {
-            Light::OnTrack
-        }
-    } else {
-        Light::None
-    };
+    let light = light_of(done, overdue, facts.ledger_open, gap_points, th);
     Judgement {
         light,
         progress,

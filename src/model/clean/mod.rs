@@ -5,143 +5,19 @@
 //! A parse in a [`cut_scope`] counts the strings cut to their cap; [`cut_paths`] finds each one's
 //! field path by parsing again with `serde_path_to_error`, stopping at that cut.
 
-use super::sanitize::{clean_in_place, Cut, Kind};
-use serde::de::{DeserializeOwned, Error as _};
+mod cuts;
+mod intern;
+
+use super::sanitize::{clean_in_place, Kind};
+pub use cuts::{cut_paths, cut_scope};
+use cuts::{note_cut, STOP};
+pub use intern::{forget_unused, interned_stats};
+use intern::{intern, lookup};
+use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::cell::RefCell;
-use std::collections::HashSet;
 use std::fmt;
 use std::ops::Deref;
-use std::sync::{Arc, Mutex, MutexGuard};
-
-/// What a parse in a [`cut_scope`] has seen of the strings cut to their cap.
-#[derive(Debug, Default)]
-struct Scope {
-    /// Each cut so far: its length in characters before the cut, and its cap.
-    cuts: Vec<(usize, usize)>,
-    /// Stop the parse (with an error) at this cut, to learn its field path.
-    stop_at: Option<usize>,
-}
-
-thread_local! {
-    static SCOPE: RefCell<Option<Scope>> = const { RefCell::new(None) };
-}
-
-/// The error a parse stops with at the cut it was asked to find.
-const STOP: &str = "huibao: text cut here";
-
-/// Notes a cut in the current scope; an error when this is the cut the scope stops at.
-fn note_cut(chars: usize, cap: usize) -> Result<(), ()> {
-    SCOPE.with(|s| match s.borrow_mut().as_mut() {
-        Some(scope) => {
-            if scope.stop_at == Some(scope.cuts.len()) {
-                return Err(());
-            }
-            scope.cuts.push((chars, cap));
-            Ok(())
-        }
-        None => Ok(()),
-    })
-}
-
-/// Runs `f` with a fresh scope; returns its result and the cuts it saw.
-fn with_scope<R>(stop_at: Option<usize>, f: impl FnOnce() -> R) -> (R, Vec<(usize, usize)>) {
-    let outer = SCOPE.with(|s| {
-        s.borrow_mut().replace(Scope {
-            cuts: Vec::new(),
-            stop_at,
-        })
-    });
-    let r = f();
-    let scope = SCOPE.with(|s| std::mem::replace(&mut *s.borrow_mut(), outer));
-    (r, scope.map(|s| s.cuts).unwrap_or_default())
-}
-
-/// Runs a parse `f`: returns its result and the strings it cut, each as its length in characters
-/// before the cut and its cap, in the order they were read.
-pub fn cut_scope<R>(f: impl FnOnce() -> R) -> (R, Vec<(usize, usize)>) {
-    with_scope(None, f)
-}
-
-/// The cuts that [`cut_scope`] saw parsing `text` as `T`, each with its field path
-/// (`groups[0].items[2].label`): one more parse per cut, stopped at that cut (cut text is rare).
-pub fn cut_paths<T: DeserializeOwned>(text: &str, cuts: &[(usize, usize)]) -> Vec<Cut> {
-    (0..cuts.len())
-        .filter_map(|i| {
-            let (e, _) = with_scope(Some(i), || {
-                let mut de = serde_json::Deserializer::from_str(text);
-                serde_path_to_error::deserialize::<_, T>(&mut de).err()
-            });
-            let (chars, cap) = cuts[i];
-            Some(Cut {
-                field: e?.path().to_string(),
-                chars,
-                cap,
-            })
-        })
-        .collect()
-}
-
-/// Every cleaned text in use, each held once: labels, units, owners and report sentences repeat in
-/// every weekly snapshot of a line (and across the towns of a county), so a history holds each of
-/// them once instead of once per snapshot (a five-year weekly history: 20.0 → 11.9 MiB live). One
-/// set per [`Kind`]: text clean as a [`Text`] may still need cleaning as a [`Line`].
-static INTERNED: [Mutex<Option<HashSet<Arc<str>>>>; 2] = [Mutex::new(None), Mutex::new(None)];
-
-fn interned(kind: Kind) -> MutexGuard<'static, Option<HashSet<Arc<str>>>> {
-    let set = match kind {
-        Kind::Line => &INTERNED[0],
-        Kind::Text => &INTERNED[1],
-    };
-    // A panic while the set was held leaves it whole (inserts are single calls): keep using it.
-    set.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// The shared copy of the text `s`, cleaned as `kind`, made when it is new.
-fn intern(kind: Kind, s: &str) -> Arc<str> {
-    let mut set = interned(kind);
-    let set = set.get_or_insert_with(HashSet::new);
-    if let Some(a) = set.get(s) {
-        return Arc::clone(a);
-    }
-    let a: Arc<str> = Arc::from(s);
-    set.insert(Arc::clone(&a));
-    a
-}
-
-/// The shared copy of `s` when `s` is already held as `kind`: then it is clean (cleaning leaves
-/// clean text as it is, and only cleaned text is held).
-fn lookup(kind: Kind, s: &str) -> Option<Arc<str>> {
-    interned(kind).as_ref()?.get(s).map(Arc::clone)
-}
-
-/// Forgets every text that nothing but the shared set holds any more (call after a reload has
-/// replaced the data shown, so that edited sentences do not pile up). Returns how many are kept.
-pub fn forget_unused() -> usize {
-    [Kind::Line, Kind::Text]
-        .into_iter()
-        .map(|kind| match interned(kind).as_mut() {
-            Some(set) => {
-                set.retain(|a| Arc::strong_count(a) > 1);
-                set.shrink_to_fit();
-                set.len()
-            }
-            None => 0,
-        })
-        .sum()
-}
-
-/// How many distinct texts are held now, and their bytes.
-pub fn interned_stats() -> (usize, usize) {
-    [Kind::Line, Kind::Text]
-        .into_iter()
-        .map(|kind| {
-            interned(kind)
-                .as_ref()
-                .map_or((0, 0), |set| (set.len(), set.iter().map(|a| a.len()).sum()))
-        })
-        .fold((0, 0), |(n, b), (n2, b2)| (n + n2, b + b2))
-}
+use std::sync::Arc;
 
 /// How a clean type is built from text, for [`Built`].
 trait Build: Sized {

@@ -2,16 +2,19 @@
 //! rows turned into items, items gathered into work lines (one per sheet, or per 类别) and groups
 //! (the table's section rows), ids given, the town named.
 
+mod assemble;
+
 use super::classify::{self, Row};
 use super::header::{self, Field, Header};
 use super::milestones;
 use super::problem::{Kind, Place, Problem};
 use super::rows::{self, Ctx};
 use super::sheet::{Cell, Sheet};
-use super::titles::{bare_title, line_id, stated_date, title_lines, title_year, town_in};
+use super::titles::{bare_title, stated_date, title_lines, title_year, town_in};
 use super::{cells, Imported, Options};
-use crate::model::format::{Day, Thresholds, Town};
-use crate::model::{Group, Item, ItemFile, LineFile};
+use crate::model::format::{Thresholds, Town};
+use crate::model::{ItemFile, LineFile};
+use assemble::assemble;
 use chrono::{Datelike, NaiveDate};
 
 /// One sheet ready to read: its cells (merges spread), header and title lines.
@@ -49,20 +52,7 @@ pub fn import_sheets(
         .flat_map(|t| t.titles.iter().cloned())
         .collect();
     let all_titles: Vec<&str> = all_titles.iter().map(String::as_str).collect();
-    // Dates written without a year (6月底前) are of the title's year, else of the snapshot's.
-    let stated_year = title_year(&all_titles);
-    let (as_of, as_of_words) = match opts.as_of {
-        Some(d) => (d, None),
-        None => match stated_date(
-            &all_titles,
-            stated_year.unwrap_or(opts.today.year()),
-            opts.today,
-        ) {
-            Some((d, w)) => (d, Some(w)),
-            None => (opts.today, None),
-        },
-    };
-    let year = stated_year.unwrap_or(as_of.year());
+    let (as_of, as_of_words, year) = snapshot_date(&all_titles, opts);
     let mut drafts = Vec::new();
     let mut counts = Vec::new();
     for t in &mut tables {
@@ -98,16 +88,7 @@ pub fn import_sheets(
         return Err(problems);
     }
     let lines = assemble(&tables, stem, drafts, as_of);
-    // Sheets titled alike (or one sheet): the report's title is theirs; else the file's name.
-    let firsts: Vec<String> = tables
-        .iter()
-        .filter_map(|t| t.titles.first())
-        .map(|t| bare_title(t))
-        .collect();
-    let title = match firsts.first() {
-        Some(f) if !f.is_empty() && firsts.iter().all(|t| t == f) => f.clone(),
-        _ => stem.to_string(),
-    };
+    let title = report_title(&tables, stem);
     let town = town(opts.town.as_deref(), &all_titles, &title, &lines);
     Ok(Imported {
         town,
@@ -117,6 +98,41 @@ pub fn import_sheets(
         counts,
         warnings: problems,
     })
+}
+
+/// The snapshot date (`--as-of`, else the date the titles state, else today), the titles' words for
+/// it, and the year of dates written without one (6月底前): the title's, else the snapshot's.
+fn snapshot_date(all_titles: &[&str], opts: &Options) -> (NaiveDate, Option<String>, i32) {
+    // Dates written without a year (6月底前) are of the title's year, else of the snapshot's.
+    let stated_year = title_year(all_titles);
+    let (as_of, as_of_words) = match opts.as_of {
+        Some(d) => (d, None),
+        None => match stated_date(
+            all_titles,
+            stated_year.unwrap_or(opts.today.year()),
+            opts.today,
+        ) {
+            Some((d, w)) => (d, Some(w)),
+            None => (opts.today, None),
+        },
+    };
+    let year = stated_year.unwrap_or(as_of.year());
+    (as_of, as_of_words, year)
+}
+
+/// The report's title: the sheets' when they are titled alike (or there is one sheet), else the
+/// file's name.
+fn report_title(tables: &[Table], stem: &str) -> String {
+    // Sheets titled alike (or one sheet): the report's title is theirs; else the file's name.
+    let firsts: Vec<String> = tables
+        .iter()
+        .filter_map(|t| t.titles.first())
+        .map(|t| bare_title(t))
+        .collect();
+    match firsts.first() {
+        Some(f) if !f.is_empty() && firsts.iter().all(|t| t == f) => f.clone(),
+        _ => stem.to_string(),
+    }
 }
 
 /// The town of a new data folder: named by `--town` or the titles (青山镇…), with the report title.
@@ -317,88 +333,4 @@ fn read_rows(
             }
         }
     }
-}
-
-/// A sheet name that says nothing (Sheet1, 工作表1).
-fn generic(name: &str) -> bool {
-    name.is_empty() || name.to_lowercase().starts_with("sheet") || name.starts_with("工作表")
-}
-
-/// Gathers drafts into lines in order of first appearance, with ids.
-fn assemble(tables: &[Table], stem: &str, drafts: Vec<Draft>, as_of: NaiveDate) -> Vec<LineFile> {
-    let mut keys: Vec<String> = Vec::new();
-    for d in &drafts {
-        if !keys.contains(&d.line) {
-            keys.push(d.line.clone());
-        }
-    }
-    let by_sheet = tables.iter().any(|t| keys.contains(&t.sheet.name));
-    let mut taken: Vec<String> = Vec::new();
-    let mut lines = Vec::new();
-    for key in keys {
-        let sheet = tables.iter().find(|t| t.sheet.name == key);
-        let (title, short) = match sheet {
-            // One sheet: the title line says what the line is; the sheet name is its short name.
-            Some(t) if by_sheet && tables.len() == 1 => {
-                let title = t
-                    .titles
-                    .first()
-                    .map(|s| bare_title(s))
-                    .filter(|s| !s.is_empty())
-                    .unwrap_or_else(|| {
-                        if generic(&key) {
-                            stem.to_string()
-                        } else {
-                            key.clone()
-                        }
-                    });
-                let short = (!generic(&key) && title != key).then(|| key.clone());
-                (title, short)
-            }
-            _ if generic(&key) => (stem.to_string(), None),
-            _ => (key.clone(), None),
-        };
-        let id = line_id(&title, short.as_deref(), &taken, lines.len() + 1);
-        taken.push(id.clone());
-        let mut groups: Vec<Group> = Vec::new();
-        for d in drafts.iter().filter(|d| d.line == key) {
-            match groups.last_mut() {
-                Some(g) if g.title == d.group => g.items.push(to_item(d.item.clone())),
-                _ => groups.push(Group {
-                    period: None,
-                    title: d.group.clone().into(),
-                    items: vec![to_item(d.item.clone())],
-                }),
-            }
-        }
-        let count: usize = groups.iter().map(|g| g.items.len()).sum();
-        let width = count.to_string().len().max(2);
-        let mut n = 0;
-        for g in &mut groups {
-            for it in &mut g.items {
-                n += 1;
-                it.id = format!("{id}.{n:0width$}").into();
-            }
-        }
-        lines.push(LineFile {
-            schema: None,
-            id: id.into(),
-            title: title.into(),
-            short: short.map(Into::into),
-            as_of: Day(as_of),
-            office: None,
-            leader: None,
-            groups,
-            role: Default::default(),
-            period: None,
-        });
-    }
-    lines
-}
-
-/// The item of a drafted row, its kind decided by the model's rule (a project, else from its figures
-/// and deadline).
-fn to_item(file: ItemFile) -> Item {
-    // Only an item that is both a project and a ledger is refused, and no row drafts a ledger.
-    Item::try_from(file).expect("an imported row is never a ledger")
 }

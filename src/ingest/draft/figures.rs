@@ -1,0 +1,63 @@
+//! A clause's figures with their labels, and cutting them into items where 和/与/及 joins two things.
+
+use super::DraftFigure;
+use crate::ingest::label::label;
+use crate::ingest::words::Amount;
+
+/// The figures of one clause with their labels: the first labelled from the clause, each further
+/// one from the words between it and the figure before.
+pub(super) fn figures_of(
+    sent: &str,
+    cs: usize,
+    ce: usize,
+    figs: &[&Amount],
+    next: Option<&str>,
+) -> Vec<Drafted> {
+    let mut out = Vec::new();
+    let mut from = cs;
+    for (k, a) in figs.iter().enumerate() {
+        let to = figs.get(k + 1).map_or(ce, |b| b.start);
+        let mut joined = false;
+        if k > 0 {
+            // 300亩的农业种业基地和千亩百合园: the second figure's words start after 和.
+            if let Some(i) = sent[from..a.start].rfind(['和', '与', '及']) {
+                from += i + '和'.len_utf8();
+                joined = true;
+            }
+        }
+        let piece = &sent[from..to];
+        let (l, sure) = label(
+            piece,
+            a.start - from,
+            a.end - from,
+            if k + 1 == figs.len() { next } else { None },
+        );
+        out.push((
+            DraftFigure {
+                amount: (*a).clone(),
+                label: (k > 0).then(|| l.clone()),
+            },
+            l,
+            sure,
+            joined,
+        ));
+        from = a.end;
+    }
+    out
+}
+
+/// A figure of a clause: the figure, its label, whether the label is sure, and whether it is
+/// joined to the one before by 和/与/及 (a second thing, not a second figure of the first).
+pub(super) type Drafted = (DraftFigure, String, bool, bool);
+
+/// The figures of a clause cut into items: a figure joined by 和 starts a new one.
+pub(super) fn apart(drafted: Vec<Drafted>) -> Vec<Vec<(DraftFigure, String, bool)>> {
+    let mut runs: Vec<Vec<(DraftFigure, String, bool)>> = Vec::new();
+    for (f, l, sure, joined) in drafted {
+        match runs.last_mut() {
+            Some(run) if !joined => run.push((f, l, sure)),
+            _ => runs.push(vec![(f, l, sure)]),
+        }
+    }
+    runs
+}

@@ -1,0 +1,51 @@
+//! The overview slide: one tile per work line with its headline figures.
+
+use super::tiles::{figure_rows, tiles, FIGURE_ROWS};
+use crate::app::State;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// Every work line as a tile of its headline figures, as many as fit.
+pub(super) fn overview(f: &mut Frame, area: Rect, state: &State) {
+    let t = &crate::ui::theme::Theme::of(state.look);
+    let lang = state.lang;
+    let lines = &state.board.lines;
+    for (i, (rect, line)) in tiles(area, lines.len(), (area.width / 40).max(1) as usize)
+        .into_iter()
+        .zip(lines)
+        .enumerate()
+    {
+        let title = format!(
+            " {} {} ",
+            crate::app::keymap::line_key(i).unwrap_or(' '),
+            line.short
+        );
+        let counts = crate::ui::widgets::line_counts(line, lang, t);
+        let block = t
+            .block()
+            .title(Span::styled(title, t.title))
+            .title_top(Line::from(counts).right_aligned());
+        let inner = block.inner(rect);
+        f.render_widget(block, rect);
+        let w = inner.width as usize;
+        let mut rows: Vec<Line> = Vec::new();
+        let mut room = inner.height as usize;
+        for it in line.chosen(4).0 {
+            let big = room >= FIGURE_ROWS;
+            let need = if big { FIGURE_ROWS } else { 3 };
+            if room < need {
+                break;
+            }
+            if !rows.is_empty() && room > need {
+                rows.push(Line::raw(""));
+                room -= 1;
+            }
+            let fr = figure_rows(state, it, line.as_of, w, big);
+            room = room.saturating_sub(fr.len());
+            rows.extend(fr);
+        }
+        f.render_widget(Paragraph::new(rows), inner);
+    }
+}
