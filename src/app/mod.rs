@@ -1,6 +1,7 @@
 //! The application: state per screen, the pure `update` returning effects, the keymap and the runtime.
 
 pub mod action;
+mod behind;
 pub mod clock;
 pub mod county;
 pub mod county_load;

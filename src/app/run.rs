@@ -2,16 +2,18 @@
 //! something changed. Loading runs on its own thread, so keys (and `q`) work while a folder loads;
 //! the first frame is drawn before that thread lists the older history or arms the watcher.
 
+use super::behind::Behind;
 use super::frame::FrameWriter;
 pub use super::loader::Follow;
 use super::loader::{retire, Ev, Loader};
 use super::{keymap, update, Action, Effect, Now, State};
 use crate::model::reload::Reloader;
-use crossterm::event::{self, Event};
+use crossterm::event::Event;
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use std::io::{self, IsTerminal};
+use std::ops::ControlFlow;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -124,54 +126,6 @@ fn terminal_gone(stdin_too: bool) -> bool {
     !io::stdout().is_terminal() || (stdin_too && !io::stdin().is_terminal())
 }
 
-/// Starts listening for signals: the handlers are in place from here on (SIGTERM or SIGHUP during
-/// the first frame must still restore the terminal); what they caught waits in the returned
-/// [`Caught`](super::signals::Caught) until [`forward_signals`] passes it to the loop.
-fn listen_signals() -> io::Result<super::signals::Caught> {
-    super::signals::listen(&super::signals::listened())
-}
-
-/// Sends the signals caught into the loop's channel, from a thread started after the first frame.
-fn forward_signals(signals: super::signals::Caught, tx: &mpsc::Sender<Ev>) {
-    let sig_tx = tx.clone();
-    std::thread::spawn(move || {
-        for sig in signals.forever() {
-            if sig_tx.send(Ev::Signal(sig)).is_err() {
-                return;
-            }
-        }
-    });
-}
-
-/// Sends terminal events into the loop's channel, and `Ev::Dead` when the terminal hangs up.
-fn spawn_keys(tx: &mpsc::Sender<Ev>) {
-    let keys = tx.clone();
-    std::thread::spawn(move || loop {
-        match event::read() {
-            Ok(ev) => {
-                if keys.send(Ev::Term(ev)).is_err() {
-                    return;
-                }
-            }
-            Err(_) => {
-                let _ = keys.send(Ev::Dead);
-                return;
-            }
-        }
-    });
-    // A watch on the terminal. crossterm 0.29 never reports a terminal that hung up: on a hung-up
-    // tty `read` returns 0 (or EIO) at once, and crossterm's read loop retries it forever without
-    // returning an error, so the reader thread above spins at 100% CPU and never sends `Ev::Dead`.
-    // (Its `event::poll(timeout)` is no way out: the timeout is only looked at after that loop.)
-    // `poll` reports the hang-up (POLLHUP) on the terminal's descriptors without waking before it.
-    let keys_from_stdin = io::stdin().is_terminal();
-    let tx = tx.clone();
-    std::thread::spawn(move || {
-        super::hangup::wait(keys_from_stdin);
-        let _ = tx.send(Ev::Dead);
-    });
-}
-
 /// The loop; returns the exit code (0 on quit, 128 + signal number on any signal that ends it).
 fn event_loop(
     state: &mut State,
@@ -190,26 +144,13 @@ fn event_loop(
     let size = term.size()?;
     update(state, Action::Resize(size.width, size.height));
     let (tx, rx) = mpsc::channel();
-    let mut signals = Some(listen_signals()?);
     let county = match &follow {
         Follow::Watch(d) | Follow::Poll(d, _) if state.county.is_some() => Some(d.clone()),
         _ => None,
     };
     let county_at = state.county.as_deref().and_then(|c| c.county.at);
     let mut loader = Loader::new(tx.clone(), county, county_at);
-    // The baseline serves the poller, or (a county folder) the watcher once armed.
-    let (poll_base, mut watch_base) = match follow {
-        Follow::Poll(..) => (baseline, None),
-        _ => (None, baseline),
-    };
-    let mut poll = start_polling(&follow, poll_base);
-    let mut watch = match follow {
-        Follow::Watch(dir) => Some(dir),
-        _ => None,
-    };
-    // What did not load in the first frame's data, when that data is the whole folder.
-    let shown = (!state.data.older_pending).then(|| state.data.failed.clone());
-    let mut pending_start = Some((reloader, shown, tx.clone()));
+    let mut behind = Some(Behind::prepare(state, follow, reloader, baseline, tx)?);
     let mut wake = None;
     let first = update(state, Action::Tick(now()));
     perform(first, state, &mut term, &mut loader, &mut wake)?;
@@ -225,19 +166,8 @@ fn event_loop(
         }
         retire(replaced.take());
         // What the first frame did not need starts once it is on screen.
-        if let Some((reloader, shown, tx)) = pending_start.take() {
-            if let Some(signals) = signals.take() {
-                forward_signals(signals, &tx);
-            }
-            loader.load_rows(state);
-            start_background(
-                &mut loader,
-                reloader,
-                shown,
-                (watch.take(), watch_base.take()),
-                poll.take(),
-                tx,
-            );
+        if let Some(behind) = behind.take() {
+            behind.start(&mut loader, state);
         }
         let tick_at =
             super::clock::next_change(state, start.elapsed(), chrono::Local::now().time());
@@ -248,52 +178,16 @@ fn event_loop(
             let fx = update(state, Action::Tick(now()));
             perform(fx, state, &mut term, &mut loader, &mut wake)?;
         }
-        let action = match ev {
-            Ok(Ev::Term(Event::Key(k))) => keymap::action_for(state, &k),
-            Ok(Ev::Term(Event::Resize(w, h))) => {
-                term.autoresize()?;
-                Some(Action::Resize(w, h))
-            }
-            Ok(Ev::Term(_)) => None,
-            Ok(Ev::Tick) => Some(Action::Tick(now())),
-            Ok(Ev::Reload) => {
-                loader.request();
-                None
-            }
-            Ok(Ev::Loaded(fresh)) => {
-                replaced = Some(loader.finished(state, *fresh));
-                dirty = true;
-                None
-            }
-            Ok(Ev::CountyLoaded(fresh)) => {
-                loader.county_finished(state, *fresh);
-                dirty = true;
-                None
-            }
-            Ok(Ev::TownLoaded(t, fresh)) => {
-                // Only the town still open takes it (the user may have gone back or opened another).
-                dirty |= super::county::history_arrived(state, t, *fresh);
-                None
-            }
-            Ok(Ev::TownRows(rows)) => {
-                loader.rows_loaded(state, rows);
-                dirty = true;
-                None
-            }
-            Ok(Ev::Signal(sig)) => {
-                use signal_hook::consts::{SIGCONT, SIGTSTP};
-                if sig == SIGTSTP {
-                    Some(Action::Suspend)
-                } else if sig == SIGCONT {
-                    // Resumed after an outside SIGSTOP: the screen may hold anything.
-                    super::paint::full_redraw(&mut term)?;
-                    dirty = true;
-                    None
-                } else {
-                    return Ok(128 + sig as u8);
-                }
-            }
-            Ok(Ev::Dead) | Err(_) => return Ok(1),
+        let mut cx = Handling {
+            state: &mut *state,
+            term: &mut term,
+            loader: &mut loader,
+            replaced: &mut replaced,
+            dirty: &mut dirty,
+        };
+        let action = match cx.on_event(ev, &now)? {
+            ControlFlow::Continue(action) => action,
+            ControlFlow::Break(code) => return Ok(code),
         };
         let Some(a) = action else { continue };
         // Any action may change what is shown; ratatui's diff writes only the cells that changed, so an
@@ -303,6 +197,77 @@ fn event_loop(
         if let Some(code) = perform(effects, state, &mut term, &mut loader, &mut wake)? {
             return Ok(code);
         }
+    }
+}
+
+/// What the loop lends to the handling of one event.
+struct Handling<'a> {
+    state: &'a mut State,
+    term: &'a mut Terminal<super::tty::Tty>,
+    loader: &'a mut Loader,
+    /// Data a reload replaced, dropped after the next frame.
+    replaced: &'a mut Option<crate::model::Dataset>,
+    /// The screen is to be drawn again.
+    dirty: &'a mut bool,
+}
+
+impl Handling<'_> {
+    /// What `ev` asks of the state (a key's action, a resize, a tick); data that arrived is taken in
+    /// here. Breaks with the exit code when the dashboard is to end (a signal, the terminal gone).
+    fn on_event(
+        &mut self,
+        ev: Result<Ev, mpsc::RecvError>,
+        now: &impl Fn() -> Now,
+    ) -> io::Result<ControlFlow<u8, Option<Action>>> {
+        let state = &mut *self.state;
+        let action = match ev {
+            Ok(Ev::Term(Event::Key(k))) => keymap::action_for(state, &k),
+            Ok(Ev::Term(Event::Resize(w, h))) => {
+                self.term.autoresize()?;
+                Some(Action::Resize(w, h))
+            }
+            Ok(Ev::Term(_)) => None,
+            Ok(Ev::Tick) => Some(Action::Tick(now())),
+            Ok(Ev::Reload) => {
+                self.loader.request();
+                None
+            }
+            Ok(Ev::Loaded(fresh)) => {
+                *self.replaced = Some(self.loader.finished(state, *fresh));
+                *self.dirty = true;
+                None
+            }
+            Ok(Ev::CountyLoaded(fresh)) => {
+                self.loader.county_finished(state, *fresh);
+                *self.dirty = true;
+                None
+            }
+            Ok(Ev::TownLoaded(t, fresh)) => {
+                // Only the town still open takes it (the user may have gone back or opened another).
+                *self.dirty |= super::county::history_arrived(state, t, *fresh);
+                None
+            }
+            Ok(Ev::TownRows(rows)) => {
+                self.loader.rows_loaded(state, rows);
+                *self.dirty = true;
+                None
+            }
+            Ok(Ev::Signal(sig)) => {
+                use signal_hook::consts::{SIGCONT, SIGTSTP};
+                if sig == SIGTSTP {
+                    Some(Action::Suspend)
+                } else if sig == SIGCONT {
+                    // Resumed after an outside SIGSTOP: the screen may hold anything.
+                    super::paint::full_redraw(self.term)?;
+                    *self.dirty = true;
+                    None
+                } else {
+                    return Ok(ControlFlow::Break(128 + sig as u8));
+                }
+            }
+            Ok(Ev::Dead) | Err(_) => return Ok(ControlFlow::Break(1)),
+        };
+        Ok(ControlFlow::Continue(action))
     }
 }
 
@@ -325,55 +290,6 @@ fn next_event(
             Ok(Ev::Tick)
         }
         other => other.map_err(|_| mpsc::RecvError),
-    }
-}
-
-/// Polling starts before the first frame, from the fingerprint taken before the load: a network
-/// share sends no events, so nothing else would catch a save made in between. Returns the poller's
-/// signals, and whether the folder changed since `baseline`.
-fn start_polling(
-    follow: &Follow,
-    baseline: Option<crate::watch::Fingerprint>,
-) -> Option<(mpsc::Receiver<()>, bool)> {
-    let Follow::Poll(dir, secs) = follow else {
-        return None;
-    };
-    let polled = crate::watch::poll(dir.clone(), Duration::from_secs((*secs).max(1)));
-    let changed = baseline.is_some_and(|b| crate::watch::fingerprint(dir) != b);
-    Some((polled, changed))
-}
-
-/// Starts what the first frame did not need: the key reader and the loading thread (which loads
-/// the older history and arms the watcher), and passes the poller's signals to it.
-fn start_background(
-    loader: &mut Loader,
-    reloader: Option<Reloader>,
-    shown: Option<Vec<(String, crate::model::failed::Failed)>>,
-    (watch, baseline): (
-        Option<std::path::PathBuf>,
-        Option<crate::watch::Fingerprint>,
-    ),
-    poll: Option<(mpsc::Receiver<()>, bool)>,
-    tx: mpsc::Sender<Ev>,
-) {
-    spawn_keys(&tx);
-    let changes = loader.start(reloader, shown, watch, baseline);
-    if let Some((polled, changed)) = poll {
-        if changed {
-            loader.request();
-        }
-        std::thread::spawn(move || {
-            while polled.recv().is_ok() {
-                // To the loading thread, or (a county folder) to the loop.
-                let sent = match &changes {
-                    Some(c) => c.send(None).is_ok(),
-                    None => tx.send(Ev::Reload).is_ok(),
-                };
-                if !sent {
-                    return;
-                }
-            }
-        });
     }
 }
 
