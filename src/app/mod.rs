@@ -2,6 +2,7 @@
 
 pub mod action;
 mod behind;
+mod cells;
 pub mod clock;
 pub mod county;
 pub mod county_load;
