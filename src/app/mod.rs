@@ -18,6 +18,7 @@ pub mod notice;
 pub mod paint;
 pub mod present;
 pub mod probe;
+mod route;
 pub mod run;
 pub mod screens;
 pub mod signals;
@@ -27,65 +28,15 @@ pub mod update;
 pub use action::{Action, Now};
 pub use effects::{Effect, Effects};
 pub use present::{Presenter, Slide};
+pub use route::{Filter, Route};
 pub use screens::Screens;
 pub use update::update;
 
 use crate::look::Look;
-use crate::model::board::{Board, ItemBoard, ItemId, ItemRef, LineBoard, LineId};
+use crate::model::board::{Board, ItemRef};
 use crate::model::{Dataset, Lang, Light};
 use chrono::{NaiveDate, NaiveTime};
 use std::time::Duration;
-
-/// A screen on the route stack, naming what it shows by stable id.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Route {
-    /// 总览: one card per work line.
-    Overview,
-    /// One work line's panel.
-    Line(LineId),
-    /// One item's detail.
-    Item(ItemId),
-    /// 滞后清单.
-    Laggards,
-    /// Search every line.
-    Search,
-    /// Choose a filter.
-    Filter,
-    /// Help.
-    Help,
-    /// 全县总览: one row per town (a county folder only).
-    County,
-    /// The laggard list across every town.
-    CountyLaggards,
-    /// Search across every town.
-    CountySearch,
-}
-
-/// A filter on items.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Filter {
-    /// Items with this light.
-    Light(Light),
-    /// Items whose 责任领导 (or line leader) is this.
-    Leader(String),
-    /// Items whose 责任单位 (or line office) is this.
-    Office(String),
-}
-
-impl Filter {
-    /// True when the filter lets the item of `line` through.
-    pub fn keeps(&self, line: &LineBoard, item: &ItemBoard) -> bool {
-        match self {
-            Filter::Light(l) => item.judgement.light == *l,
-            Filter::Leader(n) => {
-                item.item.leader.as_deref().or(line.leader.as_deref()) == Some(n.as_str())
-            }
-            Filter::Office(n) => {
-                item.item.office.as_deref().or(line.office.as_deref()) == Some(n.as_str())
-            }
-        }
-    }
-}
 
 /// Everything the dashboard shows; the view only reads it.
 #[derive(Debug, Clone)]
