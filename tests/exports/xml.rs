@@ -102,92 +102,17 @@ fn check_xml(doc: &str) -> Result<Vec<Event>, String> {
     let mut first = true;
     while !rest.is_empty() {
         let at_start = std::mem::take(&mut first);
-        if let Some(r) = rest.strip_prefix("<?xml") {
-            if !at_start {
-                return Err("XML declaration not at the very start".into());
-            }
-            let end = r.find("?>").ok_or("unterminated XML declaration")?;
-            if !r.starts_with(' ') || !r[..end].contains("version=\"1.0\"") {
-                return Err("malformed XML declaration".into());
-            }
-            rest = &r[end + 2..];
-        } else if let Some(r) = rest.strip_prefix("<!--") {
-            let end = r.find("-->").ok_or("unterminated comment")?;
-            if r[..end].contains("--") || r[..end].ends_with('-') {
-                return Err("-- inside a comment".into());
-            }
-            rest = &r[end + 3..];
-        } else if let Some(r) = rest.strip_prefix("<!DOCTYPE") {
-            if seen_doctype || seen_root {
-                return Err("DOCTYPE repeated or after the root element".into());
-            }
-            seen_doctype = true;
-            let end = r.find('>').ok_or("unterminated DOCTYPE")?;
-            if r[..end].contains(['<', '[']) || !r.starts_with(' ') {
-                return Err("malformed DOCTYPE".into());
-            }
-            rest = &r[end + 1..];
-        } else if rest.starts_with("<!") || rest.starts_with("<?") {
-            return Err(format!("unsupported markup near {rest:.20}"));
+        if let Some(r) = markup(rest, at_start, seen_root, &mut seen_doctype)? {
+            rest = r;
         } else if let Some(r) = rest.strip_prefix("</") {
-            let (name, r) = parse_name(r)?;
-            let r = r.trim_start_matches([' ', '\t', '\n', '\r']);
-            let r = r
-                .strip_prefix('>')
-                .ok_or(format!("malformed end tag </{name}"))?;
-            match stack.pop() {
-                Some(open) if open == name => {}
-                Some(open) => return Err(format!("</{name}> closes <{open}>")),
-                None => return Err(format!("</{name}> without a start tag")),
-            }
+            let (name, r) = end_tag(r, &mut stack)?;
             events.push(Event::End(name));
             rest = r;
         } else if let Some(r) = rest.strip_prefix('<') {
             if stack.is_empty() && seen_root {
                 return Err("a second root element".into());
             }
-            let (name, mut r) = parse_name(r)?;
-            let mut attrs: Vec<(String, String)> = Vec::new();
-            let self_closing;
-            loop {
-                let trimmed = r.trim_start_matches([' ', '\t', '\n', '\r']);
-                let had_space = trimmed.len() != r.len();
-                r = trimmed;
-                if let Some(x) = r.strip_prefix("/>") {
-                    self_closing = true;
-                    r = x;
-                    break;
-                }
-                if let Some(x) = r.strip_prefix('>') {
-                    self_closing = false;
-                    r = x;
-                    break;
-                }
-                if !had_space {
-                    return Err(format!("no space before an attribute of <{name}>"));
-                }
-                let (an, x) = parse_name(r)?;
-                let x = x
-                    .strip_prefix('=')
-                    .ok_or(format!("attribute {an} of <{name}> has no ="))?;
-                let q = x
-                    .chars()
-                    .next()
-                    .filter(|c| *c == '"' || *c == '\'')
-                    .ok_or(format!("attribute {an} of <{name}> is not quoted"))?;
-                let x = &x[1..];
-                let end = x.find(q).ok_or(format!("unterminated attribute {an}"))?;
-                let value = if q == '"' {
-                    decode(&x[..end], true)?
-                } else {
-                    decode(&x[..end].replace('"', "&quot;"), true)?
-                };
-                if attrs.iter().any(|(n, _)| *n == an) {
-                    return Err(format!("attribute {an} repeated on <{name}>"));
-                }
-                attrs.push((an, value));
-                r = &x[end + 1..];
-            }
+            let (name, attrs, self_closing, r) = start_tag(r)?;
             seen_root = true;
             events.push(Event::Start(name.clone(), attrs));
             if self_closing {
@@ -216,6 +141,113 @@ fn check_xml(doc: &str) -> Result<Vec<Event>, String> {
         return Err("no root element".into());
     }
     Ok(events)
+}
+
+/// The XML declaration, a comment or the DOCTYPE at the start of `rest`: what follows it, or `None`
+/// when `rest` starts with none of them (unsupported `<!` and `<?` markup is an error).
+fn markup<'a>(
+    rest: &'a str,
+    at_start: bool,
+    seen_root: bool,
+    seen_doctype: &mut bool,
+) -> Result<Option<&'a str>, String> {
+    if let Some(r) = rest.strip_prefix("<?xml") {
+        if !at_start {
+            return Err("XML declaration not at the very start".into());
+        }
+        let end = r.find("?>").ok_or("unterminated XML declaration")?;
+        if !r.starts_with(' ') || !r[..end].contains("version=\"1.0\"") {
+            return Err("malformed XML declaration".into());
+        }
+        Ok(Some(&r[end + 2..]))
+    } else if let Some(r) = rest.strip_prefix("<!--") {
+        let end = r.find("-->").ok_or("unterminated comment")?;
+        if r[..end].contains("--") || r[..end].ends_with('-') {
+            return Err("-- inside a comment".into());
+        }
+        Ok(Some(&r[end + 3..]))
+    } else if let Some(r) = rest.strip_prefix("<!DOCTYPE") {
+        if *seen_doctype || seen_root {
+            return Err("DOCTYPE repeated or after the root element".into());
+        }
+        *seen_doctype = true;
+        let end = r.find('>').ok_or("unterminated DOCTYPE")?;
+        if r[..end].contains(['<', '[']) || !r.starts_with(' ') {
+            return Err("malformed DOCTYPE".into());
+        }
+        Ok(Some(&r[end + 1..]))
+    } else if rest.starts_with("<!") || rest.starts_with("<?") {
+        Err(format!("unsupported markup near {rest:.20}"))
+    } else {
+        Ok(None)
+    }
+}
+
+/// An end tag after its `</`: it must close the innermost open element. Returns its name and what
+/// follows it.
+fn end_tag<'a>(r: &'a str, stack: &mut Vec<String>) -> Result<(String, &'a str), String> {
+    let (name, r) = parse_name(r)?;
+    let r = r.trim_start_matches([' ', '\t', '\n', '\r']);
+    let r = r
+        .strip_prefix('>')
+        .ok_or(format!("malformed end tag </{name}"))?;
+    match stack.pop() {
+        Some(open) if open == name => {}
+        Some(open) => return Err(format!("</{name}> closes <{open}>")),
+        None => return Err(format!("</{name}> without a start tag")),
+    }
+    Ok((name, r))
+}
+
+/// A start tag's name, its attributes, whether it closes itself, and what follows it.
+type StartTag<'a> = (String, Vec<(String, String)>, bool, &'a str);
+
+/// A start tag after its `<`, attributes quoted and unique.
+fn start_tag(r: &str) -> Result<StartTag<'_>, String> {
+    let (name, mut r) = parse_name(r)?;
+    let mut attrs: Vec<(String, String)> = Vec::new();
+    loop {
+        let trimmed = r.trim_start_matches([' ', '\t', '\n', '\r']);
+        let had_space = trimmed.len() != r.len();
+        r = trimmed;
+        if let Some(x) = r.strip_prefix("/>") {
+            return Ok((name, attrs, true, x));
+        }
+        if let Some(x) = r.strip_prefix('>') {
+            return Ok((name, attrs, false, x));
+        }
+        if !had_space {
+            return Err(format!("no space before an attribute of <{name}>"));
+        }
+        let (an, value, x) = attribute(r, &name)?;
+        if attrs.iter().any(|(n, _)| *n == an) {
+            return Err(format!("attribute {an} repeated on <{name}>"));
+        }
+        attrs.push((an, value));
+        r = x;
+    }
+}
+
+/// One `name="value"` (or single-quoted) attribute of element `name`: its name, its decoded value and
+/// what follows it.
+fn attribute<'a>(r: &'a str, name: &str) -> Result<(String, String, &'a str), String> {
+    let (an, x) = parse_name(r)?;
+    let x = x
+        .strip_prefix('=')
+        .ok_or(format!("attribute {an} of <{name}> has no ="))?;
+    let q = x
+        .chars()
+        .next()
+        .filter(|c| *c == '"' || *c == '\'')
+        .ok_or(format!("attribute {an} of <{name}> is not quoted"))?;
+    let x = &x[1..];
+    let end = x.find(q).ok_or(format!("unterminated attribute {an}"))?;
+    let value = if q == '"' {
+        decode(&x[..end], true)?
+    } else {
+        decode(&x[..end].replace('"', "&quot;"), true)?
+    };
+    Ok((an, value, &x[end + 1..]))
 }
 
 pub(super) fn well_formed(doc: &str) -> Vec<Event> {
