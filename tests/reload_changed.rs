@@ -76,11 +76,23 @@ fn a_reload_after_each_change_equals_a_fresh_full_load() {
         unit_warnings(&first).is_empty(),
         "the fixture has no unit change"
     );
+    a_unit_changed_then_fixed_in_the_middle(&mut reloader, dir);
+    the_newest_unit_changed_then_a_file_deleted(&mut reloader, dir);
+    let early = snapshot_folders_added(&mut reloader, dir);
+    a_line_given_twice(&mut reloader, dir);
+    let broken = broken_renamed_and_removed(&mut reloader, dir, &early);
+    town_changed_and_a_change_named_by_its_folder(&mut reloader, dir, &broken);
 
-    // A unit changed in the middle of the history: two pairs (the week before, the week after).
+    // Nothing changed: the same again.
+    reload_matches(&mut reloader, dir, &[], "nothing changed");
+}
+
+/// A unit changed in the middle of the history: two pairs (the week before, the week after); fixed in
+/// the same file: both warnings go.
+fn a_unit_changed_then_fixed_in_the_middle(reloader: &mut Reloader, dir: &Path) {
     let mid = dir.join("2024-04-12").join("party.json");
     edit(&mid, "\"unit\": \"次\"", "\"unit\": \"场\"");
-    let ds = reload_matches(&mut reloader, dir, &[&mid], "unit change introduced");
+    let ds = reload_matches(reloader, dir, &[&mid], "unit change introduced");
     let warned = unit_warnings(&ds);
     assert_eq!(warned.len(), 2, "{warned:#?}");
     assert!(
@@ -94,28 +106,31 @@ fn a_reload_after_each_change_equals_a_fresh_full_load() {
         "{warned:#?}"
     );
 
-    // Fixed in the same file: both warnings go.
     edit(&mid, "\"unit\": \"场\"", "\"unit\": \"次\"");
-    let ds = reload_matches(&mut reloader, dir, &[&mid], "unit change fixed");
+    let ds = reload_matches(reloader, dir, &[&mid], "unit change fixed");
     assert!(unit_warnings(&ds).is_empty(), "{:#?}", unit_warnings(&ds));
+}
 
-    // A unit changed in the newest file, then a file deleted in the middle of the history: the
-    // pair around the gap is checked anew.
+/// A unit changed in the newest file, then a file deleted in the middle of the history: the pair
+/// around the gap is checked anew.
+fn the_newest_unit_changed_then_a_file_deleted(reloader: &mut Reloader, dir: &Path) {
     let newest = dir.join("2024-05-03").join("projects.json");
     edit(&newest, "\"unit\": \"亩\"", "\"unit\": \"公顷\"");
-    let ds = reload_matches(&mut reloader, dir, &[&newest], "newest unit changed");
+    let ds = reload_matches(reloader, dir, &[&newest], "newest unit changed");
     assert_eq!(unit_warnings(&ds).len(), 1, "{:#?}", unit_warnings(&ds));
     let gone = dir.join("2024-04-19").join("infra.json");
     std::fs::remove_file(&gone).expect("delete a file");
-    reload_matches(&mut reloader, dir, &[&gone], "a file deleted");
+    reload_matches(reloader, dir, &[&gone], "a file deleted");
+}
 
-    // A snapshot folder added after the newest, and one in the middle (every folder after it moves
-    // one place in the loading order).
+/// A snapshot folder added after the newest, and one in the middle (every folder after it moves one
+/// place in the loading order). Returns the one in the middle.
+fn snapshot_folders_added(reloader: &mut Reloader, dir: &Path) -> PathBuf {
     let added = dir.join("2024-05-10");
     copy_tree(&dir.join("2024-05-03"), &added);
     edit(&added.join("party.json"), "2024-05-03", "2024-05-10");
     let ds = reload_matches(
-        &mut reloader,
+        reloader,
         dir,
         &[&added, &added.join("party.json")],
         "a snapshot folder added",
@@ -126,18 +141,16 @@ fn a_reload_after_each_change_equals_a_fresh_full_load() {
     );
     let early = dir.join("2024-03-02");
     copy_tree(&dir.join("2024-03-01"), &early);
-    reload_matches(
-        &mut reloader,
-        dir,
-        &[&early],
-        "a folder added in the middle",
-    );
+    reload_matches(reloader, dir, &[&early], "a folder added in the middle");
+    early
+}
 
-    // A second file claiming a line on the same date: the first in name order gives it, the other
-    // is a problem.
+/// A second file claiming a line on the same date: the first in name order gives it, the other is a
+/// problem.
+fn a_line_given_twice(reloader: &mut Reloader, dir: &Path) {
     let copy = dir.join("2024-04-05").join("party-copy.json");
     std::fs::copy(dir.join("2024-04-05").join("party.json"), &copy).expect("copy a file");
-    let ds = reload_matches(&mut reloader, dir, &[&copy], "a line given twice");
+    let ds = reload_matches(reloader, dir, &[&copy], "a line given twice");
     assert!(
         ds.problems
             .iter()
@@ -147,38 +160,45 @@ fn a_reload_after_each_change_equals_a_fresh_full_load() {
         "{:#?}",
         ds.problems
     );
+}
 
-    // A broken file, a file saved under a name that is not read, then a whole folder removed.
+/// A broken file, a file saved under a name that is not read, then the folder `early` removed.
+/// Returns the broken file.
+fn broken_renamed_and_removed(reloader: &mut Reloader, dir: &Path, early: &Path) -> PathBuf {
     let broken = dir.join("2024-03-22").join("safety.json");
     edit(&broken, "\"groups\"", ",\"groups\"");
-    let ds = reload_matches(&mut reloader, dir, &[&broken], "a broken file");
+    let ds = reload_matches(reloader, dir, &[&broken], "a broken file");
     assert!(ds.errors().next().is_some(), "the broken file is an error");
     let renamed = dir.join("2024-03-29").join("party.json.txt");
     std::fs::rename(dir.join("2024-03-29").join("party.json"), &renamed).expect("rename");
     reload_matches(
-        &mut reloader,
+        reloader,
         dir,
         &[&renamed, &dir.join("2024-03-29").join("party.json")],
         "a file renamed away from .json",
     );
-    std::fs::remove_dir_all(&early).expect("remove a folder");
-    reload_matches(&mut reloader, dir, &[&early], "a folder removed");
+    std::fs::remove_dir_all(early).expect("remove a folder");
+    reload_matches(reloader, dir, &[early], "a folder removed");
+    broken
+}
 
-    // town.json reorders the lines; then a change the watcher named only by its folder.
+/// town.json reorders the lines; then `broken` mended, a change the watcher named only by its folder.
+fn town_changed_and_a_change_named_by_its_folder(
+    reloader: &mut Reloader,
+    dir: &Path,
+    broken: &Path,
+) {
     let town = dir.join("town.json");
     edit(&town, "\"party\",\n", "");
     edit(&town, "\"targets\"", "\"targets\",\n    \"party\"");
-    reload_matches(&mut reloader, dir, &[&town], "town.json changed");
-    edit(&broken, ",\"groups\"", "\"groups\"");
+    reload_matches(reloader, dir, &[&town], "town.json changed");
+    edit(broken, ",\"groups\"", "\"groups\"");
     reload_matches(
-        &mut reloader,
+        reloader,
         dir,
         &[&broken.with_file_name("")],
         "named by its folder",
     );
-
-    // Nothing changed: the same again.
-    reload_matches(&mut reloader, dir, &[], "nothing changed");
 }
 
 #[test]
