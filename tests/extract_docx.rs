@@ -4,7 +4,7 @@
 mod extract_common;
 
 use extract_common::*;
-use huibao::ingest::extract::{extract, Options};
+use huibao::ingest::extract::{extract, Extraction, Options};
 use huibao::ingest::report::read_report;
 use huibao::model::format::Value;
 
@@ -107,8 +107,30 @@ mod docx_builder {
 
 #[test]
 fn a_word_report_with_numbered_headings_and_a_table() {
+    let bytes = qingshan_report();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("青山镇上半年工作总结.docx");
+    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+    let paras = read_report(&path).unwrap_or_else(|e| panic!("{e}"));
+    let shown: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+    headings_are_numbered_and_the_table_is_a_sentence(&shown);
+    let text = shown.join("\n");
+    let x = extract(&paras, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    never_invents(&x, &text);
+    assert_eq!(x.drafted.date, "2024-06-30");
+    assert_eq!(x.drafted.town.name, "青山镇");
+    let ids: Vec<&str> = x.drafted.lines.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, ["party", "economy", "safety", "targets", "tasks"]);
+    the_lines_hold_their_items(&x);
+    figures_are_written_in_the_format_and_tables_give_items(&x);
+    let _dir = written_and_checked(&x);
+}
+
+/// The 青山镇 half-year report as a `.docx`: a title, numbered headings on three levels, a style-only
+/// heading, a table, full-width digits and a signature.
+fn qingshan_report() -> Vec<u8> {
     use docx_builder::Block::{Table, P};
-    let bytes = docx_builder::build(&[
+    docx_builder::build(&[
         P(Some("Title"), None, "青山镇2024年上半年工作总结"),
         P(Some("1"), Some(0), "工作开展情况"),
         P(Some("2"), Some(1), "坚持党建引领，夯实基层基础"),
@@ -127,12 +149,11 @@ fn a_word_report_with_numbered_headings_and_a_table() {
         P(None, None, "一是确保年底前完成青山光伏项目并网发电。二是力争新增市场主体50家以上，新增就业岗位300个。"),
         P(None, None, "青山镇人民政府"),
         P(None, None, "2024年7月5日"),
-    ]);
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.path().join("青山镇上半年工作总结.docx");
-    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
-    let paras = read_report(&path).unwrap_or_else(|e| panic!("{e}"));
-    let shown: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+    ])
+}
+
+/// The headings read with their numbers (一、 （二） 2.) and the table row as one sentence.
+fn headings_are_numbered_and_the_table_is_a_sentence(shown: &[&str]) {
     assert!(shown.contains(&"一、工作开展情况"), "{shown:?}");
     assert!(
         shown.contains(&"（二）聚焦项目建设，推动经济发展"),
@@ -141,13 +162,11 @@ fn a_word_report_with_numbered_headings_and_a_table() {
     assert!(shown.contains(&"2.强化干部培训"), "{shown:?}");
     assert!(shown.contains(&"二、下半年工作打算"), "{shown:?}");
     assert!(shown.contains(&"青山光伏项目，15000，60%。"), "{shown:?}");
-    let text = shown.join("\n");
-    let x = extract(&paras, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
-    never_invents(&x, &text);
-    assert_eq!(x.drafted.date, "2024-06-30");
-    assert_eq!(x.drafted.town.name, "青山镇");
-    let ids: Vec<&str> = x.drafted.lines.iter().map(|l| l.id.as_str()).collect();
-    assert_eq!(ids, ["party", "economy", "safety", "targets", "tasks"]);
+}
+
+/// Party: groups from the 3rd-level headings and their items; economy: the project with its
+/// investment and milestone; safety: the ledger; targets: the year-end deadline.
+fn the_lines_hold_their_items(x: &Extraction) {
     let party = &x.drafted.lines[0];
     let groups: Vec<&str> = party.groups.iter().map(|g| g.title.as_str()).collect();
     assert_eq!(groups, ["加强组织建设", "强化干部培训"]);
@@ -185,6 +204,11 @@ fn a_word_report_with_numbered_headings_and_a_table() {
         .items()
         .find(|i| i.deadline_text.as_deref() == Some("年底前"));
     assert!(grid.is_some(), "{:#?}", targets);
+}
+
+/// Growth, parts, bounds and firmness are written in the format, the table's figures are listed for
+/// review, and the project table gives one item per row.
+fn figures_are_written_in_the_format_and_tables_give_items(x: &Extraction) {
     let reasons: Vec<String> = x.review.iter().map(|r| r.reason.text(false)).collect();
     // Growth, parts, bounds and firmness are written in the format now, not listed.
     let figs: Vec<&huibao::model::format::Figure> = x
@@ -213,5 +237,4 @@ fn a_word_report_with_numbered_headings_and_a_table() {
     let pv_row = tasks.items().next().unwrap_or_else(|| panic!("{tasks:#?}"));
     assert_eq!(pv_row.label, "青山光伏项目");
     assert_eq!(pv_row.figures[0].value, Some(Value::Num(60.0)));
-    let _dir = written_and_checked(&x);
 }
