@@ -7,17 +7,17 @@ use super::*;
 /// A process running on a pseudo-terminal, with a `vt100` model of its screen and every raw byte it
 /// wrote.
 pub(super) struct Tty {
-    pub(super) master: Option<OwnedFd>,
+    master: Option<OwnedFd>,
     pub(super) pid: libc::pid_t,
-    pub(super) pidfd: Option<OwnedFd>,
-    pub(super) parser: vt100::Parser,
+    pidfd: Option<OwnedFd>,
+    parser: vt100::Parser,
     pub(super) raw: Vec<u8>,
-    pub(super) eof: bool,
-    pub(super) exit: Option<Exit>,
+    eof: bool,
+    exit: Option<Exit>,
     /// CPU time (user + system) of the process and its reaped children, from `wait4`.
     pub(super) cpu: Option<Duration>,
     /// The pty's modes before the process started.
-    pub(super) modes_before: libc::termios,
+    modes_before: libc::termios,
 }
 
 impl Tty {
