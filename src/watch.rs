@@ -85,6 +85,15 @@ pub fn watch_into(dir: &Path, debounce: Duration, tx: Sender<()>) -> notify::Res
     watch_with(dir, debounce, Box::new(move |_| tx.send(()).is_ok()))
 }
 
+/// [`watch`], calling `signal` after each burst until it returns false.
+pub fn watch_calling(
+    dir: &Path,
+    debounce: Duration,
+    mut signal: impl FnMut() -> bool + Send + 'static,
+) -> notify::Result<DirWatch> {
+    watch_with(dir, debounce, Box::new(move |_| signal()))
+}
+
 /// [`watch`] that says, with each signal, which paths the burst changed.
 pub fn watch_changes(
     dir: &Path,

@@ -89,6 +89,43 @@ fn a_week_pushed_into_a_town_reloads_the_county() {
     assert!(pty.wait_exit(common::TIMEOUT).expect("quits").success());
 }
 
+#[test]
+fn a_correction_to_an_older_week_of_the_open_town_shows() {
+    // 东山镇 with a fourth, older week: the county's watch follows only each town's three newest
+    // weeks, so the open town's folder is watched whole while it is open.
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&fixture(), tmp.path());
+    let town = tmp.path().join("dongshan");
+    let older = town.join("2024-04-12");
+    copy_dir(&town.join("2024-04-19"), &older);
+    let party = older.join("party.json");
+    let text = std::fs::read_to_string(&party)
+        .unwrap()
+        .replace("2024-04-19", "2024-04-12");
+    std::fs::write(&party, text.replace("\"value\": 33,", "\"value\": 31,")).unwrap();
+    let mut pty = Pty::spawn(args(tmp.path()), 120, 40);
+    pty.expect("the county overview", |s| s.contains("全县总览 (4个镇)"));
+    pty.send(b"\r");
+    pty.expect("东山镇 with its whole history", |s| {
+        row(s, 1).starts_with("全县总览 › 东山镇") && !row(s, 0).contains("载入历史中")
+    });
+    pty.send(b"[[[");
+    let at_oldest = |s: &str| row(s, 0).contains("数据截至 2024-04-12");
+    pty.expect("the oldest week, 33 made 31", |s| {
+        at_oldest(s) && s.contains("31次")
+    });
+    // The office corrects that week's figure.
+    common::save_like_editor(
+        &party,
+        text.replace("\"value\": 33,", "\"value\": 29,").as_bytes(),
+    );
+    pty.expect("the correction on screen", |s| {
+        at_oldest(s) && s.contains("29次")
+    });
+    pty.send(b"q");
+    assert!(pty.wait_exit(common::TIMEOUT).expect("quits").success());
+}
+
 /// The row loader waits while the county folder holds `.huibao-test-hold` (`test-hooks` only): the first
 /// frame is seen with every row still loading, then the rows fill in once the file is gone.
 #[cfg(feature = "test-hooks")]

@@ -8,6 +8,14 @@ use crate::watch::Changed;
 use crossterm::event::Event;
 use std::sync::mpsc;
 
+/// Drops a town's watch on a thread of its own: closing an inotify instance waits for an RCU grace
+/// period (5–15 ms), which a key must not.
+fn let_go(watch: Option<(std::path::PathBuf, crate::watch::DirWatch)>) {
+    if let Some(w) = watch {
+        std::thread::spawn(move || drop(w));
+    }
+}
+
 /// What the loop waits on.
 pub(super) enum Ev {
     Term(Event),
@@ -54,6 +62,8 @@ pub(super) struct Loader {
     /// The county folder's watch to arm once the rows are in, with the folder's fingerprint from
     /// before the first frame (a save made before the watch is armed is caught by it).
     watch: Option<(std::path::PathBuf, Option<crate::watch::Fingerprint>)>,
+    /// The open town's folder, watched whole while it is open (see [`Loader::watch_town`]).
+    town_watch: Option<(std::path::PathBuf, crate::watch::DirWatch)>,
     running: bool,
     again: bool,
 }
@@ -73,6 +83,7 @@ impl Loader {
             county_at,
             rows: None,
             watch: None,
+            town_watch: None,
             running: false,
             again: false,
         }
@@ -180,19 +191,50 @@ impl Loader {
         });
     }
 
-    /// Loads the whole history of the county's town `t` on a thread of its own.
-    pub(super) fn load_town(&self, state: &State, t: usize) {
+    /// Loads the whole history of the county's town `t` on a thread of its own, and watches it.
+    pub(super) fn load_town(&mut self, state: &State, t: usize) {
         let Some(c) = state.county.as_deref() else {
             return;
         };
         let Some(town) = c.county.towns.get(t) else {
             return;
         };
+        self.watch_town(&town.dir);
         let (dir, th, tx) = (town.dir.clone(), c.county.thresholds, self.tx.clone());
         std::thread::spawn(move || {
             let fresh = crate::model::county::load_town(&dir, th, 0);
             let _ = tx.send(Ev::TownLoaded(t, Box::new(fresh)));
         });
+    }
+
+    /// Watches the open town's whole folder while it is open: the county's watch follows only each
+    /// town's newest weeks ([`super::county_watch`]), so a correction to an older week of the town
+    /// on screen would wait for `r`. A change reloads the county, which loads the open town again.
+    fn watch_town(&mut self, dir: &std::path::Path) {
+        if self.county.is_none() || self.town_watch.as_ref().is_some_and(|(d, _)| d == dir) {
+            return;
+        }
+        let tx = self.tx.clone();
+        let watch = crate::watch::watch_calling(dir, crate::watch::DEBOUNCE, move || {
+            tx.send(Ev::Reload).is_ok()
+        });
+        let_go(self.town_watch.take());
+        self.town_watch = watch.ok().map(|w| (dir.to_path_buf(), w));
+    }
+
+    /// Stops watching a town that is no longer open.
+    pub(super) fn town_closed(&mut self, state: &State) {
+        let open = state.county.as_deref().and_then(|c| {
+            let town = c.county.towns.get(c.open?)?;
+            Some(&town.dir)
+        });
+        if self
+            .town_watch
+            .as_ref()
+            .is_some_and(|(d, _)| Some(d) != open)
+        {
+            let_go(self.town_watch.take());
+        }
     }
 
     /// Arms the county's watch, once its rows are in.

@@ -197,6 +197,7 @@ fn event_loop(
         if let Some(code) = perform(effects, state, &mut term, &mut loader, &mut wake)? {
             return Ok(code);
         }
+        loader.town_closed(state);
     }
 }
 
