@@ -246,8 +246,60 @@ fn draw_header(f: &mut Frame, area: Rect, state: &State) {
     let t = &theme::Theme::of(state.look);
     let w = area.width as usize;
     let town = &state.data.town;
-    let mut right = String::new();
     let county = state.county.as_deref().filter(|_| state.on_county());
+    let left = match (county, state.county.as_deref()) {
+        (Some(c), _) => format!(" 汇报 · {}", c.county.name),
+        (None, Some(c)) => format!(" {} · {}", c.county.name, town.name),
+        _ if town.title.is_empty() => format!(" 汇报 · {}", town.name),
+        _ => format!(" {}", town.title),
+    };
+    let right = truncate(&header_right(state, county), w.saturating_sub(12));
+    let lw = w.saturating_sub(width(&right) + 1);
+    let line1 = Line::from(vec![
+        Span::styled(pad(&left, lw), t.header.patch(t.title).patch(t.header)),
+        Span::styled(format!("{right} "), t.header),
+    ]);
+    lines::put_lines(
+        f.buffer_mut(),
+        Rect { height: 1, ..area },
+        t.header,
+        &[line1],
+    );
+    let mut crumbs = format!(" {}", breadcrumbs(state));
+    if let Some(fl) = &state.filter {
+        crumbs.push_str(&format!(
+            "   [{}{} · {}{}{}]",
+            lang.pick("筛选：", "filter: "),
+            filter_text(fl, lang),
+            lang.pick("隐去", "hiding "),
+            state.hidden(),
+            lang.pick("项", " items")
+        ));
+    }
+    // On the overview the rest of the row holds the headline block: projects, investment, lights.
+    let key = if state.route() == Route::Overview {
+        crate::model::wording::key_figures(&state.board, lang)
+    } else {
+        String::new()
+    };
+    let key = truncate(&key, w.saturating_sub(width(&crumbs) + 2));
+    let line = Line::from(vec![
+        Span::styled(pad(&crumbs, w.saturating_sub(width(&key) + 1)), t.title),
+        Span::styled(format!("{key} "), t.text),
+    ]);
+    let crumbs_row = Rect {
+        y: area.y + 1,
+        height: 1,
+        ..area
+    };
+    lines::put_lines(f.buffer_mut(), crumbs_row, Style::default(), &[line]);
+}
+
+/// The header's right side: the data's date (the county's, or `--at`), its age or that a past date
+/// is shown, that the history is still loading, and the clock.
+fn header_right(state: &State, county: Option<&crate::app::county::CountyState>) -> String {
+    let lang = state.lang;
+    let mut right = String::new();
     if let Some(at) = county.and_then(|c| c.county.at) {
         // `--at`: every town as of that date.
         right.push_str(&format!(
@@ -289,52 +341,7 @@ fn draw_header(f: &mut Frame, area: Rect, state: &State) {
     if let Some(c) = state.clock {
         right.push_str(&format!("  {}", c.format("%H:%M")));
     }
-    let left = match (county, state.county.as_deref()) {
-        (Some(c), _) => format!(" 汇报 · {}", c.county.name),
-        (None, Some(c)) => format!(" {} · {}", c.county.name, town.name),
-        _ if town.title.is_empty() => format!(" 汇报 · {}", town.name),
-        _ => format!(" {}", town.title),
-    };
-    let right = truncate(&right, w.saturating_sub(12));
-    let lw = w.saturating_sub(width(&right) + 1);
-    let line1 = Line::from(vec![
-        Span::styled(pad(&left, lw), t.header.patch(t.title).patch(t.header)),
-        Span::styled(format!("{right} "), t.header),
-    ]);
-    lines::put_lines(
-        f.buffer_mut(),
-        Rect { height: 1, ..area },
-        t.header,
-        &[line1],
-    );
-    let mut crumbs = format!(" {}", breadcrumbs(state));
-    if let Some(fl) = &state.filter {
-        crumbs.push_str(&format!(
-            "   [{}{} · {}{}{}]",
-            lang.pick("筛选：", "filter: "),
-            filter_text(fl, lang),
-            lang.pick("隐去", "hiding "),
-            state.hidden(),
-            lang.pick("项", " items")
-        ));
-    }
-    // On the overview the rest of the row holds the headline block: projects, investment, lights.
-    let key = if state.route() == Route::Overview {
-        crate::model::wording::key_figures(&state.board, lang)
-    } else {
-        String::new()
-    };
-    let key = truncate(&key, w.saturating_sub(width(&crumbs) + 2));
-    let line = Line::from(vec![
-        Span::styled(pad(&crumbs, w.saturating_sub(width(&key) + 1)), t.title),
-        Span::styled(format!("{key} "), t.text),
-    ]);
-    let crumbs_row = Rect {
-        y: area.y + 1,
-        height: 1,
-        ..area
-    };
-    lines::put_lines(f.buffer_mut(), crumbs_row, Style::default(), &[line]);
+    right
 }
 
 fn draw_footer(f: &mut Frame, area: Rect, state: &State) {
