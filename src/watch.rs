@@ -120,11 +120,18 @@ fn watch_with(dir: &Path, debounce: Duration, tx: Signal) -> notify::Result<DirW
     let (raw_tx, raw_rx) = mpsc::channel::<notify::Result<Event>>();
     let mut watcher = notify::recommended_watcher(raw_tx)?;
     let identity = identity(&dir);
-    watcher.watch(&dir, RecursiveMode::Recursive)?;
+    // A folder that is not there (moved away for a moment, a share not mounted yet) is waited for
+    // from its parent, and watched once it appears, rather than polled from then on.
+    if identity.is_some() {
+        watcher.watch(&dir, RecursiveMode::Recursive)?;
+    }
     // Best effort: without it a swap is still noticed by the periodic check, made more often.
     let parent_watched = dir
         .parent()
         .is_some_and(|parent| watcher.watch(parent, RecursiveMode::NonRecursive).is_ok());
+    if identity.is_none() && !parent_watched {
+        return Err(notify::Error::path_not_found().add_path(dir));
+    }
     let check = if parent_watched {
         IDENTITY_CHECK_WATCHED
     } else {

@@ -311,6 +311,26 @@ fn a_folder_renamed_away_and_back_is_followed() {
     expect_one(&rx, 3 * DEBOUNCE, "a save after renaming back");
 }
 
+/// A folder that is not there when the watch starts (moved away meanwhile) is watched once it
+/// appears: the dashboard arms its watch after the first frame, and a folder renamed away and back
+/// in between was then only polled (every 2 s, the change told after two polls).
+#[test]
+fn a_folder_missing_when_the_watch_starts_is_watched_once_it_appears() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let data = tmp.path().join("data");
+    let away = tmp.path().join("elsewhere");
+    copy_tree_cmd(&common::data_dir(), &away).expect("copy data");
+    let (_w, rx) = watch::watch(&data, DEBOUNCE).expect("watch a folder not there yet");
+    fs::write(party_path(&away), party_with(7)).expect("save in the folder under another name");
+    expect_none(&rx, 3 * DEBOUNCE, "a save in the folder under another name");
+    fs::rename(&away, &data).expect("mv elsewhere data");
+    expect_one(&rx, 3 * DEBOUNCE, "the folder arriving");
+    assert_loads(&data, 7, "the folder arrived");
+    save_like_editor(&party_path(&data), party_with(8).as_bytes());
+    expect_one(&rx, 3 * DEBOUNCE, "a save in the folder once it is there");
+    assert_loads(&data, 8, "a save once it is there");
+}
+
 /// Polling follows a replaced folder too (it looks by path).
 #[test]
 fn poll_notices_a_replaced_folder() {

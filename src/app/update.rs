@@ -35,16 +35,7 @@ pub fn update(state: &mut State, action: Action) -> Effects {
         Action::Quit => return Effects::one(Effect::Quit),
         Action::Reload => return Effects::one(Effect::Reload),
         Action::Suspend => return Effects::one(Effect::Suspend),
-        Action::Tick(now) => {
-            state.clock = Some(now.clock);
-            state.now = now.mono;
-            if state.notice.as_ref().is_some_and(|n| n.until <= now.mono) {
-                state.notice = None;
-            }
-            let n = state.slides().len();
-            let due = state.present.as_mut().and_then(|p| p.tick(now.mono, n));
-            return due.map(Effect::WakeAt).into();
-        }
+        Action::Tick(now) => return tick(state, now),
         Action::NextSlide | Action::PrevSlide => {
             let n = state.slides().len();
             let now = state.now;
@@ -87,25 +78,40 @@ pub fn update(state: &mut State, action: Action) -> Effects {
         Action::OpenSearch | Action::OpenFilter | Action::OpenLaggards | Action::OpenHelp => {
             open_screen(state, action)
         }
-        Action::Input(c) => {
-            let searching = state.route() == Route::Search;
-            let s = &mut state.screens.search;
-            if searching && !c.is_control() && s.query.chars().count() < 64 {
-                s.query.push(c);
-                s.hits = super::search(&state.board, &s.query);
-                s.selected = 0;
-            }
-        }
-        Action::InputBackspace => {
-            if state.route() == Route::Search {
-                let s = &mut state.screens.search;
-                s.query.pop();
-                s.hits = super::search(&state.board, &s.query);
-                s.selected = 0;
-            }
-        }
+        Action::Input(c) => type_into_search(state, Some(c)),
+        Action::InputBackspace => type_into_search(state, None),
     }
     Effects::none()
+}
+
+/// The clock moved on: the header's clock, a notice that has had its time, presenter mode's next
+/// slide.
+fn tick(state: &mut State, now: super::Now) -> Effects {
+    state.clock = Some(now.clock);
+    state.now = now.mono;
+    if state.notice.as_ref().is_some_and(|n| n.until <= now.mono) {
+        state.notice = None;
+    }
+    let n = state.slides().len();
+    let due = state.present.as_mut().and_then(|p| p.tick(now.mono, n));
+    due.map(Effect::WakeAt).into()
+}
+
+/// A character typed into the search box (`None`: backspace); anywhere else it does nothing.
+fn type_into_search(state: &mut State, c: Option<char>) {
+    if state.route() != Route::Search {
+        return;
+    }
+    let s = &mut state.screens.search;
+    match c {
+        Some(c) if c.is_control() || s.query.chars().count() >= 64 => return,
+        Some(c) => s.query.push(c),
+        None => {
+            s.query.pop();
+        }
+    }
+    s.hits = super::search(&state.board, &s.query);
+    s.selected = 0;
 }
 
 /// Opens the search box, the filter chooser, the laggard list or help (help toggles).
