@@ -114,36 +114,9 @@ impl Pty {
         if self.eof {
             return false;
         }
-        let revents = poll(&[(self.master.as_raw_fd(), libc::POLLIN)], timeout);
-        if revents[0] == 0 {
-            return true;
-        }
-        let mut buf = [0u8; 16 * 1024];
-        loop {
-            // SAFETY: reading into a valid buffer from our fd.
-            let n =
-                unsafe { libc::read(self.master.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len()) };
-            if n > 0 {
-                let fed = whole_chars(&self.raw);
-                self.raw.extend_from_slice(&buf[..n as usize]);
-                self.parser.process(&self.raw[fed..whole_chars(&self.raw)]);
-                continue;
-            }
-            if n == 0 {
-                self.eof = true;
-                return false;
-            }
-            let e = io::Error::last_os_error();
-            match e.kind() {
-                io::ErrorKind::Interrupted => continue,
-                io::ErrorKind::WouldBlock => return true,
-                // EIO: every slave fd is closed, i.e. the child has gone.
-                _ => {
-                    self.eof = true;
-                    return false;
-                }
-            }
-        }
+        let fd = self.master.as_raw_fd();
+        self.eof = !read_output(fd, timeout, &mut self.raw, &mut self.parser);
+        !self.eof
     }
 
     /// The screen, one string per row, trailing spaces trimmed.

@@ -81,6 +81,39 @@ pub fn wait_timeout(child: &mut Child, timeout: Duration) -> Option<ExitStatus> 
     }
 }
 
+/// Reads what the program on the pty `fd` wrote into `raw` and the `vt100` model (whole
+/// characters only, see [`whole_chars`]), waiting at most `timeout` for the first byte. False once
+/// the output has ended (EIO: every slave fd is closed, the program has gone).
+pub fn read_output(
+    fd: RawFd,
+    timeout: Duration,
+    raw: &mut Vec<u8>,
+    parser: &mut vt100::Parser,
+) -> bool {
+    if poll(&[(fd, libc::POLLIN)], timeout)[0] == 0 {
+        return true;
+    }
+    let mut buf = [0u8; 16 * 1024];
+    loop {
+        // SAFETY: reading into a valid buffer from our fd.
+        let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+        if n > 0 {
+            let fed = whole_chars(raw);
+            raw.extend_from_slice(&buf[..n as usize]);
+            parser.process(&raw[fed..whole_chars(raw)]);
+            continue;
+        }
+        if n == 0 {
+            return false;
+        }
+        match io::Error::last_os_error().kind() {
+            io::ErrorKind::Interrupted => continue,
+            io::ErrorKind::WouldBlock => return true,
+            _ => return false,
+        }
+    }
+}
+
 /// How much of `bytes` the `vt100` model may be given: all but a character cut short at the end.
 /// vt100 0.16 (vte 0.15) handed a character split between two reads drops the byte after it (`·`
 /// cut in two, then ` 经营`, shows `·经营`), which shifted rows in the PTY tests whenever a read

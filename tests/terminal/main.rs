@@ -15,7 +15,7 @@ mod hangup;
 mod signals;
 mod tty;
 
-use common::{check, open_pty, pidfd_open, poll, whole_chars};
+use common::{check, open_pty, pidfd_open, poll};
 use std::io;
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 use std::os::unix::process::CommandExt;
