@@ -24,18 +24,6 @@ fn args(dir: &Path) -> Vec<OsString> {
     ]
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let dest = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_dir(&e.path(), &dest);
-        } else {
-            std::fs::copy(e.path(), dest).unwrap();
-        }
-    }
-}
-
 #[test]
 fn county_then_town_with_its_history_then_back() {
     let mut pty = Pty::spawn(args(&fixture()), 120, 40);
@@ -67,12 +55,12 @@ fn county_then_town_with_its_history_then_back() {
 #[test]
 fn a_week_pushed_into_a_town_reloads_the_county() {
     let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&fixture(), tmp.path());
+    common::copy_tree(&fixture(), tmp.path());
     let mut pty = Pty::spawn(args(tmp.path()), 120, 40);
     pty.expect("the county overview", |s| s.contains("2024-04-26   ⚠10天"));
     // 西河镇's office pushes its 2024-05-03 week (as `git pull` would bring it).
     let week = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/history/2024-05-03");
-    copy_dir(&week, &tmp.path().join("xihe/2024-05-03"));
+    common::copy_tree(&week, &tmp.path().join("xihe/2024-05-03"));
     let fresh = |s: &str| {
         s.lines()
             .any(|l| l.contains("西河镇") && l.contains("2024-05-03"))
@@ -94,10 +82,10 @@ fn a_correction_to_an_older_week_of_the_open_town_shows() {
     // 东山镇 with a fourth, older week: the county's watch follows only each town's three newest
     // weeks, so the open town's folder is watched whole while it is open.
     let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&fixture(), tmp.path());
+    common::copy_tree(&fixture(), tmp.path());
     let town = tmp.path().join("dongshan");
     let older = town.join("2024-04-12");
-    copy_dir(&town.join("2024-04-19"), &older);
+    common::copy_tree(&town.join("2024-04-19"), &older);
     let party = older.join("party.json");
     let text = std::fs::read_to_string(&party)
         .unwrap()
@@ -132,7 +120,7 @@ fn a_correction_to_an_older_week_of_the_open_town_shows() {
 #[test]
 fn rows_fill_in_behind_the_first_frame_while_keys_work() {
     let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&fixture(), tmp.path());
+    common::copy_tree(&fixture(), tmp.path());
     let hold = tmp.path().join(".huibao-test-hold");
     std::fs::write(&hold, "").unwrap();
     let mut pty = Pty::spawn(args(tmp.path()), 120, 40);

@@ -245,7 +245,7 @@ fn a_fifo_dropped_into_the_folder_is_reported_and_q_still_quits() {
 fn start_in_subfolder() -> (std::path::PathBuf, Live) {
     let tmp = tempfile::tempdir().expect("a temporary folder");
     let data = tmp.path().join("data");
-    copy_tree(&common::data_dir(), &data);
+    common::copy_tree(&common::data_dir(), &data);
     let mut pty = Pty::spawn(huibao_args_for(&data), COLS, ROWS);
     pty.expect("the overview", |s| row(s, 1).starts_with("总览"));
     pty.send(b"1");
@@ -259,17 +259,6 @@ fn start_in_subfolder() -> (std::path::PathBuf, Live) {
     (data, live)
 }
 
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
-    let ok = std::process::Command::new("cp")
-        .arg("-a")
-        .arg(from)
-        .arg(to)
-        .status()
-        .expect("run cp")
-        .success();
-    assert!(ok, "cp -a {} {}", from.display(), to.display());
-}
-
 /// `mv data data.old && mv data.new data` while the dashboard watches `data`: the new contents
 /// show, and later saves in the new folder show too (issue 15, point 2).
 #[test]
@@ -277,7 +266,7 @@ fn a_replaced_data_folder_is_followed() {
     let (data, mut live) = start_in_subfolder();
     let tmp = live.dir.path().to_path_buf();
     let new = tmp.join("data.new");
-    copy_tree(&data, &new);
+    common::copy_tree(&data, &new);
     std::fs::write(party_path(&new), party_with(7)).expect("change data.new");
     std::fs::rename(&data, tmp.join("data.old")).expect("mv data data.old");
     std::fs::rename(&new, &data).expect("mv data.new data");

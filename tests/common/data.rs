@@ -21,7 +21,9 @@ pub fn copy_data() -> tempfile::TempDir {
     tmp
 }
 
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+/// Copies the folder `from` to `to` (made when missing), every file and folder in it.
+pub fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("make the copy's folder");
     for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("{}: {e}", from.display())) {
         let entry = entry.expect("a folder entry");
         let target = to.join(entry.file_name());
