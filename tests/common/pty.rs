@@ -44,18 +44,7 @@ impl Pty {
             .stdin(stdio())
             .stdout(stdout.unwrap_or_else(stdio))
             .stderr(stdio());
-        // SAFETY: only async-signal-safe calls between fork and exec.
-        unsafe {
-            cmd.pre_exec(|| {
-                if libc::setsid() == -1 {
-                    return Err(io::Error::last_os_error());
-                }
-                if libc::ioctl(0, libc::TIOCSCTTY, 0) == -1 {
-                    return Err(io::Error::last_os_error());
-                }
-                Ok(())
-            });
-        }
+        on_its_own_terminal(&mut cmd);
         let child = {
             let _guard = spawn_lock();
             cmd.spawn().expect("spawn huibao on the pty")

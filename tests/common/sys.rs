@@ -174,3 +174,20 @@ pub fn open_pty(cols: u16, rows: u16) -> io::Result<(OwnedFd, OwnedFd)> {
         Ok((master, slave))
     }
 }
+
+/// Makes the child a session leader whose controlling terminal is its standard input (the pty),
+/// as a terminal emulator starts a shell.
+pub fn on_its_own_terminal(cmd: &mut Command) {
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            if libc::setsid() == -1 {
+                return Err(io::Error::last_os_error());
+            }
+            if libc::ioctl(0, libc::TIOCSCTTY, 0) == -1 {
+                return Err(io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}

@@ -18,7 +18,6 @@ mod tty;
 use common::{check, open_pty, pidfd_open, poll};
 use std::io;
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
-use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};

@@ -45,18 +45,7 @@ impl Tty {
             .stdin(stdio())
             .stdout(stdio())
             .stderr(stdio());
-        // SAFETY: only async-signal-safe calls between fork and exec.
-        unsafe {
-            cmd.pre_exec(|| {
-                if libc::setsid() == -1 {
-                    return Err(io::Error::last_os_error());
-                }
-                if libc::ioctl(0, libc::TIOCSCTTY, 0) == -1 {
-                    return Err(io::Error::last_os_error());
-                }
-                Ok(())
-            });
-        }
+        common::on_its_own_terminal(&mut cmd);
         let child = cmd.spawn().expect("spawn on the pty");
         // Our copies of the slave must go, or the master never sees the end of the output.
         drop(cmd);
