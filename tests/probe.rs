@@ -17,6 +17,14 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 
 /// Starts the dashboard with `extra` options, waits for its questions and answers with `reply`.
 fn answered(extra: &[&str], reply: &[u8]) -> Pty {
+    let mut p = asked(extra);
+    p.send(reply);
+    whole_overview(&mut p);
+    p
+}
+
+/// Starts the dashboard with `extra` options and waits for its questions.
+fn asked(extra: &[&str]) -> Pty {
     let mut args = huibao_args();
     args.extend(extra.iter().map(|a| a.into()));
     let mut p = Pty::spawn(args, COLS, ROWS);
@@ -25,9 +33,12 @@ fn answered(extra: &[&str], reply: &[u8]) -> Pty {
         assert!(Instant::now() < deadline, "no questions:\n{}", p.describe());
         let _ = p.wait_for(|_| false, Duration::from_millis(20));
     }
-    p.send(reply);
-    whole_overview(&mut p);
     p
+}
+
+/// The row of the screen's text (0-based), trimmed.
+fn row(screen: &str, n: usize) -> String {
+    screen.lines().nth(n).unwrap_or("").trim().to_string()
 }
 
 /// Waits for the overview's whole first frame: its cards and the key hints on the last row.
@@ -118,4 +129,64 @@ fn explicit_options_ask_nothing() {
     assert_eq!(page_background(&p), vt100::Color::Idx(231));
     p.send(b"q");
     assert!(p.wait_exit(TIMEOUT).is_some());
+}
+
+#[test]
+fn keys_typed_before_or_with_the_answers_are_not_lost() {
+    // `w` (the laggard list) typed before the terminal answers: the dashboard reads it while it
+    // waits for the answers, so it must hand it on rather than drop it.
+    let mut p = asked(&[]);
+    p.send(b"w");
+    p.send(b"\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[1;2R\x1b[?62;22c");
+    p.expect("the laggard list", |s| {
+        row(s, 1).starts_with("总览 › 滞后清单")
+    });
+    p.send(b"q");
+    assert!(p.wait_exit(TIMEOUT).is_some());
+    // `?` arriving in the same read as the last answer.
+    let mut p = asked(&[]);
+    p.send(b"\x1b]11;rgb:0000/0000/0000\x07\x1b[1;2R\x1b[?62;22c?");
+    p.expect("the help screen", |s| row(s, 1).starts_with("总览 › 帮助"));
+    p.send(b"q");
+    assert!(p.wait_exit(TIMEOUT).is_some());
+}
+
+#[test]
+fn an_answer_after_the_timeout_is_no_keys_and_still_sets_the_theme() {
+    // A slow link: the answers come after the first frame was drawn without them (dark).
+    let mut p = Pty::spawn(huibao_args(), COLS, ROWS);
+    let before = p.expect("the overview", |s| {
+        s.contains("党的建设") && s.contains("q/Ctrl-C")
+    });
+    assert_eq!(page_background(&p), vt100::Color::Idx(235));
+    p.send(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[1;2R\x1b[?62;22c");
+    let deadline = Instant::now() + TIMEOUT;
+    while page_background(&p) != vt100::Color::Idx(231) {
+        assert!(
+            Instant::now() < deadline,
+            "the light theme after the late answer\n{}",
+            p.describe()
+        );
+        let _ = p.wait_for(|_| false, Duration::from_millis(20));
+    }
+    // Read as keys, `]` would have paged to the next week, `/` opened the search and `g` gone to the
+    // top; none of that happened: the same screen in other colours.
+    let after = whole_screen(&mut p);
+    assert_eq!(row(&after, 1), row(&before, 1), "{after}");
+    assert!(!after.contains("搜索"), "{after}");
+    assert_eq!(after.lines().nth(2), before.lines().nth(2), "{after}");
+    // Keys are keys again at once.
+    p.send(b"w");
+    p.expect("the laggard list", |s| {
+        row(s, 1).starts_with("总览 › 滞后清单")
+    });
+    p.send(b"q");
+    assert!(p.wait_exit(TIMEOUT).is_some());
+}
+
+/// The overview's whole frame, once drawn.
+fn whole_screen(p: &mut Pty) -> String {
+    p.expect("the overview", |s| {
+        s.contains("党的建设") && s.contains("q/Ctrl-C")
+    })
 }

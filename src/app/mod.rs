@@ -13,6 +13,7 @@ pub mod frame;
 pub mod grid;
 mod hangup;
 pub mod keymap;
+mod late;
 mod loader;
 pub mod notice;
 pub mod paint;
@@ -23,6 +24,7 @@ pub mod run;
 pub mod screens;
 pub mod signals;
 pub mod tty;
+mod typeahead;
 pub mod update;
 
 pub use action::{Action, Now};

@@ -2,7 +2,7 @@
 //! frame is drawn while the terminal's answers to the start-up questions travel (see
 //! [`super::probe::Pending`]), and drawn again only when they change the look.
 
-use super::probe::Pending;
+use super::probe::{Heard, Pending};
 use super::State;
 use crossterm::{queue, terminal};
 use ratatui::Terminal;
@@ -17,22 +17,35 @@ pub struct Questions {
 }
 
 /// Draws `state` and sends the frame. With `questions` (the first frame), the frame is kept back
-/// until the answers are in; when they change the look it is thrown away and drawn again.
+/// until the answers are in; when they change the look it is thrown away and drawn again. Returns
+/// what the terminal sent meanwhile (the answers and any keys typed ahead).
 pub fn frame(
     term: &mut Terminal<super::tty::Tty>,
     state: &mut State,
     questions: Option<Questions>,
-) -> io::Result<()> {
+) -> io::Result<Option<Heard>> {
     draw(term, state)?;
-    if let Some(q) = questions {
-        if super::probe::apply(&mut state.look, q.theme, q.pending.collect()) {
-            term.backend_mut().writer_mut().discard();
-            term.backend_mut().set_narrow(state.look.ascii);
-            full_redraw(term)?;
-            draw(term, state)?;
-        }
+    let heard = questions.map(|q| {
+        let heard = q.pending.collect();
+        (
+            super::probe::apply(&mut state.look, q.theme, heard.answers),
+            heard,
+        )
+    });
+    if let Some((true, _)) = heard {
+        relook(term, state)?;
+        draw(term, state)?;
     }
-    term.backend_mut().writer_mut().send()
+    term.backend_mut().writer_mut().send()?;
+    Ok(heard.map(|(_, h)| h))
+}
+
+/// Forgets the frame being made and the last one, for a look that changed (`state.look`): the next
+/// draw repaints every cell in it.
+pub fn relook(term: &mut Terminal<super::tty::Tty>, state: &State) -> io::Result<()> {
+    term.backend_mut().writer_mut().discard();
+    term.backend_mut().set_narrow(state.look.ascii);
+    full_redraw(term)
 }
 
 fn draw(term: &mut Terminal<super::tty::Tty>, state: &State) -> io::Result<()> {

@@ -111,8 +111,8 @@ pub fn send(background: bool, ambiguous: bool, timeout: Duration) -> io::Result<
 
 impl Pending {
     /// Reads the replies from standard input until the DA1 reply, or until the timeout (counted
-    /// from the questions) is over.
-    pub fn collect(self) -> Answers {
+    /// from the questions) is over. Whatever else came meanwhile (keys typed ahead) is kept.
+    pub fn collect(self) -> Heard {
         let mut got = Vec::new();
         loop {
             let left = self.timeout.saturating_sub(self.sent.elapsed());
@@ -140,13 +140,67 @@ impl Pending {
                 break;
             }
         }
-        parse(&got)
+        Heard {
+            answers: parse(&got),
+            typed: typed(&got),
+        }
+    }
+}
+
+/// What came from the terminal while the questions were out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Heard {
+    /// The answers.
+    pub answers: Answers,
+    /// Everything that was not an answer: keys typed before or among the answers, in order (the
+    /// key reader starts only after the first frame, so nothing else would read them).
+    pub typed: Vec<u8>,
+}
+
+/// The bytes of `got` that are not answers to the questions: an OSC 11 reply (ended by BEL or ST, or
+/// cut off by the end), a cursor-position report (`ESC [ n ; m R`) and a DA1 reply (`ESC [ ? … c`)
+/// are taken out; everything else is left in order.
+pub fn typed(got: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < got.len() {
+        match reply_len(&got[i..]) {
+            Some(n) => i += n,
+            None => {
+                out.push(got[i]);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The length of the answer `bytes` starts with, if it starts with one.
+fn reply_len(bytes: &[u8]) -> Option<usize> {
+    if let Some(rest) = bytes.strip_prefix(b"\x1b]11;") {
+        let end = rest.iter().position(|&b| b == 0x07 || b == 0x1b);
+        return Some(match end {
+            Some(e) if rest[e] == 0x07 => 5 + e + 1,
+            Some(e) if rest.get(e + 1) == Some(&b'\\') => 5 + e + 2,
+            Some(e) => 5 + e,
+            None => bytes.len(),
+        });
+    }
+    let rest = bytes.strip_prefix(b"\x1b[")?;
+    let params = rest
+        .iter()
+        .take_while(|b| b.is_ascii_digit() || **b == b';' || **b == b'?')
+        .count();
+    match rest.get(params) {
+        Some(b'R') if params > 0 && rest[0] != b'?' => Some(2 + params + 1),
+        Some(b'c') if rest.first() == Some(&b'?') => Some(2 + params + 1),
+        _ => None,
     }
 }
 
 /// Asks the terminal and waits for the answers (see [`send`] and [`Pending::collect`]).
 pub fn ask(background: bool, ambiguous: bool, timeout: Duration) -> io::Result<Answers> {
-    Ok(send(background, ambiguous, timeout)?.collect())
+    Ok(send(background, ambiguous, timeout)?.collect().answers)
 }
 
 /// Applies the answers to the look: with `theme` (`--theme auto`) dark or light after the
@@ -195,6 +249,19 @@ mod tests {
         assert_eq!(parse_color("#ffffff"), Some((255, 255, 255)));
         assert_eq!(parse_color("rgb:zz/00/00"), None);
         assert_eq!(parse(b"\x1b]11;rgb:ff").background, None);
+    }
+
+    #[test]
+    fn keys_typed_among_the_answers_are_kept_in_order() {
+        let got = b"j\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[A\x1b[1;2R?\x1b[?62;22cq";
+        assert_eq!(typed(got), b"j\x1b[A?q");
+        // BEL ends an OSC reply too; a reply cut off by the timeout is not typed.
+        assert_eq!(typed(b"\x1b]11;rgb:0/0/0\x07x\x1b]11;rgb:ff"), b"x");
+        // Keys that look like neither reply stay keys: arrows, PgDn, Shift-Tab, Esc, CJK text.
+        let keys = "\x1b[B\x1b[6~\x1b[Z\x1b办".as_bytes();
+        assert_eq!(typed(keys), keys);
+        assert_eq!(typed(b"\x1b[?62;22c"), b"");
+        assert_eq!(typed(b""), b"");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::behind::Behind;
 use super::frame::FrameWriter;
+use super::late::{Late, Seen};
 pub use super::loader::Follow;
 use super::loader::{retire, Ev, Loader};
 use super::{keymap, update, Action, Effect, Now, State};
@@ -150,7 +151,10 @@ fn event_loop(
     };
     let county_at = state.county.as_deref().and_then(|c| c.county.at);
     let mut loader = Loader::new(tx.clone(), county, county_at);
+    let keys_tx = tx.clone();
     let mut behind = Some(Behind::prepare(state, follow, reloader, baseline, tx)?);
+    let theme = questions.as_ref().is_some_and(|q| q.theme);
+    let mut late = Late::default();
     let mut wake = None;
     let first = update(state, Action::Tick(now()));
     perform(first, state, &mut term, &mut loader, &mut wake)?;
@@ -159,7 +163,9 @@ fn event_loop(
     let mut replaced = None;
     loop {
         if dirty {
-            super::paint::frame(&mut term, state, questions.take())?;
+            if let Some(heard) = super::paint::frame(&mut term, state, questions.take())? {
+                late = typed_ahead(heard, start, &keys_tx);
+            }
             dirty = false;
             #[cfg(feature = "test-hooks")]
             test_panic_hook();
@@ -184,6 +190,8 @@ fn event_loop(
             loader: &mut loader,
             replaced: &mut replaced,
             dirty: &mut dirty,
+            late: &mut late,
+            theme,
         };
         let action = match cx.on_event(ev, &now)? {
             ControlFlow::Continue(action) => action,
@@ -210,6 +218,10 @@ struct Handling<'a> {
     replaced: &'a mut Option<crate::model::Dataset>,
     /// The screen is to be drawn again.
     dirty: &'a mut bool,
+    /// Watches the keys for a start-up answer that came too late.
+    late: &'a mut Late,
+    /// `--theme auto`: the theme follows the terminal's background.
+    theme: bool,
 }
 
 impl Handling<'_> {
@@ -222,7 +234,14 @@ impl Handling<'_> {
     ) -> io::Result<ControlFlow<u8, Option<Action>>> {
         let state = &mut *self.state;
         let action = match ev {
-            Ok(Ev::Term(Event::Key(k))) => keymap::action_for(state, &k),
+            Ok(Ev::Term(Event::Key(k))) => match self.late.see(&k, now().mono) {
+                Seen::Key => keymap::action_for(state, &k),
+                Seen::Answer => None,
+                Seen::Background(rgb) => {
+                    self.late_background(rgb)?;
+                    None
+                }
+            },
             Ok(Ev::Term(Event::Resize(w, h))) => {
                 self.term.autoresize()?;
                 Some(Action::Resize(w, h))
@@ -270,6 +289,32 @@ impl Handling<'_> {
         };
         Ok(ControlFlow::Continue(action))
     }
+}
+
+impl Handling<'_> {
+    /// The terminal's background came after the first frame (see [`super::late`]): the theme follows
+    /// it as it would have then.
+    fn late_background(&mut self, rgb: (u8, u8, u8)) -> io::Result<()> {
+        let answers = super::probe::Answers {
+            background: Some(rgb),
+            ..Default::default()
+        };
+        if super::probe::apply(&mut self.state.look, self.theme, answers) {
+            super::paint::relook(self.term, self.state)?;
+            *self.dirty = true;
+        }
+        Ok(())
+    }
+}
+
+/// The keys typed while the start-up questions were out go to the loop before any other (the key
+/// reader starts after them); a late answer is looked for when the last one did not come in time.
+fn typed_ahead(heard: super::probe::Heard, start: Instant, keys: &mpsc::Sender<Ev>) -> Late {
+    for key in super::typeahead::keys(&heard.typed) {
+        let _ = keys.send(Ev::Term(Event::Key(key)));
+    }
+    let until = start.elapsed() + super::late::LOOKED_FOR;
+    Late::after(true, heard.answers.done, until)
 }
 
 /// The next event; a tick when the next change on screen (`tick_at`, see [`super::clock`]) or the

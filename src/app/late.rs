@@ -1,0 +1,132 @@
+//! An answer to the start-up questions that came after their timeout (a slow link): the key reader
+//! reads the background colour's reply (`ESC ] 11 ; rgb:… ST`) as Alt-] and a run of characters,
+//! which would page to the next week and type into the search. While such an answer can still come,
+//! those keys are taken out, and the colour they spell is used as if it had come in time.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::time::Duration;
+
+/// How long after the questions a late answer is still looked for.
+pub const LOOKED_FOR: Duration = Duration::from_secs(10);
+
+/// The longest answer read: `11;rgb:RRRR/GGGG/BBBB` is 21 characters.
+const LONGEST: usize = 32;
+
+/// What the key reader gave, seen through [`Late`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seen {
+    /// A key of the user's.
+    Key,
+    /// Part of a late answer: dropped.
+    Answer,
+    /// The end of a late answer giving the terminal's background.
+    Background((u8, u8, u8)),
+}
+
+/// Watches the keys for a late answer.
+#[derive(Debug, Clone, Default)]
+pub struct Late {
+    /// Until when (time since start) an answer can come; None when every answer came.
+    until: Option<Duration>,
+    /// The answer read so far, once its Alt-] came.
+    inside: Option<String>,
+}
+
+impl Late {
+    /// Looks for a late answer until `until` when the questions were asked and their last answer
+    /// (DA1) did not come in time.
+    pub fn after(asked: bool, done: bool, until: Duration) -> Late {
+        Late {
+            until: (asked && !done).then_some(until),
+            inside: None,
+        }
+    }
+
+    /// Takes `key`, read at `now` (time since start).
+    pub fn see(&mut self, key: &KeyEvent, now: Duration) -> Seen {
+        let Some(mut text) = self.inside.take() else {
+            let opens = key.code == KeyCode::Char(']') && key.modifiers == KeyModifiers::ALT;
+            if opens && self.until.is_some_and(|u| now <= u) {
+                self.inside = Some(String::new());
+                return Seen::Answer;
+            }
+            return Seen::Key;
+        };
+        let ends = match key.code {
+            KeyCode::Char('\\') => key.modifiers == KeyModifiers::ALT,
+            KeyCode::Char('g') => key.modifiers == KeyModifiers::CONTROL,
+            _ => false,
+        };
+        if ends {
+            self.until = None;
+            let color = text.strip_prefix("11;").and_then(super::probe::parse_color);
+            return color.map_or(Seen::Answer, Seen::Background);
+        }
+        match key.code {
+            KeyCode::Char(c) if key.modifiers.difference(KeyModifiers::SHIFT).is_empty() => {
+                text.push(c);
+                let head: String = text.chars().take(3).collect();
+                if text.len() <= LONGEST && "11;".starts_with(&head) {
+                    self.inside = Some(text);
+                }
+                Seen::Answer
+            }
+            // Anything else cannot be part of an answer: the user's key after all.
+            _ => Seen::Key,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(late: &mut Late, bytes: &[u8], now: Duration) -> Vec<Seen> {
+        super::super::typeahead::keys(bytes)
+            .iter()
+            .map(|k| late.see(k, now))
+            .collect()
+    }
+
+    #[test]
+    fn a_late_background_is_read_whole_and_nothing_of_it_is_a_key() {
+        let mut late = Late::after(true, false, LOOKED_FOR);
+        let seen = read(
+            &mut late,
+            b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\j",
+            Duration::from_secs(1),
+        );
+        let (last, answer) = seen.split_last().unwrap();
+        assert_eq!(*last, Seen::Key, "the key after it is the user's");
+        assert_eq!(answer.last(), Some(&Seen::Background((255, 255, 255))));
+        assert!(answer[..answer.len() - 1]
+            .iter()
+            .all(|s| *s == Seen::Answer));
+        // BEL ends it too; once it came, Alt-] is a key again.
+        let mut late = Late::after(true, false, LOOKED_FOR);
+        let seen = read(&mut late, b"\x1b]11;#000000\x07\x1b]", Duration::ZERO);
+        assert_eq!(seen[seen.len() - 2], Seen::Background((0, 0, 0)));
+        assert_eq!(seen.last(), Some(&Seen::Key));
+    }
+
+    #[test]
+    fn alt_bracket_is_a_key_when_no_answer_is_awaited_or_what_follows_is_no_answer() {
+        let k = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        let alt = KeyEvent::new(KeyCode::Char(']'), KeyModifiers::ALT);
+        let mut answered = Late::after(true, true, LOOKED_FOR);
+        assert_eq!(answered.see(&alt, Duration::ZERO), Seen::Key);
+        let mut too_late = Late::after(true, false, LOOKED_FOR);
+        assert_eq!(too_late.see(&alt, LOOKED_FOR * 2), Seen::Key);
+        // Alt-] then `j`: the `j` is taken (it might have been an answer), the key after is not.
+        let mut late = Late::after(true, false, LOOKED_FOR);
+        assert_eq!(late.see(&alt, Duration::ZERO), Seen::Answer);
+        assert_eq!(late.see(&k('j'), Duration::ZERO), Seen::Answer);
+        assert_eq!(late.see(&k('j'), Duration::ZERO), Seen::Key);
+        // An arrow ends it at once and is the user's.
+        let mut late = Late::after(true, false, LOOKED_FOR);
+        late.see(&alt, Duration::ZERO);
+        let down = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
+        assert_eq!(late.see(&down, Duration::ZERO), Seen::Key);
+        assert_eq!(late.see(&k('j'), Duration::ZERO), Seen::Key);
+    }
+}
