@@ -164,7 +164,7 @@ fn event_loop(
     loop {
         if dirty {
             if let Some(heard) = super::paint::frame(&mut term, state, questions.take())? {
-                late = typed_ahead(heard, start, &keys_tx);
+                late = typed_ahead(heard, theme, start, &keys_tx);
             }
             dirty = false;
             #[cfg(feature = "test-hooks")]
@@ -308,13 +308,19 @@ impl Handling<'_> {
 }
 
 /// The keys typed while the start-up questions were out go to the loop before any other (the key
-/// reader starts after them); a late answer is looked for when the last one did not come in time.
-fn typed_ahead(heard: super::probe::Heard, start: Instant, keys: &mpsc::Sender<Ev>) -> Late {
+/// reader starts after them); with `theme` (the background was asked for) and no answer yet, a late
+/// one is looked for.
+fn typed_ahead(
+    heard: super::probe::Heard,
+    theme: bool,
+    start: Instant,
+    keys: &mpsc::Sender<Ev>,
+) -> Late {
     for key in super::typeahead::keys(&heard.typed) {
         let _ = keys.send(Ev::Term(Event::Key(key)));
     }
     let until = start.elapsed() + super::late::LOOKED_FOR;
-    Late::after(true, heard.answers.done, until)
+    Late::after(theme && heard.answers.background.is_none(), until)
 }
 
 /// The next event; a tick when the next change on screen (`tick_at`, see [`super::clock`]) or the
