@@ -48,6 +48,10 @@ impl Drafter<'_> {
         if figs.is_empty() {
             return;
         }
+        // 引进1亿元以上项目1个: the money is the size class of what is counted, part of its name.
+        if figs.len() >= 2 && size_class(clause, cs, figs[0], figs[1]) {
+            figs.remove(0);
+        }
         if self.starts_project(s, cs, clause, figs[0]) {
             figs.remove(0);
             if figs.is_empty() {
@@ -226,4 +230,16 @@ fn of_the_plan(clause: &str) -> Option<&str> {
     let period = ["年", "季度"].iter().any(|w| words.contains(w));
     let plan = ["计划", "任务", "目标"].iter().any(|w| words.ends_with(w));
     (period && plan).then_some(words)
+}
+
+/// True when `a` (1亿元以上) names the size class of the thing `b` counts (项目1个): a bounded money
+/// figure right before the thing's name, the count right after it.
+fn size_class(clause: &str, cs: usize, a: &Amount, b: &Amount) -> bool {
+    let between = &clause[a.end - cs..b.start - cs];
+    a.bound.is_some()
+        && is_money(&a.unit)
+        && !b.is_rate()
+        && !is_money(&b.unit)
+        && (1..=6).contains(&between.chars().count())
+        && !between.contains(['、', '和', '及'])
 }

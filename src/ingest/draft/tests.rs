@@ -133,3 +133,22 @@ fn progress_against_the_plan_stays_with_its_figure() {
         "{items:#?}"
     );
 }
+
+#[test]
+fn a_size_class_is_part_of_the_name_of_what_is_counted() {
+    let mut review = Vec::new();
+    let items = draft_unit(
+        &unit("成功引进1亿元以上项目1个，到位资金0.7亿元。"),
+        2013,
+        false,
+        &mut review,
+    );
+    let first = &items[0];
+    assert_eq!(first.label, "引进1亿元以上项目", "{items:#?}");
+    assert_eq!(first.figures.len(), 1, "{items:#?}");
+    assert_eq!(first.figures[0].amount.value, Value::Num(1.0));
+    assert_eq!(first.figures[0].amount.unit, "个");
+    // A bound on the money itself stays a figure: 完成投资1亿元以上 is not a class of anything.
+    let items = draft_unit(&unit("完成投资1亿元以上。"), 2013, false, &mut review);
+    assert_eq!(items[0].figures[0].amount.unit, "亿元", "{items:#?}");
+}
