@@ -145,6 +145,12 @@ fn month_ranges_and_codes_are_not_unread_numbers() {
         x.review
     );
     assert_eq!(x.figures, 2);
+    // 今年1至11月, and 车次 counted like 人次.
+    let x = run(
+        "东港街道2022年工作总结\n一、经济发展\n今年1至11月累计完成投资5500万元,监管货车1218车次。",
+    );
+    assert!(x.review.is_empty(), "{:#?}", x.review);
+    assert_eq!(x.figures, 2);
 }
 
 fn all_items(x: &Extraction) -> Vec<&Item> {
