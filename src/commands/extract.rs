@@ -64,7 +64,14 @@ pub fn run(
         Ok(p) => p,
         Err(e) => return fail(e.text(en), exit::BAD_INPUT),
     };
-    let mut x = match extract(&paras, &Options { as_of }) {
+    let today = cli
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let opts = Options {
+        as_of,
+        today: Some(today),
+    };
+    let mut x = match extract(&paras, &opts) {
         Ok(x) => x,
         Err(e) => return fail(e.text(en), exit::BAD_INPUT),
     };

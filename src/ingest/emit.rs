@@ -147,7 +147,9 @@ fn rate_kind(before: &str) -> RateKind {
         "完成全年",
         "占年",
         "占全年",
-        "目标任务的",
+        "占上半年",
+        "占半年",
+        "目标任务",
     ];
     if progress.iter().any(|w| before.contains(w)) {
         RateKind::Progress

@@ -5,7 +5,7 @@
 use super::draft::{draft_unit, Reason, Review};
 use super::emit::{count, task, to_item, unique};
 use super::outline::{outline, sentences, units, Para, Unit};
-use super::period::{as_of, is_meta, signature_len, title_line, town_name};
+use super::period::{as_of, is_meta, period_without_year, signature_len, title_line, town_name};
 use super::plan::{is_target, line_id, plan, LinePlan};
 use super::table::{key_tasks, row_figures, TaskRow};
 use super::words::{self, Amount};
@@ -52,6 +52,8 @@ const INDICATORS: &str = "主要指标";
 pub struct Options {
     /// The as-of date, overriding what the report says.
     pub as_of: Option<NaiveDate>,
+    /// Today: dates a period the report names without a year (今年上半年), as a guess to review.
+    pub today: Option<NaiveDate>,
 }
 
 /// The result of an extraction.
@@ -87,7 +89,20 @@ pub fn extract(paras: &[Para], opts: &Options) -> Result<Extraction, Message> {
         .map(|k| k.title.clone())
         .collect();
     let title_text = title_line.map_or("", |s| s.as_str());
-    let (as_of, period) = as_of(opts.as_of, title_text, &head, &headings, paras)?;
+    let (as_of, period) = match as_of(opts.as_of, title_text, &head, &headings, paras) {
+        Ok(found) => found,
+        Err(e) => {
+            let guess = opts
+                .today
+                .and_then(|t| period_without_year(title_text, &head, &headings, t))
+                .ok_or(e)?;
+            review.push(Review {
+                sentence: guess.2,
+                reason: Reason::YearGuessed(guess.0.format("%Y-%m-%d").to_string()),
+            });
+            (guess.0, guess.1)
+        }
+    };
     let year = as_of.year();
     let name = town_name(&root.paras.join("\n"))
         .or_else(|| town_name(&head.join("\n")))

@@ -56,27 +56,12 @@ pub fn as_of(
 ) -> Result<(NaiveDate, String), Message> {
     let all: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
     let year = report_year(title, headings, paras, &all.join("\n"));
-    let mut found: Vec<(NaiveDate, String)> = Vec::new();
-    if let Some(y) = year {
-        let titled = std::iter::once(title).chain(headings.iter().map(String::as_str));
-        for (text, year_alone) in titled
-            .map(|t| (t, true))
-            .chain(head.iter().take(4).map(|t| (t.as_str(), false)))
-        {
-            for d in words::deadlines(text, y) {
-                let alone = d
-                    .words
-                    .trim_end_matches('年')
-                    .bytes()
-                    .all(|b| b.is_ascii_digit());
-                if let Some(w) = PERIOD_WORDS.iter().find(|w| d.words.contains(*w)) {
-                    found.push((d.date, w.to_string()));
-                } else if year_alone && alone && d.words.ends_with('年') {
-                    found.push((d.date, "年度".into()));
-                }
-            }
-        }
-    }
+    let mut found: Vec<(NaiveDate, String)> = year
+        .map(|y| period_ends(title, head, headings, y))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(d, w, _)| (d, w))
+        .collect();
     found.sort();
     let plan_only = ["计划", "思路", "打算", "要点"]
         .iter()
@@ -104,6 +89,55 @@ pub fn as_of(
         "无法从报告中确定截至日期（如“上半年”“前三季度”或落款日期），请用 --as-of YYYY-MM-DD 指定",
         "the report names no period (上半年, 前三季度 …) and no date; give one with --as-of YYYY-MM-DD",
     ))
+}
+
+/// The period ends the title and the headings name, and those the first four opening paragraphs
+/// name (a bare 2024年 counts in a title or heading only), in year `y`: each with its period's words
+/// and the sentence that names it.
+fn period_ends(
+    title: &str,
+    head: &[String],
+    headings: &[String],
+    y: i32,
+) -> Vec<(NaiveDate, String, String)> {
+    let mut found = Vec::new();
+    let titled = std::iter::once(title).chain(headings.iter().map(String::as_str));
+    for (text, year_alone) in titled
+        .map(|t| (t, true))
+        .chain(head.iter().take(4).map(|t| (t.as_str(), false)))
+    {
+        for d in words::deadlines(text, y) {
+            let alone = d
+                .words
+                .trim_end_matches('年')
+                .bytes()
+                .all(|b| b.is_ascii_digit());
+            if let Some(w) = PERIOD_WORDS.iter().find(|w| d.words.contains(*w)) {
+                found.push((d.date, w.to_string(), text.to_string()));
+            } else if year_alone && alone && d.words.ends_with('年') {
+                found.push((d.date, "年度".into(), text.to_string()));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// For a report that names a period (上半年, 前三季度) but no year anywhere (今年上半年): the latest
+/// end of that period on or before `today`, its words, and the sentence naming it — a guess, for
+/// the review list.
+pub fn period_without_year(
+    title: &str,
+    head: &[String],
+    headings: &[String],
+    today: NaiveDate,
+) -> Option<(NaiveDate, String, String)> {
+    [today.year(), today.year() - 1].into_iter().find_map(|y| {
+        period_ends(title, head, headings, y)
+            .into_iter()
+            .next()
+            .filter(|(d, _, _)| *d <= today)
+    })
 }
 
 /// The date of a 发布日期 / 发布时间 line (2024-03-21).

@@ -4,9 +4,9 @@
 /// Why a sentence needs a person's look.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reason {
-    /// A growth rate (同比增长10.6%): not a level; the format has no growth field yet.
+    /// A growth rate (同比增长10.6%) with no figure of its own to go on.
     Growth(String),
-    /// A part of a whole (其中…): the format has no parts yet.
+    /// A part of a whole (其中…) with no whole to go under.
     Part(String),
     /// A bound or a range (至少3个, 3—5个): kept as its number; the format has no bounds yet.
     Bound(String),
@@ -20,20 +20,23 @@ pub enum Reason {
     Unread(String),
     /// A table row whose figures the text already states.
     Repeated,
+    /// The report names its period without a year: the as-of date (given) is the latest such
+    /// period end up to today.
+    YearGuessed(String),
 }
 
 impl Reason {
     /// The reason in words.
     pub fn text(&self, en: bool) -> String {
         match (self, en) {
-            (Reason::Growth(w), false) => format!("增幅“{w}”：格式暂不能保存增幅，未写入"),
+            (Reason::Growth(w), false) => format!("增幅“{w}”：找不到它所属的数字，未写入"),
             (Reason::Growth(w), true) => {
-                format!("growth \"{w}\": the format cannot hold growth yet; not written")
+                format!("growth \"{w}\": no figure it belongs to; not written")
             }
-            (Reason::Part(w), false) => format!("“{w}”是其中的一部分：格式暂不能保存，未写入"),
-            (Reason::Part(w), true) => format!(
-                "\"{w}\" is a part of a whole: the format cannot hold parts yet; not written"
-            ),
+            (Reason::Part(w), false) => format!("“{w}”是其中的一部分：找不到它所属的总数，未写入"),
+            (Reason::Part(w), true) => {
+                format!("\"{w}\" is a part of a whole: no whole it belongs to; not written")
+            }
             (Reason::Bound(w), false) => format!("“{w}”带上下限：暂按数字写入，请核对"),
             (Reason::Bound(w), true) => {
                 format!("\"{w}\" is a bound or range: written as its number; please check")
@@ -53,6 +56,13 @@ impl Reason {
                 format!("number \"{w}\" has no unit huibao knows; not written")
             }
             (Reason::Repeated, false) => "表格行的数字正文已有，未重复写入".into(),
+            (Reason::YearGuessed(d), false) => {
+                format!("报告未写年份：截至日期按今天推定为 {d}，如不对请用 --as-of 指定")
+            }
+            (Reason::YearGuessed(d), true) => format!(
+                "the report gives no year: the as-of date is taken as {d} from today; \
+                 give --as-of if that is wrong"
+            ),
             (Reason::Repeated, true) => {
                 "a table row repeating figures of the text; not written twice".into()
             }

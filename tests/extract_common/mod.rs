@@ -194,6 +194,6 @@ pub fn extract_fixture(path: &Path) -> Extraction {
             .and_then(|y| y.get(..4)?.parse().ok())
             .unwrap_or(2024);
         let as_of = chrono::NaiveDate::from_ymd_opt(year, 12, 31);
-        extract(&paras, &Options { as_of }).unwrap_or_else(|e| panic!("{e}"))
+        extract(&paras, &Options { as_of, today: None }).unwrap_or_else(|e| panic!("{e}"))
     })
 }

@@ -48,6 +48,10 @@ impl Drafter<'_> {
         if figs.is_empty() {
             return;
         }
+        // 引进1亿元以上项目1个: the money is the size class of what is counted, part of its name.
+        if figs.len() >= 2 && size_class(clause, cs, figs[0], figs[1]) {
+            figs.remove(0);
+        }
         if self.starts_project(s, cs, clause, figs[0]) {
             figs.remove(0);
             if figs.is_empty() {
@@ -101,6 +105,22 @@ impl Drafter<'_> {
         {
             b.figures.extend(drafted.into_iter().map(|(f, _, _, _)| f));
             return;
+        }
+        // 实际到位资金13456万元，占全年计划的67%: the rate (and the plan, when stated: 占全年任务1550万
+        // 的55%) is the figure's progress, on the item before it.
+        if let Some(words) = of_the_plan(clause) {
+            let before = self.items.last_mut().filter(|i| {
+                i.source == s.span && matches!(i.kind, DraftKind::Quantity) && !i.target
+            });
+            if let Some(prev) = before.filter(|_| drafted.iter().any(|d| d.0.amount.is_rate())) {
+                let plan = words.trim_start_matches('占').trim_start_matches("完成");
+                prev.figures
+                    .extend(drafted.into_iter().map(|(f, _, _, _)| DraftFigure {
+                        label: Some(if f.amount.is_rate() { words } else { plan }.to_string()),
+                        amount: f.amount,
+                    }));
+                return;
+            }
         }
         // 300亩的农业种业基地和千亩百合园项目: two things joined by 和, two items.
         for run in apart(drafted) {
@@ -194,4 +214,32 @@ impl Drafter<'_> {
         });
         true
     }
+}
+
+/// The words of a clause stating progress against a plan (占全年计划的67%, 完成年任务的78%, 占上半年目标
+/// 任务5500万元的110%): 占全年计划, 完成年任务, 占上半年目标任务. None for any other clause.
+fn of_the_plan(clause: &str) -> Option<&str> {
+    let t = clause.trim();
+    if !(t.starts_with('占') || t.starts_with("完成")) {
+        return None;
+    }
+    let end = t
+        .find(|c: char| c.is_ascii_digit() || c == '的')
+        .unwrap_or(t.len());
+    let words = &t[..end];
+    let period = ["年", "季度"].iter().any(|w| words.contains(w));
+    let plan = ["计划", "任务", "目标"].iter().any(|w| words.ends_with(w));
+    (period && plan).then_some(words)
+}
+
+/// True when `a` (1亿元以上) names the size class of the thing `b` counts (项目1个): a bounded money
+/// figure right before the thing's name, the count right after it.
+fn size_class(clause: &str, cs: usize, a: &Amount, b: &Amount) -> bool {
+    let between = &clause[a.end - cs..b.start - cs];
+    a.bound.is_some()
+        && is_money(&a.unit)
+        && !b.is_rate()
+        && !is_money(&b.unit)
+        && (1..=6).contains(&between.chars().count())
+        && !between.contains(['、', '和', '及'])
 }

@@ -79,3 +79,76 @@ fn things_joined_by_he_are_items_apart() {
     assert_eq!(items[1].label, "百合园项目");
     assert_eq!(items[0].source, items[1].source);
 }
+
+#[test]
+fn progress_against_the_plan_stays_with_its_figure() {
+    let mut review = Vec::new();
+    let text = "实际到位资金13456万元，占全年计划的67%，实际利用境外资金130万美元，占年计划的87%。\
+                完成国地两税848万元，占全年任务1550万的55%。";
+    let items = draft_unit(&unit(text), 2013, false, &mut review);
+    type Shown = (String, Vec<(Option<String>, String)>);
+    let shown: Vec<Shown> = items
+        .iter()
+        .map(|i| {
+            let figs = i
+                .figures
+                .iter()
+                .map(|f| {
+                    (
+                        f.label.clone(),
+                        format!("{:?} {}", f.amount.value, f.amount.unit),
+                    )
+                })
+                .collect();
+            (i.label.clone(), figs)
+        })
+        .collect();
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        shown,
+        vec![
+            (
+                "实际到位资金".to_string(),
+                vec![
+                    (None, "Num(13456.0) 万元".to_string()),
+                    (s("占全年计划"), "Num(67.0) %".to_string()),
+                ]
+            ),
+            (
+                "实际利用境外资金".to_string(),
+                vec![
+                    (None, "Num(130.0) 万美元".to_string()),
+                    (s("占年计划"), "Num(87.0) %".to_string()),
+                ]
+            ),
+            (
+                "国地两税".to_string(),
+                vec![
+                    (None, "Num(848.0) 万元".to_string()),
+                    (s("全年任务"), "Num(1550.0) 万元".to_string()),
+                    (s("占全年任务"), "Num(55.0) %".to_string()),
+                ]
+            ),
+        ],
+        "{items:#?}"
+    );
+}
+
+#[test]
+fn a_size_class_is_part_of_the_name_of_what_is_counted() {
+    let mut review = Vec::new();
+    let items = draft_unit(
+        &unit("成功引进1亿元以上项目1个，到位资金0.7亿元。"),
+        2013,
+        false,
+        &mut review,
+    );
+    let first = &items[0];
+    assert_eq!(first.label, "引进1亿元以上项目", "{items:#?}");
+    assert_eq!(first.figures.len(), 1, "{items:#?}");
+    assert_eq!(first.figures[0].amount.value, Value::Num(1.0));
+    assert_eq!(first.figures[0].amount.unit, "个");
+    // A bound on the money itself stays a figure: 完成投资1亿元以上 is not a class of anything.
+    let items = draft_unit(&unit("完成投资1亿元以上。"), 2013, false, &mut review);
+    assert_eq!(items[0].figures[0].amount.unit, "亿元", "{items:#?}");
+}

@@ -23,11 +23,13 @@ pub(super) fn unread_numbers(
                 .take_while(|b| b.is_ascii_digit() || *b == b'.')
                 .count();
             let after = &sent[i + len..];
-            // Ages, dates, month ranges (1-5月) and codes (3C, 5G) are words, not figures.
-            let month_range = after.strip_prefix(['-', '—', '－', '~']).is_some_and(|r| {
-                r.trim_start_matches(|c: char| c.is_ascii_digit())
-                    .starts_with('月')
-            });
+            // Ages, dates, month ranges (1-5月, 1至11月) and codes (3C, 5G) are words, not figures.
+            let month_range = after
+                .strip_prefix(['-', '—', '－', '~', '至', '到'])
+                .is_some_and(|r| {
+                    r.trim_start_matches(|c: char| c.is_ascii_digit())
+                        .starts_with('月')
+                });
             let code = after.starts_with(|c: char| c.is_ascii_alphabetic());
             let skip = month_range
                 || code

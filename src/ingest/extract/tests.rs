@@ -23,8 +23,43 @@ fn a_report_without_a_period_asks_for_as_of() {
         .unwrap_or_default();
     assert!(e.zh.contains("--as-of"), "{e}");
     let d = NaiveDate::from_ymd_opt(2024, 3, 31);
-    let x = extract(&paras, &Options { as_of: d }).unwrap_or_else(|e| panic!("{e}"));
+    let opts = Options {
+        as_of: d,
+        ..Options::default()
+    };
+    let x = extract(&paras, &opts).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(x.drafted.date, "2024-03-31");
+    // Knowing today does not help a report that names no period either.
+    let today = NaiveDate::from_ymd_opt(2024, 7, 5);
+    let e = extract(&paras, &Options { as_of: None, today }).err();
+    assert!(e.unwrap_or_default().zh.contains("--as-of"));
+}
+
+#[test]
+fn a_period_without_a_year_is_the_latest_up_to_today_and_is_reviewed() {
+    let paras = paras_from_text("镇上半年工作总结\n一、党建工作\n召开会议6次。");
+    assert!(
+        extract(&paras, &Options::default()).is_err(),
+        "no year, no today"
+    );
+    for (today, date) in [((2013, 7, 5), "2013-06-30"), ((2014, 1, 10), "2013-06-30")] {
+        let opts = Options {
+            as_of: None,
+            today: NaiveDate::from_ymd_opt(today.0, today.1, today.2),
+        };
+        let x = extract(&paras, &opts).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(x.drafted.date, date);
+        let guessed = x
+            .review
+            .iter()
+            .find(|r| matches!(&r.reason, Reason::YearGuessed(d) if d == date));
+        assert_eq!(
+            guessed.map(|r| r.sentence.as_str()),
+            Some("镇上半年工作总结"),
+            "{:#?}",
+            x.review
+        );
+    }
 }
 
 #[test]
@@ -109,6 +144,12 @@ fn month_ranges_and_codes_are_not_unread_numbers() {
         "{:#?}",
         x.review
     );
+    assert_eq!(x.figures, 2);
+    // 今年1至11月, and 车次 counted like 人次.
+    let x = run(
+        "东港街道2022年工作总结\n一、经济发展\n今年1至11月累计完成投资5500万元,监管货车1218车次。",
+    );
+    assert!(x.review.is_empty(), "{:#?}", x.review);
     assert_eq!(x.figures, 2);
 }
 
@@ -218,5 +259,36 @@ fn size_classes_are_thresholds_of_their_parts_and_parts_cover() {
                 "10至500万元".into()
             ))
         ]
+    );
+}
+
+#[test]
+fn progress_against_a_plan_is_the_items_progress() {
+    let x = run("某镇2013年上半年工作总结\n一、经济工作\n完成社会固定资产投资6035万元,占上半年目标任务5500万元的110%。实际利用境外资金130万美元,占年计划的87%。");
+    let items = all_items(&x);
+    assert_eq!(items.len(), 2, "{items:#?}");
+    let figs: Vec<(Option<&str>, Option<Value>, &str, bool)> = items
+        .iter()
+        .flat_map(|i| &i.figures)
+        .map(|f| {
+            let progress = f.rate == Some(crate::model::format::RateKind::Progress);
+            (f.label.as_deref(), f.value, f.unit.as_str(), progress)
+        })
+        .collect();
+    assert_eq!(
+        figs,
+        [
+            (None, Some(Value::Num(6035.0)), "万元", false),
+            (
+                Some("上半年目标任务"),
+                Some(Value::Num(5500.0)),
+                "万元",
+                false
+            ),
+            (Some("占上半年目标任务"), Some(Value::Num(110.0)), "%", true),
+            (None, Some(Value::Num(130.0)), "万美元", false),
+            (Some("占年计划"), Some(Value::Num(87.0)), "%", true),
+        ],
+        "{items:#?}"
     );
 }
