@@ -4,10 +4,10 @@
 mod extract_common;
 
 use extract_common::*;
-use huibao::ingest::extract::{extract, Options};
+use huibao::ingest::extract::{extract, Extraction, Options};
 use huibao::ingest::report::{paras_from_text, read_report};
 use huibao::model::format::Value;
-use huibao::model::Item;
+use huibao::model::{Dataset, Item};
 use std::path::Path;
 
 #[test]
@@ -21,8 +21,24 @@ fn the_seed_report_gives_back_data_quantities() {
     let _dir = written_and_checked(&x);
 
     let ds = huibao::model::load::load_dir(Path::new("data"));
-    let drafts: Vec<Draft> = x
-        .drafted
+    let mut drafts = drafts_of(&x);
+    let withheld = drafts
+        .iter()
+        .flat_map(|d| d.pool.iter())
+        .filter(|q| q.0 == Value::Withheld)
+        .count();
+    assert_eq!(withheld, 16);
+    let (found, total, unstated) = match_data(&ds, &mut drafts);
+    assert_eq!(
+        unstated, 1,
+        "only the public toilet's 1座 is not in the report"
+    );
+    check_matches(&x, &found, total);
+}
+
+/// The drafted items, each with its quantities, none claimed yet.
+fn drafts_of(x: &Extraction) -> Vec<Draft> {
+    x.drafted
         .lines
         .iter()
         .flat_map(|l| l.items())
@@ -32,14 +48,12 @@ fn the_seed_report_gives_back_data_quantities() {
             source: it.source.clone().into(),
             pool: quantities(it),
         })
-        .collect();
-    let withheld = drafts
-        .iter()
-        .flat_map(|d| d.pool.iter())
-        .filter(|q| q.0 == Value::Withheld)
-        .count();
-    assert_eq!(withheld, 16);
-    let mut drafts = drafts;
+        .collect()
+}
+
+/// Finds each of data/'s quantities among the drafts: what was found, how many quantities the
+/// report states and how many it does not.
+fn match_data(ds: &Dataset, drafts: &mut [Draft]) -> (Vec<Found>, usize, usize) {
     let (mut total, mut unstated) = (0, 0);
     let mut found: Vec<Found> = Vec::new();
     for line in &ds.lines {
@@ -51,13 +65,15 @@ fn the_seed_report_gives_back_data_quantities() {
                 .partition(|q| stated(q.0, &it.source));
             unstated += not_said.len();
             total += said.len();
-            found.extend(find_item(&mut drafts, it, &said));
+            found.extend(find_item(drafts, it, &said));
         }
     }
-    assert_eq!(
-        unstated, 1,
-        "only the public toilet's 1座 is not in the report"
-    );
+    (found, total, unstated)
+}
+
+/// How the found quantities were drafted: printed, then at least 90% under the same item, every
+/// other one on the review list, and most under data/'s label.
+fn check_matches(x: &Extraction, found: &[Found], total: usize) {
     let listed = |f: &Found| x.review.iter().any(|r| r.sentence == f.source);
     let by_item = found.iter().filter(|f| f.same_item).count();
     let by_label = found.iter().filter(|f| f.label == f.drafted_label).count();
@@ -71,7 +87,7 @@ fn the_seed_report_gives_back_data_quantities() {
         x.review.len(),
         others.len()
     );
-    for f in &found {
+    for f in found {
         if f.same_item && f.label == f.drafted_label {
             continue;
         }

@@ -50,7 +50,16 @@ fn values(f: &LineFile) -> Vec<Value> {
     out
 }
 
+/// The seed report's figures, read back from `ds`: its lines, 禾源, 汤西, a ledger and what is withheld.
 fn check_seed(ds: &Dataset) {
+    check_lines(ds);
+    check_heyuan(ds);
+    check_tangxi(ds);
+    check_ledger_and_withheld(ds);
+}
+
+/// The seed loads without problems: its town, its six lines in the town's order, one snapshot.
+fn check_lines(ds: &Dataset) {
     let problems: Vec<String> = ds.problems.iter().map(|d| d.to_string()).collect();
     assert_eq!(
         problems,
@@ -74,7 +83,10 @@ fn check_seed(ds: &Dataset) {
     );
     assert_eq!(ids, ds.town.lines, "lines follow the town's order");
     assert_eq!(ds.dates, [day(SNAPSHOT)]);
+}
 
+/// 禾源白羽鸡养殖项目: its investment, its 5 areas and its three milestones.
+fn check_heyuan(ds: &Dataset) {
     // 成功引进总投资1.2亿元禾源白羽鸡养殖项目，规划了5处养殖区 … 7月底前项目将建成投产 … 计划7月中旬项目开工建设，12月底前投产运营
     let heyuan = item(ds, "economy", "economy.heyuan-broiler");
     assert_eq!(heyuan.label, "禾源白羽鸡养殖项目");
@@ -106,7 +118,10 @@ fn check_seed(ds: &Dataset) {
             (day("2023-12-31"), Some("12月底前")),
         ]
     );
+}
 
+/// 汤西现代农业产业园: 200 of 800 亩 planted, a quarter done.
+fn check_tangxi(ds: &Dataset) {
     // 规划建设占地800亩的现代果业种植基地，目前200亩基地苗木已定植完成
     let tangxi = item(ds, "economy", "economy.tangxi-agri-park");
     assert_eq!(tangxi.label, "汤西现代农业产业园");
@@ -121,7 +136,10 @@ fn check_seed(ds: &Dataset) {
         judge(tangxi, as_of, &ds.town.thresholds).progress,
         Some(0.25)
     );
+}
 
+/// The fire-hazard ledger, a withheld figure, and the 16 figures the report withholds.
+fn check_ledger_and_withheld(ds: &Dataset) {
     // 发现并整改隐患11处
     let fire = item(ds, "safety", "safety.fire-hazards");
     let ledger = fire.ledger().expect("a hazard ledger");

@@ -5,7 +5,7 @@ use super::widgets::{bar, light_span, percent};
 use crate::app::State;
 use crate::model::board::{ItemBoard, ItemRef, LineBoard};
 use crate::model::numbers::fmt_value;
-use crate::model::{ItemKind, Lang, Ledger, LineHistory, Project, Value};
+use crate::model::{ItemKind, Lang, Ledger, Project, Value};
 use crate::text::{pad, wrap};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -13,6 +13,8 @@ use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
 mod figures;
+mod history;
+pub use history::sparkline;
 
 /// The detail being written: its lines, and what every section needs to write them.
 struct Detail<'a> {
@@ -116,7 +118,7 @@ pub fn lines(state: &State, r: ItemRef, w: usize) -> Vec<Line<'static>> {
         d.text(n, Style::new());
     }
     if let Some(hist) = state.data.line(&line.id) {
-        history(&mut d, it, hist);
+        history::history(&mut d, it, hist);
     }
     d.section(d.lang.pick("原文", "Report sentence"));
     d.text(&x.source, d.t.text);
@@ -332,80 +334,4 @@ fn project(d: &mut Detail<'_>, p: &Project) {
             d.text(&format!("· {pr}"), Style::new());
         }
     }
-}
-
-/// 历史: a trend of the main figure, and its last twelve values with their changes.
-fn history(d: &mut Detail<'_>, it: &ItemBoard, hist: &LineHistory) {
-    let (x, lang, kw, w) = (&it.item, d.lang, d.kw, d.w);
-    let series = crate::model::history::item_series(hist, &x.id);
-    if series.len() <= 1 {
-        return;
-    }
-    d.section(lang.pick("历史", "History"));
-    let t = d.t;
-    let unit = x
-        .figures
-        .first()
-        .map(|f| f.unit.clone())
-        .unwrap_or_default();
-    let approx = x.figures.first().and_then(|f| f.approx);
-    let from = series
-        .len()
-        .saturating_sub(w.saturating_sub(kw + 30).max(8));
-    d.out.push(Line::from(vec![
-        Span::styled(format!("  {}", pad(lang.pick("走势", "Trend"), kw)), t.dim),
-        Span::styled(sparkline(&series[from..]), t.title),
-        Span::styled(
-            lang.pick("  (空格=隐去或缺失)", "  (blank = withheld or absent)"),
-            t.dim,
-        ),
-    ]));
-    let mut prev: Option<Value> = None;
-    let shown = series.len().min(12);
-    for (day, v) in &series[series.len() - shown..] {
-        let txt = match v {
-            Some(val) => format!("{}{unit}", fmt_value(*val, approx, lang.en())),
-            None => lang.pick("(无此项)", "(absent)").to_string(),
-        };
-        let ch = match (prev, v) {
-            (Some(p), Some(c)) => {
-                let change = crate::model::history::compare(Some(p), *c);
-                super::widgets::change_span(Some(change), lang, &t)
-            }
-            _ => Span::raw(""),
-        };
-        let style = if *v == Some(Value::Withheld) {
-            t.withheld
-        } else {
-            t.text
-        };
-        d.out.push(Line::from(vec![
-            Span::styled(format!("  {}", pad(&day.to_string(), kw)), t.dim),
-            Span::styled(format!("{} ", pad(&txt, 14)), style),
-            ch,
-        ]));
-        prev = *v;
-    }
-}
-
-/// A one-line trend of the known values; withheld or absent weeks are gaps.
-pub fn sparkline(series: &[(chrono::NaiveDate, Option<Value>)]) -> String {
-    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    let nums: Vec<Option<f64>> = series
-        .iter()
-        .map(|(_, v)| v.and_then(|v| v.num()))
-        .collect();
-    let known: Vec<f64> = nums.iter().flatten().copied().collect();
-    let (lo, hi) = known
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(a, b), &v| (a.min(v), b.max(v)));
-    nums.iter()
-        .map(|v| match v {
-            None => ' ',
-            Some(v) if hi > lo => {
-                BARS[(((v - lo) / (hi - lo)) * 7.0).round().clamp(0.0, 7.0) as usize]
-            }
-            Some(_) => BARS[3],
-        })
-        .collect()
 }

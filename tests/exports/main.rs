@@ -86,6 +86,47 @@ fn grid_area(style: &str) -> (usize, usize, usize) {
 fn html_screen(doc: &str) -> String {
     assert!(doc.starts_with("<!DOCTYPE html>\n"), "{doc:.100}");
     let ev = well_formed(doc);
+    check_html_elements(&ev);
+    let (cols, rows) = html_grid_size(&ev);
+    let mut grid: Vec<Vec<Option<String>>> = vec![vec![None; cols]; rows];
+    for (i, e) in ev.iter().enumerate() {
+        let Event::Start(n, a) = e else { continue };
+        if n != "i" && n != "b" {
+            continue;
+        }
+        let style = attr(a, "style").expect("every cell has a style");
+        check_cell_style(style);
+        let (y, x, span) = grid_area(style);
+        assert!(
+            y < rows && x + span <= cols,
+            "{style} outside {cols}x{rows}"
+        );
+        if n == "i" {
+            assert!(style.contains("background:"), "{style}");
+            continue;
+        }
+        let Some(Event::Text(t)) = ev.get(i + 1) else {
+            panic!("empty glyph cell")
+        };
+        assert_eq!(width(t).max(1), span, "{t:?} spans its display width");
+        for k in 0..span {
+            assert!(grid[y][x + k].is_none(), "({x},{y}) placed twice");
+            grid[y][x + k] = Some(if k == 0 { t.clone() } else { String::new() });
+        }
+    }
+    grid.into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|c| c.unwrap_or_else(|| " ".into()))
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The page's elements: an XHTML root, head, meta, title, style, body and the grid's div, then only
+/// cells (`<i>` for a background, `<b>` for a glyph); the page says it is UTF-8.
+fn check_html_elements(ev: &[Event]) {
     let Event::Start(root, attrs) = &ev[0] else {
         panic!("first event {:?}", ev[0])
     };
@@ -114,8 +155,12 @@ fn html_screen(doc: &str) -> String {
         })
         .unwrap();
     assert_eq!(attr(meta, "charset"), Some("utf-8"));
+}
+
+/// The grid's columns and rows, from the style sheet, which puts a Latin monospace font first.
+fn html_grid_size(ev: &[Event]) -> (usize, usize) {
     // The grid's size, from the style sheet: repeat(COLS,9px) and repeat(ROWS,18px).
-    let css = text_in(&ev, "style");
+    let css = text_in(ev, "style");
     assert!(css.contains("display:grid"), "{css}");
     let repeat = |key: &str| -> usize {
         let at = css.find(key).unwrap_or_else(|| panic!("{key} in {css}")) + key.len();
@@ -129,60 +174,30 @@ fn html_screen(doc: &str) -> String {
         css.contains("font-family:'DejaVu Sans Mono'"),
         "Latin monospace first: {css}"
     );
-    let mut grid: Vec<Vec<Option<String>>> = vec![vec![None; cols]; rows];
-    for (i, e) in ev.iter().enumerate() {
-        let Event::Start(n, a) = e else { continue };
-        if n != "i" && n != "b" {
-            continue;
-        }
-        let style = attr(a, "style").expect("every cell has a style");
-        for decl in style.split(';') {
-            let (k, v) = decl.split_once(':').unwrap_or_else(|| panic!("{decl}"));
-            match k {
-                "grid-area" => {}
-                "color" | "background" => assert!(
-                    v.len() == 7
-                        && v.starts_with('#')
-                        && v[1..].chars().all(|c| c.is_ascii_hexdigit()),
-                    "{decl}"
-                ),
-                "font-weight" => assert_eq!(v, "bold"),
-                "font-style" => assert_eq!(v, "italic"),
-                "opacity" => assert_eq!(v, "0.7"),
-                "text-decoration" => assert!(
-                    v.split(' ')
-                        .all(|d| d == "underline" || d == "line-through"),
-                    "{decl}"
-                ),
-                _ => panic!("unexpected CSS {decl}"),
-            }
-        }
-        let (y, x, span) = grid_area(style);
-        assert!(
-            y < rows && x + span <= cols,
-            "{style} outside {cols}x{rows}"
-        );
-        if n == "i" {
-            assert!(style.contains("background:"), "{style}");
-            continue;
-        }
-        let Some(Event::Text(t)) = ev.get(i + 1) else {
-            panic!("empty glyph cell")
-        };
-        assert_eq!(width(t).max(1), span, "{t:?} spans its display width");
-        for k in 0..span {
-            assert!(grid[y][x + k].is_none(), "({x},{y}) placed twice");
-            grid[y][x + k] = Some(if k == 0 { t.clone() } else { String::new() });
+    (cols, rows)
+}
+
+/// Checks a cell's style: only its place, hex colours, bold, italic, dim and lines.
+fn check_cell_style(style: &str) {
+    for decl in style.split(';') {
+        let (k, v) = decl.split_once(':').unwrap_or_else(|| panic!("{decl}"));
+        match k {
+            "grid-area" => {}
+            "color" | "background" => assert!(
+                v.len() == 7 && v.starts_with('#') && v[1..].chars().all(|c| c.is_ascii_hexdigit()),
+                "{decl}"
+            ),
+            "font-weight" => assert_eq!(v, "bold"),
+            "font-style" => assert_eq!(v, "italic"),
+            "opacity" => assert_eq!(v, "0.7"),
+            "text-decoration" => assert!(
+                v.split(' ')
+                    .all(|d| d == "underline" || d == "line-through"),
+                "{decl}"
+            ),
+            _ => panic!("unexpected CSS {decl}"),
         }
     }
-    grid.into_iter()
-        .map(|row| {
-            row.into_iter()
-                .map(|c| c.unwrap_or_else(|| " ".into()))
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// Checks the SVG's structure and returns the glyphs of its `<text>` elements, in order.

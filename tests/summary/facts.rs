@@ -5,7 +5,22 @@ use super::*;
 #[test]
 fn seed_brief_states_the_reports_figures() {
     let md = seed();
-    let p = plain(&md);
+    seed_title_and_work_lines(&plain(&md));
+    seed_work_line_rows(&md);
+
+    assert!(section(&md, "二、").contains("本期为首期数据，没有上期可比。"));
+    assert!(section(&md, "三、").contains("暂无滞后、严重滞后或逾期事项。"));
+
+    seed_near_deadlines(&md);
+    seed_withheld_figures(&md);
+
+    assert!(md
+        .trim_end()
+        .ends_with("本简报由 huibao 根据数据文件夹“data”自动生成，数字与看板显示一致。"));
+}
+
+/// The seed brief's title and its work lines' headings, in board order.
+fn seed_title_and_work_lines(p: &str) {
     // Title: town, report title, data date; the seed has one snapshot, so nothing to compare with.
     let first = p.lines().next().unwrap();
     assert!(first.starts_with("# "), "{first}");
@@ -29,8 +44,11 @@ fn seed_brief_states_the_reports_figures() {
     }
     assert!(p.contains("### 1. 党的建设：加强思想政治建设，实现党建工作新突破"));
     assert_eq!(p.matches("截至 2023-06-30 · 红灯 0 · 黄灯 0").count(), 6);
+}
 
-    let lines = section(&md, "一、");
+/// The seed brief's 一、 rows: each line's figures as the report states them.
+fn seed_work_line_rows(md: &str) {
+    let lines = section(md, "一、");
     // 成功引进总投资1.2亿元禾源白羽鸡养殖项目 … 占地400多亩 … 莲花城基地**个棚
     let heyuan = plain(row_with(lines, &["禾源白羽鸡养殖项目"]));
     assert!(heyuan.contains("| 1.2亿元（"), "{heyuan}");
@@ -62,13 +80,13 @@ fn seed_brief_states_the_reports_figures() {
     assert!(lines.contains("另有10项数据未列出（见看板）"));
     assert!(row_with(lines, &["消防隐患排查整改"]).contains("发现11"));
     assert!(row_with(lines, &["运用“第一种形态”教育处理干部"]).contains("| 42人次 |"));
+}
 
-    assert!(section(&md, "二、").contains("本期为首期数据，没有上期可比。"));
-    assert!(section(&md, "三、").contains("暂无滞后、严重滞后或逾期事项。"));
-
+/// The seed brief's 四、: no deadline within 14 days, so the next one is named.
+fn seed_near_deadlines(md: &str) {
     // From --today 2023-07-03 the 14-day window ends 2023-07-17: 禾源's 7月中旬 (07-20) and 7月底前 (07-31)
     // milestones are outside it, and nothing is overdue, so the section names the next one instead.
-    let near = section(&md, "四、");
+    let near = section(md, "四、");
     assert!(rows(near).is_empty(), "{near}");
     assert!(
         near.contains("今天起 14 天内没有到期的期限，也没有已逾期的。"),
@@ -79,9 +97,12 @@ fn seed_brief_states_the_reports_figures() {
         "{near}"
     );
     assert!(!near.contains("7月底前") && !near.contains("2023-07-31"));
+}
 
+/// The seed brief's 五、: the 16 figures the report prints as **, by line.
+fn seed_withheld_figures(md: &str) {
     // 16 figures are printed ** in the report: 4 in 党建, 3 in 经济, 1 in 基础设施, 8 in 民生.
-    let w = plain(section(&md, "五、"));
+    let w = plain(section(md, "五、"));
     assert!(w.contains("共 16 项，数值不详，未计入任何合计"), "{w}");
     let listed: usize = w
         .lines()
@@ -103,10 +124,6 @@ fn seed_brief_states_the_reports_figures() {
     assert!(w.contains("培训干部 **人次"));
     assert!(w.contains("节省村级零工开支 **多万元"));
     assert!(!w.contains("安全生产") && !w.contains("下步工作"));
-
-    assert!(md
-        .trim_end()
-        .ends_with("本简报由 huibao 根据数据文件夹“data”自动生成，数字与看板显示一致。"));
 }
 
 #[test]

@@ -1,3 +1,4 @@
+use super::numbering::chinese_number;
 use super::*;
 
 #[test]

@@ -7,12 +7,20 @@ fn one(text: &str) -> Amount {
     found.into_iter().next().unwrap_or_else(|| unreachable!())
 }
 
-#[test]
-fn figures_as_prose_writes_them() {
+/// A figure as prose writes it: text, value, unit, qualifier, the words the figure covers.
+type Prose = (
+    &'static str,
+    Value,
+    &'static str,
+    Option<Approx>,
+    &'static str,
+);
+
+/// Figures as prose writes them.
+fn prose_figures() -> Vec<Prose> {
     use Approx::*;
     let n = |v: f64| Value::Num(v);
-    // (text, value, unit, qualifier, the words the figure covers)
-    let table: &[(&str, Value, &str, Option<Approx>, &str)] = &[
+    vec![
         ("召开党风廉政建设专题会议6次", n(6.0), "次", None, "6次"),
         ("成功引进总投资1.2亿元禾源", n(1.2), "亿元", None, "1.2亿元"),
         ("占地400多亩", n(400.0), "亩", Some(More), "400多亩"),
@@ -85,8 +93,13 @@ fn figures_as_prose_writes_them() {
             Some(About),
             "500万元左右",
         ),
-    ];
-    for (text, value, unit, approx, words) in table {
+    ]
+}
+
+#[test]
+fn figures_as_prose_writes_them() {
+    let table = prose_figures();
+    for (text, value, unit, approx, words) in &table {
         let a = one(text);
         assert_eq!(a.value, *value, "{text}");
         assert_eq!(a.unit, *unit, "{text}");

@@ -1,0 +1,84 @@
+//! Item detail's history: a trend of the main figure and its last values with their changes.
+
+use super::Detail;
+use crate::model::board::ItemBoard;
+use crate::model::numbers::fmt_value;
+use crate::model::{LineHistory, Value};
+use crate::text::pad;
+use ratatui::text::{Line, Span};
+
+/// 历史: a trend of the main figure, and its last twelve values with their changes.
+pub(super) fn history(d: &mut Detail<'_>, it: &ItemBoard, hist: &LineHistory) {
+    let (x, lang, kw, w) = (&it.item, d.lang, d.kw, d.w);
+    let series = crate::model::history::item_series(hist, &x.id);
+    if series.len() <= 1 {
+        return;
+    }
+    d.section(lang.pick("历史", "History"));
+    let t = d.t;
+    let unit = x
+        .figures
+        .first()
+        .map(|f| f.unit.clone())
+        .unwrap_or_default();
+    let approx = x.figures.first().and_then(|f| f.approx);
+    let from = series
+        .len()
+        .saturating_sub(w.saturating_sub(kw + 30).max(8));
+    d.out.push(Line::from(vec![
+        Span::styled(format!("  {}", pad(lang.pick("走势", "Trend"), kw)), t.dim),
+        Span::styled(sparkline(&series[from..]), t.title),
+        Span::styled(
+            lang.pick("  (空格=隐去或缺失)", "  (blank = withheld or absent)"),
+            t.dim,
+        ),
+    ]));
+    let mut prev: Option<Value> = None;
+    let shown = series.len().min(12);
+    for (day, v) in &series[series.len() - shown..] {
+        let txt = match v {
+            Some(val) => format!("{}{unit}", fmt_value(*val, approx, lang.en())),
+            None => lang.pick("(无此项)", "(absent)").to_string(),
+        };
+        let ch = match (prev, v) {
+            (Some(p), Some(c)) => {
+                let change = crate::model::history::compare(Some(p), *c);
+                crate::ui::widgets::change_span(Some(change), lang, &t)
+            }
+            _ => Span::raw(""),
+        };
+        let style = if *v == Some(Value::Withheld) {
+            t.withheld
+        } else {
+            t.text
+        };
+        d.out.push(Line::from(vec![
+            Span::styled(format!("  {}", pad(&day.to_string(), kw)), t.dim),
+            Span::styled(format!("{} ", pad(&txt, 14)), style),
+            ch,
+        ]));
+        prev = *v;
+    }
+}
+
+/// A one-line trend of the known values; withheld or absent weeks are gaps.
+pub fn sparkline(series: &[(chrono::NaiveDate, Option<Value>)]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let nums: Vec<Option<f64>> = series
+        .iter()
+        .map(|(_, v)| v.and_then(|v| v.num()))
+        .collect();
+    let known: Vec<f64> = nums.iter().flatten().copied().collect();
+    let (lo, hi) = known
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), &v| (a.min(v), b.max(v)));
+    nums.iter()
+        .map(|v| match v {
+            None => ' ',
+            Some(v) if hi > lo => {
+                BARS[(((v - lo) / (hi - lo)) * 7.0).round().clamp(0.0, 7.0) as usize]
+            }
+            Some(_) => BARS[3],
+        })
+        .collect()
+}
