@@ -34,11 +34,12 @@ pub struct Late {
 
 impl Late {
     /// Looks for a late answer until `until` when the background was asked for and its answer did
-    /// not come in time (a terminal may also answer out of order, DA1 first).
-    pub fn after(awaited: bool, until: Duration) -> Late {
+    /// not come in time (a terminal may also answer out of order, DA1 first); `cut` is the start of
+    /// one the timeout cut off (`11;rgb:ffff/ff`), whose rest is read first.
+    pub fn after(awaited: bool, cut: Option<String>, until: Duration) -> Late {
         Late {
             until: awaited.then_some(until),
-            inside: None,
+            inside: cut.filter(|_| awaited),
         }
     }
 
@@ -90,7 +91,7 @@ mod tests {
 
     #[test]
     fn a_late_background_is_read_whole_and_nothing_of_it_is_a_key() {
-        let mut late = Late::after(true, LOOKED_FOR);
+        let mut late = Late::after(true, None, LOOKED_FOR);
         let seen = read(
             &mut late,
             b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\j",
@@ -103,27 +104,40 @@ mod tests {
             .iter()
             .all(|s| *s == Seen::Answer));
         // BEL ends it too; once it came, Alt-] is a key again.
-        let mut late = Late::after(true, LOOKED_FOR);
+        let mut late = Late::after(true, None, LOOKED_FOR);
         let seen = read(&mut late, b"\x1b]11;#000000\x07\x1b]", Duration::ZERO);
         assert_eq!(seen[seen.len() - 2], Seen::Background((0, 0, 0)));
         assert_eq!(seen.last(), Some(&Seen::Key));
     }
 
     #[test]
+    fn the_rest_of_an_answer_cut_off_by_the_timeout_is_no_keys() {
+        // `/` would open the search and `f` the filter.
+        let mut late = Late::after(true, Some("11;rgb:ffff/ff".into()), LOOKED_FOR);
+        let seen = read(&mut late, b"ff/ffff\x1b\\q", Duration::ZERO);
+        let (last, answer) = seen.split_last().unwrap();
+        assert_eq!(*last, Seen::Key);
+        assert_eq!(answer.last(), Some(&Seen::Background((255, 255, 255))));
+        assert!(answer[..answer.len() - 1]
+            .iter()
+            .all(|s| *s == Seen::Answer));
+    }
+
+    #[test]
     fn alt_bracket_is_a_key_when_no_answer_is_awaited_or_what_follows_is_no_answer() {
         let k = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
         let alt = KeyEvent::new(KeyCode::Char(']'), KeyModifiers::ALT);
-        let mut answered = Late::after(false, LOOKED_FOR);
+        let mut answered = Late::after(false, None, LOOKED_FOR);
         assert_eq!(answered.see(&alt, Duration::ZERO), Seen::Key);
-        let mut too_late = Late::after(true, LOOKED_FOR);
+        let mut too_late = Late::after(true, None, LOOKED_FOR);
         assert_eq!(too_late.see(&alt, LOOKED_FOR * 2), Seen::Key);
         // Alt-] then `j`: the `j` is taken (it might have been an answer), the key after is not.
-        let mut late = Late::after(true, LOOKED_FOR);
+        let mut late = Late::after(true, None, LOOKED_FOR);
         assert_eq!(late.see(&alt, Duration::ZERO), Seen::Answer);
         assert_eq!(late.see(&k('j'), Duration::ZERO), Seen::Answer);
         assert_eq!(late.see(&k('j'), Duration::ZERO), Seen::Key);
         // An arrow ends it at once and is the user's.
-        let mut late = Late::after(true, LOOKED_FOR);
+        let mut late = Late::after(true, None, LOOKED_FOR);
         late.see(&alt, Duration::ZERO);
         let down = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
         assert_eq!(late.see(&down, Duration::ZERO), Seen::Key);

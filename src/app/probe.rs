@@ -39,9 +39,11 @@ pub fn parse(bytes: &[u8]) -> Answers {
     let mut a = Answers::default();
     let text = String::from_utf8_lossy(bytes);
     if let Some(i) = text.find("\x1b]11;") {
+        // Only a whole reply: one cut off by the timeout may be cut inside a hex number.
         let rest = &text[i + 5..];
-        let end = rest.find(['\x07', '\x1b']).unwrap_or(rest.len());
-        a.background = parse_color(&rest[..end]);
+        if let Some(end) = rest.find(['\x07', '\x1b']) {
+            a.background = parse_color(&rest[..end]);
+        }
     }
     let mut rest: &str = &text;
     while let Some(i) = rest.find("\x1b[") {
@@ -143,6 +145,7 @@ impl Pending {
         Heard {
             answers: parse(&got),
             typed: typed(&got),
+            cut: cut_answer(&got),
         }
     }
 }
@@ -155,6 +158,17 @@ pub struct Heard {
     /// Everything that was not an answer: keys typed before or among the answers, in order (the
     /// key reader starts only after the first frame, so nothing else would read them).
     pub typed: Vec<u8>,
+    /// The start of a background answer the timeout cut off (`11;rgb:ffff/ff`): its rest comes to
+    /// the key reader (see `app::late`).
+    pub cut: Option<String>,
+}
+
+/// The background answer at the end of `got` that has not ended yet, from its `11;`.
+fn cut_answer(got: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(got);
+    let i = text.rfind("\x1b]11;")?;
+    let rest = &text[i + 2..];
+    (!rest.contains(['\x07', '\x1b'])).then(|| rest.to_string())
 }
 
 /// The bytes of `got` that are not answers to the questions: an OSC 11 reply (ended by BEL or ST, or
@@ -182,6 +196,8 @@ fn reply_len(bytes: &[u8]) -> Option<usize> {
         return Some(match end {
             Some(e) if rest[e] == 0x07 => 5 + e + 1,
             Some(e) if rest.get(e + 1) == Some(&b'\\') => 5 + e + 2,
+            // ST cut in two by the timeout: its ESC is no Esc key.
+            Some(e) if e + 1 == rest.len() => 5 + e + 1,
             Some(e) => 5 + e,
             None => bytes.len(),
         });
@@ -249,6 +265,13 @@ mod tests {
         assert_eq!(parse_color("#ffffff"), Some((255, 255, 255)));
         assert_eq!(parse_color("rgb:zz/00/00"), None);
         assert_eq!(parse(b"\x1b]11;rgb:ff").background, None);
+        // Cut off inside the blue channel: not read as the colour it would spell so far.
+        assert_eq!(parse(b"\x1b]11;rgb:ffff/ffff/ff").background, None);
+        assert_eq!(
+            cut_answer(b"j\x1b]11;rgb:ffff/ff").as_deref(),
+            Some("11;rgb:ffff/ff")
+        );
+        assert_eq!(cut_answer(b"\x1b]11;rgb:0/0/0\x07"), None);
     }
 
     #[test]
@@ -262,6 +285,7 @@ mod tests {
         assert_eq!(typed(keys), keys);
         assert_eq!(typed(b"\x1b[?62;22c"), b"");
         assert_eq!(typed(b""), b"");
+        assert_eq!(typed(b"\x1b]11;rgb:0/0/0\x1b"), b"");
     }
 
     #[test]

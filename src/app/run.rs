@@ -320,7 +320,11 @@ fn typed_ahead(
         let _ = keys.send(Ev::Term(Event::Key(key)));
     }
     let until = start.elapsed() + super::late::LOOKED_FOR;
-    Late::after(theme && heard.answers.background.is_none(), until)
+    Late::after(
+        theme && heard.answers.background.is_none(),
+        heard.cut,
+        until,
+    )
 }
 
 /// The next event; a tick when the next change on screen (`tick_at`, see [`super::clock`]) or the
