@@ -300,11 +300,13 @@ fn gather<'a>(
                 file,
                 warnings,
                 stamp: Some((full, stamp)),
+                unsettled,
             }),
         ) = (cache.as_deref_mut(), result)
         {
             let cached = Cached {
                 stamp: *stamp,
+                unsettled: *unsettled,
                 file: Arc::clone(file),
                 warnings: warnings.clone(),
                 shown: job.path.clone(),

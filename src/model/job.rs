@@ -134,6 +134,9 @@ pub(super) struct Loaded {
     pub(super) warnings: Vec<Diagnostic>,
     /// Its full path and [`Stamp`], for the cache: `None` for contents given already read.
     pub(super) stamp: Option<(PathBuf, Stamp)>,
+    /// It had just changed when it was read: its stamp cannot vouch for it next time (see
+    /// [`crate::model::stamp::unsettled`]).
+    pub(super) unsettled: bool,
 }
 
 /// A line file loaded, or why not.
@@ -150,6 +153,7 @@ impl LineJob {
                     file: Arc::new(file),
                     warnings,
                     stamp: None,
+                    unsettled: false,
                 })
             }),
         };
@@ -166,11 +170,12 @@ impl LineJob {
         };
         let stamp = std::fs::metadata(full).ok().map(|m| Stamp::of(&m));
         match (stamp, &kept.stamp) {
-            (Some(now), Some((_, then))) if now == *then => {
+            (Some(now), Some((_, then))) if now == *then && !kept.unsettled => {
                 let loaded = Loaded {
                     file: Arc::clone(&kept.file),
                     warnings: kept.warnings.clone(),
                     stamp: Some((full.to_path_buf(), now)),
+                    unsettled: false,
                 };
                 (self, Ok(loaded))
             }
@@ -189,13 +194,16 @@ fn parse_named(bytes: Vec<u8>, path: &str) -> Result<(LineFile, Vec<Diagnostic>)
 /// Loads the line file at `full`: its parse from `cache` when its size, times and inode are those
 /// it had, otherwise read (stamped before reading, so a save during the read is seen next time).
 fn load_file(full: PathBuf, path: &str, cache: &Cache) -> Result<Loaded, Unloaded> {
-    let stamp = std::fs::metadata(&full).ok().map(|m| Stamp::of(&m));
+    let md = std::fs::metadata(&full).ok();
+    let stamp = md.as_ref().map(Stamp::of);
+    let unsettled = md.as_ref().is_some_and(crate::model::stamp::unsettled);
     if let (Some(now), Some(hit)) = (stamp, cache.get(&full)) {
-        if hit.stamp == now {
+        if hit.stamp == now && !hit.unsettled {
             return Ok(Loaded {
                 file: Arc::clone(&hit.file),
                 warnings: hit.warnings.clone(),
                 stamp: Some((full, now)),
+                unsettled: false,
             });
         }
     }
@@ -205,5 +213,80 @@ fn load_file(full: PathBuf, path: &str, cache: &Cache) -> Result<Loaded, Unloade
         file: Arc::new(file),
         warnings,
         stamp: stamp.map(|st| (full, st)),
+        unsettled,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::stamp::{unsettled, Cached, UNSETTLED};
+
+    /// The history fixture's party line of 2024-03-08, copied into a temp folder.
+    fn a_line_file(dir: &Path) -> PathBuf {
+        let to = dir.join("party.json");
+        std::fs::copy("tests/fixtures/history/2024-03-08/party.json", &to).expect("copy");
+        to
+    }
+
+    /// The cache holding `other`'s parse under `full`'s current stamp, as if `full` had been read
+    /// when it held what `other` holds.
+    fn cache_with(full: &Path, other: &Loaded, unsettled: bool) -> Cache {
+        let stamp = Stamp::of(&std::fs::metadata(full).expect("stat"));
+        let cached = Cached {
+            stamp,
+            unsettled,
+            file: Arc::clone(&other.file),
+            warnings: Vec::new(),
+            shown: "party.json".into(),
+        };
+        Cache::from([(full.to_path_buf(), cached)])
+    }
+
+    #[test]
+    fn a_file_read_just_after_a_change_is_read_again_even_with_the_same_stamp() {
+        let tmp = tempfile::tempdir().expect("a temp dir");
+        let full = a_line_file(tmp.path());
+        let first = load_file(full.clone(), "party.json", &Cache::new()).expect("loads");
+        assert!(
+            first.unsettled,
+            "just copied: its stamp cannot vouch for it yet"
+        );
+        // A second save of the same size in the same tick (a FAT or SMB share keeps two seconds)
+        // leaves the stamp as it was: stand for it with another parse under today's stamp.
+        let other = {
+            let o = tmp.path().join("other.json");
+            std::fs::copy("tests/fixtures/history/2024-03-01/party.json", &o).expect("copy");
+            load_file(o, "other.json", &Cache::new()).expect("loads")
+        };
+        assert_ne!(other.file, first.file, "two different weeks");
+        let again = load_file(full.clone(), "party.json", &cache_with(&full, &other, true));
+        assert_eq!(
+            again.expect("loads").file,
+            first.file,
+            "read again, not the cache"
+        );
+        // Once settled, the same stamp does vouch: the cache is used (no read).
+        let hit = load_file(
+            full.clone(),
+            "party.json",
+            &cache_with(&full, &other, false),
+        );
+        assert_eq!(hit.expect("loads").file, other.file, "the cached parse");
+    }
+
+    #[test]
+    fn a_file_changed_long_ago_is_settled() {
+        let tmp = tempfile::tempdir().expect("a temp dir");
+        let full = a_line_file(tmp.path());
+        let file = std::fs::File::options()
+            .write(true)
+            .open(&full)
+            .expect("open");
+        let long_ago = std::time::SystemTime::now() - UNSETTLED * 30;
+        file.set_modified(long_ago).expect("set the time");
+        assert!(!unsettled(&file.metadata().expect("stat")));
+        let loaded = load_file(full, "party.json", &Cache::new()).expect("loads");
+        assert!(!loaded.unsettled);
+    }
 }

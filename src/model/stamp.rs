@@ -52,10 +52,28 @@ impl Stamp {
     }
 }
 
+/// How long after a change a file's times cannot yet tell a later change: a second save of the
+/// same size within the file system's time granularity (a few milliseconds here, two seconds on a
+/// FAT or SMB share) leaves size and times as they were.
+pub const UNSETTLED: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// True when the file of `md` changed less than [`UNSETTLED`] ago (or its time is ahead of the
+/// clock): its stamp proves nothing yet, so its parse is not reused on that stamp alone.
+pub fn unsettled(md: &std::fs::Metadata) -> bool {
+    let Ok(changed) = md.modified() else {
+        return false;
+    };
+    std::time::SystemTime::now()
+        .duration_since(changed)
+        .map_or(true, |age| age < UNSETTLED)
+}
+
 /// A line file's parse, kept while the file keeps its stamp.
 #[derive(Debug, Clone)]
 pub(super) struct Cached {
     pub(super) stamp: Stamp,
+    /// The file had just changed when it was read (see [`unsettled`]): read it again next time.
+    pub(super) unsettled: bool,
     pub(super) file: Arc<LineFile>,
     /// What parsing found (the encoding note, located warnings).
     pub(super) warnings: Vec<Diagnostic>,
