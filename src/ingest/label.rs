@@ -170,9 +170,10 @@ fn strip_leads(s: &str) -> String {
         if digits == 4 {
             s = s[4..].trim_start_matches('年');
         }
+        s = strip_period(s);
         for w in LEADS {
             if let Some(rest) = s.strip_prefix(w) {
-                s = rest.trim_start_matches(['，', '、', '了']);
+                s = rest.trim_start_matches(['，', '、', '了', ' ']);
             }
         }
         if s == before {
@@ -182,8 +183,43 @@ fn strip_leads(s: &str) -> String {
     strip_tail(s.trim_end_matches('，'))
 }
 
+/// `s` without the period or place it opens with, which the snapshot's date and the town already
+/// say: 上半年, 1-8月, 1至8月份, 截至6月底, 全镇, 我乡.
+fn strip_period(s: &str) -> &str {
+    for w in ["上半年", "全镇", "全乡", "全街道", "我镇", "我乡", "我街道"] {
+        if let Some(rest) = s.strip_prefix(w) {
+            return rest.trim_start_matches(['，', ' ']);
+        }
+    }
+    let rest = s
+        .strip_prefix("截至")
+        .or_else(|| s.strip_prefix("截止"))
+        .unwrap_or(s);
+    fn digits(t: &str) -> &str {
+        t.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
+    }
+    let after_first = digits(rest);
+    if after_first.len() == rest.len() {
+        return s;
+    }
+    let after_range = match after_first.strip_prefix(['-', '—', '－', '~', '～', '至', '到'])
+    {
+        Some(r) => digits(r),
+        None => after_first,
+    };
+    match after_range.strip_prefix('月') {
+        Some(r) => r
+            .trim_start_matches('份')
+            .trim_start_matches(['底', '末'])
+            .trim_start_matches(['，', ' ']),
+        None => s,
+    }
+}
+
 /// Words that end a clause before its figure but name nothing (累计达, 共计, 超).
 const TAILS: &[&str] = &[
+    "累计完成",
+    "完成",
     "累计达到",
     "累计达",
     "累计",

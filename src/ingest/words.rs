@@ -196,15 +196,19 @@ fn unit_after(
         None if !magnitude.is_empty() && money => "",
         None => return None,
     };
-    // 二期工程, 三期项目: a phase, not a count of sessions.
-    let phase =
-        unit == "期" && starts_any(&rest[unit.len()..], &["工程", "项目", "建设"]).is_some();
+    // 二期工程, 三期项目, 配套建设工程（二期）: a phase, not a count of sessions.
+    let phase = unit == "期"
+        && (starts_any(&rest[unit.len()..], &["工程", "项目", "建设"]).is_some()
+            || (num.chinese && starts_any(&rest[unit.len()..], &[")", "）"]).is_some()));
     if phase || (num.chinese && (unit == "%" || unit == "％")) {
         return None;
     }
     end += unit.len();
     let unit = match (magnitude, unit) {
         ("", "％") => "%".to_string(),
+        (m, "㎡" | "m²") => format!("{m}平方米"),
+        (m, "㎥" | "m³") => format!("{m}立方米"),
+        (m, "㎞") => format!("{m}公里"),
         (m, "") => format!("{m}元"),
         (m, u) => format!("{m}{u}"),
     };

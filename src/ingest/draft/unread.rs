@@ -22,12 +22,13 @@ pub(super) fn unread_numbers(
                 .bytes()
                 .take_while(|b| b.is_ascii_digit() || *b == b'.')
                 .count();
-            let after = &sent[i + len..];
+            // Text taken from a PDF spaces its numbers (2024 年, 1-8 月): the words after count.
+            let after = sent[i + len..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
             // Ages, dates, month ranges (1-5月, 1至11月) and codes (3C, 5G) are words, not figures.
             let month_range = after
                 .strip_prefix(['-', '—', '－', '~', '至', '到'])
                 .is_some_and(|r| {
-                    r.trim_start_matches(|c: char| c.is_ascii_digit())
+                    r.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
                         .starts_with('月')
                 });
             let code = after.starts_with(|c: char| c.is_ascii_alphabetic());

@@ -292,3 +292,31 @@ fn progress_against_a_plan_is_the_items_progress() {
         "{items:#?}"
     );
 }
+
+#[test]
+fn square_metres_phases_pdf_spacing_and_period_leads() {
+    let x = run("衡山镇2024年上半年工作总结\n一、城市环境\n整治小区牛皮癣580㎡,新辟集中晾晒区28550㎡。丁家山坎等安置点配套建设工程(二期)基本完工。2024 年是中华人民共和国成立 75 周年。1-8 月全镇完成财税收入 1687 万元。上半年新增“四上”企业14家。");
+    let got: Vec<(&str, Option<Value>, &str)> = all_items(&x)
+        .iter()
+        .map(|i| {
+            (
+                i.label.as_str(),
+                i.figures[0].value,
+                i.figures[0].unit.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("整治小区牛皮癣", Some(Value::Num(580.0)), "平方米"),
+            ("新辟集中晾晒区", Some(Value::Num(28550.0)), "平方米"),
+            ("财税收入", Some(Value::Num(1687.0)), "万元"),
+            ("新增“四上”企业", Some(Value::Num(14.0)), "家"),
+        ],
+        "{:#?}",
+        x.review
+    );
+    // (二期) is a phase, 2024 年 and 75 周年 are no figures: nothing for a person to look at.
+    assert!(x.review.is_empty(), "{:#?}", x.review);
+}

@@ -72,6 +72,11 @@ pub(super) const UNITS: &[&str] = &[
     "村",
     "%",
     "％",
+    "㎡",
+    "m²",
+    "㎥",
+    "m³",
+    "㎞",
 ];
 
 /// Words after a number that make it a date, an age or an ordinal, not a figure.
