@@ -112,9 +112,13 @@ fn period_ends(
                 .trim_end_matches('年')
                 .bytes()
                 .all(|b| b.is_ascii_digit());
+            // 2023年工作回顾 opening a 2024年政府工作报告: the year reviewed, wherever it stands.
+            let reviewed = ["工作回顾", "工作总结", "回顾"]
+                .iter()
+                .any(|w| text[d.end..].trim_start().starts_with(w));
             if let Some(w) = PERIOD_WORDS.iter().find(|w| d.words.contains(*w)) {
                 found.push((d.date, w.to_string(), text.to_string()));
-            } else if year_alone && alone && d.words.ends_with('年') {
+            } else if (year_alone || reviewed) && alone && d.words.ends_with('年') {
                 found.push((d.date, "年度".into(), text.to_string()));
             }
         }
@@ -291,6 +295,11 @@ mod tests {
         ];
         let got = as_of(None, &plan[0].text, &none, &none, &plan).map(|r| r.0);
         assert_eq!(got.ok(), Some(d(2024, 1, 18)));
+        // The year reviewed, named in the opening paragraph rather than a heading.
+        let title = "梅陇镇2024年政府工作报告";
+        let head = vec!["2023年工作回顾 过去一年,我们坚持稳中求进。".to_string()];
+        let got = as_of(None, title, &head, &none, &[p(title)]).map(|r| r.0);
+        assert_eq!(got.ok(), Some(d(2023, 12, 31)));
     }
 
     #[test]
