@@ -9,6 +9,7 @@ mod asides;
 mod figures;
 mod kinds;
 mod place;
+mod plans;
 mod unread;
 use super::words::{amounts, deadlines, Amount, Deadline, Firmness};
 pub(crate) use asides::strip_growth_words;
@@ -21,6 +22,9 @@ pub struct DraftFigure {
     pub amount: Amount,
     /// What it counts, when the item has several figures.
     pub label: Option<String>,
+    /// The plan it is measured against, stated with it (任务38089亩，已完成38492亩; 占全年任务2355万元
+    /// 的60%): the figure's target.
+    pub plan: Option<Amount>,
 }
 
 /// What kind of thing an item is.

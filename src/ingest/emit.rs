@@ -280,13 +280,18 @@ pub(super) fn to_item(
         .figures
         .iter()
         .map(|f| {
-            figure(
+            let mut fig = figure(
                 &f.amount,
                 f.label.clone(),
                 d.target,
                 sent_of(&f.amount),
                 review,
-            )
+            );
+            // 已完成38492亩 of a task of 38089亩: the figure against its target.
+            if let (Some(plan), false) = (&f.plan, d.target) {
+                fig.target = Some(plan.value);
+            }
+            fig
         })
         .collect();
     let project = matches!(d.kind, DraftKind::Project { .. } | DraftKind::Ledger { .. });

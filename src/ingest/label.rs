@@ -75,12 +75,15 @@ pub fn label(clause: &str, start: usize, end: usize, next: Option<&str>) -> (Str
     let mut sure = !cut;
     let raw = if post.is_empty() || starts_with_verb_end(post) {
         if pre_clean.is_empty() || MONEY_VERBS.contains(&pre_clean.as_str()) {
+            // The next clause names the money's use, unless it states a figure of its own.
+            let next =
+                next.filter(|n| !n.contains(|c: char| c.is_ascii_digit()) || pre_clean.is_empty());
             match next {
                 Some(n) => {
                     sure = false;
                     strip_leads(n)
                 }
-                None => pre.to_string(),
+                None => strip_period(pre).to_string(),
             }
         } else {
             pre_clean
@@ -184,7 +187,7 @@ fn strip_leads(s: &str) -> String {
 }
 
 /// `s` without the period or place it opens with, which the snapshot's date and the town already
-/// say: 上半年, 1-8月, 1至8月份, 截至6月底, 全镇, 我乡.
+/// say: 上半年, 1-8月, 今年1至8月份, 截至6月底, 全镇, 我乡.
 fn strip_period(s: &str) -> &str {
     for w in ["上半年", "全镇", "全乡", "全街道", "我镇", "我乡", "我街道"] {
         if let Some(rest) = s.strip_prefix(w) {
@@ -194,6 +197,7 @@ fn strip_period(s: &str) -> &str {
     let rest = s
         .strip_prefix("截至")
         .or_else(|| s.strip_prefix("截止"))
+        .or_else(|| s.strip_prefix("今年"))
         .unwrap_or(s);
     fn digits(t: &str) -> &str {
         t.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
@@ -218,6 +222,11 @@ fn strip_period(s: &str) -> &str {
 
 /// Words that end a clause before its figure but name nothing (累计达, 共计, 超).
 const TAILS: &[&str] = &[
+    "预计可达到",
+    "预计可达",
+    "预计达到",
+    "预计达",
+    "预计",
     "累计完成",
     "完成",
     "累计达到",

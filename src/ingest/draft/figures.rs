@@ -36,6 +36,7 @@ pub(super) fn figures_of(
             DraftFigure {
                 amount: (*a).clone(),
                 label: (k > 0).then(|| l.clone()),
+                plan: None,
             },
             l,
             sure,

@@ -77,6 +77,7 @@ impl Drafter<'_> {
                 .extend(drafted.into_iter().map(|(f, l, _, _)| DraftFigure {
                     amount: f.amount,
                     label: Some(l),
+                    plan: None,
                 }));
             return;
         }
@@ -106,22 +107,19 @@ impl Drafter<'_> {
             b.figures.extend(drafted.into_iter().map(|(f, _, _, _)| f));
             return;
         }
-        // 实际到位资金13456万元，占全年计划的67%: the rate (and the plan, when stated: 占全年任务1550万
-        // 的55%) is the figure's progress, on the item before it.
-        if let Some(words) = of_the_plan(clause) {
-            let before = self.items.last_mut().filter(|i| {
-                i.source == s.span && matches!(i.kind, DraftKind::Quantity) && !i.target
-            });
-            if let Some(prev) = before.filter(|_| drafted.iter().any(|d| d.0.amount.is_rate())) {
-                let plan = words.trim_start_matches('占').trim_start_matches("完成");
-                prev.figures
-                    .extend(drafted.into_iter().map(|(f, _, _, _)| DraftFigure {
-                        label: Some(if f.amount.is_rate() { words } else { plan }.to_string()),
-                        amount: f.amount,
-                    }));
-                return;
-            }
-        }
+        // 实际到位资金13456万元，占全年计划的67%; 粮食种植任务38089亩，已完成38492亩: the plan and the
+        // progress against it belong to the figure before.
+        let before = self
+            .items
+            .last_mut()
+            .filter(|i| i.source == s.span && matches!(i.kind, DraftKind::Quantity) && !i.target);
+        let drafted = match before {
+            Some(prev) => match super::plans::against_plan(prev, clause, drafted) {
+                Ok(()) => return,
+                Err(drafted) => drafted,
+            },
+            None => drafted,
+        };
         // 300亩的农业种业基地和千亩百合园项目: two things joined by 和, two items.
         for run in apart(drafted) {
             let (label, sure) = (run[0].1.clone(), run[0].2 && run.len() == 1);
@@ -136,6 +134,7 @@ impl Drafter<'_> {
                     .map(|(k, (f, _, _))| DraftFigure {
                         label: if k == 0 { None } else { f.label },
                         amount: f.amount,
+                        plan: None,
                     })
                     .collect(),
                 kind: DraftKind::Quantity,
@@ -214,22 +213,6 @@ impl Drafter<'_> {
         });
         true
     }
-}
-
-/// The words of a clause stating progress against a plan (占全年计划的67%, 完成年任务的78%, 占上半年目标
-/// 任务5500万元的110%): 占全年计划, 完成年任务, 占上半年目标任务. None for any other clause.
-fn of_the_plan(clause: &str) -> Option<&str> {
-    let t = clause.trim();
-    if !(t.starts_with('占') || t.starts_with("完成")) {
-        return None;
-    }
-    let end = t
-        .find(|c: char| c.is_ascii_digit() || c == '的')
-        .unwrap_or(t.len());
-    let words = &t[..end];
-    let period = ["年", "季度"].iter().any(|w| words.contains(w));
-    let plan = ["计划", "任务", "目标"].iter().any(|w| words.ends_with(w));
-    (period && plan).then_some(words)
 }
 
 /// True when `a` (1亿元以上) names the size class of the thing `b` counts (项目1个): a bounded money

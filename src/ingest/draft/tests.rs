@@ -80,55 +80,60 @@ fn things_joined_by_he_are_items_apart() {
     assert_eq!(items[0].source, items[1].source);
 }
 
+/// Each item's label with its figures as `label: value unit / plan`.
+fn shown(items: &[DraftItem]) -> Vec<String> {
+    items
+        .iter()
+        .map(|i| {
+            let figs: Vec<String> = i
+                .figures
+                .iter()
+                .map(|f| {
+                    let plan = f
+                        .plan
+                        .as_ref()
+                        .map_or(String::new(), |p| format!(" / {:?} {}", p.value, p.unit));
+                    let label = f.label.as_deref().unwrap_or("");
+                    format!("{label}: {:?} {}{plan}", f.amount.value, f.amount.unit)
+                })
+                .collect();
+            format!("{} = {}", i.label, figs.join("; "))
+        })
+        .collect()
+}
+
 #[test]
 fn progress_against_the_plan_stays_with_its_figure() {
     let mut review = Vec::new();
     let text = "实际到位资金13456万元，占全年计划的67%，实际利用境外资金130万美元，占年计划的87%。\
                 完成国地两税848万元，占全年任务1550万的55%。";
     let items = draft_unit(&unit(text), 2013, false, &mut review);
-    type Shown = (String, Vec<(Option<String>, String)>);
-    let shown: Vec<Shown> = items
-        .iter()
-        .map(|i| {
-            let figs = i
-                .figures
-                .iter()
-                .map(|f| {
-                    (
-                        f.label.clone(),
-                        format!("{:?} {}", f.amount.value, f.amount.unit),
-                    )
-                })
-                .collect();
-            (i.label.clone(), figs)
-        })
-        .collect();
-    let s = |x: &str| Some(x.to_string());
     assert_eq!(
-        shown,
-        vec![
-            (
-                "实际到位资金".to_string(),
-                vec![
-                    (None, "Num(13456.0) 万元".to_string()),
-                    (s("占全年计划"), "Num(67.0) %".to_string()),
-                ]
-            ),
-            (
-                "实际利用境外资金".to_string(),
-                vec![
-                    (None, "Num(130.0) 万美元".to_string()),
-                    (s("占年计划"), "Num(87.0) %".to_string()),
-                ]
-            ),
-            (
-                "国地两税".to_string(),
-                vec![
-                    (None, "Num(848.0) 万元".to_string()),
-                    (s("全年任务"), "Num(1550.0) 万元".to_string()),
-                    (s("占全年任务"), "Num(55.0) %".to_string()),
-                ]
-            ),
+        shown(&items),
+        [
+            "实际到位资金 = : Num(13456.0) 万元; 占全年计划: Num(67.0) %",
+            "实际利用境外资金 = : Num(130.0) 万美元; 占年计划: Num(87.0) %",
+            // The plan, stated in the figure's unit, is its target.
+            "国地两税 = : Num(848.0) 万元 / Num(1550.0) 万元; 占全年任务: Num(55.0) %",
+        ],
+        "{items:#?}"
+    );
+}
+
+#[test]
+fn a_task_then_what_was_done_is_one_figure_against_its_target() {
+    let mut review = Vec::new();
+    let text = "2025年粮食种植任务38089亩，已完成38492亩，大豆种植任务1448亩，已完成1448亩，任务圆满完成。\
+                培训任务20场，已完成18人次。";
+    let items = draft_unit(&unit(text), 2025, false, &mut review);
+    assert_eq!(
+        shown(&items),
+        [
+            "粮食种植 = : Num(38492.0) 亩 / Num(38089.0) 亩",
+            "大豆种植 = : Num(1448.0) 亩 / Num(1448.0) 亩",
+            // Another unit is not what the task counts: two items as before.
+            "培训任务 = : Num(20.0) 场",
+            "已完成 = : Num(18.0) 人次",
         ],
         "{items:#?}"
     );

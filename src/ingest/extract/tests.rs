@@ -264,30 +264,63 @@ fn size_classes_are_thresholds_of_their_parts_and_parts_cover() {
 
 #[test]
 fn progress_against_a_plan_is_the_items_progress() {
-    let x = run("某镇2013年上半年工作总结\n一、经济工作\n完成社会固定资产投资6035万元,占上半年目标任务5500万元的110%。实际利用境外资金130万美元,占年计划的87%。");
+    let x = run("某镇2013年上半年工作总结\n一、经济工作\n完成社会固定资产投资6035万元,占上半年目标任务5500万元的110%。实际利用境外资金130万美元,占年计划的87%。粮食种植任务38089亩,已完成38492亩。");
     let items = all_items(&x);
-    assert_eq!(items.len(), 2, "{items:#?}");
-    let figs: Vec<(Option<&str>, Option<Value>, &str, bool)> = items
+    assert_eq!(items.len(), 3, "{items:#?}");
+    type Shown<'a> = (
+        &'a str,
+        Option<&'a str>,
+        Option<Value>,
+        &'a str,
+        bool,
+        Option<Value>,
+    );
+    let figs: Vec<Shown> = items
         .iter()
-        .flat_map(|i| &i.figures)
-        .map(|f| {
+        .flat_map(|i| i.figures.iter().map(move |f| (i, f)))
+        .map(|(i, f)| {
             let progress = f.rate == Some(crate::model::format::RateKind::Progress);
-            (f.label.as_deref(), f.value, f.unit.as_str(), progress)
+            let label = f.label.as_deref();
+            (
+                i.label.as_str(),
+                label,
+                f.value,
+                f.unit.as_str(),
+                progress,
+                f.target,
+            )
         })
         .collect();
+    let n = |v: f64| Some(Value::Num(v));
     assert_eq!(
         figs,
         [
-            (None, Some(Value::Num(6035.0)), "万元", false),
             (
-                Some("上半年目标任务"),
-                Some(Value::Num(5500.0)),
+                "社会固定资产投资",
+                None,
+                n(6035.0),
                 "万元",
-                false
+                false,
+                n(5500.0)
             ),
-            (Some("占上半年目标任务"), Some(Value::Num(110.0)), "%", true),
-            (None, Some(Value::Num(130.0)), "万美元", false),
-            (Some("占年计划"), Some(Value::Num(87.0)), "%", true),
+            (
+                "社会固定资产投资",
+                Some("占上半年目标任务"),
+                n(110.0),
+                "%",
+                true,
+                None
+            ),
+            ("实际利用境外资金", None, n(130.0), "万美元", false, None),
+            (
+                "实际利用境外资金",
+                Some("占年计划"),
+                n(87.0),
+                "%",
+                true,
+                None
+            ),
+            ("粮食种植", None, n(38492.0), "亩", false, n(38089.0)),
         ],
         "{items:#?}"
     );

@@ -1,0 +1,87 @@
+//! Figures told against their plan: 实际到位资金13456万元，占全年计划的67% (a progress rate),
+//! 财政收入1318万元，占全年任务2355万元的60% (the plan and the rate), 粮食种植任务38089亩，已完成38492亩
+//! (the task, then what was done).
+
+use super::figures::Drafted;
+use super::{DraftFigure, DraftItem};
+
+/// Puts the clause's figures on `prev`, the item the sentence drafted before, when the clause
+/// states progress against a plan; gives them back otherwise.
+pub(super) fn against_plan(
+    prev: &mut DraftItem,
+    clause: &str,
+    drafted: Vec<Drafted>,
+) -> Result<(), Vec<Drafted>> {
+    if let Some(words) = of_the_plan(clause) {
+        if drafted.iter().any(|d| d.0.amount.is_rate()) {
+            let plan_words = words.trim_start_matches('占').trim_start_matches("完成");
+            for (f, _, _, _) in drafted {
+                let first = prev.figures.first_mut().filter(|p| {
+                    !f.amount.is_rate() && p.plan.is_none() && p.amount.unit == f.amount.unit
+                });
+                match first {
+                    Some(main) => main.plan = Some(f.amount),
+                    None => prev.figures.push(DraftFigure {
+                        label: Some(
+                            if f.amount.is_rate() {
+                                words
+                            } else {
+                                plan_words
+                            }
+                            .into(),
+                        ),
+                        amount: f.amount,
+                        plan: None,
+                    }),
+                }
+            }
+            return Ok(());
+        }
+    }
+    if let Some(name) = done_of_task(prev, clause, &drafted) {
+        let (done, _, _, _) = drafted.into_iter().next().expect("one figure");
+        let task = std::mem::replace(&mut prev.figures[0].amount, done.amount);
+        prev.figures[0].plan = Some(task);
+        prev.label = name;
+        return Ok(());
+    }
+    Err(drafted)
+}
+
+/// The words of a clause stating progress against a plan (占全年计划的67%, 完成年任务的78%, 占上半年目标
+/// 任务5500万元的110%): 占全年计划, 完成年任务, 占上半年目标任务. None for any other clause.
+pub(super) fn of_the_plan(clause: &str) -> Option<&str> {
+    let t = clause.trim();
+    if !(t.starts_with('占') || t.starts_with("完成")) {
+        return None;
+    }
+    let end = t
+        .find(|c: char| c.is_ascii_digit() || c == '的')
+        .unwrap_or(t.len());
+    let words = &t[..end];
+    let period = ["年", "季度"].iter().any(|w| words.contains(w));
+    let plan = ["计划", "任务", "目标"].iter().any(|w| words.ends_with(w));
+    (period && plan).then_some(words)
+}
+
+/// When `clause` says what was done of the task `prev` states (粮食种植任务38089亩 / 已完成38492亩):
+/// the item's name without 任务 (粮食种植).
+fn done_of_task(prev: &DraftItem, clause: &str, drafted: &[Drafted]) -> Option<String> {
+    let t = clause.trim();
+    let done_words = ["已完成", "实际完成", "完成", "已落实"];
+    let words_end = t.find(|c: char| c.is_ascii_digit())?;
+    if !done_words.contains(&t[..words_end].trim()) {
+        return None;
+    }
+    let [(done, _, _, _)] = drafted else {
+        return None;
+    };
+    let [task] = prev.figures.as_slice() else {
+        return None;
+    };
+    let name = ["任务", "计划", "目标"]
+        .iter()
+        .find_map(|w| prev.label.strip_suffix(w))?;
+    let same = task.amount.unit == done.amount.unit && !done.amount.is_rate();
+    (same && task.plan.is_none() && !name.is_empty()).then(|| name.to_string())
+}
