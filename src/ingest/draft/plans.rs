@@ -79,9 +79,17 @@ fn done_of_task(prev: &DraftItem, clause: &str, drafted: &[Drafted]) -> Option<S
     let [task] = prev.figures.as_slice() else {
         return None;
     };
-    let name = ["任务", "计划", "目标"]
+    // 粮食生产目标任务 → 粮食生产.
+    let mut name = prev.label.as_str();
+    while let Some(rest) = ["任务", "计划", "目标"]
         .iter()
-        .find_map(|w| prev.label.strip_suffix(w))?;
+        .find_map(|w| name.strip_suffix(w))
+    {
+        name = rest;
+    }
+    if name.len() == prev.label.len() {
+        return None;
+    }
     let same = task.amount.unit == done.amount.unit && !done.amount.is_rate();
     (same && task.plan.is_none() && !name.is_empty()).then(|| name.to_string())
 }

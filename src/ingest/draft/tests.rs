@@ -124,7 +124,7 @@ fn progress_against_the_plan_stays_with_its_figure() {
 fn a_task_then_what_was_done_is_one_figure_against_its_target() {
     let mut review = Vec::new();
     let text = "2025年粮食种植任务38089亩，已完成38492亩，大豆种植任务1448亩，已完成1448亩，任务圆满完成。\
-                培训任务20场，已完成18人次。";
+                培训任务20场，已完成18人次。油菜种植目标任务500亩，完成520亩。";
     let items = draft_unit(&unit(text), 2025, false, &mut review);
     assert_eq!(
         shown(&items),
@@ -134,6 +134,7 @@ fn a_task_then_what_was_done_is_one_figure_against_its_target() {
             // Another unit is not what the task counts: two items as before.
             "培训任务 = : Num(20.0) 场",
             "已完成 = : Num(18.0) 人次",
+            "油菜种植 = : Num(520.0) 亩 / Num(500.0) 亩",
         ],
         "{items:#?}"
     );
