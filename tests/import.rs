@@ -313,3 +313,29 @@ fn map_names_a_column_the_names_do_not_know() {
         "{warnings:?}"
     );
 }
+
+#[test]
+fn a_years_plan_column_is_read_and_an_unknown_column_of_numbers_is_told() {
+    let name = "年度计划列.csv";
+    let imp = import(name);
+    let items: Vec<&Item> = imp
+        .lines
+        .iter()
+        .flat_map(|l| l.groups.iter().flat_map(|g| &g.items))
+        .collect();
+    let plans: Vec<Option<Value>> = items
+        .iter()
+        .map(|it| it.project()?.annual_plan.as_ref()?.value)
+        .collect();
+    // 2024年计划投资 is the year's plan (it was dropped: neither 年度计划投资 nor 总投资).
+    assert_eq!(
+        plans,
+        [Some(Value::Num(1500.0)), Some(Value::Num(1200.0))],
+        "{items:#?}"
+    );
+    let warnings: Vec<String> = imp.warnings.iter().map(|w| w.message(false)).collect();
+    assert_eq!(
+        warnings,
+        ["年度计划列.csv!C2: 建设规模（亩）：不是已知的列名，其中的数字只保留在每行的原文里；如需作为数字导入，用 --map 建设规模=字段（字段见 huibao import --help）"]
+    );
+}

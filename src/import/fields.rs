@@ -255,6 +255,9 @@ impl Field {
             ("年度完成投资", Field::AnnualDone),
             ("累计完成投资", Field::Spent),
             ("年度计划投资", Field::AnnualPlan),
+            // 2024年计划投资, 今年计划投资: the year's plan, not the project's whole investment.
+            ("年计划投资", Field::AnnualPlan),
+            ("年完成投资", Field::AnnualDone),
             ("总投资", Field::Investment),
             ("形象进度", Field::Progress),
             ("完成情况", Field::Progress),

@@ -77,6 +77,9 @@ pub enum Kind {
     NoTown,
     /// Merges are not stored in the format: blank 责任领导/责任单位/类别 cells took the value above.
     FilledDown(String, usize),
+    /// A column of numbers under a name huibao does not know: its numbers stay only in each row's
+    /// source text (the name as shown, the name to give `--map`).
+    TextOnly(String, String),
 }
 
 /// One problem: an error stops the import, a warning does not.
@@ -99,6 +102,7 @@ impl Problem {
                 | Kind::NoHeader
                 | Kind::MapUnused(_)
                 | Kind::FilledDown(..)
+                | Kind::TextOnly(..)
         )
     }
 
@@ -123,6 +127,12 @@ impl Kind {
             (ErrorCell(col, t), true) => format!("{col}: the cell is the error {t}; fix the formula or type the value"),
             (Undecided(col, t), false) => format!("{col}：{t:?}，暂无期限，定下后请填上日期"),
             (Undecided(col, t), true) => format!("{col}: {t:?}, no deadline yet; fill in the date once it is set"),
+            (TextOnly(col, name), false) => format!(
+                "{col}：不是已知的列名，其中的数字只保留在每行的原文里；如需作为数字导入，用 --map {name}=字段（字段见 huibao import --help）"
+            ),
+            (TextOnly(col, name), true) => format!(
+                "{col}: not a column name huibao knows; its numbers stay only in each row's source text. To import them as figures, name the field: --map {name}=FIELD (see huibao import --help)"
+            ),
             (UnitAssumed(col), false) => format!("{col}：未注明单位，按万元导入"),
             (UnitAssumed(col), true) => format!("{col}: no unit given; imported as 万元"),
             (NoTask, false) => "此行有内容但没有工作名称，未导入".into(),

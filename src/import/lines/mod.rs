@@ -5,7 +5,7 @@
 mod assemble;
 
 use super::classify::{self, Row};
-use super::header::{self, Field, Header};
+use super::header::{self, Column, Field, Header};
 use super::milestones;
 use super::problem::{Kind, Place, Problem};
 use super::rows::{self, Ctx};
@@ -61,6 +61,12 @@ pub fn import_sheets(
             problems.push(Problem {
                 place: place(Some(&t.sheet.name), Some((first, col))),
                 kind: Kind::FilledDown(name.map(rows::shown_name).unwrap_or_default(), n),
+            });
+        }
+        for c in numbers_unread(&t.sheet, &t.header) {
+            problems.push(Problem {
+                place: place(Some(&t.sheet.name), Some((t.header.row, c.col))),
+                kind: Kind::TextOnly(rows::shown_name(c), c.name.clone()),
             });
         }
         let before = drafts.len();
@@ -333,4 +339,21 @@ fn read_rows(
             }
         }
     }
+}
+
+/// The header's columns of no known field that hold numbers below it (2024年计划投资 before it was
+/// known): the clerk is told they stay text.
+fn numbers_unread<'h>(sheet: &Sheet, header: &'h Header) -> Vec<&'h Column> {
+    header
+        .columns
+        .iter()
+        .filter(|c| c.field == Field::Other)
+        .filter(|c| {
+            (header.row + 1..sheet.rows.len()).any(|r| match sheet.cell(r, c.col) {
+                Cell::Num(_) => true,
+                Cell::Text(t) => t.replace(',', "").trim().parse::<f64>().is_ok(),
+                _ => false,
+            })
+        })
+        .collect()
 }
