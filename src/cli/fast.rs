@@ -181,4 +181,43 @@ mod tests {
         // Those clap accepts (a subcommand after global options) are not dashboards: still None.
         assert!(clap_parse(&["--data", "d", "validate"], None).is_none());
     }
+
+    #[test]
+    fn edge_lines_read_as_clap_or_not_at_all() {
+        let lines: &[&[&str]] = &[
+            &["--present=+5"],
+            &["--poll=+5"],
+            &["--poll", "+5"],
+            &["--data=-x"],
+            &["--data=a=b"],
+            &["--present", ""],
+            &["--present", "-"],
+            &["--present="],
+            &["--data", " "],
+            &["--data", "-"],
+            &["--lang=EN"],
+            &["--color=true"],
+            &["--theme=mono"],
+            &["--present", "5", "--present"],
+            &["--present", "validate"],
+            &["--today", " 2024-07-05"],
+            &["--today=2024-7-5"],
+            &["--at", "2024-02-30"],
+            &["--data", "镇=数据"],
+            &["--present", "007"],
+            &["--poll", "18446744073709551616"],
+        ];
+        for args in lines {
+            for env in [None, Some("county/data")] {
+                if let Some(got) = fast(args, env) {
+                    let want = clap_parse(args, env);
+                    assert_eq!(
+                        format!("{:?}", Some(got)),
+                        format!("{want:?}"),
+                        "{args:?} {env:?}"
+                    );
+                }
+            }
+        }
+    }
 }
