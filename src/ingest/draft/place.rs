@@ -216,10 +216,13 @@ impl Drafter<'_> {
 }
 
 /// True when `a` (1亿元以上) names the size class of the thing `b` counts (项目1个): a bounded money
-/// figure right before the thing's name, the count right after it.
+/// figure right before the thing's name, the count right after it, ending the clause (in
+/// 资金2000万元以上支持5个村发展产业 the count names whom the money reaches: no class).
 fn size_class(clause: &str, cs: usize, a: &Amount, b: &Amount) -> bool {
     let between = &clause[a.end - cs..b.start - cs];
-    a.bound.is_some()
+    let after = clause[b.end - cs..].trim_end_matches(['，', '。', '；', ' ']);
+    after.is_empty()
+        && a.bound.is_some()
         && is_money(&a.unit)
         && !b.is_rate()
         && !is_money(&b.unit)

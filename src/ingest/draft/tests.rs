@@ -158,3 +158,21 @@ fn a_size_class_is_part_of_the_name_of_what_is_counted() {
     let items = draft_unit(&unit("完成投资1亿元以上。"), 2013, false, &mut review);
     assert_eq!(items[0].figures[0].amount.unit, "亿元", "{items:#?}");
 }
+
+#[test]
+fn money_spent_on_counted_things_is_no_size_class() {
+    // 支持5个村: the count names whom the money reaches, not the class of what is counted; the
+    // money is the sentence's figure and must not be lost.
+    let mut review = Vec::new();
+    let text = "全年争取上级资金2000万元以上支持5个村发展产业。";
+    let items = draft_unit(&unit(text), 2024, false, &mut review);
+    let money = items
+        .iter()
+        .flat_map(|i| &i.figures)
+        .find(|f| f.amount.unit == "万元");
+    assert_eq!(
+        money.map(|f| &f.amount.value),
+        Some(&Value::Num(2000.0)),
+        "{items:#?}"
+    );
+}
