@@ -107,3 +107,19 @@ fn slugs() {
     assert_eq!(slug("“一帮一”带动村集体增收"), "一帮一带动村集体增收");
     assert_eq!(slug("、，"), "item");
 }
+
+#[test]
+fn a_period_or_place_is_cut_only_as_a_whole_word() {
+    // 上半年度 is one word, and 镇域 is the town's area: nothing is cut in half.
+    assert_eq!(
+        l("上半年度完成投资3000万元", "3000万元"),
+        l("完成投资3000万元", "3000万元")
+    );
+    assert_eq!(l("全镇域面积120平方公里", "120平方公里").0, "全镇域面积");
+    assert_eq!(l("全乡域森林覆盖率达到60%", "60%").0, "全乡域森林覆盖率");
+    // What the rule is for still holds.
+    assert_eq!(
+        l("全乡村级集体经济收入达到500万元", "500万元").0,
+        "村级集体经济收入"
+    );
+}
