@@ -189,7 +189,18 @@ fn strip_leads(s: &str) -> String {
 /// `s` without the period or place it opens with, which the snapshot's date and the town already
 /// say: 上半年, 1-8月, 今年1至8月份, 截至6月底, 全镇, 我乡.
 fn strip_period(s: &str) -> &str {
-    for w in ["上半年", "全镇", "全乡", "全街道", "我镇", "我乡", "我街道"] {
+    for w in [
+        "上半年",
+        "全镇",
+        "全乡",
+        "全街道",
+        "我镇",
+        "我乡",
+        "我街道",
+        "我局",
+        "我县",
+        "我区",
+    ] {
         if let Some(rest) = s.strip_prefix(w) {
             return rest.trim_start_matches(['，', ' ']);
         }
