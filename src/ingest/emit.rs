@@ -150,6 +150,12 @@ fn rate_kind(before: &str) -> RateKind {
         "占上半年",
         "占半年",
         "目标任务",
+        "全年任务",
+        "年度任务",
+        "全年计划",
+        "年度计划",
+        "全年目标",
+        "年度目标",
     ];
     if progress.iter().any(|w| before.contains(w)) {
         RateKind::Progress

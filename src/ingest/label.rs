@@ -198,6 +198,9 @@ fn strip_period(s: &str) -> &str {
         "我镇",
         "我乡",
         "我街道",
+        "我局",
+        "我县",
+        "我区",
     ] {
         // 全镇域面积: 镇域 is one word, the town's area.
         match s.strip_prefix(w) {

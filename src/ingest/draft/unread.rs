@@ -32,8 +32,11 @@ pub(super) fn unread_numbers(
                         .starts_with('月')
                 });
             let code = after.starts_with(|c: char| c.is_ascii_alphabetic());
+            // 全省总量1/6: a fraction, no count.
+            let fraction = after.starts_with('/') || sent[..i].ends_with('/');
             let skip = month_range
                 || code
+                || fraction
                 || ["岁", "年", "月", "日", "号", "届", "周年"]
                     .iter()
                     .any(|w| after.starts_with(w));

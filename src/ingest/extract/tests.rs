@@ -353,3 +353,14 @@ fn square_metres_phases_pdf_spacing_and_period_leads() {
     // (二期) is a phase, 2024 年 and 75 周年 are no figures: nothing for a person to look at.
     assert!(x.review.is_empty(), "{:#?}", x.review);
 }
+
+#[test]
+fn a_share_of_the_years_task_is_progress_and_a_fraction_is_no_count() {
+    let x = run("固安县2024年工作回顾\n一、民生保障\n我局已完成项目固定资产投资5520万元,完成市政府下达全年任务的184%。净菜进京平均每日超过550吨,达到全省总量1/6。");
+    let items = all_items(&x);
+    assert_eq!(items[0].label, "项目固定资产投资", "{items:#?}");
+    let rate = &items[0].figures[1];
+    assert_eq!(rate.rate, Some(crate::model::format::RateKind::Progress));
+    assert_eq!(rate.value, Some(Value::Num(184.0)));
+    assert!(x.review.is_empty(), "{:#?}", x.review);
+}
