@@ -30,21 +30,42 @@ pub struct Late {
     until: Option<Duration>,
     /// The answer read so far, once its Alt-] came.
     inside: Option<String>,
+    /// Until when the rest of a cursor-position or DA1 answer the timeout cut off (`ESC [ 5 ;`) is
+    /// looked for: digits, `;` and `?`, then its `R` or `c`.
+    csi_until: Option<Duration>,
 }
 
 impl Late {
     /// Looks for a late answer until `until` when the background was asked for and its answer did
     /// not come in time (a terminal may also answer out of order, DA1 first); `cut` is the start of
-    /// one the timeout cut off (`11;rgb:ffff/ff`), whose rest is read first.
+    /// one the timeout cut off (`11;rgb:ffff/ff`), whose rest is read first; a cut cursor-position
+    /// or DA1 answer (`[5;`) has its rest read first whatever was awaited.
     pub fn after(awaited: bool, cut: Option<String>, until: Duration) -> Late {
+        let csi = cut.as_deref().is_some_and(|c| c.starts_with('['));
         Late {
             until: awaited.then_some(until),
-            inside: cut.filter(|_| awaited),
+            inside: cut.filter(|_| awaited && !csi),
+            csi_until: csi.then_some(until),
         }
     }
 
     /// Takes `key`, read at `now` (time since start).
     pub fn see(&mut self, key: &KeyEvent, now: Duration) -> Seen {
+        if let Some(until) = self.csi_until.take() {
+            let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
+            match key.code {
+                KeyCode::Char(c) if plain && now <= until => {
+                    if c.is_ascii_digit() || c == ';' || c == '?' {
+                        self.csi_until = Some(until);
+                        return Seen::Answer;
+                    }
+                    if c == 'R' || c == 'c' {
+                        return Seen::Answer;
+                    }
+                }
+                _ => {}
+            }
+        }
         let Some(mut text) = self.inside.take() else {
             let opens = key.code == KeyCode::Char(']') && key.modifiers == KeyModifiers::ALT;
             if opens && self.until.is_some_and(|u| now <= u) {
@@ -142,5 +163,30 @@ mod tests {
         let down = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
         assert_eq!(late.see(&down, Duration::ZERO), Seen::Key);
         assert_eq!(late.see(&k('j'), Duration::ZERO), Seen::Key);
+    }
+
+    #[test]
+    fn the_rest_of_a_cursor_or_attributes_answer_cut_off_by_the_timeout_is_no_keys() {
+        // `ESC [ 5 ;` came in time, `3R` after: `3` would jump to the third line.
+        let mut late = Late::after(false, Some("[5;".into()), LOOKED_FOR);
+        let seen = read(&mut late, b"3Rj", Duration::ZERO);
+        assert_eq!(seen, [Seen::Answer, Seen::Answer, Seen::Key]);
+        // The same for DA1's `ESC [ ? 64 ; 1 ; 2 c`, with the background still awaited.
+        let mut late = Late::after(true, Some("[?64".into()), LOOKED_FOR);
+        let seen = read(&mut late, b";1;2c2", Duration::ZERO);
+        assert_eq!(
+            seen.last(),
+            Some(&Seen::Key),
+            "the 2 after it is the user's"
+        );
+        assert!(seen[..seen.len() - 1].iter().all(|s| *s == Seen::Answer));
+        // A key no answer goes on with is the user's; so is a digit long after.
+        let mut late = Late::after(false, Some("[5;".into()), LOOKED_FOR);
+        assert_eq!(
+            read(&mut late, b"q3", Duration::ZERO),
+            [Seen::Key, Seen::Key]
+        );
+        let mut late = Late::after(false, Some("[5;".into()), LOOKED_FOR);
+        assert_eq!(read(&mut late, b"3", LOOKED_FOR * 2), [Seen::Key]);
     }
 }

@@ -158,17 +158,27 @@ pub struct Heard {
     /// Everything that was not an answer: keys typed before or among the answers, in order (the
     /// key reader starts only after the first frame, so nothing else would read them).
     pub typed: Vec<u8>,
-    /// The start of a background answer the timeout cut off (`11;rgb:ffff/ff`): its rest comes to
-    /// the key reader (see `app::late`).
+    /// The start of an answer the timeout cut off (`11;rgb:ffff/ff`, `[5;`): its rest comes to the
+    /// key reader (see `app::late`).
     pub cut: Option<String>,
 }
 
-/// The background answer at the end of `got` that has not ended yet, from its `11;`.
+/// The answer at the end of `got` that has not ended yet: a background answer from its `11;`, or a
+/// cursor-position or DA1 answer from its `[` (`[5;`, `[?64`).
 fn cut_answer(got: &[u8]) -> Option<String> {
     let text = String::from_utf8_lossy(got);
-    let i = text.rfind("\x1b]11;")?;
-    let rest = &text[i + 2..];
-    (!rest.contains(['\x07', '\x1b'])).then(|| rest.to_string())
+    if let Some(i) = text.rfind("\x1b]11;") {
+        let rest = &text[i + 2..];
+        if !rest.contains(['\x07', '\x1b']) {
+            return Some(rest.to_string());
+        }
+    }
+    let rest = &text[text.rfind('\x1b')? + 1..];
+    let params = rest.strip_prefix('[')?;
+    params
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ';' || c == '?')
+        .then(|| rest.to_string())
 }
 
 /// The bytes of `got` that are not answers to the questions: an OSC 11 reply (ended by BEL or ST, or
@@ -272,6 +282,13 @@ mod tests {
             Some("11;rgb:ffff/ff")
         );
         assert_eq!(cut_answer(b"\x1b]11;rgb:0/0/0\x07"), None);
+        // A cursor-position or DA1 answer cut off: its start, from its `[`.
+        assert_eq!(cut_answer(b"\x1b[?64;1c\x1b[5;").as_deref(), Some("[5;"));
+        assert_eq!(
+            cut_answer(b"\x1b]11;rgb:0/0/0\x07\x1b[?6").as_deref(),
+            Some("[?6")
+        );
+        assert_eq!(cut_answer(b"\x1b[5;3R\x1b[A"), None);
     }
 
     #[test]
