@@ -33,6 +33,8 @@ pub struct Late {
     /// Until when the rest of a cursor-position or DA1 answer the timeout cut off (`ESC [ 5 ;`) is
     /// looked for: digits, `;` and `?`, then its `R` or `c`.
     csi_until: Option<Duration>,
+    /// Keys still to come that the probe read before any answer it cut off: the user's.
+    typed_first: usize,
 }
 
 impl Late {
@@ -46,11 +48,25 @@ impl Late {
             until: awaited.then_some(until),
             inside: cut.filter(|_| awaited && !csi),
             csi_until: csi.then_some(until),
+            typed_first: 0,
+        }
+    }
+
+    /// The first `typed` keys to come are the user's, whatever they look like: those the probe read
+    /// (they come to the loop before any other), which came before the answers it cut off.
+    pub fn passing(self, typed: usize) -> Late {
+        Late {
+            typed_first: typed,
+            ..self
         }
     }
 
     /// Takes `key`, read at `now` (time since start).
     pub fn see(&mut self, key: &KeyEvent, now: Duration) -> Seen {
+        if self.typed_first > 0 {
+            self.typed_first -= 1;
+            return Seen::Key;
+        }
         if let Some(until) = self.csi_until.take() {
             let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
             match key.code {
@@ -188,5 +204,20 @@ mod tests {
         );
         let mut late = Late::after(false, Some("[5;".into()), LOOKED_FOR);
         assert_eq!(read(&mut late, b"3", LOOKED_FOR * 2), [Seen::Key]);
+    }
+
+    #[test]
+    fn keys_typed_before_a_cut_answer_are_the_users() {
+        // The probe read `j`, then `ESC ] 11;rgb:ffff/ff` until its timeout: the `j` comes to the
+        // loop first, and is no part of the answer whose rest follows.
+        let mut late = Late::after(true, Some("11;rgb:ffff/ff".into()), LOOKED_FOR).passing(1);
+        let seen = read(&mut late, b"jff/ffff\x1b\\", Duration::ZERO);
+        assert_eq!(seen[0], Seen::Key);
+        assert_eq!(seen.last(), Some(&Seen::Background((255, 255, 255))));
+        assert!(seen[1..seen.len() - 1].iter().all(|s| *s == Seen::Answer));
+        // The same before a cut cursor-position answer: `3` typed, then `ESC [ 5 ;` | `3R`.
+        let mut late = Late::after(false, Some("[5;".into()), LOOKED_FOR).passing(1);
+        let seen = read(&mut late, b"33R", Duration::ZERO);
+        assert_eq!(seen, [Seen::Key, Seen::Answer, Seen::Answer]);
     }
 }

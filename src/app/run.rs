@@ -316,15 +316,13 @@ fn typed_ahead(
     start: Instant,
     keys: &mpsc::Sender<Ev>,
 ) -> Late {
-    for key in super::typeahead::keys(&heard.typed) {
-        let _ = keys.send(Ev::Term(Event::Key(key)));
+    let typed = super::typeahead::keys(&heard.typed);
+    for key in &typed {
+        let _ = keys.send(Ev::Term(Event::Key(*key)));
     }
     let until = start.elapsed() + super::late::LOOKED_FOR;
-    Late::after(
-        theme && heard.answers.background.is_none(),
-        heard.cut,
-        until,
-    )
+    let awaited = theme && heard.answers.background.is_none();
+    Late::after(awaited, heard.cut, until).passing(typed.len())
 }
 
 /// The next event; a tick when the next change on screen (`tick_at`, see [`super::clock`]) or the
