@@ -30,24 +30,44 @@ pub struct Late {
     until: Option<Duration>,
     /// The answer read so far, once its Alt-] came.
     inside: Option<String>,
-    /// Until when the rest of a cursor-position or DA1 answer the timeout cut off (`ESC [ 5 ;`) is
-    /// looked for: digits, `;` and `?`, then its `R` or `c`.
-    csi_until: Option<Duration>,
+    /// The rest of an answer the timeout cut off where no Alt-] will open it: what can go on with it,
+    /// what ends it, and until when it is looked for.
+    tail: Option<Tail>,
     /// Keys still to come that the probe read before any answer it cut off: the user's.
     typed_first: usize,
+}
+
+/// The rest of a cut answer (see [`Late::after`]).
+#[derive(Debug, Clone)]
+struct Tail {
+    /// The characters that go on with it.
+    goes_on: &'static str,
+    /// The characters that end it.
+    ends: &'static str,
+    /// Until when (time since start) it is looked for.
+    until: Duration,
 }
 
 impl Late {
     /// Looks for a late answer until `until` when the background was asked for and its answer did
     /// not come in time (a terminal may also answer out of order, DA1 first); `cut` is the start of
     /// one the timeout cut off (`11;rgb:ffff/ff`), whose rest is read first; a cut cursor-position
-    /// or DA1 answer (`[5;`) has its rest read first whatever was awaited.
+    /// or DA1 answer (`[5;`), or the ESC of a string terminator (`\x1b`, its `\\` due), has its
+    /// rest read first whatever was awaited.
     pub fn after(awaited: bool, cut: Option<String>, until: Duration) -> Late {
-        let csi = cut.as_deref().is_some_and(|c| c.starts_with('['));
+        let tail = match cut.as_deref() {
+            Some(c) if c.starts_with('[') => Some(("0123456789;?", "Rc")),
+            Some("\x1b") => Some(("", "\\")),
+            _ => None,
+        };
         Late {
             until: awaited.then_some(until),
-            inside: cut.filter(|_| awaited && !csi),
-            csi_until: csi.then_some(until),
+            inside: cut.filter(|_| awaited && tail.is_none()),
+            tail: tail.map(|(goes_on, ends)| Tail {
+                goes_on,
+                ends,
+                until,
+            }),
             typed_first: 0,
         }
     }
@@ -67,15 +87,15 @@ impl Late {
             self.typed_first -= 1;
             return Seen::Key;
         }
-        if let Some(until) = self.csi_until.take() {
+        if let Some(tail) = self.tail.take() {
             let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
             match key.code {
-                KeyCode::Char(c) if plain && now <= until => {
-                    if c.is_ascii_digit() || c == ';' || c == '?' {
-                        self.csi_until = Some(until);
+                KeyCode::Char(c) if plain && now <= tail.until => {
+                    if tail.goes_on.contains(c) {
+                        self.tail = Some(tail);
                         return Seen::Answer;
                     }
-                    if c == 'R' || c == 'c' {
+                    if tail.ends.contains(c) {
                         return Seen::Answer;
                     }
                 }
@@ -219,5 +239,18 @@ mod tests {
         let mut late = Late::after(false, Some("[5;".into()), LOOKED_FOR).passing(1);
         let seen = read(&mut late, b"33R", Duration::ZERO);
         assert_eq!(seen, [Seen::Key, Seen::Answer, Seen::Answer]);
+    }
+
+    #[test]
+    fn the_backslash_of_a_string_terminator_cut_in_two_is_no_key() {
+        // The probe read the answer up to ST's ESC; the `\` would say the key does nothing, or be
+        // typed into the search.
+        let mut late = Late::after(false, Some("\x1b".into()), LOOKED_FOR);
+        let seen = read(&mut late, b"\\\\", Duration::ZERO);
+        assert_eq!(
+            seen,
+            [Seen::Answer, Seen::Key],
+            "only the first is the answer's"
+        );
     }
 }

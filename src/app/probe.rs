@@ -163,14 +163,19 @@ pub struct Heard {
     pub cut: Option<String>,
 }
 
-/// The answer at the end of `got` that has not ended yet: a background answer from its `11;`, or a
-/// cursor-position or DA1 answer from its `[` (`[5;`, `[?64`).
+/// The answer at the end of `got` that has not ended yet: a background answer from its `11;`, a
+/// cursor-position or DA1 answer from its `[` (`[5;`, `[?64`), or the ESC of a background answer's
+/// string terminator whose `\` is still to come.
 fn cut_answer(got: &[u8]) -> Option<String> {
     let text = String::from_utf8_lossy(got);
     if let Some(i) = text.rfind("\x1b]11;") {
         let rest = &text[i + 2..];
         if !rest.contains(['\x07', '\x1b']) {
             return Some(rest.to_string());
+        }
+        // Its string terminator cut in two: the `\` is still to come.
+        if !rest.contains('\x07') && rest.find('\x1b') == Some(rest.len() - 1) {
+            return Some("\x1b".into());
         }
     }
     let rest = &text[text.rfind('\x1b')? + 1..];
@@ -289,6 +294,14 @@ mod tests {
             Some("[?6")
         );
         assert_eq!(cut_answer(b"\x1b[5;3R\x1b[A"), None);
+        // ST cut between its ESC and its `\`: the `\` is still to come.
+        assert_eq!(
+            cut_answer(b"\x1b]11;rgb:0/0/0\x1b").as_deref(),
+            Some("\x1b")
+        );
+        // An Esc key after a whole answer is no terminator's.
+        assert_eq!(cut_answer(b"\x1b]11;rgb:0/0/0\x07\x1b"), None);
+        assert_eq!(cut_answer(b"\x1b]11;rgb:0/0/0\x1b\\\x1b"), None);
     }
 
     #[test]
