@@ -55,9 +55,19 @@ pub(super) fn of_the_plan(clause: &str) -> Option<&str> {
     if !(t.starts_with('占') || t.starts_with("完成")) {
         return None;
     }
-    let end = t
-        .find(|c: char| c.is_ascii_digit() || c == '的')
-        .unwrap_or(t.len());
+    // The words end at the first figure or 的; a year (完成2024年度计划的60%) is part of them.
+    let mut end = t.len();
+    let mut from = 0;
+    while let Some(i) = t[from..].find(|c: char| c.is_ascii_digit() || c == '的') {
+        let at = from + i;
+        let year = t[at..].bytes().take_while(u8::is_ascii_digit).count() == 4
+            && t[at + 4..].starts_with('年');
+        if !year {
+            end = at;
+            break;
+        }
+        from = at + 4;
+    }
     let words = &t[..end];
     let period = ["年", "季度"].iter().any(|w| words.contains(w));
     let plan = ["计划", "任务", "目标"].iter().any(|w| words.ends_with(w));

@@ -176,3 +176,16 @@ fn money_spent_on_counted_things_is_no_size_class() {
         "{items:#?}"
     );
 }
+
+#[test]
+fn a_plan_named_with_its_year_is_still_the_plan() {
+    // 完成2024年度计划的60%: the year does not end the plan's words.
+    let mut review = Vec::new();
+    let text = "完成固定资产投资2.5亿元，完成2024年度计划的60%。";
+    let items = draft_unit(&unit(text), 2024, false, &mut review);
+    assert_eq!(
+        shown(&items),
+        ["固定资产投资 = : Num(2.5) 亿元; 完成2024年度计划: Num(60.0) %"],
+        "{items:#?}"
+    );
+}
