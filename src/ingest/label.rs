@@ -175,7 +175,8 @@ fn strip_leads(s: &str) -> String {
         }
         s = strip_period(s);
         for w in LEADS {
-            if let Some(rest) = s.strip_prefix(w) {
+            // 完成率, 实现率: one word, the rate's name.
+            if let Some(rest) = s.strip_prefix(w).filter(|r| !r.starts_with('率')) {
                 s = rest.trim_start_matches(['，', '、', '了', ' ']);
             }
         }

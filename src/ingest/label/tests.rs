@@ -123,3 +123,11 @@ fn a_period_or_place_is_cut_only_as_a_whole_word() {
         "村级集体经济收入"
     );
 }
+
+#[test]
+fn a_lead_word_is_not_cut_off_the_one_word_it_makes() {
+    // 完成率, 到位率: the rate's name, not 完成 before 率.
+    assert_eq!(l("完成率75%", "75%").0, "完成率");
+    assert_eq!(l("整改完成率达到98%", "98%").0, "整改完成率");
+    assert_eq!(l("实现率90%", "90%").0, "实现率");
+}
