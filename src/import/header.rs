@@ -124,13 +124,6 @@ pub fn find(sheet: &Sheet, map: &[(String, Field)]) -> Option<Header> {
             continue;
         }
         let field = field_of(&name).unwrap_or(Field::Other);
-        // A field named twice (完成情况 and 形象进度) keeps its first column; the second one still
-        // goes into the source sentence.
-        let field = if field != Field::Other && columns.iter().any(|k| k.field == field) {
-            Field::Other
-        } else {
-            field
-        };
         columns.push(Column {
             col: c,
             name,
@@ -138,11 +131,38 @@ pub fn find(sheet: &Sheet, map: &[(String, Field)]) -> Option<Header> {
             unit,
         });
     }
+    // 2023年完成投资 or 上年计划投资 beside 2024年计划投资: last year's figures are not this year's.
+    let latest = columns.iter().filter_map(|k| named_year(&k.name)).max();
+    for i in 0..columns.len() {
+        let k = &columns[i];
+        let annual = matches!(k.field, Field::AnnualDone | Field::AnnualPlan);
+        let mapped = map.iter().any(|(n, _)| clean_name(n).0 == k.name);
+        let earlier = k.name.starts_with("上年")
+            || k.name.starts_with("去年")
+            || named_year(&k.name).is_some_and(|y| Some(y) < latest);
+        // A field named twice (完成情况 and 形象进度) keeps its first column; the second one still
+        // goes into the source sentence.
+        let twice = columns[..i].iter().any(|j| j.field == k.field);
+        if (annual && earlier && !mapped) || (k.field != Field::Other && twice) {
+            columns[i].field = Field::Other;
+        }
+    }
     Some(Header {
         top: row,
         row: last,
         columns,
     })
+}
+
+/// The year a column name names (2024 in 2024年1-6月完成投资), if any.
+fn named_year(name: &str) -> Option<i32> {
+    let at = name.find("年")?;
+    let digits = name[..at]
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    (digits == 4).then(|| name[at - 4..at].parse().ok())?
 }
 
 /// True when the row under the header is a second header line: each of its cells is blank, repeats
@@ -289,5 +309,36 @@ mod tests {
     fn no_task_column_no_header() {
         let s = sheet(&[&["本周无新增事项"], &["序号", "责任单位"]]);
         assert_eq!(find(&s, &[]), None);
+    }
+
+    #[test]
+    fn last_years_investment_is_not_this_years() {
+        // 2023年完成投资 (last year's) beside 2024年1-6月完成投资: this year's is the latter.
+        let s = sheet(&[
+            &[
+                "序号",
+                "项目名称",
+                "总投资",
+                "2023年完成投资",
+                "2024年计划投资",
+                "2024年1-6月完成投资",
+                "上年计划投资",
+            ],
+            &["1", "镇区污水管网", "5000", "1200", "2000", "900", "1500"],
+        ]);
+        let h = find(&s, &[]).unwrap();
+        assert_eq!(
+            h.find(Field::AnnualDone).unwrap().name,
+            "2024年1-6月完成投资"
+        );
+        assert_eq!(h.find(Field::AnnualPlan).unwrap().name, "2024年计划投资");
+        assert_eq!(h.columns[3].field, Field::Other);
+        assert_eq!(h.columns[6].field, Field::Other);
+        // Named with --map, it is what the clerk says.
+        let mapped = find(&s, &[("2023年完成投资".into(), Field::AnnualDone)]).unwrap();
+        assert_eq!(
+            mapped.find(Field::AnnualDone).unwrap().name,
+            "2023年完成投资"
+        );
     }
 }
