@@ -342,12 +342,18 @@ fn read_rows(
 }
 
 /// The header's columns of no known field that hold numbers below it (2024年计划投资 before it was
-/// known): the clerk is told they stay text.
+/// known), phone and ID numbers aside: the clerk is told they stay text.
 fn numbers_unread<'h>(sheet: &Sheet, header: &'h Header) -> Vec<&'h Column> {
     header
         .columns
         .iter()
         .filter(|c| c.field == Field::Other)
+        // 联系电话, 身份证号: numbers that are no figures.
+        .filter(|c| {
+            !["电话", "手机", "联系方式", "号码", "身份证", "邮编"]
+                .iter()
+                .any(|w| c.name.contains(w))
+        })
         .filter(|c| {
             (header.row + 1..sheet.rows.len()).any(|r| match sheet.cell(r, c.col) {
                 Cell::Num(_) => true,
@@ -356,4 +362,27 @@ fn numbers_unread<'h>(sheet: &Sheet, header: &'h Header) -> Vec<&'h Column> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_are_no_figures_to_tell_of() {
+        let sheet = Sheet::from_texts(
+            "s",
+            &[
+                &["序号", "项目名称", "总投资", "联系电话", "建设规模（亩）"],
+                &["1", "镇区道路", "1200", "13812345678", "30"],
+            ],
+            true,
+        );
+        let header = header::find(&sheet, &[]).expect("a header");
+        let told: Vec<&str> = numbers_unread(&sheet, &header)
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        assert_eq!(told, ["建设规模"]);
+    }
 }
