@@ -83,7 +83,7 @@ pub fn label(clause: &str, start: usize, end: usize, next: Option<&str>) -> (Str
                     sure = false;
                     strip_leads(n)
                 }
-                None => strip_period(pre).to_string(),
+                None => strip_period(without_year(pre)).to_string(),
             }
         } else {
             pre_clean
@@ -171,7 +171,7 @@ fn strip_leads(s: &str) -> String {
         // A year in front (确保2023完成…) is the deadline's, not the label's.
         let digits = s.bytes().take_while(u8::is_ascii_digit).count();
         if digits == 4 {
-            s = s[4..].trim_start_matches('年');
+            s = without_year(s);
         }
         s = strip_period(s);
         for w in LEADS {
@@ -185,6 +185,17 @@ fn strip_leads(s: &str) -> String {
         }
     }
     strip_tail(s.trim_end_matches('，'))
+}
+
+/// `s` without the year it opens with (2024年, 2024年度: the whole 年度 goes with it).
+fn without_year(s: &str) -> &str {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 4 {
+        return s;
+    }
+    let rest = &s[4..];
+    rest.strip_prefix("年度")
+        .unwrap_or_else(|| rest.trim_start_matches('年'))
 }
 
 /// `s` without the period or place it opens with, which the snapshot's date and the town already

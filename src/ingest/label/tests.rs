@@ -130,4 +130,7 @@ fn a_lead_word_is_not_cut_off_the_one_word_it_makes() {
     assert_eq!(l("完成率75%", "75%").0, "完成率");
     assert_eq!(l("整改完成率达到98%", "98%").0, "整改完成率");
     assert_eq!(l("实现率90%", "90%").0, "实现率");
+    // A year in front takes its 年度 with it (it left 度完成投资).
+    assert_eq!(l("2024年度完成投资3000万元", "3000万元").0, "完成投资");
+    assert_eq!(l("2024年新建党支部8家", "8家").0, "新建党支部");
 }
