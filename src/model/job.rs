@@ -286,6 +286,11 @@ mod tests {
         let long_ago = std::time::SystemTime::now() - UNSETTLED * 30;
         file.set_modified(long_ago).expect("set the time");
         assert!(!unsettled(&file.metadata().expect("stat")));
+        // A share whose clock runs an hour ahead: settled, not re-read at every reload.
+        file.set_modified(std::time::SystemTime::now() + UNSETTLED * 1800)
+            .expect("set the time");
+        assert!(!unsettled(&file.metadata().expect("stat")));
+        file.set_modified(long_ago).expect("set the time");
         let loaded = load_file(full, "party.json", &Cache::new()).expect("loads");
         assert!(!loaded.unsettled);
     }

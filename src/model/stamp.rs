@@ -57,15 +57,18 @@ impl Stamp {
 /// FAT or SMB share) leaves size and times as they were.
 pub const UNSETTLED: std::time::Duration = std::time::Duration::from_secs(2);
 
-/// True when the file of `md` changed less than [`UNSETTLED`] ago (or its time is ahead of the
-/// clock): its stamp proves nothing yet, so its parse is not reused on that stamp alone.
+/// True when the file of `md` changed less than [`UNSETTLED`] ago (or its time is less than that
+/// ahead of the clock): its stamp proves nothing yet, so its parse is not reused on that stamp alone.
 pub fn unsettled(md: &std::fs::Metadata) -> bool {
     let Ok(changed) = md.modified() else {
         return false;
     };
-    std::time::SystemTime::now()
-        .duration_since(changed)
-        .map_or(true, |age| age < UNSETTLED)
+    // A time ahead of the clock by more than that is a share's clock running ahead, not a save
+    // just made: re-reading such a file at every reload until the clock catches up gains nothing.
+    match std::time::SystemTime::now().duration_since(changed) {
+        Ok(age) => age < UNSETTLED,
+        Err(ahead) => ahead.duration() < UNSETTLED,
+    }
 }
 
 /// A line file's parse, kept while the file keeps its stamp.
