@@ -131,7 +131,19 @@ pub fn find(sheet: &Sheet, map: &[(String, Field)]) -> Option<Header> {
             unit,
         });
     }
-    // 2023年完成投资 or 上年计划投资 beside 2024年计划投资: last year's figures are not this year's.
+    set_aside(&mut columns, map);
+    Some(Header {
+        top: row,
+        row: last,
+        columns,
+    })
+}
+
+/// Columns whose field another column holds better become `Other` (their text stays in the source
+/// sentence): last year's figures beside this year's (2023年完成投资 or 上年计划投资 beside
+/// 2024年计划投资), unless `--map` names them, and a field named twice (完成情况 and 形象进度: the
+/// first column keeps it).
+fn set_aside(columns: &mut [Column], map: &[(String, Field)]) {
     let latest = columns.iter().filter_map(|k| named_year(&k.name)).max();
     for i in 0..columns.len() {
         let k = &columns[i];
@@ -140,18 +152,11 @@ pub fn find(sheet: &Sheet, map: &[(String, Field)]) -> Option<Header> {
         let earlier = k.name.starts_with("上年")
             || k.name.starts_with("去年")
             || named_year(&k.name).is_some_and(|y| Some(y) < latest);
-        // A field named twice (完成情况 and 形象进度) keeps its first column; the second one still
-        // goes into the source sentence.
         let twice = columns[..i].iter().any(|j| j.field == k.field);
         if (annual && earlier && !mapped) || (k.field != Field::Other && twice) {
             columns[i].field = Field::Other;
         }
     }
-    Some(Header {
-        top: row,
-        row: last,
-        columns,
-    })
 }
 
 /// The year a column name names (2024 in 2024年1-6月完成投资), if any.

@@ -8,7 +8,7 @@ use super::outline::sentences;
 use super::words::{self, Amount, Firmness};
 use crate::model::format::{
     Basis, Bound, Day, Figure, Firmness as ModelFirmness, Growth, GrowthUnit, Ledger, Milestone,
-    Project, RateKind, Value,
+    Project, Value,
 };
 use crate::model::{Item, ItemKind};
 use std::collections::HashSet;
@@ -135,39 +135,6 @@ fn per_words(before: &str) -> Option<String> {
         ];
         ((c == '各' || c == '每') && unit_word.contains(&next)).then(|| format!("{c}{next}"))
     })
-}
-
-/// What a percentage is: the item's progress (形象进度, 完成率, 占年计划) or a share.
-fn rate_kind(before: &str) -> RateKind {
-    let progress = [
-        "进度",
-        "完成率",
-        "完成了",
-        "完成年",
-        "完成全年",
-        "占年",
-        "占全年",
-        "占上半年",
-        "占半年",
-        "目标任务",
-        "全年任务",
-        "年度任务",
-        "全年计划",
-        "年度计划",
-        "全年目标",
-        "年度目标",
-    ];
-    if progress.iter().any(|w| before.contains(w)) {
-        RateKind::Progress
-    } else if ["缩短", "压缩", "减少", "降低", "提高", "提升", "节约"]
-        .iter()
-        .any(|w| before.ends_with(w))
-    {
-        // 平均时限缩短40%: a relative change, not a share of anything.
-        RateKind::Change
-    } else {
-        RateKind::Share
-    }
 }
 
 /// The format's firmness for the extractor's, with the report's word (争取 as well as 力争).
@@ -401,3 +368,5 @@ fn place_firmness(item: &mut Item, f: Firmness, source: &str) {
 }
 
 mod attach;
+mod rates;
+use rates::rate_kind;
