@@ -25,12 +25,26 @@ pub(super) fn figures_of(
                 joined = true;
             }
         }
-        let piece = &sent[from..to];
+        // 32栋1526套安置房: figures side by side measure the same thing, named after the last.
+        let mut last = k;
+        while figs
+            .get(last + 1)
+            .is_some_and(|b| b.start == figs[last].end)
+        {
+            last += 1;
+        }
+        let (named, to) = match last > k {
+            true => (figs[last], figs.get(last + 1).map_or(ce, |b| b.start)),
+            false => (*a, to),
+        };
+        // The words before the run, then the last figure of the run and what follows it.
+        let piece = format!("{}{}", &sent[from..a.start], &sent[named.start..to]);
+        let start = a.start - from;
         let (l, sure) = label(
-            piece,
-            a.start - from,
-            a.end - from,
-            if k + 1 == figs.len() { next } else { None },
+            &piece,
+            start,
+            start + (named.end - named.start),
+            if last + 1 == figs.len() { next } else { None },
         );
         out.push((
             DraftFigure {

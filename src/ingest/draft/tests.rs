@@ -189,3 +189,18 @@ fn a_plan_named_with_its_year_is_still_the_plan() {
         "{items:#?}"
     );
 }
+
+#[test]
+fn figures_side_by_side_are_named_after_the_thing_they_both_count() {
+    let mut review = Vec::new();
+    let text = "32栋1526套昊华鸿化迁建安置房主体全面完工，小区道路水稳层铺设1300米。";
+    let items = draft_unit(&unit(text), 2013, false, &mut review);
+    assert_eq!(
+        shown(&items),
+        [
+            "昊华鸿化迁建安置房主体全面完工 = : Num(32.0) 栋; 昊华鸿化迁建安置房主体全面完工: Num(1526.0) 套",
+            "小区道路水稳层铺设 = : Num(1300.0) 米",
+        ],
+        "{items:#?}"
+    );
+}
