@@ -98,7 +98,7 @@ impl Drafter<'_> {
     /// in order, one item each; or, with no figures before, the names the subject lists.
     fn respective(&self, s: &Sentence, cs: usize, ce: usize) -> Option<Vec<Slot>> {
         let clause = &s.text[cs..ce];
-        let at = clause.find("分别")?;
+        let at = clause.find("分别").or_else(|| self.joined_growths(s, cs))?;
         let growths = self.asides.len();
         if growths < 2 || self.asides.iter().any(|(part, _, _)| *part) {
             return None;
@@ -115,6 +115,25 @@ impl Drafter<'_> {
     }
 }
 
+impl Drafter<'_> {
+    /// For growths joined by 和 or 、 without 分别 (本科上线率和强基上线率同比提升7.12%和13.86%): where
+    /// the subject ends (its 同比, or the first growth), relative to the clause.
+    fn joined_growths(&self, s: &Sentence, cs: usize) -> Option<usize> {
+        let g: Vec<&Amount> = self.asides.iter().map(|(_, a, _)| a).collect();
+        let joined = g.len() >= 2
+            && g.windows(2)
+                .all(|w| ["和", "、", "及"].contains(&s.text[w[0].end..w[1].start].trim()));
+        if !joined {
+            return None;
+        }
+        let before = &s.text[cs..g[0].start];
+        ["同比", "环比", "比上年", "较上年", "比去年", "较去年"]
+            .iter()
+            .find_map(|w| before.find(w))
+            .or(Some(before.len()))
+    }
+}
+
 /// The names a subject lists with 和/与/及, each completed with the shared tail (城镇和农村居民人均可
 /// 支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入).
 fn listed_names(subject: &str) -> Vec<String> {
@@ -126,8 +145,12 @@ fn listed_names(subject: &str) -> Vec<String> {
         return Vec::new();
     };
     let (na, nb) = (a.chars().count(), b.chars().count());
-    if na == 0 || nb <= na {
+    if na == 0 || nb == 0 {
         return Vec::new();
+    }
+    // 本科上线率和强基上线率: two whole names.
+    if nb <= na {
+        return vec![a.to_string(), b.to_string()];
     }
     let tail: String = b.chars().skip(na).collect();
     vec![format!("{a}{tail}"), b.to_string()]

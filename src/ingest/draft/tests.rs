@@ -204,3 +204,25 @@ fn figures_side_by_side_are_named_after_the_thing_they_both_count() {
         "{items:#?}"
     );
 }
+
+#[test]
+fn growths_joined_by_he_go_to_the_names_in_order() {
+    let mut review = Vec::new();
+    let text = "固安一中本科上线率和强基上线率同比提升7.12%和13.86%。";
+    let items = draft_unit(&unit(text), 2024, false, &mut review);
+    let got: Vec<(&str, Vec<String>)> = items
+        .iter()
+        .map(|i| {
+            let g = i.growth.iter().map(|a| format!("{:?}", a.value)).collect();
+            (i.label.as_str(), g)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("固安一中本科上线率", vec!["Num(7.12)".to_string()]),
+            ("强基上线率", vec!["Num(13.86)".to_string()]),
+        ],
+        "{items:#?}"
+    );
+}
