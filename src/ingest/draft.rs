@@ -13,6 +13,7 @@ mod plans;
 mod unread;
 use super::words::{amounts, deadlines, Amount, Deadline, Firmness};
 pub(crate) use asides::strip_growth_words;
+pub(crate) use plans::of_the_plan;
 use unread::unread_numbers;
 
 /// A figure placed on an item.

@@ -50,7 +50,7 @@ pub(super) fn against_plan(
 
 /// The words of a clause stating progress against a plan (占全年计划的67%, 完成年任务的78%, 占上半年目标
 /// 任务5500万元的110%): 占全年计划, 完成年任务, 占上半年目标任务. None for any other clause.
-pub(super) fn of_the_plan(clause: &str) -> Option<&str> {
+pub(crate) fn of_the_plan(clause: &str) -> Option<&str> {
     let t = clause.trim();
     if !(t.starts_with('占') || t.starts_with("完成")) {
         return None;

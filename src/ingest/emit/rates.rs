@@ -12,17 +12,11 @@ pub(super) fn rate_kind(before: &str) -> RateKind {
         "完成全年",
         "占年",
         "占全年",
-        "占上半年",
-        "占半年",
-        "目标任务",
-        "全年任务",
-        "年度任务",
-        "全年计划",
-        "年度计划",
-        "全年目标",
-        "年度目标",
+        "目标任务的",
     ];
-    if progress.iter().any(|w| before.contains(w)) {
+    // 占上半年目标任务5500万元的, 完成市政府下达全年任务的: progress against a plan, as drafting reads it.
+    let against_plan = crate::ingest::draft::of_the_plan(before).is_some();
+    if against_plan || progress.iter().any(|w| before.contains(w)) {
         RateKind::Progress
     } else if ["缩短", "压缩", "减少", "降低", "提高", "提升", "节约"]
         .iter()
