@@ -15,6 +15,7 @@ pub mod problem;
 pub mod rows;
 pub mod sheet;
 pub mod titles;
+pub mod xml2003;
 
 pub use header::Field;
 pub use problem::{Kind, Place, Problem};

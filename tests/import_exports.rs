@@ -1,6 +1,7 @@
-//! A 台账 as office systems export it: 导出Excel gives a web page (an HTML table, often in GBK)
-//! saved as `.xls`. It imports as the workbook it stands for: the same lines, items and figures,
-//! its merged header cells read from `colspan` / `rowspan`.
+//! A 台账 as office systems export it: 导出Excel gives a web page (an HTML table, often in GBK) or
+//! an XML Spreadsheet 2003, saved as `.xls`. Each imports as the workbook it stands for: the same
+//! lines, items and figures, its merged header cells read from `colspan` / `rowspan` or
+//! `ss:MergeAcross` / `ss:MergeDown`.
 
 use huibao::import::sheet::{Cell, Sheet};
 use std::path::Path;
@@ -54,6 +55,85 @@ fn page_of(sheet: &Sheet) -> String {
         html += "</tr>\n";
     }
     html + "</table></body></html>\n"
+}
+
+/// The workbook as an XML Spreadsheet 2003: every sheet, cells under a merge not written (the next
+/// written cell then names its column), numbers and dates typed.
+fn xml_of(sheets: &[Sheet]) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n\
+         <Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\" \
+         xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\">\n",
+    );
+    for sheet in sheets {
+        xml += &format!(" <Worksheet ss:Name=\"{}\"><Table>\n", sheet.name);
+        for (r, row) in sheet.rows.iter().enumerate() {
+            xml += &format!("  <Row ss:Index=\"{}\">", r + 1);
+            let mut next = 0;
+            for c in 0..row.len() {
+                let (r32, c32) = (r as u32, c as u32);
+                let region = sheet.merges.iter().find(|m| {
+                    (m.top..=m.bottom).contains(&r32) && (m.left..=m.right).contains(&c32)
+                });
+                let mut attrs = String::new();
+                match region {
+                    Some(m) if (m.top, m.left) != (r32, c32) => continue,
+                    Some(m) => {
+                        attrs += &format!(
+                            " ss:MergeAcross=\"{}\" ss:MergeDown=\"{}\"",
+                            m.right - m.left,
+                            m.bottom - m.top
+                        );
+                    }
+                    None => {}
+                }
+                let data = match sheet.cell(r, c) {
+                    Cell::Empty if attrs.is_empty() => continue,
+                    Cell::Empty => String::new(),
+                    Cell::Text(t) => format!(
+                        "<Data ss:Type=\"String\">{}</Data>",
+                        t.replace('&', "&amp;").replace('<', "&lt;")
+                    ),
+                    Cell::Num(n) => format!("<Data ss:Type=\"Number\">{n}</Data>"),
+                    Cell::Date(d) => format!(
+                        "<Data ss:Type=\"DateTime\">{}T00:00:00.000</Data>",
+                        huibao::import::sheet::serial_to_date(*d)
+                            .expect("a date")
+                            .format("%Y-%m-%d")
+                    ),
+                    Cell::Bool(b) => format!("<Data ss:Type=\"Boolean\">{}</Data>", u8::from(*b)),
+                    Cell::Error(e) => format!("<Data ss:Type=\"Error\">{e}</Data>"),
+                };
+                if c != next {
+                    attrs = format!(" ss:Index=\"{}\"{attrs}", c + 1);
+                }
+                xml += &format!("<Cell{attrs}>{data}</Cell>");
+                next = c + region.map_or(1, |m| (m.right - m.left + 1) as usize);
+            }
+            xml += "</Row>\n";
+        }
+        xml += " </Table></Worksheet>\n";
+    }
+    xml + "</Workbook>\n"
+}
+
+#[test]
+fn an_xml_2003_export_imports_as_the_workbook_it_stands_for() {
+    let xlsx = fixture("重点项目台账.xlsx");
+    let sheets = huibao::import::book::read(&xlsx).expect("the workbook");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let export = dir.path().join("重点项目台账.xls");
+    std::fs::write(&export, xml_of(&sheets)).expect("write the export");
+    let (book, xml) = (import(&xlsx, None), import(&export, None));
+    assert_eq!(
+        serde_json::to_value(&xml.lines).expect("json"),
+        serde_json::to_value(&book.lines).expect("json")
+    );
+    assert_eq!(
+        (xml.as_of, &xml.as_of_words, &xml.counts),
+        (book.as_of, &book.as_of_words, &book.counts)
+    );
+    assert!(book.lines.iter().map(|l| l.items().count()).sum::<usize>() >= 5);
 }
 
 /// Imports `path` (only sheet `sheet` when given), failing the test with every problem.
