@@ -246,13 +246,8 @@ mod tests {
         assert_eq!([text(s, 3, 2), text(s, 3, 3)], ["5000", "1,200"]);
         assert_eq!(text(s, 4, 1), "污水&管网");
         assert_eq!(s.cell(4, 2), &Cell::Empty);
-        let spans: Vec<(u32, u32, u32, u32)> = s
-            .merges
-            .iter()
-            .map(|m| (m.top, m.left, m.bottom, m.right))
-            .collect();
         assert_eq!(
-            spans,
+            s.spans(),
             [(0, 0, 0, 3), (1, 0, 2, 0), (1, 1, 2, 1), (1, 2, 1, 3)]
         );
     }

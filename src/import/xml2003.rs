@@ -249,13 +249,8 @@ mod tests {
         assert_eq!(text(4, 1), "道路&桥梁");
         assert_eq!(t.cell(4, 2), &Cell::Num(5000.0));
         assert!(matches!(t.cell(4, 3), Cell::Date(_)));
-        let spans: Vec<(u32, u32, u32, u32)> = t
-            .merges
-            .iter()
-            .map(|m| (m.top, m.left, m.bottom, m.right))
-            .collect();
         assert_eq!(
-            spans,
+            t.spans(),
             [(0, 0, 0, 3), (1, 0, 2, 0), (1, 1, 2, 1), (1, 2, 1, 3)]
         );
     }
