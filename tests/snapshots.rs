@@ -168,6 +168,38 @@ fn history_screens_at_80x24_and_120x40() {
     }
 }
 
+/// Over SSH at 80 columns the line panel still names each item: the five projects of 重点项目
+/// all begin with 示例, so a label cut to two characters leaves five rows that read the same.
+#[test]
+fn line_labels_stay_readable_at_80_columns() {
+    let text = render(history_state(), (80, 24), "2");
+    for label in ["示例现代果业", "示例白羽鸡养", "示例冷链物流园", "示例温泉民宿", "示例粮食烘干"] {
+        assert!(text.contains(label), "{label} is cut at 80 columns:\n{text}");
+    }
+    // The percentage stays beside the light.
+    let row = text.lines().find(|l| l.contains("示例冷链")).unwrap();
+    assert!(row.contains("36%") && row.contains("● 正常"), "{row}");
+}
+
+/// The overview card shows the light of a red ledger (an overdue 台账), as the card's count does.
+#[test]
+fn an_overdue_ledger_shows_its_light_on_the_card() {
+    let text = render(history_state(), (80, 24), "");
+    let row = text.lines().find(|l| l.contains("7/10处")).unwrap();
+    assert!(row.contains("✕") && row.contains("70%"), "{row}");
+}
+
+/// An item's detail wraps a long ledger entry rather than cutting its deadline, and says that an
+/// open entry past its deadline (at the data's date) is overdue.
+#[test]
+fn a_ledger_entry_is_never_cut_and_says_when_overdue() {
+    let text = render(history_state(), (80, 24), "4 Enter");
+    let entry = text.split("YH-2024-003").nth(1).unwrap();
+    let entry = entry.split("YH-2024-004").next().unwrap();
+    assert!(entry.contains("2024-04-20"), "the deadline is cut:\n{text}");
+    assert!(entry.contains("逾期"), "the open entry is not called overdue:\n{text}");
+}
+
 /// Slides in presenter mode: every slide at 80×24 and 200×50, and one at 120×40 per data set.
 #[test]
 fn presenter_slides() {
