@@ -298,8 +298,22 @@ fn figure_row(state: &State, line: &LineBoard, it: &ItemBoard, w: usize) -> Line
         let txt = format!("· {firm}{}", named(w.saturating_sub(2)));
         return Line::from(Span::styled(truncate(&txt, w), t.dim));
     }
-    let value = main_value(it, state.lang, j.progress.is_some() || w < 40);
-    if let Some(p) = j.progress {
+    // A ledger's progress is its closure rate (整改率), with the ledger's light, as on the line panel;
+    // a narrow card keeps the name of a ledger that is not behind.
+    let ledger_rate = || {
+        it.item
+            .ledger()
+            .filter(|_| j.light.is_laggard() || w >= 36)
+            .and_then(crate::model::wording::closure_rate)
+    };
+    let progress = j.progress.or_else(ledger_rate);
+    // A wide card keeps a ledger's words (发现11 整改11 未改0).
+    let compact = match it.item.ledger() {
+        Some(_) => w < 56,
+        None => progress.is_some() || w < 40,
+    };
+    let value = main_value(it, state.lang, compact);
+    if let Some(p) = progress {
         // The light's symbol goes with the percentage, so it never rests on colour alone; a written
         // rate keeps its decimals (173.5%).
         let pct = crate::model::wording::progress_pct(it)
