@@ -173,8 +173,17 @@ fn history_screens_at_80x24_and_120x40() {
 #[test]
 fn line_labels_stay_readable_at_80_columns() {
     let text = render(history_state(), (80, 24), "2");
-    for label in ["示例现代果业", "示例白羽鸡养", "示例冷链物流园", "示例温泉民宿", "示例粮食烘干"] {
-        assert!(text.contains(label), "{label} is cut at 80 columns:\n{text}");
+    for label in [
+        "示例现代果业",
+        "示例白羽鸡养",
+        "示例冷链物流园",
+        "示例温泉民宿",
+        "示例粮食烘干",
+    ] {
+        assert!(
+            text.contains(label),
+            "{label} is cut at 80 columns:\n{text}"
+        );
     }
     // The percentage stays beside the light.
     let row = text.lines().find(|l| l.contains("示例冷链")).unwrap();
@@ -197,7 +206,23 @@ fn a_ledger_entry_is_never_cut_and_says_when_overdue() {
     let entry = text.split("YH-2024-003").nth(1).unwrap();
     let entry = entry.split("YH-2024-004").next().unwrap();
     assert!(entry.contains("2024-04-20"), "the deadline is cut:\n{text}");
-    assert!(entry.contains("逾期"), "the open entry is not called overdue:\n{text}");
+    assert!(
+        entry.contains("逾期"),
+        "the open entry is not called overdue:\n{text}"
+    );
+}
+
+/// A slide too small for big digits writes the percentage and the figures it came from apart:
+/// `10%10/100亩` read as one number.
+#[test]
+fn a_small_slide_keeps_the_percentage_apart_from_its_figures() {
+    let mut s = history_state();
+    s.start_presenting(None);
+    let text = render(s, (80, 24), "");
+    for glued in ["100%500", "50%约3000", "10%10/100"] {
+        assert!(!text.contains(glued), "{glued}:\n{text}");
+    }
+    assert!(text.contains("10%  10/100亩"), "{text}");
 }
 
 /// Slides in presenter mode: every slide at 80×24 and 200×50, and one at 120×40 per data set.
