@@ -164,3 +164,24 @@ fn a_reload_of_the_county_keeps_the_screens_and_reloads_the_open_town() {
         "the town's screen stays"
     );
 }
+
+/// Help over the county answers only its own keys: `f`, `w` or a line key there used to reach the
+/// screens of whichever town was open last (a filter the county's counts ignore, a town's laggard
+/// list under 全县总览 › 东山镇 though no town was opened). The footer offers only those keys.
+#[test]
+fn help_over_the_county_takes_only_its_own_keys() {
+    let mut s = state();
+    press(&mut s, "Enter Esc ?");
+    assert_eq!(s.stack, vec![Route::County, Route::Help]);
+    press(&mut s, "f w 2 [ Tab");
+    assert_eq!(s.stack, vec![Route::County, Route::Help], "{:?}", s.stack);
+    assert_eq!(s.filter, None);
+    assert!(s.notice.is_some(), "the footer says why nothing happened");
+    let keys: Vec<&str> = hints(&s).iter().map(|(k, _)| *k).collect();
+    assert!(
+        !keys.iter().any(|k| ["w", "f", "[ ]"].contains(k)),
+        "{keys:?}"
+    );
+    press(&mut s, "j Esc");
+    assert_eq!(s.stack, vec![Route::County]);
+}
