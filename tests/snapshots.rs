@@ -225,6 +225,17 @@ fn a_small_slide_keeps_the_percentage_apart_from_its_figures() {
     assert!(text.contains("10%  10/100亩"), "{text}");
 }
 
+/// At 80 columns the footer of a screen one can go back from shows how: Esc came after w, f and
+/// [ ] and fell off the edge.
+#[test]
+fn the_way_back_is_in_the_footer_at_80_columns() {
+    for keys in ["2", "2 Enter", "w", "f"] {
+        let text = render(history_state(), (80, 24), keys);
+        let footer = text.lines().last().unwrap();
+        assert!(footer.contains("Esc"), "{keys}: {footer}");
+    }
+}
+
 /// Slides in presenter mode: every slide at 80×24 and 200×50, and one at 120×40 per data set.
 #[test]
 fn presenter_slides() {
