@@ -318,7 +318,9 @@ fn figure_row(state: &State, line: &LineBoard, it: &ItemBoard, w: usize) -> Line
         // rate keeps its decimals (173.5%).
         let pct = crate::model::wording::progress_pct(it)
             .unwrap_or_else(|| percent(j.progress_raw.unwrap_or(p)));
-        let pw = width(&pct).max(5);
+        // A rate (完成率 81%) is its own progress: written once.
+        let value = if value == pct { String::new() } else { value };
+        let pw = width(&pct).max(4) + 1;
         let pct = format!(
             "{}{}",
             if j.light == crate::model::Light::None {
@@ -328,14 +330,21 @@ fn figure_row(state: &State, line: &LineBoard, it: &ItemBoard, w: usize) -> Line
             },
             pad_left(&pct, pw)
         );
-        let vw = width(&value);
+        let vw = if value.is_empty() {
+            0
+        } else {
+            width(&value) + 1
+        };
         let bw = if w >= 44 { (w / 5).clamp(4, 16) } else { 0 };
-        let lw = w.saturating_sub(bw + vw + pw + 4).max(4);
+        let lw = w.saturating_sub(bw + vw + pw + 3).max(4);
         let mut spans = vec![Span::styled(pad(&named(lw), lw), t.text), Span::raw(" ")];
         if bw > 0 {
             spans.extend(bar(p, j.time_progress, bw, j.light, t));
         }
-        spans.push(Span::styled(format!(" {value} "), t.text));
+        match value.is_empty() {
+            true => spans.push(Span::raw(" ")),
+            false => spans.push(Span::styled(format!(" {value} "), t.text)),
+        }
         spans.push(Span::styled(pct, t.light(j.light)));
         return Line::from(spans);
     }
