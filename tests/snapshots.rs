@@ -236,6 +236,20 @@ fn the_way_back_is_in_the_footer_at_80_columns() {
     }
 }
 
+/// With `--lang en` the light's word is never cut: '■ far behind' is wider than '■ 严重滞后'
+/// and read '■ far behin' in the laggard list at 80 columns.
+#[test]
+fn english_light_words_are_whole() {
+    for size in [(80, 24), (120, 40)] {
+        for keys in ["w", "5"] {
+            let mut s = history_state();
+            s.lang = Lang::En;
+            let text = render(s, size, keys);
+            assert!(text.contains("■ far behind"), "{keys} {size:?}:\n{text}");
+        }
+    }
+}
+
 /// Slides in presenter mode: every slide at 80×24 and 200×50, and one at 120×40 per data set.
 #[test]
 fn presenter_slides() {

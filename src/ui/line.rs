@@ -112,6 +112,11 @@ fn widths(state: &State, line: &LineBoard, w: usize) -> [usize; 6] {
     } else {
         (cl + co + 1, 0)
     };
+    // The status column as wide as the language's widest light (English: ■ far behind).
+    let (cl, cg) = {
+        let lw = super::widgets::light_width(lang);
+        (cl.saturating_sub(lw.saturating_sub(cg)).max(6), cg.max(lw))
+    };
     let cl = if line.prev_date.is_some() {
         cl.saturating_sub(CHANGE_W + 1).max(6)
     } else {
