@@ -250,6 +250,21 @@ fn english_light_words_are_whole() {
     }
 }
 
+/// On the projector the red 台账 of 安全生产 is shown in big digits like its neighbours: with
+/// '处  整改/发现' beside them it did not fit its tile and fell back to small text.
+#[test]
+fn a_ledger_slide_tile_shows_big_digits() {
+    let mut s = history_state();
+    s.start_presenting(None);
+    let text = render(s, (80, 24), "Space Space Space Space");
+    assert!(!text.contains("7/10处"), "small text:\n{text}");
+    let row = text
+        .lines()
+        .find(|l| l.contains(" 处"))
+        .expect("unit beside the digits");
+    assert!(row.contains('█'), "{row}");
+}
+
 /// Slides in presenter mode: every slide at 80×24 and 200×50, and one at 120×40 per data set.
 #[test]
 fn presenter_slides() {
