@@ -265,6 +265,21 @@ fn a_ledger_slide_tile_shows_big_digits() {
     assert!(row.contains('█'), "{row}");
 }
 
+/// The filter chooser says how many items each choice keeps, so a leader does not pick 逾期 to
+/// find an empty dashboard.
+#[test]
+fn the_filter_chooser_counts_what_each_choice_keeps() {
+    let text = render(history_state(), (80, 24), "f");
+    let count = |what: &str| {
+        let row = text.lines().find(|l| l.contains(what)).unwrap();
+        row.split_whitespace().last().unwrap().to_string()
+    };
+    assert_eq!(count("✕ 逾期"), "2项", "{text}");
+    assert_eq!(count("■ 严重滞后"), "1项", "{text}");
+    assert_eq!(count("▲ 滞后"), "0项", "{text}");
+    assert_eq!(count("全部"), "27项", "{text}");
+}
+
 /// Slides in presenter mode: every slide at 80×24 and 200×50, and one at 120×40 per data set.
 #[test]
 fn presenter_slides() {
