@@ -314,39 +314,7 @@ fn figure_row(state: &State, line: &LineBoard, it: &ItemBoard, w: usize) -> Line
     };
     let value = main_value(it, state.lang, compact);
     if let Some(p) = progress {
-        // The light's symbol goes with the percentage, so it never rests on colour alone; a written
-        // rate keeps its decimals (173.5%).
-        let pct = crate::model::wording::progress_pct(it)
-            .unwrap_or_else(|| percent(j.progress_raw.unwrap_or(p)));
-        // A rate (完成率 81%) is its own progress: written once.
-        let value = if value == pct { String::new() } else { value };
-        let pw = width(&pct).max(4) + 1;
-        let pct = format!(
-            "{}{}",
-            if j.light == crate::model::Light::None {
-                " "
-            } else {
-                j.light.symbol()
-            },
-            pad_left(&pct, pw)
-        );
-        let vw = if value.is_empty() {
-            0
-        } else {
-            width(&value) + 1
-        };
-        let bw = if w >= 44 { (w / 5).clamp(4, 16) } else { 0 };
-        let lw = w.saturating_sub(bw + vw + pw + 3).max(4);
-        let mut spans = vec![Span::styled(pad(&named(lw), lw), t.text), Span::raw(" ")];
-        if bw > 0 {
-            spans.extend(bar(p, j.time_progress, bw, j.light, t));
-        }
-        match value.is_empty() {
-            true => spans.push(Span::raw(" ")),
-            false => spans.push(Span::styled(format!(" {value} "), t.text)),
-        }
-        spans.push(Span::styled(pct, t.light(j.light)));
-        return Line::from(spans);
+        return progress_row(it, p, value, &named, w, t);
     }
     // The value is shown whole; the label gives way (down to nothing on a very narrow card).
     let vw = width(&value).min(w);
@@ -357,6 +325,52 @@ fn figure_row(state: &State, line: &LineBoard, it: &ItemBoard, w: usize) -> Line
         Span::raw(" "),
         Span::styled(pad_left(&value, vw), style),
     ])
+}
+
+/// A card row with progress `p`: `label [bar] 200/800亩 ● 25%` (the bar on a wide card; the value
+/// left out when it is the percentage itself).
+fn progress_row(
+    it: &ItemBoard,
+    p: f64,
+    value: String,
+    named: &dyn Fn(usize) -> String,
+    w: usize,
+    t: &super::theme::Theme,
+) -> Line<'static> {
+    let j = &it.judgement;
+    // The light's symbol goes with the percentage, so it never rests on colour alone; a written
+    // rate keeps its decimals (173.5%).
+    let pct = crate::model::wording::progress_pct(it)
+        .unwrap_or_else(|| percent(j.progress_raw.unwrap_or(p)));
+    // A rate (完成率 81%) is its own progress: written once.
+    let value = if value == pct { String::new() } else { value };
+    let pw = width(&pct).max(4) + 1;
+    let pct = format!(
+        "{}{}",
+        if j.light == crate::model::Light::None {
+            " "
+        } else {
+            j.light.symbol()
+        },
+        pad_left(&pct, pw)
+    );
+    let vw = if value.is_empty() {
+        0
+    } else {
+        width(&value) + 1
+    };
+    let bw = if w >= 44 { (w / 5).clamp(4, 16) } else { 0 };
+    let lw = w.saturating_sub(bw + vw + pw + 3).max(4);
+    let mut spans = vec![Span::styled(pad(&named(lw), lw), t.text), Span::raw(" ")];
+    if bw > 0 {
+        spans.extend(bar(p, j.time_progress, bw, j.light, t));
+    }
+    match value.is_empty() {
+        true => spans.push(Span::raw(" ")),
+        false => spans.push(Span::styled(format!(" {value} "), t.text)),
+    }
+    spans.push(Span::styled(pct, t.light(j.light)));
+    Line::from(spans)
 }
 
 /// The deadlines of the next 14 days (and those passed since the data's date), under the cards.
