@@ -344,3 +344,22 @@ fn the_data_folder_itself_is_understood_as_the_current_folder() {
     assert_eq!(code, 2);
     assert!(err.contains("没有找到数据文件夹"), "{err}");
 }
+
+/// After `huibao new` every figure is last week's until the clerk edits it: the overview's cards
+/// count the items still marked 待更新, so the clerk sees what is left and a leader sees that the
+/// numbers are not this week's (the cards said only 变动0, as if nothing had moved).
+#[test]
+fn the_cards_count_items_still_awaiting_their_update() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::copy_tree(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/history"),
+        tmp.path(),
+    );
+    let (code, out, err) = run_in(tmp.path(), &["new", "2024-05-10"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let args = ["--today", "2024-05-11", "render", "--size", "80x24"];
+    let (code, screen, err) = run_in(tmp.path(), &args);
+    assert_eq!(code, 0, "{err}");
+    assert!(screen.contains("待更新6"), "{screen}");
+    assert!(screen.contains("待更新5"), "{screen}");
+}

@@ -232,6 +232,15 @@ fn card_summary(line: &LineBoard, left: usize, lang: crate::model::Lang, w: usiz
         line.items.len(),
         lang.pick("项", " items")
     ));
+    // Items `huibao new` carried over and nobody has updated yet come before the changes.
+    let awaiting = line
+        .items
+        .iter()
+        .filter(|i| i.item.awaiting_update())
+        .count();
+    if awaiting > 0 {
+        parts.push(format!("{}{awaiting}", lang.pick("待更新", "to update ")));
+    }
     if line.prev_date.is_some() {
         parts.push(format!(
             "{}{}",
