@@ -280,6 +280,21 @@ fn the_filter_chooser_counts_what_each_choice_keeps() {
     assert_eq!(count("全部"), "27项", "{text}");
 }
 
+/// The strip under the cards names what it lists: with the seed (as of 06-30) read on 07-25 it
+/// lists milestones of 07-20 that passed since the data's date under a heading that said only
+/// 近14天到期.
+#[test]
+fn the_due_strip_heading_names_deadlines_passed_since_the_data() {
+    let dir = std::path::Path::new("data");
+    let day = NaiveDate::from_ymd_opt(2023, 7, 25).unwrap();
+    let text = render(State::new(load::load_dir(dir), Lang::Zh, day), (80, 24), "");
+    let head = text.lines().find(|l| l.contains("近14天")).unwrap();
+    assert!(head.contains("数据日后已到期"), "{head}");
+    let text = render(state(Lang::Zh), (80, 24), "");
+    let head = text.lines().find(|l| l.contains("近14天")).unwrap();
+    assert!(!head.contains("已到期"), "{head}");
+}
+
 /// Slides in presenter mode: every slide at 80×24 and 200×50, and one at 120×40 per data set.
 #[test]
 fn presenter_slides() {

@@ -15,7 +15,19 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, soon: &[Due]) {
     let lang = state.lang;
     let w = area.width as usize;
     let shown = soon.len().min(area.height as usize - 1);
-    let mut head = format!(" {}", lang.pick("近14天到期", "Due in the next 14 days"));
+    let passed = soon
+        .iter()
+        .any(|d| d.countdown == crate::model::wording::Countdown::AwaitingUpdate);
+    let mut head = format!(
+        " {}",
+        match passed {
+            false => lang.pick("近14天到期", "Due in the next 14 days"),
+            true => lang.pick(
+                "近14天到期及数据日后已到期",
+                "Due in the next 14 days, and passed since the data's date"
+            ),
+        }
+    );
     if shown < soon.len() {
         head.push_str(&format!(
             "  ({}{}{})",
