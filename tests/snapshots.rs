@@ -285,14 +285,17 @@ fn the_filter_chooser_counts_what_each_choice_keeps() {
 /// 近14天到期.
 #[test]
 fn the_due_strip_heading_names_deadlines_passed_since_the_data() {
-    let dir = std::path::Path::new("data");
-    let day = NaiveDate::from_ymd_opt(2023, 7, 25).unwrap();
-    let text = render(State::new(load::load_dir(dir), Lang::Zh, day), (80, 24), "");
-    let head = text.lines().find(|l| l.contains("近14天")).unwrap();
-    assert!(head.contains("数据日后已到期"), "{head}");
-    let text = render(state(Lang::Zh), (80, 24), "");
-    let head = text.lines().find(|l| l.contains("近14天")).unwrap();
-    assert!(!head.contains("已到期"), "{head}");
+    let head = |d: u32| {
+        let day = NaiveDate::from_ymd_opt(2023, 7, d).unwrap();
+        let s = State::new(load::load_dir(std::path::Path::new("data")), Lang::Zh, day);
+        let text = render(s, (80, 24), "");
+        let row = text.lines().find(|l| l.contains("近14天"));
+        row.unwrap_or_else(|| panic!("no strip on 07-{d}:\n{text}"))
+            .to_string()
+    };
+    assert!(head(25).contains("数据日后已到期"), "{}", head(25));
+    // On 07-10 the 07-20 milestone is ahead: the heading is as before.
+    assert!(!head(10).contains("已到期"), "{}", head(10));
 }
 
 /// Slides in presenter mode: every slide at 80×24 and 200×50, and one at 120×40 per data set.
