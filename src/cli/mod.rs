@@ -141,7 +141,8 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         unit: Option<String>,
     },
-    /// Draft a data folder from a written report (.docx, or .txt/.md in UTF-8, GBK or UTF-16).
+    /// Draft a data folder from a written report (.docx, a saved web page, or .txt/.md in UTF-8, GBK or
+    /// UTF-16).
     Extract {
         /// The report.
         report: PathBuf,

@@ -8,6 +8,7 @@ pub mod csv;
 pub mod dates;
 pub mod fields;
 pub mod header;
+pub mod html;
 pub mod lines;
 pub mod milestones;
 pub mod problem;
