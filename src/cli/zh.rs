@@ -43,7 +43,7 @@ const ABOUT: &[(&str, &str)] = &[
 /// The help of each option and argument: (command, argument id, short help, long help or `""`).
 /// Options of `huibao` itself (command `""`) hold for every command.
 const ARGS: &[(&str, &str, &str, &str)] = &[
-    ("", "data", "数据文件夹：放 town.json 和各日期快照文件夹；默认 ./data，没有时显示程序内置的示例汇报", ""),
+    ("", "data", "数据文件夹：放 town.json 和各日期快照文件夹；默认 ./data，或含 town.json 的当前文件夹；都没有时显示程序内置的示例汇报", ""),
     ("", "today", "指定“今天”（YYYY-MM-DD），一切与日期有关的计算都按它", ""),
     ("", "at", "打开这一日期（YYYY-MM-DD）的快照，而不是最新一期", ""),
     ("", "poll", "每隔若干秒查看一次数据文件夹，代替文件事件（网络共享盘用）", ""),
