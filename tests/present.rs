@@ -109,6 +109,19 @@ fn without_seconds_the_slides_stay() {
     s.start_presenting(Some(0));
     tick(&mut s, 120);
     assert_eq!(s.slide(), Some(Slide::Overview));
+    // `p` has nothing to pause: the footer says how to get auto-advance, and nothing moves.
+    press(&mut s, "p");
+    let said = s
+        .notice
+        .as_ref()
+        .map(|n| n.text.as_str())
+        .unwrap_or_default();
+    assert!(
+        said.starts_with("未开启自动翻页：启动时写 --present 秒数"),
+        "{said:?}"
+    );
+    tick(&mut s, 120);
+    assert_eq!(s.slide(), Some(Slide::Overview));
 }
 
 #[test]

@@ -30,6 +30,8 @@ pub enum Nothing {
     InHelp,
     /// A presenter key outside presenter mode, or the like.
     NotHere,
+    /// `p` (pause auto-advance) in presenter mode started without SECONDS.
+    NoAutoAdvance,
 }
 
 impl Nothing {
@@ -57,6 +59,12 @@ impl Nothing {
                 )
                 .into(),
             Nothing::NotHere => lang.pick("这里没有可做的", "nothing to do here").into(),
+            Nothing::NoAutoAdvance => lang
+                .pick(
+                    "未开启自动翻页：启动时写 --present 秒数（如 --present 30）；翻页用空格或 →",
+                    "no auto-advance: start with --present SECONDS (e.g. --present 30); Space or → turns slides",
+                )
+                .into(),
         }
     }
 }

@@ -48,6 +48,9 @@ pub fn update(state: &mut State, action: Action) -> Effects {
                 return p.due.map(Effect::WakeAt).into();
             }
         }
+        Action::TogglePause if state.present.as_ref().is_some_and(|p| p.interval.is_none()) => {
+            state.nothing(Nothing::NoAutoAdvance)
+        }
         Action::TogglePause => {
             let now = state.now;
             if let Some(p) = state.present.as_mut() {
