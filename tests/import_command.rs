@@ -61,6 +61,16 @@ fn the_command_writes_once_refuses_to_overwrite_and_keeps_ids_into_a_folder() {
     let next = std::fs::read_to_string(data.join("2024-07-07/supervision.json")).unwrap();
     assert!(next.contains("\"supervision.07\""));
     assert!(check_data_folder(&data).problems.is_empty());
+    assert!(!out.contains("注意"), "{out}");
+    // A week before the newest: written, with a note (a wrong --as-of would hide this week).
+    let (code, out, err) = huibao(&["import", table_s, "--into", data_s, "--as-of", "2024-06-23"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(
+            "注意：2024-06-23 早于文件夹里最新的一期（2024-07-07），看板仍先显示 2024-07-07"
+        ),
+        "{out}"
+    );
     // A bad table writes nothing and says where.
     let bad = fixture("bad/日期有误.xlsx");
     let (code, out, _) = huibao(&[

@@ -109,6 +109,7 @@ pub fn write_out(
 ) -> Result<String, (u8, String)> {
     let has_town = root.join("town.json").exists();
     let mut reused = 0;
+    let mut newest = None;
     if into {
         if !has_town {
             let msg = if en {
@@ -124,7 +125,9 @@ pub fn write_out(
             };
             return Err((exit::BAD_INPUT, msg));
         }
-        let existing: Vec<LineFile> = crate::model::load::load_dir(root)
+        let data = crate::model::load::load_dir(root);
+        newest = data.dates.last().copied();
+        let existing: Vec<LineFile> = data
             .lines
             .iter()
             .map(|l| LineFile::clone(&l.latest().file))
@@ -156,6 +159,16 @@ pub fn write_out(
     let written =
         write::write_drafted(root, &drafted, force).map_err(|e| (exit_code(&e), e.message(en)))?;
     let mut text = summary(&imp, root, &date, written.len(), reused, en);
+    if let Some(newest) = newest.filter(|n| *n > imp.as_of) {
+        // Filling in a past week is allowed; but a wrong --as-of (or a table's stale 截至 date)
+        // would put this week's figures behind last week's: say so.
+        let newest = newest.format("%Y-%m-%d");
+        text += &if en {
+            format!("note: {date} is older than the folder's newest snapshot ({newest}); the dashboard opens on {newest}\n")
+        } else {
+            format!("注意：{date} 早于文件夹里最新的一期（{newest}），看板仍先显示 {newest}\n")
+        };
+    }
     // What `huibao validate` would say about the new snapshot (units it does not know, more done
     // than planned): the clerk sees it now, not at the meeting.
     for line in
