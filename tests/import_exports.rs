@@ -208,3 +208,56 @@ fn a_page_without_a_table_is_refused_naming_the_file() {
         ["台账.htm: 无法打开表格：文件已损坏，或不是扩展名所示的格式（可用 Excel/WPS 另存一次）"]
     );
 }
+
+/// A sheet without section rows (一、…) has one group, titled as the sheet: the line panel and the
+/// item's detail do not show that title again as a group heading.
+#[test]
+fn a_sheet_without_sections_shows_no_group_heading_repeating_its_title() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let table = dir.path().join("台账.csv");
+    std::fs::write(
+        &table,
+        "青山镇重点项目推进情况表（截至2024年6月30日）\n序号,项目名称,总投资（万元）,累计完成投资（万元）\n1,青山大道改造,5000,1200\n2,污水管网,3000,300\n",
+    )
+    .expect("write the table");
+    let data = dir.path().join("data");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_huibao"))
+            .args(args)
+            .output()
+            .expect("run huibao");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let (t, d) = (
+        table.to_str().expect("a path"),
+        data.to_str().expect("a path"),
+    );
+    run(&["import", t, "-o", d]);
+    let base = [
+        "--data",
+        d,
+        "--today",
+        "2024-07-01",
+        "render",
+        "--size",
+        "100x12",
+        "--keys",
+    ];
+    let panel = run(&[&base[..], &["1"]].concat());
+    assert!(
+        panel.contains("青山大道改造") && panel.contains("污水管网"),
+        "{panel}"
+    );
+    assert!(!panel.contains('〔'), "{panel}");
+    let detail = run(&[&base[..], &["1 Enter"]].concat());
+    let line_field = detail
+        .lines()
+        .find(|l| l.contains("工作线"))
+        .unwrap_or_default();
+    assert!(!line_field.contains('›'), "{detail}");
+}

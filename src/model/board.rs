@@ -63,6 +63,13 @@ pub struct LineBoard {
 }
 
 impl LineBoard {
+    /// The heading to show for `group`: none for an untitled group, nor for one titled as its line
+    /// (an imported sheet's only group takes the sheet's title, which the line already shows).
+    pub fn group_heading<'a>(&self, group: &'a str) -> Option<&'a str> {
+        let g = group.trim();
+        (!g.is_empty() && g != self.title.trim() && g != self.short.trim()).then_some(group)
+    }
+
     fn build(
         file: &LineFile,
         path: &str,

@@ -147,10 +147,9 @@ fn heading(d: &mut Detail<'_>, it: &ItemBoard) {
     let text = d.t.text;
     d.field(
         lang.pick("工作线", "Line"),
-        if it.group.trim().is_empty() {
-            line.short.clone()
-        } else {
-            format!("{} › {}", line.short, it.group)
+        match line.group_heading(&it.group) {
+            None => line.short.clone(),
+            Some(g) => format!("{} › {g}", line.short),
         },
         text,
     );

@@ -169,9 +169,10 @@ fn push_items(
     for (pos, &i) in visible.iter().enumerate() {
         let it = &line.items[i];
         if last_group != Some(it.group.as_str()) {
-            // A report that lists items straight under 一、 has no sub-heading: no 〔〕.
-            if !it.group.trim().is_empty() {
-                let group = format!(" 〔{}〕", it.group);
+            // A report that lists items straight under 一、 has no sub-heading: no 〔〕; nor a
+            // group titled as its line.
+            if let Some(g) = line.group_heading(&it.group) {
+                let group = format!(" 〔{g}〕");
                 table.push(Row::Across(Line::from(Span::styled(pad(&group, w), t.dim))));
             }
             last_group = Some(it.group.as_str());
