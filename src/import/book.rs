@@ -40,7 +40,7 @@ pub fn read(path: &Path) -> Result<Vec<Sheet>, ReadError> {
         return super::xml2003::sheets(&text()?);
     }
     if super::html::is_html_table(&bytes) {
-        return Ok(super::html::sheets(&text()?));
+        return super::html::sheets(&text()?);
     }
     match ext.as_str() {
         "csv" | "txt" | "tsv" => csv::read(&bytes, &path.display().to_string()).map(|s| vec![s]),

@@ -2,7 +2,11 @@
 //! HTML table saved as `.xls` — and tables saved from a site as `.htm`. Each `<table>` is a sheet;
 //! `colspan` and `rowspan` are its merged regions, so headers of two rows read as in Excel.
 
-use super::sheet::{Cell, Region, Sheet};
+use super::sheet::{Cell, ReadError, Region, Sheet};
+
+/// The most cells a page's spans may ask for (a 台账 of 20,000 rows by 50 columns needs half of
+/// it): past it the page is refused, so a few bytes of `rowspan`/`colspan` cannot fill the memory.
+pub const MAX_CELLS: usize = 2_000_000;
 
 /// True when `bytes` are a web page holding a table (whatever the file's name says).
 pub fn is_html_table(bytes: &[u8]) -> bool {
@@ -22,21 +26,21 @@ struct Raw {
 }
 
 /// The sheets of a page's tables (a single table's sheet has no name, like a `.csv`; several are
-/// 表1, 表2 …). Nested tables are read as the text of their cell.
-pub fn sheets(text: &str) -> Vec<Sheet> {
+/// 表1, 表2 …). Nested tables are read as the text of their cell. A page whose spans ask for more
+/// than [`MAX_CELLS`] cells is [`ReadError::Broken`].
+pub fn sheets(text: &str) -> Result<Vec<Sheet>, ReadError> {
     let tables = raw_tables(text);
     let named = tables.len() > 1;
-    tables
-        .into_iter()
-        .enumerate()
-        .map(|(i, rows)| {
-            let mut sheet = place(rows);
-            if named {
-                sheet.name = format!("表{}", i + 1);
-            }
-            sheet
-        })
-        .collect()
+    let mut budget = MAX_CELLS;
+    let mut out = Vec::with_capacity(tables.len());
+    for (i, rows) in tables.into_iter().enumerate() {
+        let mut sheet = place(rows, &mut budget).ok_or(ReadError::Broken)?;
+        if named {
+            sheet.name = format!("表{}", i + 1);
+        }
+        out.push(sheet);
+    }
+    Ok(out)
 }
 
 /// The cells of every top-level table, row by row.
@@ -118,8 +122,8 @@ fn tag_name(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// A `colspan` / `rowspan` attribute of a tag (1 when absent; at most 1000, so a broken page
-/// cannot make a huge sheet).
+/// A `colspan` / `rowspan` attribute of a tag: 1 when absent or unreadable, at most 1000 (as
+/// browsers have it); a `rowspan` of 0 is kept (it reaches the table's end).
 fn span(tag: &str, attr: &str) -> usize {
     let lower = tag.to_ascii_lowercase();
     let Some(at) = lower.find(attr) else { return 1 };
@@ -129,17 +133,30 @@ fn span(tag: &str, attr: &str) -> usize {
         .chars()
         .take_while(char::is_ascii_digit)
         .collect();
-    value.parse::<usize>().map_or(1, |n| n.clamp(1, 1000))
+    match value.parse::<usize>() {
+        Ok(0) if attr == "rowspan" => 0,
+        Ok(n) => n.clamp(1, 1000),
+        Err(_) => 1,
+    }
 }
 
 /// Places the cells on the grid: a cell goes to the first column its row leaves free (cells above
-/// reach down into it with `rowspan`), and spans become merged regions.
-fn place(rows: Vec<Vec<Raw>>) -> Sheet {
+/// reach down into it with `rowspan`), and spans become merged regions. A `rowspan` stops at the
+/// table's last row, as in a browser. `None` when the cells would pass `budget`.
+fn place(rows: Vec<Vec<Raw>>, budget: &mut usize) -> Option<Sheet> {
     let mut grid: Vec<Vec<Option<Cell>>> = Vec::new();
     let mut merges = Vec::new();
+    let height = rows.len();
     for (r, row) in rows.into_iter().enumerate() {
         let mut c = 0;
-        for raw in row {
+        for mut raw in row {
+            let left = height - r;
+            raw.rows = if raw.rows == 0 {
+                left
+            } else {
+                raw.rows.min(left)
+            };
+            *budget = budget.checked_sub(raw.rows * raw.cols)?;
             while grid
                 .get(r)
                 .and_then(|g| g.get(c))
@@ -181,12 +198,12 @@ fn place(rows: Vec<Vec<Raw>>) -> Sheet {
             cells
         })
         .collect();
-    Sheet {
+    Some(Sheet {
         name: String::new(),
         rows,
         merges,
         merges_known: true,
-    }
+    })
 }
 
 /// A cell's text: its markup's text, lines trimmed (a `<br>` keeps its line break, as in Excel).
@@ -225,7 +242,7 @@ mod tests {
 <tr><th>计划</th><th>完成</th></tr>
 <tr><td>1</td><td>青山大道<br/>改造</td><td x:num>5000</td><td>1,200</td></tr>
 <tr><td>2</td><td>污水&amp;管网</td><td>&nbsp;</td><td>300</td></tr></TABLE></body></html>"#;
-        let sheets = sheets(page);
+        let sheets = sheets(page).expect("sheets");
         assert_eq!(sheets.len(), 1);
         let s = &sheets[0];
         assert_eq!(s.name, "");
@@ -253,9 +270,36 @@ mod tests {
     }
 
     #[test]
+    fn a_rowspan_ends_with_its_table_as_in_a_browser() {
+        // An OA export whose 责任领导 spans rows the export then left out: a browser (and Excel)
+        // stop the merge at the table's last row, so no rows of 张明 alone follow.
+        let page = "<table><tr><td>项目</td><td>责任领导</td></tr>\
+<tr><td>道路</td><td rowspan=5>张明</td></tr><tr><td>管网</td></tr></table>";
+        let s = &sheets(page).expect("a sheet")[0];
+        assert_eq!(s.rows.len(), 3);
+        assert_eq!(s.spans(), [(1, 1, 2, 1)]);
+        // rowspan=0: to the end of the table.
+        let page = "<table><tr><td rowspan=0>a</td><td>b</td></tr><tr><td>c</td></tr></table>";
+        let s = &sheets(page).expect("a sheet")[0];
+        assert_eq!(s.spans(), [(0, 0, 1, 0)]);
+        assert_eq!(text(s, 1, 1), "c");
+    }
+
+    #[test]
+    fn a_page_of_huge_spans_is_refused_not_read_into_memory() {
+        // 11 KB asking for 50 million cells.
+        let page = format!(
+            "<table><tr>{}</tr>{}</table>",
+            "<td rowspan=1000 colspan=1000>x</td>".repeat(50),
+            "<tr></tr>".repeat(1000)
+        );
+        assert_eq!(sheets(&page), Err(ReadError::Broken));
+    }
+
+    #[test]
     fn several_tables_are_several_sheets_and_broken_pages_end() {
         let two = "<table><tr><td>a</td></tr></table><p>x</p><table><tr><td>b<table><tr><td>c</td></tr></table></td></tr></table>";
-        let s = sheets(two);
+        let s = sheets(two).expect("sheets");
         assert_eq!(
             s.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
             ["表1", "表2"]
