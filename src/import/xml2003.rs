@@ -22,12 +22,25 @@ struct At {
     /// The open cell: its column, type and text so far.
     cell: Option<(usize, String, String)>,
     in_data: bool,
+    /// The current sheet's cells that a merge covers (all of a region but its first cell), row by
+    /// row: a cell that lands on one moves right past it.
+    covered: Vec<Vec<bool>>,
+    /// Cells and merged cells the workbook may still ask for (see [`MAX_CELLS`]).
+    budget: usize,
 }
 
-/// The sheets of a workbook in XML Spreadsheet 2003 text.
+/// The most cells (written or merged) a workbook may ask for, as for a web page's table: past it
+/// the file is refused, so a few bytes of `ss:Index` or `ss:MergeDown` cannot fill the memory.
+const MAX_CELLS: usize = super::html::MAX_CELLS;
+
+/// The sheets of a workbook in XML Spreadsheet 2003 text ([`ReadError::Broken`] past
+/// [`MAX_CELLS`]).
 pub fn sheets(text: &str) -> Result<Vec<Sheet>, ReadError> {
     let mut r = Reader::from_str(text);
-    let mut at = At::default();
+    let mut at = At {
+        budget: MAX_CELLS,
+        ..At::default()
+    };
     loop {
         match r.read_event().map_err(|_| ReadError::Broken)? {
             Event::Start(e) => start(&mut at, &e, false),
@@ -59,6 +72,9 @@ pub fn sheets(text: &str) -> Result<Vec<Sheet>, ReadError> {
             },
             Event::Eof => break,
             _ => {}
+        }
+        if at.budget == 0 {
+            return Err(ReadError::Broken);
         }
     }
     if at.sheets.is_empty() {
@@ -116,6 +132,7 @@ fn start(at: &mut At, e: &BytesStart, empty: bool) {
                 merges_known: true,
             });
             at.row = 0;
+            at.covered.clear();
         }
         b"Row" => {
             if let Some(i) = number(e, b"Index") {
@@ -130,22 +147,15 @@ fn start(at: &mut At, e: &BytesStart, empty: bool) {
             if let Some(i) = number(e, b"Index") {
                 at.col = i.saturating_sub(1);
             }
-            let Some(sheet) = at.sheets.last_mut() else {
-                return;
-            };
             // Cells that a merge from a row above covers are not written: skip them.
-            while sheet.merges.iter().any(|m| covers(m, at.row, at.col)) {
+            let row = at.covered.get(at.row);
+            while row.and_then(|r| r.get(at.col)).is_some_and(|&c| c) {
                 at.col += 1;
             }
             let across = number(e, b"MergeAcross").unwrap_or(0);
             let down = number(e, b"MergeDown").unwrap_or(0);
             if across > 0 || down > 0 {
-                sheet.merges.push(Region {
-                    top: at.row as u32,
-                    left: at.col as u32,
-                    bottom: (at.row + down) as u32,
-                    right: (at.col + across) as u32,
-                });
+                merge(at, across, down);
             }
             at.cell = Some((at.col, String::new(), String::new()));
             at.col += across + 1;
@@ -163,10 +173,36 @@ fn start(at: &mut At, e: &BytesStart, empty: bool) {
     }
 }
 
-fn covers(m: &Region, row: usize, col: usize) -> bool {
-    (m.top as usize..=m.bottom as usize).contains(&row)
-        && (m.left as usize..=m.right as usize).contains(&col)
-        && (m.top as usize, m.left as usize) != (row, col)
+/// A merged region from the cell being opened, its cells marked covered — or, past the budget,
+/// the budget spent.
+fn merge(at: &mut At, across: usize, down: usize) {
+    let Some(sheet) = at.sheets.last_mut() else {
+        return;
+    };
+    let (top, left) = (at.row, at.col);
+    let Some(left_over) = at.budget.checked_sub((across + 1) * (down + 1)) else {
+        at.budget = 0;
+        return;
+    };
+    at.budget = left_over;
+    sheet.merges.push(Region {
+        top: top as u32,
+        left: left as u32,
+        bottom: (top + down) as u32,
+        right: (left + across) as u32,
+    });
+    if at.covered.len() <= top + down {
+        at.covered.resize_with(top + down + 1, Vec::new);
+    }
+    for (r, line) in at.covered[top..=top + down].iter_mut().enumerate() {
+        if line.len() <= left + across {
+            line.resize(left + across + 1, false);
+        }
+        line[left..=left + across].fill(true);
+        if r == 0 {
+            line[left] = false;
+        }
+    }
 }
 
 /// Puts the open cell into its sheet.
@@ -188,6 +224,14 @@ fn finish_cell(at: &mut At) {
         ),
         _ => Cell::Text(crate::model::sanitize::clean_text(&text)),
     };
+    let len = sheet.rows.get(at.row).map_or(0, Vec::len);
+    if cell == Cell::Empty && col >= len {
+        return;
+    }
+    if col >= len {
+        // Cells the row grows by, blanks before this one included.
+        at.budget = at.budget.saturating_sub(col + 1 - len);
+    }
     if sheet.rows.len() <= at.row {
         sheet.rows.resize_with(at.row + 1, Vec::new);
     }
@@ -268,5 +312,37 @@ mod tests {
         let huge = r#"<Workbook><Worksheet><Table><Row ss:Index="99999999999"><Cell ss:MergeAcross="99999999"><Data ss:Type="String">x</Data></Cell></Row></Table></Worksheet></Workbook>"#;
         assert!(sheets(huge).is_ok());
         assert!(!is_xml_spreadsheet(b"<html><table>"));
+    }
+
+    fn book(rows: &str) -> String {
+        format!("<Workbook><Worksheet><Table>{rows}</Table></Worksheet></Workbook>")
+    }
+
+    #[test]
+    fn a_workbook_asking_for_millions_of_cells_is_refused() {
+        // 299 bytes asked for 30 million cells (1.2 GB) once merges were spread.
+        let merge = r#"<Row><Cell ss:MergeAcross="9999" ss:MergeDown="3000"><Data ss:Type="String">x</Data></Cell></Row>"#;
+        assert_eq!(sheets(&book(merge)), Err(ReadError::Broken));
+        let far = r#"<Row><Cell ss:Index="10000"><Data ss:Type="String">x</Data></Cell></Row>"#;
+        assert_eq!(sheets(&book(&far.repeat(300))), Err(ReadError::Broken));
+        // Blank cells far out cost nothing: the sheet reads.
+        let blank = r#"<Row><Cell ss:Index="10000"/></Row>"#.repeat(3000);
+        let first = r#"<Row><Cell><Data ss:Type="String">序号</Data></Cell></Row>"#;
+        let s = sheets(&book(&format!("{first}{blank}"))).expect("read");
+        assert_eq!(s[0].cell(0, 0), &Cell::Text("序号".into()));
+        assert_eq!(s[0].width(), 1);
+    }
+
+    #[test]
+    fn cells_under_many_merges_are_placed_at_once() {
+        // 2,000 merged cells over a row whose cells all say Index=1: each skips the whole row.
+        let rows = format!(
+            "<Row>{}</Row><Row>{}</Row>",
+            r#"<Cell ss:MergeDown="1"/>"#.repeat(2000),
+            r#"<Cell ss:Index="1"><Data ss:Type="String">y</Data></Cell>"#.repeat(2000)
+        );
+        let s = sheets(&book(&rows)).expect("read");
+        assert_eq!(s[0].cell(1, 2000), &Cell::Text("y".into()));
+        assert_eq!(s[0].rows[1].len(), 2001);
     }
 }
