@@ -67,6 +67,14 @@ fn raw_tables(text: &str) -> Vec<Vec<Vec<Raw>>> {
                 c.html.push_str(before);
             }
         }
+        if !closing && matches!(name.as_str(), "script" | "style") {
+            // Their text is code: tables built in a script's strings are none of the page's.
+            let end = format!("</{name}");
+            let at = (rest.as_bytes().windows(end.len()))
+                .position(|w| w.eq_ignore_ascii_case(end.as_bytes()));
+            rest = at.map_or("", |i| &rest[i..]);
+            continue;
+        }
         match (name.as_str(), closing, depth) {
             ("table", false, 0) => {
                 tables.push(Vec::new());
@@ -294,6 +302,17 @@ mod tests {
             "<tr></tr>".repeat(1000)
         );
         assert_eq!(sheets(&page), Err(ReadError::Broken));
+    }
+
+    #[test]
+    fn tables_a_script_writes_are_not_the_pages_tables() {
+        // A page saved from a site: its script builds rows (and a table) in strings.
+        let page = r#"<table><tr><td>项目</td></tr><tr><td>道路</td></tr></table>
+<SCRIPT>var t = "<table><tr><td>" + a + "</td></tr></table>"; if (i<n) {}</SCRIPT>
+<style>table td { border: 1px }</style>"#;
+        let s = sheets(page).expect("sheets");
+        assert_eq!(s.len(), 1);
+        assert_eq!((s[0].name.as_str(), s[0].rows.len()), ("", 2));
     }
 
     #[test]
