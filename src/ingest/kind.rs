@@ -43,6 +43,12 @@ pub fn sniff(bytes: &[u8], ext: &str) -> Kind {
             "RTF files cannot be read; save the report as .docx or .txt in Word or WPS",
         ));
     }
+    if matches!(ext, "mht" | "mhtml") || is_mime(bytes) {
+        return Kind::Refused(Message::new(
+            "MHT 单个文件网页无法直接读取：请在浏览器中另存为“网页，仅 HTML”（.htm），或复制全部文字存为 .txt",
+            "single-file web pages (.mht) cannot be read: save the page as HTML only (.htm) in the browser, or copy its text into a .txt file",
+        ));
+    }
     match ext {
         "docx" => Kind::Docx,
         "doc" | "wps" => Kind::Refused(Message::new(
@@ -101,6 +107,19 @@ fn unknown_zip() -> Message {
     )
 }
 
+/// True for a MIME message (a page saved as one file, .mht, by IE, 360, Chrome or Word): mail
+/// headers up to the first blank line, a `MIME-Version` among them.
+fn is_mime(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(2048)];
+    let end = head.windows(4).position(|w| w == b"\r\n\r\n");
+    let end = end.or_else(|| head.windows(2).position(|w| w == b"\n\n"));
+    let headers = &head[..end.unwrap_or(0)];
+    headers.split(|&b| b == b'\n').any(|l| {
+        l.get(..13)
+            .is_some_and(|k| k.eq_ignore_ascii_case(b"mime-version:"))
+    })
+}
+
 /// True when the text starts (after a byte-order mark and blanks) like a web page.
 fn looks_like_html(bytes: &[u8]) -> bool {
     let head = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -151,6 +170,13 @@ mod tests {
         assert!(refused(&zip_of(&["mimetype", "content.xml"]), "odt").starts_with("OpenDocument"));
         assert!(refused(&zip_of(&["a.txt"]), "zip").starts_with("这是压缩文件"));
         assert!(refused(b"{\\rtf1\\ansi", "rtf").starts_with("RTF"));
+        // A page saved as 网页，单个文件 (.mht): MIME parts, not text.
+        let mht = b"From: <Saved by Blink>\r\nSubject: =?utf-8?Q?=E9=9D=92?=\r\n\
+MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\"\r\n\r\n";
+        for ext in ["mht", "mhtml", "txt"] {
+            assert!(refused(mht, ext).starts_with("MHT"), "{ext}");
+        }
+        assert!(refused(b"", "mht").starts_with("MHT"));
     }
 
     #[test]
