@@ -57,9 +57,18 @@ pub fn text(html: &str) -> String {
             .to_ascii_lowercase();
         if !closing && HIDDEN.contains(&name.as_str()) {
             let end = format!("</{name}");
-            rest = find_ci(rest, &end).map_or("", |i| {
+            // A head's end tag may be left out: the body's start ends it then.
+            let found = match find_ci(rest, &end) {
+                None if name == "head" => find_ci(rest, "<body").map(|i| (i, false)),
+                found => found.map(|i| (i, true)),
+            };
+            rest = found.map_or("", |(i, past)| {
                 let after = &rest[i..];
-                after.find('>').map_or("", |j| &after[j + 1..])
+                match after.find('>') {
+                    Some(j) if past => &after[j + 1..],
+                    Some(_) => after,
+                    None => "",
+                }
             });
             continue;
         }
@@ -199,5 +208,8 @@ mod tests {
         }
         assert_eq!(text("a &#xZZ; b").trim(), "a &#xZZ; b");
         assert_eq!(text("<SCRIPT>x</Script>正文").trim(), "正文");
+        // </head> may be left out (its end tag is optional): the body is still the page's text.
+        let page = "<html><head><meta charset=utf-8><title>网站</title><BODY><p>正文</p></body>";
+        assert_eq!(text(page).trim(), "正文");
     }
 }
