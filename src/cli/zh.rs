@@ -315,16 +315,20 @@ fn message(e: &clap::Error) -> Option<String> {
             }
         }
         ErrorKind::ValueValidation => match std::error::Error::source(e) {
+            // A number (seconds): std's own words are English.
+            Some(why) if why.is::<std::num::ParseIntError>() => {
+                format!("{} 应为整数，收到 {}", arg(), value())
+            }
             // The value parsers of this command line say what is wrong, in the interface language.
             Some(why) => format!("{}：{why}", arg()),
             None => format!("{} 的值 {} 不对", arg(), value()),
         },
         ErrorKind::MissingRequiredArgument => format!("缺少必需的参数：{}", arg()),
-        ErrorKind::ArgumentConflict => format!(
-            "{} 不能与 {} 同时使用",
-            arg(),
-            text(e, ContextKind::PriorArg).unwrap_or_default()
-        ),
+        ErrorKind::ArgumentConflict => match text(e, ContextKind::PriorArg) {
+            // clap's "cannot be used multiple times".
+            Some(prior) if prior == arg() => format!("{prior} 只能给一次"),
+            prior => format!("{} 不能与 {} 同时使用", arg(), prior.unwrap_or_default()),
+        },
         ErrorKind::NoEquals => format!("{0} 须写成 {0}=值", arg()),
         ErrorKind::TooManyValues => format!("{} 给了多余的值 {}", arg(), value()),
         ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {

@@ -163,3 +163,22 @@ fn help_and_version_are_left_to_clap() {
         assert_eq!(render(&e), None, "{args:?}");
     }
 }
+
+#[test]
+fn a_number_that_is_none_and_an_option_given_twice_are_worded() {
+    // std's ParseIntError ("invalid digit found in string") once reached the clerk.
+    for (args, want) in [
+        (["--poll", "x"], "错误：--poll <秒数> 应为整数，收到 x"),
+        (
+            ["--present", "五"],
+            "错误：--present [<秒数>] 应为整数，收到 五",
+        ),
+    ] {
+        assert_eq!(refusal(&args).lines().next(), Some(want), "{args:?}");
+    }
+    // Not "--data 不能与 --data 同时使用".
+    assert_eq!(
+        refusal(&["--data", "a", "--data", "b"]).lines().next(),
+        Some("错误：--data <文件夹> 只能给一次")
+    );
+}
