@@ -3,6 +3,7 @@
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command};
+use std::ffi::OsString;
 
 /// The about line of each command (`""` is `huibao` itself).
 const ABOUT: &[(&str, &str)] = &[
@@ -338,6 +339,46 @@ fn message(e: &clap::Error) -> Option<String> {
         ErrorKind::InvalidUtf8 => "命令行里有不是 UTF-8 的字节".to_string(),
         _ => return None,
     })
+}
+
+/// The command line as clap should read it: after the `help` command, `--lang en` (which chose
+/// the help's language before clap runs) is left out, since clap's `help` takes command names only.
+pub(super) fn for_clap(args: Vec<OsString>) -> Vec<OsString> {
+    const VALUED: &[&str] = &[
+        "--data",
+        "--today",
+        "--at",
+        "--poll",
+        "--color",
+        "--theme",
+        "--borders",
+        "--lang",
+    ];
+    let mut i = 1;
+    while let Some(a) = args.get(i).and_then(|a| a.to_str()) {
+        if VALUED.contains(&a) {
+            i += 2;
+        } else if a.starts_with('-') {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if args.get(i).is_none_or(|a| a != "help") {
+        return args;
+    }
+    let mut out = Vec::with_capacity(args.len());
+    let mut words = args.into_iter().enumerate();
+    while let Some((at, a)) = words.next() {
+        match a.to_str() {
+            Some("--lang") if at > i => {
+                words.next();
+            }
+            Some(l) if at > i && l.starts_with("--lang=") => {}
+            _ => out.push(a),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

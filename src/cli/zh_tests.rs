@@ -182,3 +182,22 @@ fn a_number_that_is_none_and_an_option_given_twice_are_worded() {
         Some("错误：--data <文件夹> 只能给一次")
     );
 }
+
+#[test]
+fn help_of_a_command_takes_lang_after_it() {
+    let os = |v: &[&str]| -> Vec<std::ffi::OsString> { v.iter().map(Into::into).collect() };
+    // clap's `help` takes command names only: 'unrecognized subcommand --lang' once.
+    for args in [
+        &["huibao", "help", "import", "--lang", "en"][..],
+        &["huibao", "--data", "d", "help", "--lang=en", "import"],
+    ] {
+        let args = for_clap(os(args));
+        let e = Cli::command()
+            .try_get_matches_from(&args)
+            .expect_err("help ends parsing");
+        assert_eq!(e.kind(), ErrorKind::DisplayHelp, "{args:?}");
+    }
+    // Elsewhere --lang stays for clap: a folder named help is no help.
+    let args = os(&["huibao", "validate", "help", "--lang", "en"]);
+    assert_eq!(for_clap(args.clone()), args);
+}
