@@ -22,6 +22,8 @@ struct At {
     /// The open cell: its column, type and text so far.
     cell: Option<(usize, String, String)>,
     in_data: bool,
+    /// Inside a cell's comment (批注), whose `ss:Data` is no value.
+    in_comment: bool,
     /// The current sheet's cells that a merge covers (all of a region but its first cell), row by
     /// row: a cell that lands on one moves right past it.
     covered: Vec<Vec<bool>>,
@@ -66,6 +68,7 @@ pub fn sheets(text: &str) -> Result<Vec<Sheet>, ReadError> {
             }
             Event::End(e) => match local(e.name().as_ref()) {
                 b"Data" => at.in_data = false,
+                b"Comment" => at.in_comment = false,
                 b"Cell" => finish_cell(&mut at),
                 b"Row" => at.row += 1,
                 _ => {}
@@ -163,7 +166,8 @@ fn start(at: &mut At, e: &BytesStart, empty: bool) {
                 finish_cell(at);
             }
         }
-        b"Data" if !empty => {
+        b"Comment" if !empty => at.in_comment = true,
+        b"Data" if !empty && !at.in_comment => {
             if let Some(c) = at.cell.as_mut() {
                 c.1 = attr(e, b"Type").unwrap_or_default();
             }
@@ -344,5 +348,17 @@ mod tests {
         let s = sheets(&book(&rows)).expect("read");
         assert_eq!(s[0].cell(1, 2000), &Cell::Text("y".into()));
         assert_eq!(s[0].rows[1].len(), 2001);
+    }
+
+    #[test]
+    fn a_cells_comment_is_not_its_value() {
+        // Excel writes a 批注 inside its cell, after the cell's own data, as another ss:Data.
+        let book = r#"<Workbook><Worksheet><Table><Row>
+<Cell><Data ss:Type="Number">1200</Data><Comment ss:Author="李"><ss:Data xmlns="http://www.w3.org/TR/REC-html40"><B><Font>李:</Font></B><Font>含二期</Font></ss:Data></Comment></Cell>
+<Cell><Comment><ss:Data>先写批注</ss:Data></Comment><Data ss:Type="String">道路</Data></Cell>
+</Row></Table></Worksheet></Workbook>"#;
+        let s = sheets(book).expect("read");
+        assert_eq!(s[0].cell(0, 0), &Cell::Num(1200.0));
+        assert_eq!(s[0].cell(0, 1), &Cell::Text("道路".into()));
     }
 }
