@@ -121,6 +121,23 @@ fn progress_against_the_plan_stays_with_its_figure() {
 }
 
 #[test]
+fn a_rate_of_the_task_without_a_period_stays_with_its_figure() {
+    // 沙沟镇 2020: 完成任务的117.46%; 龙伏镇 2018 Q1: 占目标任务(剔除烟叶税)的278%.
+    let mut review = Vec::new();
+    let text = "地方财政收入实现2496万元,完成任务的117.46%。\
+                完成财政总收入309万元,占目标任务(剔除烟叶税)的278%。";
+    let items = draft_unit(&unit(text), 2020, false, &mut review);
+    assert_eq!(
+        shown(&items),
+        [
+            "地方财政收入实现 = : Num(2496.0) 万元; 完成任务: Num(117.46) %",
+            "财政总收入 = : Num(309.0) 万元; 占目标任务(剔除烟叶税): Num(278.0) %",
+        ],
+        "{items:#?}"
+    );
+}
+
+#[test]
 fn a_task_then_what_was_done_is_one_figure_against_its_target() {
     let mut review = Vec::new();
     let text = "2025年粮食种植任务38089亩，已完成38492亩，大豆种植任务1448亩，已完成1448亩，任务圆满完成。\

@@ -68,7 +68,10 @@ pub(super) fn growths<'s>(
                 reason: Reason::Bound(text[g.start..g.end].into()),
             });
         }
-        let fits = |f: &Figure, _: &Amount| f.growth.is_none();
+        // 2496万元,完成任务的117.46%,同比增长28.7%: the growth is the figure's, not its progress's.
+        let fits = |f: &Figure, _: &Amount| {
+            f.growth.is_none() && f.rate != Some(crate::model::format::RateKind::Progress)
+        };
         // 同比分别-6.2%、-19.3%: in the order of the figures before.
         let respectively =
             clause_before(text, g.start).contains("分别") || text[..g.start].ends_with('、');

@@ -364,3 +364,17 @@ fn a_share_of_the_years_task_is_progress_and_a_fraction_is_no_count() {
     assert_eq!(rate.value, Some(Value::Num(184.0)));
     assert!(x.review.is_empty(), "{:#?}", x.review);
 }
+
+#[test]
+fn a_growth_after_a_progress_rate_is_the_figures_growth() {
+    // 沙沟镇 2020: the growth is of the revenue, not of its share of the task.
+    let x = run("沙沟镇2020年工作总结\n一、经济发展\n地方财政收入实现2496万元,完成任务的117.46%,同比增长28.7%。");
+    let items = all_items(&x);
+    assert_eq!(items.len(), 1, "{items:#?}");
+    let figs = &items[0].figures;
+    assert_eq!(figs[0].value, Some(Value::Num(2496.0)), "{figs:#?}");
+    let g = figs[0].growth.as_ref().map(|g| g.value);
+    assert_eq!(g, Some(Some(Value::Num(28.7))), "{figs:#?}");
+    assert!(figs[1].growth.is_none(), "{figs:#?}");
+    assert_eq!(figs[1].rate, Some(crate::model::format::RateKind::Progress));
+}
