@@ -92,7 +92,8 @@ pub fn as_of(
 }
 
 /// The period ends the title and the headings name, and those the first four opening paragraphs
-/// name (a bare 2024年 counts in a title or heading only), in year `y`: each with its period's words
+/// and any later unmarked heading line of the opening name (a bare 2024年 counts in a title or
+/// heading only), in year `y`: each with its period's words
 /// and the sentence that names it.
 fn period_ends(
     title: &str,
@@ -102,9 +103,15 @@ fn period_ends(
 ) -> Vec<(NaiveDate, String, String)> {
     let mut found = Vec::new();
     let titled = std::iter::once(title).chain(headings.iter().map(String::as_str));
+    // Past the first four: an unmarked heading line (2020年工作回顾 after the meeting's lines).
+    let bare_heading = |t: &&String| t.chars().count() <= 20 && !t.contains(['。', '，', ',']);
+    let opening = head
+        .iter()
+        .take(4)
+        .chain(head.iter().skip(4).filter(bare_heading));
     for (text, year_alone) in titled
         .map(|t| (t, true))
-        .chain(head.iter().take(4).map(|t| (t.as_str(), false)))
+        .chain(opening.map(|t| (t.as_str(), false)))
     {
         for d in words::deadlines(text, y) {
             let alone = d
@@ -300,6 +307,21 @@ mod tests {
         let head = vec!["2023年工作回顾 过去一年,我们坚持稳中求进。".to_string()];
         let got = as_of(None, title, &head, &none, &[p(title)]).map(|r| r.0);
         assert_eq!(got.ok(), Some(d(2023, 12, 31)));
+        // 沙沟镇 2021年政府工作报告: the review's heading stands, unmarked, after the meeting's lines.
+        let title = "沙沟镇2021年政府工作报告";
+        let head: Vec<String> = [
+            "政 府 工 作 报 告",
+            "——2021年2月27日在沙沟镇第十六届人民代表大会",
+            "第六次会议上",
+            "各位代表:",
+            "现在,我代表镇政府向大会报告工作,请予审议。",
+            "2020年工作回顾",
+            "2020年是极不平凡的一年,2021年是“十四五”开局之年。",
+        ]
+        .map(String::from)
+        .to_vec();
+        let got = as_of(None, title, &head, &none, &[p(title)]).map(|r| r.0);
+        assert_eq!(got.ok(), Some(d(2020, 12, 31)));
     }
 
     #[test]
