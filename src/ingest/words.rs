@@ -129,7 +129,8 @@ fn number_at(text: &str, at: usize) -> Option<Start> {
     if let Some(n) = arabic(s) {
         return Some(Start::Number(n, false));
     }
-    if starts_any(s, IDIOMS).is_some() || prev == Some('第') {
+    // 第六次, 九届六次全委会议: an ordinal or a session, not a count.
+    if starts_any(s, IDIOMS).is_some() || prev == Some('第') || prev == Some('届') {
         return None;
     }
     if let Some(rest) = s.strip_prefix("百分之") {
@@ -182,6 +183,11 @@ fn unit_after(
         }
     };
     take(&mut end);
+    // 4.9个亿: 亿元 as it is spoken.
+    let spoken = text[end..].starts_with("个亿");
+    if spoken {
+        end += "个".len();
+    }
     let magnitude = starts_any(&text[end..], &["万", "亿"]).unwrap_or("");
     end += magnitude.len();
     take(&mut end);
@@ -191,6 +197,7 @@ fn unit_after(
     }
     let money = money_context(&text[..at]);
     let unit = match starts_any(rest, UNITS) {
+        _ if spoken => "",
         Some(u) => u,
         // A bare 万/亿 is money only where the words speak of money (投资5000万).
         None if !magnitude.is_empty() && money => "",
