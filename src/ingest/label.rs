@@ -165,7 +165,8 @@ fn after_etc(pre: &str) -> (&str, bool) {
 }
 
 fn strip_leads(s: &str) -> String {
-    let mut s = s.trim_start_matches(['，', '、', ' ']);
+    // 其中:危化品企业10家: the store writes ： as :.
+    let mut s = s.trim_start_matches(['，', '、', ' ', ':', '：', ',']);
     loop {
         let before = s;
         // A year in front (确保2023完成…) is the deadline's, not the label's.
@@ -199,7 +200,7 @@ fn without_year(s: &str) -> &str {
 }
 
 /// `s` without the period or place it opens with, which the snapshot's date and the town already
-/// say: 上半年, 1-8月, 今年1至8月份, 截至6月底, 全镇, 我乡.
+/// say: 上半年, 1-8月, 今年1至8月份, 截至6月底, 截止到3月15日, 全镇, 我乡.
 fn strip_period(s: &str) -> &str {
     for w in [
         "上半年度",
@@ -222,7 +223,8 @@ fn strip_period(s: &str) -> &str {
         }
     }
     let rest = s
-        .strip_prefix("截至")
+        .strip_prefix("截止到")
+        .or_else(|| s.strip_prefix("截至"))
         .or_else(|| s.strip_prefix("截止"))
         .or_else(|| s.strip_prefix("今年"))
         .unwrap_or(s);
@@ -239,11 +241,21 @@ fn strip_period(s: &str) -> &str {
         None => after_first,
     };
     match after_range.strip_prefix('月') {
-        Some(r) => r
+        // 截止到3月15日: the day goes with the month.
+        Some(r) => without_day(r)
             .trim_start_matches('份')
             .trim_start_matches(['底', '末'])
             .trim_start_matches(['，', ' ']),
         None => s,
+    }
+}
+
+/// `s` without the day of the month it opens with (15日, 15号).
+fn without_day(s: &str) -> &str {
+    let rest = s.trim_start_matches(|c: char| c.is_ascii_digit());
+    match rest.strip_prefix(['日', '号']) {
+        Some(r) if rest.len() < s.len() => r,
+        _ => s,
     }
 }
 

@@ -134,3 +134,20 @@ fn a_lead_word_is_not_cut_off_the_one_word_it_makes() {
     assert_eq!(l("2024年度完成投资3000万元", "3000万元").0, "完成投资");
     assert_eq!(l("2024年新建党支部8家", "8家").0, "新建党支部");
 }
+
+#[test]
+fn a_date_or_a_colon_in_front_is_not_the_label() {
+    // 龙伏镇 2018 Q1; a safety report's 其中:危化品企业10家 (the store writes ： as :).
+    for (clause, figure, want) in [
+        (
+            "截止到3月15日完成财政总收入309万元",
+            "309万元",
+            "财政总收入",
+        ),
+        ("截至6月15日完成造林500亩", "500亩", "造林"),
+        (":危化品企业10家", "10家", "危化品企业"),
+        ("：工贸企业33家", "33家", "工贸企业"),
+    ] {
+        assert_eq!(l(clause, figure).0, want, "{clause}");
+    }
+}
