@@ -81,7 +81,7 @@ pub struct DraftItem {
     pub thresholds: Vec<(usize, Amount)>,
 }
 
-/// Clause byte ranges of a sentence, cut at ， and ,.
+/// Clause byte ranges of a sentence, cut at ， , ： and at a ； inside it (a 其中 list run on).
 fn clauses(sent: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -90,7 +90,8 @@ fn clauses(sent: &str) -> Vec<(usize, usize)> {
         match c {
             '“' | '（' | '《' | '(' => depth += 1,
             '”' | '）' | '》' | ')' => depth -= 1,
-            '，' | ',' | '：' | ':' if depth <= 0 => {
+            '，' | ',' | '：' | ':' | '；' | ';' if depth <= 0 && i + c.len_utf8() < sent.len() =>
+            {
                 out.push((start, i));
                 start = i + c.len_utf8();
             }

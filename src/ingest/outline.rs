@@ -222,23 +222,52 @@ pub fn split_run_on_headings(line: &str) -> Vec<String> {
 /// Splits text into sentences, each ending with its 。！？； (kept), and with its own text exactly as
 /// in the report.
 pub fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
+    let mut cuts = Vec::new();
     let mut quote = 0i32;
     for (i, c) in text.char_indices() {
         match c {
             '“' | '《' | '（' | '(' => quote += 1,
             '”' | '》' | '）' | ')' => quote -= 1,
-            '。' | '！' | '？' | '；' | ';' if quote <= 0 => {
-                let end = i + c.len_utf8();
-                push_trimmed(&mut out, &text[start..end]);
-                start = end;
-            }
+            '。' | '！' | '？' | '；' | ';' if quote <= 0 => cuts.push(i + c.len_utf8()),
             _ => {}
         }
     }
-    push_trimmed(&mut out, &text[start..]);
+    cuts.push(text.len());
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in parts_kept_whole(text, &cuts) {
+        push_trimmed(&mut out, &text[start..end]);
+        start = end;
+    }
     out
+}
+
+/// The sentence ends of `cuts` once a 其中 list run on after ； is kept with its whole (培训10785人次；
+/// 其中棉花3800人次；畜牧业2700人次；果树1265人次、蔬菜1082人次。 is one sentence): a clause opening with
+/// 其中, and after it each clause whose figures are all in the first part's unit, with no comma.
+fn parts_kept_whole(text: &str, cuts: &[usize]) -> Vec<usize> {
+    let mut kept = Vec::new();
+    let mut part_unit: Option<String> = None;
+    for (k, &end) in cuts.iter().enumerate() {
+        let next = cuts.get(k + 1).map(|&e| text[end..e].trim());
+        let soft = text[..end].ends_with(['；', ';']);
+        let run_on = match next {
+            Some(n) if soft && n.starts_with("其中") => {
+                part_unit = super::words::amounts(n).into_iter().next().map(|a| a.unit);
+                part_unit.is_some()
+            }
+            Some(n) if soft && !n.contains(['，', ',']) => part_unit.as_ref().is_some_and(|u| {
+                let found = super::words::amounts(n);
+                !found.is_empty() && found.iter().all(|a| &a.unit == u)
+            }),
+            _ => false,
+        };
+        if !run_on {
+            part_unit = None;
+            kept.push(end);
+        }
+    }
+    kept
 }
 
 fn push_trimmed<'a>(out: &mut Vec<&'a str>, s: &'a str) {
@@ -319,6 +348,22 @@ mod tests {
         assert_eq!(
             sentences("落实“一岗双责。”的要求；召开会议6次。 余下"),
             ["落实“一岗双责。”的要求；", "召开会议6次。", "余下"]
+        );
+    }
+
+    #[test]
+    fn a_list_of_parts_after_a_semicolon_stays_with_its_whole() {
+        // A half-year party-building summary: the parts of 10785人次 run on after ；.
+        let text = "培训10785人次;其中棉花3800人次;畜牧业2700人次;果树1265人次、蔬菜1082人次。\
+                    派出60余名干部;新建党群服务站3个;其中村级2个;召开会议6次。";
+        assert_eq!(
+            sentences(text),
+            [
+                "培训10785人次;其中棉花3800人次;畜牧业2700人次;果树1265人次、蔬菜1082人次。",
+                "派出60余名干部;",
+                "新建党群服务站3个;其中村级2个;",
+                "召开会议6次。",
+            ]
         );
     }
 }

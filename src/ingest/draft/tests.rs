@@ -26,6 +26,19 @@ fn growth_and_parts_stay_with_their_figure() {
 }
 
 #[test]
+fn a_list_of_parts_run_on_after_semicolons_is_one_item() {
+    let mut review = Vec::new();
+    let text = "以“科技之冬”为契机,培训10785人次;其中棉花3800人次;畜牧业2700人次;果树1265人次、蔬菜1082人次。";
+    let items = draft_unit(&unit(text), 2024, false, &mut review);
+    assert_eq!(items.len(), 1, "{items:#?}");
+    assert_eq!(items[0].label, "培训");
+    let parts: Vec<Value> = items[0].parts.iter().map(|p| p.value).collect();
+    let n = Value::Num;
+    assert_eq!(parts, [n(3800.0), n(2700.0), n(1265.0), n(1082.0)]);
+    assert!(review.is_empty(), "{review:#?}");
+}
+
+#[test]
 fn targets_keep_deadline_and_firmness() {
     let mut review = Vec::new();
     let items = draft_unit(
