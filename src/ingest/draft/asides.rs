@@ -136,7 +136,7 @@ impl Drafter<'_> {
 
 /// The names a subject lists with 和/与/及, each completed with the shared tail (城镇和农村居民人均可
 /// 支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入).
-fn listed_names(subject: &str) -> Vec<String> {
+pub(super) fn listed_names(subject: &str) -> Vec<String> {
     let Some((a, b)) = subject
         .split_once('和')
         .or_else(|| subject.split_once('与'))

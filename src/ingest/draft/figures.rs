@@ -58,7 +58,31 @@ pub(super) fn figures_of(
         ));
         from = a.end;
     }
+    respective_names(
+        &sent[cs..],
+        figs.first().map_or(0, |a| a.start - cs),
+        &mut out,
+    );
     out
+}
+
+/// 城镇和农村常住居民人均可支配收入分别达到79668元和40450元: each figure is one of the names the
+/// subject before 分别 lists, in order — two things, not two figures of the first.
+fn respective_names(clause: &str, first: usize, out: &mut [Drafted]) {
+    let Some(at) = clause[..first].find("分别") else {
+        return;
+    };
+    let subject = clause[..at].trim_start_matches(['，', ',', ' ']);
+    let names = super::asides::listed_names(subject);
+    if names.len() < 2 || names.len() != out.len() {
+        return;
+    }
+    for (k, (d, l, sure, joined)) in out.iter_mut().enumerate() {
+        d.label = None;
+        *l = names[k].clone();
+        *sure = true;
+        *joined = k > 0;
+    }
 }
 
 /// A figure of a clause: the figure, its label, whether the label is sure, and whether it is

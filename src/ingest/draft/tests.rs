@@ -39,6 +39,38 @@ fn a_list_of_parts_run_on_after_semicolons_is_one_item() {
 }
 
 #[test]
+fn levels_told_respectively_go_to_the_names_listed() {
+    // 柳市镇 2023 (a 政府工作报告): two incomes, each with its growth.
+    let mut review = Vec::new();
+    let text = "城镇和农村常住居民人均可支配收入分别达到79668元和40450元,增长9.0%和11.8%。";
+    let items = draft_unit(&unit(text), 2023, false, &mut review);
+    let shown: Vec<(String, Value, Vec<Value>)> = items
+        .iter()
+        .map(|i| {
+            let g = i.growth.iter().map(|g| g.value).collect();
+            (i.label.clone(), i.figures[0].amount.value, g)
+        })
+        .collect();
+    let n = Value::Num;
+    assert_eq!(
+        shown,
+        [
+            (
+                "城镇常住居民人均可支配收入".into(),
+                n(79668.0),
+                vec![n(9.0)]
+            ),
+            (
+                "农村常住居民人均可支配收入".into(),
+                n(40450.0),
+                vec![n(11.8)]
+            ),
+        ],
+        "{items:#?}"
+    );
+}
+
+#[test]
 fn targets_keep_deadline_and_firmness() {
     let mut review = Vec::new();
     let items = draft_unit(
