@@ -126,11 +126,14 @@ fn number_at(text: &str, at: usize) -> Option<Start> {
         };
         return Some(Start::Number(n, true));
     }
+    // 第13位, 第六次, 九届六次全委会议: a rank, an ordinal or a session, not a count.
+    if prev == Some('第') {
+        return None;
+    }
     if let Some(n) = arabic(s) {
         return Some(Start::Number(n, false));
     }
-    // 第六次, 九届六次全委会议: an ordinal or a session, not a count.
-    if starts_any(s, IDIOMS).is_some() || prev == Some('第') || prev == Some('届') {
+    if starts_any(s, IDIOMS).is_some() || prev == Some('届') {
         return None;
     }
     if let Some(rest) = s.strip_prefix("百分之") {

@@ -196,6 +196,8 @@ fn what_is_not_a_figure() {
         "商贸物流区二期工程",
         // A session of a congress or a committee, not a count of meetings.
         "县委九届六次全委(扩大)会议精神",
+        // A rank, in arabic numerals as in Chinese ones.
+        "综合实力排名前移至全国第13位",
     ] {
         assert_eq!(amounts(text), vec![], "{text}");
     }
