@@ -16,6 +16,7 @@ const LEADS: &[&str] = &[
     "先后",
     "累计",
     "共计",
+    "共有",
     "共",
     "均",
     "已",
@@ -76,8 +77,11 @@ pub fn label(clause: &str, start: usize, end: usize, next: Option<&str>) -> (Str
     let raw = if post.is_empty() || starts_with_verb_end(post) {
         if pre_clean.is_empty() || MONEY_VERBS.contains(&pre_clean.as_str()) {
             // The next clause names the money's use, unless it states a figure of its own.
-            let next =
-                next.filter(|n| !n.contains(|c: char| c.is_ascii_digit()) || pre_clean.is_empty());
+            // A next clause that is a figure itself (14462户,47181人) names nothing.
+            let bare = |n: &str| n.trim_start().starts_with(|c: char| c.is_ascii_digit());
+            let next = next.filter(|n| {
+                !bare(n) && (!n.contains(|c: char| c.is_ascii_digit()) || pre_clean.is_empty())
+            });
             match next {
                 Some(n) => {
                     sure = false;

@@ -151,3 +151,13 @@ fn a_date_or_a_colon_in_front_is_not_the_label() {
         assert_eq!(l(clause, figure).0, want, "{clause}");
     }
 }
+
+#[test]
+fn a_count_of_what_there_is_keeps_its_noun_and_not_the_next_figure() {
+    // A safety report: 全镇共有12个村(社区); 全镇共有14462户,47181人.
+    assert_eq!(l("全镇共有12个村(社区)", "12个").0, "村");
+    let clause = "全镇共有14462户";
+    let (got, sure) = label(clause, 12, clause.len(), Some("47181人"));
+    assert_ne!(got, "47181人");
+    assert!(!sure);
+}
