@@ -175,7 +175,7 @@ fn a_rate_of_the_task_without_a_period_stays_with_its_figure() {
     assert_eq!(
         shown(&items),
         [
-            "地方财政收入实现 = : Num(2496.0) 万元; 完成任务: Num(117.46) %",
+            "地方财政收入 = : Num(2496.0) 万元; 完成任务: Num(117.46) %",
             "财政总收入 = : Num(309.0) 万元; 占目标任务(剔除烟叶税): Num(278.0) %",
         ],
         "{items:#?}"

@@ -161,3 +161,16 @@ fn a_count_of_what_there_is_keeps_its_noun_and_not_the_next_figure() {
     assert_ne!(got, "47181人");
     assert!(!sure);
 }
+
+#[test]
+fn a_verb_of_having_or_reaching_before_the_figure_is_not_the_label() {
+    // 沙沟镇 2020; a safety report's 各类企业共有54家.
+    assert_eq!(
+        l("2020年地方财政收入实现2496万元", "2496万元").0,
+        "地方财政收入"
+    );
+    assert_eq!(
+        l("纳入监管的各类企业共有54家", "54家").0,
+        "纳入监管各类企业"
+    );
+}
