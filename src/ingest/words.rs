@@ -187,7 +187,10 @@ fn unit_after(
     };
     take(&mut end);
     // 4.9个亿: 亿元 as it is spoken.
-    let spoken = text[end..].starts_with("个亿");
+    // 3个亿元以上项目 is three projects: only a 个亿 that ends the figure's words is money.
+    let spoken = text[end..].strip_prefix("个亿").is_some_and(|r| {
+        r.is_empty() || r.starts_with(['，', ',', '。', '；', ';', '、', '的', ')', '）'])
+    });
     if spoken {
         end += "个".len();
     }
