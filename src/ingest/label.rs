@@ -342,11 +342,9 @@ fn is_verbish(pre: &str) -> bool {
 
 /// A long list after the figure keeps its first element and 等 (改建消防设施、重建门卫、… → 改建消防设施等).
 fn cut_list(post: &str, sure: &mut bool) -> String {
-    // A bracketed aside after the figure (27家(其中,批发21家、…)) is not part of the name.
-    let post = match post.find(['(', '（']) {
-        Some(0) | None => post,
-        Some(i) => &post[..i],
-    };
+    // A bracketed aside after the figure (27家(其中,批发21家、…)) is not part of the name; a short
+    // one inside the name (100余名村(场)主要领导, 12个村(社区)) is.
+    let post = &post[..aside_at(post)];
     // 千亩百合园项目的考察和落地: the project is what is counted, not what is done with it.
     let post = match post.find("项目的") {
         Some(i) if i > 0 => &post[..i + "项目".len()],
@@ -361,6 +359,28 @@ fn cut_list(post: &str, sure: &mut bool) -> String {
         *sure = false;
     }
     post
+}
+
+/// Where a bracketed aside starts in the words after a figure (their end when there is none): a
+/// bracket of a few words with the name going on after it is part of the name.
+fn aside_at(post: &str) -> usize {
+    let mut from = 0;
+    while let Some(i) = post[from..].find(['(', '（']).map(|i| from + i) {
+        if i == 0 {
+            return post.len();
+        }
+        let open = post[i..].chars().next().map_or(1, char::len_utf8);
+        let Some(j) = post[i..].find([')', '）']).map(|j| i + j) else {
+            return i;
+        };
+        let inner = &post[i + open..j];
+        let words = !inner.contains(|c: char| c.is_ascii_digit() || ",，、".contains(c));
+        if !(words && inner.chars().count() <= 4) {
+            return i;
+        }
+        from = j + post[j..].chars().next().map_or(1, char::len_utf8);
+    }
+    post.len()
 }
 
 /// 对X进行Y → XY (对镇区污水管网进行升级改造 → 镇区污水管网升级改造).

@@ -155,7 +155,7 @@ fn a_date_or_a_colon_in_front_is_not_the_label() {
 #[test]
 fn a_count_of_what_there_is_keeps_its_noun_and_not_the_next_figure() {
     // A safety report: 全镇共有12个村(社区); 全镇共有14462户,47181人.
-    assert_eq!(l("全镇共有12个村(社区)", "12个").0, "村");
+    assert_eq!(l("全镇共有12个村(社区)", "12个").0, "村(社区)");
     let clause = "全镇共有14462户";
     let (got, sure) = label(clause, 12, clause.len(), Some("47181人"));
     assert_ne!(got, "47181人");
@@ -172,5 +172,17 @@ fn a_verb_of_having_or_reaching_before_the_figure_is_not_the_label() {
     assert_eq!(
         l("纳入监管的各类企业共有54家", "54家").0,
         "纳入监管各类企业"
+    );
+}
+
+#[test]
+fn a_short_bracket_inside_a_name_stays() {
+    // A party-building summary: 100余名村(场)主要领导和60余名机关站所干部参加的综合理论培训班.
+    let clause = "100余名村(场)主要领导和";
+    assert_eq!(l(clause, "100余名").0, "村(场)主要领导");
+    // A long aside is not part of the name.
+    assert_eq!(
+        l("批发零售企业27家(其中,批发21家)", "27家").0,
+        "批发零售企业"
     );
 }
