@@ -71,7 +71,11 @@ pub fn label(clause: &str, start: usize, end: usize, next: Option<&str>) -> (Str
     let post = clause[end..].trim();
     let post = post.strip_prefix('的').unwrap_or(post);
     let (kept, cut) = after_etc(pre);
-    let pre_clean = strip_leads(kept);
+    let mut pre_clean = strip_leads(kept);
+    // 有2.2万户发展养殖业: 有 says there are, the words after say what.
+    if pre_clean == "有" {
+        pre_clean.clear();
+    }
     // A list cut to its last element (…、理论宣讲等活动) is a guess.
     let mut sure = !cut;
     let raw = if post.is_empty() || starts_with_verb_end(post) {

@@ -186,3 +186,9 @@ fn a_short_bracket_inside_a_name_stays() {
         "批发零售企业"
     );
 }
+
+#[test]
+fn there_are_is_not_the_label() {
+    // A 2022 Q1 town summary: 有2.2万户发展养殖业.
+    assert_eq!(l("有2.2万户发展养殖业", "2.2万户").0, "发展养殖业");
+}
