@@ -86,10 +86,11 @@ fn clauses(sent: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut depth = 0i32;
+    let stray = super::outline::unclosed(sent);
     for (i, c) in sent.char_indices() {
         match c {
-            '“' | '（' | '《' | '(' => depth += 1,
-            '”' | '）' | '》' | ')' => depth -= 1,
+            '“' | '（' | '《' | '(' if !stray.contains(&i) => depth += 1,
+            '”' | '）' | '》' | ')' => depth = (depth - 1).max(0),
             '，' | ',' | '：' | ':' | '；' | ';' if depth <= 0 && i + c.len_utf8() < sent.len() =>
             {
                 out.push((start, i));

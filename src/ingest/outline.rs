@@ -235,10 +235,11 @@ pub fn split_run_on_headings(line: &str) -> Vec<String> {
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut cuts = Vec::new();
     let mut quote = 0i32;
+    let stray = unclosed(text);
     for (i, c) in text.char_indices() {
         match c {
-            '“' | '《' | '（' | '(' => quote += 1,
-            '”' | '》' | '）' | ')' => quote -= 1,
+            '“' | '《' | '（' | '(' if !stray.contains(&i) => quote += 1,
+            '”' | '》' | '）' | ')' => quote = (quote - 1).max(0),
             '。' | '！' | '？' | '；' | ';' if quote <= 0 => cuts.push(i + c.len_utf8()),
             _ => {}
         }
@@ -251,6 +252,22 @@ pub fn sentences(text: &str) -> Vec<&str> {
         start = end;
     }
     out
+}
+
+/// The byte positions of the quotes and brackets that open and are never closed (面对“4·7下沙社区
+/// 遭遇战,迅速划定“三区”: the first “): they hold nothing together.
+pub(crate) fn unclosed(text: &str) -> Vec<usize> {
+    let mut open = Vec::new();
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' | '《' | '（' | '(' => open.push(i),
+            '”' | '》' | '）' | ')' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open
 }
 
 /// The sentence ends of `cuts` once a 其中 list run on after ； is kept with its whole (培训10785人次；

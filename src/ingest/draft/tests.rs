@@ -71,6 +71,16 @@ fn levels_told_respectively_go_to_the_names_listed() {
 }
 
 #[test]
+fn a_quote_never_closed_does_not_glue_clauses() {
+    // 下沙街道 2022: the label of 1800余名 ran on over the next clauses.
+    let mut review = Vec::new();
+    let text = "面对“4·7下沙社区遭遇战,快速组建志愿者等1800余名战时力量,连续6轮全员核酸检测,做好1250名管控人员的服务保障。";
+    let items = draft_unit(&unit(text), 2022, false, &mut review);
+    let labels: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
+    assert!(labels.iter().all(|l| !l.contains(',')), "{labels:?}");
+}
+
+#[test]
 fn targets_keep_deadline_and_firmness() {
     let mut review = Vec::new();
     let items = draft_unit(

@@ -106,3 +106,19 @@ fn a_list_of_parts_after_a_semicolon_stays_with_its_whole() {
         ]
     );
 }
+
+#[test]
+fn a_quote_never_closed_holds_nothing_together() {
+    // 下沙街道 2022: the first “ of 面对“4·7下沙社区遭遇战 is never closed.
+    let text = "面对“4·7下沙社区遭遇战,迅速划定“三区”。组建1800余名战时力量;做好1250名管控人员的服务保障。";
+    assert_eq!(
+        sentences(text),
+        [
+            "面对“4·7下沙社区遭遇战,迅速划定“三区”。",
+            "组建1800余名战时力量;",
+            "做好1250名管控人员的服务保障。",
+        ]
+    );
+    assert_eq!(unclosed("面对“4·7遭遇战,划定“三区”"), [6]);
+    assert!(unclosed("“一岗双责”(试行)").is_empty());
+}
