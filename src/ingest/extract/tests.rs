@@ -378,3 +378,16 @@ fn a_growth_after_a_progress_rate_is_the_figures_growth() {
     assert!(figs[1].growth.is_none(), "{figs:#?}");
     assert_eq!(figs[1].rate, Some(crate::model::format::RateKind::Progress));
 }
+
+#[test]
+fn a_growth_after_a_part_is_the_parts_growth() {
+    // 下应街道 2023 H1: the budget revenue's growth, not a second growth of the whole.
+    let x = run("下应街道2023年上半年工作总结\n一、经济发展\n实现财政总收入6.3亿元,同比增长71.4%,其中一般公共预算收入5.08亿元,同比增长132.7%。");
+    let items = all_items(&x);
+    assert_eq!(items.len(), 1, "{items:#?}");
+    let figs = &items[0].figures;
+    assert_eq!(figs.len(), 1, "{figs:#?}");
+    let g = |f: &Figure| f.growth.as_ref().and_then(|g| g.value);
+    assert_eq!(g(&figs[0]), Some(Value::Num(71.4)));
+    assert_eq!(g(&figs[0].parts[0]), Some(Value::Num(132.7)), "{figs:#?}");
+}
