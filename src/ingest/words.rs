@@ -242,7 +242,9 @@ fn words_before(text: &str, at: usize) -> (usize, bool, Option<Bound>, bool) {
         }
     }
     let spaced = text[..start].trim_end_matches(' ');
-    let about = ends_any(spaced, &["大约", "约"]);
+    // 近10万剂次: nearly, an approximation like 约.
+    let near = !spaced.ends_with("附近") && !spaced.ends_with("最近");
+    let about = ends_any(spaced, &["大约", "约", "将近", "近"]).filter(|w| *w != "近" || near);
     if let Some(w) = about {
         start = spaced.len() - w.len();
     }
