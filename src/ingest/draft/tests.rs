@@ -81,6 +81,24 @@ fn a_quote_never_closed_does_not_glue_clauses() {
 }
 
 #[test]
+fn a_growth_after_a_change_is_the_growth_of_what_changed() {
+    // 中山街道 2023 H1: 204% is the growth of the 839 new firms, not of the 563 more than last year.
+    let mut review = Vec::new();
+    let text = "1-5月份新落户企业839户,注册资本35.46亿元,比去年同期增加563户,同比增长204%。";
+    let items = draft_unit(&unit(text), 2023, false, &mut review);
+    let shown: Vec<(Value, usize)> = items
+        .iter()
+        .map(|i| (i.figures[0].amount.value, i.growth.len()))
+        .collect();
+    let n = Value::Num;
+    assert_eq!(
+        shown,
+        [(n(839.0), 1), (n(35.46), 0), (n(563.0), 0)],
+        "{items:#?}"
+    );
+}
+
+#[test]
 fn targets_keep_deadline_and_firmness() {
     let mut review = Vec::new();
     let items = draft_unit(
