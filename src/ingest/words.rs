@@ -213,7 +213,7 @@ fn unit_after(
     let phase = unit == "期"
         && (starts_any(&rest[unit.len()..], &["工程", "项目", "建设"]).is_some()
             || (num.chinese && starts_any(&rest[unit.len()..], &[")", "）"]).is_some()));
-    if phase || (num.chinese && (unit == "%" || unit == "％")) {
+    if phase || (num.chinese && (unit == "%" || unit == "％")) || heads_a_list(rest, unit, num) {
         return None;
     }
     end += unit.len();
@@ -226,6 +226,18 @@ fn unit_after(
         (m, u) => format!("{m}{u}"),
     };
     Some((end, unit, approx, upper))
+}
+
+/// 呈现五个持续:经济运行持续向好、…: a count in words announcing the list after the colon, not a
+/// figure.
+fn heads_a_list(rest: &str, unit: &str, num: &Num) -> bool {
+    let after = &rest[unit.len()..];
+    let colon = after.find([':', '：']);
+    num.chinese
+        && colon.is_some_and(|i| {
+            let noun = &after[..i];
+            noun.chars().count() <= 4 && !noun.contains(|c: char| "，,、。；;".contains(c))
+        })
 }
 
 /// Words before a number: a minus sign, 约, and a bound (至少, 不少于, 超过 …). Returns where the
