@@ -12,6 +12,19 @@ pub(super) fn against_plan(
     clause: &str,
     drafted: Vec<Drafted>,
 ) -> Result<(), Vec<Drafted>> {
+    // 核查超17万人次,占全区36%: the figure's share of a whole, one more figure of its item.
+    let share = clause.trim().starts_with('占') && drafted.iter().all(|d| d.0.amount.is_rate());
+    if share && of_the_plan(clause).is_none() && !drafted.is_empty() {
+        for (f, l, _, _) in drafted {
+            let words = l.trim_end_matches('的');
+            prev.figures.push(DraftFigure {
+                label: Some(if words.is_empty() { "占比" } else { words }.into()),
+                amount: f.amount,
+                plan: None,
+            });
+        }
+        return Ok(());
+    }
     if let Some(words) = of_the_plan(clause) {
         if drafted.iter().any(|d| d.0.amount.is_rate()) {
             let plan_words = words.trim_start_matches('占').trim_start_matches("完成");

@@ -99,6 +99,19 @@ fn a_growth_after_a_change_is_the_growth_of_what_changed() {
 }
 
 #[test]
+fn a_share_of_a_whole_stays_with_its_figure() {
+    // 下沙街道 2022 H1: 36% is the street's share of the district's checks.
+    let mut review = Vec::new();
+    let text = "累计开展各类重点人员数据核查超17万人次,占全区36%;";
+    let items = draft_unit(&unit(text), 2022, false, &mut review);
+    assert_eq!(
+        shown(&items),
+        ["各类重点人员数据核查 = : Num(17.0) 万人次; 占全区: Num(36.0) %"],
+        "{items:#?}"
+    );
+}
+
+#[test]
 fn targets_keep_deadline_and_firmness() {
     let mut review = Vec::new();
     let items = draft_unit(
