@@ -111,6 +111,31 @@ fn poll_follows_a_save() {
     });
 }
 
+/// A share with a coarse clock (two seconds on FAT and SMB): a correction saved right after a save,
+/// of the same size, leaves the file's size and time as they were. Polling reads such a file again.
+#[test]
+fn poll_follows_a_correction_of_the_same_size_and_time() {
+    let mut live = Live::start(&["--poll", "1"]);
+    // A second ahead of the clock, so that the file's time still cannot vouch for it (less than
+    // two seconds old) when the poller looks again, however slow this machine is.
+    let t = std::time::SystemTime::now() + Duration::from_secs(1);
+    let path = party_path(live.dir.path());
+    let save_at = |text: &str| {
+        save_like_editor(&path, text.as_bytes());
+        let f = std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .expect("open party.json");
+        f.set_modified(t).expect("set its time");
+    };
+    save_at(&party_with(7));
+    live.expect("7次 after the save", |s| shows(s, "7次"));
+    let before = huibao::watch::fingerprint(live.dir.path());
+    save_at(&party_with(8));
+    assert_eq!(before, huibao::watch::fingerprint(live.dir.path()));
+    live.expect("8次 after the correction", |s| shows(s, "8次"));
+}
+
 #[test]
 fn r_reloads_by_hand() {
     // Polling once an hour: nothing reloads on its own during the test.

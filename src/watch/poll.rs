@@ -1,5 +1,6 @@
 //! Polling the data folder for network shares that send no events: a cheap fingerprint of the
-//! data files, compared every so often.
+//! data files, compared every so often, and the contents of files that changed too recently for
+//! their size and time to vouch for them.
 
 use super::{relevant_path, Changed, Signal};
 use crate::model::load::is_ignored_name;
@@ -11,7 +12,8 @@ use std::time::Duration;
 
 /// What polling compares: how many data files and snapshot folders there are, and a hash of
 /// their names, sizes and modification times. Taking one costs a listing of each folder and one
-/// `stat` per data file: no file is opened or read.
+/// `stat` per data file: no file is opened or read (the poller reads, besides, the few files that
+/// changed in the last two seconds: see [`contents_changed`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Fingerprint {
     /// Data files and snapshot folders seen.
@@ -35,6 +37,36 @@ impl Fingerprint {
     }
 }
 
+/// A data file whose time could not yet tell a later save of the same size (see
+/// [`crate::model::stamp::unsettled`]), with a hash of its contents when it was last looked at.
+type Recheck = Vec<(PathBuf, u64)>;
+
+/// A hash of a regular file's contents; `None` when it cannot be read or is not a regular file (a
+/// named pipe would block the poller).
+fn content_hash(path: &Path) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    if !std::fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    std::fs::read(path).ok()?.hash(&mut h);
+    Some(h.finish())
+}
+
+/// The files of `unsettled` with the hashes of their contents now.
+fn hashed(unsettled: Vec<PathBuf>) -> Recheck {
+    unsettled
+        .into_iter()
+        .filter_map(|p| content_hash(&p).map(|h| (p, h)))
+        .collect()
+}
+
+/// True when a file of `recheck` now holds other contents (or cannot be read any more): a save of
+/// the same size within the share's time granularity, which the fingerprint cannot see.
+fn contents_changed(recheck: &Recheck) -> bool {
+    recheck.iter().any(|(p, h)| content_hash(p) != Some(*h))
+}
+
 /// True for a name that [`relevant_path`] would take, without building a path.
 fn relevant_name(name: &OsStr) -> bool {
     match name.to_str() {
@@ -48,7 +80,19 @@ fn relevant_name(name: &OsStr) -> bool {
 /// A fingerprint of the data files: the name, size and modification time of `town.json` and of
 /// every `*.json` in each folder of the data folder, and the names of the snapshot folders.
 pub fn fingerprint(dir: &Path) -> Fingerprint {
+    scan(dir, &mut Vec::new())
+}
+
+/// [`fingerprint`], adding to `unsettled` the data files whose time cannot vouch for them yet.
+fn scan(dir: &Path, unsettled: &mut Vec<PathBuf>) -> Fingerprint {
     let mut fp = Fingerprint::default();
+    let mut add =
+        |fp: &mut Fingerprint, folder: &OsStr, path: PathBuf, md: Option<&std::fs::Metadata>| {
+            if md.is_some_and(crate::model::stamp::unsettled) {
+                unsettled.push(path.clone());
+            }
+            fp.add(folder, path.file_name().unwrap_or_default(), md);
+        };
     let Ok(top) = std::fs::read_dir(dir) else {
         return fp;
     };
@@ -62,7 +106,7 @@ pub fn fingerprint(dir: &Path) -> Fingerprint {
         };
         if !is_dir {
             if relevant_name(&name) {
-                fp.add(none, &name, e.metadata().ok().as_ref());
+                add(&mut fp, none, e.path(), e.metadata().ok().as_ref());
             }
             continue;
         }
@@ -84,7 +128,7 @@ pub fn fingerprint(dir: &Path) -> Fingerprint {
             }
             match f.metadata() {
                 Ok(md) if md.is_dir() => {}
-                md => fp.add(&name, &fname, md.ok().as_ref()),
+                md => add(&mut fp, &name, f.path(), md.ok().as_ref()),
             }
         }
     }
@@ -111,13 +155,21 @@ pub fn poll_changes_into(dir: PathBuf, every: Duration, tx: Sender<Changed>) {
 
 fn poll_with(dir: PathBuf, every: Duration, mut tx: Signal) {
     // The baseline is taken before returning, so a save right after this call is seen.
-    let mut last = fingerprint(&dir);
+    let mut unsettled = Vec::new();
+    let mut last = scan(&dir, &mut unsettled);
+    let mut recheck = hashed(unsettled);
     thread::spawn(move || {
         let mut pending = false;
         loop {
             thread::sleep(every);
-            let now = fingerprint(&dir);
-            if now != last {
+            let mut unsettled = Vec::new();
+            let now = scan(&dir, &mut unsettled);
+            // Files that had just changed at the last poll are read again: a second save of the
+            // same size within a share's time granularity (two seconds on FAT and SMB) changes
+            // neither size nor time. Each file is read at most for the two seconds after it changed.
+            let changed = now != last || contents_changed(&recheck);
+            recheck = hashed(unsettled);
+            if changed {
                 last = now;
                 pending = true;
             } else if pending {
@@ -128,4 +180,62 @@ fn poll_with(dir: PathBuf, every: Duration, mut tx: Signal) {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::SystemTime;
+
+    /// Writes `text` to `path` in place and gives it the time `t`, as a share with a coarse clock
+    /// (two seconds on FAT and SMB) leaves a second save within the same two seconds.
+    fn save_at(path: &Path, text: &str, t: SystemTime) {
+        std::fs::write(path, text).expect("write");
+        let f = std::fs::File::options()
+            .write(true)
+            .open(path)
+            .expect("open");
+        f.set_modified(t).expect("set the time");
+    }
+
+    #[test]
+    fn a_second_save_of_the_same_size_and_time_is_seen_once() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let day = dir.path().join("2024-01-05");
+        std::fs::create_dir(&day).expect("a snapshot folder");
+        let file = day.join("party.json");
+        let t = SystemTime::now();
+        save_at(&file, r#"{"n": 1}"#, t);
+        let rx = poll(dir.path().to_path_buf(), Duration::from_millis(50));
+        assert!(
+            rx.recv_timeout(Duration::from_millis(300)).is_err(),
+            "a file just saved, read again while unchanged: no signal"
+        );
+        let before = fingerprint(dir.path());
+        save_at(&file, r#"{"n": 2}"#, t);
+        assert_eq!(
+            before,
+            fingerprint(dir.path()),
+            "the second save leaves size and time as they were"
+        );
+        assert!(
+            rx.recv_timeout(Duration::from_secs(1)).is_ok(),
+            "the second save is seen by its contents"
+        );
+        assert!(
+            rx.recv_timeout(Duration::from_millis(300)).is_err(),
+            "and told once"
+        );
+    }
+
+    #[test]
+    fn only_regular_files_are_read() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let fifo = dir.path().join("x.json");
+        let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("a path");
+        // SAFETY: mkfifo with a NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+        assert_eq!(content_hash(&fifo), None, "a named pipe is never opened");
+        assert_eq!(hashed(vec![fifo]), Vec::new());
+    }
 }
