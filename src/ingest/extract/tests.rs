@@ -391,3 +391,15 @@ fn a_growth_after_a_part_is_the_parts_growth() {
     assert_eq!(g(&figs[0]), Some(Value::Num(71.4)));
     assert_eq!(g(&figs[0].parts[0]), Some(Value::Num(132.7)), "{figs:#?}");
 }
+
+#[test]
+fn key_work_reviewed_is_no_plan_but_next_years_key_work_is() {
+    // 小雄镇 2008: a review heading that names its 四项重点工作 and a slogan.
+    let x = run("小雄镇2008年工作总结\n一、突出四项重点工作,努力打造“四个小雄”\n实现财政总收入199万元。\n二、2009年重点工作\n新建道路5公里。");
+    let lines = &x.drafted.lines;
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    let first = &lines[0].groups[0].items[0].figures[0];
+    assert_eq!(first.value, Some(Value::Num(199.0)), "{first:#?}");
+    assert_eq!(first.target, None);
+    assert_eq!(lines[1].id, "targets");
+}
