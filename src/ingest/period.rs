@@ -130,8 +130,27 @@ fn period_ends(
             }
         }
     }
+    if let Some(d) = year_without_nian(title).and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31)) {
+        found.push((d, "年度".into(), title.to_string()));
+    }
     found.sort();
     found
+}
+
+/// 2008镇政府工作总结: the year a summary's title opens with, written without 年 — when the title
+/// names no shorter period.
+fn year_without_nian(title: &str) -> Option<i32> {
+    let t = title.trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = t.get(4..)?;
+    let summary = ["总结", "回顾", "报告", "汇报"]
+        .iter()
+        .any(|w| rest.contains(w));
+    let period = PERIOD_WORDS.iter().any(|w| rest.contains(w)) || rest.contains("月");
+    let bare = digits == 4 && !rest.trim_start().starts_with('年');
+    (bare && summary && !period)
+        .then(|| t[..4].parse().ok())
+        .flatten()
 }
 
 /// For a report that names a period (上半年, 前三季度) but no year anywhere (今年上半年): the latest
@@ -322,6 +341,10 @@ mod tests {
         .to_vec();
         let got = as_of(None, title, &head, &none, &[p(title)]).map(|r| r.0);
         assert_eq!(got.ok(), Some(d(2020, 12, 31)));
+        // 小雄镇: a year without 年 opening the title.
+        let title = "2008镇政府工作总结";
+        let got = as_of(None, title, &none, &none, &[p(title)]).map(|r| r.0);
+        assert_eq!(got.ok(), Some(d(2008, 12, 31)));
     }
 
     #[test]

@@ -89,7 +89,9 @@ pub(crate) fn of_the_plan(clause: &str) -> Option<&str> {
         Some(w) => w.rfind(['(', '（']).map_or(words, |i| &w[..i]),
         None => words,
     };
-    let plan = ["计划", "任务", "目标"].iter().any(|w| plain.ends_with(w));
+    let plan = ["计划", "任务", "目标", "计划指标", "任务指标"]
+        .iter()
+        .any(|w| plain.ends_with(w));
     plan.then_some(words)
 }
 
