@@ -141,12 +141,21 @@ fn number_at(text: &str, at: usize) -> Option<Start> {
         return Some(Start::Percent(percent_words(text, at, n)));
     }
     let n = chinese(s)?;
-    // A lone 一 (一批, 一户) is a way of speaking; numerals right after “ name a slogan (“三个年”).
+    // A lone 一 (一批, 一户) is a way of speaking; numerals in quotes name a slogan (“三个年”,
+    // “实施四大战略、打造四个小雄”).
     let inside = prev.is_some_and(|c| cn_digit(c).is_some() || cn_scale(c).is_some());
-    if inside || &s[..n.len] == "一" || prev == Some('“') {
+    if inside || &s[..n.len] == "一" || prev == Some('“') || quoted(text, at) {
         return None;
     }
     Some(Start::Number(n, false))
+}
+
+/// True when byte `at` is inside “…”: a quote opened before it and closed after it.
+fn quoted(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let open = before.rfind('“');
+    let close = before.rfind('”');
+    open.is_some_and(|o| close.is_none_or(|c| c < o)) && text[at..].contains('”')
 }
 
 /// What follows a number: a range's upper end, 多/余, 万/亿 and the unit. Returns the end, the unit
