@@ -144,7 +144,7 @@ fn dates_and_sizes_out_of_range_give_the_allowed_range() {
     assert_eq!(code, 2);
     assert!(
         err.contains(
-            "'--today <YYYY-MM-DD>': 日期须在 1900-01-01 至 2200-12-31 之间，收到 2201-01-01"
+            "错误：--today <YYYY-MM-DD>：日期须在 1900-01-01 至 2200-12-31 之间，收到 2201-01-01"
         ),
         "{err}"
     );
@@ -187,6 +187,30 @@ fn dates_and_sizes_out_of_range_give_the_allowed_range() {
                 dir.path().join("9999-12-31").display()
             ),
         ]
+    );
+}
+
+/// The command line is refused in the interface language: Chinese by default, clap's English with
+/// `--lang en`; both exit with 2.
+#[test]
+fn a_refused_command_line_is_worded_in_the_interface_language() {
+    let (code, out, err) = run_env(&["imprt", "x.csv"], &[]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        "错误：没有 imprt 这个命令（是不是 import？）\n\n用法：huibao [OPTIONS] [命令]\n\n查看帮助：huibao --help\n"
+    );
+    let (code, _, err) = run_env(&["--lang", "en", "imprt", "x.csv"], &[]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: unrecognized subcommand 'imprt'"),
+        "{err}"
+    );
+    let (code, out, _) = run_env(&["import", "--help"], &[]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("用法：huibao import") && out.contains("--map <列名=field>"),
+        "{out}"
     );
 }
 

@@ -5,6 +5,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 mod fast;
+mod zh;
 
 pub use crate::look::{BorderChoice, ColorChoice, ThemeName};
 pub use crate::model::Lang;
@@ -77,7 +78,16 @@ pub fn parse_args() -> Cli {
     if let Some(cli) = fast::dashboard(&args, std::env::var_os("HUIBAO_DATA")) {
         return cli;
     }
-    let matches = Cli::command().get_matches();
+    let lang = early_lang();
+    let mut command = match lang {
+        Lang::Zh => zh::localize(Cli::command()),
+        Lang::En => Cli::command(),
+    };
+    let matches = match command.try_get_matches_from_mut(std::env::args_os()) {
+        Ok(m) => m,
+        Err(e) if lang == Lang::Zh => zh::exit(e),
+        Err(e) => e.exit(),
+    };
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     cli.data_from_env =
         matches.value_source("data") == Some(clap::parser::ValueSource::EnvVariable);
@@ -131,7 +141,8 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         unit: Option<String>,
     },
-    /// Draft a data folder from a written report (.docx, or .txt/.md in UTF-8, GBK or UTF-16).
+    /// Draft a data folder from a written report (.docx, a saved web page, or .txt/.md in UTF-8, GBK or
+    /// UTF-16).
     Extract {
         /// The report.
         report: PathBuf,

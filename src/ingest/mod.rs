@@ -6,6 +6,8 @@ pub mod docx;
 pub mod draft;
 pub mod emit;
 pub mod extract;
+pub mod html;
+pub mod kind;
 pub mod label;
 pub mod outline;
 pub mod period;

@@ -33,6 +33,16 @@ pub fn is_meta(line: &str) -> bool {
     .iter()
     .any(|w| line.starts_with(w))
         || date_of(line).is_some()
+        || is_breadcrumb(line)
+}
+
+/// True for a site's breadcrumb trail (首页 > 政务公开 > 工作总结, 当前位置：…), which saved pages and
+/// web copies carry above the report.
+fn is_breadcrumb(line: &str) -> bool {
+    ["当前位置", "您的位置", "您现在的位置", "你的位置"]
+        .iter()
+        .any(|w| line.starts_with(w))
+        || (line.starts_with("首页") && line.contains(['>', '＞', '›', '»', '/']))
 }
 
 /// The report's title: its first line, when it reads like one (short, no full stop).
@@ -288,6 +298,22 @@ mod tests {
             level: None,
             table: false,
             ..Default::default()
+        }
+    }
+
+    #[test]
+    fn breadcrumbs_are_page_furniture() {
+        for line in [
+            "首页 > 政务公开",
+            "首页>政务公开>工作总结",
+            "首页 » 信息公开",
+            "当前位置：首页 > 通知公告",
+        ] {
+            assert!(is_meta(line), "{line}");
+        }
+        for line in ["首页工作", "*镇2023年上半年工作汇报", "首都功能区建设>3个"]
+        {
+            assert!(!is_meta(line), "{line}");
         }
     }
 

@@ -52,30 +52,32 @@ pub fn read_report(path: &Path) -> Result<Vec<Para>, Message> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let paras = match ext.as_str() {
-        "docx" => super::docx::paragraphs(&bytes).map_err(|e| e.about(&shown))?,
-        "doc" | "wps" => {
-            return Err(Message::new(
-                "旧版 Word/WPS 文件（.doc/.wps）无法直接读取，请在 Word 或 WPS 中“另存为” .docx 或 .txt",
-                "old Word/WPS files (.doc/.wps) cannot be read; save the report as .docx or .txt in Word or WPS",
-            )
-            .about(&shown))
-        }
-        _ => {
-            let (text, _) = crate::model::encoding::decode(&bytes, &shown).map_err(|d| {
-                Message::new(
-                    format!("无法识别文字编码（支持 UTF-8、GBK、UTF-16）：{}", d.message),
-                    format!("unknown text encoding (UTF-8, GBK and UTF-16 are read): {}", d.message),
-                )
-                .about(&shown)
-            })?;
-            paras_from_text(&text)
-        }
+    use super::kind::Kind;
+    let paras = match super::kind::sniff(&bytes, &ext) {
+        Kind::Docx => super::docx::paragraphs(&bytes).map_err(|e| e.about(&shown))?,
+        Kind::Refused(m) => return Err(m.about(&shown)),
+        Kind::Html => paras_from_text(&super::html::text(&decoded(&bytes, &shown)?)),
+        Kind::Text => paras_from_text(&decoded(&bytes, &shown)?),
     };
     if paras.is_empty() {
         return Err(Message::new("文件里没有文字", "the file holds no text").about(&shown));
     }
     Ok(paras)
+}
+
+/// The text of a plain-text report or web page in UTF-8, GBK or UTF-16.
+fn decoded(bytes: &[u8], shown: &str) -> Result<String, Message> {
+    let (text, _) = crate::model::encoding::decode(bytes, shown).map_err(|d| {
+        Message::new(
+            format!("无法识别文字编码（支持 UTF-8、GBK、UTF-16）：{}", d.message),
+            format!(
+                "unknown text encoding (UTF-8, GBK and UTF-16 are read): {}",
+                d.message
+            ),
+        )
+        .about(shown)
+    })?;
+    Ok(text)
 }
 
 #[cfg(test)]
