@@ -5,10 +5,12 @@
 //! prove that each number occurs in the sentence it came from. Used by `extract` and `import`.
 
 use crate::model::format::{Approx, Value};
+mod context;
 mod deadline;
 mod firmness;
 mod numerals;
 mod units;
+use context::{heads_a_list, in_batches, quoted};
 pub use deadline::{deadline, deadlines, Deadline};
 pub use firmness::{firmness, firmness_word, Firmness};
 use numerals::cn_scale;
@@ -127,7 +129,7 @@ fn number_at(text: &str, at: usize) -> Option<Start> {
         return Some(Start::Number(n, true));
     }
     // 第13位, 第六次, 九届六次全委会议: a rank, an ordinal or a session, not a count.
-    if prev == Some('第') {
+    if prev == Some('第') || in_batches(&text[..at]) {
         return None;
     }
     if let Some(n) = arabic(s) {
@@ -148,14 +150,6 @@ fn number_at(text: &str, at: usize) -> Option<Start> {
         return None;
     }
     Some(Start::Number(n, false))
-}
-
-/// True when byte `at` is inside “…”: a quote opened before it and closed after it.
-fn quoted(text: &str, at: usize) -> bool {
-    let before = &text[..at];
-    let open = before.rfind('“');
-    let close = before.rfind('”');
-    open.is_some_and(|o| close.is_none_or(|c| c < o)) && text[at..].contains('”')
 }
 
 /// What follows a number: a range's upper end, 多/余, 万/亿 and the unit. Returns the end, the unit
@@ -235,18 +229,6 @@ fn unit_after(
         (m, u) => format!("{m}{u}"),
     };
     Some((end, unit, approx, upper))
-}
-
-/// 呈现五个持续:经济运行持续向好、…: a count in words announcing the list after the colon, not a
-/// figure.
-fn heads_a_list(rest: &str, unit: &str, num: &Num) -> bool {
-    let after = &rest[unit.len()..];
-    let colon = after.find([':', '：']);
-    num.chinese
-        && colon.is_some_and(|i| {
-            let noun = &after[..i];
-            noun.chars().count() <= 4 && !noun.contains(|c: char| "，,、。；;".contains(c))
-        })
 }
 
 /// Words before a number: a minus sign, 约, and a bound (至少, 不少于, 超过 …). Returns where the

@@ -208,6 +208,8 @@ fn what_is_not_a_figure() {
         "商贸物流区二期工程",
         // A session of a congress or a committee, not a count of meetings.
         "县委九届六次全委(扩大)会议精神",
+        // How the work was split.
+        "由镇主要领导带队,分两批到南疆考察",
         // Numerals in a quoted slogan.
         "按照年初既定的“实施四大战略、打造四个小雄,努力实现富裕”的目标",
         // A count in words that announces a list.
