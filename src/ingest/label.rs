@@ -2,65 +2,8 @@
 //! 党风廉政建设专题会议; 成立50家信用折扣店 → 信用折扣店), and whether the guess is sure enough to pass
 //! without a look.
 
-/// Words that open a clause but say nothing about what is counted.
-const LEADS: &[&str] = &[
-    "今年以来",
-    "上半年以来",
-    "上半年来",
-    "一年来",
-    "全年",
-    "截至目前",
-    "目前",
-    "同时",
-    "其中",
-    "先后",
-    "累计",
-    "共计",
-    "共有",
-    "共",
-    "均",
-    "已",
-    "并",
-    "实实在在",
-    "有效",
-    "全面",
-    "积极",
-    "切实",
-    "持续",
-    "继续",
-    "进一步",
-    "全力",
-    "扎实",
-    "确保",
-    "力争",
-    "争取",
-    "预计",
-    "计划",
-    "可",
-    "达到",
-    "实现",
-    "完成",
-    "召开",
-    "开展",
-    "组织开展",
-    "举办",
-    "对于",
-    "对",
-    "成功",
-    "超额",
-    "辖区内",
-];
-
-/// Generic money verbs that name no work: a figure after them takes its label from what follows.
-const MONEY_VERBS: &[&str] = &[
-    "投资",
-    "投入",
-    "计划投资",
-    "总投资",
-    "引进投资",
-    "争取资金",
-    "资金",
-];
+mod lists;
+use lists::{LEADS, MONEY_VERBS};
 
 /// A draft label for the figure at `start..end` of `clause`, and whether it is sure.
 ///
@@ -71,11 +14,7 @@ pub fn label(clause: &str, start: usize, end: usize, next: Option<&str>) -> (Str
     let post = clause[end..].trim();
     let post = post.strip_prefix('的').unwrap_or(post);
     let (kept, cut) = after_etc(pre);
-    let mut pre_clean = strip_leads(kept);
-    // 有2.2万户发展养殖业: 有 says there are, the words after say what.
-    if pre_clean == "有" {
-        pre_clean.clear();
-    }
+    let pre_clean = strip_leads(kept);
     // A list cut to its last element (…、理论宣讲等活动) is a guess.
     let mut sure = !cut;
     let raw = if post.is_empty() || starts_with_verb_end(post) {
@@ -193,7 +132,11 @@ fn strip_leads(s: &str) -> String {
             break;
         }
     }
-    strip_tail(s.trim_end_matches('，'))
+    // 有2.2万户发展养殖业: 有 says there are, the words after say what.
+    match strip_tail(s.trim_end_matches('，')) {
+        t if t == "有" => String::new(),
+        t => t,
+    }
 }
 
 /// `s` without the year it opens with (2024年, 2024年度: the whole 年度 goes with it).
