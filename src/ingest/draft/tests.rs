@@ -112,6 +112,24 @@ fn a_share_of_a_whole_stays_with_its_figure() {
 }
 
 #[test]
+fn how_many_did_it_comes_after_what_they_did() {
+    // 下应街道 2023 H1: the overview showed 18家 and hid the 10.73亿元.
+    let mut review = Vec::new();
+    let text = "2023年上半年,18家规上工业企业实现总产值10.73亿元,规上工业增加值4.28亿元。\
+                保科园2幢商务楼宇实现总营收23.57亿元。";
+    let items = draft_unit(&unit(text), 2023, false, &mut review);
+    assert_eq!(
+        shown(&items),
+        [
+            "规上工业企业实现总产值 = : Num(10.73) 亿元; 规上工业企业: Num(18.0) 家",
+            "规上工业增加值 = : Num(4.28) 亿元",
+            "保科园商务楼宇实现总营收 = : Num(23.57) 亿元; 商务楼宇: Num(2.0) 幢",
+        ],
+        "{items:#?}"
+    );
+}
+
+#[test]
 fn targets_keep_deadline_and_firmness() {
     let mut review = Vec::new();
     let items = draft_unit(

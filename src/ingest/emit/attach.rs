@@ -38,10 +38,14 @@ fn owner<'s>(
     fits: &dyn Fn(&Figure, &Amount) -> bool,
 ) -> Option<usize> {
     let sent = sent_of(at);
-    (0..d.figures.len()).rev().find(|&k| {
-        let a = &d.figures[k].amount;
-        a.start < at.start && std::ptr::eq(sent_of(a), sent) && fits(&figs[k], a)
-    })
+    // The nearest in the text, not the last in the list: the item's figures need not be in text
+    // order (18家…实现总产值10.73亿元 puts the money first).
+    (0..d.figures.len())
+        .filter(|&k| {
+            let a = &d.figures[k].amount;
+            a.start < at.start && std::ptr::eq(sent_of(a), sent) && fits(&figs[k], a)
+        })
+        .max_by_key(|&k| d.figures[k].amount.start)
 }
 
 /// Writes each growth on the figure it belongs to, or as a figure of its own (unit empty) when the
@@ -82,10 +86,12 @@ pub(super) fn growths<'s>(
         // 同比分别-6.2%、-19.3%: in the order of the figures before.
         let respectively =
             clause_before(text, g.start).contains("分别") || text[..g.start].ends_with('、');
-        let first = (0..d.figures.len()).find(|&k| {
-            let a = &d.figures[k].amount;
-            a.start < g.start && std::ptr::eq(sent_of(a), text) && figs[k].growth.is_none()
-        });
+        let first = (0..d.figures.len())
+            .filter(|&k| {
+                let a = &d.figures[k].amount;
+                a.start < g.start && std::ptr::eq(sent_of(a), text) && figs[k].growth.is_none()
+            })
+            .min_by_key(|&k| d.figures[k].amount.start);
         let k = match respectively {
             true => first,
             false => owner(d, figs, g, sent_of, &fits),

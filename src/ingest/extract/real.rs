@@ -50,3 +50,15 @@ fn key_work_reviewed_is_no_plan_but_next_years_key_work_is() {
     assert_eq!(first.target, None);
     assert_eq!(lines[1].id, "targets");
 }
+
+#[test]
+fn the_money_of_a_counted_subject_leads_and_keeps_its_growth() {
+    // 下应街道 2023 H1: 42家限上商贸企业实现…销售额29.5亿元,同比增长25.0%.
+    let x = run("下应街道2023年上半年工作总结\n一、经济发展\n42家限上商贸企业实现批发零售业商品销售额29.5亿元,同比增长25.0%。");
+    let items = all_items(&x);
+    let figs = &items[0].figures;
+    assert_eq!(figs[0].value, Some(Value::Num(29.5)), "{figs:#?}");
+    assert!(figs[0].growth.is_some(), "{figs:#?}");
+    assert_eq!(figs[1].value, Some(Value::Num(42.0)));
+    assert!(figs[1].growth.is_none(), "{figs:#?}");
+}
