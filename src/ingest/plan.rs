@@ -145,7 +145,16 @@ pub fn line_id(title: &str, target: bool) -> Option<(&'static str, &'static str)
     const MAP: &[(&[&str], &str, &str)] = &[
         (&["主要指标"], "indicators", "主要指标"),
         (
-            &["党建", "党的建设", "思想政治", "从严治党", "党风廉政"],
+            &[
+                "党建",
+                "党的建设",
+                "思想政治",
+                "从严治党",
+                "党风廉政",
+                "基层组织",
+                "组织建设",
+                "政治理论",
+            ],
             "party",
             "党的建设",
         ),

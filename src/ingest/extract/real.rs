@@ -62,3 +62,10 @@ fn the_money_of_a_counted_subject_leads_and_keeps_its_growth() {
     assert_eq!(figs[1].value, Some(Value::Num(42.0)));
     assert!(figs[1].growth.is_none(), "{figs:#?}");
 }
+
+#[test]
+fn political_theory_training_is_party_building_not_governance() {
+    // A party-building summary: 政治理论 holds 治理 (社会治理) as a substring.
+    let x = run("某镇2024年上半年基层组织建设工作总结\n一、加大政治理论和市场经济知识培训力度,提高农村基层组织干部队伍整体素质\n培训10785人次。");
+    assert_eq!(x.drafted.lines[0].id, "party");
+}
