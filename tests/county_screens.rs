@@ -58,3 +58,19 @@ fn every_county_screen_at_80x24_and_120x40() {
         }
     }
 }
+
+/// The key figures column keeps each figure and its change whole and lets the label give way: at
+/// 80 columns it read '主题党日活动 39次..' (the change cut), and with the generator's longer labels
+/// '党风廉政建设专题..' (no number at all).
+#[test]
+fn key_figures_keep_their_numbers_whole() {
+    for size in [(80u16, 24u16), (120, 40)] {
+        let text = to_text(&render_buffer(state(false), size, "").unwrap());
+        let row = text.lines().find(|l| l.contains("东山镇")).unwrap();
+        assert!(row.contains("39次 +3"), "{size:?}: {row}");
+        assert!(!row.contains("39次.."), "{size:?}: {row}");
+        if size.0 >= 100 {
+            assert!(row.contains("500/500亩"), "{size:?}: {row}");
+        }
+    }
+}

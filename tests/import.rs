@@ -97,6 +97,11 @@ fn supervision_ledger_with_merged_title_and_owner_cells() {
     assert!(imp.lines[0].items().all(|i| !i.label.starts_with("注")));
     let (_dir, screen) = write_validate_render(imp, "2024-07-01");
     assert!(screen.contains("督查督办"), "{screen}");
+    // A 完成率 is the row's value and its progress: written once on the card ('81% ▲  81%' said it
+    // twice), its light's symbol apart from it ('●66.7%').
+    let row = screen.lines().find(|l| l.contains("基层党组织")).unwrap();
+    assert_eq!(row.matches("66.7%").count(), 1, "{row}");
+    assert!(row.contains("● 66.7%"), "{row}");
 }
 
 #[test]

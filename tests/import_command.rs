@@ -103,7 +103,7 @@ fn files_that_cannot_be_read_say_why() {
     let doc = at("台账.docx", b"PK");
     assert_eq!(
         one(&doc, "台账.docx", true),
-        ["台账.docx: only .xlsx, .xls, .et, .ods or .csv files can be imported"]
+        ["台账.docx: only tables can be imported (.xlsx, .xls, .et, .ods, .csv, a table saved as a web page, .htm, or an XML spreadsheet, .xml); for a written report (.docx) use huibao extract"]
     );
     // UTF-8 with one broken byte on line 2 is UTF-8 with a mistake, not GBK.
     let mut bytes = "序号,重点工作\n1,秸秆禁烧".as_bytes().to_vec();

@@ -309,3 +309,57 @@ fn a_corrupt_byte_is_reported_where_it_is() {
         )
     );
 }
+
+/// Runs the binary in `dir` (no `--data`, no HUIBAO_DATA); returns (exit code, stdout, stderr).
+fn run_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(common::bin())
+        .args(args)
+        .current_dir(dir)
+        .env_remove("HUIBAO_DATA")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run huibao");
+    let code = out.status.code().expect("an exit code");
+    (code, text(&out.stdout), text(&out.stderr))
+}
+
+/// A clerk who works inside the data folder (`cd data`, where town.json is) is understood: there
+/// `huibao validate` said, in English, that no data folder was found, `huibao new` that there was
+/// no ./data, and the dashboard showed the built-in seed instead of the town's own data.
+#[test]
+fn the_data_folder_itself_is_understood_as_the_current_folder() {
+    let tmp = copy_data();
+    let (code, _, err) = run_in(tmp.path(), &["validate"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("没有发现问题"), "{err}");
+    let (code, out, err) = run_in(tmp.path(), &["--today", "2023-07-03", "render"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("内置的示例汇报"), "{out}");
+    let (code, out, err) = run_in(tmp.path(), &["new", "2023-07-07"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(tmp.path().join("2023-07-07").is_dir());
+    // With neither ./data nor town.json here, the message is Chinese, as for every other command.
+    let empty = tempfile::tempdir().unwrap();
+    let (code, _, err) = run_in(empty.path(), &["validate"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("没有找到数据文件夹"), "{err}");
+}
+
+/// After `huibao new` every figure is last week's until the clerk edits it: the overview's cards
+/// count the items still marked 待更新, so the clerk sees what is left and a leader sees that the
+/// numbers are not this week's (the cards said only 变动0, as if nothing had moved).
+#[test]
+fn the_cards_count_items_still_awaiting_their_update() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::copy_tree(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/history"),
+        tmp.path(),
+    );
+    let (code, out, err) = run_in(tmp.path(), &["new", "2024-05-10"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let args = ["--today", "2024-05-11", "render", "--size", "80x24"];
+    let (code, screen, err) = run_in(tmp.path(), &args);
+    assert_eq!(code, 0, "{err}");
+    assert!(screen.contains("待更新6"), "{screen}");
+    assert!(screen.contains("待更新5"), "{screen}");
+}

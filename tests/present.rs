@@ -135,6 +135,20 @@ fn help_opens_over_the_slides_and_closes() {
     assert!(s.present.is_some(), "closing help returns to the slides");
 }
 
+/// Help over the slides takes only its own keys: a line key there used to close help silently.
+#[test]
+fn help_over_the_slides_takes_only_its_own_keys() {
+    let mut s = state();
+    s.start_presenting(None);
+    press(&mut s, "?");
+    press(&mut s, "2 w f");
+    assert_eq!(s.route(), Route::Help);
+    assert_eq!(s.stack.len(), 2, "{:?}", s.stack);
+    press(&mut s, "Esc");
+    assert_eq!(s.route(), Route::Overview);
+    assert!(s.present.is_some());
+}
+
 #[test]
 fn zoom_toggles_in_any_mode() {
     let mut s = state();

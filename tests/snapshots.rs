@@ -168,6 +168,136 @@ fn history_screens_at_80x24_and_120x40() {
     }
 }
 
+/// Over SSH at 80 columns the line panel still names each item: the five projects of 重点项目
+/// all begin with 示例, so a label cut to two characters leaves five rows that read the same.
+#[test]
+fn line_labels_stay_readable_at_80_columns() {
+    let text = render(history_state(), (80, 24), "2");
+    for label in [
+        "示例现代果业",
+        "示例白羽鸡养",
+        "示例冷链物流园",
+        "示例温泉民宿",
+        "示例粮食烘干",
+    ] {
+        assert!(
+            text.contains(label),
+            "{label} is cut at 80 columns:\n{text}"
+        );
+    }
+    // The percentage stays beside the light.
+    let row = text.lines().find(|l| l.contains("示例冷链")).unwrap();
+    assert!(row.contains("36%") && row.contains("● 正常"), "{row}");
+}
+
+/// The overview card shows the light of a red ledger (an overdue 台账), as the card's count does.
+#[test]
+fn an_overdue_ledger_shows_its_light_on_the_card() {
+    let text = render(history_state(), (80, 24), "");
+    let row = text.lines().find(|l| l.contains("7/10处")).unwrap();
+    assert!(row.contains("✕") && row.contains("70%"), "{row}");
+}
+
+/// An item's detail wraps a long ledger entry rather than cutting its deadline, and says that an
+/// open entry past its deadline (at the data's date) is overdue.
+#[test]
+fn a_ledger_entry_is_never_cut_and_says_when_overdue() {
+    let text = render(history_state(), (80, 24), "4 Enter");
+    let entry = text.split("YH-2024-003").nth(1).unwrap();
+    let entry = entry.split("YH-2024-004").next().unwrap();
+    assert!(entry.contains("2024-04-20"), "the deadline is cut:\n{text}");
+    assert!(
+        entry.contains("逾期"),
+        "the open entry is not called overdue:\n{text}"
+    );
+}
+
+/// A slide too small for big digits writes the percentage and the figures it came from apart:
+/// `10%10/100亩` read as one number.
+#[test]
+fn a_small_slide_keeps_the_percentage_apart_from_its_figures() {
+    let mut s = history_state();
+    s.start_presenting(None);
+    let text = render(s, (80, 24), "");
+    for glued in ["100%500", "50%约3000", "10%10/100"] {
+        assert!(!text.contains(glued), "{glued}:\n{text}");
+    }
+    assert!(text.contains("10%  10/100亩"), "{text}");
+}
+
+/// At 80 columns the footer of a screen one can go back from shows how: Esc came after w, f and
+/// [ ] and fell off the edge.
+#[test]
+fn the_way_back_is_in_the_footer_at_80_columns() {
+    for keys in ["2", "2 Enter", "w", "f"] {
+        let text = render(history_state(), (80, 24), keys);
+        let footer = text.lines().last().unwrap();
+        assert!(footer.contains("Esc"), "{keys}: {footer}");
+    }
+}
+
+/// With `--lang en` the light's word is never cut: '■ far behind' is wider than '■ 严重滞后'
+/// and read '■ far behin' in the laggard list at 80 columns.
+#[test]
+fn english_light_words_are_whole() {
+    for size in [(80, 24), (120, 40)] {
+        for keys in ["w", "5"] {
+            let mut s = history_state();
+            s.lang = Lang::En;
+            let text = render(s, size, keys);
+            assert!(text.contains("■ far behind"), "{keys} {size:?}:\n{text}");
+        }
+    }
+}
+
+/// On the projector the red 台账 of 安全生产 is shown in big digits like its neighbours: with
+/// '处  整改/发现' beside them it did not fit its tile and fell back to small text.
+#[test]
+fn a_ledger_slide_tile_shows_big_digits() {
+    let mut s = history_state();
+    s.start_presenting(None);
+    let text = render(s, (80, 24), "Space Space Space Space");
+    assert!(!text.contains("7/10处"), "small text:\n{text}");
+    let row = text
+        .lines()
+        .find(|l| l.contains(" 处"))
+        .expect("unit beside the digits");
+    assert!(row.contains('█'), "{row}");
+}
+
+/// The filter chooser says how many items each choice keeps, so a leader does not pick 逾期 to
+/// find an empty dashboard.
+#[test]
+fn the_filter_chooser_counts_what_each_choice_keeps() {
+    let text = render(history_state(), (80, 24), "f");
+    let count = |what: &str| {
+        let row = text.lines().find(|l| l.contains(what)).unwrap();
+        row.split_whitespace().last().unwrap().to_string()
+    };
+    assert_eq!(count("✕ 逾期"), "2项", "{text}");
+    assert_eq!(count("■ 严重滞后"), "1项", "{text}");
+    assert_eq!(count("▲ 滞后"), "0项", "{text}");
+    assert_eq!(count("全部"), "27项", "{text}");
+}
+
+/// The strip under the cards names what it lists: with the seed (as of 06-30) read on 07-25 it
+/// lists milestones of 07-20 that passed since the data's date under a heading that said only
+/// 近14天到期.
+#[test]
+fn the_due_strip_heading_names_deadlines_passed_since_the_data() {
+    let head = |d: u32| {
+        let day = NaiveDate::from_ymd_opt(2023, 7, d).unwrap();
+        let s = State::new(load::load_dir(std::path::Path::new("data")), Lang::Zh, day);
+        let text = render(s, (80, 24), "");
+        let row = text.lines().find(|l| l.contains("近14天"));
+        row.unwrap_or_else(|| panic!("no strip on 07-{d}:\n{text}"))
+            .to_string()
+    };
+    assert!(head(25).contains("数据日后已到期"), "{}", head(25));
+    // On 07-10 the 07-20 milestone is ahead: the heading is as before.
+    assert!(!head(10).contains("已到期"), "{}", head(10));
+}
+
 /// Slides in presenter mode: every slide at 80×24 and 200×50, and one at 120×40 per data set.
 #[test]
 fn presenter_slides() {

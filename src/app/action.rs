@@ -81,3 +81,27 @@ pub enum Action {
     /// The terminal was resized to (columns, rows).
     Resize(u16, u16),
 }
+
+impl Action {
+    /// True for what the help screen answers: scrolling it, closing it (Esc, `?`), quitting,
+    /// reloading, suspending, and the clock and size. Other keys would reach the screen beneath
+    /// it — over the county, the screens of whichever town was open last.
+    pub fn works_on_help(self) -> bool {
+        matches!(
+            self,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::First
+                | Action::Last
+                | Action::Back
+                | Action::OpenHelp
+                | Action::Quit
+                | Action::Reload
+                | Action::Suspend
+                | Action::Tick(_)
+                | Action::Resize(..)
+        )
+    }
+}

@@ -232,6 +232,24 @@ pub fn open_town(state: &mut State, t: usize) -> Effects {
     let Some(town) = c.county.towns.get(t) else {
         return Effects::none();
     };
+    if town.failure.is_some() {
+        // Nothing of it loaded: its row says why (an opened dashboard would be empty). The county
+        // shows with that row selected — also when Esc leaves its slide.
+        let name = town.name.clone();
+        c.selected = t;
+        state.stack = vec![Route::County];
+        state.say(match state.lang {
+            crate::model::Lang::Zh => {
+                format!("{name}未能加载，原因见其所在行（huibao validate 列出全部问题）")
+            }
+            crate::model::Lang::En => {
+                format!(
+                    "{name} did not load: its row says why (huibao validate lists every problem)"
+                )
+            }
+        });
+        return Effects::none();
+    }
     let Some(mut data) = town.data.clone() else {
         if town.loading {
             let name = town.name.clone();

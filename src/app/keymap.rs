@@ -263,17 +263,20 @@ pub fn hints(state: &State) -> Vec<(&'static str, &'static str)> {
     let route = state.route();
     let scope = scope_of(&route);
     let can_go_back = state.stack.len() > 1 || scope != scope_of_state(state);
+    // Help offers only the keys it answers.
+    let on_help = route == Route::Help;
     let mut list: Vec<&Binding> = BINDINGS
         .iter()
         .filter(|b| b.scope == scope && b.hint)
         .filter(|b| can_go_back || !matches!(b.does, Does::Act(Action::Back)))
+        .filter(|b| !on_help || matches!(b.does, Does::Act(a) if a.works_on_help()))
         .collect();
-    // Help and quit come first, so a narrow footer (80 columns over SSH) never hides them.
-    let first = |b: &&Binding| {
-        !matches!(
-            b.does,
-            Does::Act(Action::OpenHelp) | Does::Act(Action::Quit)
-        )
+    // Help and quit come first, then the way back, so a narrow footer (80 columns over SSH) never
+    // hides them.
+    let first = |b: &&Binding| match b.does {
+        Does::Act(Action::OpenHelp) | Does::Act(Action::Quit) => 0,
+        Does::Act(Action::Back) => 1,
+        _ => 2,
     };
     list.sort_by_key(first);
     let en = state.lang.en();

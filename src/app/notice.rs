@@ -26,6 +26,8 @@ pub enum Nothing {
     LastDate,
     /// A key with no binding on this screen.
     Unbound(char),
+    /// A key for another screen pressed on the help screen.
+    InHelp,
     /// A presenter key outside presenter mode, or the like.
     NotHere,
 }
@@ -48,6 +50,12 @@ impl Nothing {
                 Lang::Zh => format!("{c} 键在这里没有功能，按 ? 查看帮助"),
                 Lang::En => format!("the key {c} does nothing here; ? shows the keys"),
             },
+            Nothing::InHelp => lang
+                .pick(
+                    "这是帮助页：按 Esc 或 ? 返回后再按",
+                    "this is help: Esc or ? first",
+                )
+                .into(),
             Nothing::NotHere => lang.pick("这里没有可做的", "nothing to do here").into(),
         }
     }

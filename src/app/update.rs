@@ -28,6 +28,10 @@ pub fn update(state: &mut State, action: Action) -> Effects {
     if !matches!(action, Action::Tick(_) | Action::Resize(..)) {
         state.notice = None;
     }
+    if state.route() == Route::Help && !action.works_on_help() {
+        state.nothing(Nothing::InHelp);
+        return Effects::none();
+    }
     if let Some(fx) = super::county::update(state, action) {
         return fx;
     }

@@ -14,8 +14,8 @@ pub use crate::model::Lang;
 #[derive(Debug, Parser)]
 #[command(name = "huibao", version, about)]
 pub struct Cli {
-    /// Data folder: town.json and one folder per snapshot date. Default ./data; when absent, the seed
-    /// snapshot compiled into the binary is used.
+    /// Data folder: town.json and one folder per snapshot date. Default ./data, or the current folder
+    /// when it holds town.json; when neither, the seed snapshot compiled into the binary is used.
     #[arg(long, global = true, env = "HUIBAO_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
     /// Fix "today" (YYYY-MM-DD) for everything date-dependent.
@@ -317,8 +317,9 @@ pub fn size_arg(s: &str, lang: Lang) -> Result<(u16, u16), String> {
     Ok((w as u16, h as u16))
 }
 
-/// Resolves the data folder: `--data`/`HUIBAO_DATA` if given (must exist), else `./data` if it exists.
-/// `Ok(None)` means: use the compiled-in seed.
+/// Resolves the data folder: `--data`/`HUIBAO_DATA` if given (must exist), else `./data` if it
+/// exists, else the current folder when it is a data folder itself (it holds `town.json` or
+/// `county.json`: a clerk who works inside it). `Ok(None)` means: use the compiled-in seed.
 pub fn resolve_data_dir(given: Option<&std::path::Path>) -> Result<Option<PathBuf>, String> {
     resolve_data(given, "--data", Lang::Zh)
 }
@@ -341,7 +342,13 @@ fn resolve_data(
 ) -> Result<Option<PathBuf>, String> {
     let Some(p) = given else {
         let p = PathBuf::from("data");
-        return Ok(p.is_dir().then_some(p));
+        if p.is_dir() {
+            return Ok(Some(p));
+        }
+        let here = ["town.json", "county.json"]
+            .iter()
+            .any(|f| std::path::Path::new(f).is_file());
+        return Ok(here.then(|| PathBuf::from(".")));
     };
     if p.is_dir() {
         return Ok(Some(p.to_path_buf()));

@@ -43,7 +43,7 @@ const ABOUT: &[(&str, &str)] = &[
 /// The help of each option and argument: (command, argument id, short help, long help or `""`).
 /// Options of `huibao` itself (command `""`) hold for every command.
 const ARGS: &[(&str, &str, &str, &str)] = &[
-    ("", "data", "数据文件夹：放 town.json 和各日期快照文件夹；默认 ./data，没有时显示程序内置的示例汇报", ""),
+    ("", "data", "数据文件夹：放 town.json 和各日期快照文件夹；默认 ./data，或含 town.json 的当前文件夹；都没有时显示程序内置的示例汇报", ""),
     ("", "today", "指定“今天”（YYYY-MM-DD），一切与日期有关的计算都按它", ""),
     ("", "at", "打开这一日期（YYYY-MM-DD）的快照，而不是最新一期", ""),
     ("", "poll", "每隔若干秒查看一次数据文件夹，代替文件事件（网络共享盘用）", ""),
@@ -125,10 +125,13 @@ const TEMPLATE: &str = "{before-help}{about-with-newline}\n用法：{usage}\n\n{
 
 /// `cmd` (huibao's command line, not yet built) with Chinese help.
 pub(super) fn localize(cmd: Command) -> Command {
-    let mut cmd = chinese(cmd, "").version_flag().mut_subcommands(|sub| {
-        let name = sub.get_name().to_string();
-        chinese(sub, &name)
-    });
+    let mut cmd = chinese(cmd, "")
+        .disable_version_flag(true)
+        .arg(flag("version", 'V', ArgAction::Version, "显示版本"))
+        .mut_subcommands(|sub| {
+            let name = sub.get_name().to_string();
+            chinese(sub, &name)
+        });
     cmd.build();
     // In huibao's own help its options are simply its options.
     cmd.mut_args(|a| {
@@ -144,22 +147,14 @@ pub(super) fn localize(cmd: Command) -> Command {
     })
 }
 
-trait VersionFlag {
-    fn version_flag(self) -> Self;
-}
-
-impl VersionFlag for Command {
-    /// `-V, --version` in Chinese (only `huibao` itself has one).
-    fn version_flag(self) -> Self {
-        self.disable_version_flag(true).arg(
-            Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help("显示版本")
-                .help_heading("选项"),
-        )
-    }
+/// A flag of clap's own (`-h`, `-V`) with its help in Chinese.
+fn flag(long: &'static str, short: char, action: ArgAction, help: &'static str) -> Arg {
+    Arg::new(long)
+        .short(short)
+        .long(long)
+        .action(action)
+        .help(help)
+        .help_heading("选项")
 }
 
 /// One command's about, headings, options and help flag in Chinese (`name` is `""` for huibao).
@@ -174,14 +169,12 @@ fn chinese(cmd: Command, name: &str) -> Command {
         .subcommand_value_name("命令")
         .mut_args(|a| arg(a, name))
         .disable_help_flag(true)
-        .arg(
-            Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help)
-                .help("显示帮助（-h 为摘要，--help 为详细说明）")
-                .help_heading("选项"),
-        )
+        .arg(flag(
+            "help",
+            'h',
+            ArgAction::Help,
+            "显示帮助（-h 为摘要，--help 为详细说明）",
+        ))
 }
 
 /// One option or argument of command `name` in Chinese: its help, heading and placeholder.

@@ -19,8 +19,8 @@ pub fn run(cli: &Cli, date: Option<NaiveDate>, force: bool) -> ExitCode {
         Ok(None) => {
             return fail(
                 cli.lang.pick(
-                    "没有找到数据文件夹（./data）；请用 --data DIR 指定",
-                    "no data folder found (./data); name one with --data DIR",
+                    "没有找到数据文件夹（./data，或含 town.json 的当前文件夹）；请用 --data DIR 指定",
+                    "no data folder found (./data, or a current folder holding town.json); name one with --data DIR",
                 ),
                 exit::BAD_INPUT,
             )

@@ -246,7 +246,10 @@ pub fn run(cli: &Cli, paths: &[PathBuf]) -> ExitCode {
         match crate::cli::resolve_cli_data(cli) {
             Ok(Some(dir)) => check_data_folder(&dir),
             Ok(None) => {
-                super::complain(&"no data folder found (./data); use --data DIR or name the files");
+                super::complain(&cli.lang.pick(
+                    "没有找到数据文件夹（./data，或含 town.json 的当前文件夹）；请用 --data DIR 指定，或给出要检查的文件",
+                    "no data folder found (./data, or a current folder holding town.json); use --data DIR or name the files",
+                ));
                 return ExitCode::from(2);
             }
             Err(e) => {

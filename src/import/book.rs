@@ -1,5 +1,7 @@
 //! Reading a 台账 file into sheets of cells: `.xlsx`, `.xls`, `.ods` (and `.xlsm`, `.xlsb`, WPS `.et`)
-//! through calamine, `.csv` in [`super::csv`].
+//! through calamine, `.csv` in [`super::csv`], and a web page's tables (an office system's
+//! 导出Excel, saved as `.xls`; a table saved from a site as `.htm`) in [`super::html`], Excel's XML
+//! Spreadsheet 2003 (the same systems' other export) in [`super::xml2003`].
 //!
 //! Cells keep their spreadsheet coordinates (row 0 is row 1, column 0 is column A) so that every
 //! problem can name its cell. Merged regions are kept as calamine gives them (`.xlsx`, `.xls`);
@@ -18,17 +20,39 @@ pub fn read(path: &Path) -> Result<Vec<Sheet>, ReadError> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
+    let known = [
+        "csv", "txt", "tsv", "xlsx", "xlsm", "xlsb", "xls", "ods", "et", "htm", "html", "xml",
+    ];
+    if !known.contains(&ext.as_str()) {
+        return Err(ReadError::UnknownKind);
+    }
+    let bytes = std::fs::read(path).map_err(|e| ReadError::Io(e.kind()))?;
+    let text = || {
+        let shown = path.display().to_string();
+        crate::model::encoding::decode(&bytes, &shown)
+            .map(|(t, _)| t)
+            .map_err(|d| match d.place {
+                crate::model::Place::Text { line, col } => ReadError::Encoding(line, col),
+                _ => ReadError::Encoding(0, 0),
+            })
+    };
+    if super::xml2003::is_xml_spreadsheet(&bytes) {
+        return super::xml2003::sheets(&text()?);
+    }
+    if super::html::is_html_table(&bytes) {
+        return Ok(super::html::sheets(&text()?));
+    }
     match ext.as_str() {
-        "csv" | "txt" | "tsv" => {
-            let bytes = std::fs::read(path).map_err(|e| ReadError::Io(e.kind()))?;
-            csv::read(&bytes, &path.display().to_string()).map(|s| vec![s])
-        }
+        "csv" | "txt" | "tsv" => csv::read(&bytes, &path.display().to_string()).map(|s| vec![s]),
+        // A web page without a table, XML of another kind.
+        "htm" | "html" | "xml" => Err(ReadError::Broken),
         // .et: WPS's own format, which is an Excel workbook inside; calamine finds out which.
-        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" | "et" => {
-            let book = calamine::open_workbook_auto(path).map_err(|_| ReadError::Broken)?;
+        _ => {
+            let cursor = std::io::Cursor::new(bytes);
+            let book =
+                calamine::open_workbook_auto_from_rs(cursor).map_err(|_| ReadError::Broken)?;
             read_book(book)
         }
-        _ => Err(ReadError::UnknownKind),
     }
 }
 

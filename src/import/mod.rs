@@ -8,12 +8,14 @@ pub mod csv;
 pub mod dates;
 pub mod fields;
 pub mod header;
+pub mod html;
 pub mod lines;
 pub mod milestones;
 pub mod problem;
 pub mod rows;
 pub mod sheet;
 pub mod titles;
+pub mod xml2003;
 
 pub use header::Field;
 pub use problem::{Kind, Place, Problem};

@@ -144,8 +144,8 @@ impl Kind {
             (NoRows, false) => "表中没有可导入的工作".into(),
             (NoRows, true) => "the table holds no rows to import".into(),
             (Unreadable(why), en) => unreadable(*why, en),
-            (UnknownKind, false) => "只能导入 .xlsx、.xls、.et、.ods 或 .csv 文件".into(),
-            (UnknownKind, true) => "only .xlsx, .xls, .et, .ods or .csv files can be imported".into(),
+            (UnknownKind, false) => "只能导入表格（.xlsx、.xls、.et、.ods、.csv，或存为网页的表格 .htm、XML 表格 .xml）；书面汇报（.docx）请用 huibao extract".into(),
+            (UnknownKind, true) => "only tables can be imported (.xlsx, .xls, .et, .ods, .csv, a table saved as a web page, .htm, or an XML spreadsheet, .xml); for a written report (.docx) use huibao extract".into(),
             (Encoding(line, col), false) => format!(
                 "无法识别文件编码（第{line}行第{col}列），请另存为 UTF-8 或 GBK 编码的 .csv"
             ),

@@ -74,6 +74,15 @@ pub struct Sheet {
 }
 
 impl Sheet {
+    /// The merged regions as (top, left, bottom, right), for tests.
+    #[cfg(test)]
+    pub(crate) fn spans(&self) -> Vec<(u32, u32, u32, u32)> {
+        self.merges
+            .iter()
+            .map(|m| (m.top, m.left, m.bottom, m.right))
+            .collect()
+    }
+
     /// The cell at (row, col), `Empty` outside the sheet.
     pub fn cell(&self, row: usize, col: usize) -> &Cell {
         self.rows

@@ -139,7 +139,18 @@ pub struct Item {
     pub kind: ItemKind,
 }
 
+/// The mark `huibao new` puts at the head of the note of every item it carries over: the figures are
+/// last snapshot's until the office edits them and deletes the mark.
+pub const AWAITING_MARK: &str = "待更新：";
+
 impl Item {
+    /// True while the item's note still starts with [`AWAITING_MARK`].
+    pub fn awaiting_update(&self) -> bool {
+        self.note
+            .as_deref()
+            .is_some_and(|n| n.starts_with(AWAITING_MARK))
+    }
+
     /// The project details, when the item is a project.
     pub fn project(&self) -> Option<&Project> {
         match &self.kind {

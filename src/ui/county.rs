@@ -37,7 +37,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         let town = &c.county.towns[i];
         match not_loaded(state, c, pos, town, (w, name_w), t) {
             Some(line) => table.push(Row::Across(line)),
-            None => table.push(Row::Cells(row(state, c, pos, town, wide, t), Style::new())),
+            None => table.push(Row::Cells(row(state, c, pos, town, w, t), Style::new())),
         }
     }
     let [top, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
@@ -91,14 +91,7 @@ fn county_title(c: &CountyState, lang: Lang) -> String {
 /// indicators, worst laggard.
 fn columns_and_head(w: usize, lang: Lang, t: &Theme) -> (Vec<Column>, Vec<Cell<'static>>) {
     let wide = w >= 100;
-    // Rank, town, date, age, red, amber, overdue, indicators, worst laggard.
-    let fixed = if wide {
-        4 + 12 + 10 + 7 + 10
-    } else {
-        4 + 8 + 5 + 6 + 10
-    };
-    let flex = w.saturating_sub(fixed + 9);
-    let ind = if wide { flex * 11 / 20 } else { flex / 2 };
+    let (ind, flex) = flex_widths(w);
     let columns = vec![
         Column::left(4),
         Column::left(if wide { 12 } else { 8 }),
@@ -130,6 +123,20 @@ fn columns_and_head(w: usize, lang: Lang, t: &Theme) -> (Vec<Column>, Vec<Cell<'
     (columns, head)
 }
 
+/// The widths of the indicators column and of it with the worst laggard's, at width `w`.
+fn flex_widths(w: usize) -> (usize, usize) {
+    let wide = w >= 100;
+    // Rank, town, date, age, red, amber, overdue, indicators, worst laggard.
+    let fixed = if wide {
+        4 + 12 + 10 + 7 + 10
+    } else {
+        4 + 8 + 5 + 6 + 10
+    };
+    let flex = w.saturating_sub(fixed + 9);
+    let ind = if wide { flex * 11 / 20 } else { flex / 2 };
+    (ind, flex)
+}
+
 /// The age of a town's data as shown: `3天`, `⚠12天`.
 pub fn age_text(age: Option<i64>, lang: Lang) -> String {
     match age {
@@ -141,15 +148,45 @@ pub fn age_text(age: Option<i64>, lang: Lang) -> String {
 
 /// A town's key indicators with their change: `GDP 1.2亿元 +300 · 新增…`.
 pub fn indicators_text(town: &TownEntry, n: usize, lang: Lang) -> String {
-    county_rank::indicators(&town.board, n)
+    indicators_fit(town, n, lang, usize::MAX)
+}
+
+/// [`indicators_text`] in `room` columns: each figure and its change stay whole and the labels give
+/// way, sharing the room (`主题党.. 39次 +3 · 示例现.. 500/500亩`); figures that leave a label less
+/// than three characters are left out from the last, and a lone figure that does not fit is cut.
+pub fn indicators_fit(town: &TownEntry, n: usize, lang: Lang, room: usize) -> String {
+    let parts: Vec<(String, String)> = county_rank::indicators(&town.board, n)
         .into_iter()
         .map(|it| {
-            let mut s = format!("{} {}", it.item.label, main_value(it, lang, true));
+            let mut figure = main_value(it, lang, true);
             if let Some(ch) = main_change(it).filter(|c| c.is_change()) {
-                s.push_str(&format!(" {}", change_text(ch, lang)));
+                figure.push_str(&format!(" {}", change_text(ch, lang)));
             }
-            s
+            (it.item.label.to_string(), figure)
         })
+        .collect();
+    let fixed = |k: usize| -> usize {
+        parts[..k].iter().map(|(_, f)| width(f) + 1).sum::<usize>() + 3 * k.saturating_sub(1)
+    };
+    let whole = |k: usize| fixed(k) + parts[..k].iter().map(|(l, _)| width(l)).sum::<usize>();
+    let mut k = parts.len();
+    while k > 1 && whole(k) > room && room.saturating_sub(fixed(k)) / k < 8 {
+        k -= 1;
+    }
+    if k == 0 {
+        return String::new();
+    }
+    let label_room = if whole(k) <= room {
+        usize::MAX
+    } else {
+        room.saturating_sub(fixed(k)) / k
+    };
+    if k == 1 && label_room < 4 {
+        return truncate(&parts[0].1, room);
+    }
+    parts[..k]
+        .iter()
+        .map(|(l, f)| format!("{} {f}", truncate(l, label_room)))
         .collect::<Vec<_>>()
         .join(" · ")
 }
@@ -198,9 +235,10 @@ fn row<'a>(
     c: &CountyState,
     pos: usize,
     town: &TownEntry,
-    wide: bool,
+    w: usize,
     t: &Theme,
 ) -> Vec<Cell<'a>> {
+    let wide = w >= 100;
     let lang = state.lang;
     let selected = pos == c.selected_pos();
     let base = if selected { t.selected } else { t.text };
@@ -229,14 +267,12 @@ fn row<'a>(
         count(n.amber, Light::Behind),
         count(n.overdue, Light::Overdue),
     ]);
-    let mut ind = indicators_text(town, if wide { 2 } else { 1 }, lang);
-    if town.errors() > 0 {
-        ind = format!(
-            "⚠{}{} {ind}",
-            town.errors(),
-            lang.pick("个文件未能加载", " files not loaded")
-        );
-    }
+    let errors = match town.errors() {
+        0 => String::new(),
+        n => format!("⚠{n}{} ", lang.pick("个文件未能加载", " files not loaded")),
+    };
+    let room = flex_widths(w).0.saturating_sub(width(&errors));
+    let ind = errors + &indicators_fit(town, if wide { 2 } else { 1 }, lang, room);
     cells.push(Cell::text(ind, base));
     cells.push(match county_rank::worst_text(town) {
         Some((light, text)) => Cell::Spans(Line::from(vec![

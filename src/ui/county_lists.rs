@@ -126,11 +126,13 @@ fn list_columns(w: usize, lang: Lang, t: &Theme) -> (Vec<Column>, Vec<Cell<'stat
     } else {
         (8, 8, 14, 8)
     };
+    // The status column: a space and the language's widest light (English: ■ far behind).
+    let cg = (1 + super::widgets::light_width(lang)).max(12);
     let clabel = w
-        .saturating_sub(12 + ctown + cline + cdue + cown + 6)
+        .saturating_sub(cg + ctown + cline + cdue + cown + 6)
         .max(8);
     let columns = vec![
-        Column::left(12),
+        Column::left(cg),
         Column::left(ctown),
         Column::left(cline),
         Column::label(clabel),

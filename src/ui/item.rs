@@ -38,7 +38,8 @@ impl Detail<'_> {
         self.out.push(Line::from(title));
     }
 
-    /// A field: its name in the names column, then its value.
+    /// A field: its name in the names column, then its value, wrapped under itself when it is
+    /// wider than the screen (a ledger entry's deadline is never cut off).
     fn field(&mut self, k: &str, v: String, style: Style) {
         // A name as wide as the column (年度计划投资) still gets a space before its value.
         let name = if crate::text::width(k) >= self.kw {
@@ -46,10 +47,17 @@ impl Detail<'_> {
         } else {
             pad(k, self.kw)
         };
+        let indent = 2 + crate::text::width(&name);
+        let room = self.w.saturating_sub(indent).max(8);
+        let mut rows = wrap(&v, room).into_iter();
         self.out.push(Line::from(vec![
             Span::styled(format!("  {name}"), self.t.dim),
-            Span::styled(v, style),
+            Span::styled(rows.next().unwrap_or_default(), style),
         ]));
+        for row in rows {
+            let row = format!("{:indent$}{row}", "");
+            self.out.push(Line::from(Span::styled(row, style)));
+        }
     }
 
     /// Text wrapped to the screen, indented.
@@ -281,14 +289,26 @@ fn ledger(d: &mut Detail<'_>, l: &Ledger) {
         }
     }
     for e in &l.entries {
+        // An open entry past its deadline at the data's date is overdue, in words and colour.
+        let overdue = e.closed.is_none() && e.deadline.is_some_and(|due| due.date() < d.line.as_of);
         let state_txt = match (e.closed, e.deadline) {
             (Some(c), _) => format!("{} {c}", lang.pick("已销号", "closed")),
+            (None, Some(due)) if overdue => format!(
+                "{} {due} {}",
+                lang.pick("整改期限", "due"),
+                lang.pick("逾期未销号", "overdue, still open")
+            ),
             (None, Some(due)) => format!("{} {due}", lang.pick("整改期限", "due")),
             (None, None) => lang.pick("未销号", "open").into(),
         };
         let lvl = e.level.clone().unwrap_or_default();
         let v = format!("{} {lvl} {} · {state_txt}", e.found, e.description);
-        d.field(&e.id, v, text);
+        let style = if overdue {
+            d.t.light(crate::model::Light::Overdue)
+        } else {
+            text
+        };
+        d.field(&e.id, v, style);
     }
 }
 

@@ -33,6 +33,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
     } else {
         (11, 8, 12, 15)
     };
+    let cg = cg.max(super::widgets::light_width(lang));
     let cown = if w >= 100 { 20 } else { 12 };
     let clabel = w
         .saturating_sub(cg + cline + cprog + cdue + cown + 6)

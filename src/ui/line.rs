@@ -18,17 +18,31 @@ use ratatui::Frame;
 /// Width of the change column (`+1234`, `持平`, `新增`).
 pub const CHANGE_W: usize = 7;
 
-/// Column widths of the table for an inner width: (label, value, bar, light, due, owner).
-/// The change column ([`CHANGE_W`]) is part of the value column's room when the line has history.
+/// Width of the progress column when it holds the percentage alone (`100%`, `173.5%`), its
+/// separator included.
+pub const PCT_W: usize = 7;
+
+/// Width of the progress column with its bar: 10 cells of bar, 5 of percentage, the separator.
+pub const BAR_PCT_W: usize = 16;
+
+/// Column widths of the table for an inner width: (label, value, progress, light, due, owner).
+/// The progress column (0 when there is no room) holds a bar, if wide enough, and the percentage;
+/// below 100 columns it is the percentage alone, so that over SSH at 80 columns the label keeps
+/// room enough to tell items apart. The change column ([`CHANGE_W`]) is part of the value column's
+/// room when the line has history.
 pub fn columns(w: usize) -> (usize, usize, usize, usize, usize, usize) {
     let value = if w < 100 { 12 } else { 16 };
-    let bar = if w >= 70 { 10 } else { 0 };
+    let progress = match w {
+        100.. => BAR_PCT_W,
+        70.. => PCT_W,
+        _ => 0,
+    };
     let light = 10;
     let due = 19;
     let owner = if w >= 110 { (w / 6).min(24) } else { 0 };
-    let fixed = value + (if bar > 0 { bar + 6 } else { 0 }) + light + due + owner + 4;
+    let fixed = value + progress + light + due + owner + 4;
     let label = w.saturating_sub(fixed).max(8);
-    (label, value, bar, light, due, owner)
+    (label, value, progress, light, due, owner)
 }
 
 /// Draws the panel of line `l`.
@@ -97,6 +111,11 @@ fn widths(state: &State, line: &LineBoard, w: usize) -> [usize; 6] {
         (cl, co)
     } else {
         (cl + co + 1, 0)
+    };
+    // The status column as wide as the language's widest light (English: ■ far behind).
+    let (cl, cg) = {
+        let lw = super::widgets::light_width(lang);
+        (cl.saturating_sub(lw.saturating_sub(cg)).max(6), cg.max(lw))
     };
     let cl = if line.prev_date.is_some() {
         cl.saturating_sub(CHANGE_W + 1).max(6)
@@ -207,11 +226,13 @@ fn head_columns<'a>(
         head.push(Cell::text(lang.pick("较上期", "change"), t.dim));
     }
     if cb > 0 {
-        columns.push(Column::left(cb + 5));
-        head.push(Cell::text(
-            lang.pick("进度 (|=序时)", "progress (|=time)"),
-            t.dim,
-        ));
+        columns.push(Column::left(cb - 1));
+        let title = if cb > PCT_W {
+            lang.pick("进度 (|=序时)", "progress (|=time)")
+        } else {
+            lang.pick("进度", "done")
+        };
+        head.push(Cell::text(title, t.dim));
     }
     columns.extend([Column::left(cg), Column::left(cd)]);
     head.push(Cell::text(lang.pick("状态", "Status"), t.dim));
@@ -276,6 +297,8 @@ fn item_cells<'a>(
         cells.push(Cell::text(c.content, c.style));
     }
     if cb > 0 {
+        // The bar's cells (none below 100 columns) and the percentage's room.
+        let (cb, room) = if cb > PCT_W { (cb - 6, 5) } else { (0, cb - 1) };
         // A ledger's bar is its closure rate (整改率).
         let ledger = || {
             it.item
@@ -287,15 +310,15 @@ fn item_cells<'a>(
                 // A written rate (173.5%) takes its room from the bar, never cut.
                 let pct = crate::model::wording::progress_pct(it)
                     .unwrap_or_else(|| percent(raw.unwrap_or(p)));
-                let extra = crate::text::width(&pct).saturating_sub(5).min(cb / 2);
+                let extra = crate::text::width(&pct).saturating_sub(room).min(cb / 2);
                 let mut s = bar(p, j.time_progress, cb - extra, j.light, t);
-                s.push(Span::styled(pad_left(&pct, 5 + extra), base));
+                s.push(Span::styled(pad_left(&pct, room + extra), base));
                 s
             }
             (None, _) => match ledger() {
                 Some(rate) => {
                     let mut s = bar(rate, None, cb, j.light, t);
-                    s.push(Span::styled(pad_left(&percent(rate), 5), base));
+                    s.push(Span::styled(pad_left(&percent(rate), room), base));
                     s
                 }
                 None => Vec::new(),

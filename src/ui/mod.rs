@@ -4,6 +4,7 @@ pub mod bigtext;
 pub mod county;
 pub mod county_lists;
 pub mod county_present;
+pub mod due_strip;
 pub mod help;
 pub mod indicators;
 pub mod item;

@@ -6,8 +6,8 @@ use crate::app::grid::{layout, Layout};
 use crate::app::keymap::line_key;
 use crate::app::State;
 use crate::model::board::{ItemBoard, LineBoard};
-use crate::model::soon::{due_within, Due};
-use crate::model::wording::{countdown_text, date_text, owner_short};
+use crate::model::soon::due_within;
+use crate::model::wording::owner_short;
 use crate::text::{pad, pad_left, truncate, width};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -72,7 +72,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State) {
         Layout::Grid { cols, rows } => grid(f, cards, state, cols, rows),
     }
     if let Some(strip) = strip {
-        due_strip(f, strip, state, &soon);
+        super::due_strip::draw(f, strip, state, &soon);
     }
 }
 
@@ -232,6 +232,15 @@ fn card_summary(line: &LineBoard, left: usize, lang: crate::model::Lang, w: usiz
         line.items.len(),
         lang.pick("项", " items")
     ));
+    // Items `huibao new` carried over and nobody has updated yet come before the changes.
+    let awaiting = line
+        .items
+        .iter()
+        .filter(|i| i.item.awaiting_update())
+        .count();
+    if awaiting > 0 {
+        parts.push(format!("{}{awaiting}", lang.pick("待更新", "to update ")));
+    }
     if line.prev_date.is_some() {
         parts.push(format!(
             "{}{}",
@@ -298,32 +307,23 @@ fn figure_row(state: &State, line: &LineBoard, it: &ItemBoard, w: usize) -> Line
         let txt = format!("· {firm}{}", named(w.saturating_sub(2)));
         return Line::from(Span::styled(truncate(&txt, w), t.dim));
     }
-    let value = main_value(it, state.lang, j.progress.is_some() || w < 40);
-    if let Some(p) = j.progress {
-        // The light's symbol goes with the percentage, so it never rests on colour alone; a written
-        // rate keeps its decimals (173.5%).
-        let pct = crate::model::wording::progress_pct(it)
-            .unwrap_or_else(|| percent(j.progress_raw.unwrap_or(p)));
-        let pw = width(&pct).max(5);
-        let pct = format!(
-            "{}{}",
-            if j.light == crate::model::Light::None {
-                " "
-            } else {
-                j.light.symbol()
-            },
-            pad_left(&pct, pw)
-        );
-        let vw = width(&value);
-        let bw = if w >= 44 { (w / 5).clamp(4, 16) } else { 0 };
-        let lw = w.saturating_sub(bw + vw + pw + 4).max(4);
-        let mut spans = vec![Span::styled(pad(&named(lw), lw), t.text), Span::raw(" ")];
-        if bw > 0 {
-            spans.extend(bar(p, j.time_progress, bw, j.light, t));
-        }
-        spans.push(Span::styled(format!(" {value} "), t.text));
-        spans.push(Span::styled(pct, t.light(j.light)));
-        return Line::from(spans);
+    // A ledger's progress is its closure rate (整改率), with the ledger's light, as on the line panel;
+    // a narrow card keeps the name of a ledger that is not behind.
+    let ledger_rate = || {
+        it.item
+            .ledger()
+            .filter(|_| j.light.is_laggard() || w >= 36)
+            .and_then(crate::model::wording::closure_rate)
+    };
+    let progress = j.progress.or_else(ledger_rate);
+    // A wide card keeps a ledger's words (发现11 整改11 未改0).
+    let compact = match it.item.ledger() {
+        Some(_) => w < 56,
+        None => progress.is_some() || w < 40,
+    };
+    let value = main_value(it, state.lang, compact);
+    if let Some(p) = progress {
+        return progress_row(it, p, value, &named, w, t);
     }
     // The value is shown whole; the label gives way (down to nothing on a very narrow card).
     let vw = width(&value).min(w);
@@ -336,43 +336,48 @@ fn figure_row(state: &State, line: &LineBoard, it: &ItemBoard, w: usize) -> Line
     ])
 }
 
-/// The deadlines of the next 14 days (and those passed since the data's date), under the cards.
-fn due_strip(f: &mut Frame, area: Rect, state: &State, soon: &[Due]) {
-    let t = &super::theme::Theme::of(state.look);
-    let lang = state.lang;
-    let w = area.width as usize;
-    let shown = soon.len().min(area.height as usize - 1);
-    let mut head = format!(" {}", lang.pick("近14天到期", "Due in the next 14 days"));
-    if shown < soon.len() {
-        head.push_str(&format!(
-            "  ({}{}{})",
-            lang.pick("还有", ""),
-            soon.len() - shown,
-            lang.pick("项", " more")
-        ));
+/// A card row with progress `p`: `label [bar] 200/800亩 ● 25%` (the bar on a wide card; the value
+/// left out when it is the percentage itself).
+fn progress_row(
+    it: &ItemBoard,
+    p: f64,
+    value: String,
+    named: &dyn Fn(usize) -> String,
+    w: usize,
+    t: &super::theme::Theme,
+) -> Line<'static> {
+    let j = &it.judgement;
+    // The light's symbol goes with the percentage, so it never rests on colour alone; a written
+    // rate keeps its decimals (173.5%).
+    let pct = crate::model::wording::progress_pct(it)
+        .unwrap_or_else(|| percent(j.progress_raw.unwrap_or(p)));
+    // A rate (完成率 81%) is its own progress: written once.
+    let value = if value == pct { String::new() } else { value };
+    let pw = width(&pct).max(4) + 1;
+    let pct = format!(
+        "{}{}",
+        if j.light == crate::model::Light::None {
+            " "
+        } else {
+            j.light.symbol()
+        },
+        pad_left(&pct, pw)
+    );
+    let vw = if value.is_empty() {
+        0
+    } else {
+        width(&value) + 1
+    };
+    let bw = if w >= 44 { (w / 5).clamp(4, 16) } else { 0 };
+    let lw = w.saturating_sub(bw + vw + pw + 3).max(4);
+    let mut spans = vec![Span::styled(pad(&named(lw), lw), t.text), Span::raw(" ")];
+    if bw > 0 {
+        spans.extend(bar(p, j.time_progress, bw, j.light, t));
     }
-    let mut rows = vec![Line::from(Span::styled(pad(&head, w), t.title))];
-    for d in soon.iter().take(shown) {
-        let (Some(line), Some(it)) = (state.board.lines.get(d.at.line), state.board.item(d.at))
-        else {
-            continue;
-        };
-        let c = countdown_text(d.countdown, lang);
-        let owner = owner_short(it, line);
-        let text = format!(
-            " {} {}  {} › {} · {}  {}",
-            date_text(d.date, line.as_of),
-            c,
-            line.short,
-            it.item.label,
-            d.what,
-            owner
-        );
-        let style = match d.countdown {
-            crate::model::wording::Countdown::AwaitingUpdate => t.warn,
-            _ => t.text,
-        };
-        rows.push(Line::from(Span::styled(truncate(&text, w), style)));
+    match value.is_empty() {
+        true => spans.push(Span::raw(" ")),
+        false => spans.push(Span::styled(format!(" {value} "), t.text)),
     }
-    super::lines::put_lines(f.buffer_mut(), area, Style::default(), &rows);
+    spans.push(Span::styled(pct, t.light(j.light)));
+    Line::from(spans)
 }

@@ -149,7 +149,25 @@ pub fn draw_filter(f: &mut Frame, area: Rect, state: &State) {
             Some(crate::app::Filter::Light(l)) => spans.push(light_span(*l, lang, t)),
             Some(other) => spans.push(Span::styled(super::filter_text(other, lang), base)),
         }
+        spans.push(Span::styled(
+            format!("  {}", kept_text(state, c.as_ref())),
+            t.dim,
+        ));
         rows.push(Line::from(spans));
     }
     f.render_widget(Paragraph::new(rows), area);
+}
+
+/// How many items a filter choice keeps, over every line of the date shown (`2项`).
+fn kept_text(state: &State, filter: Option<&crate::app::Filter>) -> String {
+    let n: usize = state
+        .all
+        .lines
+        .iter()
+        .map(|l| {
+            let keeps = |i: &&crate::model::board::ItemBoard| filter.is_none_or(|f| f.keeps(l, i));
+            l.items.iter().filter(keeps).count()
+        })
+        .sum();
+    format!("{n}{}", state.lang.pick("项", " items"))
 }

@@ -56,6 +56,22 @@ pub fn scrolled(
     f.render_widget(ratatui::widgets::Paragraph::new(shown), area);
 }
 
+/// The width of the widest light as [`light_span`] writes it in `lang` (`■ 严重滞后` 10,
+/// `■ far behind` 12): a status column this wide never cuts a light's word.
+pub fn light_width(lang: Lang) -> usize {
+    [
+        Light::Done,
+        Light::OnTrack,
+        Light::Behind,
+        Light::SeverelyBehind,
+        Light::Overdue,
+    ]
+    .iter()
+    .map(|l| 2 + crate::text::width(l.word(lang.en())))
+    .max()
+    .unwrap_or(10)
+}
+
 /// The light as symbol and word (`● 正常`), never colour alone.
 pub fn light_span(light: Light, lang: Lang, theme: &Theme) -> Span<'static> {
     if light == Light::None {

@@ -164,3 +164,75 @@ fn a_reload_of_the_county_keeps_the_screens_and_reloads_the_open_town() {
         "the town's screen stays"
     );
 }
+
+/// Help over the county answers only its own keys: `f`, `w` or a line key there used to reach the
+/// screens of whichever town was open last (a filter the county's counts ignore, a town's laggard
+/// list under 全县总览 › 东山镇 though no town was opened). The footer offers only those keys.
+#[test]
+fn help_over_the_county_takes_only_its_own_keys() {
+    let mut s = state();
+    press(&mut s, "Enter Esc ?");
+    assert_eq!(s.stack, vec![Route::County, Route::Help]);
+    press(&mut s, "f w 2 [ Tab");
+    assert_eq!(s.stack, vec![Route::County, Route::Help], "{:?}", s.stack);
+    assert_eq!(s.filter, None);
+    assert!(s.notice.is_some(), "the footer says why nothing happened");
+    let keys: Vec<&str> = hints(&s).iter().map(|(k, _)| *k).collect();
+    assert!(
+        !keys.iter().any(|k| ["w", "f", "[ ]"].contains(k)),
+        "{keys:?}"
+    );
+    press(&mut s, "j Esc");
+    assert_eq!(s.stack, vec![Route::County]);
+}
+
+/// A town that did not load (its row says why) does not open: Enter on it used to show an empty
+/// dashboard headed '数据截至 2024-05-03 [历史 · 最新 ]' and a notice '已重新加载 2个文件'.
+#[test]
+fn a_town_that_did_not_load_does_not_open_and_says_why() {
+    let mut s = state();
+    let broken = county(&s)
+        .order
+        .iter()
+        .position(|&t| county(&s).county.towns[t].failure.is_some())
+        .expect("nanling is broken");
+    for _ in 0..broken {
+        press(&mut s, "j");
+    }
+    let fx = press(&mut s, "Enter");
+    assert!(fx.is_empty(), "{fx:?}");
+    assert_eq!(s.stack, vec![Route::County]);
+    let notice = s
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(
+        notice.contains("nanling") && notice.contains("未能加载"),
+        "{notice}"
+    );
+}
+
+/// Esc on the slide of a town that did not load leaves for the county, on that town's row.
+#[test]
+fn esc_on_the_slide_of_a_town_that_did_not_load_shows_the_county() {
+    let mut s = state();
+    press(&mut s, "Enter Esc");
+    s.start_presenting(None);
+    let n = s.slides().len();
+    (0..n)
+        .find(|_| {
+            let here = matches!(s.slide(), Some(Slide::Town(t)) if county(&s).county.towns[t].failure.is_some());
+            if !here {
+                press(&mut s, "Space");
+            }
+            here
+        })
+        .expect("a slide for nanling");
+    let fx = press(&mut s, "Esc");
+    assert!(fx.is_empty(), "{fx:?}");
+    assert_eq!(s.stack, vec![Route::County]);
+    assert!(s.present.is_none());
+    let t = county(&s).selected;
+    assert!(county(&s).county.towns[t].failure.is_some());
+}

@@ -46,7 +46,13 @@ pub(super) fn figure_rows(
     } else {
         width(about) + 1
     };
-    if big && bigtext::supported(&num) && aw + bigtext::width(&num) + 1 + width(&small) <= w {
+    let fits = |small: &str| aw + bigtext::width(&num) + 1 + width(small) <= w;
+    // A ledger's '处  整改/发现' gives up its words before the big digits give way.
+    let small = match small.split_once("  ") {
+        Some((unit, _)) if big && !fits(&small) && fits(unit) => unit.to_string(),
+        _ => small,
+    };
+    if big && bigtext::supported(&num) && fits(&small) {
         for (i, r) in bigtext::render(&num)
             .unwrap_or_default()
             .into_iter()
@@ -64,8 +70,12 @@ pub(super) fn figure_rows(
             rows.push(Line::from(spans));
         }
     } else {
+        // A unit follows its number (39次); a percentage stands apart from the figures it came
+        // from (10%  10/100亩), as the big digits do.
         let txt = if num.is_empty() {
             main_value(it, lang, false)
+        } else if num.ends_with('%') && !small.is_empty() {
+            format!("{about}{num}  {small}")
         } else {
             format!("{about}{num}{small}")
         };

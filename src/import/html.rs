@@ -1,0 +1,280 @@
+//! A 台账 that is a web page: what office systems (OA, 政务平台) give when asked to 导出Excel — an
+//! HTML table saved as `.xls` — and tables saved from a site as `.htm`. Each `<table>` is a sheet;
+//! `colspan` and `rowspan` are its merged regions, so headers of two rows read as in Excel.
+
+use super::sheet::{Cell, Region, Sheet};
+
+/// True when `bytes` are a web page holding a table (whatever the file's name says).
+pub fn is_html_table(bytes: &[u8]) -> bool {
+    let head = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = head.iter().position(|b| !b.is_ascii_whitespace());
+    if start.is_none_or(|i| head[i] != b'<') {
+        return false;
+    }
+    head.windows(6).any(|w| w.eq_ignore_ascii_case(b"<table"))
+}
+
+/// One cell as the page writes it: where its inner markup starts and ends, and its spans.
+struct Raw {
+    html: String,
+    cols: usize,
+    rows: usize,
+}
+
+/// The sheets of a page's tables (a single table's sheet has no name, like a `.csv`; several are
+/// 表1, 表2 …). Nested tables are read as the text of their cell.
+pub fn sheets(text: &str) -> Vec<Sheet> {
+    let tables = raw_tables(text);
+    let named = tables.len() > 1;
+    tables
+        .into_iter()
+        .enumerate()
+        .map(|(i, rows)| {
+            let mut sheet = place(rows);
+            if named {
+                sheet.name = format!("表{}", i + 1);
+            }
+            sheet
+        })
+        .collect()
+}
+
+/// The cells of every top-level table, row by row.
+fn raw_tables(text: &str) -> Vec<Vec<Vec<Raw>>> {
+    let mut tables = Vec::new();
+    let mut depth = 0usize;
+    let mut rest = text;
+    while let Some(lt) = rest.find('<') {
+        let before = &rest[..lt];
+        rest = &rest[lt..];
+        if let Some(after) = rest.strip_prefix("<!--") {
+            // Excel's pages hide their workbook settings (and sometimes tables) in comments.
+            rest = after.find("-->").map_or("", |i| &after[i + 3..]);
+            continue;
+        }
+        let Some(gt) = rest.find('>') else { break };
+        let tag = &rest[1..gt];
+        let whole = &rest[..=gt];
+        rest = &rest[gt + 1..];
+        let closing = tag.starts_with('/');
+        let name = tag_name(tag);
+        if depth >= 1 {
+            if let Some(c) = cell(&mut tables) {
+                c.html.push_str(before);
+            }
+        }
+        match (name.as_str(), closing, depth) {
+            ("table", false, 0) => {
+                tables.push(Vec::new());
+                depth = 1;
+            }
+            ("table", false, _) => depth += 1,
+            ("table", true, d) if d > 0 => depth -= 1,
+            ("tr", false, 1) => {
+                if let Some(t) = tables.last_mut() {
+                    t.push(Vec::new());
+                }
+            }
+            ("td" | "th", false, 1) => {
+                if let Some(t) = tables.last_mut() {
+                    if t.is_empty() {
+                        t.push(Vec::new());
+                    }
+                    if let Some(r) = t.last_mut() {
+                        r.push(Raw {
+                            html: String::new(),
+                            cols: span(tag, "colspan"),
+                            rows: span(tag, "rowspan"),
+                        });
+                    }
+                }
+            }
+            ("td" | "th" | "tr", true, 1) => {}
+            _ if depth >= 1 => {
+                if let Some(c) = cell(&mut tables) {
+                    c.html.push_str(whole);
+                }
+            }
+            _ => {}
+        }
+    }
+    tables
+}
+
+/// The cell being read: the last of the last row of the last table.
+fn cell(tables: &mut [Vec<Vec<Raw>>]) -> Option<&mut Raw> {
+    tables
+        .last_mut()
+        .and_then(|t| t.last_mut())
+        .and_then(|r| r.last_mut())
+}
+
+/// A tag's name in lower case (`TD class=x` → `td`).
+fn tag_name(tag: &str) -> String {
+    tag.trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+/// A `colspan` / `rowspan` attribute of a tag (1 when absent; at most 1000, so a broken page
+/// cannot make a huge sheet).
+fn span(tag: &str, attr: &str) -> usize {
+    let lower = tag.to_ascii_lowercase();
+    let Some(at) = lower.find(attr) else { return 1 };
+    let value: String = lower[at + attr.len()..]
+        .trim_start_matches([' ', '='])
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    value.parse::<usize>().map_or(1, |n| n.clamp(1, 1000))
+}
+
+/// Places the cells on the grid: a cell goes to the first column its row leaves free (cells above
+/// reach down into it with `rowspan`), and spans become merged regions.
+fn place(rows: Vec<Vec<Raw>>) -> Sheet {
+    let mut grid: Vec<Vec<Option<Cell>>> = Vec::new();
+    let mut merges = Vec::new();
+    for (r, row) in rows.into_iter().enumerate() {
+        let mut c = 0;
+        for raw in row {
+            while grid
+                .get(r)
+                .and_then(|g| g.get(c))
+                .is_some_and(Option::is_some)
+            {
+                c += 1;
+            }
+            for rr in r..r + raw.rows {
+                if grid.len() <= rr {
+                    grid.resize_with(rr + 1, Vec::new);
+                }
+                let line = &mut grid[rr];
+                if line.len() < c + raw.cols {
+                    line.resize(c + raw.cols, None);
+                }
+                for cell in &mut line[c..c + raw.cols] {
+                    *cell = Some(Cell::Empty);
+                }
+            }
+            grid[r][c] = Some(cell_of(&raw.html));
+            if raw.cols > 1 || raw.rows > 1 {
+                merges.push(Region {
+                    top: r as u32,
+                    left: c as u32,
+                    bottom: (r + raw.rows - 1) as u32,
+                    right: (c + raw.cols - 1) as u32,
+                });
+            }
+            c += raw.cols;
+        }
+    }
+    let rows = grid
+        .into_iter()
+        .map(|line| {
+            let mut cells: Vec<Cell> = line.into_iter().map(|c| c.unwrap_or(Cell::Empty)).collect();
+            while cells.last().is_some_and(Cell::is_blank) {
+                cells.pop();
+            }
+            cells
+        })
+        .collect();
+    Sheet {
+        name: String::new(),
+        rows,
+        merges,
+        merges_known: true,
+    }
+}
+
+/// A cell's text: its markup's text, lines trimmed (a `<br>` keeps its line break, as in Excel).
+fn cell_of(html: &str) -> Cell {
+    let text = crate::ingest::html::text(html);
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| l.trim_matches([' ', '\u{3000}']))
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(crate::model::sanitize::clean_text(&lines.join("\n")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(sheet: &Sheet, r: usize, c: usize) -> &str {
+        match sheet.cell(r, c) {
+            Cell::Text(t) => t,
+            _ => "",
+        }
+    }
+
+    #[test]
+    fn an_oa_export_reads_with_its_merged_header() {
+        let page = r#"<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head>
+<!--[if gte mso 9]><xml><x:ExcelWorkbook><table>hidden</table></x:ExcelWorkbook></xml><![endif]-->
+<style>td{mso-number-format:"\@";}</style></head><body>
+<TABLE border=1><TR><TD colspan="4">青山镇重点项目推进情况表</TD></TR>
+<tr><th rowspan=2>序号</th><th rowspan=2>项目名称</th><th colspan=2>投资（万元）</th></tr>
+<tr><th>计划</th><th>完成</th></tr>
+<tr><td>1</td><td>青山大道<br/>改造</td><td x:num>5000</td><td>1,200</td></tr>
+<tr><td>2</td><td>污水&amp;管网</td><td>&nbsp;</td><td>300</td></tr></TABLE></body></html>"#;
+        let sheets = sheets(page);
+        assert_eq!(sheets.len(), 1);
+        let s = &sheets[0];
+        assert_eq!(s.name, "");
+        assert!(s.merges_known);
+        assert_eq!(text(s, 0, 0), "青山镇重点项目推进情况表");
+        assert_eq!(
+            [
+                text(s, 1, 0),
+                text(s, 1, 1),
+                text(s, 1, 2),
+                text(s, 2, 2),
+                text(s, 2, 3)
+            ],
+            ["序号", "项目名称", "投资（万元）", "计划", "完成"]
+        );
+        assert_eq!(s.cell(2, 0), &Cell::Empty, "under a rowspan");
+        assert_eq!(text(s, 3, 1), "青山大道\n改造");
+        assert_eq!([text(s, 3, 2), text(s, 3, 3)], ["5000", "1,200"]);
+        assert_eq!(text(s, 4, 1), "污水&管网");
+        assert_eq!(s.cell(4, 2), &Cell::Empty);
+        assert_eq!(
+            s.spans(),
+            [(0, 0, 0, 3), (1, 0, 2, 0), (1, 1, 2, 1), (1, 2, 1, 3)]
+        );
+    }
+
+    #[test]
+    fn several_tables_are_several_sheets_and_broken_pages_end() {
+        let two = "<table><tr><td>a</td></tr></table><p>x</p><table><tr><td>b<table><tr><td>c</td></tr></table></td></tr></table>";
+        let s = sheets(two);
+        assert_eq!(
+            s.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+            ["表1", "表2"]
+        );
+        assert_eq!(
+            text(&s[1], 0, 0),
+            "b\nc",
+            "a nested table is its cell's text"
+        );
+        for broken in [
+            "<table><tr><td colspan=99999>x",
+            "<table><td>a",
+            "<table",
+            "<!-- <table>",
+        ] {
+            let _ = sheets(broken);
+        }
+        assert!(is_html_table(b"\xEF\xBB\xBF\r\n<html><body><TABLE>"));
+        assert!(!is_html_table(b"a,b\n<table>"));
+        assert!(!is_html_table(b"<html><p>no table</p></html>"));
+    }
+}
