@@ -211,7 +211,7 @@ fn what_the_clerk_reads_after_extracting_the_seed() {
     let text = format!(
         "{}{}",
         lines_drafted(&x.drafted.lines, false),
-        summary(x.figures, &x.review, false)
+        summary(x.figures, &x.review, &[], false)
     );
     insta::assert_snapshot!("extract_seed_summary", text);
 }

@@ -15,8 +15,30 @@ fn extract_never_overwrites_and_its_exit_codes_say_what_happened() {
     assert_eq!(code, 0);
     assert!(stdout.contains("已起草 68 个数字，"), "{stdout}");
     assert!(stdout.contains("处需要人工核对"), "{stdout}");
-    // Each sentence to check is printed whole, with its reason.
+    // Each sentence to check is printed whole, with its reason, after where to look: the drafted
+    // label's line in the written file, or for what was not written, the report's line.
     assert!(stdout.contains("标签“为群众解决问题”为草拟"), "{stdout}");
+    let party = out.join("2023-06-30/party.json");
+    let text = std::fs::read_to_string(&party).unwrap_or_default();
+    let line = 1 + text
+        .lines()
+        .position(|l| l.contains("\"label\": \"为群众解决问题\""))
+        .unwrap_or_else(|| panic!("{text}"));
+    let at = format!(
+        "{}:{line}: 标签“为群众解决问题”为草拟，请核对",
+        party.display()
+    );
+    assert!(stdout.contains(&at), "{at}\n{stdout}");
+    let report = std::fs::read_to_string(seed).unwrap_or_default();
+    let unread = 1 + report
+        .lines()
+        .position(|l| l.contains("1+6+N"))
+        .unwrap_or_default();
+    let at = format!(
+        "{}:{unread}: 数字“1、6”没有可识别的单位，未写入",
+        seed.display()
+    );
+    assert!(stdout.contains(&at), "{at}\n{stdout}");
     assert!(stdout.contains("实实在在为群众解决问题186个。"), "{stdout}");
     let before = std::fs::read_to_string(out.join("2023-06-30/party.json")).unwrap_or_default();
     // Again: refused, exit 3, nothing touched.

@@ -72,6 +72,7 @@ fn extract_puts_hand_encoded_numbers_in_the_same_role() {
         "dongliu-2023",
         "jinwuzhou-2024-plan",
         "mudong-2024",
+        "shagou-2020",
         "sizhoutou-2024q2",
         "weiyanghu-2023",
         "zhongdu-2025h1",
@@ -92,6 +93,6 @@ fn extract_puts_hand_encoded_numbers_in_the_same_role() {
         eprintln!("{name} (holdout): {m} of {n} hand-encoded numbers in the same role");
     }
     assert!(all > 100, "{all}");
-    // The floor: 96 of 103 today (93%); raise it as extract learns.
+    // The floor: 103 of 110 today (94%); raise it as extract learns.
     assert!(same * 100 >= all * 90, "{same} of {all}");
 }

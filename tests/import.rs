@@ -291,6 +291,15 @@ fn bad_cells_are_named_by_file_sheet_and_cell() {
             "bad/数字有误.xlsx!Sheet1!E3: 计划投资（万元）：无法识别的数字 \"三百\"",
         ]
     );
+    // A length typed in a money column (written by hand, not by make_fixtures.py).
+    assert_eq!(
+        problems("bad/投资单位有误.csv", &options(), false),
+        ["bad/投资单位有误.csv!D4: 累计完成投资（万元）：投资应以万元或亿元计，这里是 \"约260米\""]
+    );
+    assert_eq!(
+        problems("bad/投资单位有误.csv", &options(), true),
+        ["bad/投资单位有误.csv!D4: 累计完成投资（万元）: an investment is in 万元 or 亿元, not \"约260米\""]
+    );
     assert_eq!(
         problems("bad/没有表头.xlsx", &options(), false),
         [

@@ -23,6 +23,7 @@ const REPORTS: &[(&str, usize, usize, bool)] = &[
     ("mudong-2024", 4, 0, false),
     ("mutang-2024", 14, 1, true),
     ("jianmenguan-2025", 9, 2, true),
+    ("shagou-2020", 4, 1, false),
 ];
 
 fn dir(name: &str) -> PathBuf {

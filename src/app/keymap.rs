@@ -270,6 +270,8 @@ pub fn hints(state: &State) -> Vec<(&'static str, &'static str)> {
         .filter(|b| b.scope == scope && b.hint)
         .filter(|b| can_go_back || !matches!(b.does, Does::Act(Action::Back)))
         .filter(|b| !on_help || matches!(b.does, Does::Act(a) if a.works_on_help()))
+        // A report of key indicators only has no work line to open.
+        .filter(|b| !matches!(b.does, Does::JumpToDigit) || !state.board.lines.is_empty())
         .collect();
     // Help and quit come first, then the way back, so a narrow footer (80 columns over SSH) never
     // hides them.

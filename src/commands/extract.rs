@@ -28,16 +28,22 @@ pub fn lines_drafted(lines: &[crate::model::LineFile], en: bool) -> String {
         .collect()
 }
 
-/// The closing summary: `已起草 N 个数字，M 处需要人工核对` and each sentence with its reason.
-pub fn summary(figures: usize, review: &[Review], en: bool) -> String {
+/// The closing summary: `已起草 N 个数字，M 处需要人工核对` and each sentence with its reason, after
+/// where to look when it is known (`data/2023-06-30/party.json:40: 标签…为草拟，请核对`, see
+/// [`super::extract_places`]).
+pub fn summary(figures: usize, review: &[Review], places: &[Option<String>], en: bool) -> String {
     let mut out = if en {
         format!("{figures} figures drafted, {} need a look\n", review.len())
     } else {
         format!("已起草 {figures} 个数字，{} 处需要人工核对\n", review.len())
     };
     for (i, r) in review.iter().enumerate() {
+        let at = match places.get(i) {
+            Some(Some(p)) => format!("{}: ", for_terminal(p)),
+            _ => String::new(),
+        };
         out.push_str(&format!(
-            "{:>3}. {}\n     {}\n",
+            "{:>3}. {at}{}\n     {}\n",
             i + 1,
             for_terminal(&r.reason.text(en)),
             for_terminal(&r.sentence)
@@ -114,7 +120,8 @@ pub fn run(
         });
     }
     super::emit(&lines_drafted(&x.drafted.lines, en));
-    super::emit(&summary(x.figures, &x.review, en));
+    let places = super::extract_places::places(&x.review, &written, report, &paras, en);
+    super::emit(&summary(x.figures, &x.review, &places, en));
     ExitCode::from(exit::WRITTEN)
 }
 

@@ -3,6 +3,7 @@
 
 mod dashboard;
 pub mod extract;
+pub mod extract_places;
 pub mod import;
 pub mod new;
 pub mod output;

@@ -45,6 +45,8 @@ pub enum Kind {
     BadDate(String, String),
     /// A number cell that is no number.
     BadNumber(String, String),
+    /// A money cell (投资) whose unit is no money (约260米): the column's name, the text.
+    NotMoney(String, String),
     /// A 完成率 cell that is no percentage.
     BadPercent(String, String),
     /// An error cell such as #DIV/0!.
@@ -119,6 +121,12 @@ impl Kind {
         match (self, en) {
             (BadDate(col, t), false) => format!("{col}：无法识别的日期 {t:?}"),
             (BadDate(col, t), true) => format!("{col}: unrecognised date {t:?}"),
+            (NotMoney(col, t), false) => {
+                format!("{col}：投资应以万元或亿元计，这里是 {t:?}")
+            }
+            (NotMoney(col, t), true) => {
+                format!("{col}: an investment is in 万元 or 亿元, not {t:?}")
+            }
             (BadNumber(col, t), false) => format!("{col}：无法识别的数字 {t:?}"),
             (BadNumber(col, t), true) => format!("{col}: unrecognised number {t:?}"),
             (BadPercent(col, t), false) => format!("{col}：无法识别的百分比 {t:?}"),

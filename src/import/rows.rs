@@ -207,15 +207,19 @@ impl Reader<'_, '_> {
             self.problems.push((c.col, kind));
             return None;
         };
-        let col = c.col;
+        let (col, name, text) = (c.col, shown_name(c), cell.text());
         let unit = match n.unit.or_else(|| c.unit.clone()) {
             Some(u) => u,
             None => {
-                let kind = Kind::UnitAssumed(shown_name(c));
-                self.problems.push((col, kind));
+                self.problems.push((col, Kind::UnitAssumed(name.clone())));
                 "万元".into()
             }
         };
+        if crate::model::numbers::wan_factor(&unit).is_none() {
+            // 约260米 typed in 累计完成投资: no money to compare or sum with the project's.
+            self.problems.push((col, Kind::NotMoney(name, text)));
+            return None;
+        }
         Some(Figure {
             value: Some(n.value),
             unit: unit.into(),

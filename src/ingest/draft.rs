@@ -81,16 +81,18 @@ pub struct DraftItem {
     pub thresholds: Vec<(usize, Amount)>,
 }
 
-/// Clause byte ranges of a sentence, cut at ， and ,.
+/// Clause byte ranges of a sentence, cut at ， , ： and at a ； inside it (a 其中 list run on).
 fn clauses(sent: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut depth = 0i32;
+    let stray = super::outline::unclosed(sent);
     for (i, c) in sent.char_indices() {
         match c {
-            '“' | '（' | '《' | '(' => depth += 1,
-            '”' | '）' | '》' | ')' => depth -= 1,
-            '，' | ',' | '：' | ':' if depth <= 0 => {
+            '“' | '（' | '《' | '(' if !stray.contains(&i) => depth += 1,
+            '”' | '）' | '》' | ')' => depth = (depth - 1).max(0),
+            '，' | ',' | '：' | ':' | '；' | ';' if depth <= 0 && i + c.len_utf8() < sent.len() =>
+            {
                 out.push((start, i));
                 start = i + c.len_utf8();
             }

@@ -268,8 +268,8 @@ pub(super) fn to_item(
         })
         .collect();
     let project = matches!(d.kind, DraftKind::Project { .. } | DraftKind::Ledger { .. });
-    attach::parts(&d, &mut figs, &sent_of, review);
-    attach::growths(&d, &mut figs, &sent_of, project, review);
+    let placed = attach::parts(&d, &mut figs, &sent_of, review);
+    attach::growths(&d, &mut figs, &sent_of, (project, &placed), review);
     if !project {
         if let Some(kind) = attach::bundle(&d, &mut figs, &sent_of) {
             item.kind = kind;

@@ -368,4 +368,6 @@ fn draft_line(
 mod v2;
 
 #[cfg(test)]
+mod real;
+#[cfg(test)]
 mod tests;

@@ -2,64 +2,8 @@
 //! 党风廉政建设专题会议; 成立50家信用折扣店 → 信用折扣店), and whether the guess is sure enough to pass
 //! without a look.
 
-/// Words that open a clause but say nothing about what is counted.
-const LEADS: &[&str] = &[
-    "今年以来",
-    "上半年以来",
-    "上半年来",
-    "一年来",
-    "全年",
-    "截至目前",
-    "目前",
-    "同时",
-    "其中",
-    "先后",
-    "累计",
-    "共计",
-    "共",
-    "均",
-    "已",
-    "并",
-    "实实在在",
-    "有效",
-    "全面",
-    "积极",
-    "切实",
-    "持续",
-    "继续",
-    "进一步",
-    "全力",
-    "扎实",
-    "确保",
-    "力争",
-    "争取",
-    "预计",
-    "计划",
-    "可",
-    "达到",
-    "实现",
-    "完成",
-    "召开",
-    "开展",
-    "组织开展",
-    "举办",
-    "对于",
-    "对",
-    "成功",
-    "超额",
-    "辖区内",
-];
-
-/// Generic money verbs that name no work: a figure after them takes its label from what follows.
-const MONEY_VERBS: &[&str] = &[
-    "投资",
-    "投入",
-    "计划投资",
-    "总投资",
-    "引进投资",
-    "争取资金",
-    "资金",
-];
+mod lists;
+use lists::{LEADS, MONEY_VERBS};
 
 /// A draft label for the figure at `start..end` of `clause`, and whether it is sure.
 ///
@@ -76,8 +20,11 @@ pub fn label(clause: &str, start: usize, end: usize, next: Option<&str>) -> (Str
     let raw = if post.is_empty() || starts_with_verb_end(post) {
         if pre_clean.is_empty() || MONEY_VERBS.contains(&pre_clean.as_str()) {
             // The next clause names the money's use, unless it states a figure of its own.
-            let next =
-                next.filter(|n| !n.contains(|c: char| c.is_ascii_digit()) || pre_clean.is_empty());
+            // A next clause that is a figure itself (14462户,47181人) names nothing.
+            let bare = |n: &str| n.trim_start().starts_with(|c: char| c.is_ascii_digit());
+            let next = next.filter(|n| {
+                !bare(n) && (!n.contains(|c: char| c.is_ascii_digit()) || pre_clean.is_empty())
+            });
             match next {
                 Some(n) => {
                     sure = false;
@@ -165,7 +112,8 @@ fn after_etc(pre: &str) -> (&str, bool) {
 }
 
 fn strip_leads(s: &str) -> String {
-    let mut s = s.trim_start_matches(['，', '、', ' ']);
+    // 其中:危化品企业10家: the store writes ： as :.
+    let mut s = s.trim_start_matches(['，', '、', ' ', ':', '：', ',']);
     loop {
         let before = s;
         // A year in front (确保2023完成…) is the deadline's, not the label's.
@@ -184,7 +132,11 @@ fn strip_leads(s: &str) -> String {
             break;
         }
     }
-    strip_tail(s.trim_end_matches('，'))
+    // 有2.2万户发展养殖业: 有 says there are, the words after say what.
+    match strip_tail(s.trim_end_matches('，')) {
+        t if t == "有" => String::new(),
+        t => t,
+    }
 }
 
 /// `s` without the year it opens with (2024年, 2024年度: the whole 年度 goes with it).
@@ -199,7 +151,7 @@ fn without_year(s: &str) -> &str {
 }
 
 /// `s` without the period or place it opens with, which the snapshot's date and the town already
-/// say: 上半年, 1-8月, 今年1至8月份, 截至6月底, 全镇, 我乡.
+/// say: 上半年, 1-8月, 今年1至8月份, 截至6月底, 截止到3月15日, 全镇, 我乡.
 fn strip_period(s: &str) -> &str {
     for w in [
         "上半年度",
@@ -222,7 +174,8 @@ fn strip_period(s: &str) -> &str {
         }
     }
     let rest = s
-        .strip_prefix("截至")
+        .strip_prefix("截止到")
+        .or_else(|| s.strip_prefix("截至"))
         .or_else(|| s.strip_prefix("截止"))
         .or_else(|| s.strip_prefix("今年"))
         .unwrap_or(s);
@@ -239,11 +192,21 @@ fn strip_period(s: &str) -> &str {
         None => after_first,
     };
     match after_range.strip_prefix('月') {
-        Some(r) => r
+        // 截止到3月15日: the day goes with the month.
+        Some(r) => without_day(r)
             .trim_start_matches('份')
             .trim_start_matches(['底', '末'])
             .trim_start_matches(['，', ' ']),
         None => s,
+    }
+}
+
+/// `s` without the day of the month it opens with (15日, 15号).
+fn without_day(s: &str) -> &str {
+    let rest = s.trim_start_matches(|c: char| c.is_ascii_digit());
+    match rest.strip_prefix(['日', '号']) {
+        Some(r) if rest.len() < s.len() => r,
+        _ => s,
     }
 }
 
@@ -261,7 +224,10 @@ const TAILS: &[&str] = &[
     "累计",
     "共计",
     "达到",
+    "实现",
+    "共有",
     "共",
+    "将",
     "达",
     "为",
     "约",
@@ -324,11 +290,9 @@ fn is_verbish(pre: &str) -> bool {
 
 /// A long list after the figure keeps its first element and 等 (改建消防设施、重建门卫、… → 改建消防设施等).
 fn cut_list(post: &str, sure: &mut bool) -> String {
-    // A bracketed aside after the figure (27家(其中,批发21家、…)) is not part of the name.
-    let post = match post.find(['(', '（']) {
-        Some(0) | None => post,
-        Some(i) => &post[..i],
-    };
+    // A bracketed aside after the figure (27家(其中,批发21家、…)) is not part of the name; a short
+    // one inside the name (100余名村(场)主要领导, 12个村(社区)) is.
+    let post = &post[..aside_at(post)];
     // 千亩百合园项目的考察和落地: the project is what is counted, not what is done with it.
     let post = match post.find("项目的") {
         Some(i) if i > 0 => &post[..i + "项目".len()],
@@ -343,6 +307,28 @@ fn cut_list(post: &str, sure: &mut bool) -> String {
         *sure = false;
     }
     post
+}
+
+/// Where a bracketed aside starts in the words after a figure (their end when there is none): a
+/// bracket of a few words with the name going on after it is part of the name.
+fn aside_at(post: &str) -> usize {
+    let mut from = 0;
+    while let Some(i) = post[from..].find(['(', '（']).map(|i| from + i) {
+        if i == 0 {
+            return post.len();
+        }
+        let open = post[i..].chars().next().map_or(1, char::len_utf8);
+        let Some(j) = post[i..].find([')', '）']).map(|j| i + j) else {
+            return i;
+        };
+        let inner = &post[i + open..j];
+        let words = !inner.contains(|c: char| c.is_ascii_digit() || ",，、".contains(c));
+        if !(words && inner.chars().count() <= 4) {
+            return i;
+        }
+        from = j + post[j..].chars().next().map_or(1, char::len_utf8);
+    }
+    post.len()
 }
 
 /// 对X进行Y → XY (对镇区污水管网进行升级改造 → 镇区污水管网升级改造).

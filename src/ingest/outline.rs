@@ -103,10 +103,11 @@ fn title_and_rest(text: &str) -> (String, String) {
 /// Builds the heading tree. Paragraphs before the first heading stay on the root.
 pub fn outline(paras: &[Para]) -> Node {
     let mut stack: Vec<Node> = vec![Node::default()];
-    for p in paras {
+    for (i, p) in paras.iter().enumerate() {
         let text = p.text.trim();
         let (level, body) = match heading_mark(text) {
             Some((level, len)) => (Some(level), &text[len..]),
+            None if i > 0 && p.level.is_none() && year_heading(text) => (Some(1), text),
             None => (p.level, text),
         };
         let Some(level) = level else {
@@ -133,6 +134,16 @@ pub fn outline(paras: &[Para]) -> Node {
         close(&mut stack);
     }
     stack.pop().unwrap_or_default()
+}
+
+/// An unmarked line heading a year's review or plan (2020年工作回顾 after a 政府工作报告's title
+/// block; 2021年工作安排).
+fn year_heading(text: &str) -> bool {
+    let year = text.bytes().take_while(u8::is_ascii_digit).count() == 4;
+    let heads = ["工作回顾", "工作总结", "工作安排", "工作打算", "工作计划"];
+    year && text[4..].starts_with('年')
+        && text.chars().count() <= 16
+        && heads.iter().any(|w| text.ends_with(w))
 }
 
 fn close(stack: &mut Vec<Node>) {
@@ -222,23 +233,69 @@ pub fn split_run_on_headings(line: &str) -> Vec<String> {
 /// Splits text into sentences, each ending with its 。！？； (kept), and with its own text exactly as
 /// in the report.
 pub fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
+    let mut cuts = Vec::new();
     let mut quote = 0i32;
+    let stray = unclosed(text);
     for (i, c) in text.char_indices() {
         match c {
-            '“' | '《' | '（' | '(' => quote += 1,
-            '”' | '》' | '）' | ')' => quote -= 1,
-            '。' | '！' | '？' | '；' | ';' if quote <= 0 => {
-                let end = i + c.len_utf8();
-                push_trimmed(&mut out, &text[start..end]);
-                start = end;
+            '“' | '《' | '（' | '(' if !stray.contains(&i) => quote += 1,
+            '”' | '》' | '）' | ')' => quote = (quote - 1).max(0),
+            '。' | '！' | '？' | '；' | ';' if quote <= 0 => cuts.push(i + c.len_utf8()),
+            _ => {}
+        }
+    }
+    cuts.push(text.len());
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in parts_kept_whole(text, &cuts) {
+        push_trimmed(&mut out, &text[start..end]);
+        start = end;
+    }
+    out
+}
+
+/// The byte positions of the quotes and brackets that open and are never closed (面对“4·7下沙社区
+/// 遭遇战,迅速划定“三区”: the first “): they hold nothing together.
+pub(crate) fn unclosed(text: &str) -> Vec<usize> {
+    let mut open = Vec::new();
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' | '《' | '（' | '(' => open.push(i),
+            '”' | '》' | '）' | ')' => {
+                open.pop();
             }
             _ => {}
         }
     }
-    push_trimmed(&mut out, &text[start..]);
-    out
+    open
+}
+
+/// The sentence ends of `cuts` once a 其中 list run on after ； is kept with its whole (培训10785人次；
+/// 其中棉花3800人次；畜牧业2700人次；果树1265人次、蔬菜1082人次。 is one sentence): a clause opening with
+/// 其中, and after it each clause whose figures are all in the first part's unit, with no comma.
+fn parts_kept_whole(text: &str, cuts: &[usize]) -> Vec<usize> {
+    let mut kept = Vec::new();
+    let mut part_unit: Option<String> = None;
+    for (k, &end) in cuts.iter().enumerate() {
+        let next = cuts.get(k + 1).map(|&e| text[end..e].trim());
+        let soft = text[..end].ends_with(['；', ';']);
+        let run_on = match next {
+            Some(n) if soft && n.starts_with("其中") => {
+                part_unit = super::words::amounts(n).into_iter().next().map(|a| a.unit);
+                part_unit.is_some()
+            }
+            Some(n) if soft && !n.contains(['，', ',']) => part_unit.as_ref().is_some_and(|u| {
+                let found = super::words::amounts(n);
+                !found.is_empty() && found.iter().all(|a| &a.unit == u)
+            }),
+            _ => false,
+        };
+        if !run_on {
+            part_unit = None;
+            kept.push(end);
+        }
+    }
+    kept
 }
 
 fn push_trimmed<'a>(out: &mut Vec<&'a str>, s: &'a str) {
@@ -249,76 +306,4 @@ fn push_trimmed<'a>(out: &mut Vec<&'a str>, s: &'a str) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn p(text: &str) -> Para {
-        Para {
-            text: text.into(),
-            level: None,
-            table: false,
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn heading_numbers() {
-        let table = [
-            ("一、工作总结", Some(1)),
-            ("十二、其他", Some(1)),
-            ("（一）加强思想政治建设", Some(2)),
-            ("(三)民生", Some(2)),
-            ("1、落实全面从严管党治党。", Some(3)),
-            ("2.把握意识形态", Some(3)),
-            ("3．在素质提升中转作风", Some(3)),
-            ("（1）培训", Some(3)),
-            ("1.2亿元的项目", None),
-            ("12月底前", None),
-            ("一是统筹片区发展", None),
-            ("今年以来", None),
-        ];
-        for (text, level) in table {
-            assert_eq!(heading_mark(text).map(|m| m.0), level, "{text}");
-        }
-    }
-
-    #[test]
-    fn tree_from_headings_and_hints() {
-        let tree = outline(&[
-            p("**镇2023年上半年工作汇报"),
-            p("一、工作总结"),
-            p("（一）党建"),
-            p("1、落实从严治党。召开会议6次。"),
-            p("2、意识形态。学习6次。"),
-            p("（二）经济"),
-            p("正文"),
-            Para {
-                text: "下步打算".into(),
-                level: Some(1),
-                table: false,
-                ..Default::default()
-            },
-            p("一是统筹发展。依托优势。二是激发活力。流转600亩。"),
-        ]);
-        assert_eq!(tree.paras, ["**镇2023年上半年工作汇报"]);
-        assert_eq!(tree.kids.len(), 2);
-        let summary = &tree.kids[0];
-        assert_eq!(summary.title, "工作总结");
-        assert_eq!(summary.kids[0].kids[0].title, "落实从严治党");
-        assert_eq!(summary.kids[0].kids[0].paras, ["召开会议6次。"]);
-        assert_eq!(summary.kids[1].paras, ["正文"]);
-        let next = &tree.kids[1];
-        let u = units(&next.paras[0]);
-        assert_eq!(u.len(), 2);
-        assert_eq!(u[1].heading.as_deref(), Some("激发活力"));
-        assert_eq!(u[1].body, "流转600亩。");
-    }
-
-    #[test]
-    fn sentences_keep_quotes_whole() {
-        assert_eq!(
-            sentences("落实“一岗双责。”的要求；召开会议6次。 余下"),
-            ["落实“一岗双责。”的要求；", "召开会议6次。", "余下"]
-        );
-    }
-}
+mod tests;

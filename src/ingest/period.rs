@@ -102,7 +102,8 @@ pub fn as_of(
 }
 
 /// The period ends the title and the headings name, and those the first four opening paragraphs
-/// name (a bare 2024年 counts in a title or heading only), in year `y`: each with its period's words
+/// and any later unmarked heading line of the opening name (a bare 2024年 counts in a title or
+/// heading only), in year `y`: each with its period's words
 /// and the sentence that names it.
 fn period_ends(
     title: &str,
@@ -112,9 +113,15 @@ fn period_ends(
 ) -> Vec<(NaiveDate, String, String)> {
     let mut found = Vec::new();
     let titled = std::iter::once(title).chain(headings.iter().map(String::as_str));
+    // Past the first four: an unmarked heading line (2020年工作回顾 after the meeting's lines).
+    let bare_heading = |t: &&String| t.chars().count() <= 20 && !t.contains(['。', '，', ',']);
+    let opening = head
+        .iter()
+        .take(4)
+        .chain(head.iter().skip(4).filter(bare_heading));
     for (text, year_alone) in titled
         .map(|t| (t, true))
-        .chain(head.iter().take(4).map(|t| (t.as_str(), false)))
+        .chain(opening.map(|t| (t.as_str(), false)))
     {
         for d in words::deadlines(text, y) {
             let alone = d
@@ -133,8 +140,27 @@ fn period_ends(
             }
         }
     }
+    if let Some(d) = year_without_nian(title).and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31)) {
+        found.push((d, "年度".into(), title.to_string()));
+    }
     found.sort();
     found
+}
+
+/// 2008镇政府工作总结: the year a summary's title opens with, written without 年 — when the title
+/// names no shorter period.
+fn year_without_nian(title: &str) -> Option<i32> {
+    let t = title.trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = t.get(4..)?;
+    let summary = ["总结", "回顾", "报告", "汇报"]
+        .iter()
+        .any(|w| rest.contains(w));
+    let period = PERIOD_WORDS.iter().any(|w| rest.contains(w)) || rest.contains("月");
+    let bare = digits == 4 && !rest.trim_start().starts_with('年');
+    (bare && summary && !period)
+        .then(|| t[..4].parse().ok())
+        .flatten()
 }
 
 /// For a report that names a period (上半年, 前三季度) but no year anywhere (今年上半年): the latest
@@ -326,6 +352,25 @@ mod tests {
         let head = vec!["2023年工作回顾 过去一年,我们坚持稳中求进。".to_string()];
         let got = as_of(None, title, &head, &none, &[p(title)]).map(|r| r.0);
         assert_eq!(got.ok(), Some(d(2023, 12, 31)));
+        // 沙沟镇 2021年政府工作报告: the review's heading stands, unmarked, after the meeting's lines.
+        let title = "沙沟镇2021年政府工作报告";
+        let head: Vec<String> = [
+            "政 府 工 作 报 告",
+            "——2021年2月27日在沙沟镇第十六届人民代表大会",
+            "第六次会议上",
+            "各位代表:",
+            "现在,我代表镇政府向大会报告工作,请予审议。",
+            "2020年工作回顾",
+            "2020年是极不平凡的一年,2021年是“十四五”开局之年。",
+        ]
+        .map(String::from)
+        .to_vec();
+        let got = as_of(None, title, &head, &none, &[p(title)]).map(|r| r.0);
+        assert_eq!(got.ok(), Some(d(2020, 12, 31)));
+        // 小雄镇: a year without 年 opening the title.
+        let title = "2008镇政府工作总结";
+        let got = as_of(None, title, &none, &none, &[p(title)]).map(|r| r.0);
+        assert_eq!(got.ok(), Some(d(2008, 12, 31)));
     }
 
     #[test]

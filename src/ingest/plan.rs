@@ -25,7 +25,6 @@ const TARGET_WORDS: &[&str] = &[
     "明年",
     "工作安排",
     "部署",
-    "重点工作",
 ];
 const CONTAINER_WORDS: &[&str] = &[
     "总结",
@@ -40,9 +39,13 @@ const CONTAINER_WORDS: &[&str] = &[
     "工作开展",
 ];
 
-/// True for a next-step heading (下步工作部署, 下半年工作打算).
+/// True for a next-step heading (下步工作部署, 下半年工作打算, 2024年重点工作). 重点工作 names the
+/// plan only where the heading ends with it: 突出四项重点工作,努力打造“四个小雄” reviews them.
 pub fn is_target(title: &str) -> bool {
-    TARGET_WORDS.iter().any(|w| title.contains(w))
+    let key_work = ["重点工作", "重点工作任务"]
+        .iter()
+        .any(|w| title.trim_end_matches(['。', '：', ':']).ends_with(w));
+    (key_work || TARGET_WORDS.iter().any(|w| title.contains(w)))
         && !["情况", "总结", "回顾", "成效"]
             .iter()
             .any(|w| title.contains(w))
@@ -142,7 +145,16 @@ pub fn line_id(title: &str, target: bool) -> Option<(&'static str, &'static str)
     const MAP: &[(&[&str], &str, &str)] = &[
         (&["主要指标"], "indicators", "主要指标"),
         (
-            &["党建", "党的建设", "思想政治", "从严治党", "党风廉政"],
+            &[
+                "党建",
+                "党的建设",
+                "思想政治",
+                "从严治党",
+                "党风廉政",
+                "基层组织",
+                "组织建设",
+                "政治理论",
+            ],
             "party",
             "党的建设",
         ),

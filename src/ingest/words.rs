@@ -5,10 +5,12 @@
 //! prove that each number occurs in the sentence it came from. Used by `extract` and `import`.
 
 use crate::model::format::{Approx, Value};
+mod context;
 mod deadline;
 mod firmness;
 mod numerals;
 mod units;
+use context::{heads_a_list, in_batches, quoted};
 pub use deadline::{deadline, deadlines, Deadline};
 pub use firmness::{firmness, firmness_word, Firmness};
 use numerals::cn_scale;
@@ -126,10 +128,14 @@ fn number_at(text: &str, at: usize) -> Option<Start> {
         };
         return Some(Start::Number(n, true));
     }
+    // 第13位, 第六次, 九届六次全委会议: a rank, an ordinal or a session, not a count.
+    if prev == Some('第') || in_batches(&text[..at]) {
+        return None;
+    }
     if let Some(n) = arabic(s) {
         return Some(Start::Number(n, false));
     }
-    if starts_any(s, IDIOMS).is_some() || prev == Some('第') {
+    if starts_any(s, IDIOMS).is_some() || prev == Some('届') {
         return None;
     }
     if let Some(rest) = s.strip_prefix("百分之") {
@@ -137,9 +143,10 @@ fn number_at(text: &str, at: usize) -> Option<Start> {
         return Some(Start::Percent(percent_words(text, at, n)));
     }
     let n = chinese(s)?;
-    // A lone 一 (一批, 一户) is a way of speaking; numerals right after “ name a slogan (“三个年”).
+    // A lone 一 (一批, 一户) is a way of speaking; numerals in quotes name a slogan (“三个年”,
+    // “实施四大战略、打造四个小雄”).
     let inside = prev.is_some_and(|c| cn_digit(c).is_some() || cn_scale(c).is_some());
-    if inside || &s[..n.len] == "一" || prev == Some('“') {
+    if inside || &s[..n.len] == "一" || prev == Some('“') || quoted(text, at) {
         return None;
     }
     Some(Start::Number(n, false))
@@ -182,6 +189,14 @@ fn unit_after(
         }
     };
     take(&mut end);
+    // 4.9个亿: 亿元 as it is spoken.
+    // 3个亿元以上项目 is three projects: only a 个亿 that ends the figure's words is money.
+    let spoken = text[end..].strip_prefix("个亿").is_some_and(|r| {
+        r.is_empty() || r.starts_with(['，', ',', '。', '；', ';', '、', '的', ')', '）'])
+    });
+    if spoken {
+        end += "个".len();
+    }
     let magnitude = starts_any(&text[end..], &["万", "亿"]).unwrap_or("");
     end += magnitude.len();
     take(&mut end);
@@ -191,6 +206,7 @@ fn unit_after(
     }
     let money = money_context(&text[..at]);
     let unit = match starts_any(rest, UNITS) {
+        _ if spoken => "",
         Some(u) => u,
         // A bare 万/亿 is money only where the words speak of money (投资5000万).
         None if !magnitude.is_empty() && money => "",
@@ -200,7 +216,7 @@ fn unit_after(
     let phase = unit == "期"
         && (starts_any(&rest[unit.len()..], &["工程", "项目", "建设"]).is_some()
             || (num.chinese && starts_any(&rest[unit.len()..], &[")", "）"]).is_some()));
-    if phase || (num.chinese && (unit == "%" || unit == "％")) {
+    if phase || (num.chinese && (unit == "%" || unit == "％")) || heads_a_list(rest, unit, num) {
         return None;
     }
     end += unit.len();
@@ -229,7 +245,9 @@ fn words_before(text: &str, at: usize) -> (usize, bool, Option<Bound>, bool) {
         }
     }
     let spaced = text[..start].trim_end_matches(' ');
-    let about = ends_any(spaced, &["大约", "约"]);
+    // 近10万剂次: nearly, an approximation like 约.
+    let near = !spaced.ends_with("附近") && !spaced.ends_with("最近");
+    let about = ends_any(spaced, &["大约", "约", "将近", "近"]).filter(|w| *w != "近" || near);
     if let Some(w) = about {
         start = spaced.len() - w.len();
     }

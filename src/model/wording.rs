@@ -273,7 +273,17 @@ pub fn main_value(it: &ItemBoard, lang: Lang, compact: bool) -> String {
     match main_of(&it.item, &it.judgement) {
         Main::Ledger(l) if compact => ledger_short(l),
         Main::Ledger(l) => ledger_text(l, lang),
-        Main::Progress(f, _) => with_growth(f, of_target(f, lang), lang),
+        Main::Progress(f, i) => match stated_beside(&it.item, f, i) {
+            // 地方财政收入2496万元，完成任务的117.46%，同比增长28.7%: the amount and its growth
+            // come first; the rate (what the light measures) follows.
+            Some(g) if !compact => format!(
+                "{} · {}{}",
+                with_growth(g, fmt_figure(g, lang.en()), lang),
+                f.label.as_deref().unwrap_or_default(),
+                of_target(f, lang)
+            ),
+            _ => with_growth(f, of_target(f, lang), lang),
+        },
         Main::Investment(f) => fmt_figure(f, lang.en()),
         Main::Money(p) if compact => money_text(
             &Project {
@@ -298,6 +308,19 @@ pub fn main_value(it: &ItemBoard, lang: Lang, compact: bool) -> String {
         },
         Main::Nothing => "-".into(),
     }
+}
+
+/// For progress stated only as a rate (`rate: progress`, 完成任务的117.46%), the item's amount it
+/// is the rate of: its first other figure with a value that is no rate itself.
+fn stated_beside<'a>(item: &'a Item, f: &Figure, i: usize) -> Option<&'a Figure> {
+    if f.rate != Some(crate::model::RateKind::Progress) || f.target.is_some() {
+        return None;
+    }
+    item.figures
+        .iter()
+        .enumerate()
+        .find(|(k, g)| *k != i && g.value.is_some() && g.rate.is_none())
+        .map(|(_, g)| g)
 }
 
 /// True when the main figure is withheld (`**`), so it is drawn in the withheld style.

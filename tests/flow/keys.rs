@@ -167,3 +167,29 @@ fn cards_say_what_they_leave_out_and_arrows_move_on_the_grid() {
     press(&mut s, "Right Up Down");
     assert_eq!(s.overview_selected(), 3, "three cards a row at 120×40");
 }
+
+/// The footer offers line keys only when there is a line to open: a report of key indicators only
+/// (沙沟镇's 2020年工作回顾) has none, and `1` there says so.
+#[test]
+fn line_keys_are_hinted_only_when_there_are_lines() {
+    let hinted = |s: &State| -> bool {
+        huibao::app::keymap::hints(s)
+            .iter()
+            .any(|(k, _)| k.starts_with("1-9"))
+    };
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut only = state_of(
+        &root.join("tests/fixtures/reports/shagou-2020/data"),
+        "2021-03-01",
+    );
+    assert!(only.board.lines.is_empty());
+    assert!(!hinted(&only));
+    press(&mut only, "1");
+    let said = only
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert_eq!(said, "没有键为 1 的工作线（共0条）");
+    assert!(hinted(&state_of(&root.join("data"), "2023-07-03")));
+}

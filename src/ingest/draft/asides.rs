@@ -19,6 +19,10 @@ impl Drafter<'_> {
                 continue;
             }
             let own = !part && self.own_growth(s, cs, &a);
+            if let Some(i) = (!part && !own).then(|| self.changed_item(s)).flatten() {
+                self.items[i].growth.push(a);
+                continue;
+            }
             match self.items.last_mut().filter(|i| i.source.1 >= s.span.1) {
                 Some(item) if part => {
                     if let Some(t) = threshold {
@@ -34,6 +38,27 @@ impl Drafter<'_> {
                 _ => self.growth_item(s, cs, ce, a, None),
             }
         }
+    }
+
+    /// When the last item is a change told in the unit of an earlier item of the sentence
+    /// (新落户企业839户,…,比去年同期增加563户,同比增长204%): that earlier item, whose growth it is.
+    fn changed_item(&self, s: &Sentence) -> Option<usize> {
+        let last = self.items.last().filter(|i| i.source == s.span)?;
+        let l = last.label.as_str();
+        let change = ["比", "较", "同比"].iter().any(|w| l.starts_with(w))
+            && ["增加", "减少", "新增"].iter().any(|w| l.ends_with(w));
+        let unit = &last.figures.first()?.amount.unit;
+        let n = self.items.len() - 1;
+        (0..n)
+            .rev()
+            .take_while(|&i| self.items[i].source == s.span)
+            .find(|&i| {
+                change
+                    && self.items[i]
+                        .figures
+                        .first()
+                        .is_some_and(|f| &f.amount.unit == unit)
+            })
     }
 
     /// True when a growth's clause names what grew (固定资产投资同比增长20.1%) and no figure of the
@@ -136,7 +161,7 @@ impl Drafter<'_> {
 
 /// The names a subject lists with 和/与/及, each completed with the shared tail (城镇和农村居民人均可
 /// 支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入).
-fn listed_names(subject: &str) -> Vec<String> {
+pub(super) fn listed_names(subject: &str) -> Vec<String> {
     let Some((a, b)) = subject
         .split_once('和')
         .or_else(|| subject.split_once('与'))

@@ -58,7 +58,31 @@ pub(super) fn figures_of(
         ));
         from = a.end;
     }
+    respective_names(
+        &sent[cs..],
+        figs.first().map_or(0, |a| a.start - cs),
+        &mut out,
+    );
     out
+}
+
+/// 城镇和农村常住居民人均可支配收入分别达到79668元和40450元: each figure is one of the names the
+/// subject before 分别 lists, in order — two things, not two figures of the first.
+fn respective_names(clause: &str, first: usize, out: &mut [Drafted]) {
+    let Some(at) = clause[..first].find("分别") else {
+        return;
+    };
+    let subject = clause[..at].trim_start_matches(['，', ',', ' ']);
+    let names = super::asides::listed_names(subject);
+    if names.len() < 2 || names.len() != out.len() {
+        return;
+    }
+    for (k, (d, l, sure, joined)) in out.iter_mut().enumerate() {
+        d.label = None;
+        *l = names[k].clone();
+        *sure = true;
+        *joined = k > 0;
+    }
 }
 
 /// A figure of a clause: the figure, its label, whether the label is sure, and whether it is
@@ -75,4 +99,39 @@ pub(super) fn apart(drafted: Vec<Drafted>) -> Vec<Vec<(DraftFigure, String, bool
         }
     }
     runs
+}
+
+/// 18家规上工业企业实现总产值10.73亿元: the count says how many did it, the money what they did —
+/// the money is the item's figure, and the count follows it, named by its noun (规上工业企业).
+pub(super) fn subject_count_last(run: &mut Vec<(DraftFigure, String, bool)>, text: &str) {
+    let Some(m) = run
+        .iter()
+        .position(|(f, _, _)| super::is_money(&f.amount.unit))
+        .filter(|&m| m > 0)
+    else {
+        return;
+    };
+    let first = &run[0].0.amount;
+    if first.is_rate() || super::is_money(&first.unit) || first.end > run[m].0.amount.start {
+        return;
+    }
+    let between = &text[first.end..run[m].0.amount.start];
+    let Some(v) = ["实现", "完成"]
+        .iter()
+        .filter_map(|w| between.find(w))
+        .min()
+    else {
+        return;
+    };
+    let noun = between[..v].trim();
+    if noun.is_empty() || noun.contains(['，', ',', '、', '。']) {
+        return;
+    }
+    let mut money = run.remove(m);
+    money.0.label = None;
+    let mut count = std::mem::replace(&mut run[0], money);
+    // The item keeps the name drafted from the whole clause (保科园商务楼宇实现总营收).
+    run[0].1 = count.1.clone();
+    count.0.label = Some(noun.to_string());
+    run.insert(1, count);
 }

@@ -1,6 +1,6 @@
 //! Placing a clause's figures: on the unit's project, a ledger, a bundle, or new items.
 
-use super::figures::{apart, figures_of, Drafted};
+use super::figures::{apart, figures_of, subject_count_last, Drafted};
 use super::kinds::{
     bundle_money, found_then_rectified, is_bundle, ledger, project_clause, task_item,
 };
@@ -121,7 +121,8 @@ impl Drafter<'_> {
             None => drafted,
         };
         // 300亩的农业种业基地和千亩百合园项目: two things joined by 和, two items.
-        for run in apart(drafted) {
+        for mut run in apart(drafted) {
+            subject_count_last(&mut run, s.text);
             let (label, sure) = (run[0].1.clone(), run[0].2 && run.len() == 1);
             let target = self.target;
             self.items.push(DraftItem {

@@ -12,6 +12,19 @@ pub(super) fn against_plan(
     clause: &str,
     drafted: Vec<Drafted>,
 ) -> Result<(), Vec<Drafted>> {
+    // 核查超17万人次,占全区36%: the figure's share of a whole, one more figure of its item.
+    let share = clause.trim().starts_with('占') && drafted.iter().all(|d| d.0.amount.is_rate());
+    if share && of_the_plan(clause).is_none() && !drafted.is_empty() {
+        for (f, l, _, _) in drafted {
+            let words = l.trim_end_matches('的');
+            prev.figures.push(DraftFigure {
+                label: Some(if words.is_empty() { "占比" } else { words }.into()),
+                amount: f.amount,
+                plan: None,
+            });
+        }
+        return Ok(());
+    }
     if let Some(words) = of_the_plan(clause) {
         if drafted.iter().any(|d| d.0.amount.is_rate()) {
             let plan_words = words.trim_start_matches('占').trim_start_matches("完成");
@@ -49,7 +62,8 @@ pub(super) fn against_plan(
 }
 
 /// The words of a clause stating progress against a plan (占全年计划的67%, 完成年任务的78%, 占上半年目标
-/// 任务5500万元的110%): 占全年计划, 完成年任务, 占上半年目标任务. None for any other clause.
+/// 任务5500万元的110%, 完成任务的117.46%): 占全年计划, 完成年任务, 占上半年目标任务, 完成任务. None for
+/// any other clause.
 pub(crate) fn of_the_plan(clause: &str) -> Option<&str> {
     let t = clause.trim();
     if !(t.starts_with('占') || t.starts_with("完成")) {
@@ -68,10 +82,17 @@ pub(crate) fn of_the_plan(clause: &str) -> Option<&str> {
         }
         from = at + 4;
     }
-    let words = &t[..end];
-    let period = ["年", "季度"].iter().any(|w| words.contains(w));
-    let plan = ["计划", "任务", "目标"].iter().any(|w| words.ends_with(w));
-    (period && plan).then_some(words)
+    let words = t[..end].trim_end();
+    // 占目标任务(剔除烟叶税)的: a note on the plan after it. The plan need not name its period
+    // (完成任务的117.46%): a rate of a task, a plan or a target is progress against it.
+    let plain = match words.strip_suffix([')', '）']) {
+        Some(w) => w.rfind(['(', '（']).map_or(words, |i| &w[..i]),
+        None => words,
+    };
+    let plan = ["计划", "任务", "目标", "计划指标", "任务指标"]
+        .iter()
+        .any(|w| plain.ends_with(w));
+    plan.then_some(words)
 }
 
 /// When `clause` says what was done of the task `prev` states (粮食种植任务38089亩 / 已完成38492亩):

@@ -26,6 +26,110 @@ fn growth_and_parts_stay_with_their_figure() {
 }
 
 #[test]
+fn a_list_of_parts_run_on_after_semicolons_is_one_item() {
+    let mut review = Vec::new();
+    let text = "以“科技之冬”为契机,培训10785人次;其中棉花3800人次;畜牧业2700人次;果树1265人次、蔬菜1082人次。";
+    let items = draft_unit(&unit(text), 2024, false, &mut review);
+    assert_eq!(items.len(), 1, "{items:#?}");
+    assert_eq!(items[0].label, "培训");
+    let parts: Vec<Value> = items[0].parts.iter().map(|p| p.value).collect();
+    let n = Value::Num;
+    assert_eq!(parts, [n(3800.0), n(2700.0), n(1265.0), n(1082.0)]);
+    assert!(review.is_empty(), "{review:#?}");
+}
+
+#[test]
+fn levels_told_respectively_go_to_the_names_listed() {
+    // 柳市镇 2023 (a 政府工作报告): two incomes, each with its growth.
+    let mut review = Vec::new();
+    let text = "城镇和农村常住居民人均可支配收入分别达到79668元和40450元,增长9.0%和11.8%。";
+    let items = draft_unit(&unit(text), 2023, false, &mut review);
+    let shown: Vec<(String, Value, Vec<Value>)> = items
+        .iter()
+        .map(|i| {
+            let g = i.growth.iter().map(|g| g.value).collect();
+            (i.label.clone(), i.figures[0].amount.value, g)
+        })
+        .collect();
+    let n = Value::Num;
+    assert_eq!(
+        shown,
+        [
+            (
+                "城镇常住居民人均可支配收入".into(),
+                n(79668.0),
+                vec![n(9.0)]
+            ),
+            (
+                "农村常住居民人均可支配收入".into(),
+                n(40450.0),
+                vec![n(11.8)]
+            ),
+        ],
+        "{items:#?}"
+    );
+}
+
+#[test]
+fn a_quote_never_closed_does_not_glue_clauses() {
+    // 下沙街道 2022: the label of 1800余名 ran on over the next clauses.
+    let mut review = Vec::new();
+    let text = "面对“4·7下沙社区遭遇战,快速组建志愿者等1800余名战时力量,连续6轮全员核酸检测,做好1250名管控人员的服务保障。";
+    let items = draft_unit(&unit(text), 2022, false, &mut review);
+    let labels: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
+    assert!(labels.iter().all(|l| !l.contains(',')), "{labels:?}");
+}
+
+#[test]
+fn a_growth_after_a_change_is_the_growth_of_what_changed() {
+    // 中山街道 2023 H1: 204% is the growth of the 839 new firms, not of the 563 more than last year.
+    let mut review = Vec::new();
+    let text = "1-5月份新落户企业839户,注册资本35.46亿元,比去年同期增加563户,同比增长204%。";
+    let items = draft_unit(&unit(text), 2023, false, &mut review);
+    let shown: Vec<(Value, usize)> = items
+        .iter()
+        .map(|i| (i.figures[0].amount.value, i.growth.len()))
+        .collect();
+    let n = Value::Num;
+    assert_eq!(
+        shown,
+        [(n(839.0), 1), (n(35.46), 0), (n(563.0), 0)],
+        "{items:#?}"
+    );
+}
+
+#[test]
+fn a_share_of_a_whole_stays_with_its_figure() {
+    // 下沙街道 2022 H1: 36% is the street's share of the district's checks.
+    let mut review = Vec::new();
+    let text = "累计开展各类重点人员数据核查超17万人次,占全区36%;";
+    let items = draft_unit(&unit(text), 2022, false, &mut review);
+    assert_eq!(
+        shown(&items),
+        ["各类重点人员数据核查 = : Num(17.0) 万人次; 占全区: Num(36.0) %"],
+        "{items:#?}"
+    );
+}
+
+#[test]
+fn how_many_did_it_comes_after_what_they_did() {
+    // 下应街道 2023 H1: the overview showed 18家 and hid the 10.73亿元.
+    let mut review = Vec::new();
+    let text = "2023年上半年,18家规上工业企业实现总产值10.73亿元,规上工业增加值4.28亿元。\
+                保科园2幢商务楼宇实现总营收23.57亿元。";
+    let items = draft_unit(&unit(text), 2023, false, &mut review);
+    assert_eq!(
+        shown(&items),
+        [
+            "规上工业企业实现总产值 = : Num(10.73) 亿元; 规上工业企业: Num(18.0) 家",
+            "规上工业增加值 = : Num(4.28) 亿元",
+            "保科园商务楼宇实现总营收 = : Num(23.57) 亿元; 商务楼宇: Num(2.0) 幢",
+        ],
+        "{items:#?}"
+    );
+}
+
+#[test]
 fn targets_keep_deadline_and_firmness() {
     let mut review = Vec::new();
     let items = draft_unit(
@@ -115,6 +219,25 @@ fn progress_against_the_plan_stays_with_its_figure() {
             "实际利用境外资金 = : Num(130.0) 万美元; 占年计划: Num(87.0) %",
             // The plan, stated in the figure's unit, is its target.
             "国地两税 = : Num(848.0) 万元 / Num(1550.0) 万元; 占全年任务: Num(55.0) %",
+        ],
+        "{items:#?}"
+    );
+}
+
+#[test]
+fn a_rate_of_the_task_without_a_period_stays_with_its_figure() {
+    // 沙沟镇 2020: 完成任务的117.46%; 龙伏镇 2018 Q1: 占目标任务(剔除烟叶税)的278%.
+    let mut review = Vec::new();
+    let text = "地方财政收入实现2496万元,完成任务的117.46%。\
+                完成财政总收入309万元,占目标任务(剔除烟叶税)的278%。地方财政收入80万元,完成计划指标的94.1%。";
+    let items = draft_unit(&unit(text), 2020, false, &mut review);
+    assert_eq!(
+        shown(&items),
+        [
+            "地方财政收入 = : Num(2496.0) 万元; 完成任务: Num(117.46) %",
+            "财政总收入 = : Num(309.0) 万元; 占目标任务(剔除烟叶税): Num(278.0) %",
+            // 小雄镇 2008.
+            "地方财政收入 = : Num(80.0) 万元; 完成计划指标: Num(94.1) %",
         ],
         "{items:#?}"
     );

@@ -38,10 +38,14 @@ fn owner<'s>(
     fits: &dyn Fn(&Figure, &Amount) -> bool,
 ) -> Option<usize> {
     let sent = sent_of(at);
-    (0..d.figures.len()).rev().find(|&k| {
-        let a = &d.figures[k].amount;
-        a.start < at.start && std::ptr::eq(sent_of(a), sent) && fits(&figs[k], a)
-    })
+    // The nearest in the text, not the last in the list: the item's figures need not be in text
+    // order (18家…实现总产值10.73亿元 puts the money first).
+    (0..d.figures.len())
+        .filter(|&k| {
+            let a = &d.figures[k].amount;
+            a.start < at.start && std::ptr::eq(sent_of(a), sent) && fits(&figs[k], a)
+        })
+        .max_by_key(|&k| d.figures[k].amount.start)
 }
 
 /// Writes each growth on the figure it belongs to, or as a figure of its own (unit empty) when the
@@ -50,11 +54,18 @@ pub(super) fn growths<'s>(
     d: &DraftItem,
     figs: &mut Vec<Figure>,
     sent_of: &dyn Fn(&Amount) -> &'s str,
-    project: bool,
+    (project, placed): (bool, &[Option<(usize, usize)>]),
     review: &mut Vec<Review>,
 ) {
     for g in &d.growth {
         let text = sent_of(g);
+        if let Some((k, j)) = part_before(d, g, sent_of, placed) {
+            let part = &mut figs[k].parts[j];
+            if part.growth.is_none() {
+                part.growth = Some(Box::new(growth(g, text, d.target)));
+                continue;
+            }
+        }
         // 主要预期目标是：地区生产总值增长6%以上 — a target wherever it stands.
         let target = d.target
             || ["目标", "力争", "确保", "争取"]
@@ -68,14 +79,19 @@ pub(super) fn growths<'s>(
                 reason: Reason::Bound(text[g.start..g.end].into()),
             });
         }
-        let fits = |f: &Figure, _: &Amount| f.growth.is_none();
+        // 2496万元,完成任务的117.46%,同比增长28.7%: the growth is the figure's, not its progress's.
+        let fits = |f: &Figure, _: &Amount| {
+            f.growth.is_none() && f.rate != Some(crate::model::format::RateKind::Progress)
+        };
         // 同比分别-6.2%、-19.3%: in the order of the figures before.
         let respectively =
             clause_before(text, g.start).contains("分别") || text[..g.start].ends_with('、');
-        let first = (0..d.figures.len()).find(|&k| {
-            let a = &d.figures[k].amount;
-            a.start < g.start && std::ptr::eq(sent_of(a), text) && figs[k].growth.is_none()
-        });
+        let first = (0..d.figures.len())
+            .filter(|&k| {
+                let a = &d.figures[k].amount;
+                a.start < g.start && std::ptr::eq(sent_of(a), text) && figs[k].growth.is_none()
+            })
+            .min_by_key(|&k| d.figures[k].amount.start);
         let k = match respectively {
             true => first,
             false => owner(d, figs, g, sent_of, &fits),
@@ -132,12 +148,14 @@ fn threshold(t: &Amount, text: &str) -> Threshold {
 /// Writes each part (其中…) under the figure it is part of, with its size class; marks the parts as
 /// covering the whole when they add up to it. A part larger than its whole, or with no whole before
 /// it, goes to the review list.
+/// Returns where each part went: (figure, part) or None.
 pub(super) fn parts<'s>(
     d: &DraftItem,
     figs: &mut [Figure],
     sent_of: &dyn Fn(&Amount) -> &'s str,
     review: &mut Vec<Review>,
-) {
+) -> Vec<Option<(usize, usize)>> {
+    let mut placed = Vec::new();
     for p in &d.parts {
         let text = sent_of(p);
         let fits = |f: &Figure, a: &Amount| {
@@ -151,6 +169,7 @@ pub(super) fn parts<'s>(
                 sentence: text.into(),
                 reason: Reason::Part(text[p.start..p.end].into()),
             });
+            placed.push(None);
             continue;
         };
         let from = text[..p.start]
@@ -168,10 +187,38 @@ pub(super) fn parts<'s>(
             part.threshold = Some(Box::new(threshold(t, text)));
         }
         figs[k].parts.push(part);
+        placed.push(Some((k, figs[k].parts.len() - 1)));
     }
     for f in figs.iter_mut().filter(|f| f.parts.len() > 1) {
         f.parts_cover = covers(f);
     }
+    placed
+}
+
+/// The part a growth at `g` belongs to: the part it follows in its sentence, with no figure of the
+/// item between them (其中一般公共预算收入5.08亿元,同比增长132.7%).
+fn part_before<'s>(
+    d: &DraftItem,
+    g: &Amount,
+    sent_of: &dyn Fn(&Amount) -> &'s str,
+    placed: &[Option<(usize, usize)>],
+) -> Option<(usize, usize)> {
+    let sent = sent_of(g);
+    let here = |a: &Amount| a.start < g.start && std::ptr::eq(sent_of(a), sent);
+    let (i, p) = d
+        .parts
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| here(p))
+        .max_by_key(|(_, p)| p.start)?;
+    let figure_after = d
+        .figures
+        .iter()
+        .any(|f| here(&f.amount) && f.amount.start > p.start);
+    if figure_after {
+        return None;
+    }
+    placed.get(i).copied().flatten()
 }
 
 /// True when the parts add up to the whole, up to the report's rounding (half a unit of the last

@@ -134,3 +134,61 @@ fn a_lead_word_is_not_cut_off_the_one_word_it_makes() {
     assert_eq!(l("2024年度完成投资3000万元", "3000万元").0, "完成投资");
     assert_eq!(l("2024年新建党支部8家", "8家").0, "新建党支部");
 }
+
+#[test]
+fn a_date_or_a_colon_in_front_is_not_the_label() {
+    // 龙伏镇 2018 Q1; a safety report's 其中:危化品企业10家 (the store writes ： as :).
+    for (clause, figure, want) in [
+        (
+            "截止到3月15日完成财政总收入309万元",
+            "309万元",
+            "财政总收入",
+        ),
+        ("截至6月15日完成造林500亩", "500亩", "造林"),
+        (":危化品企业10家", "10家", "危化品企业"),
+        ("：工贸企业33家", "33家", "工贸企业"),
+    ] {
+        assert_eq!(l(clause, figure).0, want, "{clause}");
+    }
+}
+
+#[test]
+fn a_count_of_what_there_is_keeps_its_noun_and_not_the_next_figure() {
+    // A safety report: 全镇共有12个村(社区); 全镇共有14462户,47181人.
+    assert_eq!(l("全镇共有12个村(社区)", "12个").0, "村(社区)");
+    let clause = "全镇共有14462户";
+    let (got, sure) = label(clause, 12, clause.len(), Some("47181人"));
+    assert_ne!(got, "47181人");
+    assert!(!sure);
+}
+
+#[test]
+fn a_verb_of_having_or_reaching_before_the_figure_is_not_the_label() {
+    // 沙沟镇 2020; a safety report's 各类企业共有54家.
+    assert_eq!(
+        l("2020年地方财政收入实现2496万元", "2496万元").0,
+        "地方财政收入"
+    );
+    assert_eq!(
+        l("纳入监管的各类企业共有54家", "54家").0,
+        "纳入监管各类企业"
+    );
+}
+
+#[test]
+fn a_short_bracket_inside_a_name_stays() {
+    // A party-building summary: 100余名村(场)主要领导和60余名机关站所干部参加的综合理论培训班.
+    let clause = "100余名村(场)主要领导和";
+    assert_eq!(l(clause, "100余名").0, "村(场)主要领导");
+    // A long aside is not part of the name.
+    assert_eq!(
+        l("批发零售企业27家(其中,批发21家)", "27家").0,
+        "批发零售企业"
+    );
+}
+
+#[test]
+fn there_are_is_not_the_label() {
+    // A 2022 Q1 town summary: 有2.2万户发展养殖业.
+    assert_eq!(l("有2.2万户发展养殖业", "2.2万户").0, "发展养殖业");
+}
