@@ -57,12 +57,28 @@ pub fn read_report(path: &Path) -> Result<Vec<Para>, Message> {
         Kind::Docx => super::docx::paragraphs(&bytes).map_err(|e| e.about(&shown))?,
         Kind::Refused(m) => return Err(m.about(&shown)),
         Kind::Html => paras_from_text(&super::html::text(&decoded(&bytes, &shown)?)),
-        Kind::Text => paras_from_text(&decoded(&bytes, &shown)?),
+        Kind::Text => paras_from_text(&without_comments(&decoded(&bytes, &shown)?)),
     };
     if paras.is_empty() {
         return Err(Message::new("文件里没有文字", "the file holds no text").about(&shown));
     }
     Ok(paras)
+}
+
+/// A text (Markdown) report without its HTML comments (`<!-- 填写说明 -->`), which no reader of the
+/// report sees; an unclosed `<!--` stays as written.
+fn without_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("<!--") {
+        let Some(end) = rest[at + 4..].find("-->") else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        rest = &rest[at + 4 + end + 3..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The text of a plain-text report or web page in UTF-8, GBK or UTF-16.
@@ -121,5 +137,22 @@ mod tests {
             ]
         );
         assert_eq!(paras[0].level, Some(1));
+    }
+
+    #[test]
+    fn a_markdown_reports_comments_are_no_text() {
+        // A template's note above the title once became the report's title (and the town 本镇).
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let md = dir.path().join("汇报.md");
+        let text = "<!-- 模板 v2 -->\n# 青山镇2024年上半年工作总结\n<!--\n填写说明\n-->\n完成投资3.2亿元。<!-- 待核 -->\n";
+        std::fs::write(&md, text).unwrap_or_else(|e| panic!("{e}"));
+        let paras = read_report(&md).unwrap_or_default();
+        let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["青山镇2024年上半年工作总结", "完成投资3.2亿元。"]);
+        // An unclosed one is text as written.
+        assert_eq!(
+            paras_from_text(&without_comments("a <!-- b"))[0].text,
+            "a <!-- b"
+        );
     }
 }
