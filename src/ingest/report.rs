@@ -56,13 +56,30 @@ pub fn read_report(path: &Path) -> Result<Vec<Para>, Message> {
     let paras = match super::kind::sniff(&bytes, &ext) {
         Kind::Docx => super::docx::paragraphs(&bytes).map_err(|e| e.about(&shown))?,
         Kind::Refused(m) => return Err(m.about(&shown)),
-        Kind::Html => paras_from_text(&super::html::text(&decoded(&bytes, &shown)?)),
-        Kind::Text => paras_from_text(&without_comments(&decoded(&bytes, &shown)?)),
+        Kind::Html => titled(paras_from_text(&super::html::text(&decoded(
+            &bytes, &shown,
+        )?))),
+        Kind::Text => titled(paras_from_text(&without_comments(&decoded(
+            &bytes, &shown,
+        )?))),
     };
     if paras.is_empty() {
         return Err(Message::new("文件里没有文字", "the file holds no text").about(&shown));
     }
     Ok(paras)
+}
+
+/// A page's (or Markdown report's) first paragraph as its title when it is the one unnumbered
+/// level-1 heading (`<h1>`, `# `) of the text: a plain first line, as the title of a `.txt` is.
+fn titled(mut paras: Vec<Para>) -> Vec<Para> {
+    let unnumbered_h1 =
+        |p: &Para| p.level == Some(1) && super::outline::heading_mark(&p.text).is_none();
+    if paras.first().is_some_and(unnumbered_h1)
+        && paras.iter().filter(|p| unnumbered_h1(p)).count() == 1
+    {
+        paras[0].level = None;
+    }
+    paras
 }
 
 /// A text (Markdown) report without its HTML comments (`<!-- 填写说明 -->`), which no reader of the
@@ -154,5 +171,23 @@ mod tests {
             paras_from_text(&without_comments("a <!-- b"))[0].text,
             "a <!-- b"
         );
+    }
+
+    #[test]
+    fn a_pages_one_unnumbered_h1_is_its_title() {
+        // A government page's <h1> (a Markdown '# ') is the report's title: as a level-1 heading it
+        // left the report without a title, and the town was drafted as 本镇.
+        let page =
+            "<html><body><h1>青山镇2024年上半年工作总结</h1><p>一、经济发展</p></body></html>";
+        let paras = titled(paras_from_text(&super::super::html::text(page)));
+        assert_eq!(paras[0].text, "青山镇2024年上半年工作总结");
+        assert_eq!(paras[0].level, None);
+        // Several of them are the report's sections; a numbered one (# 一、) is a heading.
+        for md in [
+            "# 经济发展\n完成。\n# 安全生产\n完成。",
+            "# 一、工作总结\n完成。",
+        ] {
+            assert_eq!(titled(paras_from_text(md))[0].level, Some(1), "{md}");
+        }
     }
 }
