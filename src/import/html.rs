@@ -87,6 +87,16 @@ fn raw_tables(text: &str) -> Vec<Vec<Vec<Raw>>> {
                     t.push(Vec::new());
                 }
             }
+            // The table's title, which Excel shows as a row above it.
+            ("caption", false, 1) => {
+                if let Some(t) = tables.last_mut() {
+                    t.push(vec![Raw {
+                        html: String::new(),
+                        cols: 1,
+                        rows: 1,
+                    }]);
+                }
+            }
             ("td" | "th", false, 1) => {
                 if let Some(t) = tables.last_mut() {
                     if t.is_empty() {
@@ -313,6 +323,16 @@ mod tests {
         let s = sheets(page).expect("sheets");
         assert_eq!(s.len(), 1);
         assert_eq!((s[0].name.as_str(), s[0].rows.len()), ("", 2));
+    }
+
+    #[test]
+    fn a_caption_is_the_tables_title_row() {
+        // The caption holds the 表题 (and the town's name): Excel puts it above the header too.
+        let page = "<TABLE><CAPTION>青山镇重点项目推进情况表</CAPTION>\
+<THEAD><TR><TH>序号</TH><TH>项目名称</TH></TR></THEAD><TBODY><TR><TD>1</TD><TD>道路</TD></TR></TBODY></TABLE>";
+        let s = &sheets(page).expect("sheets")[0];
+        assert_eq!(text(s, 0, 0), "青山镇重点项目推进情况表");
+        assert_eq!([text(s, 1, 0), text(s, 2, 1)], ["序号", "道路"]);
     }
 
     #[test]
