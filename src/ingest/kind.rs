@@ -120,15 +120,27 @@ fn is_mime(bytes: &[u8]) -> bool {
     })
 }
 
-/// True when the text starts (after a byte-order mark and blanks) like a web page.
+/// True when the text starts (after a byte-order mark, blanks, an XML declaration and comments)
+/// like a web page.
 fn looks_like_html(bytes: &[u8]) -> bool {
-    let head = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = head
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(0);
-    let head = &head[start..head.len().min(start + 16)];
-    let lower = head.to_ascii_lowercase();
+    let mut head = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    loop {
+        let start = head.iter().position(|b| !b.is_ascii_whitespace());
+        head = &head[start.unwrap_or(head.len())..];
+        let (open, close): (&[u8], &[u8]) = if head.starts_with(b"<?xml") {
+            (b"<?xml", b"?>")
+        } else if head.starts_with(b"<!--") {
+            (b"<!--", b"-->")
+        } else {
+            break;
+        };
+        let body = &head[open.len()..];
+        match body.windows(close.len()).position(|w| w == close) {
+            Some(i) => head = &body[i + close.len()..],
+            None => return false,
+        }
+    }
+    let lower = head[..head.len().min(16)].to_ascii_lowercase();
     lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html")
 }
 
@@ -200,5 +212,17 @@ MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\"\r\
             Kind::Text
         ));
         assert!(matches!(sniff(b"# title", "md"), Kind::Text));
+        // An XHTML page under a server's name (.jsp, .aspx) opens with its XML declaration, a page
+        // from a browser with a comment; a Markdown report's comment is still Markdown.
+        for page in [
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0\">",
+            "<!-- saved from url=(0040)http://www.example.gov.cn/ -->\r\n<HTML><HEAD>",
+        ] {
+            assert!(matches!(sniff(page.as_bytes(), "jsp"), Kind::Html), "{page}");
+        }
+        assert!(matches!(
+            sniff("<!-- 模板 -->\n# 青山镇工作总结\n<html>".as_bytes(), "md"),
+            Kind::Text
+        ));
     }
 }
