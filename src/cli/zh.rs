@@ -195,9 +195,17 @@ fn arg(a: Arg, name: &str) -> Arg {
     };
     let mut a = a.help_heading(heading);
     if let Some((_, _, short, long)) = found {
-        a = a
-            .help(*short)
-            .long_help((!long.is_empty()).then_some(*long));
+        // clap's [default: …] and [env: …] are English: said in the help instead.
+        let said = said_by_clap(&a);
+        a = a.help(format!("{short}{said}"));
+        if a.get_action().takes_values() {
+            a = a.hide_default_value(true).hide_env(true);
+        }
+        a = if long.is_empty() {
+            a.long_help(None::<&str>)
+        } else {
+            a.long_help(format!("{long}{said}"))
+        };
         if a.get_action().takes_values() && a.get_value_parser().possible_values().is_some() {
             // The values are named in the help above, each with its meaning in Chinese.
             a = a.hide_possible_values(true);
@@ -217,6 +225,25 @@ fn arg(a: Arg, name: &str) -> Arg {
         Some(v) => a.value_names(v),
         None => a,
     }
+}
+
+/// What clap would add to an option's help in English — its default value, its environment
+/// variable — in Chinese (`（默认 auto）`).
+fn said_by_clap(a: &Arg) -> String {
+    let mut said = String::new();
+    let default: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .filter(|v| !v.is_empty())
+        .collect();
+    if a.get_action().takes_values() && !default.is_empty() && !a.is_hide_default_value_set() {
+        said += &format!("（默认 {}）", default.join("、"));
+    }
+    if let Some(env) = a.get_env().filter(|_| !a.is_hide_env_set()) {
+        said += &format!("（也可用环境变量 {} 指定）", env.to_string_lossy());
+    }
+    said
 }
 
 /// Ends the process for a command line clap refused: help and version as clap prints them, every

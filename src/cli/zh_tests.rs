@@ -67,6 +67,8 @@ fn the_help_has_no_english_of_claps_left() {
             "Print help",
             "Print version",
             "Possible values",
+            "[default:",
+            "[env:",
         ] {
             assert!(!help.contains(english), "{english:?} in\n{help}");
         }
