@@ -23,6 +23,20 @@ struct Raw {
     html: String,
     cols: usize,
     rows: usize,
+    /// Excel's `mso-ignore:colspan`: the columns are text overflowing into empty cells, no merge.
+    spill: bool,
+}
+
+impl Raw {
+    /// The cell a `<td …>` (or `<th …>`) tag opens, without its markup yet.
+    fn of(tag: &str) -> Raw {
+        Raw {
+            html: String::new(),
+            cols: span(tag, "colspan"),
+            rows: span(tag, "rowspan"),
+            spill: tag.to_ascii_lowercase().contains("mso-ignore:colspan"),
+        }
+    }
 }
 
 /// The sheets of a page's tables (a single table's sheet has no name, like a `.csv`; several are
@@ -90,11 +104,7 @@ fn raw_tables(text: &str) -> Vec<Vec<Vec<Raw>>> {
             // The table's title, which Excel shows as a row above it.
             ("caption", false, 1) => {
                 if let Some(t) = tables.last_mut() {
-                    t.push(vec![Raw {
-                        html: String::new(),
-                        cols: 1,
-                        rows: 1,
-                    }]);
+                    t.push(vec![Raw::of("")]);
                 }
             }
             ("td" | "th", false, 1) => {
@@ -103,11 +113,7 @@ fn raw_tables(text: &str) -> Vec<Vec<Vec<Raw>>> {
                         t.push(Vec::new());
                     }
                     if let Some(r) = t.last_mut() {
-                        r.push(Raw {
-                            html: String::new(),
-                            cols: span(tag, "colspan"),
-                            rows: span(tag, "rowspan"),
-                        });
+                        r.push(Raw::of(tag));
                     }
                 }
             }
@@ -195,12 +201,13 @@ fn place(rows: Vec<Vec<Raw>>, budget: &mut usize) -> Option<Sheet> {
                 }
             }
             grid[r][c] = Some(cell_of(&raw.html));
-            if raw.cols > 1 || raw.rows > 1 {
+            let wide = if raw.spill { 1 } else { raw.cols };
+            if wide > 1 || raw.rows > 1 {
                 merges.push(Region {
                     top: r as u32,
                     left: c as u32,
                     bottom: (r + raw.rows - 1) as u32,
-                    right: (c + raw.cols - 1) as u32,
+                    right: (c + wide - 1) as u32,
                 });
             }
             c += raw.cols;
@@ -333,6 +340,20 @@ mod tests {
         let s = &sheets(page).expect("sheets")[0];
         assert_eq!(text(s, 0, 0), "青山镇重点项目推进情况表");
         assert_eq!([text(s, 1, 0), text(s, 2, 1)], ["序号", "道路"]);
+    }
+
+    #[test]
+    fn excels_overflowing_text_is_no_merged_cell() {
+        // Excel's 另存为网页 spans a long text over the empty cells it overflows into, saying
+        // mso-ignore:colspan: they are no merge (the 期限 beside a long 备注 stays empty).
+        let page = "<table><tr><td>项目</td><td>进展</td><td>期限</td><td>单位</td></tr>\
+<tr><td>道路</td><td colspan=2 class=xl66 style='mso-ignore:colspan'>路基完成，正在铺设沥青</td><td>交通办</td></tr></table>";
+        let s = &sheets(page).expect("sheets")[0];
+        assert_eq!(s.spans(), []);
+        assert_eq!(
+            [text(s, 1, 1), text(s, 1, 2), text(s, 1, 3)],
+            ["路基完成，正在铺设沥青", "", "交通办"]
+        );
     }
 
     #[test]
