@@ -115,14 +115,18 @@ fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
         })
 }
 
-/// A 1-based index attribute as 0-based, or a count (at most 10,000: a broken file cannot make a
-/// huge sheet).
-fn number(e: &BytesStart, name: &[u8]) -> Option<usize> {
+/// Excel's rows and columns: an index or a merge never goes past them (and what a broken file asks
+/// for within them is bounded by [`MAX_CELLS`]).
+const ROWS: usize = 1 << 20;
+const COLS: usize = 1 << 14;
+
+/// A 1-based index attribute, or a count, at most `max`.
+fn number(e: &BytesStart, name: &[u8], max: usize) -> Option<usize> {
     attr(e, name)?
         .trim()
         .parse::<usize>()
         .ok()
-        .map(|n| n.min(10_000))
+        .map(|n| n.min(max))
 }
 
 fn start(at: &mut At, e: &BytesStart, empty: bool) {
@@ -138,7 +142,7 @@ fn start(at: &mut At, e: &BytesStart, empty: bool) {
             at.covered.clear();
         }
         b"Row" => {
-            if let Some(i) = number(e, b"Index") {
+            if let Some(i) = number(e, b"Index", ROWS) {
                 at.row = i.saturating_sub(1);
             }
             at.col = 0;
@@ -147,7 +151,7 @@ fn start(at: &mut At, e: &BytesStart, empty: bool) {
             }
         }
         b"Cell" => {
-            if let Some(i) = number(e, b"Index") {
+            if let Some(i) = number(e, b"Index", COLS) {
                 at.col = i.saturating_sub(1);
             }
             // Cells that a merge from a row above covers are not written: skip them.
@@ -155,8 +159,8 @@ fn start(at: &mut At, e: &BytesStart, empty: bool) {
             while row.and_then(|r| r.get(at.col)).is_some_and(|&c| c) {
                 at.col += 1;
             }
-            let across = number(e, b"MergeAcross").unwrap_or(0);
-            let down = number(e, b"MergeDown").unwrap_or(0);
+            let across = number(e, b"MergeAcross", COLS - 1).unwrap_or(0);
+            let down = number(e, b"MergeDown", ROWS - 1).unwrap_or(0);
             if across > 0 || down > 0 {
                 merge(at, across, down);
             }
@@ -233,8 +237,9 @@ fn finish_cell(at: &mut At) {
         return;
     }
     if col >= len {
-        // Cells the row grows by, blanks before this one included.
-        at.budget = at.budget.saturating_sub(col + 1 - len);
+        // Cells the row grows by, blanks before this one included (and rows the sheet grows by).
+        let rows = (at.row + 1).saturating_sub(sheet.rows.len());
+        at.budget = at.budget.saturating_sub(col + 1 - len + rows);
     }
     if sheet.rows.len() <= at.row {
         sheet.rows.resize_with(at.row + 1, Vec::new);
@@ -360,5 +365,17 @@ mod tests {
         let s = sheets(book).expect("read");
         assert_eq!(s[0].cell(0, 0), &Cell::Num(1200.0));
         assert_eq!(s[0].cell(0, 1), &Cell::Text("道路".into()));
+    }
+
+    #[test]
+    fn rows_past_ten_thousand_keep_their_place() {
+        // A county's 台账 of 12,000 rows, a blank row before its last: Excel writes ss:Index.
+        let rows = format!(
+            "{}<Row ss:Index=\"12001\"><Cell><Data ss:Type=\"String\">末行</Data></Cell></Row>",
+            r#"<Row><Cell><Data ss:Type="Number">1</Data></Cell></Row>"#.repeat(11_999)
+        );
+        let s = sheets(&book(&rows)).expect("read");
+        assert_eq!(s[0].cell(9_999, 0), &Cell::Num(1.0));
+        assert_eq!(s[0].cell(12_000, 0), &Cell::Text("末行".into()));
     }
 }
