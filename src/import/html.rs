@@ -146,8 +146,8 @@ fn tag_name(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// A `colspan` / `rowspan` attribute of a tag: 1 when absent or unreadable, at most 1000 (as
-/// browsers have it); a `rowspan` of 0 is kept (it reaches the table's end).
+/// A `colspan` / `rowspan` attribute of a tag: 1 when absent or unreadable, at most 1000 and
+/// 65,534 (as browsers have it); a `rowspan` of 0 is kept (it reaches the table's end).
 fn span(tag: &str, attr: &str) -> usize {
     let lower = tag.to_ascii_lowercase();
     let Some(at) = lower.find(attr) else { return 1 };
@@ -159,6 +159,7 @@ fn span(tag: &str, attr: &str) -> usize {
         .collect();
     match value.parse::<usize>() {
         Ok(0) if attr == "rowspan" => 0,
+        Ok(n) if attr == "rowspan" => n.clamp(1, 65_534),
         Ok(n) => n.clamp(1, 1000),
         Err(_) => 1,
     }
@@ -354,6 +355,17 @@ mod tests {
             [text(s, 1, 1), text(s, 1, 2), text(s, 1, 3)],
             ["路基完成，正在铺设沥青", "", "交通办"]
         );
+    }
+
+    #[test]
+    fn a_rowspan_reaches_as_far_as_in_a_browser() {
+        // One 包村领导 over 1,500 rows: browsers stop a rowspan at 65,534 (a colspan at 1,000).
+        let page = format!(
+            "<table><tr><td>事项</td><td>领导</td></tr><tr><td>1</td><td rowspan=1500>张明</td></tr>{}</table>",
+            "<tr><td>2</td></tr>".repeat(1499)
+        );
+        let s = &sheets(&page).expect("sheets")[0];
+        assert_eq!(s.spans(), [(1, 1, 1500, 1)]);
     }
 
     #[test]
