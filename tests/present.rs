@@ -235,3 +235,28 @@ fn the_header_clock_shows_hours_and_minutes() {
     let top = header(&s);
     assert!(top.contains(" 09:05 ") && !top.contains("09:05:"), "{top}");
 }
+
+/// Slides have no footer: why a key did nothing shows under the slide's bar while it lasts.
+#[test]
+fn a_key_that_does_nothing_says_why_on_the_slide() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_huibao"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "--today",
+            "2023-07-03",
+            "render",
+            "--present",
+            "--size",
+            "80x24",
+            "--keys",
+            "p",
+        ])
+        .output()
+        .expect("run huibao render");
+    let screen = String::from_utf8_lossy(&out.stdout);
+    let second = screen.lines().nth(1).unwrap_or_default();
+    assert!(
+        second.starts_with(" 未开启自动翻页：启动时写 --present 秒数"),
+        "{screen}"
+    );
+}

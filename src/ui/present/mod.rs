@@ -130,9 +130,16 @@ fn draw_bar(f: &mut Frame, area: Rect, state: &State, slide: Slide) {
 }
 
 /// The row under the bar: the load problems, on every slide, so the room sees that figures are missing.
+/// The row under the slide's bar: a notice while it lasts (why a key did nothing: slides have no
+/// footer), else the files that failed to load.
 fn problems_row(f: &mut Frame, area: Rect, state: &State) {
     let t = &crate::ui::theme::Theme::of(state.look);
     let lang = state.lang;
+    if let Some(n) = &state.notice {
+        let text = truncate(&format!(" {}", n.text), area.width as usize);
+        f.render_widget(Paragraph::new(text).style(t.warn), area);
+        return;
+    }
     let errors: Vec<_> = state.data.errors().collect();
     let Some(first) = errors.first() else { return };
     let text = format!(
