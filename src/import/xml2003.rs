@@ -6,11 +6,13 @@ use super::sheet::{date_to_serial, Cell, ReadError, Region, Sheet};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-/// True when `bytes` are an XML Spreadsheet 2003 workbook.
+/// True when `bytes` are an XML Spreadsheet 2003 workbook: its namespace near the start, in an XML
+/// file (`<?xml`) or on a `Workbook` element (exporters often leave the declaration out).
 pub fn is_xml_spreadsheet(bytes: &[u8]) -> bool {
     const NS: &[u8] = b"urn:schemas-microsoft-com:office:spreadsheet";
     let head = &bytes[..bytes.len().min(4096)];
-    head.windows(5).any(|w| w == b"<?xml") && head.windows(NS.len()).any(|w| w == NS)
+    let has = |s: &[u8]| head.windows(s.len()).any(|w| w == s);
+    has(NS) && (has(b"<?xml") || has(b"<Workbook") || has(b":Workbook"))
 }
 
 /// Where the reader is: the sheet and row being read, and the cell waiting for its data.
@@ -377,5 +379,17 @@ mod tests {
         let s = sheets(&book(&rows)).expect("read");
         assert_eq!(s[0].cell(9_999, 0), &Cell::Num(1.0));
         assert_eq!(s[0].cell(12_000, 0), &Cell::Text("末行".into()));
+    }
+
+    #[test]
+    fn a_workbook_without_its_xml_declaration_is_one() {
+        // Exporters written in JavaScript or PHP often leave <?xml …?> out; Excel opens them.
+        let book = BOOK.split_once("?>\n<?mso-application progid=\"Excel.Sheet\"?>\n");
+        let bare = book.map(|(_, rest)| rest).expect("the declarations");
+        assert!(bare.starts_with("<Workbook"));
+        assert!(is_xml_spreadsheet(bare.as_bytes()));
+        assert!(!is_xml_spreadsheet(
+            b"<html><table><tr><td>urn:schemas-microsoft-com:office:spreadsheet</td></tr></table>"
+        ));
     }
 }
