@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+mod argv;
 mod fast;
 mod zh;
 
@@ -84,7 +85,7 @@ pub fn parse_args() -> Cli {
         Lang::En => Cli::command(),
     };
     let matches =
-        match command.try_get_matches_from_mut(zh::for_clap(std::env::args_os().collect())) {
+        match command.try_get_matches_from_mut(argv::for_clap(std::env::args_os().collect())) {
             Ok(m) => m,
             Err(e) if lang == Lang::Zh => zh::exit(e),
             Err(e) => e.exit(),

@@ -3,7 +3,6 @@
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command};
-use std::ffi::OsString;
 
 /// The about line of each command (`""` is `huibao` itself).
 const ABOUT: &[(&str, &str)] = &[
@@ -249,7 +248,8 @@ fn said_by_clap(a: &Arg) -> String {
 /// Ends the process for a command line clap refused: help and version as clap prints them, every
 /// other error in Chinese with the usage, exit code 2.
 pub(super) fn exit(e: clap::Error) -> ! {
-    match render(&e) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    match render(&e, &args) {
         Some(text) => {
             eprintln!("{text}");
             std::process::exit(2);
@@ -260,7 +260,7 @@ pub(super) fn exit(e: clap::Error) -> ! {
 
 /// The Chinese text of a refused command line (what is wrong, the usage, where help is); `None`
 /// for help and version, and for an error this does not word (clap's own is printed).
-fn render(e: &clap::Error) -> Option<String> {
+fn render(e: &clap::Error, args: &[std::ffi::OsString]) -> Option<String> {
     if matches!(
         e.kind(),
         ErrorKind::DisplayHelp
@@ -279,11 +279,12 @@ fn render(e: &clap::Error) -> Option<String> {
             .to_string(),
         _ => String::new(),
     };
-    // The command the usage is of (`huibao import …`), whose help says more.
-    let command = usage
-        .split_whitespace()
-        .nth(1)
-        .filter(|w| ABOUT.iter().any(|(c, _)| !c.is_empty() && c == w))
+    // The command the usage is of (`huibao import …`), or the command line names (a value's error
+    // has no usage), whose help says more.
+    let known = |w: &&str| ABOUT.iter().any(|(c, _)| !c.is_empty() && c == w);
+    let named = super::argv::command(args).and_then(|i| args[i].to_str());
+    let command = (usage.split_whitespace().nth(1).filter(known))
+        .or(named.filter(known))
         .map(|c| format!(" {c}"))
         .unwrap_or_default();
     let usage = if usage.is_empty() {
@@ -366,46 +367,6 @@ fn message(e: &clap::Error) -> Option<String> {
         ErrorKind::InvalidUtf8 => "命令行里有不是 UTF-8 的字节".to_string(),
         _ => return None,
     })
-}
-
-/// The command line as clap should read it: after the `help` command, `--lang en` (which chose
-/// the help's language before clap runs) is left out, since clap's `help` takes command names only.
-pub(super) fn for_clap(args: Vec<OsString>) -> Vec<OsString> {
-    const VALUED: &[&str] = &[
-        "--data",
-        "--today",
-        "--at",
-        "--poll",
-        "--color",
-        "--theme",
-        "--borders",
-        "--lang",
-    ];
-    let mut i = 1;
-    while let Some(a) = args.get(i).and_then(|a| a.to_str()) {
-        if VALUED.contains(&a) {
-            i += 2;
-        } else if a.starts_with('-') {
-            i += 1;
-        } else {
-            break;
-        }
-    }
-    if args.get(i).is_none_or(|a| a != "help") {
-        return args;
-    }
-    let mut out = Vec::with_capacity(args.len());
-    let mut words = args.into_iter().enumerate();
-    while let Some((at, a)) = words.next() {
-        match a.to_str() {
-            Some("--lang") if at > i => {
-                words.next();
-            }
-            Some(l) if at > i && l.starts_with("--lang=") => {}
-            _ => out.push(a),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -15,7 +15,11 @@ fn refusal(args: &[&str]) -> String {
     let e = zh()
         .try_get_matches_from(std::iter::once("huibao").chain(args.iter().copied()))
         .expect_err("a refused command line");
-    render(&e).unwrap_or_else(|| panic!("not worded in Chinese: {e}"))
+    let argv: Vec<std::ffi::OsString> = std::iter::once("huibao")
+        .chain(args.iter().copied())
+        .map(Into::into)
+        .collect();
+    render(&e, &argv).unwrap_or_else(|| panic!("not worded in Chinese: {e}"))
 }
 
 #[test]
@@ -162,7 +166,7 @@ fn help_and_version_are_left_to_clap() {
         let e = zh()
             .try_get_matches_from(std::iter::once("huibao").chain(args))
             .expect_err("help and version end parsing");
-        assert_eq!(render(&e), None, "{args:?}");
+        assert_eq!(render(&e, &[]), None, "{args:?}");
     }
 }
 
@@ -186,20 +190,14 @@ fn a_number_that_is_none_and_an_option_given_twice_are_worded() {
 }
 
 #[test]
-fn help_of_a_command_takes_lang_after_it() {
-    let os = |v: &[&str]| -> Vec<std::ffi::OsString> { v.iter().map(Into::into).collect() };
-    // clap's `help` takes command names only: 'unrecognized subcommand --lang' once.
+fn a_bad_value_of_a_commands_option_points_to_that_commands_help() {
+    // A value's error carries no usage: the help was 'huibao --help', which has no --size.
     for args in [
-        &["huibao", "help", "import", "--lang", "en"][..],
-        &["huibao", "--data", "d", "help", "--lang=en", "import"],
+        &["render", "--size", "axb"][..],
+        &["--data", "d", "render", "--format", "pdf"],
     ] {
-        let args = for_clap(os(args));
-        let e = Cli::command()
-            .try_get_matches_from(&args)
-            .expect_err("help ends parsing");
-        assert_eq!(e.kind(), ErrorKind::DisplayHelp, "{args:?}");
+        let text = refusal(args);
+        assert!(text.ends_with("查看帮助：huibao render --help"), "{text}");
     }
-    // Elsewhere --lang stays for clap: a folder named help is no help.
-    let args = os(&["huibao", "validate", "help", "--lang", "en"]);
-    assert_eq!(for_clap(args.clone()), args);
+    assert!(refusal(&["--today", "x"]).ends_with("查看帮助：huibao --help"));
 }
