@@ -43,14 +43,13 @@ type Recheck = Vec<(PathBuf, u64)>;
 
 /// A hash of a regular file's contents; `None` when it cannot be read, is not a regular file (a
 /// named pipe would block the poller) or is larger than the loader reads (which refuses it unread).
+/// Read as the loader reads: opened without blocking, so a pipe swapped in after a look cannot hang
+/// the poller either.
 fn content_hash(path: &Path) -> Option<u64> {
     use std::hash::{Hash, Hasher};
-    let md = std::fs::metadata(path).ok()?;
-    if !md.is_file() || md.len() > crate::model::read::MAX_FILE_BYTES {
-        return None;
-    }
+    let bytes = crate::model::read::read_capped(path).ok()?;
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    std::fs::read(path).ok()?.hash(&mut h);
+    bytes.hash(&mut h);
     Some(h.finish())
 }
 
