@@ -43,6 +43,16 @@ pub fn sniff(bytes: &[u8], ext: &str) -> Kind {
             "RTF files cannot be read; save the report as .docx or .txt in Word or WPS",
         ));
     }
+    let xml = office_xml(bytes);
+    if xml == Some(true) {
+        return Kind::Refused(spreadsheet());
+    }
+    if xml == Some(false) {
+        return Kind::Refused(Message::new(
+            "Word XML 文档（.xml）无法直接读取，请在 Word 或 WPS 中“另存为” .docx 或 .txt",
+            "Word XML documents (.xml) cannot be read; save the report as .docx or .txt in Word or WPS",
+        ));
+    }
     if matches!(ext, "mht" | "mhtml") || is_mime(bytes) {
         return Kind::Refused(Message::new(
             "MHT 单个文件网页无法直接读取：请在浏览器中另存为“网页，仅 HTML”（.htm），或复制全部文字存为 .txt",
@@ -105,6 +115,20 @@ fn unknown_zip() -> Message {
         "这是压缩文件，不是汇报：请解压后给出其中的 .docx 或 .txt",
         "this is a zip archive, not a report: unpack it and give the .docx or .txt inside",
     )
+}
+
+/// Office's XML formats: `Some(true)` for an XML Spreadsheet 2003 (a 台账 that `import` reads),
+/// `Some(false)` for Word 2003's XML document (另存为 “Word XML 文档”), `None` for anything else.
+fn office_xml(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let has = |s: &[u8]| head.windows(s.len()).any(|w| w == s);
+    if has(b"urn:schemas-microsoft-com:office:spreadsheet") {
+        Some(true)
+    } else if has(b"<?xml") && (has(b"progid=\"Word.Document\"") || has(b"wordDocument")) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// True for a MIME message (a page saved as one file, .mht, by IE, 360, Chrome or Word): mail
@@ -189,6 +213,12 @@ MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\"\r\
             assert!(refused(mht, ext).starts_with("MHT"), "{ext}");
         }
         assert!(refused(b"", "mht").starts_with("MHT"));
+        // Office's XML formats: an XML Spreadsheet (导出Excel) is a 台账, Word XML a document.
+        let sheet = b"<?xml version=\"1.0\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">";
+        assert!(refused(sheet, "xml").contains("huibao import"));
+        let word =
+            b"<?xml version=\"1.0\"?><?mso-application progid=\"Word.Document\"?><w:wordDocument>";
+        assert!(refused(word, "xml").starts_with("Word XML"));
     }
 
     #[test]
