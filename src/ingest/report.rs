@@ -56,12 +56,14 @@ pub fn read_report(path: &Path) -> Result<Vec<Para>, Message> {
     let paras = match super::kind::sniff(&bytes, &ext) {
         Kind::Docx => super::docx::paragraphs(&bytes).map_err(|e| e.about(&shown))?,
         Kind::Refused(m) => return Err(m.about(&shown)),
-        Kind::Html => titled(paras_from_text(&super::html::text(&decoded(
-            &bytes, &shown,
-        )?))),
-        Kind::Text => titled(paras_from_text(&without_comments(&decoded(
-            &bytes, &shown,
-        )?))),
+        Kind::Html => {
+            let text = super::html::text(&decoded(&bytes, &shown)?);
+            titled(paras_from_text(&text), true)
+        }
+        Kind::Text => {
+            let text = without_comments(&decoded(&bytes, &shown)?);
+            titled(paras_from_text(&text), false)
+        }
     };
     if paras.is_empty() {
         return Err(Message::new("文件里没有文字", "the file holds no text").about(&shown));
@@ -69,14 +71,22 @@ pub fn read_report(path: &Path) -> Result<Vec<Para>, Message> {
     Ok(paras)
 }
 
-/// A page's (or Markdown report's) first paragraph as its title when it is the one unnumbered
-/// level-1 heading (`<h1>`, `# `) of the text: a plain first line, as the title of a `.txt` is.
-fn titled(mut paras: Vec<Para>) -> Vec<Para> {
+/// The title of a page (or Markdown report) that is its one unnumbered level-1 heading (`<h1>`,
+/// `# `): a plain first line, as the title of a `.txt` is. On a saved `page`, what comes before such
+/// a heading that reads like a report's title (…总结, …报告) is the site's menus and breadcrumb,
+/// and is left out.
+fn titled(mut paras: Vec<Para>, page: bool) -> Vec<Para> {
     let unnumbered_h1 =
         |p: &Para| p.level == Some(1) && super::outline::heading_mark(&p.text).is_none();
-    if paras.first().is_some_and(unnumbered_h1)
-        && paras.iter().filter(|p| unnumbered_h1(p)).count() == 1
-    {
+    let mut h1 = paras.iter().enumerate().filter(|(_, p)| unnumbered_h1(p));
+    let (Some((at, title)), None) = (h1.next(), h1.next()) else {
+        return paras;
+    };
+    let reads_as_title = ["总结", "报告", "汇报", "计划", "要点", "情况"]
+        .iter()
+        .any(|w| title.text.contains(w));
+    if at == 0 || (page && reads_as_title) {
+        paras.drain(..at);
         paras[0].level = None;
     }
     paras
@@ -179,7 +189,7 @@ mod tests {
         // left the report without a title, and the town was drafted as 本镇.
         let page =
             "<html><body><h1>青山镇2024年上半年工作总结</h1><p>一、经济发展</p></body></html>";
-        let paras = titled(paras_from_text(&super::super::html::text(page)));
+        let paras = titled(paras_from_text(&super::super::html::text(page)), true);
         assert_eq!(paras[0].text, "青山镇2024年上半年工作总结");
         assert_eq!(paras[0].level, None);
         // Several of them are the report's sections; a numbered one (# 一、) is a heading.
@@ -187,7 +197,31 @@ mod tests {
             "# 经济发展\n完成。\n# 安全生产\n完成。",
             "# 一、工作总结\n完成。",
         ] {
-            assert_eq!(titled(paras_from_text(md))[0].level, Some(1), "{md}");
+            assert_eq!(titled(paras_from_text(md), false)[0].level, Some(1), "{md}");
         }
+    }
+
+    #[test]
+    fn a_saved_pages_site_furniture_above_its_title_is_left_out() {
+        // A whole page as a browser saves it: the site's menus and breadcrumb come before the
+        // <h1> title, and were the report's title (网站首页政务公开…) and no town.
+        let page = "<div><a>网站首页</a> <a>政务公开</a></div><ul><li>机构概况</li></ul>\
+<div>当前位置：首页 &gt; 工作总结</div><h1>青山镇2024年上半年工作总结</h1>\
+<p>今年以来，各项工作稳步推进。</p><p>一、经济发展</p>";
+        let paras = titled(paras_from_text(&super::super::html::text(page)), true);
+        let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "青山镇2024年上半年工作总结",
+                "今年以来，各项工作稳步推进。",
+                "一、经济发展"
+            ]
+        );
+        assert_eq!(paras[0].level, None);
+        // A section's heading (no 总结/报告 … in it) is no title: nothing before it is dropped.
+        let page = "<div>青山镇2024年工作总结</div><h1>经济发展</h1><p>完成投资。</p>";
+        let paras = titled(paras_from_text(&super::super::html::text(page)), true);
+        assert_eq!(paras.len(), 3);
     }
 }
