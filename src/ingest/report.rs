@@ -54,7 +54,10 @@ pub fn read_report(path: &Path) -> Result<Vec<Para>, Message> {
         .unwrap_or_default();
     use super::kind::Kind;
     let paras = match super::kind::sniff(&bytes, &ext) {
-        Kind::Docx => super::docx::paragraphs(&bytes).map_err(|e| e.about(&shown))?,
+        Kind::Docx => titled(
+            super::docx::paragraphs(&bytes).map_err(|e| e.about(&shown))?,
+            false,
+        ),
         Kind::Refused(m) => return Err(m.about(&shown)),
         Kind::Html => {
             let text = super::html::text(&decoded(&bytes, &shown)?);
@@ -71,21 +74,31 @@ pub fn read_report(path: &Path) -> Result<Vec<Para>, Message> {
     Ok(paras)
 }
 
-/// The title of a page (or Markdown report) that is its one unnumbered level-1 heading (`<h1>`,
-/// `# `): a plain first line, as the title of a `.txt` is. On a saved `page`, what comes before such
-/// a heading that reads like a report's title (…总结, …报告) is the site's menus and breadcrumb,
-/// and is left out.
+/// The title of a page, Markdown or Word report that is set as a level-1 heading (`<h1>`, `# `,
+/// Word's 标题 1): a plain first line, as the title of a `.txt` is. That is the one unnumbered
+/// level-1 heading, or a first paragraph set so that reads like a report's title (…总结, …报告)
+/// among other unnumbered level-1 headings. On a saved `page`, what comes before such a heading
+/// that reads like a title is the site's menus and breadcrumb, and is left out.
 fn titled(mut paras: Vec<Para>, page: bool) -> Vec<Para> {
     let unnumbered_h1 =
         |p: &Para| p.level == Some(1) && super::outline::heading_mark(&p.text).is_none();
+    let reads_as_title = |p: &Para| {
+        ["总结", "报告", "汇报", "计划", "要点", "情况"]
+            .iter()
+            .any(|w| p.text.contains(w))
+    };
+    if paras
+        .first()
+        .is_some_and(|p| unnumbered_h1(p) && reads_as_title(p))
+    {
+        paras[0].level = None;
+        return paras;
+    }
     let mut h1 = paras.iter().enumerate().filter(|(_, p)| unnumbered_h1(p));
     let (Some((at, title)), None) = (h1.next(), h1.next()) else {
         return paras;
     };
-    let reads_as_title = ["总结", "报告", "汇报", "计划", "要点", "情况"]
-        .iter()
-        .any(|w| title.text.contains(w));
-    if at == 0 || (page && reads_as_title) {
+    if at == 0 || (page && reads_as_title(title)) {
         paras.drain(..at);
         paras[0].level = None;
     }
