@@ -290,3 +290,31 @@ fn a_sheet_without_sections_shows_no_group_heading_repeating_its_title() {
         .unwrap_or_default();
     assert!(!line_field.contains('›'), "{detail}");
 }
+
+/// A named pipe or a folder named like a table is refused at once (reading a pipe would wait for
+/// ever), naming it.
+#[test]
+fn a_pipe_or_folder_named_like_a_table_is_refused_at_once() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let fifo = dir.path().join("台账.csv");
+    let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("a path");
+    // SAFETY: mkfifo with a NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+    let folder = dir.path().join("台账.xlsx");
+    std::fs::create_dir(&folder).expect("a folder");
+    for path in [fifo, folder] {
+        let shown = path.display().to_string();
+        let Err(p) =
+            huibao::import::import_file(&path, &shown, &huibao::import::Options::default())
+        else {
+            panic!("{shown} imported");
+        };
+        let messages: Vec<String> = p.iter().map(|p| p.message(false)).collect();
+        assert_eq!(
+            messages,
+            [format!(
+                "{shown}: 这不是普通文件（是文件夹、管道或设备），请给出表格文件"
+            )]
+        );
+    }
+}

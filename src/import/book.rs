@@ -15,7 +15,11 @@ use std::path::Path;
 
 /// Reads every sheet of a 台账 file, by its extension.
 pub fn read(path: &Path) -> Result<Vec<Sheet>, ReadError> {
-    std::fs::metadata(path).map_err(|e| ReadError::Io(e.kind()))?;
+    let md = std::fs::metadata(path).map_err(|e| ReadError::Io(e.kind()))?;
+    if !md.is_file() {
+        // A folder, or a named pipe or device named like a table: reading it would fail or block.
+        return Err(ReadError::Io(std::io::ErrorKind::InvalidInput));
+    }
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
