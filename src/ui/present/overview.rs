@@ -33,17 +33,22 @@ pub(super) fn overview(f: &mut Frame, area: Rect, state: &State) {
         let mut rows: Vec<Line> = Vec::new();
         let mut room = inner.height as usize;
         for it in line.chosen(4).0 {
-            let big = room >= FIGURE_ROWS;
-            let need = if big { FIGURE_ROWS } else { 3 };
-            if room < need {
+            let mut fr = figure_rows(state, it, line.as_of, w, room >= FIGURE_ROWS);
+            // No light, change or deadline: no empty row under the figure.
+            if fr.last().is_some_and(|l| l.spans.is_empty()) {
+                fr.pop();
+            }
+            // A blank row between figures; a figure that does not fit whole is left out (a small
+            // projector window shows two where they fit, not one).
+            let gap = usize::from(!rows.is_empty());
+            if fr.is_empty() || gap + fr.len() > room {
                 break;
             }
-            if !rows.is_empty() && room > need {
+            if gap == 1 {
                 rows.push(Line::raw(""));
                 room -= 1;
             }
-            let fr = figure_rows(state, it, line.as_of, w, big);
-            room = room.saturating_sub(fr.len());
+            room -= fr.len();
             rows.extend(fr);
         }
         f.render_widget(Paragraph::new(rows), inner);
