@@ -1,0 +1,88 @@
+//! The week-to-week cycle as an office runs it, through the binary: a report extracted one week,
+//! `new` and hand edits the next, next week's report `--into` the folder; what the dashboard then
+//! says changed.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn huibao(data: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_huibao"))
+        .arg("--data")
+        .arg(data)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
+}
+
+/// A short report of one week, written beside the data folder.
+fn report(dir: &Path, name: &str, body: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, body).unwrap_or_else(|e| panic!("{e}"));
+    p
+}
+
+/// Rewrites one snapshot file as a clerk does in an editor.
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
+    assert!(text.contains(from), "{from} not in {}", path.display());
+    std::fs::write(path, text.replace(from, to)).unwrap_or_else(|e| panic!("{e}"));
+}
+
+const WEEK1: &str = "今年以来工作汇报如下：\n一、工作总结\n（一）抓好夏粮收购\n1、抓好收购。本周新收购小麦1200吨，带动农户增收50万元。\n";
+
+fn render(data: &Path, today: &str, keys: &str) -> String {
+    let (code, out, err) = huibao(
+        data,
+        &[
+            "render", "--today", today, "--size", "120x40", "--format", "text", "--keys", keys,
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    out
+}
+
+#[test]
+fn an_items_history_shows_each_week_in_its_own_unit_and_converts_the_change() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("data");
+    let r = report(dir.path(), "w1.txt", WEEK1);
+    let (code, _, err) = huibao(
+        &data,
+        &[
+            "extract",
+            &r.to_string_lossy(),
+            "-o",
+            &data.to_string_lossy(),
+            "--as-of",
+            "2023-07-07",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = huibao(&data, &["new", "2023-07-14"]);
+    assert_eq!(code, 0, "{err}");
+    // The clerk writes this week's purchase in 万吨.
+    let file = data.join("2023-07-14/line1.json");
+    edit(&file, "\"value\": 1200,\n", "\"value\": 0.25,\n");
+    edit(&file, "\"unit\": \"吨\"", "\"unit\": \"万吨\"");
+    let line = render(&data, "2023-07-15", "1");
+    let row = line
+        .lines()
+        .find(|l| l.contains("新收购小麦"))
+        .unwrap_or_default();
+    assert!(row.contains("0.25万吨") && row.contains("+0.13"), "{line}");
+    let item = render(&data, "2023-07-15", "1 Enter");
+    // Last week stays 1200吨 (not 1200万吨), and the change is the converted one, as on the line.
+    assert!(item.contains("2023-07-07  1200吨"), "{item}");
+    assert!(
+        !item.contains("1200万吨") && !item.contains("-1199.75"),
+        "{item}"
+    );
+    let this = item.lines().find(|l| l.contains("2023-07-14  0.25万吨"));
+    assert!(this.is_some_and(|l| l.contains("+0.13")), "{item}");
+}
