@@ -297,7 +297,7 @@ mod tests {
         assert_eq!(unit_ratio("万人次", "人次"), Some(10_000.0));
         assert_eq!(unit_ratio("亩", "公顷"), None);
         assert_eq!(unit_ratio("万吨", "万元"), None);
-        let up = compare_units(Some((n(1200.0), "吨")), (n(0.25), "万吨"));
+        let up = compare_units(Some((Value::Num(1200.0), "吨")), (Value::Num(0.25), "万吨"));
         assert!(
             matches!(up, Change::Up(d) if (d - 0.13).abs() < 1e-9),
             "{up:?}"
