@@ -86,3 +86,63 @@ fn an_items_history_shows_each_week_in_its_own_unit_and_converts_the_change() {
     let this = item.lines().find(|l| l.contains("2023-07-14  0.25万吨"));
     assert!(this.is_some_and(|l| l.contains("+0.13")), "{item}");
 }
+
+#[test]
+fn a_weeks_report_and_its_taizhang_make_one_snapshot_and_forcing_one_keeps_the_other() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("data");
+    let r = report(dir.path(), "w1.txt", WEEK1);
+    let (code, _, err) = huibao(
+        &data,
+        &[
+            "extract",
+            &r.to_string_lossy(),
+            "-o",
+            &data.to_string_lossy(),
+            "--as-of",
+            "2023-07-07",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let table =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/民生实事台账.csv");
+    let table = table.to_string_lossy();
+    let import = |force: bool| {
+        let mut args = vec!["import", &*table, "--into", "", "--as-of", "2023-07-07"];
+        let d = data.to_string_lossy();
+        args[3] = &d;
+        if force {
+            args.push("--force");
+        }
+        huibao(&data, &args)
+    };
+    // The same week's 台账 goes in beside the report's lines, without --force.
+    let (code, _, err) = import(false);
+    assert_eq!(code, 0, "{err}");
+    let names = |d: &Path| {
+        let mut v: Vec<String> = std::fs::read_dir(d.join("2023-07-07"))
+            .unwrap_or_else(|e| panic!("{e}"))
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    let both = names(&data);
+    assert!(
+        both.contains(&"line1.json".to_string()) && both.len() >= 2,
+        "{both:?}"
+    );
+    // Again: its own file exists, so refused; with --force the report's line stays.
+    let (code, _, err) = import(false);
+    assert_eq!(code, 3, "{err}");
+    let town = std::fs::read_to_string(data.join("town.json")).unwrap_or_default();
+    let (code, _, err) = import(true);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(names(&data), both);
+    // The office's town.json (name, title, order, thresholds) is not replaced by the table's.
+    assert_eq!(
+        std::fs::read_to_string(data.join("town.json")).unwrap_or_default(),
+        town
+    );
+}

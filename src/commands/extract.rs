@@ -6,7 +6,7 @@ use crate::ingest::draft::Review;
 use crate::ingest::extract::{extract, Options};
 use crate::ingest::report::read_report;
 use crate::ingest::scaffold::newest_lines;
-use crate::ingest::write::{exit, reuse_ids, write_drafted};
+use crate::ingest::write::{exit, reuse_ids, write_drafted, write_into};
 use crate::model::sanitize::for_terminal;
 use chrono::NaiveDate;
 use std::path::Path;
@@ -94,7 +94,12 @@ pub fn run(
         (Some(dir), None) => dir,
         (None, None) => return fail("extract: -o DIR or --into DATA", exit::BAD_INPUT),
     };
-    let written = match write_drafted(root, &x.drafted, force) {
+    let write = if into.is_some() {
+        write_into
+    } else {
+        write_drafted
+    };
+    let written = match write(root, &x.drafted, force) {
         Ok(w) => w,
         Err(e) => return fail(&e.message(en), e.code_u8()),
     };

@@ -156,8 +156,12 @@ pub fn write_out(
         date: date.clone(),
         lines: imp.lines.clone(),
     };
-    let written =
-        write::write_drafted(root, &drafted, force).map_err(|e| (exit_code(&e), e.message(en)))?;
+    let write = if into {
+        write::write_into
+    } else {
+        write::write_drafted
+    };
+    let written = write(root, &drafted, force).map_err(|e| (exit_code(&e), e.message(en)))?;
     let mut text = summary(&imp, root, &date, written.len(), reused, en);
     if let Some(newest) = newest.filter(|n| *n > imp.as_of) {
         // Filling in a past week is allowed; but a wrong --as-of (or a table's stale 截至 date)

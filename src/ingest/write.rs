@@ -101,46 +101,30 @@ fn to_json<T: serde::Serialize>(v: &T) -> String {
     s
 }
 
-/// Writes a drafted folder under `root`: `town.json` unless one exists, and the snapshot folder,
-/// which must not exist unless `force`. With `force` the snapshot is replaced: its line files that the
-/// draft no longer has are removed too. Returns the paths written.
+/// Writes a drafted folder under `root`: `town.json` unless one exists (or with `force`), and the
+/// draft's line files under the snapshot date. A date that exists already gets the draft's lines
+/// beside the ones it has (a week's report and its 台账 make one snapshot); a line file that exists
+/// is refused unless `force`, which replaces the draft's own files and leaves the date's other lines
+/// as they are. Returns the paths written.
 pub fn write_drafted(root: &Path, d: &Drafted, force: bool) -> Result<Vec<PathBuf>, WriteError> {
     let town_exists = root.join("town.json").exists();
-    let snapshot = root.join(&d.date);
-    if snapshot.exists() && !force {
-        return Err(WriteError::Exists(vec![snapshot]));
-    }
-    let files = render(d, !town_exists || force);
-    let keep: Vec<PathBuf> = files.iter().map(|(rel, _)| root.join(rel)).collect();
-    let stale: Vec<PathBuf> = std::fs::read_dir(&snapshot)
-        .map(|rd| {
-            rd.flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "json") && !keep.contains(p))
-                .collect()
-        })
-        .unwrap_or_default();
-    replace(root, &files, &stale, force)
+    write_all(root, &render(d, !town_exists || force), force)
+}
+
+/// [`write_drafted`] for `--into`: the folder's `town.json` is the office's file (its name, title,
+/// order of lines and thresholds) and is never rewritten, not even with `force`.
+pub fn write_into(root: &Path, d: &Drafted, force: bool) -> Result<Vec<PathBuf>, WriteError> {
+    write_all(root, &render(d, false), force)
 }
 
 /// Writes every file (relative to `root`) or none. Existing files are refused unless `force`; with
-/// `force` they are replaced only once every new file is fully written.
+/// `force` they are replaced only once every new file is fully written. Every new file is first
+/// written in full under a temporary name; then what it replaces is moved aside, the new files are
+/// renamed into place, and only then is what was moved aside deleted. On any failure everything is
+/// put back as it was.
 pub fn write_all(
     root: &Path,
     files: &[(PathBuf, String)],
-    force: bool,
-) -> Result<Vec<PathBuf>, WriteError> {
-    replace(root, files, &[], force)
-}
-
-/// [`write_all`], also removing `stale` files. Every new file is first written in full under a
-/// temporary name; then what it replaces (and the stale files) is moved aside, the new files are
-/// renamed into place, and only then is what was moved aside deleted. On any failure everything is
-/// put back as it was.
-fn replace(
-    root: &Path,
-    files: &[(PathBuf, String)],
-    stale: &[PathBuf],
     force: bool,
 ) -> Result<Vec<PathBuf>, WriteError> {
     let targets: Vec<PathBuf> = files.iter().map(|(rel, _)| root.join(rel)).collect();
@@ -164,7 +148,7 @@ fn replace(
     let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
     let mut placed: Vec<PathBuf> = Vec::new();
     let swap = (|| {
-        for old in existing.iter().chain(stale) {
+        for old in &existing {
             let aside = temp_name(old, "old");
             std::fs::rename(old, &aside).map_err(|e| (old.clone(), e))?;
             moved.push((old.clone(), aside));

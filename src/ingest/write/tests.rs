@@ -162,22 +162,29 @@ fn into_reuses_ids_of_items_with_the_same_label_and_unit() {
 }
 
 #[test]
-fn forcing_a_snapshot_replaces_it_whole() {
+fn a_date_that_exists_takes_new_lines_and_forcing_replaces_only_the_drafts_own() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let root = dir.path();
-    let mut two = drafted();
-    two.lines
-        .push(line("safety", "安全", vec![item("safety.a", "隐患", "处")]));
-    write_drafted(root, &two, false).unwrap_or_else(|e| panic!("{e:?}"));
-    assert!(root.join("2023-06-30/safety.json").is_file());
-    // The office's own notes beside the files are not line files: they stay.
-    std::fs::write(root.join("2023-06-30/说明.txt"), "x").unwrap_or_else(|e| panic!("{e}"));
-    write_drafted(root, &drafted(), true).unwrap_or_else(|e| panic!("{e:?}"));
+    write_drafted(root, &drafted(), false).unwrap_or_else(|e| panic!("{e:?}"));
+    // The week's 台账 brings another line to the same date: added beside the report's, no --force.
+    let mut ledger = drafted();
+    ledger.lines = vec![line("safety", "安全", vec![item("safety.a", "隐患", "处")])];
+    write_drafted(root, &ledger, false).unwrap_or_else(|e| panic!("{e:?}"));
+    // The corrected 台账 again: its own file exists, so refused without --force …
+    assert!(matches!(
+        write_drafted(root, &ledger, false),
+        Err(WriteError::Exists(_))
+    ));
+    // … and with --force it replaces its own file only: the report's line stays.
+    ledger.lines[0].title = "改过".into();
+    write_drafted(root, &ledger, true).unwrap_or_else(|e| panic!("{e:?}"));
+    let safety = std::fs::read_to_string(root.join("2023-06-30/safety.json")).unwrap_or_default();
+    assert!(safety.contains("改过"));
     let mut names: Vec<String> = std::fs::read_dir(root.join("2023-06-30"))
         .unwrap_or_else(|e| panic!("{e}"))
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["party.json", "说明.txt"]);
+    assert_eq!(names, ["party.json", "safety.json"]);
 }
