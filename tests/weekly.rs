@@ -146,3 +146,64 @@ fn a_weeks_report_and_its_taizhang_make_one_snapshot_and_forcing_one_keeps_the_o
         town
     );
 }
+
+#[test]
+fn a_taizhang_drafted_under_the_id_of_a_report_line_gets_its_own_line() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("data");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let seed = root.join("tests/fixtures/ingest/seed_report.txt");
+    let d = data.to_string_lossy().into_owned();
+    let (code, _, err) = huibao(&data, &["extract", &seed.to_string_lossy(), "-o", &d]);
+    assert_eq!(code, 0, "{err}");
+    let before = std::fs::read_to_string(data.join("2023-06-30/livelihood.json"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    // The 民生实事 台账 is drafted as `livelihood`, the id of the report's 民生保障 line.
+    let table = root.join("tests/fixtures/import/民生实事台账.csv");
+    let args = [
+        "import",
+        &*table.to_string_lossy(),
+        "--into",
+        &d,
+        "--as-of",
+        "2023-06-30",
+    ];
+    let (code, _, err) = huibao(&data, &args);
+    assert_eq!(code, 0, "{err}");
+    let after = std::fs::read_to_string(data.join("2023-06-30/livelihood.json"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(before, after);
+    let ledger = std::fs::read_to_string(data.join("2023-06-30/livelihood-2.json"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        ledger.contains("\"id\": \"livelihood-2\"") && ledger.contains("农村改厕"),
+        "{ledger}"
+    );
+    // Next week's report keeps 民生保障 as `livelihood`, reworded item and all.
+    let week2 = std::fs::read_to_string(&seed).unwrap_or_default().replace(
+        "今年以来有效处置化解2次意识形态方面网络舆情信息",
+        "今年以来共妥善处置网络舆情信息3次",
+    );
+    let r = report(dir.path(), "w2.txt", &week2);
+    let args = [
+        "extract",
+        &*r.to_string_lossy(),
+        "--into",
+        &d,
+        "--as-of",
+        "2023-07-07",
+    ];
+    let (code, out, err) = huibao(&data, &args);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("“处置化解意识形态方面网络舆情信息” → “妥善处置网络舆情信息”"),
+        "{out}"
+    );
+    let line = render(&data, "2023-07-08", "1");
+    let row = line
+        .lines()
+        .find(|l| l.contains("妥善处置网络舆情信息"))
+        .unwrap_or_default();
+    assert!(row.contains("3次") && row.contains("+1"), "{line}");
+    assert!(!line.contains("已移除"), "{line}");
+}

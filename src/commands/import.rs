@@ -108,7 +108,7 @@ pub fn write_out(
     en: bool,
 ) -> Result<String, (u8, String)> {
     let has_town = root.join("town.json").exists();
-    let mut reused = 0;
+    let mut reused = write::Reused::default();
     let mut newest = None;
     if into {
         if !has_town {
@@ -132,7 +132,7 @@ pub fn write_out(
             .iter()
             .map(|l| LineFile::clone(&l.latest().file))
             .collect();
-        reused = write::reuse_ids(&existing, &mut imp.lines);
+        reused = write::reuse_ids_noting(&existing, &mut imp.lines);
     } else if has_town && !force {
         let msg = if en {
             format!(
@@ -162,7 +162,8 @@ pub fn write_out(
         write::write_drafted
     };
     let written = write(root, &drafted, force).map_err(|e| (exit_code(&e), e.message(en)))?;
-    let mut text = summary(&imp, root, &date, written.len(), reused, en);
+    let mut text = summary(&imp, root, &date, written.len(), reused.count, en);
+    text += &write::renamed_note(&reused.renamed, en);
     if let Some(newest) = newest.filter(|n| *n > imp.as_of) {
         // Filling in a past week is allowed; but a wrong --as-of (or a table's stale 截至 date)
         // would put this week's figures behind last week's: say so.

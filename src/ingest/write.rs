@@ -4,10 +4,12 @@
 
 use crate::model::format::Town;
 use crate::model::{Item, LineFile};
-use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+mod ids;
+pub use ids::{close, renamed_note, reuse_ids, reuse_ids_noting, Renamed, Reused};
 
 /// Exit codes of the commands that write data, so a script can tell what happened.
 pub mod exit {
@@ -236,74 +238,6 @@ pub fn item_unit(item: &Item) -> Option<&str> {
     item.project()
         .and_then(|p| p.investment.as_ref())
         .map(|f| f.unit.as_str())
-}
-
-/// For `--into`: gives drafted lines and items the ids they already have in the newest snapshot, so
-/// history lines up week to week. A line keeps the id of an existing line with the same title; an
-/// item the id of an existing item of that line with the same label and unit. Ids stay unique.
-/// Returns how many item ids were reused.
-pub fn reuse_ids(existing: &[LineFile], drafted: &mut [LineFile]) -> usize {
-    let mut reused = 0;
-    let mut taken_lines: HashSet<String> = HashSet::new();
-    for line in drafted.iter_mut() {
-        if let Some(old) = existing
-            .iter()
-            .find(|o| o.title == line.title && !taken_lines.contains(o.id.as_str()))
-        {
-            line.id.clone_from(&old.id);
-            if line.short.is_none() {
-                line.short.clone_from(&old.short);
-            }
-        }
-        taken_lines.insert(line.id.clone().into());
-        let Some(old) = existing.iter().find(|o| o.id == line.id) else {
-            continue;
-        };
-        let mut by_key: HashMap<(&str, Option<&str>), &str> = HashMap::new();
-        for it in old.items() {
-            by_key
-                .entry((it.label.as_str(), item_unit(it)))
-                .or_insert(&it.id);
-        }
-        let mut renamed: Vec<(usize, usize, String)> = Vec::new();
-        for (g, group) in line.groups.iter().enumerate() {
-            for (i, it) in group.items.iter().enumerate() {
-                if let Some(id) = by_key.remove(&(it.label.as_str(), item_unit(it))) {
-                    renamed.push((g, i, id.to_string()));
-                }
-            }
-        }
-        let claimed: HashSet<&str> = renamed.iter().map(|(_, _, id)| id.as_str()).collect();
-        let mut used: HashSet<String> = claimed.iter().map(|s| s.to_string()).collect();
-        let clashes: Vec<(usize, usize)> = line
-            .groups
-            .iter()
-            .enumerate()
-            .flat_map(|(g, gr)| gr.items.iter().enumerate().map(move |(i, it)| (g, i, it)))
-            .filter(|(g, i, it)| {
-                claimed.contains(it.id.as_str()) && !renamed.iter().any(|r| r.0 == *g && r.1 == *i)
-            })
-            .map(|(g, i, _)| (g, i))
-            .collect();
-        for (g, i, id) in &renamed {
-            line.groups[*g].items[*i].id = id.into();
-            reused += 1;
-        }
-        for it in line.items() {
-            used.insert(it.id.clone().into());
-        }
-        // A new item whose drafted id an old item now holds gets a fresh suffix.
-        for (g, i) in clashes {
-            let base = line.groups[g].items[i].id.clone();
-            let fresh = (2..)
-                .map(|n| format!("{base}-{n}"))
-                .find(|c| !used.contains(c))
-                .unwrap_or_default();
-            used.insert(fresh.clone());
-            line.groups[g].items[i].id = fresh.into();
-        }
-    }
-    reused
 }
 
 #[cfg(test)]
