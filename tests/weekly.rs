@@ -207,3 +207,39 @@ fn a_taizhang_drafted_under_the_id_of_a_report_line_gets_its_own_line() {
     assert!(row.contains("3次") && row.contains("+1"), "{line}");
     assert!(!line.contains("已移除"), "{line}");
 }
+
+#[test]
+fn the_brief_lists_a_figure_withheld_both_weeks_as_no_change() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("data");
+    let d = data.to_string_lossy().into_owned();
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ingest/seed_report.txt");
+    let (code, _, err) = huibao(&data, &["extract", &seed.to_string_lossy(), "-o", &d]);
+    assert_eq!(code, 0, "{err}");
+    // Next week the office withholds one more figure; 培训干部**人次 stays withheld.
+    let week2 = std::fs::read_to_string(&seed)
+        .unwrap_or_default()
+        .replace("检查维修共2340处", "检查维修共**处");
+    let r = report(dir.path(), "w2.txt", &week2);
+    let args = [
+        "extract",
+        &*r.to_string_lossy(),
+        "--into",
+        &d,
+        "--as-of",
+        "2023-07-07",
+    ];
+    let (code, _, err) = huibao(&data, &args);
+    assert_eq!(code, 0, "{err}");
+    let (code, brief, err) = huibao(&data, &["summary", "--today", "2023-07-08"]);
+    assert_eq!(code, 0, "{err}");
+    let changes = brief.split("较上期变化").nth(1).unwrap_or_default();
+    let changes = changes.split("\n## ").next().unwrap_or_default();
+    // The figure that became withheld is a change whose size is unknown …
+    assert!(
+        changes.contains("| 改厕厕所检查维修 | 2340处 | \\*\\*处 | 不详 |"),
+        "{changes}"
+    );
+    // … one withheld both weeks is not a change (the dashboard's counts do not count it either).
+    assert!(!changes.contains("培训干部"), "{changes}");
+}

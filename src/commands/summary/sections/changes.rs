@@ -92,6 +92,11 @@ fn change_rows(state: &State, line: &LineBoard, prev_date: NaiveDate) -> Vec<[St
             }
             let cur = now.iter().find(|q| q.key == *key).map(|q| q.value);
             let old = before.iter().find(|q| q.key == *key).map(|q| q.value);
+            // Withheld both weeks: nothing is known to have changed (the dashboard's counts
+            // agree); the withheld note below counts it.
+            if (old, cur) == (Some(Value::Withheld), Some(Value::Withheld)) {
+                continue;
+            }
             let text = |item: &Item, v: Option<Value>| {
                 v.map_or(none.clone(), |v| quantity_text(item, key, v, lang))
             };
