@@ -243,3 +243,45 @@ fn the_brief_lists_a_figure_withheld_both_weeks_as_no_change() {
     // … one withheld both weeks is not a change (the dashboard's counts do not count it either).
     assert!(!changes.contains("培训干部"), "{changes}");
 }
+
+#[test]
+fn a_projects_history_follows_the_figure_its_line_shows() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("data");
+    let d = data.to_string_lossy().into_owned();
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ingest/seed_report.txt");
+    let (code, _, err) = huibao(&data, &["extract", &seed.to_string_lossy(), "-o", &d]);
+    assert_eq!(code, 0, "{err}");
+    let week2 = std::fs::read_to_string(&seed).unwrap_or_default().replace(
+        "总投资1.2亿元禾源白羽鸡养殖项目",
+        "总投资1.5亿元禾源白羽鸡养殖项目",
+    );
+    let r = report(dir.path(), "w2.txt", &week2);
+    let args = [
+        "extract",
+        &*r.to_string_lossy(),
+        "--into",
+        &d,
+        "--as-of",
+        "2023-07-07",
+    ];
+    let (code, _, err) = huibao(&data, &args);
+    assert_eq!(code, 0, "{err}");
+    // The line shows the project's investment and its change …
+    let line = render(&data, "2023-07-08", "2");
+    let row = line
+        .lines()
+        .find(|l| l.contains("禾源白羽鸡养殖项目"))
+        .unwrap_or_default();
+    assert!(row.contains("1.5亿元") && row.contains("+0.3"), "{line}");
+    // … and so does its history, not the 养殖区 count that did not move.
+    let item = render(&data, "2023-07-08", "2 Enter");
+    let week = |d: &str| {
+        item.lines()
+            .find(|l| l.trim_start().starts_with(d))
+            .unwrap_or_default()
+    };
+    assert!(week("2023-06-30").contains("1.2亿元"), "{item}");
+    let now = week("2023-07-07");
+    assert!(now.contains("1.5亿元") && now.contains("+0.3"), "{item}");
+}

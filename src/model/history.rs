@@ -201,30 +201,47 @@ pub fn removed_items(prev: &LineFile, cur: &LineFile) -> Vec<Item> {
         .collect()
 }
 
-/// An item's main quantity at every snapshot of its line, with the unit that week wrote it in:
-/// None where the item (or that quantity) is absent. The main quantity is the first one the item's
-/// newest snapshot states, looked up by its key in every week (a figure moved down stays the same).
+/// A quantity's value and unit at each snapshot date (None: absent that week).
+pub type Series<'a> = Vec<(NaiveDate, Option<(Value, &'a str)>)>;
+
+/// One quantity of an item at every snapshot of its line, with the unit that week wrote it in: None
+/// where the item (or that quantity) is absent. `key` names the quantity (the one the line shows,
+/// `wording::main_key`); without it, or when no week states it, the first one the item's newest
+/// snapshot states. Looked up by key in every week, so a figure moved down the list stays the same
+/// figure. Returns the key followed.
 pub fn item_series<'a>(
     line: &'a LineHistory,
     item_id: &str,
-) -> Vec<(NaiveDate, Option<(Value, &'a str)>)> {
+    key: Option<&QuantityKey>,
+) -> (Option<QuantityKey>, Series<'a>) {
     let item_at = |s: &'a super::snapshot::Snapshot| s.file.items().find(|i| i.id == item_id);
-    let key = line
+    let series_of = |key: &Option<QuantityKey>| -> Series<'a> {
+        line.snapshots
+            .iter()
+            .map(|s| {
+                let q = item_at(s).and_then(|i| {
+                    let qs = quantities(i);
+                    qs.into_iter().find(|q| Some(&q.key) == key.as_ref())
+                });
+                (s.date, q.map(|q| (q.value, q.unit)))
+            })
+            .collect()
+    };
+    if let Some(k) = key {
+        let given = Some(k.clone());
+        let series = series_of(&given);
+        if series.iter().any(|(_, q)| q.is_some()) {
+            return (given, series);
+        }
+    }
+    let first = line
         .snapshots
         .iter()
         .rev()
         .find_map(|s| item_at(s).and_then(|i| quantities(i).into_iter().next()))
         .map(|q| q.key);
-    line.snapshots
-        .iter()
-        .map(|s| {
-            let q = item_at(s).and_then(|i| {
-                let qs = quantities(i);
-                qs.into_iter().find(|q| Some(&q.key) == key.as_ref())
-            });
-            (s.date, q.map(|q| (q.value, q.unit)))
-        })
-        .collect()
+    let series = series_of(&first);
+    (first, series)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use super::Detail;
 use crate::model::board::ItemBoard;
+use crate::model::history::QuantityKey;
 use crate::model::numbers::fmt_value;
 use crate::model::{LineHistory, Value};
 use crate::text::pad;
@@ -10,7 +11,15 @@ use ratatui::text::{Line, Span};
 /// 历史: a trend of the main figure, and its last twelve values with their changes.
 pub(super) fn history(d: &mut Detail<'_>, it: &ItemBoard, hist: &LineHistory) {
     let (x, lang, kw, w) = (&it.item, d.lang, d.kw, d.w);
-    let series = crate::model::history::item_series(hist, &x.id);
+    // The quantity the line shows and counts as changed (a project's investment, a ledger's
+    // rectified total), so the history and the line's 较上期 speak of the same number.
+    let key = crate::model::wording::main_key(it);
+    let (key, series) = crate::model::history::item_series(hist, &x.id, key.as_ref());
+    let what = match key {
+        Some(QuantityKey::Target(_)) => lang.pick("目标", "target "),
+        Some(QuantityKey::Rectified) => lang.pick("已整改", "rectified "),
+        _ => "",
+    };
     if series.len() <= 1 {
         return;
     }
@@ -34,7 +43,7 @@ pub(super) fn history(d: &mut Detail<'_>, it: &ItemBoard, hist: &LineHistory) {
     for (day, q) in &series[series.len() - shown..] {
         // Each week in the unit it was reported in; the change converts what can be converted.
         let txt = match q {
-            Some((val, u)) => format!("{}{u}", fmt_value(*val, approx, lang.en())),
+            Some((val, u)) => format!("{}{}{u}", what, fmt_value(*val, approx, lang.en())),
             None => lang.pick("(无此项)", "(absent)").to_string(),
         };
         let ch = match (prev, q) {
