@@ -238,3 +238,28 @@ fn figures_are_written_in_the_format_and_tables_give_items(x: &Extraction) {
     assert_eq!(pv_row.label, "青山光伏项目");
     assert_eq!(pv_row.figures[0].value, Some(Value::Num(60.0)));
 }
+
+/// Word's own "标题 1" style on the title line, as many offices format a report: the title (with
+/// the town and the period) is still the title, not a work line.
+#[test]
+fn a_title_in_a_heading_style_is_the_title() {
+    use docx_builder::Block::P;
+    let bytes = docx_builder::build(&[
+        P(Some("1"), None, "青山镇2024年上半年工作总结"),
+        P(Some("1"), Some(0), "工作开展情况"),
+        P(Some("2"), Some(1), "坚持党建引领，夯实基层基础"),
+        P(None, None, "召开党委会议12次，发展党员3名。"),
+        P(Some("2"), Some(1), "聚焦项目建设，推动经济发展"),
+        P(None, None, "一般公共预算收入完成3200万元，同比增长8.5%。"),
+    ]);
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("汇报.docx");
+    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+    let paras = read_report(&path).unwrap_or_else(|e| panic!("{e}"));
+    let x = extract(&paras, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(x.drafted.town.name, "青山镇");
+    assert_eq!(x.drafted.town.title, "青山镇2024年上半年工作总结");
+    assert_eq!(x.drafted.date, "2024-06-30");
+    let ids: Vec<&str> = x.drafted.lines.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, ["party", "economy"]);
+}

@@ -192,6 +192,35 @@ fn an_oa_export_imports_as_the_workbook_it_stands_for() {
     assert!(sheets.len() >= 3, "the workbook's sheets: {}", sheets.len());
 }
 
+/// Exports written by .NET systems come in UTF-16 with a byte-order mark (Excel opens them): the
+/// page and the XML Spreadsheet read as their UTF-8 twins do.
+#[test]
+fn utf16_exports_import_as_their_utf8_twins() {
+    let xlsx = fixture("重点项目台账.xlsx");
+    let sheets = huibao::import::book::read(&xlsx).expect("the workbook");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let utf16 = |text: &str| -> Vec<u8> {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        bytes
+    };
+    let sheet = sheets
+        .iter()
+        .find(|s| s.name != "填表说明")
+        .expect("a sheet");
+    for (name, text) in [("页.xls", page_of(sheet)), ("表.xls", xml_of(&sheets))] {
+        let (plain, wide) = (dir.path().join(format!("u8{name}")), dir.path().join(name));
+        std::fs::write(&plain, &text).expect("write");
+        std::fs::write(&wide, utf16(&text)).expect("write");
+        let (want, got) = (import(&plain, None), import(&wide, None));
+        assert_eq!(
+            serde_json::to_value(&got.lines).expect("json"),
+            serde_json::to_value(&want.lines).expect("json"),
+            "{name}"
+        );
+    }
+}
+
 #[test]
 fn a_page_without_a_table_is_refused_naming_the_file() {
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -260,4 +289,32 @@ fn a_sheet_without_sections_shows_no_group_heading_repeating_its_title() {
         .find(|l| l.contains("工作线"))
         .unwrap_or_default();
     assert!(!line_field.contains('›'), "{detail}");
+}
+
+/// A named pipe or a folder named like a table is refused at once (reading a pipe would wait for
+/// ever), naming it.
+#[test]
+fn a_pipe_or_folder_named_like_a_table_is_refused_at_once() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let fifo = dir.path().join("台账.csv");
+    let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("a path");
+    // SAFETY: mkfifo with a NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+    let folder = dir.path().join("台账.xlsx");
+    std::fs::create_dir(&folder).expect("a folder");
+    for path in [fifo, folder] {
+        let shown = path.display().to_string();
+        let Err(p) =
+            huibao::import::import_file(&path, &shown, &huibao::import::Options::default())
+        else {
+            panic!("{shown} imported");
+        };
+        let messages: Vec<String> = p.iter().map(|p| p.message(false)).collect();
+        assert_eq!(
+            messages,
+            [format!(
+                "{shown}: 这不是普通文件（是文件夹、管道或设备），请给出表格文件"
+            )]
+        );
+    }
 }

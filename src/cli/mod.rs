@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+mod argv;
 mod fast;
 mod zh;
 
@@ -83,11 +84,12 @@ pub fn parse_args() -> Cli {
         Lang::Zh => zh::localize(Cli::command()),
         Lang::En => Cli::command(),
     };
-    let matches = match command.try_get_matches_from_mut(std::env::args_os()) {
-        Ok(m) => m,
-        Err(e) if lang == Lang::Zh => zh::exit(e),
-        Err(e) => e.exit(),
-    };
+    let matches =
+        match command.try_get_matches_from_mut(argv::for_clap(std::env::args_os().collect())) {
+            Ok(m) => m,
+            Err(e) if lang == Lang::Zh => zh::exit(e),
+            Err(e) => e.exit(),
+        };
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     cli.data_from_env =
         matches.value_source("data") == Some(clap::parser::ValueSource::EnvVariable);

@@ -194,9 +194,17 @@ fn arg(a: Arg, name: &str) -> Arg {
     };
     let mut a = a.help_heading(heading);
     if let Some((_, _, short, long)) = found {
-        a = a
-            .help(*short)
-            .long_help((!long.is_empty()).then_some(*long));
+        // clap's [default: …] and [env: …] are English: said in the help instead.
+        let said = said_by_clap(&a);
+        a = a.help(format!("{short}{said}"));
+        if a.get_action().takes_values() {
+            a = a.hide_default_value(true).hide_env(true);
+        }
+        a = if long.is_empty() {
+            a.long_help(None::<&str>)
+        } else {
+            a.long_help(format!("{long}{said}"))
+        };
         if a.get_action().takes_values() && a.get_value_parser().possible_values().is_some() {
             // The values are named in the help above, each with its meaning in Chinese.
             a = a.hide_possible_values(true);
@@ -218,10 +226,30 @@ fn arg(a: Arg, name: &str) -> Arg {
     }
 }
 
+/// What clap would add to an option's help in English — its default value, its environment
+/// variable — in Chinese (`（默认 auto）`).
+fn said_by_clap(a: &Arg) -> String {
+    let mut said = String::new();
+    let default: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .filter(|v| !v.is_empty())
+        .collect();
+    if a.get_action().takes_values() && !default.is_empty() && !a.is_hide_default_value_set() {
+        said += &format!("（默认 {}）", default.join("、"));
+    }
+    if let Some(env) = a.get_env().filter(|_| !a.is_hide_env_set()) {
+        said += &format!("（也可用环境变量 {} 指定）", env.to_string_lossy());
+    }
+    said
+}
+
 /// Ends the process for a command line clap refused: help and version as clap prints them, every
 /// other error in Chinese with the usage, exit code 2.
 pub(super) fn exit(e: clap::Error) -> ! {
-    match render(&e) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    match render(&e, &args) {
         Some(text) => {
             eprintln!("{text}");
             std::process::exit(2);
@@ -232,7 +260,7 @@ pub(super) fn exit(e: clap::Error) -> ! {
 
 /// The Chinese text of a refused command line (what is wrong, the usage, where help is); `None`
 /// for help and version, and for an error this does not word (clap's own is printed).
-fn render(e: &clap::Error) -> Option<String> {
+fn render(e: &clap::Error, args: &[std::ffi::OsString]) -> Option<String> {
     if matches!(
         e.kind(),
         ErrorKind::DisplayHelp
@@ -251,11 +279,12 @@ fn render(e: &clap::Error) -> Option<String> {
             .to_string(),
         _ => String::new(),
     };
-    // The command the usage is of (`huibao import …`), whose help says more.
-    let command = usage
-        .split_whitespace()
-        .nth(1)
-        .filter(|w| ABOUT.iter().any(|(c, _)| !c.is_empty() && c == w))
+    // The command the usage is of (`huibao import …`), or the command line names (a value's error
+    // has no usage), whose help says more.
+    let known = |w: &&str| ABOUT.iter().any(|(c, _)| !c.is_empty() && c == w);
+    let named = super::argv::command(args).and_then(|i| args[i].to_str());
+    let command = (usage.split_whitespace().nth(1).filter(known))
+        .or(named.filter(known))
         .map(|c| format!(" {c}"))
         .unwrap_or_default();
     let usage = if usage.is_empty() {
@@ -315,16 +344,20 @@ fn message(e: &clap::Error) -> Option<String> {
             }
         }
         ErrorKind::ValueValidation => match std::error::Error::source(e) {
+            // A number (seconds): std's own words are English.
+            Some(why) if why.is::<std::num::ParseIntError>() => {
+                format!("{} 应为整数，收到 {}", arg(), value())
+            }
             // The value parsers of this command line say what is wrong, in the interface language.
             Some(why) => format!("{}：{why}", arg()),
             None => format!("{} 的值 {} 不对", arg(), value()),
         },
         ErrorKind::MissingRequiredArgument => format!("缺少必需的参数：{}", arg()),
-        ErrorKind::ArgumentConflict => format!(
-            "{} 不能与 {} 同时使用",
-            arg(),
-            text(e, ContextKind::PriorArg).unwrap_or_default()
-        ),
+        ErrorKind::ArgumentConflict => match text(e, ContextKind::PriorArg) {
+            // clap's "cannot be used multiple times".
+            Some(prior) if prior == arg() => format!("{prior} 只能给一次"),
+            prior => format!("{} 不能与 {} 同时使用", arg(), prior.unwrap_or_default()),
+        },
         ErrorKind::NoEquals => format!("{0} 须写成 {0}=值", arg()),
         ErrorKind::TooManyValues => format!("{} 给了多余的值 {}", arg(), value()),
         ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {

@@ -15,7 +15,11 @@ fn refusal(args: &[&str]) -> String {
     let e = zh()
         .try_get_matches_from(std::iter::once("huibao").chain(args.iter().copied()))
         .expect_err("a refused command line");
-    render(&e).unwrap_or_else(|| panic!("not worded in Chinese: {e}"))
+    let argv: Vec<std::ffi::OsString> = std::iter::once("huibao")
+        .chain(args.iter().copied())
+        .map(Into::into)
+        .collect();
+    render(&e, &argv).unwrap_or_else(|| panic!("not worded in Chinese: {e}"))
 }
 
 #[test]
@@ -67,6 +71,8 @@ fn the_help_has_no_english_of_claps_left() {
             "Print help",
             "Print version",
             "Possible values",
+            "[default:",
+            "[env:",
         ] {
             assert!(!help.contains(english), "{english:?} in\n{help}");
         }
@@ -160,6 +166,38 @@ fn help_and_version_are_left_to_clap() {
         let e = zh()
             .try_get_matches_from(std::iter::once("huibao").chain(args))
             .expect_err("help and version end parsing");
-        assert_eq!(render(&e), None, "{args:?}");
+        assert_eq!(render(&e, &[]), None, "{args:?}");
     }
+}
+
+#[test]
+fn a_number_that_is_none_and_an_option_given_twice_are_worded() {
+    // std's ParseIntError ("invalid digit found in string") once reached the clerk.
+    for (args, want) in [
+        (["--poll", "x"], "错误：--poll <秒数> 应为整数，收到 x"),
+        (
+            ["--present", "五"],
+            "错误：--present [<秒数>] 应为整数，收到 五",
+        ),
+    ] {
+        assert_eq!(refusal(&args).lines().next(), Some(want), "{args:?}");
+    }
+    // Not "--data 不能与 --data 同时使用".
+    assert_eq!(
+        refusal(&["--data", "a", "--data", "b"]).lines().next(),
+        Some("错误：--data <文件夹> 只能给一次")
+    );
+}
+
+#[test]
+fn a_bad_value_of_a_commands_option_points_to_that_commands_help() {
+    // A value's error carries no usage: the help was 'huibao --help', which has no --size.
+    for args in [
+        &["render", "--size", "axb"][..],
+        &["--data", "d", "render", "--format", "pdf"],
+    ] {
+        let text = refusal(args);
+        assert!(text.ends_with("查看帮助：huibao render --help"), "{text}");
+    }
+    assert!(refusal(&["--today", "x"]).ends_with("查看帮助：huibao --help"));
 }

@@ -15,7 +15,11 @@ use std::path::Path;
 
 /// Reads every sheet of a 台账 file, by its extension.
 pub fn read(path: &Path) -> Result<Vec<Sheet>, ReadError> {
-    std::fs::metadata(path).map_err(|e| ReadError::Io(e.kind()))?;
+    let md = std::fs::metadata(path).map_err(|e| ReadError::Io(e.kind()))?;
+    if !md.is_file() {
+        // A folder, or a named pipe or device named like a table: reading it would fail or block.
+        return Err(ReadError::Io(std::io::ErrorKind::InvalidInput));
+    }
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -36,11 +40,15 @@ pub fn read(path: &Path) -> Result<Vec<Sheet>, ReadError> {
                 _ => ReadError::Encoding(0, 0),
             })
     };
-    if super::xml2003::is_xml_spreadsheet(&bytes) {
+    // A UTF-16 export (with its byte-order mark) is told by its text, not its bytes.
+    let wide = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    let decoded = if wide { text().ok() } else { None };
+    let head = decoded.as_deref().map_or(&bytes[..], str::as_bytes);
+    if super::xml2003::is_xml_spreadsheet(head) {
         return super::xml2003::sheets(&text()?);
     }
-    if super::html::is_html_table(&bytes) {
-        return Ok(super::html::sheets(&text()?));
+    if super::html::is_html_table(head) {
+        return super::html::sheets(&text()?);
     }
     match ext.as_str() {
         "csv" | "txt" | "tsv" => csv::read(&bytes, &path.display().to_string()).map(|s| vec![s]),

@@ -2,7 +2,11 @@
 //! HTML table saved as `.xls` — and tables saved from a site as `.htm`. Each `<table>` is a sheet;
 //! `colspan` and `rowspan` are its merged regions, so headers of two rows read as in Excel.
 
-use super::sheet::{Cell, Region, Sheet};
+use super::sheet::{Cell, ReadError, Region, Sheet};
+
+/// The most cells a page's spans may ask for (a 台账 of 20,000 rows by 50 columns needs half of
+/// it): past it the page is refused, so a few bytes of `rowspan`/`colspan` cannot fill the memory.
+pub const MAX_CELLS: usize = 2_000_000;
 
 /// True when `bytes` are a web page holding a table (whatever the file's name says).
 pub fn is_html_table(bytes: &[u8]) -> bool {
@@ -19,24 +23,38 @@ struct Raw {
     html: String,
     cols: usize,
     rows: usize,
+    /// Excel's `mso-ignore:colspan`: the columns are text overflowing into empty cells, no merge.
+    spill: bool,
+}
+
+impl Raw {
+    /// The cell a `<td …>` (or `<th …>`) tag opens, without its markup yet.
+    fn of(tag: &str) -> Raw {
+        Raw {
+            html: String::new(),
+            cols: span(tag, "colspan"),
+            rows: span(tag, "rowspan"),
+            spill: tag.to_ascii_lowercase().contains("mso-ignore:colspan"),
+        }
+    }
 }
 
 /// The sheets of a page's tables (a single table's sheet has no name, like a `.csv`; several are
-/// 表1, 表2 …). Nested tables are read as the text of their cell.
-pub fn sheets(text: &str) -> Vec<Sheet> {
+/// 表1, 表2 …). Nested tables are read as the text of their cell. A page whose spans ask for more
+/// than [`MAX_CELLS`] cells is [`ReadError::Broken`].
+pub fn sheets(text: &str) -> Result<Vec<Sheet>, ReadError> {
     let tables = raw_tables(text);
     let named = tables.len() > 1;
-    tables
-        .into_iter()
-        .enumerate()
-        .map(|(i, rows)| {
-            let mut sheet = place(rows);
-            if named {
-                sheet.name = format!("表{}", i + 1);
-            }
-            sheet
-        })
-        .collect()
+    let mut budget = MAX_CELLS;
+    let mut out = Vec::with_capacity(tables.len());
+    for (i, rows) in tables.into_iter().enumerate() {
+        let mut sheet = place(rows, &mut budget).ok_or(ReadError::Broken)?;
+        if named {
+            sheet.name = format!("表{}", i + 1);
+        }
+        out.push(sheet);
+    }
+    Ok(out)
 }
 
 /// The cells of every top-level table, row by row.
@@ -63,6 +81,14 @@ fn raw_tables(text: &str) -> Vec<Vec<Vec<Raw>>> {
                 c.html.push_str(before);
             }
         }
+        if !closing && matches!(name.as_str(), "script" | "style") {
+            // Their text is code: tables built in a script's strings are none of the page's.
+            let end = format!("</{name}");
+            let at = (rest.as_bytes().windows(end.len()))
+                .position(|w| w.eq_ignore_ascii_case(end.as_bytes()));
+            rest = at.map_or("", |i| &rest[i..]);
+            continue;
+        }
         match (name.as_str(), closing, depth) {
             ("table", false, 0) => {
                 tables.push(Vec::new());
@@ -75,17 +101,19 @@ fn raw_tables(text: &str) -> Vec<Vec<Vec<Raw>>> {
                     t.push(Vec::new());
                 }
             }
+            // The table's title, which Excel shows as a row above it.
+            ("caption", false, 1) => {
+                if let Some(t) = tables.last_mut() {
+                    t.push(vec![Raw::of("")]);
+                }
+            }
             ("td" | "th", false, 1) => {
                 if let Some(t) = tables.last_mut() {
                     if t.is_empty() {
                         t.push(Vec::new());
                     }
                     if let Some(r) = t.last_mut() {
-                        r.push(Raw {
-                            html: String::new(),
-                            cols: span(tag, "colspan"),
-                            rows: span(tag, "rowspan"),
-                        });
+                        r.push(Raw::of(tag));
                     }
                 }
             }
@@ -118,8 +146,8 @@ fn tag_name(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// A `colspan` / `rowspan` attribute of a tag (1 when absent; at most 1000, so a broken page
-/// cannot make a huge sheet).
+/// A `colspan` / `rowspan` attribute of a tag: 1 when absent or unreadable, at most 1000 and
+/// 65,534 (as browsers have it); a `rowspan` of 0 is kept (it reaches the table's end).
 fn span(tag: &str, attr: &str) -> usize {
     let lower = tag.to_ascii_lowercase();
     let Some(at) = lower.find(attr) else { return 1 };
@@ -129,17 +157,31 @@ fn span(tag: &str, attr: &str) -> usize {
         .chars()
         .take_while(char::is_ascii_digit)
         .collect();
-    value.parse::<usize>().map_or(1, |n| n.clamp(1, 1000))
+    match value.parse::<usize>() {
+        Ok(0) if attr == "rowspan" => 0,
+        Ok(n) if attr == "rowspan" => n.clamp(1, 65_534),
+        Ok(n) => n.clamp(1, 1000),
+        Err(_) => 1,
+    }
 }
 
 /// Places the cells on the grid: a cell goes to the first column its row leaves free (cells above
-/// reach down into it with `rowspan`), and spans become merged regions.
-fn place(rows: Vec<Vec<Raw>>) -> Sheet {
+/// reach down into it with `rowspan`), and spans become merged regions. A `rowspan` stops at the
+/// table's last row, as in a browser. `None` when the cells would pass `budget`.
+fn place(rows: Vec<Vec<Raw>>, budget: &mut usize) -> Option<Sheet> {
     let mut grid: Vec<Vec<Option<Cell>>> = Vec::new();
     let mut merges = Vec::new();
+    let height = rows.len();
     for (r, row) in rows.into_iter().enumerate() {
         let mut c = 0;
-        for raw in row {
+        for mut raw in row {
+            let left = height - r;
+            raw.rows = if raw.rows == 0 {
+                left
+            } else {
+                raw.rows.min(left)
+            };
+            *budget = budget.checked_sub(raw.rows * raw.cols)?;
             while grid
                 .get(r)
                 .and_then(|g| g.get(c))
@@ -160,12 +202,13 @@ fn place(rows: Vec<Vec<Raw>>) -> Sheet {
                 }
             }
             grid[r][c] = Some(cell_of(&raw.html));
-            if raw.cols > 1 || raw.rows > 1 {
+            let wide = if raw.spill { 1 } else { raw.cols };
+            if wide > 1 || raw.rows > 1 {
                 merges.push(Region {
                     top: r as u32,
                     left: c as u32,
                     bottom: (r + raw.rows - 1) as u32,
-                    right: (c + raw.cols - 1) as u32,
+                    right: (c + wide - 1) as u32,
                 });
             }
             c += raw.cols;
@@ -181,12 +224,12 @@ fn place(rows: Vec<Vec<Raw>>) -> Sheet {
             cells
         })
         .collect();
-    Sheet {
+    Some(Sheet {
         name: String::new(),
         rows,
         merges,
         merges_known: true,
-    }
+    })
 }
 
 /// A cell's text: its markup's text, lines trimmed (a `<br>` keeps its line break, as in Excel).
@@ -225,7 +268,7 @@ mod tests {
 <tr><th>计划</th><th>完成</th></tr>
 <tr><td>1</td><td>青山大道<br/>改造</td><td x:num>5000</td><td>1,200</td></tr>
 <tr><td>2</td><td>污水&amp;管网</td><td>&nbsp;</td><td>300</td></tr></TABLE></body></html>"#;
-        let sheets = sheets(page);
+        let sheets = sheets(page).expect("sheets");
         assert_eq!(sheets.len(), 1);
         let s = &sheets[0];
         assert_eq!(s.name, "");
@@ -253,9 +296,82 @@ mod tests {
     }
 
     #[test]
+    fn a_rowspan_ends_with_its_table_as_in_a_browser() {
+        // An OA export whose 责任领导 spans rows the export then left out: a browser (and Excel)
+        // stop the merge at the table's last row, so no rows of 张明 alone follow.
+        let page = "<table><tr><td>项目</td><td>责任领导</td></tr>\
+<tr><td>道路</td><td rowspan=5>张明</td></tr><tr><td>管网</td></tr></table>";
+        let s = &sheets(page).expect("a sheet")[0];
+        assert_eq!(s.rows.len(), 3);
+        assert_eq!(s.spans(), [(1, 1, 2, 1)]);
+        // rowspan=0: to the end of the table.
+        let page = "<table><tr><td rowspan=0>a</td><td>b</td></tr><tr><td>c</td></tr></table>";
+        let s = &sheets(page).expect("a sheet")[0];
+        assert_eq!(s.spans(), [(0, 0, 1, 0)]);
+        assert_eq!(text(s, 1, 1), "c");
+    }
+
+    #[test]
+    fn a_page_of_huge_spans_is_refused_not_read_into_memory() {
+        // 11 KB asking for 50 million cells.
+        let page = format!(
+            "<table><tr>{}</tr>{}</table>",
+            "<td rowspan=1000 colspan=1000>x</td>".repeat(50),
+            "<tr></tr>".repeat(1000)
+        );
+        assert_eq!(sheets(&page), Err(ReadError::Broken));
+    }
+
+    #[test]
+    fn tables_a_script_writes_are_not_the_pages_tables() {
+        // A page saved from a site: its script builds rows (and a table) in strings.
+        let page = r#"<table><tr><td>项目</td></tr><tr><td>道路</td></tr></table>
+<SCRIPT>var t = "<table><tr><td>" + a + "</td></tr></table>"; if (i<n) {}</SCRIPT>
+<style>table td { border: 1px }</style>"#;
+        let s = sheets(page).expect("sheets");
+        assert_eq!(s.len(), 1);
+        assert_eq!((s[0].name.as_str(), s[0].rows.len()), ("", 2));
+    }
+
+    #[test]
+    fn a_caption_is_the_tables_title_row() {
+        // The caption holds the 表题 (and the town's name): Excel puts it above the header too.
+        let page = "<TABLE><CAPTION>青山镇重点项目推进情况表</CAPTION>\
+<THEAD><TR><TH>序号</TH><TH>项目名称</TH></TR></THEAD><TBODY><TR><TD>1</TD><TD>道路</TD></TR></TBODY></TABLE>";
+        let s = &sheets(page).expect("sheets")[0];
+        assert_eq!(text(s, 0, 0), "青山镇重点项目推进情况表");
+        assert_eq!([text(s, 1, 0), text(s, 2, 1)], ["序号", "道路"]);
+    }
+
+    #[test]
+    fn excels_overflowing_text_is_no_merged_cell() {
+        // Excel's 另存为网页 spans a long text over the empty cells it overflows into, saying
+        // mso-ignore:colspan: they are no merge (the 期限 beside a long 备注 stays empty).
+        let page = "<table><tr><td>项目</td><td>进展</td><td>期限</td><td>单位</td></tr>\
+<tr><td>道路</td><td colspan=2 class=xl66 style='mso-ignore:colspan'>路基完成，正在铺设沥青</td><td>交通办</td></tr></table>";
+        let s = &sheets(page).expect("sheets")[0];
+        assert_eq!(s.spans(), []);
+        assert_eq!(
+            [text(s, 1, 1), text(s, 1, 2), text(s, 1, 3)],
+            ["路基完成，正在铺设沥青", "", "交通办"]
+        );
+    }
+
+    #[test]
+    fn a_rowspan_reaches_as_far_as_in_a_browser() {
+        // One 包村领导 over 1,500 rows: browsers stop a rowspan at 65,534 (a colspan at 1,000).
+        let page = format!(
+            "<table><tr><td>事项</td><td>领导</td></tr><tr><td>1</td><td rowspan=1500>张明</td></tr>{}</table>",
+            "<tr><td>2</td></tr>".repeat(1499)
+        );
+        let s = &sheets(&page).expect("sheets")[0];
+        assert_eq!(s.spans(), [(1, 1, 1500, 1)]);
+    }
+
+    #[test]
     fn several_tables_are_several_sheets_and_broken_pages_end() {
         let two = "<table><tr><td>a</td></tr></table><p>x</p><table><tr><td>b<table><tr><td>c</td></tr></table></td></tr></table>";
-        let s = sheets(two);
+        let s = sheets(two).expect("sheets");
         assert_eq!(
             s.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
             ["表1", "表2"]

@@ -185,6 +185,10 @@ fn unreadable(why: Option<std::io::ErrorKind>, en: bool) -> String {
         (Some(NotFound), true) => "no such file".into(),
         (Some(PermissionDenied), false) => "没有读取这个文件的权限".into(),
         (Some(PermissionDenied), true) => "no permission to read the file".into(),
+        (Some(InvalidInput), false) => "这不是普通文件（是文件夹、管道或设备），请给出表格文件".into(),
+        (Some(InvalidInput), true) => {
+            "not a regular file (a folder, pipe or device): give the spreadsheet file".into()
+        }
         (Some(_), false) => "无法读取这个文件".into(),
         (Some(_), true) => "cannot read the file".into(),
     }

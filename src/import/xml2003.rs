@@ -6,11 +6,13 @@ use super::sheet::{date_to_serial, Cell, ReadError, Region, Sheet};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-/// True when `bytes` are an XML Spreadsheet 2003 workbook.
+/// True when `bytes` are an XML Spreadsheet 2003 workbook: its namespace near the start, in an XML
+/// file (`<?xml`) or on a `Workbook` element (exporters often leave the declaration out).
 pub fn is_xml_spreadsheet(bytes: &[u8]) -> bool {
     const NS: &[u8] = b"urn:schemas-microsoft-com:office:spreadsheet";
     let head = &bytes[..bytes.len().min(4096)];
-    head.windows(5).any(|w| w == b"<?xml") && head.windows(NS.len()).any(|w| w == NS)
+    let has = |s: &[u8]| head.windows(s.len()).any(|w| w == s);
+    has(NS) && (has(b"<?xml") || has(b"<Workbook") || has(b":Workbook"))
 }
 
 /// Where the reader is: the sheet and row being read, and the cell waiting for its data.
@@ -22,12 +24,27 @@ struct At {
     /// The open cell: its column, type and text so far.
     cell: Option<(usize, String, String)>,
     in_data: bool,
+    /// Inside a cell's comment (批注), whose `ss:Data` is no value.
+    in_comment: bool,
+    /// The current sheet's cells that a merge covers (all of a region but its first cell), row by
+    /// row: a cell that lands on one moves right past it.
+    covered: Vec<Vec<bool>>,
+    /// Cells and merged cells the workbook may still ask for (see [`MAX_CELLS`]).
+    budget: usize,
 }
 
-/// The sheets of a workbook in XML Spreadsheet 2003 text.
+/// The most cells (written or merged) a workbook may ask for, as for a web page's table: past it
+/// the file is refused, so a few bytes of `ss:Index` or `ss:MergeDown` cannot fill the memory.
+const MAX_CELLS: usize = super::html::MAX_CELLS;
+
+/// The sheets of a workbook in XML Spreadsheet 2003 text ([`ReadError::Broken`] past
+/// [`MAX_CELLS`]).
 pub fn sheets(text: &str) -> Result<Vec<Sheet>, ReadError> {
     let mut r = Reader::from_str(text);
-    let mut at = At::default();
+    let mut at = At {
+        budget: MAX_CELLS,
+        ..At::default()
+    };
     loop {
         match r.read_event().map_err(|_| ReadError::Broken)? {
             Event::Start(e) => start(&mut at, &e, false),
@@ -53,12 +70,16 @@ pub fn sheets(text: &str) -> Result<Vec<Sheet>, ReadError> {
             }
             Event::End(e) => match local(e.name().as_ref()) {
                 b"Data" => at.in_data = false,
+                b"Comment" => at.in_comment = false,
                 b"Cell" => finish_cell(&mut at),
                 b"Row" => at.row += 1,
                 _ => {}
             },
             Event::Eof => break,
             _ => {}
+        }
+        if at.budget == 0 {
+            return Err(ReadError::Broken);
         }
     }
     if at.sheets.is_empty() {
@@ -96,14 +117,18 @@ fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
         })
 }
 
-/// A 1-based index attribute as 0-based, or a count (at most 10,000: a broken file cannot make a
-/// huge sheet).
-fn number(e: &BytesStart, name: &[u8]) -> Option<usize> {
+/// Excel's rows and columns: an index or a merge never goes past them (and what a broken file asks
+/// for within them is bounded by [`MAX_CELLS`]).
+const ROWS: usize = 1 << 20;
+const COLS: usize = 1 << 14;
+
+/// A 1-based index attribute, or a count, at most `max`.
+fn number(e: &BytesStart, name: &[u8], max: usize) -> Option<usize> {
     attr(e, name)?
         .trim()
         .parse::<usize>()
         .ok()
-        .map(|n| n.min(10_000))
+        .map(|n| n.min(max))
 }
 
 fn start(at: &mut At, e: &BytesStart, empty: bool) {
@@ -116,9 +141,10 @@ fn start(at: &mut At, e: &BytesStart, empty: bool) {
                 merges_known: true,
             });
             at.row = 0;
+            at.covered.clear();
         }
         b"Row" => {
-            if let Some(i) = number(e, b"Index") {
+            if let Some(i) = number(e, b"Index", ROWS) {
                 at.row = i.saturating_sub(1);
             }
             at.col = 0;
@@ -127,25 +153,18 @@ fn start(at: &mut At, e: &BytesStart, empty: bool) {
             }
         }
         b"Cell" => {
-            if let Some(i) = number(e, b"Index") {
+            if let Some(i) = number(e, b"Index", COLS) {
                 at.col = i.saturating_sub(1);
             }
-            let Some(sheet) = at.sheets.last_mut() else {
-                return;
-            };
             // Cells that a merge from a row above covers are not written: skip them.
-            while sheet.merges.iter().any(|m| covers(m, at.row, at.col)) {
+            let row = at.covered.get(at.row);
+            while row.and_then(|r| r.get(at.col)).is_some_and(|&c| c) {
                 at.col += 1;
             }
-            let across = number(e, b"MergeAcross").unwrap_or(0);
-            let down = number(e, b"MergeDown").unwrap_or(0);
+            let across = number(e, b"MergeAcross", COLS - 1).unwrap_or(0);
+            let down = number(e, b"MergeDown", ROWS - 1).unwrap_or(0);
             if across > 0 || down > 0 {
-                sheet.merges.push(Region {
-                    top: at.row as u32,
-                    left: at.col as u32,
-                    bottom: (at.row + down) as u32,
-                    right: (at.col + across) as u32,
-                });
+                merge(at, across, down);
             }
             at.cell = Some((at.col, String::new(), String::new()));
             at.col += across + 1;
@@ -153,7 +172,8 @@ fn start(at: &mut At, e: &BytesStart, empty: bool) {
                 finish_cell(at);
             }
         }
-        b"Data" if !empty => {
+        b"Comment" if !empty => at.in_comment = true,
+        b"Data" if !empty && !at.in_comment => {
             if let Some(c) = at.cell.as_mut() {
                 c.1 = attr(e, b"Type").unwrap_or_default();
             }
@@ -163,10 +183,36 @@ fn start(at: &mut At, e: &BytesStart, empty: bool) {
     }
 }
 
-fn covers(m: &Region, row: usize, col: usize) -> bool {
-    (m.top as usize..=m.bottom as usize).contains(&row)
-        && (m.left as usize..=m.right as usize).contains(&col)
-        && (m.top as usize, m.left as usize) != (row, col)
+/// A merged region from the cell being opened, its cells marked covered — or, past the budget,
+/// the budget spent.
+fn merge(at: &mut At, across: usize, down: usize) {
+    let Some(sheet) = at.sheets.last_mut() else {
+        return;
+    };
+    let (top, left) = (at.row, at.col);
+    let Some(left_over) = at.budget.checked_sub((across + 1) * (down + 1)) else {
+        at.budget = 0;
+        return;
+    };
+    at.budget = left_over;
+    sheet.merges.push(Region {
+        top: top as u32,
+        left: left as u32,
+        bottom: (top + down) as u32,
+        right: (left + across) as u32,
+    });
+    if at.covered.len() <= top + down {
+        at.covered.resize_with(top + down + 1, Vec::new);
+    }
+    for (r, line) in at.covered[top..=top + down].iter_mut().enumerate() {
+        if line.len() <= left + across {
+            line.resize(left + across + 1, false);
+        }
+        line[left..=left + across].fill(true);
+        if r == 0 {
+            line[left] = false;
+        }
+    }
 }
 
 /// Puts the open cell into its sheet.
@@ -188,6 +234,15 @@ fn finish_cell(at: &mut At) {
         ),
         _ => Cell::Text(crate::model::sanitize::clean_text(&text)),
     };
+    let len = sheet.rows.get(at.row).map_or(0, Vec::len);
+    if cell == Cell::Empty && col >= len {
+        return;
+    }
+    if col >= len {
+        // Cells the row grows by, blanks before this one included (and rows the sheet grows by).
+        let rows = (at.row + 1).saturating_sub(sheet.rows.len());
+        at.budget = at.budget.saturating_sub(col + 1 - len + rows);
+    }
     if sheet.rows.len() <= at.row {
         sheet.rows.resize_with(at.row + 1, Vec::new);
     }
@@ -268,5 +323,73 @@ mod tests {
         let huge = r#"<Workbook><Worksheet><Table><Row ss:Index="99999999999"><Cell ss:MergeAcross="99999999"><Data ss:Type="String">x</Data></Cell></Row></Table></Worksheet></Workbook>"#;
         assert!(sheets(huge).is_ok());
         assert!(!is_xml_spreadsheet(b"<html><table>"));
+    }
+
+    fn book(rows: &str) -> String {
+        format!("<Workbook><Worksheet><Table>{rows}</Table></Worksheet></Workbook>")
+    }
+
+    #[test]
+    fn a_workbook_asking_for_millions_of_cells_is_refused() {
+        // 299 bytes asked for 30 million cells (1.2 GB) once merges were spread.
+        let merge = r#"<Row><Cell ss:MergeAcross="9999" ss:MergeDown="3000"><Data ss:Type="String">x</Data></Cell></Row>"#;
+        assert_eq!(sheets(&book(merge)), Err(ReadError::Broken));
+        let far = r#"<Row><Cell ss:Index="10000"><Data ss:Type="String">x</Data></Cell></Row>"#;
+        assert_eq!(sheets(&book(&far.repeat(300))), Err(ReadError::Broken));
+        // Blank cells far out cost nothing: the sheet reads.
+        let blank = r#"<Row><Cell ss:Index="10000"/></Row>"#.repeat(3000);
+        let first = r#"<Row><Cell><Data ss:Type="String">序号</Data></Cell></Row>"#;
+        let s = sheets(&book(&format!("{first}{blank}"))).expect("read");
+        assert_eq!(s[0].cell(0, 0), &Cell::Text("序号".into()));
+        assert_eq!(s[0].width(), 1);
+    }
+
+    #[test]
+    fn cells_under_many_merges_are_placed_at_once() {
+        // 2,000 merged cells over a row whose cells all say Index=1: each skips the whole row.
+        let rows = format!(
+            "<Row>{}</Row><Row>{}</Row>",
+            r#"<Cell ss:MergeDown="1"/>"#.repeat(2000),
+            r#"<Cell ss:Index="1"><Data ss:Type="String">y</Data></Cell>"#.repeat(2000)
+        );
+        let s = sheets(&book(&rows)).expect("read");
+        assert_eq!(s[0].cell(1, 2000), &Cell::Text("y".into()));
+        assert_eq!(s[0].rows[1].len(), 2001);
+    }
+
+    #[test]
+    fn a_cells_comment_is_not_its_value() {
+        // Excel writes a 批注 inside its cell, after the cell's own data, as another ss:Data.
+        let book = r#"<Workbook><Worksheet><Table><Row>
+<Cell><Data ss:Type="Number">1200</Data><Comment ss:Author="李"><ss:Data xmlns="http://www.w3.org/TR/REC-html40"><B><Font>李:</Font></B><Font>含二期</Font></ss:Data></Comment></Cell>
+<Cell><Comment><ss:Data>先写批注</ss:Data></Comment><Data ss:Type="String">道路</Data></Cell>
+</Row></Table></Worksheet></Workbook>"#;
+        let s = sheets(book).expect("read");
+        assert_eq!(s[0].cell(0, 0), &Cell::Num(1200.0));
+        assert_eq!(s[0].cell(0, 1), &Cell::Text("道路".into()));
+    }
+
+    #[test]
+    fn rows_past_ten_thousand_keep_their_place() {
+        // A county's 台账 of 12,000 rows, a blank row before its last: Excel writes ss:Index.
+        let rows = format!(
+            "{}<Row ss:Index=\"12001\"><Cell><Data ss:Type=\"String\">末行</Data></Cell></Row>",
+            r#"<Row><Cell><Data ss:Type="Number">1</Data></Cell></Row>"#.repeat(11_999)
+        );
+        let s = sheets(&book(&rows)).expect("read");
+        assert_eq!(s[0].cell(9_999, 0), &Cell::Num(1.0));
+        assert_eq!(s[0].cell(12_000, 0), &Cell::Text("末行".into()));
+    }
+
+    #[test]
+    fn a_workbook_without_its_xml_declaration_is_one() {
+        // Exporters written in JavaScript or PHP often leave <?xml …?> out; Excel opens them.
+        let book = BOOK.split_once("?>\n<?mso-application progid=\"Excel.Sheet\"?>\n");
+        let bare = book.map(|(_, rest)| rest).expect("the declarations");
+        assert!(bare.starts_with("<Workbook"));
+        assert!(is_xml_spreadsheet(bare.as_bytes()));
+        assert!(!is_xml_spreadsheet(
+            b"<html><table><tr><td>urn:schemas-microsoft-com:office:spreadsheet</td></tr></table>"
+        ));
     }
 }

@@ -35,8 +35,10 @@ const HIDDEN: &[&str] = &["script", "style", "head", "noscript", "template"];
 pub fn text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut rest = html;
+    // A blank waiting for the next character (which decides whether it is kept).
+    let mut blank = false;
     while let Some(lt) = rest.find('<') {
-        push_text(&mut out, &rest[..lt]);
+        push_text(&mut out, &rest[..lt], &mut blank);
         rest = &rest[lt..];
         if let Some(after) = rest.strip_prefix("<!--") {
             rest = after.find("-->").map_or("", |i| &after[i + 3..]);
@@ -57,9 +59,18 @@ pub fn text(html: &str) -> String {
             .to_ascii_lowercase();
         if !closing && HIDDEN.contains(&name.as_str()) {
             let end = format!("</{name}");
-            rest = find_ci(rest, &end).map_or("", |i| {
+            // A head's end tag may be left out: the body's start ends it then.
+            let found = match find_ci(rest, &end) {
+                None if name == "head" => find_ci(rest, "<body").map(|i| (i, false)),
+                found => found.map(|i| (i, true)),
+            };
+            rest = found.map_or("", |(i, past)| {
                 let after = &rest[i..];
-                after.find('>').map_or("", |j| &after[j + 1..])
+                match after.find('>') {
+                    Some(j) if past => &after[j + 1..],
+                    Some(_) => after,
+                    None => "",
+                }
             });
             continue;
         }
@@ -73,7 +84,7 @@ pub fn text(html: &str) -> String {
             out.push(' ');
         }
     }
-    push_text(&mut out, rest);
+    push_text(&mut out, rest, &mut blank);
     out
 }
 
@@ -84,10 +95,12 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
 }
 
 /// Appends the text between tags: runs of blanks (line breaks in the source are layout) as one
-/// space — none between Chinese characters — and character references decoded.
-fn push_text(out: &mut String, raw: &str) {
+/// space — none next to a Chinese (wide) character — and character references decoded. `blank`
+/// carries a run of blanks over to the next text, as between `<span>1200</span> <span>300</span>`.
+fn push_text(out: &mut String, raw: &str, blank: &mut bool) {
+    use unicode_width::UnicodeWidthChar;
+    let wide = |c: char| c.width() == Some(2);
     let mut rest = raw;
-    let mut blank = false;
     while let Some(c) = rest.chars().next() {
         let (ch, len) = match c {
             '&' => reference(rest).unwrap_or(('&', 1)),
@@ -95,19 +108,19 @@ fn push_text(out: &mut String, raw: &str) {
         };
         rest = &rest[len..];
         if ch.is_ascii_whitespace() && c != '&' {
-            blank = true;
+            *blank = true;
             continue;
         }
-        if blank
+        if *blank
             && out
                 .chars()
                 .next_back()
-                .is_some_and(|p| p.is_ascii() && p != '\n')
-            && ch.is_ascii()
+                .is_some_and(|p| !matches!(p, '\n' | ' ') && !wide(p))
+            && !wide(ch)
         {
             out.push(' ');
         }
-        blank = false;
+        *blank = false;
         out.push(ch);
     }
 }
@@ -145,6 +158,20 @@ fn reference(s: &str) -> Option<(char, usize)> {
             "middot" => '·',
             "times" => '×',
             "permil" => '‰',
+            "sup2" => '²',
+            "sup3" => '³',
+            "deg" => '°',
+            "yen" => '¥',
+            "plusmn" => '±',
+            "le" => '≤',
+            "ge" => '≥',
+            "ne" => '≠',
+            "divide" => '÷',
+            "bull" => '•',
+            "rarr" => '→',
+            "larr" => '←',
+            "frac12" => '½',
+            "sect" => '§',
             _ => return None,
         }
     };
@@ -198,6 +225,23 @@ mod tests {
             let _ = text(page);
         }
         assert_eq!(text("a &#xZZ; b").trim(), "a &#xZZ; b");
+        // A blank between figures stays, also between tags; none between Chinese and a figure.
+        assert_eq!(
+            text("<span>1200</span> <span>300</span>").trim(),
+            "1200 300"
+        );
+        assert_eq!(
+            text("完成 <b>3.2</b> 亿元，增长 5% 以上").trim(),
+            "完成3.2亿元，增长5%以上"
+        );
+        // Units and signs of 台账 and reports, as pages write them.
+        assert_eq!(
+            text("1200m&sup2; 30m&sup3; 25&deg;C &yen;300 &plusmn;5% &le;3 &ge;90% &rarr;").trim(),
+            "1200m² 30m³ 25°C ¥300 ±5% ≤3 ≥90% →"
+        );
         assert_eq!(text("<SCRIPT>x</Script>正文").trim(), "正文");
+        // </head> may be left out (its end tag is optional): the body is still the page's text.
+        let page = "<html><head><meta charset=utf-8><title>网站</title><BODY><p>正文</p></body>";
+        assert_eq!(text(page).trim(), "正文");
     }
 }

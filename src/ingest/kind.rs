@@ -43,6 +43,22 @@ pub fn sniff(bytes: &[u8], ext: &str) -> Kind {
             "RTF files cannot be read; save the report as .docx or .txt in Word or WPS",
         ));
     }
+    let xml = office_xml(bytes);
+    if xml == Some(true) {
+        return Kind::Refused(spreadsheet());
+    }
+    if xml == Some(false) {
+        return Kind::Refused(Message::new(
+            "Word XML 文档（.xml）无法直接读取，请在 Word 或 WPS 中“另存为” .docx 或 .txt",
+            "Word XML documents (.xml) cannot be read; save the report as .docx or .txt in Word or WPS",
+        ));
+    }
+    if matches!(ext, "mht" | "mhtml") || is_mime(bytes) {
+        return Kind::Refused(Message::new(
+            "MHT 单个文件网页无法直接读取：请在浏览器中另存为“网页，仅 HTML”（.htm），或复制全部文字存为 .txt",
+            "single-file web pages (.mht) cannot be read: save the page as HTML only (.htm) in the browser, or copy its text into a .txt file",
+        ));
+    }
     match ext {
         "docx" => Kind::Docx,
         "doc" | "wps" => Kind::Refused(Message::new(
@@ -101,15 +117,54 @@ fn unknown_zip() -> Message {
     )
 }
 
-/// True when the text starts (after a byte-order mark and blanks) like a web page.
+/// Office's XML formats: `Some(true)` for an XML Spreadsheet 2003 (a 台账 that `import` reads),
+/// `Some(false)` for Word 2003's XML document (另存为 “Word XML 文档”), `None` for anything else.
+fn office_xml(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let has = |s: &[u8]| head.windows(s.len()).any(|w| w == s);
+    if has(b"urn:schemas-microsoft-com:office:spreadsheet") {
+        Some(true)
+    } else if has(b"<?xml") && (has(b"progid=\"Word.Document\"") || has(b"wordDocument")) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// True for a MIME message (a page saved as one file, .mht, by IE, 360, Chrome or Word): mail
+/// headers up to the first blank line, a `MIME-Version` among them.
+fn is_mime(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(2048)];
+    let end = head.windows(4).position(|w| w == b"\r\n\r\n");
+    let end = end.or_else(|| head.windows(2).position(|w| w == b"\n\n"));
+    let headers = &head[..end.unwrap_or(0)];
+    headers.split(|&b| b == b'\n').any(|l| {
+        l.get(..13)
+            .is_some_and(|k| k.eq_ignore_ascii_case(b"mime-version:"))
+    })
+}
+
+/// True when the text starts (after a byte-order mark, blanks, an XML declaration and comments)
+/// like a web page.
 fn looks_like_html(bytes: &[u8]) -> bool {
-    let head = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = head
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(0);
-    let head = &head[start..head.len().min(start + 16)];
-    let lower = head.to_ascii_lowercase();
+    let mut head = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    loop {
+        let start = head.iter().position(|b| !b.is_ascii_whitespace());
+        head = &head[start.unwrap_or(head.len())..];
+        let (open, close): (&[u8], &[u8]) = if head.starts_with(b"<?xml") {
+            (b"<?xml", b"?>")
+        } else if head.starts_with(b"<!--") {
+            (b"<!--", b"-->")
+        } else {
+            break;
+        };
+        let body = &head[open.len()..];
+        match body.windows(close.len()).position(|w| w == close) {
+            Some(i) => head = &body[i + close.len()..],
+            None => return false,
+        }
+    }
+    let lower = head[..head.len().min(16)].to_ascii_lowercase();
     lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html")
 }
 
@@ -151,6 +206,19 @@ mod tests {
         assert!(refused(&zip_of(&["mimetype", "content.xml"]), "odt").starts_with("OpenDocument"));
         assert!(refused(&zip_of(&["a.txt"]), "zip").starts_with("这是压缩文件"));
         assert!(refused(b"{\\rtf1\\ansi", "rtf").starts_with("RTF"));
+        // A page saved as 网页，单个文件 (.mht): MIME parts, not text.
+        let mht = b"From: <Saved by Blink>\r\nSubject: =?utf-8?Q?=E9=9D=92?=\r\n\
+MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\"\r\n\r\n";
+        for ext in ["mht", "mhtml", "txt"] {
+            assert!(refused(mht, ext).starts_with("MHT"), "{ext}");
+        }
+        assert!(refused(b"", "mht").starts_with("MHT"));
+        // Office's XML formats: an XML Spreadsheet (导出Excel) is a 台账, Word XML a document.
+        let sheet = b"<?xml version=\"1.0\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">";
+        assert!(refused(sheet, "xml").contains("huibao import"));
+        let word =
+            b"<?xml version=\"1.0\"?><?mso-application progid=\"Word.Document\"?><w:wordDocument>";
+        assert!(refused(word, "xml").starts_with("Word XML"));
     }
 
     #[test]
@@ -174,5 +242,17 @@ mod tests {
             Kind::Text
         ));
         assert!(matches!(sniff(b"# title", "md"), Kind::Text));
+        // An XHTML page under a server's name (.jsp, .aspx) opens with its XML declaration, a page
+        // from a browser with a comment; a Markdown report's comment is still Markdown.
+        for page in [
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0\">",
+            "<!-- saved from url=(0040)http://www.example.gov.cn/ -->\r\n<HTML><HEAD>",
+        ] {
+            assert!(matches!(sniff(page.as_bytes(), "jsp"), Kind::Html), "{page}");
+        }
+        assert!(matches!(
+            sniff("<!-- 模板 -->\n# 青山镇工作总结\n<html>".as_bytes(), "md"),
+            Kind::Text
+        ));
     }
 }

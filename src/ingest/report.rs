@@ -54,15 +54,71 @@ pub fn read_report(path: &Path) -> Result<Vec<Para>, Message> {
         .unwrap_or_default();
     use super::kind::Kind;
     let paras = match super::kind::sniff(&bytes, &ext) {
-        Kind::Docx => super::docx::paragraphs(&bytes).map_err(|e| e.about(&shown))?,
+        Kind::Docx => titled(
+            super::docx::paragraphs(&bytes).map_err(|e| e.about(&shown))?,
+            false,
+        ),
         Kind::Refused(m) => return Err(m.about(&shown)),
-        Kind::Html => paras_from_text(&super::html::text(&decoded(&bytes, &shown)?)),
-        Kind::Text => paras_from_text(&decoded(&bytes, &shown)?),
+        Kind::Html => {
+            let text = super::html::text(&decoded(&bytes, &shown)?);
+            titled(paras_from_text(&text), true)
+        }
+        Kind::Text => {
+            let text = without_comments(&decoded(&bytes, &shown)?);
+            titled(paras_from_text(&text), false)
+        }
     };
     if paras.is_empty() {
         return Err(Message::new("文件里没有文字", "the file holds no text").about(&shown));
     }
     Ok(paras)
+}
+
+/// The title of a page, Markdown or Word report that is set as a level-1 heading (`<h1>`, `# `,
+/// Word's 标题 1): a plain first line, as the title of a `.txt` is. That is the one unnumbered
+/// level-1 heading, or a first paragraph set so that reads like a report's title (…总结, …报告)
+/// among other unnumbered level-1 headings. On a saved `page`, what comes before such a heading
+/// that reads like a title is the site's menus and breadcrumb, and is left out.
+fn titled(mut paras: Vec<Para>, page: bool) -> Vec<Para> {
+    let unnumbered_h1 =
+        |p: &Para| p.level == Some(1) && super::outline::heading_mark(&p.text).is_none();
+    let reads_as_title = |p: &Para| {
+        ["总结", "报告", "汇报", "计划", "要点", "情况"]
+            .iter()
+            .any(|w| p.text.contains(w))
+    };
+    if paras
+        .first()
+        .is_some_and(|p| unnumbered_h1(p) && reads_as_title(p))
+    {
+        paras[0].level = None;
+        return paras;
+    }
+    let mut h1 = paras.iter().enumerate().filter(|(_, p)| unnumbered_h1(p));
+    let (Some((at, title)), None) = (h1.next(), h1.next()) else {
+        return paras;
+    };
+    if at == 0 || (page && reads_as_title(title)) {
+        paras.drain(..at);
+        paras[0].level = None;
+    }
+    paras
+}
+
+/// A text (Markdown) report without its HTML comments (`<!-- 填写说明 -->`), which no reader of the
+/// report sees; an unclosed `<!--` stays as written.
+fn without_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("<!--") {
+        let Some(end) = rest[at + 4..].find("-->") else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        rest = &rest[at + 4 + end + 3..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The text of a plain-text report or web page in UTF-8, GBK or UTF-16.
@@ -121,5 +177,64 @@ mod tests {
             ]
         );
         assert_eq!(paras[0].level, Some(1));
+    }
+
+    #[test]
+    fn a_markdown_reports_comments_are_no_text() {
+        // A template's note above the title once became the report's title (and the town 本镇).
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let md = dir.path().join("汇报.md");
+        let text = "<!-- 模板 v2 -->\n# 青山镇2024年上半年工作总结\n<!--\n填写说明\n-->\n完成投资3.2亿元。<!-- 待核 -->\n";
+        std::fs::write(&md, text).unwrap_or_else(|e| panic!("{e}"));
+        let paras = read_report(&md).unwrap_or_default();
+        let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["青山镇2024年上半年工作总结", "完成投资3.2亿元。"]);
+        // An unclosed one is text as written.
+        assert_eq!(
+            paras_from_text(&without_comments("a <!-- b"))[0].text,
+            "a <!-- b"
+        );
+    }
+
+    #[test]
+    fn a_pages_one_unnumbered_h1_is_its_title() {
+        // A government page's <h1> (a Markdown '# ') is the report's title: as a level-1 heading it
+        // left the report without a title, and the town was drafted as 本镇.
+        let page =
+            "<html><body><h1>青山镇2024年上半年工作总结</h1><p>一、经济发展</p></body></html>";
+        let paras = titled(paras_from_text(&super::super::html::text(page)), true);
+        assert_eq!(paras[0].text, "青山镇2024年上半年工作总结");
+        assert_eq!(paras[0].level, None);
+        // Several of them are the report's sections; a numbered one (# 一、) is a heading.
+        for md in [
+            "# 经济发展\n完成。\n# 安全生产\n完成。",
+            "# 一、工作总结\n完成。",
+        ] {
+            assert_eq!(titled(paras_from_text(md), false)[0].level, Some(1), "{md}");
+        }
+    }
+
+    #[test]
+    fn a_saved_pages_site_furniture_above_its_title_is_left_out() {
+        // A whole page as a browser saves it: the site's menus and breadcrumb come before the
+        // <h1> title, and were the report's title (网站首页政务公开…) and no town.
+        let page = "<div><a>网站首页</a> <a>政务公开</a></div><ul><li>机构概况</li></ul>\
+<div>当前位置：首页 &gt; 工作总结</div><h1>青山镇2024年上半年工作总结</h1>\
+<p>今年以来，各项工作稳步推进。</p><p>一、经济发展</p>";
+        let paras = titled(paras_from_text(&super::super::html::text(page)), true);
+        let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "青山镇2024年上半年工作总结",
+                "今年以来，各项工作稳步推进。",
+                "一、经济发展"
+            ]
+        );
+        assert_eq!(paras[0].level, None);
+        // A section's heading (no 总结/报告 … in it) is no title: nothing before it is dropped.
+        let page = "<div>青山镇2024年工作总结</div><h1>经济发展</h1><p>完成投资。</p>";
+        let paras = titled(paras_from_text(&super::super::html::text(page)), true);
+        assert_eq!(paras.len(), 3);
     }
 }

@@ -41,15 +41,15 @@ impl Fingerprint {
 /// [`crate::model::stamp::unsettled`]), with a hash of its contents when it was last looked at.
 type Recheck = Vec<(PathBuf, u64)>;
 
-/// A hash of a regular file's contents; `None` when it cannot be read or is not a regular file (a
-/// named pipe would block the poller).
+/// A hash of a regular file's contents; `None` when it cannot be read, is not a regular file (a
+/// named pipe would block the poller) or is larger than the loader reads (which refuses it unread).
+/// Read as the loader reads: opened without blocking, so a pipe swapped in after a look cannot hang
+/// the poller either.
 fn content_hash(path: &Path) -> Option<u64> {
     use std::hash::{Hash, Hasher};
-    if !std::fs::metadata(path).ok()?.is_file() {
-        return None;
-    }
+    let bytes = crate::model::read::read_capped(path).ok()?;
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    std::fs::read(path).ok()?.hash(&mut h);
+    bytes.hash(&mut h);
     Some(h.finish())
 }
 
@@ -62,9 +62,16 @@ fn hashed(unsettled: Vec<PathBuf>) -> Recheck {
 }
 
 /// True when a file of `recheck` now holds other contents (or cannot be read any more): a save of
-/// the same size within the share's time granularity, which the fingerprint cannot see.
-fn contents_changed(recheck: &Recheck) -> bool {
-    recheck.iter().any(|(p, h)| content_hash(p) != Some(*h))
+/// the same size within the share's time granularity, which the fingerprint cannot see. `now` is
+/// the files to recheck next time, already hashed: a file in both is not read twice (a bulk copy
+/// leaves every file of the folder in both).
+fn contents_changed(recheck: &Recheck, now: &Recheck) -> bool {
+    let known: std::collections::HashMap<&Path, u64> =
+        now.iter().map(|(p, h)| (p.as_path(), *h)).collect();
+    recheck.iter().any(|(p, h)| {
+        let hash = known.get(p.as_path()).copied().or_else(|| content_hash(p));
+        hash != Some(*h)
+    })
 }
 
 /// True for a name that [`relevant_path`] would take, without building a path.
@@ -167,8 +174,9 @@ fn poll_with(dir: PathBuf, every: Duration, mut tx: Signal) {
             // Files that had just changed at the last poll are read again: a second save of the
             // same size within a share's time granularity (two seconds on FAT and SMB) changes
             // neither size nor time. Each file is read at most for the two seconds after it changed.
-            let changed = now != last || contents_changed(&recheck);
-            recheck = hashed(unsettled);
+            let next = hashed(unsettled);
+            let changed = now != last || contents_changed(&recheck, &next);
+            recheck = next;
             if changed {
                 last = now;
                 pending = true;
@@ -237,5 +245,17 @@ mod tests {
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
         assert_eq!(content_hash(&fifo), None, "a named pipe is never opened");
         assert_eq!(hashed(vec![fifo]), Vec::new());
+    }
+
+    #[test]
+    fn a_file_too_large_to_load_is_not_read() {
+        // The loader refuses it unread; the poller once read all of it, at every poll.
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let big = dir.path().join("export.json");
+        let f = std::fs::File::create(&big).expect("create");
+        f.set_len(crate::model::read::MAX_FILE_BYTES + 1)
+            .expect("a sparse file");
+        assert_eq!(content_hash(&big), None);
+        assert_eq!(hashed(vec![big]), Vec::new());
     }
 }
