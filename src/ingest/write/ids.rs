@@ -33,7 +33,8 @@ pub fn reuse_ids(existing: &[LineFile], drafted: &mut [LineFile]) -> usize {
 }
 
 /// [`reuse_ids`], naming the items kept by a close label. A line keeps the id of an existing line
-/// with the same title, or of the line with its id when they share an item (a renamed heading); a
+/// with the same title, or of the line with its id (or that id with a suffix, `livelihood-2`) when
+/// they share an item (a renamed heading or table title); a
 /// line whose id another line holds gets a fresh one (a 台账's 民生实事 beside the report's 民生保障
 /// never share a history). An item keeps the id of an item of that line with the same label and
 /// unit; then of one with a close label ([`close`]) in a unit of the same thing (万元/亿元, 吨/万吨).
@@ -60,11 +61,20 @@ fn match_line<'a>(
 ) -> Option<&'a LineFile> {
     let free = |o: &&LineFile| !taken.contains(o.id.as_str());
     let by_title = existing.iter().filter(free).find(|o| o.title == line.title);
+    // Else a line under this id, or one that got a suffix of it (livelihood-2), over the same items.
+    let base = line.id.to_string();
+    let kin = |id: &str| {
+        id == base
+            || id
+                .strip_prefix(base.as_str())
+                .and_then(|r| r.strip_prefix('-'))
+                .is_some_and(|n| n.parse::<u32>().is_ok())
+    };
     let old = by_title.or_else(|| {
         existing
             .iter()
             .filter(free)
-            .find(|o| o.id == line.id && shares_an_item(o, line))
+            .find(|o| kin(&o.id) && shares_an_item(o, line))
     });
     match old {
         Some(old) => {
@@ -74,7 +84,6 @@ fn match_line<'a>(
             }
         }
         None if existing.iter().any(|o| o.id == line.id) || taken.contains(line.id.as_str()) => {
-            let base = line.id.to_string();
             let fresh = (2..)
                 .map(|n| format!("{base}-{n}"))
                 .find(|c| !taken.contains(c) && !existing.iter().any(|o| o.id == c.as_str()))

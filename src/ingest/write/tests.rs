@@ -255,4 +255,14 @@ fn a_line_whose_id_another_line_holds_gets_its_own() {
     )];
     assert_eq!(reuse_ids(&old, &mut renamed), 1);
     assert_eq!(renamed[0].id, "livelihood");
+    // Next week the 台账's title changes: it finds its own line again, not a third one.
+    let mut both = old.clone();
+    both.extend(ledger);
+    let mut retitled = vec![line(
+        "livelihood",
+        "十件民生实事台账",
+        vec![item("livelihood.a", "农村改厕", "户")],
+    )];
+    assert_eq!(reuse_ids(&both, &mut retitled), 1);
+    assert_eq!(retitled[0].id, "livelihood-2");
 }
