@@ -163,7 +163,7 @@ pub enum Command {
         /// The as-of date, when the report's own words (上半年, 前三季度 …) should not decide it.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         as_of: Option<NaiveDate>,
-        /// Replace existing files and snapshot dates.
+        /// Replace this report's line files where they exist (other lines of the date stay).
         #[arg(long)]
         force: bool,
     },
@@ -230,7 +230,8 @@ pub struct ImportArgs {
     /// Import only this sheet (repeat for several); default: every sheet with a header.
     #[arg(long = "sheet", value_name = "NAME")]
     pub sheets: Vec<String>,
-    /// Replace a snapshot date (and town.json) that exists already.
+    /// Replace this table's line files where they exist (other lines of the date and, with
+    /// `--into`, town.json stay).
     #[arg(long)]
     pub force: bool,
 }

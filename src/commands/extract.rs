@@ -6,7 +6,7 @@ use crate::ingest::draft::Review;
 use crate::ingest::extract::{extract, Options};
 use crate::ingest::report::read_report;
 use crate::ingest::scaffold::newest_lines;
-use crate::ingest::write::{exit, reuse_ids, write_drafted};
+use crate::ingest::write::{exit, renamed_note, reuse_ids_noting, write_drafted, write_into};
 use crate::model::sanitize::for_terminal;
 use chrono::NaiveDate;
 use std::path::Path;
@@ -88,13 +88,18 @@ pub fn run(
                 Ok(found) => found,
                 Err(e) => return fail(e.text(en), exit::BAD_INPUT),
             };
-            reused = Some(reuse_ids(&existing, &mut x.drafted.lines));
+            reused = Some(reuse_ids_noting(&existing, &mut x.drafted.lines));
             data
         }
         (Some(dir), None) => dir,
         (None, None) => return fail("extract: -o DIR or --into DATA", exit::BAD_INPUT),
     };
-    let written = match write_drafted(root, &x.drafted, force) {
+    let write = if into.is_some() {
+        write_into
+    } else {
+        write_drafted
+    };
+    let written = match write(root, &x.drafted, force) {
         Ok(w) => w,
         Err(e) => return fail(&e.message(en), e.code_u8()),
     };
@@ -104,12 +109,16 @@ pub fn run(
         format!("已写入 {} 个文件：{}", written.len(), root.display())
     };
     super::emit(&format!("{}\n", for_terminal(&head)));
-    if let Some(n) = reused {
+    if let Some(r) = &reused {
+        let n = r.count - r.renamed.len();
         super::emit(&if en {
             format!("{n} items matched last snapshot's label and unit and keep their ids\n")
         } else {
             format!("{n} 个条目与上一期的名称和单位相同，沿用原编号\n")
         });
+        for l in renamed_note(&r.renamed, en).lines() {
+            super::emit(&format!("{}\n", for_terminal(l)));
+        }
     }
     if into.is_some() && x.drafted.town.format.is_some() && !declares_format_2(root) {
         // town.json is the office's file: it is not rewritten, only pointed at.

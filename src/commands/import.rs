@@ -108,7 +108,7 @@ pub fn write_out(
     en: bool,
 ) -> Result<String, (u8, String)> {
     let has_town = root.join("town.json").exists();
-    let mut reused = 0;
+    let mut reused = write::Reused::default();
     let mut newest = None;
     if into {
         if !has_town {
@@ -132,7 +132,7 @@ pub fn write_out(
             .iter()
             .map(|l| LineFile::clone(&l.latest().file))
             .collect();
-        reused = write::reuse_ids(&existing, &mut imp.lines);
+        reused = write::reuse_ids_noting(&existing, &mut imp.lines);
     } else if has_town && !force {
         let msg = if en {
             format!(
@@ -156,9 +156,14 @@ pub fn write_out(
         date: date.clone(),
         lines: imp.lines.clone(),
     };
-    let written =
-        write::write_drafted(root, &drafted, force).map_err(|e| (exit_code(&e), e.message(en)))?;
-    let mut text = summary(&imp, root, &date, written.len(), reused, en);
+    let write = if into {
+        write::write_into
+    } else {
+        write::write_drafted
+    };
+    let written = write(root, &drafted, force).map_err(|e| (exit_code(&e), e.message(en)))?;
+    let mut text = summary(&imp, root, &date, written.len(), reused.count, en);
+    text += &write::renamed_note(&reused.renamed, en);
     if let Some(newest) = newest.filter(|n| *n > imp.as_of) {
         // Filling in a past week is allowed; but a wrong --as-of (or a table's stale 截至 date)
         // would put this week's figures behind last week's: say so.

@@ -4,10 +4,12 @@
 
 use crate::model::format::Town;
 use crate::model::{Item, LineFile};
-use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+mod ids;
+pub use ids::{close, renamed_note, reuse_ids, reuse_ids_noting, Renamed, Reused};
 
 /// Exit codes of the commands that write data, so a script can tell what happened.
 pub mod exit {
@@ -101,46 +103,30 @@ fn to_json<T: serde::Serialize>(v: &T) -> String {
     s
 }
 
-/// Writes a drafted folder under `root`: `town.json` unless one exists, and the snapshot folder,
-/// which must not exist unless `force`. With `force` the snapshot is replaced: its line files that the
-/// draft no longer has are removed too. Returns the paths written.
+/// Writes a drafted folder under `root`: `town.json` unless one exists (or with `force`), and the
+/// draft's line files under the snapshot date. A date that exists already gets the draft's lines
+/// beside the ones it has (a week's report and its 台账 make one snapshot); a line file that exists
+/// is refused unless `force`, which replaces the draft's own files and leaves the date's other lines
+/// as they are. Returns the paths written.
 pub fn write_drafted(root: &Path, d: &Drafted, force: bool) -> Result<Vec<PathBuf>, WriteError> {
     let town_exists = root.join("town.json").exists();
-    let snapshot = root.join(&d.date);
-    if snapshot.exists() && !force {
-        return Err(WriteError::Exists(vec![snapshot]));
-    }
-    let files = render(d, !town_exists || force);
-    let keep: Vec<PathBuf> = files.iter().map(|(rel, _)| root.join(rel)).collect();
-    let stale: Vec<PathBuf> = std::fs::read_dir(&snapshot)
-        .map(|rd| {
-            rd.flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "json") && !keep.contains(p))
-                .collect()
-        })
-        .unwrap_or_default();
-    replace(root, &files, &stale, force)
+    write_all(root, &render(d, !town_exists || force), force)
+}
+
+/// [`write_drafted`] for `--into`: the folder's `town.json` is the office's file (its name, title,
+/// order of lines and thresholds) and is never rewritten, not even with `force`.
+pub fn write_into(root: &Path, d: &Drafted, force: bool) -> Result<Vec<PathBuf>, WriteError> {
+    write_all(root, &render(d, false), force)
 }
 
 /// Writes every file (relative to `root`) or none. Existing files are refused unless `force`; with
-/// `force` they are replaced only once every new file is fully written.
+/// `force` they are replaced only once every new file is fully written. Every new file is first
+/// written in full under a temporary name; then what it replaces is moved aside, the new files are
+/// renamed into place, and only then is what was moved aside deleted. On any failure everything is
+/// put back as it was.
 pub fn write_all(
     root: &Path,
     files: &[(PathBuf, String)],
-    force: bool,
-) -> Result<Vec<PathBuf>, WriteError> {
-    replace(root, files, &[], force)
-}
-
-/// [`write_all`], also removing `stale` files. Every new file is first written in full under a
-/// temporary name; then what it replaces (and the stale files) is moved aside, the new files are
-/// renamed into place, and only then is what was moved aside deleted. On any failure everything is
-/// put back as it was.
-fn replace(
-    root: &Path,
-    files: &[(PathBuf, String)],
-    stale: &[PathBuf],
     force: bool,
 ) -> Result<Vec<PathBuf>, WriteError> {
     let targets: Vec<PathBuf> = files.iter().map(|(rel, _)| root.join(rel)).collect();
@@ -164,7 +150,7 @@ fn replace(
     let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
     let mut placed: Vec<PathBuf> = Vec::new();
     let swap = (|| {
-        for old in existing.iter().chain(stale) {
+        for old in &existing {
             let aside = temp_name(old, "old");
             std::fs::rename(old, &aside).map_err(|e| (old.clone(), e))?;
             moved.push((old.clone(), aside));
@@ -252,74 +238,6 @@ pub fn item_unit(item: &Item) -> Option<&str> {
     item.project()
         .and_then(|p| p.investment.as_ref())
         .map(|f| f.unit.as_str())
-}
-
-/// For `--into`: gives drafted lines and items the ids they already have in the newest snapshot, so
-/// history lines up week to week. A line keeps the id of an existing line with the same title; an
-/// item the id of an existing item of that line with the same label and unit. Ids stay unique.
-/// Returns how many item ids were reused.
-pub fn reuse_ids(existing: &[LineFile], drafted: &mut [LineFile]) -> usize {
-    let mut reused = 0;
-    let mut taken_lines: HashSet<String> = HashSet::new();
-    for line in drafted.iter_mut() {
-        if let Some(old) = existing
-            .iter()
-            .find(|o| o.title == line.title && !taken_lines.contains(o.id.as_str()))
-        {
-            line.id.clone_from(&old.id);
-            if line.short.is_none() {
-                line.short.clone_from(&old.short);
-            }
-        }
-        taken_lines.insert(line.id.clone().into());
-        let Some(old) = existing.iter().find(|o| o.id == line.id) else {
-            continue;
-        };
-        let mut by_key: HashMap<(&str, Option<&str>), &str> = HashMap::new();
-        for it in old.items() {
-            by_key
-                .entry((it.label.as_str(), item_unit(it)))
-                .or_insert(&it.id);
-        }
-        let mut renamed: Vec<(usize, usize, String)> = Vec::new();
-        for (g, group) in line.groups.iter().enumerate() {
-            for (i, it) in group.items.iter().enumerate() {
-                if let Some(id) = by_key.remove(&(it.label.as_str(), item_unit(it))) {
-                    renamed.push((g, i, id.to_string()));
-                }
-            }
-        }
-        let claimed: HashSet<&str> = renamed.iter().map(|(_, _, id)| id.as_str()).collect();
-        let mut used: HashSet<String> = claimed.iter().map(|s| s.to_string()).collect();
-        let clashes: Vec<(usize, usize)> = line
-            .groups
-            .iter()
-            .enumerate()
-            .flat_map(|(g, gr)| gr.items.iter().enumerate().map(move |(i, it)| (g, i, it)))
-            .filter(|(g, i, it)| {
-                claimed.contains(it.id.as_str()) && !renamed.iter().any(|r| r.0 == *g && r.1 == *i)
-            })
-            .map(|(g, i, _)| (g, i))
-            .collect();
-        for (g, i, id) in &renamed {
-            line.groups[*g].items[*i].id = id.into();
-            reused += 1;
-        }
-        for it in line.items() {
-            used.insert(it.id.clone().into());
-        }
-        // A new item whose drafted id an old item now holds gets a fresh suffix.
-        for (g, i) in clashes {
-            let base = line.groups[g].items[i].id.clone();
-            let fresh = (2..)
-                .map(|n| format!("{base}-{n}"))
-                .find(|c| !used.contains(c))
-                .unwrap_or_default();
-            used.insert(fresh.clone());
-            line.groups[g].items[i].id = fresh.into();
-        }
-    }
-    reused
 }
 
 #[cfg(test)]

@@ -110,18 +110,40 @@ pub fn quantities<'a>(item: &'a Item) -> Vec<Quantity<'a>> {
     out
 }
 
-/// The change from `prev` (value, unit) to `cur`, in the current unit: money is converted through 万元
-/// (9000万元 → 1.2亿元 is +0.3 亿元); other units that differ cannot be compared (unknown).
+/// The change from `prev` (value, unit) to `cur`, in the current unit: units of one thing at another
+/// scale are converted ([`unit_ratio`]: 9000万元 → 1.2亿元 is +0.3 亿元, 1200吨 → 0.25万吨 is +0.13);
+/// other units that differ cannot be compared (unknown).
 pub fn compare_units(prev: Option<(Value, &str)>, cur: (Value, &str)) -> Change {
     match prev {
         None => Change::New,
         Some((v, unit)) if unit == cur.1 => compare(Some(v), cur.0),
-        Some((Value::Num(a), unit)) => match (wan_factor(unit), wan_factor(cur.1)) {
-            (Some(fp), Some(fc)) => compare(Some(Value::Num(a * fp / fc)), cur.0),
-            _ => Change::Unknown,
+        Some((Value::Num(a), unit)) => match unit_ratio(unit, cur.1) {
+            Some(r) => compare(Some(Value::Num(a * r)), cur.0),
+            None => Change::Unknown,
         },
         Some((Value::Withheld, _)) => Change::Unknown,
     }
+}
+
+/// How many `to` one `from` is, when both count the same thing at another scale: money through
+/// 万元 (元, 千元, 万元, 亿元), and 万X / 亿X against X (1吨 is 0.0001万吨). None for units of
+/// different things (亩 and 公顷 are left to the reader: no figure is made up).
+pub fn unit_ratio(from: &str, to: &str) -> Option<f64> {
+    if from == to {
+        return Some(1.0);
+    }
+    if let (Some(a), Some(b)) = (wan_factor(from), wan_factor(to)) {
+        return Some(a / b);
+    }
+    let scale = |u: &'_ str| -> (f64, String) {
+        match u.strip_prefix('万').or_else(|| u.strip_prefix('亿')) {
+            Some(rest) if u.starts_with('万') => (1e4, rest.to_string()),
+            Some(rest) => (1e8, rest.to_string()),
+            None => (1.0, u.to_string()),
+        }
+    };
+    let ((fa, ra), (fb, rb)) = (scale(from), scale(to));
+    (ra == rb && !ra.is_empty()).then_some(fa / fb)
 }
 
 /// The change of one value against the previous one (None: the quantity did not exist before).
@@ -179,19 +201,47 @@ pub fn removed_items(prev: &LineFile, cur: &LineFile) -> Vec<Item> {
         .collect()
 }
 
-/// An item's main quantity at every snapshot of its line: None where the item is absent.
-pub fn item_series(line: &LineHistory, item_id: &str) -> Vec<(NaiveDate, Option<Value>)> {
-    line.snapshots
+/// A quantity's value and unit at each snapshot date (None: absent that week).
+pub type Series<'a> = Vec<(NaiveDate, Option<(Value, &'a str)>)>;
+
+/// One quantity of an item at every snapshot of its line, with the unit that week wrote it in: None
+/// where the item (or that quantity) is absent. `key` names the quantity (the one the line shows,
+/// `wording::main_key`); without it, or when no week states it, the first one the item's newest
+/// snapshot states. Looked up by key in every week, so a figure moved down the list stays the same
+/// figure. Returns the key followed.
+pub fn item_series<'a>(
+    line: &'a LineHistory,
+    item_id: &str,
+    key: Option<&QuantityKey>,
+) -> (Option<QuantityKey>, Series<'a>) {
+    let item_at = |s: &'a super::snapshot::Snapshot| s.file.items().find(|i| i.id == item_id);
+    let series_of = |key: &Option<QuantityKey>| -> Series<'a> {
+        line.snapshots
+            .iter()
+            .map(|s| {
+                let q = item_at(s).and_then(|i| {
+                    let qs = quantities(i);
+                    qs.into_iter().find(|q| Some(&q.key) == key.as_ref())
+                });
+                (s.date, q.map(|q| (q.value, q.unit)))
+            })
+            .collect()
+    };
+    if let Some(k) = key {
+        let given = Some(k.clone());
+        let series = series_of(&given);
+        if series.iter().any(|(_, q)| q.is_some()) {
+            return (given, series);
+        }
+    }
+    let first = line
+        .snapshots
         .iter()
-        .map(|s| {
-            let v = s
-                .file
-                .items()
-                .find(|i| i.id == item_id)
-                .and_then(|i| quantities(i).first().map(|q| q.value));
-            (s.date, v)
-        })
-        .collect()
+        .rev()
+        .find_map(|s| item_at(s).and_then(|i| quantities(i).into_iter().next()))
+        .map(|q| q.key);
+    let series = series_of(&first);
+    (first, series)
 }
 
 #[cfg(test)]
@@ -254,6 +304,20 @@ mod tests {
         assert_eq!(
             compare_units(Some((Value::Withheld, "万元")), (n(1.0), "亿元")),
             Change::Unknown
+        );
+    }
+
+    #[test]
+    fn a_scaled_unit_of_the_same_thing_converts_and_other_units_do_not() {
+        assert_eq!(unit_ratio("吨", "万吨"), Some(0.0001));
+        assert_eq!(unit_ratio("亿元", "万元"), Some(10_000.0));
+        assert_eq!(unit_ratio("万人次", "人次"), Some(10_000.0));
+        assert_eq!(unit_ratio("亩", "公顷"), None);
+        assert_eq!(unit_ratio("万吨", "万元"), None);
+        let up = compare_units(Some((Value::Num(1200.0), "吨")), (Value::Num(0.25), "万吨"));
+        assert!(
+            matches!(up, Change::Up(d) if (d - 0.13).abs() < 1e-9),
+            "{up:?}"
         );
     }
 

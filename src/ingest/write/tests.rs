@@ -139,14 +139,15 @@ fn into_reuses_ids_of_items_with_the_same_label_and_unit() {
             item("party.hui-yi", "会议", "次"),
             // Same label, another unit: a different quantity, keeps its drafted id.
             item("party.pei-xun", "培训", "人次"),
-            // A drafted id that an old item holds, on a new item: renamed, never duplicated.
+            // A drafted id that an old item holds, on a new item: renamed, never duplicated, and
+            // never the id of the old item it is not (培训 期 is gone, not become 新活动 次).
             item("party.training", "新活动", "次"),
         ],
     )];
     assert_eq!(reuse_ids(&old, &mut new), 1);
     assert_eq!(new[0].id, "party");
     let ids: Vec<&str> = new[0].items().map(|i| i.id.as_str()).collect();
-    assert_eq!(ids, ["party.meetings", "party.pei-xun", "party.training"]);
+    assert_eq!(ids, ["party.meetings", "party.pei-xun", "party.training-2"]);
     // Reusing an id of the old file that a new item already carries gives that item a fresh one.
     let mut clash = vec![line(
         "party",
@@ -162,22 +163,106 @@ fn into_reuses_ids_of_items_with_the_same_label_and_unit() {
 }
 
 #[test]
-fn forcing_a_snapshot_replaces_it_whole() {
+fn a_date_that_exists_takes_new_lines_and_forcing_replaces_only_the_drafts_own() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let root = dir.path();
-    let mut two = drafted();
-    two.lines
-        .push(line("safety", "安全", vec![item("safety.a", "隐患", "处")]));
-    write_drafted(root, &two, false).unwrap_or_else(|e| panic!("{e:?}"));
-    assert!(root.join("2023-06-30/safety.json").is_file());
-    // The office's own notes beside the files are not line files: they stay.
-    std::fs::write(root.join("2023-06-30/说明.txt"), "x").unwrap_or_else(|e| panic!("{e}"));
-    write_drafted(root, &drafted(), true).unwrap_or_else(|e| panic!("{e:?}"));
+    write_drafted(root, &drafted(), false).unwrap_or_else(|e| panic!("{e:?}"));
+    // The week's 台账 brings another line to the same date: added beside the report's, no --force.
+    let mut ledger = drafted();
+    ledger.lines = vec![line("safety", "安全", vec![item("safety.a", "隐患", "处")])];
+    write_drafted(root, &ledger, false).unwrap_or_else(|e| panic!("{e:?}"));
+    // The corrected 台账 again: its own file exists, so refused without --force …
+    assert!(matches!(
+        write_drafted(root, &ledger, false),
+        Err(WriteError::Exists(_))
+    ));
+    // … and with --force it replaces its own file only: the report's line stays.
+    ledger.lines[0].title = "改过".into();
+    write_drafted(root, &ledger, true).unwrap_or_else(|e| panic!("{e:?}"));
+    let safety = std::fs::read_to_string(root.join("2023-06-30/safety.json")).unwrap_or_default();
+    assert!(safety.contains("改过"));
     let mut names: Vec<String> = std::fs::read_dir(root.join("2023-06-30"))
         .unwrap_or_else(|e| panic!("{e}"))
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["party.json", "说明.txt"]);
+    assert_eq!(names, ["party.json", "safety.json"]);
+}
+
+#[test]
+fn a_reworded_item_keeps_its_id_and_is_named_for_checking() {
+    let old = vec![line(
+        "party",
+        "党建",
+        vec![
+            item("party.yuqing", "处置化解意识形态方面网络舆情信息", "次"),
+            item("party.study", "理论学习", "次"),
+            item("party.buy", "新收购小麦", "吨"),
+        ],
+    )];
+    let mut new = vec![line(
+        "party",
+        "党建",
+        vec![
+            item("party.tuoshan", "妥善处置网络舆情信息", "次"),
+            item("party.study", "理论学习", "次"),
+            // The same thing counted at another scale keeps its id too.
+            item("party.buy", "新收购小麦", "万吨"),
+            // Not close enough to anything: new.
+            item("party.peixun", "各类培训班", "次"),
+        ],
+    )];
+    let r = reuse_ids_noting(&old, &mut new);
+    let ids: Vec<&str> = new[0].items().map(|i| i.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["party.yuqing", "party.study", "party.buy", "party.peixun"]
+    );
+    assert_eq!(r.count, 3);
+    assert_eq!(
+        r.renamed,
+        [Renamed {
+            line: "党建".into(),
+            was: "处置化解意识形态方面网络舆情信息".into(),
+            now: "妥善处置网络舆情信息".into(),
+        }]
+    );
+    assert!((close("处置化解意识形态方面网络舆情信息", "妥善处置网络舆情信息") - 0.5).abs() < 1e-9);
+    assert!(close("培训干部", "各类培训班") < 0.5);
+}
+
+#[test]
+fn a_line_whose_id_another_line_holds_gets_its_own() {
+    let old = vec![line(
+        "livelihood",
+        "民生保障",
+        vec![item("livelihood.grid", "网格", "个")],
+    )];
+    // A 台账 drafted as livelihood too, with nothing in common: its own id, never 民生保障's history.
+    let mut ledger = vec![line(
+        "livelihood",
+        "民生实事台账",
+        vec![item("livelihood.a", "农村改厕", "户")],
+    )];
+    reuse_ids(&old, &mut ledger);
+    assert_eq!(ledger[0].id, "livelihood-2");
+    // A renamed heading over the same items keeps the line's id.
+    let mut renamed = vec![line(
+        "livelihood",
+        "民生事业",
+        vec![item("livelihood.g", "网格", "个")],
+    )];
+    assert_eq!(reuse_ids(&old, &mut renamed), 1);
+    assert_eq!(renamed[0].id, "livelihood");
+    // Next week the 台账's title changes: it finds its own line again, not a third one.
+    let mut both = old.clone();
+    both.extend(ledger);
+    let mut retitled = vec![line(
+        "livelihood",
+        "十件民生实事台账",
+        vec![item("livelihood.a", "农村改厕", "户")],
+    )];
+    assert_eq!(reuse_ids(&both, &mut retitled), 1);
+    assert_eq!(retitled[0].id, "livelihood-2");
 }

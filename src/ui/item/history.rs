@@ -2,6 +2,7 @@
 
 use super::Detail;
 use crate::model::board::ItemBoard;
+use crate::model::history::QuantityKey;
 use crate::model::numbers::fmt_value;
 use crate::model::{LineHistory, Value};
 use crate::text::pad;
@@ -10,44 +11,50 @@ use ratatui::text::{Line, Span};
 /// 历史: a trend of the main figure, and its last twelve values with their changes.
 pub(super) fn history(d: &mut Detail<'_>, it: &ItemBoard, hist: &LineHistory) {
     let (x, lang, kw, w) = (&it.item, d.lang, d.kw, d.w);
-    let series = crate::model::history::item_series(hist, &x.id);
+    // The quantity the line shows and counts as changed (a project's investment, a ledger's
+    // rectified total), so the history and the line's 较上期 speak of the same number.
+    let key = crate::model::wording::main_key(it);
+    let (key, series) = crate::model::history::item_series(hist, &x.id, key.as_ref());
+    let what = match key {
+        Some(QuantityKey::Target(_)) => lang.pick("目标", "target "),
+        Some(QuantityKey::Rectified) => lang.pick("已整改", "rectified "),
+        _ => "",
+    };
     if series.len() <= 1 {
         return;
     }
     d.section(lang.pick("历史", "History"));
     let t = d.t;
-    let unit = x
-        .figures
-        .first()
-        .map(|f| f.unit.clone())
-        .unwrap_or_default();
+    let unit = series.iter().rev().find_map(|(_, q)| q.map(|q| q.1));
     let approx = x.figures.first().and_then(|f| f.approx);
     let from = series
         .len()
         .saturating_sub(w.saturating_sub(kw + 30).max(8));
     d.out.push(Line::from(vec![
         Span::styled(format!("  {}", pad(lang.pick("走势", "Trend"), kw)), t.dim),
-        Span::styled(sparkline(&series[from..]), t.title),
+        Span::styled(sparkline(&in_unit(&series[from..], unit)), t.title),
         Span::styled(
             lang.pick("  (空格=隐去或缺失)", "  (blank = withheld or absent)"),
             t.dim,
         ),
     ]));
-    let mut prev: Option<Value> = None;
+    let mut prev: Option<(Value, &str)> = None;
     let shown = series.len().min(12);
-    for (day, v) in &series[series.len() - shown..] {
-        let txt = match v {
-            Some(val) => format!("{}{unit}", fmt_value(*val, approx, lang.en())),
+    for (day, q) in &series[series.len() - shown..] {
+        // Each week in the unit it was reported in; the change converts what can be converted.
+        let txt = match q {
+            Some((val, u)) => format!("{}{}{u}", what, fmt_value(*val, approx, lang.en())),
             None => lang.pick("(无此项)", "(absent)").to_string(),
         };
-        let ch = match (prev, v) {
+        let ch = match (prev, q) {
             (Some(p), Some(c)) => {
-                let change = crate::model::history::compare(Some(p), *c);
+                let change = crate::model::history::compare_units(Some(p), *c);
                 crate::ui::widgets::change_span(Some(change), lang, &t)
             }
             _ => Span::raw(""),
         };
-        let style = if *v == Some(Value::Withheld) {
+        let v = q.map(|q| q.0);
+        let style = if v == Some(Value::Withheld) {
             t.withheld
         } else {
             t.text
@@ -57,8 +64,22 @@ pub(super) fn history(d: &mut Detail<'_>, it: &ItemBoard, hist: &LineHistory) {
             Span::styled(format!("{} ", pad(&txt, 14)), style),
             ch,
         ]));
-        prev = *v;
+        prev = *q;
     }
+}
+
+/// The series in the newest unit, for the trend: a week in a unit that cannot be converted is a gap.
+fn in_unit(
+    series: &[(chrono::NaiveDate, Option<(Value, &str)>)],
+    unit: Option<&str>,
+) -> Vec<(chrono::NaiveDate, Option<Value>)> {
+    let conv = |(v, u): (Value, &str)| match v {
+        Value::Num(n) => unit
+            .and_then(|to| crate::model::history::unit_ratio(u, to))
+            .map(|r| Value::Num(n * r)),
+        Value::Withheld => Some(Value::Withheld),
+    };
+    series.iter().map(|(d, q)| (*d, q.and_then(conv))).collect()
 }
 
 /// A one-line trend of the known values; withheld or absent weeks are gaps.

@@ -90,12 +90,24 @@ fn change_rows(state: &State, line: &LineBoard, prev_date: NaiveDate) -> Vec<[St
             if *c == Change::Same {
                 continue;
             }
-            let cur = now.iter().find(|q| q.key == *key).map(|q| q.value);
-            let old = before.iter().find(|q| q.key == *key).map(|q| q.value);
+            let cur_q = now.iter().find(|q| q.key == *key);
+            let old_q = before.iter().find(|q| q.key == *key);
+            let (cur, old) = (cur_q.map(|q| q.value), old_q.map(|q| q.value));
+            // Withheld both weeks: nothing is known to have changed (the dashboard's counts
+            // agree); the withheld note below counts it.
+            if (old, cur) == (Some(Value::Withheld), Some(Value::Withheld)) {
+                continue;
+            }
             let text = |item: &Item, v: Option<Value>| {
                 v.map_or(none.clone(), |v| quantity_text(item, key, v, lang))
             };
-            let change = crate::model::wording::change_text(*c, lang);
+            let mut change = crate::model::wording::change_text(*c, lang);
+            // Across a change of unit (3100吨 → 0.42万吨) the change is in this week's unit: say it.
+            if let (Some(o), Some(n), Change::Up(_) | Change::Down(_)) = (old_q, cur_q, c) {
+                if o.unit != n.unit {
+                    change.push_str(n.unit);
+                }
+            }
             rows.push([
                 quantity_name(&it.item, key, lang),
                 prev_item.map_or(none.clone(), |p| text(p, old)),

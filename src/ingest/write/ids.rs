@@ -1,0 +1,255 @@
+//! Keeping ids week to week for `--into`: a drafted line and its items take the ids they have in the
+//! newest snapshot, so the dashboard shows a change instead of 新增 + 已移除.
+
+use super::item_unit;
+use crate::model::history::unit_ratio;
+use crate::model::{Item, LineFile};
+use std::collections::{HashMap, HashSet};
+
+/// An item that kept its id by a close label: the report said the same thing in other words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Renamed {
+    /// The line's short name (its title when it has none).
+    pub line: String,
+    /// Its label in the newest snapshot.
+    pub was: String,
+    /// Its label now.
+    pub now: String,
+}
+
+/// What [`reuse_ids_noting`] did.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Reused {
+    /// Items that kept an id (same label and unit, or a close label).
+    pub count: usize,
+    /// Those of them kept by a close label, for the clerk to check.
+    pub renamed: Vec<Renamed>,
+}
+
+/// For `--into`: gives drafted lines and items the ids they already have in the newest snapshot, so
+/// history lines up week to week. Returns how many item ids were reused.
+pub fn reuse_ids(existing: &[LineFile], drafted: &mut [LineFile]) -> usize {
+    reuse_ids_noting(existing, drafted).count
+}
+
+/// [`reuse_ids`], naming the items kept by a close label. A line keeps the id of an existing line
+/// with the same title, or of the line with its id (or that id with a suffix, `livelihood-2`) when
+/// they share an item (a renamed heading or table title); a
+/// line whose id another line holds gets a fresh one (a 台账's 民生实事 beside the report's 民生保障
+/// never share a history). An item keeps the id of an item of that line with the same label and
+/// unit; then of one with a close label ([`close`]) in a unit of the same thing (万元/亿元, 吨/万吨).
+/// An old id no item kept is never given to another item. Ids stay unique.
+pub fn reuse_ids_noting(existing: &[LineFile], drafted: &mut [LineFile]) -> Reused {
+    let mut out = Reused::default();
+    let mut taken_lines: HashSet<String> = HashSet::new();
+    for line in drafted.iter_mut() {
+        let old = match_line(existing, line, &taken_lines);
+        taken_lines.insert(line.id.clone().into());
+        if let Some(old) = old {
+            match_items(old, line, &mut out);
+        }
+    }
+    out
+}
+
+/// The existing line this drafted line continues, giving it that line's id; a fresh id when its
+/// own id belongs to another line.
+fn match_line<'a>(
+    existing: &'a [LineFile],
+    line: &mut LineFile,
+    taken: &HashSet<String>,
+) -> Option<&'a LineFile> {
+    let free = |o: &&LineFile| !taken.contains(o.id.as_str());
+    let by_title = existing.iter().filter(free).find(|o| o.title == line.title);
+    // Else a line under this id, or one that got a suffix of it (livelihood-2), over the same items.
+    let base = line.id.to_string();
+    let kin = |id: &str| {
+        id == base
+            || id
+                .strip_prefix(base.as_str())
+                .and_then(|r| r.strip_prefix('-'))
+                .is_some_and(|n| n.parse::<u32>().is_ok())
+    };
+    let old = by_title.or_else(|| {
+        existing
+            .iter()
+            .filter(free)
+            .find(|o| kin(&o.id) && shares_an_item(o, line))
+    });
+    match old {
+        Some(old) => {
+            line.id.clone_from(&old.id);
+            if line.short.is_none() {
+                line.short.clone_from(&old.short);
+            }
+        }
+        None if existing.iter().any(|o| o.id == line.id) || taken.contains(line.id.as_str()) => {
+            let fresh = (2..)
+                .map(|n| format!("{base}-{n}"))
+                .find(|c| !taken.contains(c) && !existing.iter().any(|o| o.id == c.as_str()))
+                .unwrap_or_default();
+            line.id = fresh.into();
+        }
+        None => {}
+    }
+    old
+}
+
+fn shares_an_item(old: &LineFile, new: &LineFile) -> bool {
+    old.items().any(|a| {
+        new.items()
+            .any(|b| same_unit(a, b) && close(&a.label, &b.label) >= MIN_CLOSE)
+    })
+}
+
+/// Units of one thing: equal, or convertible (万元 and 亿元, 吨 and 万吨).
+fn same_unit(a: &Item, b: &Item) -> bool {
+    match (item_unit(a), item_unit(b)) {
+        (Some(x), Some(y)) => unit_ratio(x, y).is_some(),
+        (x, y) => x == y,
+    }
+}
+
+/// How close two labels are (0–1): the Dice coefficient of their character pairs, punctuation
+/// left out. 处置化解意识形态方面网络舆情信息 and 妥善处置网络舆情信息 are 0.5.
+pub fn close(a: &str, b: &str) -> f64 {
+    let pairs = |s: &str| -> Vec<(char, char)> {
+        let cs: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
+        cs.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let (pa, pb) = (pairs(a), pairs(b));
+    if pa.is_empty() || pb.is_empty() {
+        return if a == b { 1.0 } else { 0.0 };
+    }
+    let mut left = pb.clone();
+    let common = pa
+        .iter()
+        .filter(|p| match left.iter().position(|q| q == *p) {
+            Some(i) => {
+                left.swap_remove(i);
+                true
+            }
+            None => false,
+        })
+        .count();
+    2.0 * common as f64 / (pa.len() + pb.len()) as f64
+}
+
+/// Labels at least this close, in the same group, are the same item said differently.
+const MIN_CLOSE: f64 = 0.5;
+/// Labels at least this close are the same item even in another group.
+const MIN_CLOSE_MOVED: f64 = 0.7;
+
+type Place = (usize, usize);
+
+/// Gives the drafted items of `line` the ids of the items of `old` they continue.
+fn match_items(old: &LineFile, line: &mut LineFile, out: &mut Reused) {
+    let olds: Vec<(&str, &Item)> = old
+        .groups
+        .iter()
+        .flat_map(|g| g.items.iter().map(move |i| (g.title.as_str(), i)))
+        .collect();
+    let news: Vec<(Place, &str, &Item)> = line
+        .groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, gr)| {
+            let t = gr.title.as_str();
+            gr.items
+                .iter()
+                .enumerate()
+                .map(move |(i, it)| ((g, i), t, it))
+        })
+        .collect();
+    let mut by_key: HashMap<(&str, Option<&str>), usize> = HashMap::new();
+    for (k, (_, it)) in olds.iter().enumerate() {
+        by_key
+            .entry((it.label.as_str(), item_unit(it)))
+            .or_insert(k);
+    }
+    // (new place, old index, kept by a close label)
+    let mut kept: Vec<(Place, usize, bool)> = Vec::new();
+    for (place, _, it) in &news {
+        if let Some(k) = by_key.remove(&(it.label.as_str(), item_unit(it))) {
+            kept.push((*place, k, false));
+        }
+    }
+    let mut pairs: Vec<(f64, Place, usize)> = Vec::new();
+    for (place, gt, it) in news.iter().filter(|n| !kept.iter().any(|k| k.0 == n.0)) {
+        for (k, (ot, o)) in olds.iter().enumerate() {
+            let score = close(&it.label, &o.label);
+            let need = if gt == ot { MIN_CLOSE } else { MIN_CLOSE_MOVED };
+            if !kept.iter().any(|x| x.1 == k) && same_unit(it, o) && score >= need {
+                pairs.push((score, *place, k));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (_, place, k) in pairs {
+        if !kept.iter().any(|x| x.0 == place || x.1 == k) {
+            kept.push((place, k, true));
+        }
+    }
+    assign(olds.iter().map(|(_, o)| *o).collect(), line, &kept, out);
+}
+
+/// Writes the kept ids, and gives every other item whose drafted id an old item holds (kept or not:
+/// an old id is never another item's) or another item now holds a fresh suffix.
+fn assign(olds: Vec<&Item>, line: &mut LineFile, kept: &[(Place, usize, bool)], out: &mut Reused) {
+    let title = match &line.short {
+        Some(short) => short.to_string(),
+        None => line.title.to_string(),
+    };
+    let mut used: HashSet<String> = olds.iter().map(|o| o.id.to_string()).collect();
+    for &((g, i), k, by_close) in kept {
+        let it = &mut line.groups[g].items[i];
+        if by_close && olds[k].label != it.label {
+            out.renamed.push(Renamed {
+                line: title.clone(),
+                was: olds[k].label.to_string(),
+                now: it.label.to_string(),
+            });
+        }
+        it.id.clone_from(&olds[k].id);
+        out.count += 1;
+    }
+    for (g, group) in line.groups.iter_mut().enumerate() {
+        for (i, it) in group.items.iter_mut().enumerate() {
+            if kept.iter().any(|x| x.0 == (g, i)) {
+                continue;
+            }
+            if used.contains(it.id.as_str()) {
+                let base = it.id.to_string();
+                let fresh = (2..)
+                    .map(|n| format!("{base}-{n}"))
+                    .find(|c| !used.contains(c))
+                    .unwrap_or_default();
+                it.id = fresh.into();
+            }
+            used.insert(it.id.to_string());
+        }
+    }
+}
+
+/// The items kept by a close label, for the clerk to check (empty when there are none):
+/// `1 个条目措辞有变，按相近名称沿用原编号，请核对：` then `  党的建设：“旧” → “新”` per item.
+pub fn renamed_note(renamed: &[Renamed], en: bool) -> String {
+    if renamed.is_empty() {
+        return String::new();
+    }
+    let mut s = if en {
+        format!(
+            "{} items are worded differently and keep their ids by a close label; please check:\n",
+            renamed.len()
+        )
+    } else {
+        format!(
+            "{} 个条目措辞有变，按相近名称沿用原编号，请核对：\n",
+            renamed.len()
+        )
+    };
+    for r in renamed {
+        s += &format!("  {}：“{}” → “{}”\n", r.line, r.was, r.now);
+    }
+    s
+}
