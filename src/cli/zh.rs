@@ -77,7 +77,7 @@ const ARGS: &[(&str, &str, &str, &str)] = &[
     ("extract", "output", "在这里新建数据文件夹", ""),
     ("extract", "into", "把汇报作为新的一期加入这个已有的数据文件夹，沿用事项 id", ""),
     ("extract", "as_of", "截至日期（YYYY-MM-DD），不按汇报里“上半年”“前三季度”等字样推定时用", ""),
-    ("extract", "force", "替换已有的文件和快照日期", ""),
+    ("extract", "force", "替换本汇报已有的工作线文件（该日期的其他工作线不动）", ""),
     ("new", "date", "新快照的日期（YYYY-MM-DD，默认今天）", ""),
     ("new", "force", "该日期已有快照时替换它", ""),
     ("render", "size", "画面大小：列x行，如 120x40", ""),
@@ -96,7 +96,7 @@ const ARGS: &[(&str, &str, &str, &str)] = &[
     ),
     ("import", "town", "镇名，表题里没有写明时用（如 青山镇）", ""),
     ("import", "sheets", "只导入这个工作表（可重复给出）；默认导入每个有表头的工作表", ""),
-    ("import", "force", "替换已有的快照日期（和 town.json）", ""),
+    ("import", "force", "替换本台账已有的工作线文件（该日期的其他工作线不动；用 --into 时 town.json 也不动）", ""),
 ];
 
 /// Placeholders of values, in Chinese.
