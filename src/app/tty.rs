@@ -63,7 +63,7 @@ pub fn narrow_symbol(sym: &str) -> Option<&'static str> {
     }
     let c = sym.chars().next()?;
     Some(match c {
-        '─' | '━' | '┄' | '┈' | '╌' | '═' => "-",
+        '─' | '━' | '┄' | '┈' | '╌' | '═' | '—' | '–' | '―' | '‐' => "-",
         '│' | '┃' | '┆' | '┊' | '╎' | '║' => "|",
         '\u{2500}'..='\u{257f}' => "+",
         '█' | '▇' | '▉' | '▊' => "#",
@@ -83,6 +83,8 @@ pub fn narrow_symbol(sym: &str) -> Option<&'static str> {
         '“' | '”' | '„' | '″' => "\"",
         '‘' | '’' | '′' => "'",
         '±' => "+",
+        '‰' => "%",
+        '℃' => "C",
         '÷' => "/",
         '°' => "o",
         '²' => "2",
@@ -165,6 +167,8 @@ mod tests {
         use unicode_width::UnicodeWidthStr;
         for s in [
             "─", "│", "┌", "●", "▲", "■", "↓", "·", "“", "”", "█", "○", "▁", "②", "…", "×",
+            // The dash before an item's source file (— data/…json), 千分比 and 摄氏度.
+            "—", "–", "‰", "℃",
         ] {
             let a = narrow_symbol(s).unwrap_or_else(|| panic!("{s}"));
             assert!(a.is_ascii() && a.width() == 1, "{s} -> {a}");
