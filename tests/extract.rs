@@ -360,3 +360,23 @@ fn word_numbering_gives_the_structure_and_tables_are_not_counted_twice() {
         (Some(Value::Num(3000.0)), Some(Value::Num(6000.0)))
     );
 }
+
+/// A short report with no opening paragraph, its results as numbered sentences (1、…。): every figure
+/// is drafted (they were lost as group titles, and with only such lines the report was refused).
+#[test]
+fn numbered_sentences_of_figures_are_drafted() {
+    let text = "一、经济发展\n（一）项目建设\n1、完成固定资产投资3.2亿元，同比增长10.6%。\n2、新建道路5公里。\n";
+    let opts = Options {
+        as_of: chrono::NaiveDate::from_ymd_opt(2024, 6, 30),
+        ..Options::default()
+    };
+    let x = extract(&paras_from_text(text), &opts).unwrap_or_else(|e| panic!("{e}"));
+    never_invents(&x, text);
+    // 3.2亿元, its growth 10.6% and 5公里.
+    assert_eq!(x.figures, 3);
+    let labels: Vec<&str> = x.drafted.lines[0]
+        .items()
+        .map(|i| i.label.as_str())
+        .collect();
+    assert_eq!(labels, ["固定资产投资", "新建道路"]);
+}

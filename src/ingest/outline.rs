@@ -100,6 +100,16 @@ fn title_and_rest(text: &str) -> (String, String) {
     }
 }
 
+/// True for a heading's text that is a sentence stating figures: a clause break (，；) or a closing
+/// 。 and at least one amount with its unit.
+fn stated(body: &str) -> bool {
+    let body = body.trim();
+    (body.contains(['，', '；']) || body.ends_with('。'))
+        && super::words::amounts(body)
+            .iter()
+            .any(|a| !a.unit.is_empty())
+}
+
 /// Builds the heading tree. Paragraphs before the first heading stay on the root.
 pub fn outline(paras: &[Para]) -> Node {
     let mut stack: Vec<Node> = vec![Node::default()];
@@ -127,6 +137,11 @@ pub fn outline(paras: &[Para]) -> Node {
         };
         if !rest.is_empty() {
             node.paras.push(rest);
+        } else if stated(body) {
+            // A numbered line that is a whole sentence of figures (1、完成固定资产投资3.2亿元，同比
+            // 增长10.6%。) is an item, not a title: its figures would be lost as a group's name.
+            node.title = String::new();
+            node.paras.push(body.trim().to_string());
         }
         stack.push(node);
     }

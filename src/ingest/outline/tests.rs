@@ -122,3 +122,23 @@ fn a_quote_never_closed_holds_nothing_together() {
     assert_eq!(unclosed("面对“4·7遭遇战,划定“三区”"), [6]);
     assert!(unclosed("“一岗双责”(试行)").is_empty());
 }
+
+#[test]
+fn a_numbered_sentence_of_figures_is_an_item_not_a_title() {
+    // A short report lists its results as 1、2、 sentences under （一）: their figures are items.
+    let tree = outline(&[
+        p("一、经济发展"),
+        p("（一）项目建设"),
+        p("1、完成固定资产投资3.2亿元，同比增长10.6%。"),
+        p("2、加强组织建设"),
+        p("召开会议6次。"),
+    ]);
+    let group = &tree.kids[0].kids[0];
+    assert_eq!(group.title, "项目建设");
+    let (stated, heading) = (&group.kids[0], &group.kids[1]);
+    assert_eq!(stated.title, "");
+    assert_eq!(stated.paras, ["完成固定资产投资3.2亿元，同比增长10.6%。"]);
+    // A title without figures stays a title, with its paragraphs under it.
+    assert_eq!(heading.title, "加强组织建设");
+    assert_eq!(heading.paras, ["召开会议6次。"]);
+}
