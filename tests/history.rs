@@ -271,3 +271,37 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A ledger whose 已整改 stayed while more hazards were found says so beside its figure (发现+1),
+/// not 持平; one whose 已整改 moved shows that change.
+#[test]
+fn a_ledger_with_more_found_and_the_same_rectified_says_found() {
+    use huibao::model::change_words::main_change_shown;
+    let ds = data();
+    let shown = |date: &str, id: &str| {
+        let board = Board::build(&ds, Some(d(date)));
+        let it = board
+            .lines
+            .iter()
+            .flat_map(|l| l.items.iter())
+            .find(|i| i.item.id == id)
+            .unwrap_or_else(|| panic!("no item {id}"))
+            .clone();
+        main_change_shown(&it, Lang::Zh).map(|(_, words)| words)
+    };
+    // 04-26 → 05-03: found 9 → 10, rectified 7 → 7.
+    assert_eq!(
+        shown("2024-05-03", "safety.hazard-ledger").as_deref(),
+        Some("发现+1")
+    );
+    // 04-19 → 04-26: found 9 → 9, rectified 6 → 7.
+    assert_eq!(
+        shown("2024-04-26", "safety.hazard-ledger").as_deref(),
+        Some("+1")
+    );
+    // 04-26 → 05-03 of the other ledger: found 18 → 19, rectified 18 → 19.
+    assert_eq!(
+        shown("2024-05-03", "safety.fire-hazards").as_deref(),
+        Some("+1")
+    );
+}

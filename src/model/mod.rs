@@ -4,6 +4,7 @@ pub mod across;
 pub mod agenda;
 mod assemble;
 pub mod board;
+pub mod change_words;
 mod check_words;
 pub mod checks;
 pub mod clean;

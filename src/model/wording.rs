@@ -2,7 +2,7 @@
 
 use super::board::{Board, ItemBoard, LineBoard};
 use super::format::{Figure, Ledger, Project, Value};
-use super::history::{Change, FigureKey, QuantityKey};
+use super::history::{FigureKey, QuantityKey};
 use super::item::{Item, ItemKind};
 use super::money_words::is_money;
 pub use super::money_words::{money_text, parts_lines, project_totals, with_growth};
@@ -347,23 +347,6 @@ pub fn main_key(it: &ItemBoard) -> Option<QuantityKey> {
         Main::First(f, i) => QuantityKey::Value(FigureKey::of(f, i)),
         Main::Nothing => return None,
     })
-}
-
-/// The change of the main figure since the previous snapshot (None when there is no previous snapshot).
-pub fn main_change(it: &ItemBoard) -> Option<Change> {
-    let key = main_key(it)?;
-    it.changes.iter().find(|(k, _)| *k == key).map(|(_, c)| *c)
-}
-
-/// A change as words: `+12`, `-3`, `持平`, `新增`, `不详` (withheld: unknown, never from 0).
-pub fn change_text(c: Change, lang: Lang) -> String {
-    match c {
-        Change::Up(d) => format!("+{}", fmt_num(d)),
-        Change::Down(d) => format!("-{}", fmt_num(d)),
-        Change::Same => lang.pick("持平", "same").into(),
-        Change::New => lang.pick("新增", "new").into(),
-        Change::Unknown => lang.pick("不详", "n/a").into(),
-    }
 }
 
 /// The headline block leaders read first: projects and their total investment (in 万元, shown as reports

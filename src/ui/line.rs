@@ -2,9 +2,7 @@
 
 use super::table::{Cell, Column, Row, Table};
 use super::theme::Theme;
-use super::widgets::{
-    bar, change_span, is_withheld, light_span_on, main_value, owner_text, percent,
-};
+use super::widgets::{bar, is_withheld, light_span_on, main_value, owner_text, percent};
 use crate::app::State;
 use crate::model::board::{ItemRef, LineBoard};
 use crate::model::Lang;
@@ -294,7 +292,7 @@ fn item_cells<'a>(
         Cell::text(main_value(it, lang, true), vstyle),
     ];
     if line.prev_date.is_some() {
-        let c = change_span(crate::model::wording::main_change(it), lang, t);
+        let c = crate::ui::widgets::main_change_span(it, lang, t);
         cells.push(Cell::text(c.content, c.style));
     }
     if cb > 0 {

@@ -148,8 +148,24 @@ pub fn change_span(
     lang: Lang,
     theme: &Theme,
 ) -> Span<'static> {
-    use crate::model::history::Change;
     let Some(c) = c else { return Span::raw("") };
+    change_span_of(c, crate::model::change_words::change_text(c, lang), theme)
+}
+
+/// The change beside an item's main figure, as [`crate::model::change_words::main_change_shown`] words it.
+pub fn main_change_span(
+    it: &crate::model::board::ItemBoard,
+    lang: Lang,
+    theme: &Theme,
+) -> Span<'static> {
+    match crate::model::change_words::main_change_shown(it, lang) {
+        Some((c, words)) => change_span_of(c, words, theme),
+        None => Span::raw(""),
+    }
+}
+
+fn change_span_of(c: crate::model::history::Change, words: String, theme: &Theme) -> Span<'static> {
+    use crate::model::history::Change;
     let style = match c {
         Change::Up(_) => theme.up,
         Change::Down(_) => theme.down,
@@ -157,7 +173,7 @@ pub fn change_span(
         Change::New => theme.new,
         Change::Unknown => theme.withheld,
     };
-    Span::styled(crate::model::wording::change_text(c, lang), style)
+    Span::styled(words, style)
 }
 
 /// The style of a line's counts: red when it has red items, else amber when it has amber, else dim.

@@ -6,7 +6,7 @@ use crate::model::board::ItemBoard;
 use crate::model::Light;
 use crate::text::{truncate, width};
 use crate::ui::bigtext;
-use crate::ui::widgets::{change_span, due_text, light_span, main_value};
+use crate::ui::widgets::{due_text, light_span, main_value};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -86,12 +86,12 @@ pub(super) fn figure_rows(
         foot.push(light_span(it.judgement.light, lang, t));
         foot.push(Span::raw("  "));
     }
-    if let Some(c) = crate::model::wording::main_change(it) {
+    if crate::model::change_words::main_change(it).is_some() {
         foot.push(Span::styled(
             lang.pick("较上期 ", "vs last ").to_string(),
             t.dim,
         ));
-        foot.push(change_span(Some(c), lang, t));
+        foot.push(crate::ui::widgets::main_change_span(it, lang, t));
     }
     let due = due_text(&it.judgement, as_of, state.today, lang);
     if !due.is_empty() {

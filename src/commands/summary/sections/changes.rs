@@ -101,7 +101,7 @@ fn change_rows(state: &State, line: &LineBoard, prev_date: NaiveDate) -> Vec<[St
             let text = |item: &Item, v: Option<Value>| {
                 v.map_or(none.clone(), |v| quantity_text(item, key, v, lang))
             };
-            let mut change = crate::model::wording::change_text(*c, lang);
+            let mut change = crate::model::change_words::change_text(*c, lang);
             // Across a change of unit (3100吨 → 0.42万吨) the change is in this week's unit: say it.
             if let (Some(o), Some(n), Change::Up(_) | Change::Down(_)) = (old_q, cur_q, c) {
                 if o.unit != n.unit {
