@@ -111,6 +111,41 @@ pub fn town_in(title: &str) -> Option<String> {
         .then(|| name.to_string())
 }
 
+/// A short name for a line from its table's title, for cards and tabs: the title without its town,
+/// its year and its table words (青山镇2024年重点项目推进情况表 → 重点项目, 民生实事台账 → 民生实事).
+pub fn short_of(title: &str) -> Option<String> {
+    let full = bare_title(title);
+    let mut s = full.as_str();
+    if let Some(town) = town_in(s) {
+        s = &s[town.len()..];
+    }
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 4 {
+        s = s[4..].trim_start_matches("年度").trim_start_matches('年');
+    }
+    const TAILS: &[&str] = &[
+        "推进情况统计表",
+        "推进情况表",
+        "进展情况表",
+        "完成情况表",
+        "情况统计表",
+        "情况表",
+        "统计表",
+        "一览表",
+        "明细表",
+        "汇总表",
+        "台账",
+        "清单",
+        "表",
+    ];
+    if let Some(t) = TAILS.iter().find(|t| s.ends_with(*t)) {
+        s = &s[..s.len() - t.len()];
+    }
+    let s = s.trim();
+    let n = s.chars().count();
+    ((2..=8).contains(&n) && s != full).then(|| s.to_string())
+}
+
 /// Line ids by what the line is about, as the seed names its lines; `line-N` otherwise.
 const LINE_IDS: &[(&str, &str)] = &[
     ("下步", "targets"),
@@ -162,6 +197,32 @@ pub fn line_id(title: &str, short: Option<&str>, taken: &[String], n: usize) -> 
         .map(|k| format!("{base}-{k}"))
         .find(|c| !taken.contains(c))
         .unwrap_or(base)
+}
+
+#[cfg(test)]
+mod short_tests {
+    use super::short_of;
+
+    #[test]
+    fn a_tables_title_gives_a_short_name() {
+        for (title, short) in [
+            ("青山镇2024年重点项目推进情况表", Some("重点项目")),
+            ("青山镇民生实事台账（截至2024年9月30日）", Some("民生实事")),
+            ("重点工作督查督办台账", Some("重点工作督查督办")),
+            (
+                "东柳街道2023年度安全生产隐患排查清单",
+                Some("安全生产隐患排查"),
+            ),
+            (
+                "青山镇2024年上半年全镇农村人居环境整治提升工作推进情况表",
+                None,
+            ),
+            ("项目表", Some("项目")),
+            ("民生实事", None),
+        ] {
+            assert_eq!(short_of(title).as_deref(), short, "{title}");
+        }
+    }
 }
 
 #[cfg(test)]

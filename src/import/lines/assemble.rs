@@ -50,6 +50,8 @@ pub(super) fn assemble(
             _ if generic(&key) => (stem.to_string(), None),
             _ => (key.clone(), None),
         };
+        // A card or tab names the line short: the sheet's name, else the title's words.
+        let short = short.or_else(|| super::super::titles::short_of(&title));
         let id = line_id(&title, short.as_deref(), &taken, lines.len() + 1);
         taken.push(id.clone());
         let mut groups: Vec<Group> = Vec::new();
