@@ -126,7 +126,7 @@ pub fn lines(state: &State, r: ItemRef, w: usize) -> Vec<Line<'static>> {
         d.text(n, Style::new());
     }
     if let Some(hist) = state.data.line(&line.id) {
-        history::history(&mut d, it, hist);
+        history::history(&mut d, it, hist, state.board.date);
     }
     d.section(d.lang.pick("原文", "Report sentence"));
     d.text(&x.source, d.t.text);

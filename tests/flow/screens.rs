@@ -141,3 +141,19 @@ fn slides_write_approximate_figures_as_the_report_does() {
         assert!(!text.contains("(约)"), "{text}");
     }
 }
+
+/// Stepped back with `[`, an item's history ends at the week on screen: the later weeks are not
+/// what that screen is about.
+#[test]
+fn an_items_history_ends_at_the_week_on_screen() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let s = state_of(&root.join("tests/fixtures/history"), "2024-05-10");
+    let now = screen(&s, (100, 40), "1 Enter");
+    assert!(now.contains("2024-05-03  "), "{now}");
+    let back = screen(&s, (100, 40), "[ [ [ 1 Enter");
+    assert!(back.contains("数据截至 2024-04-12"), "{back}");
+    assert!(back.contains("2024-04-12  "), "{back}");
+    for later in ["2024-04-19", "2024-04-26", "2024-05-03  "] {
+        assert!(!back.contains(later), "{later}\n{back}");
+    }
+}

@@ -8,13 +8,22 @@ use crate::model::{LineHistory, Value};
 use crate::text::pad;
 use ratatui::text::{Line, Span};
 
-/// 历史: a trend of the main figure, and its last twelve values with their changes.
-pub(super) fn history(d: &mut Detail<'_>, it: &ItemBoard, hist: &LineHistory) {
+/// 历史: a trend of the main figure, and its last twelve values with their changes, up to the
+/// snapshot on screen (`at`: stepped back with `[`, the later weeks are not this screen's).
+pub(super) fn history(
+    d: &mut Detail<'_>,
+    it: &ItemBoard,
+    hist: &LineHistory,
+    at: Option<chrono::NaiveDate>,
+) {
     let (x, lang, kw, w) = (&it.item, d.lang, d.kw, d.w);
     // The quantity the line shows and counts as changed (a project's investment, a ledger's
     // rectified total), so the history and the line's 较上期 speak of the same number.
     let key = crate::model::wording::main_key(it);
-    let (key, series) = crate::model::history::item_series(hist, &x.id, key.as_ref());
+    let (key, mut series) = crate::model::history::item_series(hist, &x.id, key.as_ref());
+    if let Some(at) = at {
+        series.retain(|(day, _)| *day <= at);
+    }
     let what = match key {
         Some(QuantityKey::Target(_)) => lang.pick("目标", "target "),
         Some(QuantityKey::Rectified) => lang.pick("已整改", "rectified "),
