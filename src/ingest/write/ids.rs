@@ -98,7 +98,7 @@ fn match_line<'a>(
 fn shares_an_item(old: &LineFile, new: &LineFile) -> bool {
     old.items().any(|a| {
         new.items()
-            .any(|b| same_unit(a, b) && close(&a.label, &b.label) >= MIN_CLOSE)
+            .any(|b| same_unit(a, b) && alike(&a.label, &b.label, MIN_CLOSE))
     })
 }
 
@@ -133,6 +133,62 @@ pub fn close(a: &str, b: &str) -> f64 {
         })
         .count();
     2.0 * common as f64 / (pa.len() + pb.len()) as f64
+}
+
+/// Two labels name the same item said differently: at least `need` close ([`close`]), and not told
+/// apart by a word put in another's place ([`told_apart`]).
+fn alike(a: &str, b: &str, need: f64) -> bool {
+    close(a, b) >= need && !told_apart(a, b)
+}
+
+/// Whether two labels differ where it names which item it is: a short word in the place of another
+/// (张庄村/李庄村, 一季度/二季度, 新建/改建, 已整改/未整改, 小麦/玉米) or any digit or Latin letter
+/// added or changed (1号楼/11号楼, A区/B区). Rewording adds or drops words (培训党员 → 培训党员干部)
+/// or says a long phrase otherwise; it does not swap the word that tells two items apart.
+fn told_apart(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().filter(|c| c.is_alphanumeric()).collect();
+    let b: Vec<char> = b.chars().filter(|c| c.is_alphanumeric()).collect();
+    // Longest common subsequence, from the end, then walked from the start: the stretches between
+    // matched characters are what one label has and the other has not.
+    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let (mut gap_a, mut gap_b) = (Vec::new(), Vec::new());
+    loop {
+        let matched = i < a.len() && j < b.len() && a[i] == b[j];
+        if matched || i == a.len() && j == b.len() {
+            let swapped =
+                !gap_a.is_empty() && !gap_b.is_empty() && gap_a.len() <= 2 && gap_b.len() <= 2;
+            let coded = gap_a
+                .iter()
+                .chain(&gap_b)
+                .any(|c: &char| c.is_ascii_alphanumeric());
+            if swapped || coded {
+                return true;
+            }
+            if !matched {
+                return false;
+            }
+            gap_a.clear();
+            gap_b.clear();
+            i += 1;
+            j += 1;
+        } else if j == b.len() || i < a.len() && lcs[i + 1][j] >= lcs[i][j + 1] {
+            gap_a.push(a[i]);
+            i += 1;
+        } else {
+            gap_b.push(b[j]);
+            j += 1;
+        }
+    }
 }
 
 /// Labels at least this close, in the same group, are the same item said differently.
@@ -179,7 +235,10 @@ fn match_items(old: &LineFile, line: &mut LineFile, out: &mut Reused) {
         for (k, (ot, o)) in olds.iter().enumerate() {
             let score = close(&it.label, &o.label);
             let need = if gt == ot { MIN_CLOSE } else { MIN_CLOSE_MOVED };
-            if !kept.iter().any(|x| x.1 == k) && same_unit(it, o) && score >= need {
+            if !kept.iter().any(|x| x.1 == k)
+                && same_unit(it, o)
+                && alike(&it.label, &o.label, need)
+            {
                 pairs.push((score, *place, k));
             }
         }
@@ -253,3 +312,6 @@ pub fn renamed_note(renamed: &[Renamed], en: bool) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests;
