@@ -4,7 +4,7 @@
 use super::item_unit;
 use crate::model::history::unit_ratio;
 use crate::model::{Item, LineFile};
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// An item that kept its id by a close label: the report said the same thing in other words.
 #[derive(Debug, Clone, PartialEq)]
@@ -217,19 +217,8 @@ fn match_items(old: &LineFile, line: &mut LineFile, out: &mut Reused) {
                 .map(move |(i, it)| ((g, i), t, it))
         })
         .collect();
-    let mut by_key: HashMap<(&str, Option<&str>), usize> = HashMap::new();
-    for (k, (_, it)) in olds.iter().enumerate() {
-        by_key
-            .entry((it.label.as_str(), item_unit(it)))
-            .or_insert(k);
-    }
     // (new place, old index, kept by a close label)
-    let mut kept: Vec<(Place, usize, bool)> = Vec::new();
-    for (place, _, it) in &news {
-        if let Some(k) = by_key.remove(&(it.label.as_str(), item_unit(it))) {
-            kept.push((*place, k, false));
-        }
-    }
+    let mut kept = same_labels(&olds, &news);
     let mut pairs: Vec<(f64, Place, usize)> = Vec::new();
     for (place, gt, it) in news.iter().filter(|n| !kept.iter().any(|k| k.0 == n.0)) {
         for (k, (ot, o)) in olds.iter().enumerate() {
@@ -250,6 +239,33 @@ fn match_items(old: &LineFile, line: &mut LineFile, out: &mut Reused) {
         }
     }
     assign(olds.iter().map(|(_, o)| *o).collect(), line, &kept, out);
+}
+
+/// The drafted items with an old item's label and unit: first in a group of the same title, then in
+/// any group (城区's 道路 keeps 城区's id even when 乡村's 道路 comes first or 城区 is gone).
+fn same_labels(olds: &[(&str, &Item)], news: &[(Place, &str, &Item)]) -> Vec<(Place, usize, bool)> {
+    let mut kept: Vec<(Place, usize, bool)> = Vec::new();
+    for in_group in [true, false] {
+        let mut by_key: HashMap<(&str, &str, Option<&str>), VecDeque<usize>> = HashMap::new();
+        for (k, (g, it)) in olds.iter().enumerate() {
+            if !kept.iter().any(|x| x.1 == k) {
+                let g = if in_group { *g } else { "" };
+                let key = (g, it.label.as_str(), item_unit(it));
+                by_key.entry(key).or_default().push_back(k);
+            }
+        }
+        for (place, g, it) in news {
+            if kept.iter().any(|x| x.0 == *place) {
+                continue;
+            }
+            let g = if in_group { *g } else { "" };
+            let key = (g, it.label.as_str(), item_unit(it));
+            if let Some(k) = by_key.get_mut(&key).and_then(VecDeque::pop_front) {
+                kept.push((*place, k, false));
+            }
+        }
+    }
+    kept
 }
 
 /// Writes the kept ids, and gives every other item whose drafted id an old item holds (kept or not:

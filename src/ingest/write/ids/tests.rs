@@ -114,3 +114,31 @@ fn a_label_reworded_by_adding_or_dropping_words_still_keeps_its_id() {
     assert_eq!(ids(&new[0]), ["party.train", "party.yq"]);
     assert_eq!(r.renamed.len(), 2);
 }
+
+#[test]
+fn the_same_label_in_two_groups_keeps_the_id_of_its_own_group() {
+    let old = vec![line(
+        "roads",
+        vec![
+            ("城区", vec![item("roads.dao-lu", "道路", "公里")]),
+            ("乡村", vec![item("roads.dao-lu-2", "道路", "公里")]),
+        ],
+    )];
+    // The groups come in another order this week: each 道路 keeps its own group's history.
+    let mut swapped = vec![line(
+        "roads",
+        vec![
+            ("乡村", vec![item("roads.dao-lu", "道路", "公里")]),
+            ("城区", vec![item("roads.dao-lu-2", "道路", "公里")]),
+        ],
+    )];
+    assert_eq!(reuse_ids(&old, &mut swapped), 2);
+    assert_eq!(ids(&swapped[0]), ["roads.dao-lu-2", "roads.dao-lu"]);
+    // 城区 is done and dropped: 乡村's 道路 keeps 乡村's id, not 城区's.
+    let mut one = vec![line(
+        "roads",
+        vec![("乡村", vec![item("roads.dao-lu", "道路", "公里")])],
+    )];
+    assert_eq!(reuse_ids(&old, &mut one), 1);
+    assert_eq!(ids(&one[0]), ["roads.dao-lu-2"]);
+}
