@@ -34,7 +34,7 @@ pub fn reuse_ids(existing: &[LineFile], drafted: &mut [LineFile]) -> usize {
 
 /// [`reuse_ids`], naming the items kept by a close label. A line keeps the id of an existing line
 /// with the same title, or of the line with its id (or that id with a suffix, `livelihood-2`) when
-/// they share an item (a renamed heading or table title); a
+/// they share most items (a renamed heading or table title); a
 /// line whose id another line holds gets a fresh one (a 台账's 民生实事 beside the report's 民生保障
 /// never share a history). An item keeps the id of an item of that line with the same label and
 /// unit; then of one with a close label ([`close`]) in a unit of the same thing (万元/亿元, 吨/万吨).
@@ -74,7 +74,7 @@ fn match_line<'a>(
         existing
             .iter()
             .filter(free)
-            .find(|o| kin(&o.id) && shares_an_item(o, line))
+            .find(|o| kin(&o.id) && shares_most_items(o, line))
     });
     match old {
         Some(old) => {
@@ -95,11 +95,18 @@ fn match_line<'a>(
     old
 }
 
-fn shares_an_item(old: &LineFile, new: &LineFile) -> bool {
-    old.items().any(|a| {
-        new.items()
-            .any(|b| same_unit(a, b) && alike(&a.label, &b.label, MIN_CLOSE))
-    })
+/// Whether `new` is `old` under another title: at least half of the items of each (the larger) are
+/// items of the other. One shared item is not enough: a 台账 drafted under a report line's id often
+/// repeats one of its figures (农村改厕) and is still another line.
+fn shares_most_items(old: &LineFile, new: &LineFile) -> bool {
+    let shared = new
+        .items()
+        .filter(|b| {
+            old.items()
+                .any(|a| same_unit(a, b) && alike(&a.label, &b.label, MIN_CLOSE))
+        })
+        .count();
+    shared > 0 && 2 * shared >= old.items().count().max(new.items().count())
 }
 
 /// Units of one thing: equal, or convertible (万元 and 亿元, 吨 and 万吨).

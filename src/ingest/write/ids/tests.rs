@@ -142,3 +142,36 @@ fn the_same_label_in_two_groups_keeps_the_id_of_its_own_group() {
     assert_eq!(reuse_ids(&old, &mut one), 1);
     assert_eq!(ids(&one[0]), ["roads.dao-lu-2"]);
 }
+
+#[test]
+fn a_taizhang_sharing_one_item_with_a_report_line_of_its_id_gets_its_own_line() {
+    // The report's 民生保障 also states the 台账's 农村改厕; the 台账, drafted as `livelihood` too,
+    // is another line, not 民生保障 renamed: its own id, never written over the report's file.
+    let mut report = line(
+        "livelihood",
+        vec![(
+            "民生",
+            vec![
+                item("livelihood.gai-ce", "农村改厕", "户"),
+                item("livelihood.grid", "网格", "个"),
+                item("livelihood.yb", "医保参保", "人"),
+            ],
+        )],
+    );
+    report.title = "民生保障".into();
+    let mut ledger = line(
+        "livelihood",
+        vec![(
+            "民生实事",
+            vec![
+                item("livelihood.a", "农村改厕", "户"),
+                item("livelihood.b", "改造危房", "户"),
+                item("livelihood.c", "新建公厕", "座"),
+            ],
+        )],
+    );
+    ledger.title = "民生实事台账".into();
+    let mut drafted = vec![ledger];
+    reuse_ids(&[report], &mut drafted);
+    assert_eq!(drafted[0].id, "livelihood-2");
+}
