@@ -162,7 +162,14 @@ fn year_heading(text: &str) -> bool {
 }
 
 fn close(stack: &mut Vec<Node>) {
-    if let Some(done) = stack.pop() {
+    if let Some(mut done) = stack.pop() {
+        // A heading read as a sentence of figures that turns out to head sections is a heading
+        // after all (its figures stay its own paragraph): a chapter or group is never untitled.
+        if done.title.is_empty() && !done.kids.is_empty() {
+            if let Some(first) = done.paras.first().filter(|p| stated(p)) {
+                done.title = title_and_rest(first).0;
+            }
+        }
         if let Some(parent) = stack.last_mut() {
             parent.kids.push(done);
         }
