@@ -150,8 +150,9 @@ fn alike(a: &str, b: &str, need: f64) -> bool {
 
 /// Whether two labels differ where it names which item it is: a short word in the place of another
 /// (张庄村/李庄村, 一季度/二季度, 新建/改建, 已整改/未整改, 小麦/玉米) or any digit or Latin letter
-/// added or changed (1号楼/11号楼, A区/B区). Rewording adds or drops words (培训党员 → 培训党员干部)
-/// or says a long phrase otherwise; it does not swap the word that tells two items apart.
+/// added or changed (1号楼/11号楼, A区/B区), or a stage or measure of the work added or dropped
+/// ([`STAGES`]: 农村改厕/农村改厕验收). Rewording adds or drops words (培训党员 → 培训党员干部) or
+/// says a long phrase otherwise; it does not swap the word that tells two items apart.
 fn told_apart(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().filter(|c| c.is_alphanumeric()).collect();
     let b: Vec<char> = b.chars().filter(|c| c.is_alphanumeric()).collect();
@@ -178,7 +179,11 @@ fn told_apart(a: &str, b: &str) -> bool {
                 .iter()
                 .chain(&gap_b)
                 .any(|c: &char| c.is_ascii_alphanumeric());
-            if swapped || coded {
+            let staged = [&gap_a, &gap_b].iter().any(|g| {
+                let g: String = g.iter().collect();
+                STAGES.iter().any(|w| g.contains(w))
+            });
+            if swapped || coded || staged {
                 return true;
             }
             if !matched {
@@ -197,6 +202,13 @@ fn told_apart(a: &str, b: &str) -> bool {
         }
     }
 }
+
+/// Words that make a count of the work another count: its stage (改厕 and 改厕验收 are two figures of
+/// one work), its plan, its share.
+const STAGES: &[&str] = &[
+    "验收", "开工", "完工", "竣工", "招标", "签约", "立项", "审批", "整改", "排查", "计划", "目标",
+    "任务", "到位", "投产", "同比", "占比",
+];
 
 /// Labels at least this close, in the same group, are the same item said differently.
 const MIN_CLOSE: f64 = 0.5;

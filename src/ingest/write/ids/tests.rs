@@ -54,6 +54,8 @@ fn another_village_building_quarter_or_crop_is_another_item() {
                 item("projects.done", "已整改隐患", "处"),
                 item("projects.y23", "2023年目标", "户"),
                 item("projects.new", "新建村级道路", "公里"),
+                item("projects.gc", "农村改厕", "户"),
+                item("projects.kg", "计划投资", "万元"),
             ],
         )],
     )];
@@ -69,6 +71,8 @@ fn another_village_building_quarter_or_crop_is_another_item() {
                 item("projects.open", "未整改隐患", "处"),
                 item("projects.y24", "2024年目标", "户"),
                 item("projects.re", "改建村级道路", "公里"),
+                item("projects.ys", "农村改厕验收", "户"),
+                item("projects.xm", "投资", "万元"),
             ],
         )],
     )];
@@ -83,7 +87,9 @@ fn another_village_building_quarter_or_crop_is_another_item() {
             "projects.corn",
             "projects.open",
             "projects.y24",
-            "projects.re"
+            "projects.re",
+            "projects.ys",
+            "projects.xm"
         ]
     );
 }
