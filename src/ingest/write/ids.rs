@@ -120,25 +120,35 @@ fn same_unit(a: &Item, b: &Item) -> bool {
 /// How close two labels are (0–1): the Dice coefficient of their character pairs, punctuation
 /// left out. 处置化解意识形态方面网络舆情信息 and 妥善处置网络舆情信息 are 0.5.
 pub fn close(a: &str, b: &str) -> f64 {
-    let pairs = |s: &str| -> Vec<(char, char)> {
-        let cs: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
-        cs.windows(2).map(|w| (w[0], w[1])).collect()
-    };
-    let (pa, pb) = (pairs(a), pairs(b));
+    dice(&char_pairs(a), &char_pairs(b), a == b)
+}
+
+/// A label's character pairs, punctuation left out, sorted (for [`dice`]).
+fn char_pairs(s: &str) -> Vec<(char, char)> {
+    let cs: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut pairs: Vec<(char, char)> = cs.windows(2).map(|w| (w[0], w[1])).collect();
+    pairs.sort_unstable();
+    pairs
+}
+
+/// The Dice coefficient of two sorted lists of pairs (`same`: the labels are equal, for labels too
+/// short to have a pair).
+fn dice(pa: &[(char, char)], pb: &[(char, char)], same: bool) -> f64 {
     if pa.is_empty() || pb.is_empty() {
-        return if a == b { 1.0 } else { 0.0 };
+        return if same { 1.0 } else { 0.0 };
     }
-    let mut left = pb.clone();
-    let common = pa
-        .iter()
-        .filter(|p| match left.iter().position(|q| q == *p) {
-            Some(i) => {
-                left.swap_remove(i);
-                true
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < pa.len() && j < pb.len() {
+        match pa[i].cmp(&pb[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
             }
-            None => false,
-        })
-        .count();
+        }
+    }
     2.0 * common as f64 / (pa.len() + pb.len()) as f64
 }
 
@@ -154,17 +164,27 @@ fn alike(a: &str, b: &str, need: f64) -> bool {
 /// ([`STAGES`]: 农村改厕/农村改厕验收). Rewording adds or drops words (培训党员 → 培训党员干部) or
 /// says a long phrase otherwise; it does not swap the word that tells two items apart.
 fn told_apart(a: &str, b: &str) -> bool {
+    let coded = |s: &str| {
+        s.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+    };
+    if coded(a) != coded(b) {
+        // A number or letter one has and the other has not (the common case, found cheaply).
+        return true;
+    }
     let a: Vec<char> = a.chars().filter(|c| c.is_alphanumeric()).collect();
     let b: Vec<char> = b.chars().filter(|c| c.is_alphanumeric()).collect();
     // Longest common subsequence, from the end, then walked from the start: the stretches between
     // matched characters are what one label has and the other has not.
-    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    let w = b.len() + 1;
+    let mut lcs = vec![0usize; (a.len() + 1) * w];
     for i in (0..a.len()).rev() {
         for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
+            lcs[i * w + j] = if a[i] == b[j] {
+                lcs[(i + 1) * w + j + 1] + 1
             } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
+                lcs[(i + 1) * w + j].max(lcs[i * w + j + 1])
             };
         }
     }
@@ -193,7 +213,7 @@ fn told_apart(a: &str, b: &str) -> bool {
             gap_b.clear();
             i += 1;
             j += 1;
-        } else if j == b.len() || i < a.len() && lcs[i + 1][j] >= lcs[i][j + 1] {
+        } else if j == b.len() || i < a.len() && lcs[(i + 1) * w + j] >= lcs[i * w + j + 1] {
             gap_a.push(a[i]);
             i += 1;
         } else {
@@ -238,22 +258,32 @@ fn match_items(old: &LineFile, line: &mut LineFile, out: &mut Reused) {
         .collect();
     // (new place, old index, kept by a close label)
     let mut kept = same_labels(&olds, &news);
+    // Sets, not scans of `kept`: a 台账 of a thousand rows is a million candidate pairs.
+    let mut new_kept: HashSet<Place> = kept.iter().map(|x| x.0).collect();
+    let mut old_kept: HashSet<usize> = kept.iter().map(|x| x.1).collect();
+    let old_pairs: Vec<Vec<(char, char)>> =
+        olds.iter().map(|(_, o)| char_pairs(&o.label)).collect();
     let mut pairs: Vec<(f64, Place, usize)> = Vec::new();
-    for (place, gt, it) in news.iter().filter(|n| !kept.iter().any(|k| k.0 == n.0)) {
+    for (place, gt, it) in news.iter().filter(|n| !new_kept.contains(&n.0)) {
+        let new_pairs = char_pairs(&it.label);
         for (k, (ot, o)) in olds.iter().enumerate() {
-            let score = close(&it.label, &o.label);
+            if old_kept.contains(&k) || !same_unit(it, o) {
+                continue;
+            }
+            let score = dice(&new_pairs, &old_pairs[k], it.label == o.label);
             let need = if gt == ot { MIN_CLOSE } else { MIN_CLOSE_MOVED };
-            if !kept.iter().any(|x| x.1 == k)
-                && same_unit(it, o)
-                && alike(&it.label, &o.label, need)
-            {
+            if score >= need {
                 pairs.push((score, *place, k));
             }
         }
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let label = |(g, i): Place| line.groups[g].items[i].label.as_str();
     for (_, place, k) in pairs {
-        if !kept.iter().any(|x| x.0 == place || x.1 == k) {
+        let free = !new_kept.contains(&place) && !old_kept.contains(&k);
+        if free && !told_apart(label(place), &olds[k].1.label) {
+            new_kept.insert(place);
+            old_kept.insert(k);
             kept.push((place, k, true));
         }
     }
