@@ -11,6 +11,10 @@ use std::collections::{HashMap, HashSet, VecDeque};
 pub struct Renamed {
     /// The line's short name (its title when it has none).
     pub line: String,
+    /// The line's id: its file is `{id}.json` under the snapshot date.
+    pub file: String,
+    /// The id the item kept.
+    pub id: String,
     /// Its label in the newest snapshot.
     pub was: String,
     /// Its label now.
@@ -330,6 +334,8 @@ fn assign(olds: Vec<&Item>, line: &mut LineFile, kept: &[(Place, usize, bool)], 
         if by_close && olds[k].label != it.label {
             out.renamed.push(Renamed {
                 line: title.clone(),
+                file: line.id.to_string(),
+                id: olds[k].id.to_string(),
                 was: olds[k].label.to_string(),
                 now: it.label.to_string(),
             });
@@ -355,9 +361,11 @@ fn assign(olds: Vec<&Item>, line: &mut LineFile, kept: &[(Place, usize, bool)], 
     }
 }
 
-/// The items kept by a close label, for the clerk to check (empty when there are none):
-/// `1 个条目措辞有变，按相近名称沿用原编号，请核对：` then `  党的建设：“旧” → “新”` per item.
-pub fn renamed_note(renamed: &[Renamed], en: bool) -> String {
+/// The items kept by a close label, for the clerk to check (empty when there are none), each with
+/// the file it was written to (under `dir`, the snapshot folder) and the id it kept, and how to undo
+/// a wrong one: `1 个条目措辞有变，按相近名称沿用原编号，请核对：` then
+/// `  党的建设：“旧” → “新”（data/2023-07-07/party.json，编号 party.a）` per item.
+pub fn renamed_note(renamed: &[Renamed], dir: &std::path::Path, en: bool) -> String {
     if renamed.is_empty() {
         return String::new();
     }
@@ -373,8 +381,32 @@ pub fn renamed_note(renamed: &[Renamed], en: bool) -> String {
         )
     };
     for r in renamed {
-        s += &format!("  {}：“{}” → “{}”\n", r.line, r.was, r.now);
+        let path = dir.join(format!("{}.json", r.file));
+        s += &if en {
+            format!(
+                "  {}: “{}” → “{}” ({}, id {})\n",
+                r.line,
+                r.was,
+                r.now,
+                path.display(),
+                r.id
+            )
+        } else {
+            format!(
+                "  {}：“{}” → “{}”（{}，编号 {}）\n",
+                r.line,
+                r.was,
+                r.now,
+                path.display(),
+                r.id
+            )
+        };
     }
+    s += if en {
+        "  Not the same item? Give it an id of its own in that file: it then shows as new, and the old one as removed.\n"
+    } else {
+        "  不是同一项的，在该文件里给它改一个没用过的编号：它即显示为新增，原来那项显示为已移除。\n"
+    };
     s
 }
 
