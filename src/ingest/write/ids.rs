@@ -162,8 +162,9 @@ fn alike(a: &str, b: &str, need: f64) -> bool {
     close(a, b) >= need && !told_apart(a, b)
 }
 
-/// Whether two labels differ where it names which item it is: a short word in the place of another
-/// (张庄村/李庄村, 一季度/二季度, 新建/改建, 已整改/未整改, 小麦/玉米) or any digit or Latin letter
+/// Whether two labels differ where it names which item it is: a short word or name (up to four
+/// characters) in the place of another (张庄村/李庄村, 一季度/二季度, 新建/改建, 已整改/未整改,
+/// 小麦/玉米, 禾源/新希望养殖场, 青山/柳林湾村) or any digit or Latin letter
 /// added or changed (1号楼/11号楼, A区/B区), or a stage or measure of the work added or dropped
 /// ([`STAGES`]: 农村改厕/农村改厕验收). Rewording adds or drops words (培训党员 → 培训党员干部) or
 /// says a long phrase otherwise; it does not swap the word that tells two items apart.
@@ -198,7 +199,7 @@ fn told_apart(a: &str, b: &str) -> bool {
         let matched = i < a.len() && j < b.len() && a[i] == b[j];
         if matched || i == a.len() && j == b.len() {
             let swapped =
-                !gap_a.is_empty() && !gap_b.is_empty() && gap_a.len() <= 2 && gap_b.len() <= 2;
+                !gap_a.is_empty() && !gap_b.is_empty() && gap_a.len() <= 4 && gap_b.len() <= 4;
             let coded = gap_a
                 .iter()
                 .chain(&gap_b)

@@ -56,6 +56,8 @@ fn another_village_building_quarter_or_crop_is_another_item() {
                 item("projects.new", "新建村级道路", "公里"),
                 item("projects.gc", "农村改厕", "户"),
                 item("projects.kg", "计划投资", "万元"),
+                item("projects.hy", "禾源养殖场扩建", "万元"),
+                item("projects.qs", "青山村卫生室建设", "万元"),
             ],
         )],
     )];
@@ -73,6 +75,8 @@ fn another_village_building_quarter_or_crop_is_another_item() {
                 item("projects.re", "改建村级道路", "公里"),
                 item("projects.ys", "农村改厕验收", "户"),
                 item("projects.xm", "投资", "万元"),
+                item("projects.xxw", "新希望养殖场扩建", "万元"),
+                item("projects.llw", "柳林湾村卫生室建设", "万元"),
             ],
         )],
     )];
@@ -89,7 +93,9 @@ fn another_village_building_quarter_or_crop_is_another_item() {
             "projects.y24",
             "projects.re",
             "projects.ys",
-            "projects.xm"
+            "projects.xm",
+            "projects.xxw",
+            "projects.llw"
         ]
     );
 }
