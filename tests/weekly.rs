@@ -47,13 +47,11 @@ fn render(data: &Path, today: &str, keys: &str) -> String {
     out
 }
 
-#[test]
-fn an_items_history_shows_each_week_in_its_own_unit_and_converts_the_change() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let data = dir.path().join("data");
-    let r = report(dir.path(), "w1.txt", WEEK1);
+/// Week 1 (2023-07-07) drafted from its report into a new data folder `data`.
+fn first_week(dir: &Path, data: &Path) {
+    let r = report(dir, "w1.txt", WEEK1);
     let (code, _, err) = huibao(
-        &data,
+        data,
         &[
             "extract",
             &r.to_string_lossy(),
@@ -64,6 +62,13 @@ fn an_items_history_shows_each_week_in_its_own_unit_and_converts_the_change() {
         ],
     );
     assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn an_items_history_shows_each_week_in_its_own_unit_and_converts_the_change() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("data");
+    first_week(dir.path(), &data);
     let (code, _, err) = huibao(&data, &["new", "2023-07-14"]);
     assert_eq!(code, 0, "{err}");
     // The clerk writes this week's purchase in 万吨.
@@ -91,19 +96,7 @@ fn an_items_history_shows_each_week_in_its_own_unit_and_converts_the_change() {
 fn a_weeks_report_and_its_taizhang_make_one_snapshot_and_forcing_one_keeps_the_other() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let data = dir.path().join("data");
-    let r = report(dir.path(), "w1.txt", WEEK1);
-    let (code, _, err) = huibao(
-        &data,
-        &[
-            "extract",
-            &r.to_string_lossy(),
-            "-o",
-            &data.to_string_lossy(),
-            "--as-of",
-            "2023-07-07",
-        ],
-    );
-    assert_eq!(code, 0, "{err}");
+    first_week(dir.path(), &data);
     let table =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/民生实事台账.csv");
     let table = table.to_string_lossy();
