@@ -47,13 +47,34 @@ fn render(data: &Path, today: &str, keys: &str) -> String {
     out
 }
 
-#[test]
-fn an_items_history_shows_each_week_in_its_own_unit_and_converts_the_change() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let data = dir.path().join("data");
-    let r = report(dir.path(), "w1.txt", WEEK1);
+/// A report (`text`, saved as `name`) drafted `--into` the data folder as of `as_of`.
+fn extract_into(
+    dir: &Path,
+    data: &Path,
+    name: &str,
+    text: &str,
+    as_of: &str,
+) -> (i32, String, String) {
+    let r = report(dir, name, text);
+    let d = data.to_string_lossy();
+    huibao(
+        data,
+        &[
+            "extract",
+            &r.to_string_lossy(),
+            "--into",
+            &d,
+            "--as-of",
+            as_of,
+        ],
+    )
+}
+
+/// Week 1 (2023-07-07) drafted from its report into a new data folder `data`.
+fn first_week(dir: &Path, data: &Path) {
+    let r = report(dir, "w1.txt", WEEK1);
     let (code, _, err) = huibao(
-        &data,
+        data,
         &[
             "extract",
             &r.to_string_lossy(),
@@ -64,6 +85,13 @@ fn an_items_history_shows_each_week_in_its_own_unit_and_converts_the_change() {
         ],
     );
     assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn an_items_history_shows_each_week_in_its_own_unit_and_converts_the_change() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("data");
+    first_week(dir.path(), &data);
     let (code, _, err) = huibao(&data, &["new", "2023-07-14"]);
     assert_eq!(code, 0, "{err}");
     // The clerk writes this week's purchase in 万吨.
@@ -91,19 +119,7 @@ fn an_items_history_shows_each_week_in_its_own_unit_and_converts_the_change() {
 fn a_weeks_report_and_its_taizhang_make_one_snapshot_and_forcing_one_keeps_the_other() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let data = dir.path().join("data");
-    let r = report(dir.path(), "w1.txt", WEEK1);
-    let (code, _, err) = huibao(
-        &data,
-        &[
-            "extract",
-            &r.to_string_lossy(),
-            "-o",
-            &data.to_string_lossy(),
-            "--as-of",
-            "2023-07-07",
-        ],
-    );
-    assert_eq!(code, 0, "{err}");
+    first_week(dir.path(), &data);
     let table =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/民生实事台账.csv");
     let table = table.to_string_lossy();
@@ -184,16 +200,7 @@ fn a_taizhang_drafted_under_the_id_of_a_report_line_gets_its_own_line() {
         "今年以来有效处置化解2次意识形态方面网络舆情信息",
         "今年以来共妥善处置网络舆情信息3次",
     );
-    let r = report(dir.path(), "w2.txt", &week2);
-    let args = [
-        "extract",
-        &*r.to_string_lossy(),
-        "--into",
-        &d,
-        "--as-of",
-        "2023-07-07",
-    ];
-    let (code, out, err) = huibao(&data, &args);
+    let (code, out, err) = extract_into(dir.path(), &data, "w2.txt", &week2, "2023-07-07");
     assert_eq!(code, 0, "{err}");
     assert!(
         out.contains("“处置化解意识形态方面网络舆情信息” → “妥善处置网络舆情信息”"),
@@ -250,16 +257,7 @@ fn the_brief_lists_a_figure_withheld_both_weeks_as_no_change() {
     let week2 = std::fs::read_to_string(&seed)
         .unwrap_or_default()
         .replace("检查维修共2340处", "检查维修共**处");
-    let r = report(dir.path(), "w2.txt", &week2);
-    let args = [
-        "extract",
-        &*r.to_string_lossy(),
-        "--into",
-        &d,
-        "--as-of",
-        "2023-07-07",
-    ];
-    let (code, _, err) = huibao(&data, &args);
+    let (code, _, err) = extract_into(dir.path(), &data, "w2.txt", &week2, "2023-07-07");
     assert_eq!(code, 0, "{err}");
     let (code, brief, err) = huibao(&data, &["summary", "--today", "2023-07-08"]);
     assert_eq!(code, 0, "{err}");
@@ -286,16 +284,7 @@ fn a_projects_history_follows_the_figure_its_line_shows() {
         "总投资1.2亿元禾源白羽鸡养殖项目",
         "总投资1.5亿元禾源白羽鸡养殖项目",
     );
-    let r = report(dir.path(), "w2.txt", &week2);
-    let args = [
-        "extract",
-        &*r.to_string_lossy(),
-        "--into",
-        &d,
-        "--as-of",
-        "2023-07-07",
-    ];
-    let (code, _, err) = huibao(&data, &args);
+    let (code, _, err) = extract_into(dir.path(), &data, "w2.txt", &week2, "2023-07-07");
     assert_eq!(code, 0, "{err}");
     // The line shows the project's investment and its change …
     let line = render(&data, "2023-07-08", "2");
