@@ -187,3 +187,38 @@ fn a_taizhang_sharing_one_item_with_a_report_line_of_its_id_gets_its_own_line() 
     reuse_ids(&[report], &mut drafted);
     assert_eq!(drafted[0].id, "livelihood-2");
 }
+
+#[test]
+fn a_group_of_the_same_kind_replacing_another_does_not_take_its_items_ids() {
+    let item_in = |id: &str, label: &str| item(id, label, "万元");
+    let old = vec![line(
+        "invest",
+        vec![
+            ("一季度", vec![item_in("invest.q1", "完成投资")]),
+            ("二季度", vec![item_in("invest.q2", "完成投资")]),
+            ("张庄村", vec![item_in("invest.zz", "道路硬化投资")]),
+            ("抓好夏粮收购", vec![item_in("invest.buy", "收购资金")]),
+        ],
+    )];
+    // 一季度 and 张庄村 are done; 三季度 and 王庄村 are new, with items of the same labels. The
+    // reworded heading keeps its item's id.
+    let mut new = vec![line(
+        "invest",
+        vec![
+            ("二季度", vec![item_in("invest.wan-cheng", "完成投资")]),
+            ("三季度", vec![item_in("invest.wan-cheng-2", "完成投资")]),
+            ("王庄村", vec![item_in("invest.dao-lu", "道路硬化投资")]),
+            ("做好夏粮收购", vec![item_in("invest.shou-gou", "收购资金")]),
+        ],
+    )];
+    assert_eq!(reuse_ids(&old, &mut new), 2);
+    assert_eq!(
+        ids(&new[0]),
+        [
+            "invest.q2",
+            "invest.wan-cheng-2",
+            "invest.dao-lu",
+            "invest.buy"
+        ]
+    );
+}
