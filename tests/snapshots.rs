@@ -225,6 +225,17 @@ fn a_small_slide_keeps_the_percentage_apart_from_its_figures() {
     assert!(text.contains("10%  10/100亩"), "{text}");
 }
 
+/// A tile with room for a figure written small, but not in big digits below the blank row, writes
+/// it small: at 120×46 the 下步工作 tile left seven rows empty and 地方级税收任务 out.
+#[test]
+fn an_overview_tile_writes_small_a_figure_big_digits_cannot_fit() {
+    let mut s = state(Lang::Zh);
+    s.start_presenting(None);
+    let text = render(s, (120, 46), "");
+    assert!(text.contains("地方级税收任务"), "{text}");
+    assert!(text.contains("1898万元(目标)"), "{text}");
+}
+
 /// At 80 columns the footer of a screen one can go back from shows how: Esc came after w, f and
 /// [ ] and fell off the edge.
 #[test]

@@ -213,6 +213,36 @@ fn a_taizhang_drafted_under_the_id_of_a_report_line_gets_its_own_line() {
         .unwrap_or_default();
     assert!(row.contains("3次") && row.contains("+1"), "{line}");
     assert!(!line.contains("已移除"), "{line}");
+    // The note names the file and the id kept; giving the item an id of its own there undoes it.
+    let note = out
+        .lines()
+        .find(|l| l.contains("→ “妥善处置网络舆情信息”"))
+        .unwrap_or_default();
+    let (_, place) = note.split_once('（').unwrap_or_default();
+    let (file, id) = place
+        .trim_end_matches('）')
+        .split_once("，编号 ")
+        .unwrap_or_default();
+    assert!(file.ends_with("2023-07-07/party.json"), "{note}");
+    assert!(out.contains("改一个没用过的编号"), "{out}");
+    edit(
+        Path::new(file),
+        &format!("\"id\": \"{id}\""),
+        &format!("\"id\": \"{id}-new\""),
+    );
+    let line = render(&data, "2023-07-08", "1");
+    let row = line
+        .lines()
+        .find(|l| l.contains("妥善处置网络舆情信息"))
+        .unwrap_or_default();
+    assert!(row.contains("新增"), "{line}");
+    let (code, brief, err) = huibao(&data, &["summary", "--today", "2023-07-08"]);
+    assert_eq!(code, 0, "{err}");
+    let gone = brief
+        .lines()
+        .find(|l| l.contains("处置化解意识形态方面网络舆情信息"))
+        .unwrap_or_default();
+    assert!(gone.contains("已移除"), "{brief}");
 }
 
 #[test]

@@ -116,7 +116,7 @@ pub fn run(
         } else {
             format!("{n} 个条目与上一期的名称和单位相同，沿用原编号\n")
         });
-        for l in renamed_note(&r.renamed, en).lines() {
+        for l in renamed_note(&r.renamed, &root.join(&x.drafted.date), en).lines() {
             super::emit(&format!("{}\n", for_terminal(l)));
         }
     }

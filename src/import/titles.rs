@@ -100,14 +100,16 @@ pub fn stated_date(titles: &[&str], year: i32, today: NaiveDate) -> Option<(Naiv
     })
 }
 
-/// The town a title names: 青山镇2024年… → 青山镇.
+/// The town a title names: 青山镇2024年… → 青山镇. A town's name has at least two characters before
+/// 镇, 乡 or 街道: 乡村振兴, 城乡, 镇区 and 乡镇 name none.
 pub fn town_in(title: &str) -> Option<String> {
-    let end = ["街道", "镇", "乡"]
+    let (start, end) = ["街道", "镇", "乡"]
         .iter()
-        .filter_map(|w| title.find(w).map(|i| i + w.len()))
-        .min()?;
+        .filter_map(|w| title.find(w).map(|i| (i, i + w.len())))
+        .min_by_key(|&(_, end)| end)?;
     let name = &title[..end];
-    (name.chars().count() <= 8 && !name.chars().any(|c| c.is_ascii_digit()))
+    let before = title[..start].chars().count();
+    (before >= 2 && name.chars().count() <= 8 && !name.chars().any(|c| c.is_ascii_digit()))
         .then(|| name.to_string())
 }
 
@@ -219,6 +221,11 @@ mod short_tests {
             ),
             ("项目表", Some("项目")),
             ("民生实事", None),
+            // 乡, 镇 and 街道 in words that name no town: nothing is cut off.
+            ("乡村振兴重点项目推进情况表", Some("乡村振兴重点项目")),
+            ("城乡环境整治台账", Some("城乡环境整治")),
+            ("镇区污水管网项目表", Some("镇区污水管网项目")),
+            ("乡镇安全隐患排查台账", Some("乡镇安全隐患排查")),
         ] {
             assert_eq!(short_of(title).as_deref(), short, "{title}");
         }
@@ -288,6 +295,15 @@ mod tests {
             Some("城关街道")
         );
         assert_eq!(town_in("2024年重点工作台账"), None);
+        for words in [
+            "乡村振兴台账",
+            "城乡环境整治台账",
+            "镇区项目表",
+            "乡镇安全台账",
+            "村镇建设",
+        ] {
+            assert_eq!(town_in(words), None, "{words}");
+        }
         assert_eq!(
             bare_title("青山镇民生实事台账（截至2024年9月30日）"),
             "青山镇民生实事台账"

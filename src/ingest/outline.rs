@@ -162,7 +162,17 @@ fn year_heading(text: &str) -> bool {
 }
 
 fn close(stack: &mut Vec<Node>) {
-    if let Some(done) = stack.pop() {
+    if let Some(mut done) = stack.pop() {
+        // A heading read as a sentence of figures that turns out to head sections or paragraphs is
+        // a heading after all, named by its first clause (项目建设提速增效，全年完成投资12亿元。 →
+        // 项目建设提速增效); its figures stay its own paragraph: a chapter or group is never untitled.
+        if done.title.is_empty() && (!done.kids.is_empty() || done.paras.len() > 1) {
+            if let Some(first) = done.paras.first().filter(|p| stated(p)) {
+                let title = title_and_rest(first).0;
+                let clause = title.split(['，', '；']).next().unwrap_or_default();
+                done.title = clause.trim().to_string();
+            }
+        }
         if let Some(parent) = stack.last_mut() {
             parent.kids.push(done);
         }

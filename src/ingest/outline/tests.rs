@@ -142,3 +142,41 @@ fn a_numbered_sentence_of_figures_is_an_item_not_a_title() {
     assert_eq!(heading.title, "加强组织建设");
     assert_eq!(heading.paras, ["召开会议6次。"]);
 }
+
+#[test]
+fn a_chapter_heading_that_states_figures_keeps_its_title_over_its_sections() {
+    // 一、 states a figure and still heads sections: a line needs its title (never ""), and the
+    // figure is kept as the chapter's own paragraph.
+    let tree = outline(&[
+        p("一、2023年完成地区生产总值12.5亿元，同比增长6%。"),
+        p("（一）项目建设"),
+        p("1、新建村级道路12公里。"),
+    ]);
+    let chapter = &tree.kids[0];
+    assert_eq!(chapter.title, "2023年完成地区生产总值12.5亿元");
+    assert_eq!(
+        chapter.paras,
+        ["2023年完成地区生产总值12.5亿元，同比增长6%。"]
+    );
+    assert_eq!(chapter.kids[0].title, "项目建设");
+    assert_eq!(chapter.kids[0].kids[0].title, "");
+}
+
+#[test]
+fn a_group_heading_that_states_figures_keeps_its_first_clause_over_its_paragraphs() {
+    let tree = outline(&[
+        p("一、经济发展"),
+        p("（一）项目建设提速增效，全年完成投资12亿元。"),
+        p("新开工项目8个，竣工项目5个。"),
+        p("（二）农业生产稳中有进"),
+    ]);
+    let group = &tree.kids[0].kids[0];
+    assert_eq!(group.title, "项目建设提速增效");
+    assert_eq!(
+        group.paras,
+        [
+            "项目建设提速增效，全年完成投资12亿元。",
+            "新开工项目8个，竣工项目5个。"
+        ]
+    );
+}

@@ -224,6 +224,8 @@ fn a_reworded_item_keeps_its_id_and_is_named_for_checking() {
         r.renamed,
         [Renamed {
             line: "党建".into(),
+            file: "party".into(),
+            id: "party.yuqing".into(),
             was: "处置化解意识形态方面网络舆情信息".into(),
             now: "妥善处置网络舆情信息".into(),
         }]

@@ -33,17 +33,19 @@ pub(super) fn overview(f: &mut Frame, area: Rect, state: &State) {
         let mut rows: Vec<Line> = Vec::new();
         let mut room = inner.height as usize;
         for it in line.chosen(4).0 {
-            let mut fr = figure_rows(state, it, line.as_of, w, room >= FIGURE_ROWS);
-            // No light, change or deadline: no empty row under the figure.
-            if fr.last().is_some_and(|l| l.spans.is_empty()) {
-                fr.pop();
-            }
-            // A blank row between figures; a figure that does not fit whole is left out (a small
-            // projector window shows two where they fit, not one).
+            // A blank row between figures; a figure that does not fit whole in big digits is
+            // written small, and one that does not fit at all is left out (a small projector
+            // window shows two where they fit, not one).
             let gap = usize::from(!rows.is_empty());
-            if fr.is_empty() || gap + fr.len() > room {
-                break;
-            }
+            let fitting = [room >= FIGURE_ROWS, false].into_iter().find_map(|big| {
+                let mut fr = figure_rows(state, it, line.as_of, w, big);
+                // No light, change or deadline: no empty row under the figure.
+                if fr.last().is_some_and(|l| l.spans.is_empty()) {
+                    fr.pop();
+                }
+                (!fr.is_empty() && gap + fr.len() <= room).then_some(fr)
+            });
+            let Some(fr) = fitting else { break };
             if gap == 1 {
                 rows.push(Line::raw(""));
                 room -= 1;
