@@ -6,7 +6,7 @@ use super::theme::Theme;
 use super::widgets::light_span_on;
 use crate::app::county::CountyState;
 use crate::app::State;
-use crate::model::change_words::{change_text, main_change};
+use crate::model::change_words::main_change_shown;
 use crate::model::county::{Failure, TownEntry};
 use crate::model::county_rank::{self, Counts};
 use crate::model::wording::main_value;
@@ -160,8 +160,8 @@ pub fn indicators_fit(town: &TownEntry, n: usize, lang: Lang, room: usize) -> St
         .into_iter()
         .map(|it| {
             let mut figure = main_value(it, lang, true);
-            if let Some(ch) = main_change(it).filter(|c| c.is_change()) {
-                figure.push_str(&format!(" {}", change_text(ch, lang)));
+            if let Some((_, words)) = main_change_shown(it, lang).filter(|(c, _)| c.is_change()) {
+                figure.push_str(&format!(" {words}"));
             }
             (it.item.label.to_string(), figure)
         })

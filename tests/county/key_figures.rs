@@ -37,3 +37,12 @@ fn key_figures_show_their_change_since_the_previous_snapshot() {
         "固定资产投资 ▲20.1% · 规模以上工业总产值 86亿元 ▲1.2% +2"
     );
 }
+
+/// A ledger among a town's key figures says 发现+1 when 已整改 stayed while one more hazard was
+/// found (东山镇: 9 → 10 found, 7 → 7 rectified), as the line panel does, not 持平 or nothing.
+#[test]
+fn a_ledgers_key_figure_says_found_when_only_found_moved() {
+    let c = load_county(&fixture());
+    let dongshan = huibao::ui::county::indicators_text(&c.towns[0], 20, huibao::model::Lang::Zh);
+    assert!(dongshan.contains("7/10处 发现+1"), "{dongshan}");
+}
