@@ -132,9 +132,13 @@ fn a_weeks_report_and_its_taizhang_make_one_snapshot_and_forcing_one_keeps_the_o
         }
         huibao(&data, &args)
     };
-    // The same week's 台账 goes in beside the report's lines, without --force.
-    let (code, _, err) = import(false);
+    // The same week's 台账 goes in beside the report's lines, without --force, and says so.
+    let (code, out, err) = import(false);
     assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("2023-07-07 另有 1 个工作线文件未改动：line1.json（另一份汇报或台账的；已不需要的请手动删除）"),
+        "{out}"
+    );
     let names = |d: &Path| {
         let mut v: Vec<String> = std::fs::read_dir(d.join("2023-07-07"))
             .unwrap_or_else(|e| panic!("{e}"))

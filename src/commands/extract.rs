@@ -109,6 +109,10 @@ pub fn run(
         format!("已写入 {} 个文件：{}", written.len(), root.display())
     };
     super::emit(&format!("{}\n", for_terminal(&head)));
+    let others = crate::ingest::write::untouched_note(root, &x.drafted.date, &written, en);
+    for l in others.lines() {
+        super::emit(&format!("{}\n", for_terminal(l)));
+    }
     if let Some(r) = &reused {
         let n = r.count - r.renamed.len();
         super::emit(&if en {

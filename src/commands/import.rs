@@ -164,6 +164,7 @@ pub fn write_out(
     let written = write(root, &drafted, force).map_err(|e| (exit_code(&e), e.message(en)))?;
     let mut text = summary(&imp, root, &date, written.len(), reused.count, en);
     text += &write::renamed_note(&reused.renamed, &root.join(&date), en);
+    text += &write::untouched_note(root, &date, &written, en);
     if let Some(newest) = newest.filter(|n| *n > imp.as_of) {
         // Filling in a past week is allowed; but a wrong --as-of (or a table's stale 截至 date)
         // would put this week's figures behind last week's: say so.

@@ -113,6 +113,38 @@ pub fn write_drafted(root: &Path, d: &Drafted, force: bool) -> Result<Vec<PathBu
     write_all(root, &render(d, !town_exists || force), force)
 }
 
+/// What the clerk is told of the line files of `date` under `root` that `written` did not write
+/// (another report's or a 台账's lines of that date, or a line an earlier draft made that this one
+/// no longer does): nothing when there are none.
+pub fn untouched_note(root: &Path, date: &str, written: &[PathBuf], en: bool) -> String {
+    let mut names: Vec<String> = std::fs::read_dir(root.join(date))
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json") && !written.contains(p))
+                .filter_map(|p| Some(p.file_name()?.to_string_lossy().into_owned()))
+                .collect()
+        })
+        .unwrap_or_default();
+    if names.is_empty() {
+        return String::new();
+    }
+    names.sort();
+    if en {
+        format!(
+            "{} other line files of {date} were left as they are: {} (another report's or table's; delete one by hand if it is no longer wanted)\n",
+            names.len(),
+            names.join(", ")
+        )
+    } else {
+        format!(
+            "{date} 另有 {} 个工作线文件未改动：{}（另一份汇报或台账的；已不需要的请手动删除）\n",
+            names.len(),
+            names.join("、")
+        )
+    }
+}
+
 /// [`write_drafted`] for `--into`: the folder's `town.json` is the office's file (its name, title,
 /// order of lines and thresholds) and is never rewritten, not even with `force`.
 pub fn write_into(root: &Path, d: &Drafted, force: bool) -> Result<Vec<PathBuf>, WriteError> {
