@@ -313,30 +313,9 @@ fn a_projects_history_follows_the_figure_its_line_shows() {
 fn the_brief_says_the_unit_of_a_change_across_a_change_of_unit() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let data = dir.path().join("data");
-    let d = data.to_string_lossy().into_owned();
-    let r = report(dir.path(), "w1.txt", WEEK1);
-    let (code, _, err) = huibao(
-        &data,
-        &[
-            "extract",
-            &*r.to_string_lossy(),
-            "-o",
-            &d,
-            "--as-of",
-            "2023-07-07",
-        ],
-    );
-    assert_eq!(code, 0, "{err}");
-    let r = report(dir.path(), "w2.txt", &WEEK1.replace("1200吨", "0.42万吨"));
-    let args = [
-        "extract",
-        &*r.to_string_lossy(),
-        "--into",
-        &d,
-        "--as-of",
-        "2023-07-14",
-    ];
-    let (code, _, err) = huibao(&data, &args);
+    first_week(dir.path(), &data);
+    let week2 = WEEK1.replace("1200吨", "0.42万吨");
+    let (code, _, err) = extract_into(dir.path(), &data, "w2.txt", &week2, "2023-07-14");
     assert_eq!(code, 0, "{err}");
     let (code, brief, err) = huibao(&data, &["summary", "--today", "2023-07-15"]);
     assert_eq!(code, 0, "{err}");
