@@ -3,6 +3,7 @@
 //! `colspan` and `rowspan` are its merged regions, so headers of two rows read as in Excel.
 
 use super::sheet::{Cell, ReadError, Region, Sheet};
+use crate::ingest::html::{find_ci, tag_name};
 
 /// The most cells a page's spans may ask for (a 台账 of 20,000 rows by 50 columns needs half of
 /// it): past it the page is refused, so a few bytes of `rowspan`/`colspan` cannot fill the memory.
@@ -84,9 +85,7 @@ fn raw_tables(text: &str) -> Vec<Vec<Vec<Raw>>> {
         if !closing && matches!(name.as_str(), "script" | "style") {
             // Their text is code: tables built in a script's strings are none of the page's.
             let end = format!("</{name}");
-            let at = (rest.as_bytes().windows(end.len()))
-                .position(|w| w.eq_ignore_ascii_case(end.as_bytes()));
-            rest = at.map_or("", |i| &rest[i..]);
+            rest = find_ci(rest, &end).map_or("", |i| &rest[i..]);
             continue;
         }
         match (name.as_str(), closing, depth) {
@@ -135,15 +134,6 @@ fn cell(tables: &mut [Vec<Vec<Raw>>]) -> Option<&mut Raw> {
         .last_mut()
         .and_then(|t| t.last_mut())
         .and_then(|r| r.last_mut())
-}
-
-/// A tag's name in lower case (`TD class=x` → `td`).
-fn tag_name(tag: &str) -> String {
-    tag.trim_start_matches('/')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase()
 }
 
 /// A `colspan` / `rowspan` attribute of a tag: 1 when absent or unreadable, at most 1000 and

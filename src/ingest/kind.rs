@@ -28,10 +28,7 @@ pub fn sniff(bytes: &[u8], ext: &str) -> Kind {
         return Kind::Refused(if matches!(ext, "xls" | "et") {
             spreadsheet()
         } else {
-            Message::new(
-                "旧版 Word/WPS 文件（.doc/.wps）无法直接读取，请在 Word 或 WPS 中“另存为” .docx 或 .txt",
-                "old Word/WPS files (.doc/.wps) cannot be read; save the report as .docx or .txt in Word or WPS",
-            )
+            old_word()
         });
     }
     if bytes.starts_with(b"PK\x03\x04") {
@@ -61,15 +58,20 @@ pub fn sniff(bytes: &[u8], ext: &str) -> Kind {
     }
     match ext {
         "docx" => Kind::Docx,
-        "doc" | "wps" => Kind::Refused(Message::new(
-            "旧版 Word/WPS 文件（.doc/.wps）无法直接读取，请在 Word 或 WPS 中“另存为” .docx 或 .txt",
-            "old Word/WPS files (.doc/.wps) cannot be read; save the report as .docx or .txt in Word or WPS",
-        )),
+        "doc" | "wps" => Kind::Refused(old_word()),
         "xlsx" | "xls" | "ods" | "et" | "csv" => Kind::Refused(spreadsheet()),
         "html" | "htm" | "shtml" | "xhtml" => Kind::Html,
         _ if looks_like_html(bytes) => Kind::Html,
         _ => Kind::Text,
     }
+}
+
+/// An old binary Word or WPS document (by its bytes, or its name when they do not tell).
+fn old_word() -> Message {
+    Message::new(
+        "旧版 Word/WPS 文件（.doc/.wps）无法直接读取，请在 Word 或 WPS 中“另存为” .docx 或 .txt",
+        "old Word/WPS files (.doc/.wps) cannot be read; save the report as .docx or .txt in Word or WPS",
+    )
 }
 
 /// A spreadsheet given to `extract`: `import` reads it.
