@@ -70,6 +70,15 @@ fn extract_into(
     )
 }
 
+/// The seed report drafted into a new data folder `data` (its own date); returns the report's path.
+fn seed_first(data: &Path) -> std::path::PathBuf {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ingest/seed_report.txt");
+    let d = data.to_string_lossy();
+    let (code, _, err) = huibao(data, &["extract", &seed.to_string_lossy(), "-o", &d]);
+    assert_eq!(code, 0, "{err}");
+    seed
+}
+
 /// Week 1 (2023-07-07) drafted from its report into a new data folder `data`.
 fn first_week(dir: &Path, data: &Path) {
     let r = report(dir, "w1.txt", WEEK1);
@@ -253,10 +262,7 @@ fn a_taizhang_drafted_under_the_id_of_a_report_line_gets_its_own_line() {
 fn the_brief_lists_a_figure_withheld_both_weeks_as_no_change() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let data = dir.path().join("data");
-    let d = data.to_string_lossy().into_owned();
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ingest/seed_report.txt");
-    let (code, _, err) = huibao(&data, &["extract", &seed.to_string_lossy(), "-o", &d]);
-    assert_eq!(code, 0, "{err}");
+    let seed = seed_first(&data);
     // Next week the office withholds one more figure; 培训干部**人次 stays withheld.
     let week2 = std::fs::read_to_string(&seed)
         .unwrap_or_default()
@@ -280,10 +286,7 @@ fn the_brief_lists_a_figure_withheld_both_weeks_as_no_change() {
 fn a_projects_history_follows_the_figure_its_line_shows() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let data = dir.path().join("data");
-    let d = data.to_string_lossy().into_owned();
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ingest/seed_report.txt");
-    let (code, _, err) = huibao(&data, &["extract", &seed.to_string_lossy(), "-o", &d]);
-    assert_eq!(code, 0, "{err}");
+    let seed = seed_first(&data);
     let week2 = std::fs::read_to_string(&seed).unwrap_or_default().replace(
         "总投资1.2亿元禾源白羽鸡养殖项目",
         "总投资1.5亿元禾源白羽鸡养殖项目",
