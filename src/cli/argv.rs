@@ -76,4 +76,23 @@ mod tests {
         let args = os(&["huibao", "validate", "help", "--lang", "en"]);
         assert_eq!(for_clap(args.clone()), args);
     }
+
+    /// The list of huibao's own options that take the next word as their value is clap's: an
+    /// option added to the command line without it here would shift which word is the command.
+    #[test]
+    fn the_valued_options_are_claps() {
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut from_clap: Vec<String> = cmd
+            .get_arguments()
+            .filter(|a| a.is_global_set() && a.get_action().takes_values())
+            // --present [SECONDS] takes a value only when one follows: not the next word for sure.
+            .filter(|a| a.get_num_args().is_some_and(|n| n.min_values() >= 1))
+            .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+            .collect();
+        from_clap.sort();
+        let mut here: Vec<String> = VALUED.iter().map(|s| s.to_string()).collect();
+        here.sort();
+        assert_eq!(here, from_clap);
+    }
 }
